@@ -1,0 +1,99 @@
+"""The command line: a thin edge that maps problems to exit codes (0 clean, 1 data problems, 2 usage).
+
+python -m generator check [--data DIR] [--strict] [--format text|github]
+python -m generator generate [--data DIR] [--out DIR]
+python -m generator schema [--data DIR] [--check]
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from generator.data.problems import ProblemLog, Severity
+
+DEFAULT_DATA = Path("zones_data")
+DEFAULT_OUT = Path("site_src/generated")
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # usage errors exit 2, in both languages
+        self.print_usage(sys.stderr)
+        print(f"用法错误 / usage error: {message}", file=sys.stderr)
+        sys.exit(2)
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="python -m generator", description="广西科技成果转移转化示范区网站生成器 / site generator")
+    sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
+    check = sub.add_parser("check", help="检查数据 / validate the data")
+    check.add_argument("--strict", action="store_true", help="警告也视为错误 / warnings fail the check")
+    check.add_argument("--format", choices=("text", "github"), default="text")
+    gen = sub.add_parser("generate", help="生成页面 / write the Markdown pages and data files")
+    gen.add_argument("--out", type=Path, default=DEFAULT_OUT)
+    gen.add_argument("--strict", action="store_true")
+    schema = sub.add_parser("schema", help="生成 JSON Schema / write the JSON Schemas")
+    schema.add_argument("--check", action="store_true", help="只检查是否过期 / fail if the committed schemas are stale")
+    for p in (check, gen, schema):
+        p.add_argument("--data", type=Path, default=DEFAULT_DATA, help="数据文件夹 / data folder")
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    if not args.data.is_dir():
+        print(f"用法错误 / usage error: 数据文件夹不存在 / no data folder: {args.data}", file=sys.stderr)
+        return 2
+    if args.command == "check":
+        return _check(args.data, args.strict, args.format)
+    if args.command == "generate":
+        return _generate(args.data, args.out, args.strict)
+    return _schema(args.data, args.check)
+
+
+def _print_problems(log: ProblemLog, strict: bool, fmt: str) -> None:
+    for problem in log.sorted():
+        print(problem.format_github(strict) if fmt == "github" else problem.format_text())
+    errors, warnings, notices = (log.count(s) for s in (Severity.ERROR, Severity.WARNING, Severity.NOTICE))
+    print(
+        f"错误 {errors} 个，警告 {warnings} 个，提示 {notices} 个 / {errors} errors, {warnings} warnings, "
+        f"{notices} notices",
+        file=sys.stderr,
+    )
+
+
+def _check(data: Path, strict: bool, fmt: str) -> int:
+    from generator.data.load import load_data
+    from generator.data.validate import validate_data
+
+    _catalog, log = validate_data(load_data(data))
+    _print_problems(log, strict, fmt)
+    return 1 if log.failing(strict) else 0
+
+
+def _generate(data: Path, out: Path, strict: bool) -> int:
+    from generator.build import build_site_sources
+
+    result = build_site_sources(data, out)
+    _print_problems(result.log, strict, "text")
+    if result.log.failing(strict) or result.written is None:
+        print("数据有错误，未生成页面 / data problems: nothing generated", file=sys.stderr)
+        return 1
+    print(
+        f"已生成 / generated: {result.written.changed} 个文件有变化，共 {result.written.total} 个 "
+        f"/ {result.written.changed} changed of {result.written.total}",
+        file=sys.stderr,
+    )
+    return 0
+
+
+def _schema(data: Path, check_only: bool) -> int:
+    from generator.data.schema import write_schemas
+
+    stale = write_schemas(data, check_only=check_only)
+    if check_only and stale:
+        for name in stale:
+            print(f"{data}/schemas/{name}: 已过期，请运行 make schemas / stale: run make schemas")
+        return 1
+    return 0

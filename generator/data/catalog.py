@@ -1,0 +1,140 @@
+"""The validated catalog: what the site wing receives. Frozen values; derived facts computed once here."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from generator.data.models import (
+    AnnualReport,
+    Case,
+    Category,
+    Evaluated,
+    Event,
+    Indicator,
+    RefItem,
+    SiteConfig,
+    Task,
+    Zone,
+)
+
+STATUS_LABELS: dict[str, tuple[str, str]] = {
+    "applied": ("申报中", "applied"),
+    "public_notice": ("公示中", "in public notice"),
+    "building": ("建设中", "under construction"),
+    "due": ("建设期满待评估", "period ended, evaluation due"),
+    "confirmed": ("已认定", "confirmed"),
+    "rectification": ("整改中", "in rectification"),
+    "revoked": ("已撤销", "revoked"),
+    "further_support": ("后续支持", "further support"),
+}
+
+
+def derive_status(events: tuple[Event, ...], period_end: int, as_of: dt.date) -> str:
+    """The zone's current status, from its dated events (never stored in the data)."""
+    status = "applied"
+    for event in events:
+        if event.date > as_of:
+            continue
+        if event.kind == "public_notice" and status == "applied":
+            status = "public_notice"
+        elif event.kind == "approved":
+            status = "building"
+        elif isinstance(event, Evaluated):
+            status = event.result
+    if status == "building" and as_of > dt.date(period_end, 12, 31):
+        status = "due"
+    return status
+
+
+@dataclass(frozen=True)
+class Reading:
+    """One indicator's value in one report, read by the indicator's kind."""
+
+    indicator: str
+    number: Decimal | None = None  # quantitative value, exact as written
+    text: str | None = None  # qualitative value, or the number as written (for display)
+    marker: str | None = None  # 暂无 / 不适用
+    note: str | None = None
+    source: str | None = None
+
+
+@dataclass(frozen=True)
+class ReportRecord:
+    zone_id: str
+    year: int
+    path: str
+    report: AnnualReport
+    readings: dict[str, Reading]
+    on_time: bool | None  # None for a baseline without a submission date
+
+
+@dataclass(frozen=True)
+class CaseRecord:
+    slug: str
+    zone_id: str
+    path: str
+    case: Case
+
+
+@dataclass(frozen=True)
+class ZoneRecord:
+    id: str
+    path: str
+    zone: Zone
+    own_indicators: tuple[Indicator, ...]
+    reports: dict[int, ReportRecord]
+    status: str
+    approved: dt.date | None
+    images: frozenset[str]
+
+    @property
+    def is_sample(self) -> bool:
+        return self.zone.sample
+
+    def targets_at(self, when: dt.date) -> dict[str, Decimal]:
+        """End-of-period targets in force at `when`: the plan's, overridden by revisions dated before it."""
+        targets = dict(self.zone.targets)
+        for event in self.zone.events:
+            if event.kind == "plan_revised" and event.date <= when:
+                targets.update(event.targets)
+        return targets
+
+
+@dataclass(frozen=True)
+class Catalog:
+    site: SiteConfig
+    categories: tuple[Category, ...]
+    indicators: tuple[Indicator, ...]
+    indicator_source: str
+    references: dict[str, tuple[RefItem, ...]]
+    tasks: tuple[Task, ...]
+    zones: dict[str, ZoneRecord]
+    cases: tuple[CaseRecord, ...]
+    data_dir: str = ""
+    extra: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def as_of(self) -> dt.date:
+        return self.site.as_of
+
+    @property
+    def has_sample(self) -> bool:
+        return any(z.is_sample for z in self.zones.values())
+
+    def ref_name(self, list_name: str, item_id: str) -> str:
+        for item in self.references.get(list_name, ()):
+            if item.id == item_id:
+                return item.name
+        return item_id
+
+    def indicator(self, indicator_id: str, zone_id: str | None = None) -> Indicator | None:
+        for ind in self.indicators:
+            if ind.id == indicator_id:
+                return ind
+        if zone_id and zone_id in self.zones:
+            for ind in self.zones[zone_id].own_indicators:
+                if ind.id == indicator_id:
+                    return ind
+        return None

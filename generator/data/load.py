@@ -1,0 +1,469 @@
+"""Stage 1, load: read one YAML file into plain values, every key with its line.
+
+The only place that reads editors' files. What it guarantees:
+
+- every scalar stays the text the editor wrote (a `str`), or `None` for an empty value: no YAML 1.1
+  guessing (`NO` is not False, `012` is not octal 10, `1.10` is not 1.1, `3:30` is not 210). The
+  models decide, field by field, what a text means (see `models.py`);
+- duplicate keys, anchors/aliases (and so alias bombs), explicit tags, deep nesting and files over
+  1 MB are refused with a problem, never a crash or a hang;
+- a UTF-8 byte-order mark is accepted; a file in another encoding (GBK, likely from Windows tools)
+  is named as such; full-width colons and U+3000 indentation get problems that name them.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from generator.data.problems import Problem
+
+MAX_BYTES = 1_000_000
+MAX_DEPTH = 20
+
+Key = tuple[str | int, ...]
+
+try:  # the C parser is ~10x faster; the events it yields are the same
+    _Parser: Any = yaml.CSafeLoader
+except AttributeError:  # pragma: no cover - depends on how PyYAML was built
+    _Parser = yaml.SafeLoader
+
+
+@dataclass
+class Document:
+    """One parsed file: its data, the line of every key path, and what went wrong reading it."""
+
+    path: str  # display path, '/'-separated
+    data: Any = None
+    lines: dict[Key, int] = field(default_factory=dict)
+    problems: list[Problem] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+    def line_of(self, key: Key) -> int:
+        """The line of the deepest known prefix of `key` (a missing field points at its parent)."""
+        for end in range(len(key), -1, -1):
+            line = self.lines.get(tuple(key[:end]))
+            if line:
+                return line
+        return 1
+
+
+def load_document(path: Path, display: str) -> Document:
+    """Read and parse one file. Never raises for bad content; problems go into the document."""
+    doc = Document(display)
+    try:
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            _problem(
+                doc,
+                "file-too-large",
+                0,
+                f"文件大小 {size} 字节，超过上限 {MAX_BYTES} 字节",
+                f"{size} bytes, over the limit of {MAX_BYTES}",
+            )
+            return doc
+        raw = path.read_bytes()
+    except OSError as exc:
+        _problem(doc, "unexpected-file", 0, f"无法读取文件：{exc.strerror}", f"cannot read: {exc.strerror}")
+        return doc
+    return parse_text(raw, display)
+
+
+def parse_text(raw: bytes, display: str) -> Document:
+    """Parse bytes already read (pure; used by the tests and the fuzzers)."""
+    doc = Document(display)
+    if len(raw) > MAX_BYTES:
+        _problem(
+            doc,
+            "file-too-large",
+            0,
+            f"文件大小 {len(raw)} 字节，超过上限 {MAX_BYTES} 字节",
+            f"{len(raw)} bytes, over the limit of {MAX_BYTES}",
+        )
+        return doc
+    text = _decode(raw, doc)
+    if text is None:
+        return doc
+    _scan_keyboard_traps(text, doc)
+    if doc.problems:
+        return doc
+    _compose(text, doc)
+    return doc
+
+
+# --- decode ----------------------------------------------------------------------------------
+
+
+def _decode(raw: bytes, doc: Document) -> str | None:
+    if raw.startswith(b"\xef\xbb\xbf"):
+        raw = raw[3:]
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        hint = "用记事本或 VS Code 打开，选择“另存为”并把编码改为 UTF-8。"
+        try:
+            raw.decode("gb18030")
+            zh, en = "文件不是 UTF-8 编码，看起来是 GBK/GB18030", "not UTF-8; it looks like GBK/GB18030"
+        except UnicodeDecodeError:
+            zh, en = "文件不是 UTF-8 编码", "not UTF-8"
+        _problem(doc, "not-utf8", line, zh, en, hint)
+        return None
+    if "\x00" in text:
+        _problem(
+            doc,
+            "not-utf8",
+            text[: text.index("\x00")].count("\n") + 1,
+            "文件中含有空字符（NUL），可能是 UTF-16 编码或二进制文件",
+            "contains NUL characters: UTF-16 or a binary file?",
+            "请另存为 UTF-8 编码的纯文本。",
+        )
+        return None
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+# --- traps from Chinese keyboards ------------------------------------------------------------
+
+_FULLWIDTH_COLON_KEY = re.compile(r"^[ ]*(?:-[ ]+)?([A-Za-z_][A-Za-z0-9_-]*)[ \u3000]*：")
+_BAD_INDENT = re.compile(r"^[ ]*[\u3000\t]")
+
+
+def _scan_keyboard_traps(text: str, doc: Document) -> None:
+    in_block = False
+    block_indent = 0
+    for number, line in enumerate(text.split("\n"), start=1):
+        stripped = line.lstrip(" ")
+        indent = len(line) - len(stripped)
+        if in_block:  # inside a `|` or `>` block: free text, where full-width colons are normal
+            if not stripped or indent > block_indent:
+                continue
+            in_block = False
+        if stripped.startswith("#"):
+            continue
+        if _BAD_INDENT.match(line):
+            _problem(
+                doc,
+                "ideographic-space",
+                number,
+                "行首缩进中有全角空格（U+3000）或制表符",
+                "indentation contains U+3000 or a tab",
+                "缩进只能用半角空格；删除该行开头的空白后重新输入。",
+            )
+            continue
+        match = _FULLWIDTH_COLON_KEY.match(line)
+        if match and ": " not in line[: match.end()] and not line[: match.end()].rstrip().endswith(":"):
+            _problem(
+                doc,
+                "fullwidth-colon",
+                number,
+                f"键名 {match.group(1)} 后面是全角冒号“：”",
+                f"full-width colon after key {match.group(1)}",
+                "把“：”改为半角冒号加一个空格“: ”。",
+            )
+            continue
+        if re.search(r":[ ]*[|>][+-]?[0-9]?[ ]*(#.*)?$", line):
+            in_block, block_indent = True, indent
+
+
+# --- compose ---------------------------------------------------------------------------------
+
+_NULLS = {"", "~", "null", "Null", "NULL"}
+
+
+class _Refused(Exception):
+    def __init__(self, code: str, line: int, zh: str, en: str, hint: str = "") -> None:
+        super().__init__(code)
+        self.code, self.line, self.zh, self.en, self.hint = code, line, zh, en, hint
+
+
+def _compose(text: str, doc: Document) -> None:
+    """Build plain values from the parser's events, iteratively, with limits."""
+    parser = _Parser(text)
+    try:
+        doc.data = _build(parser, doc)
+    except _Refused as exc:
+        doc.data = None
+        _problem(doc, exc.code, exc.line, exc.zh, exc.en, exc.hint)
+    except yaml.MarkedYAMLError as exc:
+        doc.data = None
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + 1 if mark else 0
+        zh, hint = _explain_yaml_error(str(exc.problem or exc.context or ""))
+        _problem(doc, "yaml-syntax", line, zh, f"YAML syntax: {exc.problem or exc.context}", hint)
+    except yaml.YAMLError as exc:
+        doc.data = None
+        _problem(doc, "yaml-syntax", 0, "YAML 格式错误", f"YAML: {exc}")
+    finally:
+        parser.dispose()
+
+
+def _build(parser: Any, doc: Document) -> Any:
+    # Each frame: [container, path, pending_key, pending_key_line]
+    stack: list[list[Any]] = []
+    root: Any = None
+    documents = 0
+    while parser.check_event():
+        event = parser.get_event()
+        line = event.start_mark.line + 1
+        if isinstance(event, yaml.DocumentStartEvent):
+            documents += 1
+            if documents > 1:
+                raise _Refused(
+                    "yaml-syntax",
+                    line,
+                    "一个文件只能有一个 YAML 文档（出现了第二个 ---）",
+                    "only one YAML document per file",
+                    "删除多余的 --- 分隔线。",
+                )
+            continue
+        if isinstance(event, (yaml.StreamStartEvent, yaml.StreamEndEvent, yaml.DocumentEndEvent)):
+            continue
+        if isinstance(event, yaml.AliasEvent):
+            raise _Refused(
+                "yaml-alias",
+                line,
+                f"不支持别名 *{event.anchor}",
+                f"alias *{event.anchor} not allowed",
+                "把引用的内容直接写出来；若 * 是文字的一部分，请给整个值加引号。",
+            )
+        if isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
+            frame = stack.pop()
+            value = frame[0]
+            if not stack:
+                root = value
+            continue
+        anchor = getattr(event, "anchor", None)
+        if anchor is not None:
+            raise _Refused(
+                "yaml-alias",
+                line,
+                f"不支持锚点 &{anchor}",
+                f"anchor &{anchor} not allowed",
+                "删除 &锚点；若 & 是文字的一部分，请给整个值加引号。",
+            )
+        tag = getattr(event, "tag", None)
+        if tag not in (None, "!"):
+            raise _Refused(
+                "yaml-tag",
+                line,
+                f"不支持标签 {tag}",
+                f"tag {tag} not allowed",
+                "删除以 ! 开头的标签；若 ! 是文字的一部分，请给整个值加引号。",
+            )
+        if isinstance(event, yaml.ScalarEvent):
+            plain = event.implicit[0] and not event.style
+            value = None if plain and event.value in _NULLS else event.value
+            container = None
+        elif isinstance(event, yaml.MappingStartEvent):
+            value = container = {}
+        elif isinstance(event, yaml.SequenceStartEvent):
+            value = container = []
+        else:  # pragma: no cover - PyYAML emits no other event kinds
+            continue
+        if not stack:
+            path: Key = ()
+            doc.lines[path] = line
+            if container is None:
+                root = value
+            else:
+                stack.append([container, path, None, 0])
+            continue
+        frame = stack[-1]
+        parent, parent_path = frame[0], frame[1]
+        if isinstance(parent, dict):
+            if frame[2] is None:  # this event is a key
+                if container is not None or value is None:
+                    raise _Refused(
+                        "yaml-syntax",
+                        line,
+                        "键名必须是一段文字",
+                        "a key must be plain text",
+                        "检查缩进和冒号：一个键名占一行，后跟“: ”。",
+                    )
+                if value in parent:
+                    first = doc.lines.get((*parent_path, value), 0)
+                    raise _Refused(
+                        "duplicate-key",
+                        line,
+                        f"键 {value} 重复（第一次出现在第 {first} 行）",
+                        f"duplicate key {value} (first on line {first})",
+                        "同一个键只能写一次，删除或合并其中一项。",
+                    )
+                frame[2], frame[3] = value, line
+                continue
+            key: str | int = frame[2]
+            parent[key] = value
+            doc.lines[(*parent_path, key)] = frame[3]
+            frame[2] = None
+        else:
+            key = len(parent)
+            parent.append(value)
+            doc.lines[(*parent_path, key)] = line
+        if container is not None:
+            if len(stack) >= MAX_DEPTH:
+                raise _Refused(
+                    "too-deep",
+                    line,
+                    f"嵌套超过 {MAX_DEPTH} 层",
+                    f"nested deeper than {MAX_DEPTH} levels",
+                    "检查缩进是否有误。",
+                )
+            stack.append([container, (*parent_path, key), None, 0])
+    return root
+
+
+_YAML_HINTS = [
+    (
+        "mapping values are not allowed",
+        "此处不能出现“冒号加空格”",
+        "如果值里本身含有“: ”，请给整个值加上英文引号；否则检查上一行的缩进。",
+    ),
+    ("could not find expected ':'", "缺少冒号", "键名后要写半角冒号加空格“: ”；多行文字请用 | 开头的块写法。"),
+    ("did not find expected key", "缩进不一致或缺少键名", "同一层级的键要对齐，缩进只用半角空格。"),
+    ("did not find expected '-' indicator", "列表缩进不一致", "同一列表的各项“- ”要对齐。"),
+    ("found unexpected end of stream", "文件意外结束（可能是引号没有成对）", "检查引号是否成对。"),
+    ("found character '\\t'", "含有制表符（Tab）", "缩进只能用半角空格。"),
+    ("found unknown escape character", "双引号中的反斜杠转义无法识别", "把双引号改为单引号，或写成两个反斜杠。"),
+    ("expected <block end>", "缩进不一致", "同一层级的键要对齐，缩进只用半角空格。"),
+    ("found undefined", "含有无法识别的符号", "若值以 * & ! % @ ` 等符号开头，请给整个值加上引号。"),
+    ("cannot start any token", "值以保留符号开头", "若值以 @ 或 ` 开头，请给整个值加上引号。"),
+]
+
+
+def _explain_yaml_error(problem: str) -> tuple[str, str]:
+    for needle, zh, hint in _YAML_HINTS:
+        if needle in problem:
+            return f"YAML 格式错误：{zh}", hint
+    return "YAML 格式错误", "检查该行及上一行：冒号后要有空格，缩进只用半角空格，引号要成对。"
+
+
+def _problem(doc: Document, code: str, line: int, zh: str, en: str, hint: str = "") -> None:
+    doc.problems.append(Problem(doc.path, line, "", code, zh, en, hint))
+
+
+# --- the data folder ---------------------------------------------------------------------------
+
+REFERENCE_LISTS = (
+    "cities",
+    "park_kinds",
+    "park_levels",
+    "zone_levels",
+    "event_kinds",
+    "evaluation_results",
+    "tasks",
+    "tags",
+)
+IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".webp", ".svg")
+
+
+@dataclass
+class ZoneFiles:
+    """Everything in one zone's folder, parsed; the folder name is the zone's id."""
+
+    id: str
+    zone: Document | None = None
+    indicators: Document | None = None
+    annual: dict[str, Document] = field(default_factory=dict)  # file stem (the year as written) -> doc
+    cases: dict[str, Document] = field(default_factory=dict)  # file stem (the slug) -> doc
+    images: set[str] = field(default_factory=set)
+    folder: str = ""  # display path of the zone's folder
+
+
+@dataclass
+class DataFolder:
+    """The parsed data folder: every file in its role, plus problems with files that have none."""
+
+    root: Path
+    display_root: str
+    site: Document | None = None
+    indicator_system: Document | None = None
+    references: dict[str, Document] = field(default_factory=dict)
+    zones: dict[str, ZoneFiles] = field(default_factory=dict)
+    problems: list[Problem] = field(default_factory=list)
+
+    def documents(self) -> list[Document]:
+        docs = [d for d in (self.site, self.indicator_system) if d is not None]
+        docs += [self.references[k] for k in sorted(self.references)]
+        for zone in self.zones.values():
+            docs += [d for d in (zone.zone, zone.indicators) if d is not None]
+            docs += [zone.annual[k] for k in sorted(zone.annual)]
+            docs += [zone.cases[k] for k in sorted(zone.cases)]
+        return docs
+
+
+def display_root_for(root: Path) -> str:
+    """How paths are shown: relative to the working directory when inside it (so GitHub annotations
+    land on the right file), else the folder's own name."""
+    try:
+        rel = root.resolve().relative_to(Path.cwd().resolve())
+        return rel.as_posix() if str(rel) != "." else "."
+    except ValueError:
+        return root.name
+
+
+def load_data(root: Path) -> DataFolder:
+    """Parse every file of a data folder. Files in no known place become `unexpected-file` problems:
+    nothing an editor writes is silently ignored."""
+    folder = DataFolder(root, display_root_for(root))
+    shown = folder.display_root
+
+    def disp(path: Path) -> str:
+        return f"{shown}/{path.relative_to(root).as_posix()}"
+
+    def unexpected(path: Path, zh: str, en: str, hint: str = "") -> None:
+        folder.problems.append(Problem(disp(path), 0, "", "unexpected-file", zh, en, hint))
+
+    if not root.is_dir():
+        folder.problems.append(Problem(shown, 0, "", "unexpected-file", "数据文件夹不存在", "data folder not found"))
+        return folder
+    for path in sorted(root.rglob("*")):
+        rel = path.relative_to(root).parts
+        if path.is_dir() or rel[0] == "schemas" or any(p.startswith(".") for p in rel):
+            continue  # generated schemas and hidden files (.gitkeep, .DS_Store) have no data
+        if rel == ("site.yaml",):
+            folder.site = load_document(path, disp(path))
+        elif rel == ("indicator_system.yaml",):
+            folder.indicator_system = load_document(path, disp(path))
+        elif len(rel) == 2 and rel[0] == "reference" and path.suffix == ".yaml" and path.stem in REFERENCE_LISTS:
+            folder.references[path.stem] = load_document(path, disp(path))
+        elif len(rel) >= 3 and rel[0] == "zones":
+            _place_zone_file(folder, path, rel, disp, unexpected)
+        else:
+            unexpected(
+                path,
+                "无法识别的文件（不在任何已知位置）",
+                "file is in no known place",
+                "数据文件只能是 site.yaml、indicator_system.yaml、reference/ 下的参考目录和 zones/ 下各示范区的文件。",
+            )
+    return folder
+
+
+def _place_zone_file(folder: DataFolder, path: Path, rel: tuple[str, ...], disp: Any, unexpected: Any) -> None:
+    zone_id = rel[1]
+    zone = folder.zones.setdefault(zone_id, ZoneFiles(zone_id, folder=f"{folder.display_root}/zones/{zone_id}"))
+    inner = rel[2:]
+    if inner == ("zone.yaml",):
+        zone.zone = load_document(path, disp(path))
+    elif inner == ("indicators.yaml",):
+        zone.indicators = load_document(path, disp(path))
+    elif len(inner) == 2 and inner[0] == "annual" and path.suffix == ".yaml":
+        zone.annual[path.stem] = load_document(path, disp(path))
+    elif len(inner) == 2 and inner[0] == "cases" and path.suffix == ".yaml":
+        zone.cases[path.stem] = load_document(path, disp(path))
+    elif len(inner) == 2 and inner[0] == "images" and path.suffix.lower() in IMAGE_SUFFIXES:
+        zone.images.add(inner[1])
+    else:
+        unexpected(
+            path,
+            "示范区文件夹中无法识别的文件",
+            "unexpected file in a zone folder",
+            "示范区文件夹中只能有 zone.yaml、indicators.yaml、annual/年份.yaml、cases/编号.yaml 和 images/ 下的图片"
+            "（扩展名 .yaml 须小写）。",
+        )

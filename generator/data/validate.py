@@ -1,0 +1,259 @@
+"""Stage 2, validate: parsed documents -> a typed catalog and the problems found.
+
+First each file is checked on its own against its model (`_check_model`); then the rules that need
+several records (`rules.py`) run on what passed. Every problem is collected; nothing stops at the first.
+"""
+
+from __future__ import annotations
+
+import difflib
+import types
+from typing import Annotated, Any, TypeVar, Union, get_args, get_origin
+
+from pydantic import BaseModel, TypeAdapter, ValidationError
+
+from generator.data import rules
+from generator.data.catalog import Catalog
+from generator.data.load import DataFolder, Document
+from generator.data.models import (
+    AnnualReport,
+    Case,
+    IndicatorSystem,
+    RefItem,
+    SiteConfig,
+    Task,
+    Zone,
+    ZoneIndicators,
+)
+from generator.data.problems import Problem, ProblemLog
+
+M = TypeVar("M")
+
+_PY_ERRORS: dict[str, tuple[str, str, str, str]] = {
+    # pydantic's error type -> (code, zh, en, hint)
+    "dict_type": (
+        "wrong-type",
+        "应为键值对（每行“字段: 值”）",
+        "expected a mapping",
+        "检查缩进：下一级内容要比该字段多缩进两个空格。",
+    ),
+    "model_type": (
+        "wrong-type",
+        "应为键值对（每行“字段: 值”）",
+        "expected a mapping",
+        "检查缩进：下一级内容要比该字段多缩进两个空格。",
+    ),
+    "model_attributes_type": ("wrong-type", "应为键值对（每行“字段: 值”）", "expected a mapping", "检查缩进。"),
+    "list_type": ("wrong-type", "应为列表（每项以“- ”开头）", "expected a list", "每一项另起一行，以“- ”开头。"),
+    "int_type": ("wrong-type", "应为整数", "expected an integer", "只写半角数字。"),
+    "int_parsing": ("wrong-type", "应为整数", "expected an integer", "只写半角数字。"),
+    "string_type": ("wrong-type", "应为文字", "expected text", ""),
+    "too_short": ("missing-field", "至少需要一项", "needs at least one item", "补上至少一项。"),
+    "greater_than_equal": ("invalid-value", "数值太小", "value too small", ""),
+    "less_than_equal": ("invalid-value", "数值太大", "value too large", ""),
+}
+
+
+def validate_data(folder: DataFolder) -> tuple[Catalog | None, ProblemLog]:
+    """Check every document and the rules between them. The catalog is None when a file the whole
+    site depends on (site.yaml, the indicator system, the reference lists) is missing or invalid."""
+    log = ProblemLog()
+    log.extend(folder.problems)
+    for doc in folder.documents():
+        log.extend(doc.problems)
+    site = _required(folder, folder.site, "site.yaml", SiteConfig, log)
+    system = _required(folder, folder.indicator_system, "indicator_system.yaml", IndicatorSystem, log)
+    refs: dict[str, tuple[RefItem, ...]] = {}
+    tasks: tuple[Task, ...] = ()
+    for name in rules.REFERENCE_NAMES:
+        doc = folder.references.get(name)
+        model: Any = list[Task] if name == "tasks" else list[RefItem]
+        items = _required(folder, doc, f"reference/{name}.yaml", model, log)
+        if items is not None:
+            refs[name] = tuple(items)
+            if name == "tasks":
+                tasks = tuple(items)
+    zones: dict[str, Any] = {}
+    for zone_id, files in sorted(folder.zones.items()):
+        zones[zone_id] = _check_zone_files(files, log)
+    if site is None or system is None or len(refs) < len(rules.REFERENCE_NAMES):
+        return None, log
+    context = rules.Context(folder, site, system, refs, tasks, log)
+    catalog = rules.check_catalog(context, zones)
+    return catalog, log
+
+
+def _required(folder: DataFolder, doc: Document | None, name: str, model: Any, log: ProblemLog) -> Any:
+    if doc is None:
+        log.add(
+            Problem(
+                f"{folder.display_root}/{name}",
+                0,
+                "",
+                "missing-field",
+                f"缺少文件 {name}",
+                f"file {name} is missing",
+                "从示例数据中复制该文件并修改。",
+            )
+        )
+        return None
+    return check_model(doc, model, log)
+
+
+def _check_zone_files(files: Any, log: ProblemLog) -> dict[str, Any]:
+    """Each file of a zone against its model; cross-record rules come later."""
+    out: dict[str, Any] = {"zone": None, "indicators": None, "annual": {}, "cases": {}}
+    if files.zone is None:
+        log.add(
+            Problem(
+                f"{files.folder}/zone.yaml",
+                0,
+                "",
+                "missing-field",
+                "示范区文件夹中缺少 zone.yaml",
+                "zone folder has no zone.yaml",
+                "每个示范区文件夹都要有 zone.yaml。",
+            )
+        )
+    else:
+        out["zone"] = check_model(files.zone, Zone, log)
+    if files.indicators is not None:
+        out["indicators"] = check_model(files.indicators, ZoneIndicators, log)
+    for stem, doc in sorted(files.annual.items()):
+        out["annual"][stem] = check_model(doc, AnnualReport, log)
+    for stem, doc in sorted(files.cases.items()):
+        out["cases"][stem] = check_model(doc, Case, log)
+    return out
+
+
+def check_model(doc: Document, model: Any, log: ProblemLog) -> Any:
+    """Validate one parsed document against a model; problems (with lines) go to the log."""
+    if not doc.ok:
+        return None
+    if doc.data is None:
+        log.add(
+            Problem(
+                doc.path, 1, "", "missing-field", "文件为空", "file is empty", "从示例数据中复制一个同类文件并修改。"
+            )
+        )
+        return None
+    adapter: TypeAdapter[Any] = model if isinstance(model, TypeAdapter) else TypeAdapter(model)
+    try:
+        return adapter.validate_python(doc.data)
+    except ValidationError as exc:
+        for err in exc.errors(include_url=False):
+            log.add(_problem_from_error(doc, err, model))
+        return None
+
+
+def _problem_from_error(doc: Document, err: Any, model: Any) -> Problem:
+    loc = _clean_loc(doc.data, tuple(err["loc"]))
+    field = _dotted(loc)
+    line = doc.line_of(loc)
+    kind = err["type"]
+    ctx = err.get("ctx") or {}
+    if "zh" in ctx:  # one of ours, raised by a type in types.py
+        return Problem(doc.path, line, field, kind, ctx["zh"], ctx["en"], ctx.get("hint", ""))
+    if kind == "missing":
+        name = str(loc[-1]) if loc else ""
+        return Problem(
+            doc.path,
+            line,
+            field,
+            "missing-field",
+            f"缺少必填字段 {name}",
+            f"required field {name} missing",
+            f"补上“{name}: …”。",
+        )
+    if kind == "extra_forbidden":
+        name = str(loc[-1]) if loc else ""
+        allowed = _allowed_fields(model, loc[:-1])
+        close = difflib.get_close_matches(name, allowed, n=1, cutoff=0.6)
+        hint = f"是否应为 {close[0]}？" if close else ("可用字段：" + "、".join(allowed) if allowed else "")
+        return Problem(doc.path, line, field, "unknown-field", f"未知字段 {name}", f"unknown field {name}", hint)
+    if kind in ("literal_error", "union_tag_invalid", "enum"):
+        expected = str(ctx.get("expected") or ctx.get("expected_tags") or "").replace("'", "")
+        got = err.get("input")
+        if kind == "union_tag_invalid":
+            got = ctx.get("tag")
+        hint = f"可选：{expected}"
+        if got == "report_submitted":
+            hint = "年度报告的报送日期写在 annual/年份.yaml 的 submitted 字段，网站会自动生成该事件。"
+        return Problem(doc.path, line, field, "invalid-value", f"不允许的值“{got}”", f"value {got!r} not allowed", hint)
+    if kind == "union_tag_not_found":
+        return Problem(
+            doc.path,
+            line,
+            field,
+            "missing-field",
+            "缺少事件类型 kind",
+            "event kind missing",
+            "每个事件都要写 kind，如 kind: approved。",
+        )
+    code, zh, en, hint = _PY_ERRORS.get(kind, ("wrong-type", "值的写法不对", err["msg"], ""))
+    return Problem(doc.path, line, field, code, zh, en if kind in _PY_ERRORS else err["msg"], hint)
+
+
+def _clean_loc(data: Any, loc: tuple[Any, ...]) -> tuple[Any, ...]:
+    """pydantic's location minus the union tags it inserts; stops where the data stops."""
+    out: list[Any] = []
+    cur = data
+    for i, part in enumerate(loc):
+        if isinstance(cur, dict):
+            if part in cur:
+                out.append(part)
+                cur = cur[part]
+            elif i == len(loc) - 1:
+                out.append(part)
+        elif isinstance(cur, list) and isinstance(part, int) and 0 <= part < len(cur):
+            out.append(part)
+            cur = cur[part]
+        else:
+            break
+    return tuple(out)
+
+
+def _dotted(loc: tuple[Any, ...]) -> str:
+    text = ""
+    for part in loc:
+        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else str(part))
+    return text
+
+
+def _allowed_fields(model: Any, loc: tuple[Any, ...]) -> list[str]:
+    """The field names allowed at `loc`, for a did-you-mean hint (best effort)."""
+    current: Any = model
+    for part in loc:
+        current = _step(current, part)
+    current = _unwrap(current)
+    return list(current.model_fields) if _is_model(current) else []
+
+
+def _is_model(obj: Any) -> bool:
+    return isinstance(obj, type) and issubclass(obj, BaseModel)
+
+
+def _unwrap(annotation: Any) -> Any:
+    """Strip Annotated and Optional/Union (taking the first non-None member)."""
+    for _ in range(10):
+        origin, args = get_origin(annotation), get_args(annotation)
+        if origin is Annotated or origin in (Union, types.UnionType):
+            members = [a for a in args if a is not type(None)] if origin is not Annotated else [args[0]]
+            annotation = members[0] if members else None
+        else:
+            break
+    return annotation
+
+
+def _step(annotation: Any, part: Any) -> Any:
+    """Follow one step of a location through models, lists and dicts."""
+    annotation = _unwrap(annotation)
+    if _is_model(annotation):
+        field = annotation.model_fields.get(part) if isinstance(part, str) else None
+        return field.annotation if field else None
+    args = get_args(annotation)
+    if get_origin(annotation) in (list, tuple) and args:
+        return args[0]
+    if get_origin(annotation) is dict and len(args) == 2:
+        return args[1]
+    return None
