@@ -55,6 +55,7 @@ def main(argv: list[str] | None = None) -> int:
 def _print_problems(log: ProblemLog, strict: bool, fmt: str) -> None:
     for problem in log.sorted():
         print(problem.format_github(strict) if fmt == "github" else problem.format_text())
+    sys.stdout.flush()
     errors, warnings, notices = (log.count(s) for s in (Severity.ERROR, Severity.WARNING, Severity.NOTICE))
     print(
         f"错误 {errors} 个，警告 {warnings} 个，提示 {notices} 个 / {errors} errors, {warnings} warnings, "

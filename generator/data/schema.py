@@ -1,0 +1,98 @@
+"""JSON Schemas (draft-07) made from the models, for editors' completion in VS Code.
+
+Each data file names its schema in its first line (`# yaml-language-server: $schema=…`). The annual
+report's schema also lists the indicator ids of the data's indicator system, so an editor typing a value
+is offered every indicator with its name and unit. `schema --check` fails when the committed files differ
+from what the models and the indicator system make now.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from pydantic import TypeAdapter
+
+from generator.data.load import load_document
+from generator.data.models import (
+    AnnualReport,
+    Case,
+    IndicatorSystem,
+    RefItem,
+    SiteConfig,
+    Task,
+    Value,
+    Zone,
+    ZoneIndicators,
+)
+
+SCHEMAS: dict[str, Any] = {
+    "site.schema.json": SiteConfig,
+    "indicator-system.schema.json": IndicatorSystem,
+    "reference.schema.json": list[RefItem],
+    "tasks.schema.json": list[Task],
+    "zone.schema.json": Zone,
+    "zone-indicators.schema.json": ZoneIndicators,
+    "annual-report.schema.json": AnnualReport,
+    "case.schema.json": Case,
+}
+DRAFT_07 = "http://json-schema.org/draft-07/schema#"
+
+
+def make_schemas(indicators: list[dict[str, str]]) -> dict[str, str]:
+    """File name -> JSON text. `indicators` (id, name, unit) are listed in the annual report's schema."""
+    out: dict[str, str] = {}
+    for name, model in SCHEMAS.items():
+        schema = TypeAdapter(model).json_schema(ref_template="#/definitions/{model}")
+        schema = _to_draft_07(schema)
+        if model is AnnualReport:
+            _list_indicators(schema, indicators)
+        schema = {"$schema": DRAFT_07, "$id": name, **schema}
+        out[name] = json.dumps(schema, ensure_ascii=False, indent=2, sort_keys=False) + "\n"
+    return out
+
+
+def _to_draft_07(schema: dict[str, Any]) -> dict[str, Any]:
+    """pydantic writes 2020-12 (`$defs`, `const` with `enum`); draft-07 readers want `definitions`."""
+    if "$defs" in schema:
+        schema["definitions"] = schema.pop("$defs")
+    return schema
+
+
+def _list_indicators(schema: dict[str, Any], indicators: list[dict[str, str]]) -> None:
+    value_ref = {"$ref": "#/definitions/Value"}
+    shorthand = {"anyOf": [{"type": "number"}, {"type": "string"}, value_ref, {"type": "null"}]}
+    props = {}
+    for ind in indicators:
+        unit = f"（{ind['unit']}）" if ind.get("unit") else "（定性，填文字）"
+        props[ind["id"]] = {**shorthand, "description": f"{ind['name']}{unit}；没有数据写 暂无，不适用写 不适用"}
+    values = schema["properties"]["values"]
+    values["properties"] = props
+    # any other id (a zone-specific indicator) takes the same forms: `12`, `暂无`, or {value, note, source}
+    values["patternProperties"] = {pattern: shorthand for pattern in values.get("patternProperties", {})}
+    schema.setdefault("definitions", {})["Value"] = TypeAdapter(Value).json_schema(ref_template="#/definitions/{model}")
+
+
+def _indicator_list(data: Path) -> list[dict[str, str]]:
+    doc = load_document(data / "indicator_system.yaml", "indicator_system.yaml")
+    try:
+        system = IndicatorSystem.model_validate(doc.data)
+    except Exception:  # an invalid system is reported by `check`; the schema then lists no ids
+        return []
+    return [{"id": i.id, "name": i.name, "unit": i.unit or ""} for i in system.indicators]
+
+
+def write_schemas(data: Path, check_only: bool = False) -> list[str]:
+    """Write (or, with check_only, compare) the schemas under `data/schemas/`; returns stale file names."""
+    folder = data / "schemas"
+    stale = []
+    for name, text in make_schemas(_indicator_list(data)).items():
+        path = folder / name
+        current = path.read_text(encoding="utf-8") if path.exists() else None
+        if current != text:
+            stale.append(name)
+            if not check_only:
+                folder.mkdir(parents=True, exist_ok=True)
+                path.write_text(text, encoding="utf-8")
+    return stale

@@ -1,0 +1,82 @@
+"""MkDocs hooks (named in mkdocs.yml): the only place that knows about MkDocs.
+
+- on_config: regenerate the Markdown pages from the data (so `mkdocs serve` shows YAML changes), and take
+  the site's title, URL, description, footer and navigation from the data's site.yaml. `SITE_URL`
+  overrides the URL (one data set, published at a server's root or under a GitHub Pages sub-path);
+  `DATA` points at another data folder. SOURCE_DATE_EPOCH defaults to the data's as-of date, so the
+  sitemap's dates come from the data, never from the clock.
+- on_files: serve the generated folder's pages at the site's root (`generated/zones/x.md` -> `zones/x/`).
+- on_serve: watch the data folder.
+
+It imports nothing from MkDocs: it works on the objects MkDocs hands it, so the generator stays free to
+move to another static-site tool.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import sys
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:  # MkDocs loads hooks by file path, not as part of a package
+    sys.path.insert(0, str(ROOT))
+
+from generator.build import build_site_sources  # noqa: E402
+
+GENERATED = "generated"
+
+
+class DataError(SystemExit):
+    """Stops the MkDocs build with a non-zero exit and no traceback."""
+
+
+def _data_dir() -> Path:
+    return Path(os.environ.get("DATA") or ROOT / "zones_data").resolve()
+
+
+def on_config(config: Any) -> Any:
+    docs = Path(config["docs_dir"])
+    result = build_site_sources(_data_dir(), docs / GENERATED)
+    problems = [p for p in result.log.sorted() if p.severity.value >= 1]
+    for problem in problems:
+        print(problem.format_text(), file=sys.stderr)
+    if result.written is None or result.catalog is None:
+        raise DataError("数据有错误，未构建网站；运行 make check 查看详情 / data has errors: site not built")
+    site = result.catalog.site
+    config["site_name"] = site.title
+    config["site_description"] = site.description
+    config["site_url"] = os.environ.get("SITE_URL") or site.site_url
+    config["nav"] = result.nav
+    config["extra"]["gov"] = {
+        "sponsor": site.sponsor, "organizer": site.organizer, "icp": site.icp, "police_filing": site.police_filing,
+        "website_code": site.website_code, "error_report": site.error_report,
+        "placeholder_filings": site.placeholder_filings, "contact": dict(site.contact),
+    }  # fmt: skip
+    config["extra"]["has_sample"] = result.catalog.has_sample
+    config["extra"]["as_of"] = site.as_of.isoformat()
+    midnight = dt.datetime.combine(site.as_of, dt.time(), tzinfo=dt.UTC)
+    os.environ.setdefault("SOURCE_DATE_EPOCH", str(int(midnight.timestamp())))
+    return config
+
+
+def on_files(files: Any, config: Any) -> Any:
+    prefix = GENERATED + "/"
+    for file in list(files):
+        if file.src_uri.startswith(prefix):
+            files.remove(file)
+            moved = type(file)(
+                file.src_uri[len(prefix) :],
+                src_dir=str(Path(config["docs_dir"]) / GENERATED),
+                dest_dir=config["site_dir"],
+                use_directory_urls=config["use_directory_urls"],
+            )
+            files.append(moved)
+    return files
+
+
+def on_serve(server: Any, config: Any, builder: Any) -> Any:
+    server.watch(str(_data_dir()))
+    return server
