@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
+from typing import NoReturn
 
 from generator.data.problems import ProblemLog, Severity
 
@@ -18,7 +19,7 @@ DEFAULT_OUT = Path("site_src/generated")
 
 
 class _Parser(argparse.ArgumentParser):
-    def error(self, message: str) -> None:  # usage errors exit 2, in both languages
+    def error(self, message: str) -> NoReturn:  # usage errors exit 2, in both languages
         self.print_usage(sys.stderr)
         print(f"用法错误 / usage error: {message}", file=sys.stderr)
         sys.exit(2)

@@ -87,7 +87,7 @@ class ZoneRecord:
     reports: dict[int, ReportRecord]
     status: str
     approved: dt.date | None
-    images: frozenset[str]
+    images: dict[str, bytes]
 
     @property
     def is_sample(self) -> bool:

@@ -260,11 +260,13 @@ def _build(parser: Any, doc: Document) -> Any:
         if isinstance(event, yaml.ScalarEvent):
             plain = event.implicit[0] and not event.style
             value = None if plain and event.value in _NULLS else event.value
-            container = None
+            container: dict[str, Any] | list[Any] | None = None
         elif isinstance(event, yaml.MappingStartEvent):
-            value = container = {}
+            container = {}
+            value = container
         elif isinstance(event, yaml.SequenceStartEvent):
-            value = container = []
+            container = []
+            value = container
         else:  # pragma: no cover - PyYAML emits no other event kinds
             continue
         if not stack:
@@ -360,7 +362,8 @@ REFERENCE_LISTS = (
     "tasks",
     "tags",
 )
-IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".webp", ".svg")
+IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".webp")  # no SVG: it can carry script
+MAX_IMAGE_BYTES = 2_000_000
 
 
 @dataclass
@@ -372,7 +375,7 @@ class ZoneFiles:
     indicators: Document | None = None
     annual: dict[str, Document] = field(default_factory=dict)  # file stem (the year as written) -> doc
     cases: dict[str, Document] = field(default_factory=dict)  # file stem (the slug) -> doc
-    images: set[str] = field(default_factory=set)
+    images: dict[str, bytes] = field(default_factory=dict)  # file name -> content
     folder: str = ""  # display path of the zone's folder
 
 
@@ -458,7 +461,11 @@ def _place_zone_file(folder: DataFolder, path: Path, rel: tuple[str, ...], disp:
     elif len(inner) == 2 and inner[0] == "cases" and path.suffix == ".yaml":
         zone.cases[path.stem] = load_document(path, disp(path))
     elif len(inner) == 2 and inner[0] == "images" and path.suffix.lower() in IMAGE_SUFFIXES:
-        zone.images.add(inner[1])
+        if path.stat().st_size > MAX_IMAGE_BYTES:
+            folder.problems.append(Problem(disp(path), 0, "", "file-too-large", "图片超过 2 MB",
+                                           "image over 2 MB", "请压缩图片（手机阅读，宽 1200 像素已足够）。"))
+        else:
+            zone.images[inner[1]] = path.read_bytes()
     else:
         unexpected(
             path,

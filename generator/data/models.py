@@ -29,7 +29,7 @@ from generator.data.types import (
 
 def F(zh: str, en: str, default: Any = ..., **kw: Any) -> Any:
     """A field with its description in both languages (shown in VS Code and in the field reference)."""
-    extra = {"x-zh": zh, "x-en": en}
+    extra: dict[str, Any] = {"x-zh": zh, "x-en": en}
     return Field(default, description=f"{zh} / {en}", json_schema_extra=extra, **kw)
 
 

@@ -269,7 +269,7 @@ def _check_zone(
     reports = _check_reports(ctx, files, models["annual"], known, approved, revoked)
     _check_jumps(ctx, files, reports, known)
     _notice_missing_reports(ctx, doc, files, zone, reports, approved, revoked, status)
-    return ZoneRecord(zone_id, doc.path, zone, own, reports, status, approved, frozenset(files.images))
+    return ZoneRecord(zone_id, doc.path, zone, own, reports, status, approved, dict(sorted(files.images.items())))
 
 
 def _check_own_indicators(

@@ -66,9 +66,9 @@ def validate_data(folder: DataFolder) -> tuple[Catalog | None, ProblemLog]:
     refs: dict[str, tuple[RefItem, ...]] = {}
     tasks: tuple[Task, ...] = ()
     for name in rules.REFERENCE_NAMES:
-        doc = folder.references.get(name)
+        ref_doc = folder.references.get(name)
         model: Any = list[Task] if name == "tasks" else list[RefItem]
-        items = _required(folder, doc, f"reference/{name}.yaml", model, log)
+        items = _required(folder, ref_doc, f"reference/{name}.yaml", model, log)
         if items is not None:
             refs[name] = tuple(items)
             if name == "tasks":
@@ -173,6 +173,7 @@ def _problem_from_error(doc: Document, err: Any, model: Any) -> Problem:
         return Problem(doc.path, line, field, "unknown-field", f"未知字段 {name}", f"unknown field {name}", hint)
     if kind in ("literal_error", "union_tag_invalid", "enum"):
         expected = str(ctx.get("expected") or ctx.get("expected_tags") or "").replace("'", "")
+        expected = expected.replace(" or ", "、").replace(", ", "、")
         got = err.get("input")
         if kind == "union_tag_invalid":
             got = ctx.get("tag")

@@ -1,0 +1,60 @@
+# Two commands for a new user:  `make site` (set up, check, build into site/)  and  `make test`.
+# `make serve` previews on http://127.0.0.1:8000 and regenerates when zones_data/ changes.
+# DATA=dir points at another data folder; SITE_URL=… overrides the site's URL for this build.
+
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+DATA ?= zones_data
+SITE_URL ?=
+export NO_MKDOCS_2_WARNING := 1
+export PYTHONDONTWRITEBYTECODE := 1
+
+.PHONY: site serve check schemas test lint typecheck sysdeps lock clean
+
+$(VENV)/.installed: requirements.lock
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -r requirements.lock
+	touch $@
+
+check: $(VENV)/.installed
+	$(PY) -m generator check --strict --data $(DATA)
+
+# Build into a fresh folder and swap it in only when everything succeeded: a failed build leaves site/ as it was.
+site: check
+	rm -rf site.tmp
+	DATA="$(abspath $(DATA))" SITE_URL="$(SITE_URL)" $(PY) -m mkdocs build --strict --quiet --site-dir site.tmp
+	rm -rf site.old; if [ -d site ]; then mv site site.old; fi; mv site.tmp site; rm -rf site.old
+	@echo "网站已生成 / site built: site/"
+
+serve: check
+	DATA="$(abspath $(DATA))" SITE_URL="$(SITE_URL)" $(PY) -m mkdocs serve --dev-addr 127.0.0.1:8000 --livereload
+
+schemas: $(VENV)/.installed
+	$(PY) -m generator schema --data $(DATA)
+
+lint: $(VENV)/.installed
+	$(VENV)/bin/ruff check generator tests
+	$(VENV)/bin/ruff format --check generator tests
+
+typecheck: $(VENV)/.installed
+	$(VENV)/bin/mypy
+
+# System packages the tests use (libfaketime for the clock test). Installed when missing and we are root.
+sysdeps:
+	@if ! command -v faketime >/dev/null 2>&1; then \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq faketime >/dev/null; \
+	  else echo "please install the Debian package faketime"; exit 1; fi; fi
+
+test: $(VENV)/.installed sysdeps lint typecheck
+	$(PY) -m generator schema --check --data zones_data
+	$(PY) -m pytest
+
+lock:
+	$(PY) -m pip install --quiet -r requirements.in
+	$(PY) -m pip freeze --exclude-editable | sort > requirements.lock
+
+clean:
+	rm -rf site site.tmp site.old site_src/generated .pytest_cache .ruff_cache .mypy_cache

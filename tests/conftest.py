@@ -1,0 +1,60 @@
+"""Shared helpers: copies of the small test dataset, running the checker in-process, building sites."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+MINI = ROOT / "tests" / "fixtures" / "mini"
+SAMPLE = ROOT / "zones_data"
+sys.path.insert(0, str(ROOT))
+
+
+@pytest.fixture
+def data_copy(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A writable copy of the mini dataset at tmp/data; the working directory is tmp, so problems
+    are reported as `data/…`."""
+    target = tmp_path / "data"
+    shutil.copytree(MINI, target)
+    monkeypatch.chdir(tmp_path)
+    return target
+
+
+def run_check(data: Path, *args: str) -> tuple[int, list[str]]:
+    """`python -m generator check` in-process: exit code and the problem lines it printed."""
+    import contextlib
+    import io
+
+    from generator.cli import main
+
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(io.StringIO()):
+        code = main(["check", "--data", str(data), *args])
+    return code, [line for line in out.getvalue().splitlines() if line]
+
+
+def build_site(tmp: Path, data: Path, env: dict[str, str] | None = None, prefix: list[str] | None = None) -> Path:
+    """Build the whole site with `mkdocs build --strict` from a private copy of the project's site sources,
+    so tests never touch the working tree's site_src/generated."""
+    project = tmp / "project"
+    if not project.exists():
+        project.mkdir(parents=True)
+        shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
+        shutil.copytree(ROOT / "site_src", project / "site_src", ignore=shutil.ignore_patterns("generated"))
+        (project / "generator").symlink_to(ROOT / "generator")
+    out = tmp / "site"
+    full_env = {**os.environ, "DATA": str(data), "NO_MKDOCS_2_WARNING": "1", "PYTHONDONTWRITEBYTECODE": "1",
+                **(env or {})}
+    full_env.pop("SOURCE_DATE_EPOCH", None) if "SOURCE_DATE_EPOCH" not in (env or {}) else None
+    cmd = [*(prefix or []), sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "-f",
+           str(project / "mkdocs.yml"), "-d", str(out)]
+    proc = subprocess.run(cmd, cwd=project, env=full_env, capture_output=True, text=True, timeout=300)
+    if proc.returncode != 0:
+        raise AssertionError(f"mkdocs build failed ({proc.returncode}):\n{proc.stdout}\n{proc.stderr}")
+    return out

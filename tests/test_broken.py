@@ -1,0 +1,62 @@
+"""One broken input per problem code, each with the exact report lines it must produce.
+
+Each file in tests/broken/ applies edits to a copy of tests/fixtures/mini and lists the expected output
+of `check --strict`. Regenerate expectations on purpose with UPDATE_BROKEN=1 and review the diff.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+import yaml
+from conftest import run_check
+
+from generator.data.messages import CODES
+
+BROKEN = Path(__file__).parent / "broken"
+CASES = sorted(BROKEN.glob("*.yaml"))
+
+
+def apply_edits(data: Path, edits: list[dict]) -> None:
+    for edit in edits:
+        path = data / edit["file"]
+        if edit.get("delete"):
+            assert path.exists(), f"nothing to delete at {edit['file']}"
+            path.unlink()
+        elif "write" in edit:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(edit["write"], encoding="utf-8")
+        elif "write_hex" in edit:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_bytes(bytes.fromhex(edit["write_hex"]))
+        elif "write_repeat" in edit:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(edit["write_repeat"] * edit["times"], encoding="utf-8")
+        else:
+            text = path.read_text(encoding="utf-8")
+            assert edit["replace"] in text, f"{edit['file']}: {edit['replace']!r} not found: the case tests nothing"
+            path.write_text(text.replace(edit["replace"], edit["with"], 1), encoding="utf-8")
+
+
+def test_the_folder_has_a_case_for_every_code() -> None:
+    assert len(CASES) >= len(CODES), "tests/broken/ yields too few cases"
+    covered = set()
+    for case in CASES:
+        spec = yaml.safe_load(case.read_text(encoding="utf-8"))
+        covered |= {line.split("[", 1)[1].split("]", 1)[0] for line in spec["expected"]}
+    assert set(CODES) - covered == set(), "problem codes without a broken example"
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c.stem for c in CASES])
+def test_broken_input_is_reported_exactly(case: Path, data_copy: Path) -> None:
+    spec = yaml.safe_load(case.read_text(encoding="utf-8"))
+    apply_edits(data_copy, spec["edits"])
+    code, lines = run_check(Path("data"), "--strict")
+    if os.environ.get("UPDATE_BROKEN"):
+        spec["expected"] = lines
+        case.write_text(yaml.safe_dump(spec, allow_unicode=True, sort_keys=False, width=1000), encoding="utf-8")
+    assert lines == spec["expected"]
+    assert code == (1 if any(" (提示/notice) " not in line for line in lines) else 0)
+    assert lines, "a broken input must produce at least one line"
