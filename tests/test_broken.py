@@ -7,6 +7,7 @@ of `check --strict`. Regenerate expectations on purpose with UPDATE_BROKEN=1 and
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 
 import pytest
@@ -45,7 +46,7 @@ def test_the_folder_has_a_case_for_every_code() -> None:
     covered = set()
     for case in CASES:
         spec = yaml.safe_load(case.read_text(encoding="utf-8"))
-        covered |= {line.split("[", 1)[1].split("]", 1)[0] for line in spec["expected"]}
+        covered |= {m.group(1) for line in spec["expected"] for m in [re.search(r" \[([a-z0-9-]+)\]", line)] if m}
     assert set(CODES) - covered == set(), "problem codes without a broken example"
 
 
