@@ -49,11 +49,27 @@ def build_site(tmp: Path, data: Path, env: dict[str, str] | None = None, prefix:
         shutil.copytree(ROOT / "site_src", project / "site_src", ignore=shutil.ignore_patterns("generated"))
         (project / "generator").symlink_to(ROOT / "generator")
     out = tmp / "site"
-    full_env = {**os.environ, "DATA": str(data), "NO_MKDOCS_2_WARNING": "1", "PYTHONDONTWRITEBYTECODE": "1",
-                **(env or {})}
+    full_env = {
+        **os.environ,
+        "DATA": str(data),
+        "NO_MKDOCS_2_WARNING": "1",
+        "PYTHONDONTWRITEBYTECODE": "1",
+        **(env or {}),
+    }
     full_env.pop("SOURCE_DATE_EPOCH", None) if "SOURCE_DATE_EPOCH" not in (env or {}) else None
-    cmd = [*(prefix or []), sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "-f",
-           str(project / "mkdocs.yml"), "-d", str(out)]
+    cmd = [
+        *(prefix or []),
+        sys.executable,
+        "-m",
+        "mkdocs",
+        "build",
+        "--strict",
+        "--quiet",
+        "-f",
+        str(project / "mkdocs.yml"),
+        "-d",
+        str(out),
+    ]
     proc = subprocess.run(cmd, cwd=project, env=full_env, capture_output=True, text=True, timeout=300)
     if proc.returncode != 0:
         raise AssertionError(f"mkdocs build failed ({proc.returncode}):\n{proc.stdout}\n{proc.stderr}")

@@ -14,8 +14,17 @@ def codes(doc) -> list[str]:
 def test_scalars_stay_as_written() -> None:
     doc = parse_text(b"a: NO\nb: 012\nc: 1.10\nd: 3:30\ne: 2024-01-31\nf: yes\ng: ~\nh:\ni: ''\n", "x.yaml")
     assert doc.ok
-    assert doc.data == {"a": "NO", "b": "012", "c": "1.10", "d": "3:30", "e": "2024-01-31", "f": "yes",
-                        "g": None, "h": None, "i": ""}
+    assert doc.data == {
+        "a": "NO",
+        "b": "012",
+        "c": "1.10",
+        "d": "3:30",
+        "e": "2024-01-31",
+        "f": "yes",
+        "g": None,
+        "h": None,
+        "i": "",
+    }
 
 
 def test_every_key_keeps_its_line() -> None:

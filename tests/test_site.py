@@ -31,7 +31,7 @@ def test_every_zone_and_case_has_a_page(sample_site: Path) -> None:
     for case in catalog.cases:
         assert case.case.title in read(sample_site, f"cases/{case.slug}")
     for page in ("", "zones", "cases", "indicators", "about"):
-        assert "<html lang=\"zh\"" in read(sample_site, page)
+        assert '<html lang="zh"' in read(sample_site, page)
 
 
 def test_zone_page_shows_values_and_markers_not_zero(sample_site: Path) -> None:
@@ -45,7 +45,14 @@ def test_zone_page_shows_values_and_markers_not_zero(sample_site: Path) -> None:
 
 def test_footer_comes_from_the_site_configuration(sample_site: Path) -> None:
     html = read(sample_site, "")
-    for text in ("主办单位", "桂ICP备00000000号（占位）", "桂公网安备", "contact@example.org", "网站纠错", "数据截至 2026-03-31"):
+    for text in (
+        "主办单位",
+        "桂ICP备00000000号（占位）",
+        "桂公网安备",
+        "contact@example.org",
+        "网站纠错",
+        "数据截至 2026-03-31",
+    ):
         assert text in html
 
 

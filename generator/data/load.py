@@ -462,8 +462,17 @@ def _place_zone_file(folder: DataFolder, path: Path, rel: tuple[str, ...], disp:
         zone.cases[path.stem] = load_document(path, disp(path))
     elif len(inner) == 2 and inner[0] == "images" and path.suffix.lower() in IMAGE_SUFFIXES:
         if path.stat().st_size > MAX_IMAGE_BYTES:
-            folder.problems.append(Problem(disp(path), 0, "", "file-too-large", "图片超过 2 MB",
-                                           "image over 2 MB", "请压缩图片（手机阅读，宽 1200 像素已足够）。"))
+            folder.problems.append(
+                Problem(
+                    disp(path),
+                    0,
+                    "",
+                    "file-too-large",
+                    "图片超过 2 MB",
+                    "image over 2 MB",
+                    "请压缩图片（手机阅读，宽 1200 像素已足够）。",
+                )
+            )
         else:
             zone.images[inner[1]] = path.read_bytes()
     else:

@@ -378,7 +378,16 @@ def _unknown_indicator(
 
 
 def _check_range(ctx: Context, doc: Document, key: tuple[Any, ...], ind: Indicator, value: Decimal) -> None:
-    if value < 0:
+    if ind.kind == "count" and value != value.to_integral_value():
+        ctx.report(
+            doc,
+            key,
+            "value-not-number",
+            f"“{ind.name}”是数量，应为整数（{value}）",
+            f"{ind.id} is a count: a whole number expected, got {value}",
+            "数量类指标只写整数。",
+        )
+    elif value < 0:
         ctx.report(doc, key, "negative-value", f"“{ind.name}”不能为负数（{value}）", f"{ind.id} cannot be negative")
     elif ind.kind == "percent" and value > 100:
         hint = "35% 写成 35。" if value > 100 else ""
