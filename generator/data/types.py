@@ -116,12 +116,12 @@ def _markdown(value: Any) -> str:
 
 def _reject_markup(text: str) -> None:
     for char in text:
-        if char in "<>":
+        if char in '<>"':
             raise fail(
                 "markup-in-text",
                 f"不能含有“{char}”",
                 f"must not contain '{char}'",
-                "名称和标题中不要使用尖括号；可改用全角“〈〉”或书名号。",
+                "名称和标题中不要使用尖括号和英文双引号；可改用全角“〈〉”、书名号或中文引号“”。",
             )
         if unicodedata.category(char) == "Cc":
             raise fail(
