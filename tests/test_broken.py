@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 import yaml
-from conftest import run_check
 
+from conftest import run_check
 from generator.data.messages import CODES
 
 BROKEN = Path(__file__).parent / "broken"

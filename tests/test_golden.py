@@ -10,7 +10,6 @@ import shutil
 from pathlib import Path
 
 from conftest import MINI
-
 from generator.data.load import load_data
 from generator.data.validate import validate_data
 from generator.site.pages import make_pages

@@ -7,7 +7,6 @@ import shutil
 from pathlib import Path
 
 from conftest import MINI, build_site
-
 from generator.site.markup import block, inline
 
 HOSTILE = '*强调* [链接](http://evil.example) {: onclick="x()" } `代码` | 管道 ![i](x.png) &amp; :smile: ==m== ^^u^^'

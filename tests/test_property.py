@@ -5,10 +5,10 @@ from __future__ import annotations
 
 import shutil
 
-from conftest import MINI
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from conftest import MINI
 from generator.data.load import load_data, parse_text
 from generator.data.models import AnnualReport, Zone
 from generator.data.problems import ProblemLog

@@ -9,8 +9,8 @@ from pathlib import Path
 
 import jsonschema
 import yaml
-from conftest import SAMPLE
 
+from conftest import SAMPLE
 from generator.data.schema import write_schemas
 
 

@@ -8,8 +8,8 @@ import shutil
 from pathlib import Path
 
 import pytest
-from conftest import MINI, SAMPLE, build_site, run_check
 
+from conftest import MINI, SAMPLE, build_site, run_check
 from generator.data.load import load_data
 from generator.data.validate import validate_data
 

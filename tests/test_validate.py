@@ -6,7 +6,6 @@ import datetime as dt
 from pathlib import Path
 
 from conftest import MINI, SAMPLE, run_check
-
 from generator.data.catalog import derive_status
 from generator.data.load import load_data
 from generator.data.models import Applied, Approved, Evaluated, PublicNotice
