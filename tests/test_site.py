@@ -114,3 +114,12 @@ def test_the_machine_clock_changes_nothing(tmp_path: Path) -> None:
     assert _same_tree(early, late) == []
     assert "2024-06-30" in (early / "sitemap.xml").read_text(encoding="utf-8")  # dates come from the data
     assert run_check(MINI, "--strict") == (0, [])
+
+
+def test_search_index_segments_chinese_with_jieba(sample_site: Path) -> None:
+    import json
+
+    index = json.loads((sample_site / "search/search_index.json").read_text(encoding="utf-8"))
+    assert "\u200b" in index["config"]["separator"]
+    docs = [d for d in index["docs"] if d["location"].startswith("zones/nanning-hitech/")]
+    assert docs and any("南宁\u200b高新区" in d["text"] for d in docs)  # words split by jieba
