@@ -56,7 +56,8 @@ def build_site(tmp: Path, data: Path, env: dict[str, str] | None = None, prefix:
         "PYTHONDONTWRITEBYTECODE": "1",
         **(env or {}),
     }
-    full_env.pop("SOURCE_DATE_EPOCH", None) if "SOURCE_DATE_EPOCH" not in (env or {}) else None
+    if "SOURCE_DATE_EPOCH" not in (env or {}):  # the build must take its dates from the data, not from us
+        full_env.pop("SOURCE_DATE_EPOCH", None)
     cmd = [
         *(prefix or []),
         sys.executable,

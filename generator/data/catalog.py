@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from decimal import Decimal
 
 from generator.data.models import (
@@ -113,7 +113,6 @@ class Catalog:
     zones: dict[str, ZoneRecord]
     cases: tuple[CaseRecord, ...]
     data_dir: str = ""
-    extra: dict[str, str] = field(default_factory=dict)
 
     @property
     def as_of(self) -> dt.date:

@@ -9,6 +9,7 @@ import datetime as dt
 import difflib
 import itertools
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
@@ -21,7 +22,7 @@ from generator.data.catalog import (
     ZoneRecord,
     derive_status,
 )
-from generator.data.load import DataFolder, Document
+from generator.data.load import REFERENCE_LISTS, DataFolder, Document
 from generator.data.models import (
     EVENT_KINDS,
     AnnualReport,
@@ -38,16 +39,7 @@ from generator.data.models import (
 from generator.data.problems import Problem, ProblemLog
 from generator.data.types import number_hint, parse_number
 
-REFERENCE_NAMES = (
-    "cities",
-    "park_kinds",
-    "park_levels",
-    "zone_levels",
-    "event_kinds",
-    "evaluation_results",
-    "tasks",
-    "tags",
-)
+REFERENCE_NAMES = REFERENCE_LISTS  # one list: load places the files, validate requires them
 CODE_DEFINED = {
     "event_kinds": set(EVENT_KINDS),
     "evaluation_results": {"confirmed", "rectification", "revoked", "further_support"},
@@ -369,9 +361,7 @@ def _check_targets(
             _check_range(ctx, doc, (*key, ind_id), ind, value)
 
 
-def _unknown_indicator(
-    ctx: Context, doc: Document, key: tuple[Any, ...], ind_id: str, known: dict[str, Indicator]
-) -> None:
+def _unknown_indicator(ctx: Context, doc: Document, key: tuple[Any, ...], ind_id: str, known: Iterable[str]) -> None:
     close = difflib.get_close_matches(ind_id, list(known), n=1, cutoff=0.6)
     hint = f"是否应为 {close[0]}？" if close else "全部指标见 indicator_system.yaml 和本示范区的 indicators.yaml。"
     ctx.report(doc, key, "unknown-indicator", f"没有编号为“{ind_id}”的指标", f"no indicator {ind_id!r}", hint)
@@ -390,14 +380,13 @@ def _check_range(ctx: Context, doc: Document, key: tuple[Any, ...], ind: Indicat
     elif value < 0:
         ctx.report(doc, key, "negative-value", f"“{ind.name}”不能为负数（{value}）", f"{ind.id} cannot be negative")
     elif ind.kind == "percent" and value > 100:
-        hint = "35% 写成 35。" if value > 100 else ""
         ctx.report(
             doc,
             key,
             "percent-out-of-range",
             f"“{ind.name}”是百分比，{value} 超过 100",
             f"{ind.id} is a percentage; {value} exceeds 100",
-            hint,
+            "35% 写成 35。",
         )
 
 
@@ -744,7 +733,7 @@ def _check_case(ctx: Context, doc: Document, zone_id: str, case: Case, zone: Zon
     known = {ind.id for ind in ctx.system.indicators} | {ind.id for ind in zone.own_indicators}
     for i, ind_id in enumerate(case.results.indicators):
         if ind_id not in known:
-            _unknown_indicator(ctx, doc, ("results", "indicators", i), ind_id, {k: None for k in known})  # type: ignore[misc]
+            _unknown_indicator(ctx, doc, ("results", "indicators", i), ind_id, known)
             ok = False
         elif ind_id not in reported:
             ctx.report(

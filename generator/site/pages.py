@@ -135,7 +135,7 @@ def _events(catalog: Catalog, zone: ZoneRecord) -> list[dict[str, Any]]:
         out.append({"date": event.date, "label": label, "document": document or "", "note": event.note or ""})
     for year, report in zone.reports.items():
         if report.report.submitted and not report.report.baseline:
-            timing = {True: "按时", False: "逾期"}.get(report.on_time, "") if report.on_time is not None else ""
+            timing = {True: "按时", False: "逾期", None: ""}[report.on_time]
             out.append({"date": report.report.submitted, "document": "", "note": "",
                         "label": f"{catalog.ref_name('event_kinds', 'report_submitted')}（{year} 年度，{timing}）"})
     out.sort(key=lambda e: e["date"])
