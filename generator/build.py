@@ -30,7 +30,7 @@ def build_site_sources(data: Path, out: Path, strict: bool = False) -> BuildResu
         return BuildResult(log, catalog, None, [])
     tables = make_tables(catalog)
     site = make_pages(catalog, tables)
-    files = {path: text.encode("utf-8") for path, text in site.pages.items()}
+    files = {path: text.encode("utf-8") for path, text in site.pages.items()} | site.files
     for case in catalog.cases:  # only images a case uses are published
         for image in case.case.images:
             files[f"images/{case.zone_id}/{image.file}"] = catalog.zones[case.zone_id].images[image.file]

@@ -1,0 +1,122 @@
+"""What every page module shares: the Jinja environment, front matter, number formatting, and the
+`Section` each module returns (Markdown pages, other files, navigation entries).
+
+Python computes, templates present: every figure and label a page shows is prepared in Python;
+templates only lay it out. The Jinja environment escapes every printed value for Markdown unless it is
+`Safe` (see `markup.py`), so text from YAML cannot inject markup even if a template forgets a filter.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+from dataclasses import dataclass, field
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+import jinja2
+
+from generator.data.catalog import Catalog, ZoneRecord
+from generator.data.models import Indicator
+from generator.site.markup import Safe, block, inline
+from generator.site.tables import Tables
+
+TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
+KIND_LABELS = {"count": "数量", "amount": "金额", "percent": "百分比", "per_10k": "每万比率", "text": "定性"}
+NOT_REPORTED = "—"
+
+
+@dataclass(frozen=True)
+class Context:
+    """What a page module receives."""
+
+    catalog: Catalog
+    tables: Tables
+    env: jinja2.Environment
+
+
+@dataclass
+class Section:
+    """What a page module returns: Markdown pages and other files (paths relative to the generated
+    folder, which MkDocs serves at the site's root) and its part of the navigation."""
+
+    pages: dict[str, str] = field(default_factory=dict)
+    files: dict[str, bytes] = field(default_factory=dict)
+    nav: list[Any] = field(default_factory=list)
+
+
+def _finalize(value: Any) -> Any:
+    if isinstance(value, Safe):
+        return value
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "是" if value else "否"
+    if isinstance(value, (int, Decimal)):
+        return str(value)
+    return inline(value)
+
+
+def make_env() -> jinja2.Environment:
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(TEMPLATES),
+        undefined=jinja2.StrictUndefined,
+        autoescape=False,  # Markdown, not HTML: `_finalize` escapes instead
+        finalize=_finalize,
+        keep_trailing_newline=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.filters["md"] = lambda text: block(text) if text else Safe("")
+    return env
+
+
+def front_matter(title: str, sample: bool, description: str = "", **extra: Any) -> Safe:
+    """YAML front matter for MkDocs; values are JSON-encoded (valid YAML, nothing interpreted)."""
+    lines = ["---", f"title: {json.dumps(title, ensure_ascii=False)}"]
+    if description:
+        lines.append(f"description: {json.dumps(description, ensure_ascii=False)}")
+    if sample:
+        lines.append("sample: true")
+    for key, value in extra.items():
+        lines.append(f"{key}: {json.dumps(value, ensure_ascii=False, sort_keys=True)}")
+    lines.append("---")
+    return Safe("\n".join(lines) + "\n")
+
+
+def fmt_number(value: float | Decimal, unit: str = "") -> str:
+    """A computed figure (a total), at most two decimals, no trailing zeros, thousands separated."""
+    text = f"{value:,.2f}".rstrip("0").rstrip(".")
+    if text == "-0":
+        text = "0"
+    return f"{text} {unit}".strip() if unit and unit != "%" else text + (unit if unit == "%" else "")
+
+
+def h(text: object) -> Safe:
+    """Text escaped for raw HTML that we write into a page (attributes included)."""
+    return Safe(html.escape(str(text), quote=True))
+
+
+def script_json(value: Any) -> Safe:
+    """JSON for a `<script type="application/json">` block: `<`, `>` and `&` escaped, so no text from the
+    data can close the script element; sorted keys, so the same data gives the same bytes."""
+    text = json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    return Safe(text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026"))
+
+
+def zone_short(zone: ZoneRecord) -> str:
+    return zone.zone.short_name or zone.zone.name
+
+
+def zone_sort_key(zone: ZoneRecord) -> tuple[Any, ...]:
+    approved = zone.approved.isoformat() if zone.approved else "9999"
+    return (approved, zone.id)
+
+
+def sorted_zones(catalog: Catalog) -> list[ZoneRecord]:
+    return sorted(catalog.zones.values(), key=zone_sort_key)
+
+
+def category_name(catalog: Catalog, ind: Indicator) -> str:
+    return next((c.name for c in catalog.categories if c.id == ind.category), ind.category)

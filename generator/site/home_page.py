@@ -1,0 +1,45 @@
+"""The home page: what the programme is, headline figures from the data, latest events, featured cases."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from generator.data.catalog import STATUS_LABELS
+from generator.site.common import Context, Section, fmt_number, front_matter, sorted_zones, zone_short
+from generator.site.markup import link
+from generator.site.tables import latest_totals
+from generator.site.zone_pages import zone_events
+
+
+def make_home_page(ctx: Context) -> Section:
+    return Section(pages={"index.md": ctx.env.get_template("home.md.j2").render(**_home_view(ctx))},
+                   nav=[{"首页": "index.md"}])
+
+
+def _home_view(ctx: Context) -> dict[str, Any]:
+    catalog, tables, zones = ctx.catalog, ctx.tables, sorted_zones(ctx.catalog)
+    by_status: dict[str, int] = {}
+    for zone in zones:
+        by_status[zone.status] = by_status.get(zone.status, 0) + 1
+    totals = []
+    for total in latest_totals(catalog, tables):
+        ind = catalog.indicator(total.indicator)
+        assert ind is not None
+        totals.append({"name": ind.name, "value": fmt_number(total.total, ind.unit or ""), "year": total.year,
+                       "zones": total.zones})
+    events = [{**e, "zone": link(zone_short(z), f"zones/{z.id}.md")}
+              for z in zones for e in zone_events(catalog, z)]
+    events.sort(key=lambda e: (e["date"], e["label"]), reverse=True)
+    return {
+        "fm": front_matter("首页", catalog.has_sample, catalog.site.description),
+        "site": catalog.site,
+        "as_of": catalog.as_of.isoformat(),
+        "zone_count": len(zones),
+        "statuses": [{"label": STATUS_LABELS[s][0], "count": n} for s, n in by_status.items()],
+        "cities": len({z.zone.city for z in zones}),
+        "totals": totals,
+        "events": events[:8],
+        "case_count": len(catalog.cases),
+        "cases": [{"link": link(c.case.title, f"cases/{c.slug}.md"), "summary": c.case.summary}
+                  for c in catalog.cases[:4]],
+    }
