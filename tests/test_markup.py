@@ -2,14 +2,28 @@
 
 from __future__ import annotations
 
+import json
 import re
 import shutil
+from html.parser import HTMLParser
 from pathlib import Path
 
 from conftest import MINI, build_site
 from generator.site.markup import block, inline
 
 HOSTILE = '*强调* [链接](http://evil.example) {: onclick="x()" } `代码` | 管道 ![i](x.png) &amp; :smile: ==m== ^^u^^'
+
+
+def _tags(html: str) -> list[tuple[str, list[tuple[str, str | None]]]]:
+    """Every start tag in `html` with its attributes, as a browser's parser sees them."""
+    found: list[tuple[str, list[tuple[str, str | None]]]] = []
+
+    class Collect(HTMLParser):
+        def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+            found.append((tag, attrs))
+
+    Collect().feed(html)
+    return found
 
 
 def test_inline_neutralises_every_markdown_and_html_character() -> None:
@@ -42,14 +56,37 @@ def test_hostile_text_in_every_field_kind_stays_text(tmp_path: Path) -> None:
         ),
         encoding="utf-8",
     )
+    system = data / "indicator_system.yaml"
+    system.write_text(
+        system.read_text(encoding="utf-8").replace(
+            "name: 技术合同成交额", "name: '技术合同成交额 &amp; {: onclick=alert(5) } [x](javascript:alert(5))'"
+        ),
+        encoding="utf-8",
+    )
+    report = data / "zones/demo-zone/annual/2023.yaml"
+    report.write_text(
+        report.read_text(encoding="utf-8").replace(
+            "highlights:\n", "highlights:\n  - '<iframe src=javascript:alert(6)>'\n"
+        ),
+        encoding="utf-8",
+    )
     site = build_site(tmp_path, data)
-    for page in ("zones/demo-zone", "cases/demo-case", "zones", ""):
+    pages = ("zones/demo-zone", "zones/demo-zone/2023", "cases/demo-case", "zones", "", "indicators/contract_value")
+    charts = 0
+    for page in pages:
         html = (site / page / "index.html").read_text(encoding="utf-8")
         main = html[html.index("<article") : html.index("</article>")]
-        assert "<script" not in main, page
-        assert not re.search(r"<[^>]+\son[a-z]+=", main), page  # no event-handler attribute
-        assert 'href="javascript' not in main.lower(), page
+        for data_block in re.findall(r'<script type="application/json" class="chart-data">(.*?)</script>', main, re.S):
+            assert "<" not in data_block and json.loads(data_block)["data"], page  # data only, nothing to close
+            charts += 1
+        main = re.sub(r'<script type="application/json" class="chart-data">.*?</script>', "", main, flags=re.S)
+        assert "<script" not in main and "<iframe" not in main, page
+        tags = _tags(main)
+        assert not [t for t in tags if any(name.startswith("on") for name, _ in t[1])], page  # no event handler
+        assert not [t for t in tags if any((v or "").strip().lower().startswith("javascript") for _, v in t[1])], page
+        assert not {t[0] for t in tags} & {"script", "iframe", "object", "embed"}, page
         assert '<img src="x"' not in main and "<img src=x" not in main, page
+    assert charts >= 3
     zone_html = (site / "zones/demo-zone/index.html").read_text(encoding="utf-8")
     assert "<strong>允许的 Markdown</strong>" in zone_html
     assert "&lt;img src=x onerror=alert(1)&gt;" in zone_html  # shown as the editor typed it

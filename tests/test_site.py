@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import filecmp
+import json
 import re
 import shutil
 from pathlib import Path
@@ -36,8 +37,14 @@ def test_every_zone_and_case_has_a_page(sample_site: Path) -> None:
 
 def test_zone_page_shows_values_and_markers_not_zero(sample_site: Path) -> None:
     html = read(sample_site, "zones/beihai-hitech")
-    row = re.search(r"获技术经纪专业中级、高级工程师数量.*?</tr>", html, re.S)
-    assert row and "暂无" in row.group(0)  # the 2022 marker, shown as such
+    block = re.search(r"<h4[^>]*>获技术经纪专业中级、高级工程师数量.*?</table>", html, re.S)
+    assert block and "暂无" in block.group(0)  # the 2022 marker, shown as such in the table
+    figure = json.loads(re.findall(r'class="chart-data">(.*?)</script>', block.group(0), re.S)[0])
+    bars = dict(zip(figure["data"][0]["x"], figure["data"][0]["y"], strict=True))
+    assert bars["2022（基期）"] is None  # no bar, not a zero bar
+    assert {"text": "暂无"}.items() <= next(
+        a for a in figure["layout"]["annotations"] if a["x"] == "2022（基期）"
+    ).items()
     assert "已撤销" in html
     liuzhou = read(sample_site, "zones/liuzhou-hitech")
     assert "逾期" in liuzhou and "整改中" in liuzhou

@@ -40,7 +40,7 @@ def _case_view(catalog: Catalog, case: Any) -> dict[str, Any]:
     return {
         "fm": front_matter(c.title, zone.is_sample, c.summary),
         "c": c,
-        "zone_link": link(zone.zone.name, f"../zones/{zone.id}.md"),
+        "zone_link": link(zone.zone.name, f"../zones/{zone.id}/index.md"),
         "city": catalog.ref_name("cities", zone.zone.city),
         "task": f"{task.number}. {task.name}",
         "tags": [catalog.ref_name("tags", t) for t in c.tags],

@@ -7,8 +7,10 @@ from typing import Any
 from generator.data.catalog import STATUS_LABELS
 from generator.site.common import Context, Section, fmt_number, front_matter, sorted_zones, zone_short
 from generator.site.markup import link
+from generator.site.indicator_pages import indicator_page
 from generator.site.tables import latest_totals
-from generator.site.zone_pages import zone_events
+from generator.site.zone_pages import zone_events, zone_page
+
 
 
 def make_home_page(ctx: Context) -> Section:
@@ -18,16 +20,15 @@ def make_home_page(ctx: Context) -> Section:
 
 def _home_view(ctx: Context) -> dict[str, Any]:
     catalog, tables, zones = ctx.catalog, ctx.tables, sorted_zones(ctx.catalog)
-    by_status: dict[str, int] = {}
-    for zone in zones:
-        by_status[zone.status] = by_status.get(zone.status, 0) + 1
+    by_status = {s: sum(1 for z in zones if z.status == s) for s in STATUS_LABELS}
+    levels = [(item.name, sum(1 for z in zones if z.zone.level == item.id)) for item in catalog.references["zone_levels"]]
     totals = []
     for total in latest_totals(catalog, tables):
         ind = catalog.indicator(total.indicator)
         assert ind is not None
-        totals.append({"name": ind.name, "value": fmt_number(total.total, ind.unit or ""), "year": total.year,
+        totals.append({"name": link(ind.name, indicator_page(ind.id)), "value": fmt_number(total.total, ind.unit or ""), "year": total.year,
                        "zones": total.zones})
-    events = [{**e, "zone": link(zone_short(z), f"zones/{z.id}.md")}
+    events = [{**e, "zone": link(zone_short(z), zone_page(z.id))}
               for z in zones for e in zone_events(catalog, z)]
     events.sort(key=lambda e: (e["date"], e["label"]), reverse=True)
     return {
@@ -35,7 +36,9 @@ def _home_view(ctx: Context) -> dict[str, Any]:
         "site": catalog.site,
         "as_of": catalog.as_of.isoformat(),
         "zone_count": len(zones),
-        "statuses": [{"label": STATUS_LABELS[s][0], "count": n} for s, n in by_status.items()],
+        "statuses": [{"label": STATUS_LABELS[s][0], "count": n} for s, n in by_status.items() if n],
+        "levels": [{"label": name, "count": n} for name, n in levels if n],
+        "policy": catalog.site.policy_title,
         "cities": len({z.zone.city for z in zones}),
         "totals": totals,
         "events": events[:8],

@@ -1,24 +1,135 @@
-"""Indicator pages: the indicator system as a reference table, and one page per quantitative indicator."""
+"""Indicator pages: the indicator system as a reference table, and one page per quantitative indicator
+comparing zones (the latest year ranked, trends over the years, definition and unit).
+
+Ratios (percent, per 10,000) are never summed or averaged across zones; counts and amounts are summed
+only where the indicator system says they may be, and the total says how many zones it covers.
+"""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from decimal import Decimal
 from typing import Any
 
-from generator.data.catalog import Catalog
-from generator.site.common import KIND_LABELS, Context, Section, category_name, front_matter
+from generator.data.catalog import Catalog, ZoneRecord
+from generator.data.models import Indicator
+from generator.site.charts import chart_html, chart_id, ranking_chart, trend_chart, with_summary
+from generator.site.common import KIND_LABELS, Context, Section, category_name, front_matter, sorted_zones, zone_short
+from generator.site.markup import link
+from generator.site.series import fmt_decimal, with_unit
+
+
+def indicator_page(ind_id: str) -> str:
+    return f"indicators/{ind_id}.md"
 
 
 def make_indicator_pages(ctx: Context) -> Section:
+    catalog, env = ctx.catalog, ctx.env
     out = Section()
-    out.pages["indicators/index.md"] = ctx.env.get_template("indicators.md.j2").render(**_indicators_view(ctx.catalog))
-    out.nav = [{"指标体系": ["indicators/index.md"]}]
+    quantitative = [ind for ind in catalog.indicators if ind.kind != "text"]
+    for ind in quantitative:
+        out.pages[indicator_page(ind.id)] = env.get_template("indicator.md.j2").render(**_indicator_view(catalog, ind))
+    out.pages["indicators/index.md"] = env.get_template("indicators.md.j2").render(**_indicators_view(catalog))
+    out.nav = [{"指标体系": ["indicators/index.md", *[indicator_page(ind.id) for ind in quantitative]]}]
     return out
+
+
+@dataclass(frozen=True)
+class Cell:
+    zone: ZoneRecord
+    year: int
+    number: Decimal | None
+    shown: str
+    baseline: bool
+
+
+def _cells(catalog: Catalog, ind: Indicator) -> list[Cell]:
+    out = []
+    for zone in sorted_zones(catalog):
+        for year, report in sorted(zone.reports.items()):
+            reading = report.readings.get(ind.id)
+            if reading is not None:
+                shown = reading.marker or reading.text or "—"
+                out.append(Cell(zone, year, reading.number, shown, report.report.baseline))
+    return out
+
+
+def _ranking(catalog: Catalog, ind: Indicator, cells: list[Cell]) -> dict[str, Any] | None:
+    reported = [c for c in cells if not c.baseline and c.number is not None]
+    if not reported:
+        return None
+    year = max(c.year for c in reported)
+    rows = sorted((c for c in reported if c.year == year), key=lambda c: (-c.number, c.zone.id))  # type: ignore[operator]
+    others = [c for c in cells if c.year == year and not c.baseline and c.number is None]
+    ranked, rank = [], 0
+    for k, c in enumerate(rows):
+        if k == 0 or c.number != rows[k - 1].number:
+            rank = k + 1  # ties share a rank
+        ranked.append({"rank": rank, "zone": link(zone_short(c.zone), f"../zones/{c.zone.id}/index.md"),
+                       "value": with_unit(c.shown, ind.unit)})  # fmt: skip
+    unit = ind.unit
+    summary = f"{year} 年共有 {len(rows)} 个示范区报送了{ind.name}"
+    if len(rows) > 1:
+        summary += (f"：{zone_short(rows[0].zone)}最高（{with_unit(rows[0].shown, unit)}），"
+                    f"{zone_short(rows[-1].zone)}最低（{with_unit(rows[-1].shown, unit)}）")  # fmt: skip
+    else:
+        summary += f"：{zone_short(rows[0].zone)}，{with_unit(rows[0].shown, unit)}"
+    if ind.summable:
+        total = sum((c.number for c in rows if c.number is not None), Decimal(0))
+        summary += f"；合计 {with_unit(fmt_decimal(total), unit)}"
+    summary += "。"
+    chart = ranking_chart(chart_id(ind.id, "rank"), f"{year} 年{ind.name}", unit,
+                          [(zone_short(c.zone), c.number, c.shown) for c in rows if c.number is not None])  # fmt: skip
+    return {
+        "year": year, "rows": ranked, "summary": summary, "chart": chart_html(with_summary(chart, summary)),
+        "others": [{"zone": zone_short(c.zone), "shown": c.shown} for c in others],
+    }  # fmt: skip
+
+
+def _trends(catalog: Catalog, ind: Indicator, cells: list[Cell]) -> dict[str, Any] | None:
+    if not cells:
+        return None
+    years = sorted({c.year for c in cells})
+    zones = [z for z in sorted_zones(catalog) if any(c.zone.id == z.id for c in cells)]
+    by_key = {(c.zone.id, c.year): c for c in cells}
+    rows, lines = [], []
+    for zone in zones:
+        row_cells = []
+        for year in years:
+            c = by_key.get((zone.id, year))
+            row_cells.append("—" if c is None else c.shown + ("（基期）" if c.baseline else ""))
+        rows.append({"zone": zone_short(zone), "cells": row_cells})
+        lines.append((zone_short(zone), [by_key[(zone.id, y)].number if (zone.id, y) in by_key else None for y in years]))
+    summary = (f"{len(zones)} 个示范区 {years[0]}—{years[-1]} 年的{ind.name}，每条线为一个示范区；"
+               "某年没有数值时线条断开，不表示下降。")  # fmt: skip
+    chart = trend_chart(chart_id(ind.id, "trend"), f"{ind.name}历年走势", ind.unit, years, lines)
+    return {"years": years, "rows": rows, "summary": summary, "chart": chart_html(with_summary(chart, summary))}
+
+
+def _indicator_view(catalog: Catalog, ind: Indicator) -> dict[str, Any]:
+    cells = _cells(catalog, ind)
+    sample = any(c.zone.is_sample for c in cells)
+    if ind.summable:
+        aggregation = "数量、金额类指标，可以跨示范区相加；合计只包括报送了数值的示范区。"
+    else:
+        aggregation = "比例类指标（百分比或每万人、每万家比率），各示范区的数值不相加，也不求平均。"
+    return {
+        "fm": front_matter(ind.name, sample, f"{ind.name}：定义、各示范区最近年度排名和历年走势"),
+        "ind": ind,
+        "category": category_name(catalog, ind),
+        "kind": KIND_LABELS[ind.kind],
+        "unit": ind.unit or "—",
+        "aggregation": aggregation,
+        "ranking": _ranking(catalog, ind, cells),
+        "trends": _trends(catalog, ind, cells),
+    }
 
 
 def _indicators_view(catalog: Catalog) -> dict[str, Any]:
     rows = [{
-        "number": ind.number or "", "category": category_name(catalog, ind), "name": ind.name,
+        "number": ind.number or "", "category": category_name(catalog, ind),
+        "name": link(ind.name, f"{ind.id}.md") if ind.kind != "text" else ind.name,
         "name_en": ind.name_en, "unit": ind.unit or "—", "kind": KIND_LABELS[ind.kind],
         "summable": "可以" if ind.summable else "不可", "incomplete": ind.incomplete, "note": ind.note or "",
-    } for ind in catalog.indicators]
+    } for ind in catalog.indicators]  # fmt: skip
     return {"fm": front_matter("建设指标体系", False), "rows": rows, "source": catalog.indicator_source}

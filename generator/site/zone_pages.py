@@ -1,50 +1,93 @@
-"""Zone pages: the list of zones, one page per zone (profile, parks, lifecycle, indicator dashboard)."""
+"""Zone pages: the list of zones, one page per zone (profile, parks, lifecycle, indicator dashboard),
+and one data page per zone and year (built from the annual report's data, not the report itself)."""
 
 from __future__ import annotations
 
-from decimal import Decimal
+import datetime as dt
 from typing import Any
 
 from generator.data.catalog import STATUS_LABELS, Catalog, ZoneRecord
 from generator.data.models import PLAN_SECTIONS, Evaluated, Indicator
+from generator.site.charts import chart_html, chart_id, with_summary, years_chart
 from generator.site.common import (
-    NOT_REPORTED,
     Context,
     Section,
-    category_name,
     fmt_number,
     front_matter,
     sorted_zones,
     zone_short,
 )
 from generator.site.markup import link
+from generator.site.series import changes, progress, summarize, with_unit, zone_series
+
+KEY_INDICATORS = ("tech_contract_turnover", "hitech_enterprises", "incubated_enterprises")
+
+
+def zone_page(zone_id: str) -> str:
+    """The zone page's path under the generated folder (other modules link to it)."""
+    return f"zones/{zone_id}/index.md"
+
+
+def year_page(zone_id: str, year: int) -> str:
+    return f"zones/{zone_id}/{year}.md"
 
 
 def make_zone_pages(ctx: Context) -> Section:
     catalog, env = ctx.catalog, ctx.env
     out = Section()
     zones = sorted_zones(catalog)
+    nav: list[Any] = ["zones/index.md"]
     for zone in zones:
-        out.pages[f"zones/{zone.id}.md"] = env.get_template("zone.md.j2").render(**_zone_view(catalog, zone))
-    out.pages["zones/index.md"] = env.get_template("zone_list.md.j2").render(
-        fm=front_matter("示范区名录", catalog.has_sample), zones=[_zone_row(catalog, z) for z in zones],
-        as_of=catalog.as_of.isoformat())
-    out.nav = [{"示范区": ["zones/index.md", *[{zone_short(z): f"zones/{z.id}.md"} for z in zones]]}]
+        out.pages[zone_page(zone.id)] = env.get_template("zone.md.j2").render(**_zone_view(catalog, zone))
+        years = sorted(zone.reports)
+        for year in years:
+            out.pages[year_page(zone.id, year)] = env.get_template("zone_year.md.j2").render(
+                **_year_view(catalog, zone, year)
+            )
+        nav.append({zone_short(zone): [zone_page(zone.id), *[{f"{y} 年度数据": year_page(zone.id, y)} for y in years]]})
+    out.pages["zones/index.md"] = env.get_template("zone_list.md.j2").render(**_zone_list_view(catalog, zones))
+    out.nav = [{"示范区": nav}]
     return out
 
 
-def _zone_row(catalog: Catalog, zone: ZoneRecord) -> dict[str, Any]:
-    z = zone.zone
+# --- the list -------------------------------------------------------------------------------
+
+
+def _latest_value(zone: ZoneRecord, ind_id: str) -> tuple[str, str]:
+    """The latest non-baseline value as written (or its marker) and its year; ("—", "") if none."""
+    for year in sorted(zone.reports, reverse=True):
+        report = zone.reports[year]
+        reading = report.readings.get(ind_id)
+        if report.report.baseline or reading is None:
+            continue
+        return (reading.marker or reading.text or "—", str(year))
+    return ("—", "")
+
+
+def _zone_list_view(catalog: Catalog, zones: list[ZoneRecord]) -> dict[str, Any]:
+    keys = [ind for ind in catalog.indicators if ind.id in KEY_INDICATORS]
+    rows = []
+    for zone in zones:
+        z = zone.zone
+        values = [_latest_value(zone, ind.id) for ind in keys]
+        rows.append({
+            "link": link(z.name, f"{zone.id}/index.md"),
+            "city": catalog.ref_name("cities", z.city),
+            "level": catalog.ref_name("zone_levels", z.level),
+            "status": STATUS_LABELS[zone.status][0],
+            "approved": zone.approved.year if zone.approved else "—",
+            "period": f"{z.period.start}—{z.period.end}",
+            "cells": [f"{v}（{y}）" if y else v for v, y in values],
+        })  # fmt: skip
     return {
-        "link": link(z.name, f"{zone.id}.md"),
-        "city": catalog.ref_name("cities", z.city),
-        "level": catalog.ref_name("zone_levels", z.level),
-        "status": STATUS_LABELS[zone.status][0],
-        "approved": zone.approved.year if zone.approved else "—",
-        "period": f"{z.period.start}—{z.period.end}",
-        "reports": len([r for r in zone.reports.values() if not r.report.baseline]),
-        "sample": z.sample,
+        "fm": front_matter("示范区名录", catalog.has_sample),
+        "zones": rows,
+        "keys": [with_unit(ind.name, "") + (f"（{ind.unit}）" if ind.unit else "") for ind in keys],
+        "as_of": catalog.as_of.isoformat(),
     }
+
+
+# --- a zone ---------------------------------------------------------------------------------
 
 
 def zone_events(catalog: Catalog, zone: ZoneRecord) -> list[dict[str, Any]]:
@@ -65,52 +108,71 @@ def zone_events(catalog: Catalog, zone: ZoneRecord) -> list[dict[str, Any]]:
     return [{**e, "date": e["date"].isoformat()} for e in out]
 
 
-def _value_cell(zone: ZoneRecord, year: int, ind_id: str) -> str:
-    reading = zone.reports[year].readings.get(ind_id)
-    if reading is None:
-        return NOT_REPORTED
-    return reading.marker or reading.text or NOT_REPORTED
-
-
-def _indicator_table(catalog: Catalog, zone: ZoneRecord, indicators: list[Indicator], years: list[int],
-                     targets: dict[str, Decimal]) -> list[dict[str, Any]]:
-    rows = []
+def _dashboard(catalog: Catalog, zone: ZoneRecord, indicators: list[Indicator], targets: dict[str, Any],
+               links: bool = True) -> list[dict[str, Any]]:
+    """Per quantitative indicator: summary sentence, chart, values by year with the change, target progress."""
+    out = []
     for ind in indicators:
         if ind.kind == "text":
             continue
-        rows.append({
-            "name": ind.name,
-            "unit": ind.unit or "",
-            "category": category_name(catalog, ind),
-            "cells": [_value_cell(zone, y, ind.id) for y in years],
-            "target": str(targets[ind.id]) if ind.id in targets else "—",
-        })
-    return rows
+        series = zone_series(zone, ind)
+        target = targets.get(ind.id)
+        summary = summarize(series)
+        chart = with_summary(years_chart(chart_id(zone.id, ind.id), series, target), summary)
+        prog = progress(series, target)
+        out.append({
+            "name": ind.name, "unit": ind.unit or "", "category": ind.category, "summary": summary,
+            "chart": chart_html(chart),
+            "years": [link(p.label, f"{p.year}.md") if links else p.label for p in series.points],
+            "cells": [p.shown for p in series.points],
+            "changes": changes(series),
+            "target": with_unit(str(prog.target), ind.unit) if prog else "",
+            "progress": (f"{prog.latest.year} 年已达到目标的 {prog.share}" if prog.latest else "尚无可比的年度数值")
+            if prog else "",
+        })  # fmt: skip
+    return out
 
 
-def _notes(catalog: Catalog, zone: ZoneRecord) -> list[dict[str, Any]]:
+def _grouped(catalog: Catalog, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    groups = []
+    for cat in catalog.categories:
+        items = [r for r in rows if r["category"] == cat.id]
+        if items:
+            groups.append({"name": cat.name, "indicators": items})
+    return groups
+
+
+def _qualitative(zone: ZoneRecord, indicators: list[Indicator]) -> list[dict[str, Any]]:
+    out = []
+    for ind in indicators:
+        if ind.kind != "text":
+            continue
+        series = zone_series(zone, ind)
+        out.append({"name": ind.name, "incomplete": ind.incomplete,
+                    "by_year": [{"year": p.label, "text": p.shown} for p in series.points]})  # fmt: skip
+    return out
+
+
+def _notes(catalog: Catalog, zone: ZoneRecord, only_year: int | None = None) -> list[dict[str, Any]]:
     out = []
     for year, report in sorted(zone.reports.items()):
+        if only_year is not None and year != only_year:
+            continue
         for ind_id, reading in report.readings.items():
             if reading.note or reading.source:
                 ind = catalog.indicator(ind_id, zone.id)
                 out.append({"year": year, "name": ind.name if ind else ind_id, "note": reading.note or "",
-                            "source": reading.source or ""})
+                            "source": reading.source or ""})  # fmt: skip
     return out
 
 
 def _zone_view(catalog: Catalog, zone: ZoneRecord) -> dict[str, Any]:
     z = zone.zone
-    years = sorted(zone.reports)
-    year_labels = [f"{y}（基期）" if zone.reports[y].report.baseline else str(y) for y in years]
     targets = zone.targets_at(catalog.as_of)
     common = list(catalog.indicators)
-    qualitative = [
-        {"name": ind.name, "incomplete": ind.incomplete,
-         "by_year": [{"year": label, "text": _value_cell(zone, y, ind.id)} for y, label in zip(years, year_labels)]}
-        for ind in [*common, *zone.own_indicators] if ind.kind == "text"
-    ]
+    own = list(zone.own_indicators)
     cases = [c for c in catalog.cases if c.zone_id == zone.id]
+    dashboard = _dashboard(catalog, zone, common, targets)
     return {
         "fm": front_matter(z.name, z.sample, f"{z.name}的建设情况、建设程序和年度指标数据"),
         "z": z,
@@ -125,11 +187,70 @@ def _zone_view(catalog: Catalog, zone: ZoneRecord) -> dict[str, Any]:
         "plan": [{"title": title, "text": getattr(z.plan, key)} for key, (title, _en) in PLAN_SECTIONS.items()
                  if getattr(z.plan, key)],
         "events": zone_events(catalog, zone),
-        "years": year_labels,
-        "rows": _indicator_table(catalog, zone, common, years, targets),
-        "own_rows": _indicator_table(catalog, zone, list(zone.own_indicators), years, targets),
-        "qualitative": qualitative,
+        "has_reports": bool(zone.reports),
+        "downloads": "",
+        "year_links": [link(f"{y} 年度数据", f"{y}.md") for y in sorted(zone.reports)],
+        "groups": _grouped(catalog, dashboard),
+        "own": _dashboard(catalog, zone, own, targets),
+        "qualitative": _qualitative(zone, [*common, *own]),
         "notes": _notes(catalog, zone),
-        "cases": [{"link": link(c.case.title, f"../cases/{c.slug}.md"), "year": c.case.year} for c in cases],
+        "cases": [{"link": link(c.case.title, f"../../cases/{c.slug}.md"), "year": c.case.year} for c in cases],
         "revised": any(e.kind == "plan_revised" for e in z.events),
+    }  # fmt: skip
+
+
+# --- a zone's year --------------------------------------------------------------------------
+
+
+def _submission(catalog: Catalog, zone: ZoneRecord, year: int) -> str:
+    report = zone.reports[year]
+    due = dt.date(year + 1, 1, 31).isoformat()
+    if report.report.baseline:
+        when = f"，报送日期 {report.report.submitted.isoformat()}" if report.report.submitted else ""
+        return f"基期数据（批复建设前一年的基线），随申报材料提供{when}。"
+    if report.report.submitted is None:
+        return f"未记录报送日期（应于 {due} 前报送）。"
+    timing = "按时报送" if report.on_time else "逾期报送"
+    return f"年度建设报告报送日期：{report.report.submitted.isoformat()}（截止日期 {due}，{timing}）。"
+
+
+def _year_rows(catalog: Catalog, zone: ZoneRecord, year: int, indicators: list[Indicator]) -> list[dict[str, Any]]:
+    rows = []
+    for ind in indicators:
+        if ind.kind == "text":
+            continue
+        series = zone_series(zone, ind)
+        index = next(i for i, p in enumerate(series.points) if p.year == year)
+        before = next((p for p in series.points if p.year == year - 1), None)
+        rows.append({
+            "category": next((c.name for c in catalog.categories if c.id == ind.category), "自设指标"),
+            "name": ind.name, "unit": ind.unit or "", "value": series.points[index].shown,
+            "before": before.shown if before else "—", "change": changes(series)[index],
+        })  # fmt: skip
+    return rows
+
+
+def _year_view(catalog: Catalog, zone: ZoneRecord, year: int) -> dict[str, Any]:
+    z = zone.zone
+    report = zone.reports[year]
+    years = sorted(zone.reports)
+    k = years.index(year)
+    label = f"{year} 年度（基期）" if report.report.baseline else f"{year} 年度"
+    qualitative = [
+        {"name": ind.name, "text": zone_series(zone, ind).points[k].shown}
+        for ind in [*catalog.indicators, *zone.own_indicators] if ind.kind == "text"
+    ]  # fmt: skip
+    return {
+        "fm": front_matter(f"{zone_short(zone)} {year} 年度数据", z.sample,
+                           f"{z.name} {year} 年度建设情况数据", search={"exclude": True}),
+        "title": f"{z.name} {label}数据",
+        "zone_link": link(z.name, "index.md"),
+        "submission": _submission(catalog, zone, year),
+        "highlights": report.report.highlights,
+        "rows": _year_rows(catalog, zone, year, [*catalog.indicators, *zone.own_indicators]),
+        "qualitative": qualitative,
+        "notes": _notes(catalog, zone, year),
+        "previous": link(f"{years[k - 1]} 年度", f"{years[k - 1]}.md") if k > 0 else "",
+        "next": link(f"{years[k + 1]} 年度", f"{years[k + 1]}.md") if k + 1 < len(years) else "",
+        "csv": "",
     }

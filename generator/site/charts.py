@@ -1,0 +1,144 @@
+"""Charts as plotly figure dicts, and the placeholder a page carries for them.
+
+Figures are plain dicts (building them with plotly.graph_objects costs ~200x more time; a test checks
+them against plotly's schema instead). No `layout.template`: site_src/assets/charts.js applies one house
+template, the zh-CN locale and the light/dark colours. The page carries a `<div>` with a stable id and
+the figure as JSON; charts.js draws it when it scrolls into view. Every chart also has its numbers in a
+table and a one-sentence summary on the page, so nothing depends on the script.
+
+Colour is never the only cue: each trace has its own marker symbol and dash, and years without a number
+are labelled on the chart (暂无 / 不适用 / 未报送) instead of leaving a gap that reads as a fall.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any
+
+from generator.site.common import h, script_json
+from generator.site.markup import Safe
+from generator.site.series import MISSING_LABEL, Series
+
+SYMBOLS = ["circle", "square", "diamond", "triangle-up", "x", "cross", "triangle-down", "star", "hexagon", "pentagon"]
+DASHES = ["solid", "dash", "dot", "dashdot", "longdash", "longdashdot"]
+_ID_UNSAFE = re.compile(r"[^a-z0-9_-]+")
+
+
+@dataclass(frozen=True)
+class Chart:
+    id: str
+    title: str
+    summary: str
+    figure: dict[str, Any]
+
+    @property
+    def traces(self) -> int:
+        return len(self.figure["data"])
+
+
+def chart_id(*parts: str) -> str:
+    """A stable, HTML-safe element id from ids we control (zone and indicator ids are [a-z0-9_-])."""
+    return "chart-" + "-".join(_ID_UNSAFE.sub("_", p.lower()) for p in parts)
+
+
+def _t(text: str) -> str:
+    """Text from the data inside a figure: plotly reads a few HTML tags (<b>, <a href>) in its strings, so
+    escape them (plotly turns the entities back into characters on screen)."""
+    return html.escape(text, quote=False)
+
+
+def _num(value: Decimal | None) -> float | None:
+    return None if value is None else float(value)
+
+
+def _axis_unit(unit: str | None) -> dict[str, Any]:
+    if unit == "%":
+        return {"ticksuffix": "%", "rangemode": "tozero"}
+    return {"title": {"text": _t(unit or "")}, "rangemode": "tozero"}
+
+
+def _layout(title: str, unit: str | None, **extra: Any) -> dict[str, Any]:
+    return {
+        "title": {"text": _t(title)},
+        "xaxis": {"type": "category", "fixedrange": True},
+        "yaxis": {**_axis_unit(unit), "fixedrange": True},
+        "margin": {"l": 56, "r": 16, "t": 48, "b": 48},
+        "height": 300,
+        "showlegend": False,
+        **extra,
+    }
+
+
+def years_chart(cid: str, series: Series, target: Decimal | None = None) -> Chart:
+    """One indicator over a zone's years: bars, the value written on each, missing years labelled."""
+    ind = series.indicator
+    x = [p.label for p in series.points]
+    y = [_num(p.number) for p in series.points]
+    text = [_t(p.shown) if p.number is not None else "" for p in series.points]
+    trace = {
+        "type": "bar", "name": _t(ind.name), "x": x, "y": y, "text": text, "textposition": "outside",
+        "cliponaxis": False, "hovertemplate": f"%{{x}}：%{{text}} {_t(ind.unit or '')}<extra></extra>",
+    }  # fmt: skip
+    annotations = [
+        {"x": p.label, "y": 0, "yanchor": "bottom", "text": _t(p.marker or MISSING_LABEL), "showarrow": False}
+        for p in series.points
+        if p.number is None
+    ]
+    shapes = []
+    if target is not None:
+        shapes.append({"type": "line", "xref": "paper", "x0": 0, "x1": 1, "y0": float(target), "y1": float(target),
+                       "line": {"dash": "dash", "width": 2}})  # fmt: skip
+        annotations.append({"xref": "paper", "x": 1, "xanchor": "right", "y": float(target), "yanchor": "bottom",
+                            "text": f"期末目标 {target}", "showarrow": False})  # fmt: skip
+    layout = _layout(ind.name, ind.unit, annotations=annotations, shapes=shapes)
+    return Chart(cid, ind.name, "", {"data": [trace], "layout": layout})
+
+
+def ranking_chart(cid: str, title: str, unit: str | None, rows: list[tuple[str, Decimal, str]]) -> Chart:
+    """Zones ranked on one year's value (rows: zone label, number, value as written), highest on top."""
+    ordered = sorted(rows, key=lambda r: (r[1], r[0]))  # plotly draws the first category at the bottom
+    trace = {
+        "type": "bar", "orientation": "h", "name": _t(title),
+        "y": [_t(r[0]) for r in ordered], "x": [float(r[1]) for r in ordered], "text": [_t(r[2]) for r in ordered],
+        "textposition": "outside", "cliponaxis": False, "hovertemplate": "%{y}：%{text}<extra></extra>",
+    }  # fmt: skip
+    layout = _layout(title, None, height=max(200, 60 + 36 * len(rows)))
+    layout["yaxis"] = {"type": "category", "fixedrange": True, "automargin": True}
+    layout["xaxis"] = {**_axis_unit(unit), "fixedrange": True}
+    layout["margin"] = {"l": 16, "r": 56, "t": 48, "b": 48}
+    return Chart(cid, title, "", {"data": [trace], "layout": layout})
+
+
+def trend_chart(cid: str, title: str, unit: str | None, years: list[int], lines: list[tuple[str, list[Decimal | None]]]) -> Chart:
+    """Several zones over the years: one line per zone with its own symbol and dash; no line across a year
+    without a number (a break, labelled in the table, not a drop to zero)."""
+    data = []
+    for k, (label, values) in enumerate(lines):
+        data.append({
+            "type": "scatter", "mode": "lines+markers", "name": _t(label), "x": [str(y) for y in years],
+            "y": [_num(v) for v in values], "connectgaps": False,
+            "marker": {"symbol": SYMBOLS[k % len(SYMBOLS)], "size": 8}, "line": {"dash": DASHES[k % len(DASHES)]},
+            "hovertemplate": f"{_t(label)}<br>%{{x}}：%{{y}}<extra></extra>",
+        })  # fmt: skip
+    layout = _layout(title, unit, showlegend=True, height=360)
+    layout["legend"] = {"orientation": "h", "y": -0.2}
+    layout["margin"] = {"l": 56, "r": 16, "t": 48, "b": 80}
+    return Chart(cid, title, "", {"data": data, "layout": layout})
+
+
+def with_summary(chart: Chart, summary: str) -> Chart:
+    return Chart(chart.id, chart.title, summary, chart.figure)
+
+
+def chart_html(chart: Chart) -> Safe:
+    """The placeholder and data for charts.js, as one raw-HTML block in a Markdown page."""
+    label = f"{chart.title}。{chart.summary}" if chart.summary else chart.title
+    return Safe(
+        '\n<div class="chart" markdown="0" data-search-exclude>\n'
+        f'<div class="chart-plot" id="{h(chart.id)}" role="img" aria-label="{h(label)}"></div>\n'
+        f'<script type="application/json" class="chart-data">{script_json(chart.figure)}</script>\n'
+        "</div>\n"
+    )

@@ -1,0 +1,138 @@
+"""One indicator's values over a zone's years, and what pages say about them: the change on the year
+before (百分点 for percentages), the share of the end-of-period target reached, a one-sentence summary.
+
+Exact arithmetic on the data's Decimals; a marker (暂无 / 不适用) or a year not reported is carried as
+such and never becomes zero, so no change is computed across it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+from generator.data.catalog import ZoneRecord
+from generator.data.models import Indicator
+
+NOT_REPORTED = "—"
+MISSING_LABEL = "未报送"
+
+
+@dataclass(frozen=True)
+class Point:
+    year: int
+    label: str  # "2023（基期）" for a baseline
+    number: Decimal | None
+    shown: str  # the value as written, or the marker, or NOT_REPORTED
+    marker: str | None  # 暂无 / 不适用 / None
+    baseline: bool
+
+
+@dataclass(frozen=True)
+class Series:
+    indicator: Indicator
+    points: tuple[Point, ...]
+
+    @property
+    def numbers(self) -> list[Point]:
+        return [p for p in self.points if p.number is not None]
+
+
+def year_label(year: int, baseline: bool) -> str:
+    return f"{year}（基期）" if baseline else str(year)
+
+
+def zone_series(zone: ZoneRecord, ind: Indicator) -> Series:
+    points = []
+    for year, report in sorted(zone.reports.items()):
+        reading = report.readings.get(ind.id)
+        baseline = report.report.baseline
+        if reading is None:
+            points.append(Point(year, year_label(year, baseline), None, NOT_REPORTED, None, baseline))
+        else:
+            shown = reading.marker or reading.text or NOT_REPORTED
+            points.append(Point(year, year_label(year, baseline), reading.number, shown, reading.marker, baseline))
+    return Series(ind, tuple(points))
+
+
+def fmt_decimal(value: Decimal, places: int = 2) -> str:
+    """A computed figure: rounded half-up to `places`, thousands separated, no trailing zeros."""
+    q = value.quantize(Decimal(1).scaleb(-places)) if places else value.quantize(Decimal(1))
+    text = f"{q:,f}"
+    if "." in text:
+        text = text.rstrip("0").rstrip(".")
+    return "0" if text in ("-0", "") else text
+
+
+def with_unit(value: str, unit: str | None) -> str:
+    if not unit:
+        return value
+    return f"{value}%" if unit == "%" else f"{value} {unit}"
+
+
+def change(ind: Indicator, before: Point | None, after: Point) -> str:
+    """The change from the year before, as a reader should read it; "—" when either side has no number."""
+    if before is None or before.number is None or after.number is None:
+        return NOT_REPORTED
+    diff = after.number - before.number
+    sign = "+" if diff > 0 else ""
+    if ind.kind == "percent":
+        return f"{sign}{fmt_decimal(diff)} 个百分点"
+    absolute = f"{sign}{fmt_decimal(diff)}"
+    if before.number == 0:
+        return absolute
+    rate = diff / before.number * 100
+    return f"{'+' if rate > 0 else ''}{fmt_decimal(rate, 1)}%（{absolute}）"
+
+
+def changes(series: Series) -> list[str]:
+    """For each point, the change on the previous calendar year's point (if that year is in the series)."""
+    by_year = {p.year: p for p in series.points}
+    return [change(series.indicator, by_year.get(p.year - 1), p) for p in series.points]
+
+
+@dataclass(frozen=True)
+class Progress:
+    target: Decimal
+    latest: Point | None  # the latest non-baseline point with a number
+    share: str  # "75.3%" or "—"
+
+
+def progress(series: Series, target: Decimal | None) -> Progress | None:
+    """Share of the end-of-period target reached by the latest reported value."""
+    if target is None:
+        return None
+    latest = next((p for p in reversed(series.numbers) if not p.baseline), None)
+    if latest is None or latest.number is None or target == 0:
+        return Progress(target, latest, NOT_REPORTED)
+    return Progress(target, latest, fmt_decimal(latest.number / target * 100, 1) + "%")
+
+
+def summarize(series: Series) -> str:
+    """One sentence from the numbers: first and latest value with the change, highest and lowest, and the
+    years without a number (named, so a gap is never read as a fall)."""
+    ind = series.indicator
+    unit = ind.unit
+    nums = series.numbers
+    gaps = [p for p in series.points if p.number is None]
+    gap_text = "；".join(f"{p.year} 年{'未报送' if p.marker is None else p.marker}" for p in gaps)
+    if not nums:
+        return f"{ind.name}尚无数值" + (f"（{gap_text}）" if gap_text else "") + "。"
+    first, last = nums[0], nums[-1]
+    if len(nums) == 1:
+        text = f"{ind.name}仅有 {first.year} 年的数值：{with_unit(first.shown, unit)}"
+    else:
+        diff = last.number - first.number  # type: ignore[operator]
+        verb = "增至" if diff > 0 else "降至" if diff < 0 else "持平于"
+        text = f"{ind.name}从 {first.year} 年的 {with_unit(first.shown, unit)}{verb} {last.year} 年的 {with_unit(last.shown, unit)}"
+        if diff and ind.kind == "percent":
+            text += f"（{'+' if diff > 0 else ''}{fmt_decimal(diff)} 个百分点）"
+        elif diff and first.number:
+            rate = diff / first.number * 100  # type: ignore[operator]
+            text += f"（{'增长' if rate > 0 else '下降'} {fmt_decimal(abs(rate), 1)}%）"
+        high = max(nums, key=lambda p: (p.number, -p.year))
+        low = min(nums, key=lambda p: (p.number, p.year))
+        if len(nums) > 2 and (high not in (first, last) or low not in (first, last)):
+            text += f"，最高为 {high.year} 年的 {with_unit(high.shown, unit)}，最低为 {low.year} 年的 {with_unit(low.shown, unit)}"
+    if gap_text:
+        text += f"；{gap_text}"
+    return text + "。"
