@@ -48,6 +48,7 @@ def test_change_is_in_percentage_points_for_percentages_and_relative_otherwise()
     assert changes(pct) == ["—", "+0.25 个百分点"]
     amount = _series("amount", "40", "50", "45")
     assert changes(amount) == ["—", "+25%（+10）", "-10%（-5）"]
+    assert changes(_series("count", "7", "7")) == ["—", "持平"]
     assert change(_ind(), Point(2020, "2020", Decimal(0), "0", None, False),
                   Point(2021, "2021", Decimal(3), "3", None, False)) == "+3"  # fmt: skip
 

@@ -74,6 +74,8 @@ def change(ind: Indicator, before: Point | None, after: Point) -> str:
     if before is None or before.number is None or after.number is None:
         return NOT_REPORTED
     diff = after.number - before.number
+    if diff == 0:
+        return "持平"
     sign = "+" if diff > 0 else ""
     if ind.kind == "percent":
         return f"{sign}{fmt_decimal(diff)} 个百分点"

@@ -17,7 +17,7 @@ from generator.site.common import (
     sorted_zones,
     zone_short,
 )
-from generator.site.markup import link
+from generator.site.markup import block, link
 from generator.site.series import changes, progress, summarize, with_unit, zone_series
 
 KEY_INDICATORS = ("tech_contract_turnover", "hitech_enterprises", "incubated_enterprises")
@@ -246,7 +246,9 @@ def _year_view(catalog: Catalog, zone: ZoneRecord, year: int) -> dict[str, Any]:
         "title": f"{z.name} {label}数据",
         "zone_link": link(z.name, "index.md"),
         "submission": _submission(catalog, zone, year),
-        "highlights": report.report.highlights,
+        "highlights": block("\n".join("- " + item.replace("\n", "\n  ") for item in report.report.highlights))
+        if report.report.highlights
+        else "",
         "rows": _year_rows(catalog, zone, year, [*catalog.indicators, *zone.own_indicators]),
         "qualitative": qualitative,
         "notes": _notes(catalog, zone, year),
