@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from generator.data.catalog import STATUS_LABELS
+from generator.data.catalog import STATUS_LABELS, Catalog, CaseRecord
 from generator.site.common import Context, Section, fmt_number, front_matter, sorted_zones, zone_short
 from generator.site.markup import link
 from generator.site.indicator_pages import indicator_page
@@ -44,5 +44,14 @@ def _home_view(ctx: Context) -> dict[str, Any]:
         "events": events[:8],
         "case_count": len(catalog.cases),
         "cases": [{"link": link(c.case.title, f"cases/{c.slug}.md"), "summary": c.case.summary}
-                  for c in catalog.cases[:4]],
+                  for c in _featured(catalog)],
     }
+
+
+def _featured(catalog: Catalog, count: int = 4) -> list[CaseRecord]:
+    """The newest case of each task, newest first, so the home page shows a spread of the seven tasks."""
+    picked: list[CaseRecord] = []
+    for case in sorted(catalog.cases, key=lambda c: (-c.case.year, c.slug)):
+        if len(picked) < count and case.case.task not in {p.case.task for p in picked}:
+            picked.append(case)
+    return picked
