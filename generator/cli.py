@@ -3,6 +3,7 @@
 python -m generator check [--data DIR] [--strict] [--format text|github]
 python -m generator generate [--data DIR] [--out DIR]
 python -m generator schema [--data DIR] [--check]
+python -m generator diff BASE_REF [--data DIR]
 """
 
 from __future__ import annotations
@@ -36,7 +37,11 @@ def _parser() -> argparse.ArgumentParser:
     gen.add_argument("--strict", action="store_true")
     schema = sub.add_parser("schema", help="生成 JSON Schema / write the JSON Schemas")
     schema.add_argument("--check", action="store_true", help="只检查是否过期 / fail if the committed schemas are stale")
-    for p in (check, gen, schema):
+    diff = sub.add_parser("diff", help="数据变更摘要 / what the data changes since BASE_REF, in Chinese Markdown")
+    diff.add_argument(
+        "base_ref", metavar="BASE_REF", help="比较基准的 git 版本，如 origin/main / git revision to compare with"
+    )
+    for p in (check, gen, schema, diff):
         p.add_argument("--data", type=Path, default=DEFAULT_DATA, help="数据文件夹 / data folder")
     return parser
 
@@ -50,6 +55,8 @@ def main(argv: list[str] | None = None) -> int:
         return _check(args.data, args.strict, args.format)
     if args.command == "generate":
         return _generate(args.data, args.out, args.strict)
+    if args.command == "diff":
+        return _diff(args.data, args.base_ref)
     return _schema(args.data, args.check)
 
 
@@ -98,4 +105,16 @@ def _schema(data: Path, check_only: bool) -> int:
         for name in stale:
             print(f"{data}/schemas/{name}: 已过期，请运行 make schemas / stale: run make schemas")
         return 1
+    return 0
+
+
+def _diff(data: Path, base_ref: str) -> int:
+    from generator.diff import DiffError, describe_diff
+
+    try:
+        summary = describe_diff(data, base_ref)
+    except DiffError as exc:
+        print(f"用法错误 / usage error: {exc}", file=sys.stderr)
+        return 2
+    print("\n".join(summary.lines))
     return 0
