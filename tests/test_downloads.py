@@ -256,6 +256,7 @@ def test_pages_explain_the_downloads_and_carry_the_sample_flag() -> None:
     for _path, _what, model in FILES:
         for field in model_fields(model):
             assert inline(field.path) in dictionary and inline(field.en) in dictionary, field.path
+    assert inline("values.<编号>.marker") in dictionary  # fields of models inside a mapping too
 
 
 def test_the_built_site_serves_the_downloads_and_both_pages(tmp_path: Path) -> None:

@@ -94,7 +94,8 @@ def _describe(annotation: Any, metadata: list[Any]) -> tuple[str, list[type[Base
         label, nested, _ = _describe(args[0], [])
         return f"{label}的列表", nested, "[]"
     if origin is dict:
-        return f"键值对（{_describe(args[0], [])[0]}: {_describe(args[1], [])[0]}）", [], ""
+        value_label, nested, _ = _describe(args[1], [])
+        return f"键值对（{_describe(args[0], [])[0]}: {value_label}）", nested, ".<编号>"
     if isinstance(annotation, type) and issubclass(annotation, BaseModel):
         return "对象", [annotation], ""
     return {int: "整数", str: "文字", bool: "true 或 false"}.get(annotation, str(annotation)), [], ""

@@ -7,6 +7,8 @@ from dataclasses import dataclass
 from typing import Any
 
 MARKER_VALUES = ["暂无", "不适用"]
+# site.yaml has no licence field: the terms are the sponsor's to set, and none is invented here.
+TERMS = "使用条款由主办单位规定，尚未在本站配置中载明；转载、引用前请与主办单位联系。"
 
 
 @dataclass(frozen=True)

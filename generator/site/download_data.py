@@ -19,8 +19,8 @@ from pydantic import BaseModel
 
 from generator.data.catalog import STATUS_LABELS, Catalog, Reading, ZoneRecord
 from generator.data.models import Approved, Indicator
-from generator.site.common import category_name, sorted_zones
-from generator.site.download_columns import INDICATOR_COLUMNS, VALUE_COLUMNS, ZONE_COLUMNS, Column
+from generator.site.common import category_name
+from generator.site.download_columns import INDICATOR_COLUMNS, TERMS, VALUE_COLUMNS, ZONE_COLUMNS, Column
 
 BOM = "\ufeff"
 _PLAIN_NUMBER = re.compile(r"-?[0-9]+(\.[0-9]+)?")
@@ -142,13 +142,13 @@ def make_json(catalog: Catalog) -> bytes:
     site = catalog.site
     doc = {
         "site": {"title": site.title, "url": site.site_url, "as_of": site.as_of.isoformat(),
-                 "sample": catalog.has_sample, "sponsor": site.sponsor, "licence": None},
+                 "sample": catalog.has_sample, "sponsor": site.sponsor, "licence": None, "terms": TERMS},
         "indicator_system": {
             "source": catalog.indicator_source,
             "categories": [plain(c) for c in catalog.categories],
             "indicators": [plain(i) for i in catalog.indicators],
         },
-        "zones": [_zone_json(catalog, zone) for zone in sorted_zones(catalog)],
+        "zones": [_zone_json(catalog, zone) for _, zone in sorted(catalog.zones.items())],
     }  # fmt: skip
     return (json.dumps(doc, ensure_ascii=False, sort_keys=True, indent=1) + "\n").encode("utf-8")
 
@@ -194,6 +194,3 @@ def _zone_json(catalog: Catalog, zone: ZoneRecord) -> dict[str, Any]:
 def column_docs(columns: tuple[Column, ...]) -> list[dict[str, str]]:
     """Rows for a page's column table."""
     return [{"name": c.name, "title": c.title, "type": c.type, "description": c.description} for c in columns]
-
-
-TABLES = {"zones-indicators": VALUE_COLUMNS, "zones": ZONE_COLUMNS, "indicators": INDICATOR_COLUMNS}

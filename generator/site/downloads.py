@@ -12,7 +12,7 @@ from generator.data.catalog import Catalog
 from generator.site.common import Context, Section, front_matter
 from generator.site.data_dictionary import dictionary_view
 from generator.site.datapackage import make_datapackage
-from generator.site.download_columns import INDICATOR_COLUMNS, MARKER_VALUES, VALUE_COLUMNS, ZONE_COLUMNS
+from generator.site.download_columns import INDICATOR_COLUMNS, MARKER_VALUES, TERMS, VALUE_COLUMNS, ZONE_COLUMNS
 from generator.site.download_data import (
     column_docs,
     indicator_rows,
@@ -25,7 +25,6 @@ from generator.site.markup import link
 from generator.site.xlsx import make_workbook
 
 DATA = "data"
-LICENCE_PLACEHOLDER = "使用条款由主办单位规定，尚未在本站配置中载明；转载、引用前请与主办单位联系。"
 
 
 def zone_csv_path(zone_id: str) -> str:
@@ -79,7 +78,7 @@ def _workbook_notes(catalog: Catalog) -> list[tuple[str, str]]:
         ("单位", "百分比指标按百分数存储：35 表示 35%。比例类和每万比率指标不能跨示范区相加。"),
         ("数值", "数值与原始数据完全一致；超出 Excel 15 位有效数字精度的数值以文本保存。"),
         ("来源", f"{site.sponsor}；{site.site_url}"),
-        ("使用条款", LICENCE_PLACEHOLDER),
+        ("使用条款", TERMS),
         ("列说明", "各列含义见网站“开放数据 · 数据字典”页面。"),
     ]
     return notes
@@ -114,7 +113,7 @@ def _index_view(catalog: Catalog, values: list[Any]) -> dict[str, Any]:
         "as_of": catalog.as_of.isoformat(),
         "sample_notice": _sample_notice(catalog),
         "sponsor": catalog.site.sponsor,
-        "licence": LICENCE_PLACEHOLDER,
+        "licence": TERMS,
         "files": [{"link": f[0], "what": f[1], "rows": f[2]} for f in files],
         "markers": MARKER_VALUES,
         "columns": column_docs(VALUE_COLUMNS),
