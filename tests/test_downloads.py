@@ -269,3 +269,16 @@ def test_the_built_site_serves_the_downloads_and_both_pages(tmp_path: Path) -> N
         assert '<html lang="zh"' in html
     assert 'href="zones-indicators.csv"' in (site / "data/index.html").read_text(encoding="utf-8")
     assert "sample-banner" in (site / "data/index.html").read_text(encoding="utf-8")
+
+
+def test_markup_in_names_stays_text_on_the_data_pages(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    shutil.copytree(MINI, data)
+    zone = data / "zones/demo-zone/zone.yaml"
+    hostile = "name: '演示 *示范区* {: onclick=alert(1) } [x](javascript:alert(1))'"
+    zone.write_text(zone.read_text(encoding="utf-8").replace("name: 演示示范区", hostile), encoding="utf-8")
+    _, files, pages = generate(data)
+    page = pages["data/index.md"]
+    assert "javascript:" not in page and "{:" not in page and "*示范区*" not in page
+    assert "[演示 &#42;示范区&#42;" in page  # the name shown as written, inside our own link
+    assert read_csv(files["data/zones.csv"])["name"].str.contains("javascript:alert", regex=False).any()
