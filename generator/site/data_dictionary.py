@@ -1,0 +1,112 @@
+"""The data dictionary, made from the models: every field of every data file with its type, whether it is
+required, and its Chinese and English descriptions (the models are the one definition of the data)."""
+
+from __future__ import annotations
+
+import types
+import typing
+from dataclasses import dataclass
+from typing import Any
+
+from pydantic import BaseModel
+from pydantic.fields import FieldInfo
+
+from generator.data.models import (
+    AnnualReport,
+    Case,
+    IndicatorSystem,
+    RefItem,
+    SiteConfig,
+    Task,
+    Zone,
+    ZoneIndicators,
+)
+
+FILES: list[tuple[str, str, type[BaseModel]]] = [
+    ("site.yaml", "网站配置", SiteConfig),
+    ("indicator_system.yaml", "建设指标体系", IndicatorSystem),
+    ("zones/<示范区编号>/zone.yaml", "示范区概况和建设程序", Zone),
+    ("zones/<示范区编号>/indicators.yaml", "示范区自设指标", ZoneIndicators),
+    ("zones/<示范区编号>/annual/<年度>.yaml", "年度建设报告和指标数值", AnnualReport),
+    ("zones/<示范区编号>/cases/<案例编号>.yaml", "可复制推广的经验案例", Case),
+    ("reference/<名录>.yaml", "封闭名录（文件是若干项的列表，下为每项的字段）", RefItem),
+    ("reference/tasks.yaml", "七项主要任务（文件是若干项的列表，下为每项的字段）", Task),
+]
+
+_SCALARS = {
+    "_name": "文字（一行）", "_markdown": "文字（可用 Markdown）", "_url": "网址", "_id": "编号", "_key": "编号",
+    "_year": "年份", "_date": "日期（YYYY-MM-DD）", "_bool": "true 或 false", "_number": "数字",
+    "_text_or_number": "数字或文字",
+}  # fmt: skip
+
+
+@dataclass(frozen=True)
+class FieldDoc:
+    path: str  # dotted, `[]` for list items
+    type: str
+    required: bool
+    zh: str
+    en: str
+
+
+def model_fields(model: type[BaseModel], prefix: str = "") -> list[FieldDoc]:
+    """Every field of `model` and of the models inside it, in declaration order."""
+    out: list[FieldDoc] = []
+    for name, info in model.model_fields.items():
+        path = f"{prefix}{name}"
+        label, nested, suffix = _describe(info.annotation, list(info.metadata))
+        zh, en = _texts(info)
+        out.append(FieldDoc(path, label, info.is_required(), zh, en))
+        for inner in nested:
+            inner_prefix = f"{path}{suffix}."
+            if len(nested) > 1:  # a union of event kinds: name the kind
+                kind = inner.model_fields["kind"].annotation
+                inner_prefix = f"{path}{suffix}({typing.get_args(kind)[0]})."
+            out.extend(model_fields(inner, inner_prefix))
+    return out
+
+
+def _texts(info: FieldInfo) -> tuple[str, str]:
+    extra = info.json_schema_extra
+    if isinstance(extra, dict):
+        return str(extra.get("x-zh", "")), str(extra.get("x-en", ""))
+    return "", ""  # pragma: no cover - tests/test_docs.py requires both on every field
+
+
+def _describe(annotation: Any, metadata: list[Any]) -> tuple[str, list[type[BaseModel]], str]:
+    """(type label, models inside, path suffix for their fields)."""
+    for item in metadata:
+        func = getattr(item, "func", None)
+        if func is not None and func.__name__ in _SCALARS:
+            return _SCALARS[func.__name__], [], ""
+    origin, args = typing.get_origin(annotation), typing.get_args(annotation)
+    if origin is typing.Annotated:
+        return _describe(args[0], list(annotation.__metadata__))
+    if origin in (typing.Union, types.UnionType):
+        parts = [_describe(a, []) for a in args if a is not type(None)]
+        if len(parts) == 1:
+            return parts[0]
+        models = [m for p in parts for m in p[1]]
+        return ("对象（按 kind 区分）" if models else "或".join(p[0] for p in parts)), models, ""
+    if origin is typing.Literal:
+        return "取值：" + " / ".join(str(a) for a in args), [], ""
+    if origin is list:
+        label, nested, _ = _describe(args[0], [])
+        return f"{label}的列表", nested, "[]"
+    if origin is dict:
+        value_label, nested, _ = _describe(args[1], [])
+        return f"键值对（{_describe(args[0], [])[0]}: {value_label}）", nested, ".<编号>"
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return "对象", [annotation], ""
+    return {int: "整数", str: "文字", bool: "true 或 false"}.get(annotation, str(annotation)), [], ""
+
+
+def dictionary_view() -> list[dict[str, Any]]:
+    """Per data file: its path, what it holds, and its fields."""
+    return [
+        {"file": path, "what": what, "fields": [
+            {"path": f.path, "type": f.type, "required": "必填" if f.required else "可选", "zh": f.zh, "en": f.en}
+            for f in model_fields(model)
+        ]}
+        for path, what, model in FILES
+    ]  # fmt: skip
