@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pydantic import BaseModel
 
+from conftest import ROOT
 from generator.data import models
 from generator.data.messages import CODES
 
@@ -29,3 +30,21 @@ def test_every_problem_code_has_text_and_a_fix() -> None:
     for code in CODES.values():
         assert code.severity in ("error", "warning", "notice")
         assert code.zh and code.en and code.fix, code.code
+
+
+def test_the_editors_guide_documents_every_problem_code() -> None:
+    from conftest import MINI
+    from generator.data.load import load_data
+    from generator.data.validate import validate_data
+    from generator.site.pages import make_pages
+    from generator.site.tables import make_tables
+
+    catalog, _ = validate_data(load_data(MINI))
+    assert catalog is not None
+    pages = make_pages(catalog, make_tables(catalog)).pages
+    checks = pages["guide/checks.md"]
+    for code in CODES.values():
+        assert f"### {code.code.replace('-', '&#45;')} {{ #{code.code} }}" in checks, code.code
+    for page in ("guide/index.md", "guide/web.md", "guide/excel.md"):  # hand-written, in the nav
+        assert (ROOT / "site_src" / page).is_file()
+    assert "data/dictionary.md" in pages

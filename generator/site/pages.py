@@ -14,6 +14,7 @@ from generator.data.catalog import Catalog
 from generator.site.case_pages import make_case_pages
 from generator.site.common import Context, Section, make_env
 from generator.site.downloads import make_downloads
+from generator.site.guide_pages import make_guide_pages
 from generator.site.home_page import make_home_page
 from generator.site.indicator_pages import make_indicator_pages
 from generator.site.tables import Tables
@@ -26,6 +27,7 @@ SECTIONS: list[Callable[[Context], Section]] = [
     make_case_pages,
     make_indicator_pages,
     make_downloads,
+    make_guide_pages,
 ]
 TAIL_NAV: list[Any] = [{"关于本站": "about.md"}]
 

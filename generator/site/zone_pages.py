@@ -17,7 +17,8 @@ from generator.site.common import (
     sorted_zones,
     zone_short,
 )
-from generator.site.markup import block, link
+from generator.site.downloads import zone_csv_path
+from generator.site.markup import Safe, block, link
 from generator.site.series import changes, progress, summarize, with_unit, zone_series
 
 KEY_INDICATORS = ("tech_contract_turnover", "hitech_enterprises", "incubated_enterprises")
@@ -188,7 +189,8 @@ def _zone_view(catalog: Catalog, zone: ZoneRecord) -> dict[str, Any]:
                  if getattr(z.plan, key)],
         "events": zone_events(catalog, zone),
         "has_reports": bool(zone.reports),
-        "downloads": "",
+        "downloads": Safe(f"下载本示范区数据：{link('CSV 表格', '../../' + zone_csv_path(zone.id))}"
+                          f"（全部示范区的数据见{link('开放数据', '../../data/index.md')}）"),
         "year_links": [link(f"{y} 年度数据", f"{y}.md") for y in sorted(zone.reports)],
         "groups": _grouped(catalog, dashboard),
         "own": _dashboard(catalog, zone, own, targets),
@@ -254,5 +256,5 @@ def _year_view(catalog: Catalog, zone: ZoneRecord, year: int) -> dict[str, Any]:
         "notes": _notes(catalog, zone, year),
         "previous": link(f"{years[k - 1]} 年度", f"{years[k - 1]}.md") if k > 0 else "",
         "next": link(f"{years[k + 1]} 年度", f"{years[k + 1]}.md") if k + 1 < len(years) else "",
-        "csv": "",
+        "csv": link("下载本示范区各年度数据（CSV）", "../../" + zone_csv_path(zone.id)),
     }
