@@ -34,6 +34,7 @@ class Context:
     catalog: Catalog
     tables: Tables
     env: jinja2.Environment
+    site_url: str = ""  # the published address when it overrides site.yaml's (SITE_URL); feeds need it
 
 
 @dataclass
