@@ -44,7 +44,9 @@ def test_json_index_matches_the_catalog() -> None:
 def test_every_case_is_in_the_no_js_list_with_its_data_attributes() -> None:
     catalog, site = _site(SAMPLE)
     page = site.pages["cases/index.md"]
-    items = re.findall(r'<li class="case-item" ([^>]*)><a class="case-title" href="([^"]*)">', page)
+    items = re.findall(
+        r'<li class="case-item" ([^>]*)><p class="case-head"><a class="case-title" href="([^"]*)">', page
+    )
     assert len(items) == len(catalog.cases) > 0
     seen = {}
     for attrs, href in items:

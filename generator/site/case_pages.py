@@ -81,9 +81,9 @@ def _case_item(entry: dict[str, Any]) -> str:
     return (
         f'<li class="case-item" data-task="{h(entry["task"])}" data-city="{h(entry["city"])}" '
         f'data-year="{h(entry["year"])}" data-tags="{h(" ".join(entry["tags"]))}">'
-        f'<a class="case-title" href="{h(entry["url"])}">{h(entry["title"])}</a>'
+        f'<p class="case-head"><a class="case-title" href="{h(entry["url"])}">{h(entry["title"])}</a><br>'
         f'<span class="case-meta"><a href="{h(entry["zone_url"])}">{h(entry["zone"])}</a> · {h(entry["city_name"])}'
-        f" · {h(entry['year'])} 年 · {h(entry['task_name'])}{' · 标签：' + h(tags) if tags else ''}</span>"
+        f" · {h(entry['year'])} 年 · {h(entry['task_name'])}{' · 标签：' + h(tags) if tags else ''}</span></p>"
         f"{summary}</li>"
     )
 

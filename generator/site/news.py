@@ -129,7 +129,7 @@ def _post_page(post: Post) -> str:
     body = f"{inline(post.before)}{zone}{inline(post.after)}"
     meta = f"发布日期：{_long_date(post.date)}　类别：{inline(post.category)}"
     # The excerpt on the news index ends at `more`; the index shows the date and category itself.
-    parts = [fm, f"# {inline(post.title)}\n", body + "\n", "<!-- more -->\n", f'<p class="news-meta">{meta}</p>\n']
+    parts = [fm, f"# {inline(post.title)}\n", body + "\n", "<!-- more -->\n", f'<p class="news-meta">{meta}</p>\n', "[← 返回新闻动态](../index.md)\n"]
     if post.extra:
         parts.append(post.extra + "\n")
     return "\n".join(parts)
@@ -161,7 +161,8 @@ def make_feed(catalog: Catalog, posts: list[Post], base: str) -> bytes:
         _sub(entry, "published", _stamp(post.date))
         _sub(entry, "updated", _stamp(post.date))
         _sub(entry, "category", term=post.category)
-        _sub(entry, "summary", post.text, type="text")
+        sample = "（示例数据：事件和文号为虚构）" if post.zone.is_sample else ""
+        _sub(entry, "summary", post.text + sample, type="text")
     ET.indent(feed)
     return ET.tostring(feed, encoding="utf-8", xml_declaration=True) + b"\n"
 

@@ -59,7 +59,7 @@
       wrap.className = "case-filter__field";
       var label = document.createElement("label");
       label.htmlFor = id;
-      label.textContent = f.label;
+      label.textContent = f.label + "：";
       var select = document.createElement("select");
       select.id = id;
       select.name = f.key;
@@ -72,6 +72,7 @@
       wrap.appendChild(label);
       wrap.appendChild(select);
       box.appendChild(wrap);
+      box.appendChild(document.createTextNode(" "));  // spacing even without the site's CSS
       selects.push(select);
     });
     var reset = document.createElement("button");
