@@ -144,7 +144,7 @@ def _case_view(catalog: Catalog, case: CaseRecord) -> dict[str, Any]:
         "city": catalog.ref_name("cities", zone.zone.city),
         "task": f"{task.number}. {task.name}",
         "task_link": link(f"{task.number}. {task.name}", f"index.md?task={task.id}"),
-        "tags": [catalog.ref_name("tags", t) for t in c.tags],
+        "tags": [link(catalog.ref_name("tags", t), f"index.md?tag={t}") for t in c.tags],
         "evidence": _evidence(catalog, case),
         "images": _images(catalog, case),
         "not_listed": NOT_LISTED,
