@@ -24,12 +24,13 @@ class BuildResult:
     nav: list[Any]
 
 
-def build_site_sources(data: Path, out: Path, strict: bool = False) -> BuildResult:
+def build_site_sources(data: Path, out: Path, strict: bool = False, site_url: str = "") -> BuildResult:
+    """`site_url` overrides site.yaml's address (the SITE_URL the MkDocs hook honours) for absolute links."""
     catalog, log = validate_data(load_data(data))
     if catalog is None or log.failing(strict):
         return BuildResult(log, catalog, None, [])
     tables = make_tables(catalog)
-    site = make_pages(catalog, tables)
+    site = make_pages(catalog, tables, site_url)
     files = {path: text.encode("utf-8") for path, text in site.pages.items()} | site.files
     for case in catalog.cases:  # only images a case uses are published
         for image in case.case.images:

@@ -6,6 +6,9 @@
   `DATA` points at another data folder. SOURCE_DATE_EPOCH defaults to the data's as-of date, so the
   sitemap's dates come from the data, never from the clock.
 - on_files: serve the generated folder's pages at the site's root (`generated/zones/x.md` -> `zones/x/`).
+  It runs at the default priority 0, before the blog plugin's on_files (priority -50), so the blog finds
+  the generated posts at `news/posts/…` like hand-written ones.
+- on_page_context: the sample banner on the blog's index, archive and category pages.
 - on_serve: watch the data folder.
 
 It imports nothing from MkDocs: it works on the objects MkDocs hands it, so the generator stays free to
@@ -27,6 +30,7 @@ if str(ROOT) not in sys.path:  # MkDocs loads hooks by file path, not as part of
 from generator.build import build_site_sources  # noqa: E402
 
 GENERATED = "generated"
+NEWS = "news"  # the blog plugin's blog_dir in mkdocs.yml
 
 
 class DataError(SystemExit):
@@ -39,7 +43,7 @@ def _data_dir() -> Path:
 
 def on_config(config: Any) -> Any:
     docs = Path(config["docs_dir"])
-    result = build_site_sources(_data_dir(), docs / GENERATED)
+    result = build_site_sources(_data_dir(), docs / GENERATED, site_url=os.environ.get("SITE_URL") or "")
     problems = [p for p in result.log.sorted() if p.severity.value >= 1]
     for problem in problems:
         print(problem.format_text(), file=sys.stderr)
@@ -75,6 +79,15 @@ def on_files(files: Any, config: Any) -> Any:
             )
             files.append(moved)
     return files
+
+
+def on_page_context(context: Any, page: Any, config: Any, nav: Any) -> Any:
+    """The blog's index, archive and category pages list posts about sample zones, but they are not files
+    the generator writes: they get the sample banner whenever the data has sample zones. (Posts carry
+    their own flag in their front matter; they are the pages with a date.)"""
+    if config["extra"].get("has_sample") and page.url.startswith(NEWS + "/") and "date" not in page.meta:
+        page.meta["sample"] = True
+    return context
 
 
 def on_serve(server: Any, config: Any, builder: Any) -> Any:

@@ -1,64 +1,151 @@
-"""The experience library: one page per case, and the index of all cases."""
+"""The experience library: one page per case, the index of all cases (readable without JavaScript, each
+item carrying the data attributes the filter script reads), and `cases/index.json` for that script."""
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
-from generator.data.catalog import Catalog
-from generator.site.common import Context, Section, front_matter
-from generator.site.markup import Safe, link
+from generator.data.catalog import Catalog, CaseRecord
+from generator.site.common import Context, Section, front_matter, h, zone_short
+from generator.site.image_size import image_size
+from generator.site.markup import Safe, block, link
+
+NOT_LISTED = "（原文未列明）"
 
 
 def make_case_pages(ctx: Context) -> Section:
     catalog, env = ctx.catalog, ctx.env
     out = Section()
+    cases = sorted_cases(catalog)
     for case in catalog.cases:
         out.pages[f"cases/{case.slug}.md"] = env.get_template("case.md.j2").render(**_case_view(catalog, case))
-    out.pages["cases/index.md"] = env.get_template("case_list.md.j2").render(**_case_list_view(catalog))
+    out.pages["cases/index.md"] = env.get_template("case_list.md.j2").render(**_case_list_view(catalog, cases))
+    out.files["cases/index.json"] = case_index_json(catalog, cases)
     out.nav = [{"经验案例": ["cases/index.md", *[f"cases/{c.slug}.md" for c in catalog.cases]]}]
     return out
+
+
+def sorted_cases(catalog: Catalog) -> list[CaseRecord]:
+    """Library order: by task number, newest year first, then title and slug."""
+    number = {t.id: t.number for t in catalog.tasks}
+    return sorted(catalog.cases, key=lambda c: (number.get(c.case.task, 99), -c.case.year, c.case.title, c.slug))
+
+
+def case_entry(catalog: Catalog, case: CaseRecord) -> dict[str, Any]:
+    """One case as the library lists it (ids for filtering, names for showing)."""
+    c, zone = case.case, catalog.zones[case.zone_id]
+    return {
+        "slug": case.slug,
+        "title": c.title,
+        "url": f"{case.slug}/",  # relative to the library page (use_directory_urls)
+        "zone": zone_short(zone),
+        "zone_url": f"../zones/{case.zone_id}/",
+        "city": zone.zone.city,
+        "city_name": catalog.ref_name("cities", zone.zone.city),
+        "year": c.year,
+        "task": c.task,
+        "task_name": _task_label(catalog, c.task),
+        "tags": list(c.tags),
+        "tag_names": [catalog.ref_name("tags", t) for t in c.tags],
+        "summary": " ".join(c.summary.split()),
+    }
+
+
+def case_index_json(catalog: Catalog, cases: list[CaseRecord]) -> bytes:
+    """The library as JSON: the cases, and the filter's choices in display order (sorted keys, so the same
+    data gives the same bytes; json.dumps escapes nothing for HTML because the file is fetched, not inlined)."""
+    entries = [case_entry(catalog, c) for c in cases]
+    choices = {
+        "task": [{"id": t.id, "name": _task_label(catalog, t.id)} for t in sorted(catalog.tasks, key=lambda t: t.number)
+                 if any(e["task"] == t.id for e in entries)],
+        "city": [{"id": r.id, "name": r.name} for r in catalog.references.get("cities", ())
+                 if any(e["city"] == r.id for e in entries)],
+        "year": [{"id": str(y), "name": f"{y} 年"} for y in sorted({e["year"] for e in entries}, reverse=True)],
+        "tag": [{"id": r.id, "name": r.name} for r in catalog.references.get("tags", ())
+                if any(r.id in e["tags"] for e in entries)],
+    }  # fmt: skip
+    text = json.dumps({"cases": entries, "choices": choices}, ensure_ascii=False, sort_keys=True, indent=1)
+    return (text + "\n").encode("utf-8")
+
+
+def _task_label(catalog: Catalog, task_id: str) -> str:
+    task = next((t for t in catalog.tasks if t.id == task_id), None)
+    return f"{task.number}. {task.name}" if task else task_id
+
+
+def _case_item(entry: dict[str, Any]) -> str:
+    """One `<li>` of the no-JavaScript list; every value escaped by h(), the summary rendered by block()."""
+    tags = "、".join(entry["tag_names"])
+    summary = block(entry["summary"]).strip().replace("\n", " ")
+    return (
+        f'<li class="case-item" data-task="{h(entry["task"])}" data-city="{h(entry["city"])}" '
+        f'data-year="{h(entry["year"])}" data-tags="{h(" ".join(entry["tags"]))}">'
+        f'<p class="case-head"><a class="case-title" href="{h(entry["url"])}">{h(entry["title"])}</a><br>'
+        f'<span class="case-meta"><a href="{h(entry["zone_url"])}">{h(entry["zone"])}</a> · {h(entry["city_name"])}'
+        f" · {h(entry['year'])} 年 · {h(entry['task_name'])}{' · 标签：' + h(tags) if tags else ''}</span></p>"
+        f"{summary}</li>"
+    )
+
+
+def _case_list_view(catalog: Catalog, cases: list[CaseRecord]) -> dict[str, Any]:
+    items = "\n".join(_case_item(case_entry(catalog, c)) for c in cases)
+    html = f'<ul class="case-list" id="case-list" data-index="index.json">\n{items}\n</ul>' if items else ""
+    sample = any(catalog.zones[c.zone_id].is_sample for c in catalog.cases)
+    return {
+        "fm": front_matter("经验案例", sample, "各示范区可复制推广的经验做法，可按主要任务、设区市、年份和标签筛选"),
+        "list": Safe(html),
+        "count": len(cases),
+    }
 
 
 def _task(catalog: Catalog, task_id: str) -> Any:
     return next(t for t in catalog.tasks if t.id == task_id)
 
 
-def _case_view(catalog: Catalog, case: Any) -> dict[str, Any]:
-    c = case.case
+def _evidence(catalog: Catalog, case: CaseRecord) -> list[dict[str, Any]]:
     zone = catalog.zones[case.zone_id]
-    task = _task(catalog, c.task)
     evidence = []
-    for ind_id in c.results.indicators:
+    for ind_id in case.case.results.indicators:
         ind = catalog.indicator(ind_id, case.zone_id)
         assert ind is not None
         points = [(y, r.readings[ind_id]) for y, r in sorted(zone.reports.items())
-                  if ind_id in r.readings and r.readings[ind_id].number is not None]
+                  if ind_id in r.readings and r.readings[ind_id].number is not None]  # fmt: skip
+        if not points:
+            evidence.append({"name": ind.name, "unit": ind.unit or "", "first": "—", "last": "—"})
+            continue
         evidence.append({
             "name": ind.name, "unit": ind.unit or "",
             "first": f"{points[0][1].text}（{points[0][0]} 年）", "last": f"{points[-1][1].text}（{points[-1][0]} 年）",
-        })
+        })  # fmt: skip
+    return evidence
+
+
+def _images(catalog: Catalog, case: CaseRecord) -> list[dict[str, Any]]:
+    out = []
+    for image in case.case.images:
+        size = image_size(catalog.zones[case.zone_id].images.get(image.file, b""))
+        attrs = f" width={size[0]} height={size[1]}" if size else ""
+        out.append({
+            "src": Safe(f"../images/{case.zone_id}/{image.file}"), "alt": image.alt, "caption": image.caption or "",
+            "attrs": Safe(f"{{ loading=lazy{attrs} }}"),
+        })  # fmt: skip
+    return out
+
+
+def _case_view(catalog: Catalog, case: CaseRecord) -> dict[str, Any]:
+    c = case.case
+    zone = catalog.zones[case.zone_id]
+    task = _task(catalog, c.task)
     return {
         "fm": front_matter(c.title, zone.is_sample, c.summary),
         "c": c,
         "zone_link": link(zone.zone.name, f"../zones/{zone.id}/index.md"),
         "city": catalog.ref_name("cities", zone.zone.city),
         "task": f"{task.number}. {task.name}",
-        "tags": [catalog.ref_name("tags", t) for t in c.tags],
-        "evidence": evidence,
-        "images": [{"src": Safe(f"../images/{case.zone_id}/{i.file}"), "alt": i.alt, "caption": i.caption or ""}
-                   for i in c.images],
+        "task_link": link(f"{task.number}. {task.name}", f"index.md?task={task.id}"),
+        "tags": [link(catalog.ref_name("tags", t), f"index.md?tag={t}") for t in c.tags],
+        "evidence": _evidence(catalog, case),
+        "images": _images(catalog, case),
+        "not_listed": NOT_LISTED,
     }
-
-
-def _case_list_view(catalog: Catalog) -> dict[str, Any]:
-    groups = []
-    for task in sorted(catalog.tasks, key=lambda t: t.number):
-        items = [c for c in catalog.cases if c.case.task == task.id]
-        groups.append({
-            "title": f"{task.number}. {task.name}",
-            "cases": [{"link": link(c.case.title, f"{c.slug}.md"), "year": c.case.year,
-                       "zone": catalog.zones[c.zone_id].zone.short_name or catalog.zones[c.zone_id].zone.name,
-                       "summary": c.case.summary} for c in items],
-        })
-    sample = any(catalog.zones[c.zone_id].is_sample for c in catalog.cases)
-    return {"fm": front_matter("经验案例", sample), "groups": groups, "count": len(catalog.cases)}

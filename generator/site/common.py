@@ -34,6 +34,7 @@ class Context:
     catalog: Catalog
     tables: Tables
     env: jinja2.Environment
+    site_url: str = ""  # the published address when it overrides site.yaml's (SITE_URL); feeds need it
 
 
 @dataclass
@@ -75,8 +76,9 @@ def make_env() -> jinja2.Environment:
 def front_matter(title: str, sample: bool, description: str = "", **extra: Any) -> Safe:
     """YAML front matter for MkDocs; values are JSON-encoded (valid YAML, nothing interpreted)."""
     lines = ["---", f"title: {json.dumps(title, ensure_ascii=False)}"]
-    if description:
-        lines.append(f"description: {json.dumps(description, ensure_ascii=False)}")
+    if description:  # the theme prints it unescaped into <meta content="…">: escape it for HTML here
+        text = html.escape(" ".join(description.split()), quote=True)
+        lines.append(f"description: {json.dumps(text, ensure_ascii=False)}")
     if sample:
         lines.append("sample: true")
     for key, value in extra.items():

@@ -38,7 +38,7 @@ def _home_view(ctx: Context) -> dict[str, Any]:
         "zone_count": len(zones),
         "statuses": [{"label": STATUS_LABELS[s][0], "count": n} for s, n in by_status.items() if n],
         "levels": [{"label": name, "count": n} for name, n in levels if n],
-        "policy": catalog.site.policy_title,
+        "policy": link(catalog.site.policy_title, "policy/index.md"),
         "cities": len({z.zone.city for z in zones}),
         "totals": totals,
         "events": events[:8],

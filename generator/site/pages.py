@@ -17,6 +17,8 @@ from generator.site.downloads import make_downloads
 from generator.site.guide_pages import make_guide_pages
 from generator.site.home_page import make_home_page
 from generator.site.indicator_pages import make_indicator_pages
+from generator.site.news import make_news_pages
+from generator.site.policy_pages import make_policy_pages
 from generator.site.tables import Tables
 from generator.site.zone_pages import make_zone_pages
 
@@ -26,6 +28,8 @@ SECTIONS: list[Callable[[Context], Section]] = [
     make_zone_pages,
     make_case_pages,
     make_indicator_pages,
+    make_policy_pages,
+    make_news_pages,
     make_downloads,
     make_guide_pages,
 ]
@@ -39,8 +43,8 @@ class SitePages:
     nav: list[Any]  # MkDocs nav, paths relative to the docs folder
 
 
-def make_pages(catalog: Catalog, tables: Tables) -> SitePages:
-    ctx = Context(catalog=catalog, tables=tables, env=make_env())
+def make_pages(catalog: Catalog, tables: Tables, site_url: str = "") -> SitePages:
+    ctx = Context(catalog=catalog, tables=tables, env=make_env(), site_url=site_url)
     pages: dict[str, str] = {}
     files: dict[str, bytes] = {}
     nav: list[Any] = []

@@ -1,0 +1,54 @@
+"""政策指引: the reference pages exist, and the tasks page counts what the experience library holds."""
+
+from __future__ import annotations
+
+import re
+
+from conftest import MINI, SAMPLE
+from generator.data.load import load_data
+from generator.data.models import PLAN_SECTIONS
+from generator.data.validate import validate_data
+from generator.site.pages import make_pages
+from generator.site.policy_pages import PAGES, task_counts
+from generator.site.tables import make_tables
+
+
+def _pages(data=MINI):  # type: ignore[no-untyped-def]
+    catalog, _ = validate_data(load_data(data))
+    assert catalog is not None
+    return catalog, make_pages(catalog, make_tables(catalog))
+
+
+def test_policy_pages_exist_and_are_in_the_navigation() -> None:
+    _, site = _pages()
+    for page in PAGES:
+        assert page in site.pages
+    titles = [next(iter(item)) for item in site.nav]
+    assert titles.index("政策指引") == titles.index("指标体系") + 1
+    assert "../indicators/index.md" in site.pages["policy/index.md"]
+    assert "桂政发〔2021〕39号" in site.pages["policy/index.md"]
+
+
+def test_tasks_page_counts_equal_the_library() -> None:
+    catalog, site = _pages(SAMPLE)
+    counts = task_counts(catalog)
+    assert sum(counts.values()) == len(catalog.cases) > 0
+    text = site.pages["policy/tasks.md"]
+    for task in catalog.tasks:
+        expected = sum(1 for c in catalog.cases if c.case.task == task.id)
+        row = next(line for line in text.splitlines() if line.startswith(f"| {task.number} |"))
+        shown = re.search(r"\| \[?(\d+)\]?(?:\([^)]*\))? \|$", row)
+        assert shown and int(shown.group(1)) == expected, row
+        if expected:
+            assert f"../cases/index.md?task={task.id}" in row
+
+
+def test_procedure_and_outline_list_the_data() -> None:
+    catalog, site = _pages()
+    procedure = site.pages["policy/procedure.md"]
+    for item in (*catalog.references["event_kinds"], *catalog.references["evaluation_results"]):
+        assert item.name in procedure
+    assert "1—2 个" in procedure and "2—3 年" in procedure and "1 月底前" in procedure
+    outline = site.pages["policy/plan-outline.md"]
+    for title, _en in PLAN_SECTIONS.values():
+        assert title in outline
