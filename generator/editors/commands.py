@@ -56,6 +56,8 @@ def run_editor_command(args: argparse.Namespace) -> int:
             print(line)
     except EditorError as exc:
         print(f"{exc.zh} / {exc.en}", file=sys.stderr)
+        for line in exc.details:
+            print(f"  {line}", file=sys.stderr)
         return exc.exit_code
     return 0
 

@@ -21,9 +21,9 @@ PLACEHOLDER = "【待填写】"
 class EditorError(Exception):
     """A refusal the editor can act on (exit 1), in Chinese and English."""
 
-    def __init__(self, zh: str, en: str, exit_code: int = 1) -> None:
+    def __init__(self, zh: str, en: str, exit_code: int = 1, details: tuple[str, ...] = ()) -> None:
         super().__init__(f"{zh} / {en}")
-        self.zh, self.en, self.exit_code = zh, en, exit_code
+        self.zh, self.en, self.exit_code, self.details = zh, en, exit_code, details
 
 
 def load_catalog(data: Path) -> Catalog:

@@ -1,0 +1,154 @@
+"""import-xlsx: read a filled-in annual-report workbook (from export-template) into annual/<year>.yaml.
+
+Every cell is read exactly or refused (see `cell_values.py`); refusals are collected, each naming the
+sheet, the cell and the indicator, and nothing is written while there is one. An existing year is only
+replaced with --force, and then what the sheet leaves empty is kept from the file (values, notes,
+sources, the submission date, highlights) and every change is printed, old -> new.
+"""
+
+from __future__ import annotations
+
+import zipfile
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from openpyxl import load_workbook
+from openpyxl.utils.exceptions import InvalidFileException
+
+from generator.data.load import load_document
+from generator.editors.annual_yaml import render_annual
+from generator.editors.cell_values import CellRefusal, Entry, read_date, read_text, read_value
+from generator.editors.common import EditorError, load_catalog, write_new, zone_indicators, zone_record
+from generator.editors.excel_export import FORMAT, META, VERSION
+
+
+@dataclass
+class Sheet:
+    """What the workbook says, read and checked; `refusals` are the cells that could not be read."""
+
+    zone: str
+    year: int
+    submitted: Any = None
+    highlights: list[str] = field(default_factory=list)
+    entries: dict[str, tuple[Entry, str | None]] = field(default_factory=dict)  # id -> (entry, note)
+    refusals: list[str] = field(default_factory=list)
+
+
+def import_workbook(file: Path, data: Path, force: bool = False) -> list[str]:
+    """Read `file` and write the year's YAML; returns the lines to print (what was written and changed)."""
+    values, formulas = _open(file)
+    meta = _metadata(values)
+    catalog = load_catalog(data)
+    record = zone_record(catalog, data, meta["zone"])
+    year = int(meta["year"])
+    target = data / "zones" / meta["zone"] / "annual" / f"{year}.yaml"
+    if target.exists() and not force:
+        raise EditorError(
+            f"{target} 已存在，未覆盖；确认要用表格内容更新时加 --force（表格中留空的内容会保留）",
+            f"{target} exists, not overwritten; add --force to update it (what the sheet leaves empty is kept)",
+        )
+    indicators = {ind.id: ind for ind in zone_indicators(catalog, meta["zone"])}
+    sheet = _read_sheet(values, formulas, meta, indicators)
+    if sheet.refusals:
+        raise EditorError(
+            f"{len(sheet.refusals)} 个单元格无法读取，未写入任何文件",
+            f"{len(sheet.refusals)} cell(s) cannot be read; nothing written",
+            details=tuple(sheet.refusals),
+        )
+    old = _existing(target) if target.exists() else None
+    baseline = record.approved is not None and year == record.approved.year - 1
+    text, lines = render_annual(data, target, record.zone.name, list(indicators.values()), sheet, old, baseline)
+    write_new(target, text, overwrite=True)
+    return [f"已写入 / written: {target}", *lines, *_check_lines(data, target)]
+
+
+def _open(file: Path) -> tuple[Any, Any]:
+    if not file.is_file():
+        raise EditorError(f"找不到文件：{file}", f"no such file: {file}", 2)
+    try:
+        return load_workbook(file, data_only=True), load_workbook(file)
+    except (InvalidFileException, zipfile.BadZipFile, KeyError, OSError) as exc:
+        raise EditorError(f"无法作为 Excel 文件（.xlsx）打开：{file}", f"cannot open as .xlsx: {file} ({exc})") from exc
+
+
+def _metadata(wb: Any) -> dict[str, str]:
+    if META not in wb.sheetnames:
+        raise EditorError(
+            f"不是由 export-template 导出的填报表（缺少“{META}”工作表）",
+            f"not a workbook made by export-template (no sheet {META!r})",
+        )
+    meta = {str(k): str(v) for k, v in wb[META].iter_rows(max_col=2, values_only=True) if k is not None}
+    if meta.get("format") != FORMAT or meta.get("version") != VERSION:
+        raise EditorError(
+            "填报表版本不符，请重新运行 export-template 导出", "unknown template version; export a new template"
+        )
+    if meta.get("sheet") not in wb.sheetnames:
+        raise EditorError(f"找不到工作表“{meta.get('sheet')}”", f"sheet {meta.get('sheet')!r} is missing")
+    return meta
+
+
+def _read_sheet(values: Any, formulas: Any, meta: dict[str, str], indicators: dict[str, Any]) -> Sheet:
+    name = meta["sheet"]
+    ws, fs = values[name], formulas[name]
+    sheet = Sheet(meta["zone"], int(meta["year"]))
+
+    def cell(ref: str) -> Any:
+        if fs[ref].data_type == "f" and ws[ref].value is None:
+            raise CellRefusal(
+                "公式没有计算结果：请在 Excel 中打开并保存，或直接填写数值",
+                "a formula without a computed value: open and save the file in Excel, or type the value",
+            )
+        return ws[ref].value
+
+    def refuse(ref: str, label: str, exc: CellRefusal) -> None:
+        sheet.refusals.append(f"{name}!{ref} {label}: {exc.zh} / {exc.en}")
+
+    ref = meta["submitted_cell"]
+    try:
+        sheet.submitted = read_date(cell(ref))
+    except CellRefusal as exc:
+        refuse(ref, "报送日期 (submitted)", exc)
+    first, last = meta["highlight_cells"].split(":")
+    for row in range(int(first[1:]), int(last[1:]) + 1):
+        text = read_text(ws[f"{first[0]}{row}"].value)
+        if text:
+            sheet.highlights.append(text)
+    for row in range(int(meta["first_row"]), int(meta["last_row"]) + 1):
+        ind_id = ws[f"{meta['id_col']}{row}"].value
+        ind = indicators.get(str(ind_id))
+        value_ref, note_ref = f"{meta['value_col']}{row}", f"{meta['note_col']}{row}"
+        if ind is None:
+            sheet.refusals.append(
+                f"{name}!{meta['id_col']}{row}: 未知指标编号“{ind_id}”，请重新导出填报表 / "
+                f"unknown indicator id {ind_id!r}; export a new template"
+            )
+            continue
+        label = f"{ind.name}（{ind.id}）"
+        try:
+            entry = read_value(cell(value_ref), ws[value_ref].number_format, ind)
+        except CellRefusal as exc:
+            refuse(value_ref, label, exc)
+            continue
+        note = read_text(ws[note_ref].value)
+        if entry is None and note:
+            refuse(note_ref, label, CellRefusal("填写了说明但没有数值（没有数据请填“暂无”）", "a note without a value"))
+        elif entry is not None:
+            sheet.entries[ind.id] = (entry, note)
+    return sheet
+
+
+def _existing(target: Path) -> dict[str, Any] | None:
+    """The current file's data as written (every scalar a text), or None when it cannot be read."""
+    doc = load_document(target, str(target))
+    return doc.data if doc.ok and isinstance(doc.data, dict) else None
+
+
+def _check_lines(data: Path, target: Path) -> list[str]:
+    """What `check` says about the written file (late report, unusual jumps, missing indicators …)."""
+    from generator.data.load import load_data
+    from generator.data.validate import validate_data
+
+    _catalog, log = validate_data(load_data(data))
+    mine = [p for p in log.sorted() if p.path.endswith(f"zones/{target.parent.parent.name}/annual/{target.name}")]
+    return ["检查结果 / check:", *(f"  {p.format_text()}" for p in mine)] if mine else ["检查通过 / check: clean"]
