@@ -123,7 +123,11 @@ def _entry_yaml(entry: Any) -> str:
     if entry is None:
         return ""
     if isinstance(entry, dict):
-        parts = [f"{k}: {_scalar(str(v), flow=True)}" for k, v in entry.items() if isinstance(v, str)]
+        parts = [
+            f"{k}: {_scalar(v, flow=True) if k in ('value', 'marker') else yaml_text(v, flow=True)}"
+            for k, v in entry.items()
+            if isinstance(v, str)
+        ]
         return "{" + ", ".join(parts) + "}"
     return _scalar(str(entry))
 
