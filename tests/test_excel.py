@@ -203,7 +203,10 @@ def test_force_keeps_what_the_sheet_leaves_empty_and_prints_changes(data_copy: P
         "  每万人发明专利拥有量（patents_per_10k）: 3.6（说明：按常住人口计算。） -> 3.7（说明：按常住人口计算。）\n"
         in out
     )
-    assert "保留原有内容 / left empty in the sheet, kept from the file: 技术转移机构（agencies）" in out
+    assert (
+        "保留原有内容 / left empty in the sheet, kept from the file: 年度建设亮点（highlights）、技术转移机构（agencies）"
+        in out
+    )
     assert "rd_ratio" not in out.split("kept from the file")[0]  # unchanged values are not listed as changes
     after = written_values()
     assert after["values"]["agencies"] == before["values"]["agencies"] == "3"

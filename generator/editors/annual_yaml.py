@@ -32,30 +32,50 @@ def render_annual(
 ) -> tuple[str, list[str]]:
     """The file's text and the lines telling what changed against `old` (None: a new file)."""
     old = old or {}
-    old_values = old.get("values") if isinstance(old.get("values"), dict) else {}
-    assert isinstance(old_values, dict)
     changes: list[str] = []
     kept: list[str] = []
     lines = [
         schema_line(data, target, "annual-report.schema.json"),
         f"# {zone_name} {sheet.year} 年度建设指标数据（由 Excel 填报表导入：import-xlsx）。",
+        *_head(sheet, old, baseline, changes, kept),
+        "values:",
+        *_values(indicators, sheet, old, changes, kept),
     ]
+    text = "\n".join(lines) + "\n"
+    _validate(text, str(target))
+    report = ["变更 / changes (旧 old -> 新 new):", *changes] if changes else ["没有变更 / no changes"]
+    if kept:
+        report.append("表格中留空、保留原有内容 / left empty in the sheet, kept from the file: " + "、".join(kept))
+    return text, report
+
+
+def _head(sheet: Any, old: dict[str, Any], baseline: bool, changes: list[str], kept: list[str]) -> list[str]:
+    lines = []
     if isinstance(old.get("year"), str):
         lines.append(f"year: {_scalar(old['year'])}")
     if old.get("baseline") is not None or baseline:
         lines.append(f"baseline: {old.get('baseline') or 'true'}")
     submitted = sheet.submitted.isoformat() if sheet.submitted else old.get("submitted")
     if isinstance(submitted, str):
-        lines.append(
-            f"submitted: {submitted if re.fullmatch(r'[0-9]{4}-[0-9]{2}-[0-9]{2}', submitted) else yaml_text(submitted)}"
-        )
-        _diff(changes, "报送日期 submitted", old.get("submitted"), submitted)
-    highlights = sheet.highlights or (old.get("highlights") if isinstance(old.get("highlights"), list) else [])
+        iso = re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", submitted)
+        lines.append(f"submitted: {submitted if iso else yaml_text(submitted)}")
+        _diff(changes, "报送日期（submitted）", old.get("submitted"), submitted)
+    old_highlights = old.get("highlights") if isinstance(old.get("highlights"), list) else []
+    highlights = sheet.highlights or old_highlights
     if highlights:
         lines += ["highlights:", *(f"  - {yaml_text(str(h))}" for h in highlights)]
-        if sheet.highlights and old.get("highlights") not in (None, sheet.highlights):
-            changes.append("  年度建设亮点 highlights: 已更新 / replaced")
-    lines.append("values:")
+    if sheet.highlights and old_highlights and sheet.highlights != old_highlights:
+        changes.append("  年度建设亮点（highlights）: 已按表格替换 / replaced by the sheet's")
+    elif old_highlights and not sheet.highlights:
+        kept.append("年度建设亮点（highlights）")
+    return lines
+
+
+def _values(
+    indicators: list[Indicator], sheet: Any, old: dict[str, Any], changes: list[str], kept: list[str]
+) -> list[str]:
+    old_values = dict(old["values"]) if isinstance(old.get("values"), dict) else {}
+    lines = []
     for ind in indicators:
         previous = old_values.pop(ind.id, None)
         if ind.id in sheet.entries:
@@ -71,12 +91,7 @@ def render_annual(
     for ind_id, previous in old_values.items():  # ids the sheet does not know: keep them as they were
         lines.append(f"  {ind_id}: {_entry_yaml(previous)}")
         kept.append(ind_id)
-    text = "\n".join(lines) + "\n"
-    _validate(text, str(target))
-    report = ["变更 / changes (旧 old -> 新 new):", *changes] if changes else ["没有变更 / no changes"]
-    if kept:
-        report.append("表格中留空、保留原有内容 / left empty in the sheet, kept from the file: " + "、".join(kept))
-    return text, report
+    return lines
 
 
 def _merged(entry: Entry, note: str | None, previous: Any) -> Any:

@@ -79,6 +79,7 @@ def export_template(data: Path, zone_id: str, year: int, output: Path) -> None:
     _highlights(ws, first_highlight, current.report.highlights if current else [])
     _meta(wb, zone_id, year, last_row, first_highlight)
     ws.protection.sheet = True
+    ws.protection.formatColumns = ws.protection.formatRows = False  # widening a column stays possible
     ws.freeze_panes = f"A{FIRST_ROW}"
     wb.security = WorkbookProtection(lockStructure=True)
     _save(wb, output)

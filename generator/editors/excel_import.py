@@ -8,6 +8,7 @@ sources, the submission date, highlights) and every change is printed, old -> ne
 
 from __future__ import annotations
 
+import re
 import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -57,10 +58,13 @@ def import_workbook(file: Path, data: Path, force: bool = False) -> list[str]:
             details=tuple(sheet.refusals),
         )
     old = _existing(target) if target.exists() else None
+    notes = []
+    if target.exists() and old is None:
+        notes.append("原文件无法读取，未保留其内容 / the existing file could not be read; nothing kept from it")
     baseline = record.approved is not None and year == record.approved.year - 1
     text, lines = render_annual(data, target, record.zone.name, list(indicators.values()), sheet, old, baseline)
     write_new(target, text, overwrite=True)
-    return [f"已写入 / written: {target}", *lines, *_check_lines(data, target)]
+    return [f"已写入 / written: {target}", *notes, *lines, *_check_lines(data, target)]
 
 
 def _open(file: Path) -> tuple[Any, Any]:
@@ -72,7 +76,21 @@ def _open(file: Path) -> tuple[Any, Any]:
         raise EditorError(f"无法作为 Excel 文件（.xlsx）打开：{file}", f"cannot open as .xlsx: {file} ({exc})") from exc
 
 
+_META_PATTERNS = {
+    "zone": r"[a-z0-9]+(-[a-z0-9]+)*",
+    "year": r"(19|20|21)[0-9]{2}",
+    "submitted_cell": r"[A-Z]{1,2}[1-9][0-9]{0,3}",
+    "first_row": r"[1-9][0-9]{0,3}",
+    "last_row": r"[1-9][0-9]{0,3}",
+    "value_col": r"[A-Z]{1,2}",
+    "note_col": r"[A-Z]{1,2}",
+    "id_col": r"[A-Z]{1,2}",
+    "highlight_cells": r"[A-Z]{1,2}[1-9][0-9]{0,3}:[A-Z]{1,2}[1-9][0-9]{0,3}",
+}
+
+
 def _metadata(wb: Any) -> dict[str, str]:
+    """The hidden sheet's keys, each checked: the workbook is input too, never trusted to be well formed."""
     if META not in wb.sheetnames:
         raise EditorError(
             f"不是由 export-template 导出的填报表（缺少“{META}”工作表）",
@@ -83,59 +101,73 @@ def _metadata(wb: Any) -> dict[str, str]:
         raise EditorError(
             "填报表版本不符，请重新运行 export-template 导出", "unknown template version; export a new template"
         )
-    if meta.get("sheet") not in wb.sheetnames:
-        raise EditorError(f"找不到工作表“{meta.get('sheet')}”", f"sheet {meta.get('sheet')!r} is missing")
+    bad = [key for key, pattern in _META_PATTERNS.items() if not re.fullmatch(pattern, meta.get(key, ""))]
+    if bad or meta.get("sheet") not in wb.sheetnames:
+        raise EditorError(
+            f"填报表的“{META}”工作表已损坏（{'、'.join(bad) or 'sheet'}），请重新导出",
+            f"the {META!r} sheet is damaged ({', '.join(bad) or 'sheet'}); export a new template",
+        )
     return meta
 
 
 def _read_sheet(values: Any, formulas: Any, meta: dict[str, str], indicators: dict[str, Any]) -> Sheet:
-    name = meta["sheet"]
-    ws, fs = values[name], formulas[name]
-    sheet = Sheet(meta["zone"], int(meta["year"]))
+    reader = _Reader(values[meta["sheet"]], formulas[meta["sheet"]], meta, Sheet(meta["zone"], int(meta["year"])))
+    reader.head()
+    for row in range(int(meta["first_row"]), int(meta["last_row"]) + 1):
+        reader.row(row, indicators)
+    return reader.sheet
 
-    def cell(ref: str) -> Any:
-        if fs[ref].data_type == "f" and ws[ref].value is None:
+
+@dataclass
+class _Reader:
+    ws: Any  # the values Excel computed
+    fs: Any  # the same sheet with formulas, to tell an uncomputed formula from an empty cell
+    meta: dict[str, str]
+    sheet: Sheet
+
+    def cell(self, ref: str) -> Any:
+        if self.fs[ref].data_type == "f" and self.ws[ref].value is None:
             raise CellRefusal(
                 "公式没有计算结果：请在 Excel 中打开并保存，或直接填写数值",
                 "a formula without a computed value: open and save the file in Excel, or type the value",
             )
-        return ws[ref].value
+        return self.ws[ref].value
 
-    def refuse(ref: str, label: str, exc: CellRefusal) -> None:
-        sheet.refusals.append(f"{name}!{ref} {label}: {exc.zh} / {exc.en}")
+    def refuse(self, ref: str, label: str, zh: str, en: str) -> None:
+        self.sheet.refusals.append(f"{self.ws.title}!{ref} {label}: {zh} / {en}")
 
-    ref = meta["submitted_cell"]
-    try:
-        sheet.submitted = read_date(cell(ref))
-    except CellRefusal as exc:
-        refuse(ref, "报送日期 (submitted)", exc)
-    first, last = meta["highlight_cells"].split(":")
-    for row in range(int(first[1:]), int(last[1:]) + 1):
-        text = read_text(ws[f"{first[0]}{row}"].value)
-        if text:
-            sheet.highlights.append(text)
-    for row in range(int(meta["first_row"]), int(meta["last_row"]) + 1):
-        ind_id = ws[f"{meta['id_col']}{row}"].value
-        ind = indicators.get(str(ind_id))
-        value_ref, note_ref = f"{meta['value_col']}{row}", f"{meta['note_col']}{row}"
+    def head(self) -> None:
+        ref = self.meta["submitted_cell"]
+        try:
+            self.sheet.submitted = read_date(self.cell(ref))
+        except CellRefusal as exc:
+            self.refuse(ref, "报送日期 (submitted)", exc.zh, exc.en)
+        first, last = self.meta["highlight_cells"].split(":")
+        column = re.sub(r"[0-9]", "", first)
+        for row in range(int(first[len(column) :]), int(last[len(column) :]) + 1):
+            text = read_text(self.ws[f"{column}{row}"].value)
+            if text:
+                self.sheet.highlights.append(text)
+
+    def row(self, row: int, indicators: dict[str, Any]) -> None:
+        id_ref = f"{self.meta['id_col']}{row}"
+        value_ref, note_ref = f"{self.meta['value_col']}{row}", f"{self.meta['note_col']}{row}"
+        ind = indicators.get(str(self.ws[id_ref].value))
         if ind is None:
-            sheet.refusals.append(
-                f"{name}!{meta['id_col']}{row}: 未知指标编号“{ind_id}”，请重新导出填报表 / "
-                f"unknown indicator id {ind_id!r}; export a new template"
-            )
-            continue
+            shown = self.ws[id_ref].value
+            self.refuse(id_ref, "指标编号", f"未知指标“{shown}”，请重新导出填报表", f"unknown indicator {shown!r}")
+            return
         label = f"{ind.name}（{ind.id}）"
         try:
-            entry = read_value(cell(value_ref), ws[value_ref].number_format, ind)
+            entry = read_value(self.cell(value_ref), self.ws[value_ref].number_format, ind)
         except CellRefusal as exc:
-            refuse(value_ref, label, exc)
-            continue
-        note = read_text(ws[note_ref].value)
+            self.refuse(value_ref, label, exc.zh, exc.en)
+            return
+        note = read_text(self.ws[note_ref].value)
         if entry is None and note:
-            refuse(note_ref, label, CellRefusal("填写了说明但没有数值（没有数据请填“暂无”）", "a note without a value"))
+            self.refuse(note_ref, label, "填写了说明但没有数值（没有数据请填“暂无”）", "a note without a value")
         elif entry is not None:
-            sheet.entries[ind.id] = (entry, note)
-    return sheet
+            self.sheet.entries[ind.id] = (entry, note)
 
 
 def _existing(target: Path) -> dict[str, Any] | None:
