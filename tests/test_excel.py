@@ -270,3 +270,23 @@ def _indicator(kind: str, unit: str) -> Indicator:
             "summable": "false",
         }
     )
+
+
+@pytest.mark.parametrize(
+    ("zone", "year", "zh"),
+    [("demo-zone", "2024", "尚未结束"), ("demo-zone", "2021", "早于基期"), ("applied-zone", "2023", "尚未批复建设")],
+)
+def test_years_the_checker_would_refuse(data_copy: Path, tmp_path: Path, zone: str, year: str, zh: str) -> None:
+    for args in (("export-template", zone, year, "-o", str(tmp_path / "t.xlsx")), ("new-year", zone, year)):
+        code, _, err = run(*args, "--data", "data")
+        assert code == 1 and zh in err, args
+    assert not (tmp_path / "t.xlsx").exists() and not (data_copy / f"zones/{zone}/annual/{year}.yaml").exists()
+
+
+def test_import_refuses_a_damaged_metadata_sheet(data_copy: Path, tmp_path: Path) -> None:
+    sheet = export(tmp_path)
+    wb = openpyxl.load_workbook(sheet)
+    wb["元数据"]["B3"] = "../../outside"  # the zone row
+    wb.save(sheet)
+    code, _, err = run("import-xlsx", str(sheet), "--force", "--data", "data")
+    assert code == 1 and "已损坏（zone）" in err

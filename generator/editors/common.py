@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import os
 import re
@@ -49,6 +50,25 @@ def zone_record(catalog: Catalog, data: Path, zone_id: str) -> Any:
             raise EditorError(f"{path} 有错误，请先运行 check 修正", f"{path} has errors; run check and fix them first")
         raise EditorError(f"没有示范区“{zone_id}”（{path} 不存在）", f"no zone {zone_id!r} ({path} does not exist)")
     return record
+
+
+def check_year(catalog: Catalog, record: Any, year: int) -> None:
+    """Refuse a year the checker would refuse (the same rules as rules._check_report_year, said up front)."""
+    approved = record.approved
+    if approved is None:
+        raise EditorError(
+            f"示范区“{record.id}”尚未批复建设，不能有年度数据", f"zone {record.id!r} is not approved: no annual data"
+        )
+    if year < approved.year - 1:
+        raise EditorError(
+            f"{year} 年早于基期 {approved.year - 1} 年（批复前一年）",
+            f"{year} is before the baseline year {approved.year - 1}",
+        )
+    if dt.date(year, 12, 31) > catalog.as_of:
+        raise EditorError(
+            f"{year} 年在数据截止日期 {catalog.as_of} 时尚未结束，年度数据只能在该年度结束后填写",
+            f"year {year} has not ended by the as-of date {catalog.as_of}",
+        )
 
 
 def zone_indicators(catalog: Catalog, zone_id: str) -> list[Indicator]:

@@ -35,6 +35,7 @@ from generator.data.catalog import Catalog, Reading
 from generator.data.models import Indicator
 from generator.editors.common import (
     EditorError,
+    check_year,
     load_catalog,
     unit_label,
     write_atomic,
@@ -67,6 +68,7 @@ def export_template(data: Path, zone_id: str, year: int, output: Path) -> None:
         raise EditorError(f"输出文件应以 .xlsx 结尾：{output}", f"the output must end in .xlsx: {output}", 2)
     catalog = load_catalog(data)
     record = zone_record(catalog, data, zone_id)
+    check_year(catalog, record, year)
     wb = Workbook()
     ws = wb.active
     assert ws is not None

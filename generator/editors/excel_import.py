@@ -20,7 +20,7 @@ from openpyxl.utils.exceptions import InvalidFileException
 from generator.data.load import load_document
 from generator.editors.annual_yaml import render_annual
 from generator.editors.cell_values import CellRefusal, Entry, read_date, read_text, read_value
-from generator.editors.common import EditorError, load_catalog, write_new, zone_indicators, zone_record
+from generator.editors.common import EditorError, check_year, load_catalog, write_new, zone_indicators, zone_record
 from generator.editors.excel_export import FORMAT, META, VERSION
 
 
@@ -43,6 +43,7 @@ def import_workbook(file: Path, data: Path, force: bool = False) -> list[str]:
     catalog = load_catalog(data)
     record = zone_record(catalog, data, meta["zone"])
     year = int(meta["year"])
+    check_year(catalog, record, year)
     target = data / "zones" / meta["zone"] / "annual" / f"{year}.yaml"
     if target.exists() and not force:
         raise EditorError(

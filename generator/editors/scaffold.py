@@ -33,6 +33,7 @@ from generator.data.models import (
 from generator.editors.common import (
     PLACEHOLDER,
     EditorError,
+    check_year,
     field_zh,
     load_catalog,
     refuse_existing,
@@ -133,6 +134,7 @@ def scaffold_year(data: Path, zone_id: str, year: int) -> Path:
     refuse_existing(target)
     catalog = load_catalog(data)
     record = zone_record(catalog, data, zone_id)
+    check_year(catalog, record, year)
     previous = record.reports.get(year - 1)
     baseline = record.approved is not None and year == record.approved.year - 1
     lines = [
