@@ -290,3 +290,23 @@ def test_import_refuses_a_damaged_metadata_sheet(data_copy: Path, tmp_path: Path
     wb.save(sheet)
     code, _, err = run("import-xlsx", str(sheet), "--force", "--data", "data")
     assert code == 1 and "已损坏（zone）" in err
+
+
+def test_import_needs_a_submission_date_except_for_a_baseline(data_copy: Path, tmp_path: Path) -> None:
+    REPORT.unlink()
+    sheet = export(tmp_path)
+    fill(sheet, {"F8": "12.5"})
+    code, _, err = run("import-xlsx", str(sheet), "--data", "data")
+    assert code == 1 and "填报!B4 报送日期 (submitted): 未填写报送日期 / the submission date is empty" in err
+    baseline = Path("data/zones/demo-zone/annual/2022.yaml")
+    baseline.unlink()
+    path = tmp_path / "baseline.xlsx"
+    assert run("export-template", "demo-zone", "2022", "-o", str(path), "--data", "data")[0] == 0
+    fill(path, {"F8": "10.5", "F9": "3.2", "F10": "2", "F11": "1.8", "F12": "暂无", "F13": "不适用"})
+    code, out, err = run("import-xlsx", str(path), "--data", "data")
+    assert code == 0, err
+    assert "\nbaseline: true\n" in baseline.read_text(encoding="utf-8") and "检查通过 / check: clean" in out
+    code, lines = run_check(Path("data"), "--strict")
+    assert code == 0 and lines == [
+        ln for ln in lines if "[report-missing]" in ln and "2023" in ln
+    ]  # 2023 removed above

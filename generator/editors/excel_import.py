@@ -52,17 +52,21 @@ def import_workbook(file: Path, data: Path, force: bool = False) -> list[str]:
         )
     indicators = {ind.id: ind for ind in zone_indicators(catalog, meta["zone"])}
     sheet = _read_sheet(values, formulas, meta, indicators)
+    old = _existing(target) if target.exists() else None
+    baseline = record.approved is not None and year == record.approved.year - 1
+    ref = f"{meta['sheet']}!{meta['submitted_cell']} "
+    unread = any(line.startswith(ref) for line in sheet.refusals)
+    if sheet.submitted is None and not baseline and not (old or {}).get("submitted") and not unread:
+        sheet.refusals.insert(0, f"{ref}报送日期 (submitted): 未填写报送日期 / the submission date is empty")
     if sheet.refusals:
         raise EditorError(
             f"{len(sheet.refusals)} 个单元格无法读取，未写入任何文件",
             f"{len(sheet.refusals)} cell(s) cannot be read; nothing written",
             details=tuple(sheet.refusals),
         )
-    old = _existing(target) if target.exists() else None
     notes = []
     if target.exists() and old is None:
         notes.append("原文件无法读取，未保留其内容 / the existing file could not be read; nothing kept from it")
-    baseline = record.approved is not None and year == record.approved.year - 1
     text, lines = render_annual(data, target, record.zone.name, list(indicators.values()), sheet, old, baseline)
     write_new(target, text, overwrite=True)
     return [f"已写入 / written: {target}", *notes, *lines, *_check_lines(data, target)]
