@@ -78,10 +78,15 @@ def scaffold_zone(data: Path, zone_id: str, city: str | None = None, name: str |
             f"give the host city with --city (one of reference/cities.yaml): {', '.join(cities)}",
             exit_code=2,
         )
-    short = cities[city].removesuffix("市")
+    lines = [schema_line(data, target, "zone.schema.json"), *_zone_lines(catalog, city, cities[city], name)]
+    write_new(target, "\n".join(lines) + "\n")
+    return target
+
+
+def _zone_lines(catalog: Catalog, city: str, city_name: str, name: str | None) -> list[str]:
+    short = city_name.removesuffix("市")
     start = catalog.as_of.year + 1
-    lines = [
-        schema_line(data, target, "zone.schema.json"),
+    return [
         f"# 新申报的示范区（由 new-zone 生成）。标有“{PLACEHOLDER}”的内容必须替换，标有“请核对”的内容请按建设方案核对。",
         "# 状态由下面的事件推算：只有 applied（申报）事件时显示为“申报中”。",
         f"# {field_zh(Zone, 'name')}（请核对）",
@@ -103,7 +108,7 @@ def scaffold_zone(data: Path, zone_id: str, city: str | None = None, name: str |
         "# industries:",
         "#   - 特色产业名称",
         f"# {field_zh(Zone, 'management_department')}（请核对）",
-        f"management_department: {yaml_text(cities[city] + '科学技术局')}",
+        f"management_department: {yaml_text(city_name + '科学技术局')}",
         f"# {field_zh(Zone, 'operator')}",
         f"operator: {PLACEHOLDER}运营主体名称",
         f"# {field_zh(Zone, 'period')}：指引规定原则上 2—3 年（请核对）",
@@ -121,8 +126,6 @@ def scaffold_zone(data: Path, zone_id: str, city: str | None = None, name: str |
         "  - kind: applied",
         f"    date: {catalog.as_of.isoformat()}  # 申报日期（请核对：改为实际申报日期）",
     ]
-    write_new(target, "\n".join(lines) + "\n")
-    return target
 
 
 # --- new-year ---------------------------------------------------------------------------------
