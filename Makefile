@@ -103,3 +103,24 @@ site-archive:
 # .github/CODEOWNERS from the zone folders and their city: field (placeholder team names: see the script).
 codeowners: $(VENV)/.installed
 	$(PY) .github/scripts/codeowners.py
+
+
+# --- editors' commands (generator/editors/): thin wrappers, e.g.
+#   make new-zone ZONE=qinzhou-port [CITY=qinzhou] [NAME=…]   make new-year ZONE=nanning-hitech YEAR=2026
+#   make new-case ZONE=nanning-hitech SLUG=my-case            make export-template ZONE=nanning-hitech YEAR=2026 [OUT=…]
+#   make import-xlsx FILE=nanning-hitech-2026.xlsx [FORCE=1]
+.PHONY: new-zone new-year new-case export-template import-xlsx
+new-zone: $(VENV)/.installed
+	$(PY) -m generator new-zone "$(ZONE)" $(if $(CITY),--city "$(CITY)") $(if $(NAME),--name "$(NAME)") --data $(DATA)
+
+new-year: $(VENV)/.installed
+	$(PY) -m generator new-year "$(ZONE)" "$(YEAR)" --data $(DATA)
+
+new-case: $(VENV)/.installed
+	$(PY) -m generator new-case "$(ZONE)" "$(SLUG)" --data $(DATA)
+
+export-template: $(VENV)/.installed
+	$(PY) -m generator export-template "$(ZONE)" "$(YEAR)" -o "$(or $(OUT),$(ZONE)-$(YEAR).xlsx)" --data $(DATA)
+
+import-xlsx: $(VENV)/.installed
+	$(PY) -m generator import-xlsx "$(FILE)" $(if $(FORCE),--force) --data $(DATA)

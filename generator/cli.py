@@ -4,6 +4,7 @@ python -m generator check [--data DIR] [--strict] [--format text|github]
 python -m generator generate [--data DIR] [--out DIR]
 python -m generator schema [--data DIR] [--check]
 python -m generator diff BASE_REF [--data DIR]
+python -m generator new-zone|new-year|new-case|export-template|import-xlsx …  (see generator/editors/commands.py)
 """
 
 from __future__ import annotations
@@ -43,6 +44,11 @@ def _parser() -> argparse.ArgumentParser:
     )
     for p in (check, gen, schema, diff):
         p.add_argument("--data", type=Path, default=DEFAULT_DATA, help="数据文件夹 / data folder")
+    # --- editors' commands: scaffolds and the Excel round trip (generator/editors/) ---
+    from generator.editors.commands import add_editor_commands
+
+    add_editor_commands(sub, DEFAULT_DATA)
+    # --- end of editors' commands ---
     return parser
 
 
@@ -51,6 +57,12 @@ def main(argv: list[str] | None = None) -> int:
     if not args.data.is_dir():
         print(f"用法错误 / usage error: 数据文件夹不存在 / no data folder: {args.data}", file=sys.stderr)
         return 2
+    # --- editors' commands ---
+    from generator.editors.commands import EDITOR_COMMANDS, run_editor_command
+
+    if args.command in EDITOR_COMMANDS:
+        return run_editor_command(args)
+    # --- end of editors' commands ---
     if args.command == "check":
         return _check(args.data, args.strict, args.format)
     if args.command == "generate":

@@ -1,0 +1,191 @@
+"""Read one filled-in cell the way a person typed it, exactly, or refuse it with the reason.
+
+Accepted for a number: full-width digits and punctuation (１２３．５, ，), thousands separators
+(1,234.5 / 1，234), a trailing unit equal to the indicator's (45.8亿元, 12 家), a percent sign on a
+percentage indicator (35% -> 35), a numeric cell formatted as percent (0.35 -> 35), the markers 暂无 /
+不适用 with spaces around them; an empty cell means "not reported". Refused, never guessed: another unit,
+text, two values (12/15, 12 或 15), a percent sign or percent format on a non-percentage indicator, a
+negative number, a fraction for a count, a percentage over 100, a date (Excel turns 1/2 into a date),
+scientific notation, an ambiguous comma (3,5).
+
+Typed strings never go through float; a float from Excel is read through its shortest repr and rounded
+to the 15 significant digits Excel keeps, so 0.35 * 100 is exactly 35.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+from typing import Any
+
+from generator.data.models import Indicator
+from generator.data.types import MARKERS
+
+EXCEL_DIGITS = 15
+
+
+class CellRefusal(Exception):
+    """What a cell holds cannot be read without guessing (Chinese and English)."""
+
+    def __init__(self, zh: str, en: str) -> None:
+        super().__init__(f"{zh} / {en}")
+        self.zh, self.en = zh, en
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One indicator's reading from the sheet: a number (normalised decimal text), a text, or a marker."""
+
+    value: str | None = None
+    marker: str | None = None
+    number: Decimal | None = None
+
+
+def plain(number: Decimal) -> str:
+    """A decimal as plain text without exponent or trailing zeros: 35.00 -> 35, 1E+2 -> 100."""
+    text = format(number.normalize(), "f")
+    return "0" if text in ("-0", "0") else text
+
+
+def _clean(text: str) -> str:
+    return unicodedata.normalize("NFKC", text).strip()
+
+
+def read_value(raw: Any, number_format: str, ind: Indicator) -> Entry | None:
+    """The entry a value cell holds for `ind`, None when empty; raises CellRefusal."""
+    if raw is None or (isinstance(raw, str) and not _clean(raw)):
+        return None
+    if isinstance(raw, bool):
+        raise CellRefusal(f"不能填写逻辑值 {raw}", f"a logical value {raw} is not a value")
+    if isinstance(raw, dt.date | dt.datetime | dt.time):
+        raise CellRefusal(
+            "Excel 把输入识别成了日期或时间（例如 1/2、3-5）；请把单元格设为文本后重新输入",
+            "Excel turned the input into a date or time (e.g. 1/2, 3-5); set the cell to text and retype",
+        )
+    if isinstance(raw, int | float):
+        if ind.kind == "text":
+            raise CellRefusal("定性指标应填写文字，不是数字", "qualitative indicator: text expected, not a number")
+        return _checked(_from_excel(raw, number_format, ind), ind)
+    text = str(raw)
+    if _clean(text) in MARKERS:
+        return Entry(marker=_clean(text))
+    if ind.kind == "text":
+        if re.fullmatch(r"[-+]?[0-9.,]+", _clean(text)):
+            raise CellRefusal("定性指标应填写文字说明，不是数字", "qualitative indicator: text expected, not a number")
+        return Entry(value=text.strip())
+    return _checked(_from_text(_clean(text), ind), ind)
+
+
+def _from_excel(raw: int | float, number_format: str, ind: Indicator) -> Decimal:
+    if isinstance(raw, float):
+        if raw != raw or raw in (float("inf"), float("-inf")):
+            raise CellRefusal("不是有效数字", "not a valid number")
+        number = Decimal(repr(raw))
+        digits = len(number.as_tuple().digits)
+        if number and digits > EXCEL_DIGITS:  # 45.800000000000004 from a formula: keep what Excel shows
+            number = number.quantize(Decimal(1).scaleb(number.adjusted() - EXCEL_DIGITS + 1))
+    else:
+        number = Decimal(raw)
+    if "%" in (number_format or ""):
+        if ind.kind != "percent":
+            raise CellRefusal(
+                f"单元格设为百分比格式，但该指标的单位是“{ind.unit}”，不是百分比",
+                f"the cell is formatted as a percentage, but the indicator's unit is {ind.unit!r}",
+            )
+        number *= 100
+    return number
+
+
+_NUMBER = re.compile(
+    r"(?P<sign>[-+]?)\s*(?P<num>[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?|[0-9]+(?:\.[0-9]+)?)\s*(?P<unit>.*)"
+)
+
+
+def _from_text(text: str, ind: Indicator) -> Decimal:
+    typed = f"“{text[:40]}”"
+    if re.fullmatch(r"[-+]?[0-9.]+[eE][-+]?[0-9]+", text):
+        raise CellRefusal(f"{typed}是科学计数法，请写成普通数字", f"{text!r} is in scientific notation; write it out")
+    if len(re.findall(r"[0-9]+(?:[.,][0-9]+)*", text)) > 1:
+        raise CellRefusal(f"{typed}含有两个数值，只能填一个", f"{text!r} holds two values; give one")
+    match = _NUMBER.fullmatch(text)
+    if match is None:
+        raise CellRefusal(
+            f"应填写数字，实际为{typed}；没有数据填“暂无”，不适用填“不适用”",
+            f"a number is expected, got {text!r}; write 暂无 (not available) or 不适用 (not applicable)",
+        )
+    num, unit = match["num"], match["unit"].strip()
+    if unit[:1] == "," or unit[:1].isdigit():
+        raise CellRefusal(
+            f"{typed}中的逗号不明确（千位分隔符还是小数点？），小数点请用“.”",
+            f"the comma in {text!r} is ambiguous (thousands or decimal?); use '.' for decimals",
+        )
+    _check_unit(text, unit, ind)
+    number = Decimal(num.replace(",", ""))
+    return -number if match["sign"] == "-" else number
+
+
+def _check_unit(text: str, unit: str, ind: Indicator) -> None:
+    if not unit:
+        return
+    own = _clean(ind.unit or "")
+    if unit == "%" and ind.kind != "percent":
+        raise CellRefusal(
+            f"“{text[:40]}”带有百分号，但该指标的单位是“{own}”，不是百分比",
+            f"{text!r} has a percent sign, but the indicator's unit is {own!r}",
+        )
+    if unit.replace(" ", "") != own.replace(" ", ""):
+        raise CellRefusal(
+            f"单位“{unit}”与指标单位“{own}”不一致；请换算为{own}后只填数字",
+            f"unit {unit!r} does not match the indicator's unit {own!r}; convert and give the number only",
+        )
+
+
+def _checked(number: Decimal, ind: Indicator) -> Entry:
+    if number < 0:
+        raise CellRefusal(f"不能为负数（{plain(number)}）", f"cannot be negative ({plain(number)})")
+    if ind.kind == "count" and number != number.to_integral_value():
+        raise CellRefusal(
+            f"“{ind.name}”是数量，应为整数（{plain(number)}）", f"a count must be a whole number ({plain(number)})"
+        )
+    if ind.kind == "percent" and number > 100:
+        raise CellRefusal(
+            f"百分比 {plain(number)} 超过 100（35% 填 35）", f"percentage {plain(number)} exceeds 100 (35 % is 35)"
+        )
+    return Entry(value=plain(number), number=number)
+
+
+def read_date(raw: Any) -> dt.date | None:
+    """The submission date: a date cell, or text 2025-01-20 / 2025/1/20 / 2025年1月20日."""
+    if raw is None or (isinstance(raw, str) and not _clean(raw)):
+        return None
+    if isinstance(raw, dt.datetime):
+        return raw.date()
+    if isinstance(raw, dt.date):
+        return raw
+    text = _clean(str(raw))
+    match = re.fullmatch(r"([0-9]{4})\s*[-/.年]\s*([0-9]{1,2})\s*[-/.月]\s*([0-9]{1,2})\s*日?", text)
+    if match:
+        try:
+            return dt.date(int(match[1]), int(match[2]), int(match[3]))
+        except ValueError:
+            pass
+    raise CellRefusal(f"应为日期，如 2025-01-20，实际为“{text[:40]}”", f"a date like 2025-01-20 expected, got {text!r}")
+
+
+def read_text(raw: Any) -> str | None:
+    """A note or a highlight: text as typed (trimmed); a number or date as Excel shows it."""
+    if raw is None:
+        return None
+    if isinstance(raw, dt.datetime):
+        return raw.date().isoformat()
+    if isinstance(raw, dt.date):
+        return raw.isoformat()
+    if isinstance(raw, float):
+        try:
+            return plain(Decimal(repr(raw)))
+        except InvalidOperation:
+            return str(raw)
+    return str(raw).strip() or None

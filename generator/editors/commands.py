@@ -1,0 +1,87 @@
+"""The editors' subcommands for `python -m generator`: scaffolds and the Excel round trip.
+
+python -m generator new-zone ZONE_ID [--city CITY] [--name NAME] [--data DIR]
+python -m generator new-year ZONE YEAR [--data DIR]
+python -m generator new-case ZONE SLUG [--data DIR]
+python -m generator export-template ZONE YEAR -o FILE.xlsx [--data DIR]
+python -m generator import-xlsx FILE.xlsx [--force] [--data DIR]
+
+Exit 0 done, 1 refused (a file exists, the sheet has cells that cannot be read, …), 2 usage error.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import Any
+
+from generator.editors.common import EditorError
+
+EDITOR_COMMANDS = ("new-zone", "new-year", "new-case", "export-template", "import-xlsx")
+
+
+def _year(text: str) -> int:
+    if len(text) == 4 and text.isascii() and text.isdigit():
+        return int(text)
+    raise argparse.ArgumentTypeError(f"年份应为四位数字 / a year is four digits: {text!r}")
+
+
+def add_editor_commands(sub: Any, default_data: Path) -> None:
+    """Add the editors' subcommands to the CLI's subparsers."""
+    zone = sub.add_parser("new-zone", help="新建示范区文件 / scaffold a new zone's zone.yaml")
+    zone.add_argument("zone", help="示范区编号，如 qinzhou-port / zone id")
+    zone.add_argument("--city", help="设区市编号（默认取编号第一段）/ host city id")
+    zone.add_argument("--name", help="示范区名称 / zone name")
+    year = sub.add_parser("new-year", help="新建年度数据文件 / scaffold annual/<year>.yaml")
+    year.add_argument("zone")
+    year.add_argument("year", type=_year)
+    case = sub.add_parser("new-case", help="新建经验案例文件 / scaffold cases/<slug>.yaml")
+    case.add_argument("zone")
+    case.add_argument("slug", help="案例编号（文件名），如 tech-broker-training / case id")
+    export = sub.add_parser("export-template", help="导出年度指标 Excel 填报表 / write the annual-report workbook")
+    export.add_argument("zone")
+    export.add_argument("year", type=_year)
+    export.add_argument("-o", "--output", type=Path, required=True, help="输出文件 .xlsx / output file")
+    imp = sub.add_parser("import-xlsx", help="导入填好的 Excel 填报表 / read a filled workbook into YAML")
+    imp.add_argument("file", type=Path)
+    imp.add_argument("--force", action="store_true", help="覆盖已有年度文件（保留表中未填的内容）/ replace")
+    for p in (zone, year, case, export, imp):
+        p.add_argument("--data", type=Path, default=default_data, help="数据文件夹 / data folder")
+
+
+def run_editor_command(args: argparse.Namespace) -> int:
+    try:
+        for line in _run(args):
+            print(line)
+    except EditorError as exc:
+        print(f"{exc.zh} / {exc.en}", file=sys.stderr)
+        for line in exc.details:
+            print(f"  {line}", file=sys.stderr)
+        return exc.exit_code
+    return 0
+
+
+def _run(args: argparse.Namespace) -> list[str]:
+    from generator.editors import scaffold
+
+    if args.command == "new-zone":
+        path = scaffold.scaffold_zone(args.data, args.zone, args.city, args.name)
+        return [
+            f"已创建 / created: {path}",
+            "请替换其中的【待填写】并核对标有“请核对”的字段 / replace 【待填写】 and check",
+        ]
+    if args.command == "new-year":
+        path = scaffold.scaffold_year(args.data, args.zone, args.year)
+        return [f"已创建 / created: {path}", "请填写 submitted 和各指标数值 / fill in submitted and the values"]
+    if args.command == "new-case":
+        path = scaffold.scaffold_case(args.data, args.zone, args.slug)
+        return [f"已创建 / created: {path}", "请填写各字段 / fill in the fields"]
+    if args.command == "export-template":
+        from generator.editors.excel_export import export_template
+
+        export_template(args.data, args.zone, args.year, args.output)
+        return [f"已导出 / written: {args.output}"]
+    from generator.editors.excel_import import import_workbook
+
+    return import_workbook(args.file, args.data, force=args.force)

@@ -1,0 +1,134 @@
+"""Helpers the editors' commands share: errors in two languages, the validated catalog, YAML text, safe writes."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import re
+import tempfile
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from generator.data.catalog import Catalog
+from generator.data.models import Indicator
+
+PLACEHOLDER = "【待填写】"
+"""Marks text a scaffold invented and the editor must replace (search the file for it)."""
+
+
+class EditorError(Exception):
+    """A refusal the editor can act on (exit 1), in Chinese and English."""
+
+    def __init__(self, zh: str, en: str, exit_code: int = 1, details: tuple[str, ...] = ()) -> None:
+        super().__init__(f"{zh} / {en}")
+        self.zh, self.en, self.exit_code, self.details = zh, en, exit_code, details
+
+
+def load_catalog(data: Path) -> Catalog:
+    """The validated catalog of a data folder, or an error when the data is too broken to build one."""
+    from generator.data.load import load_data
+    from generator.data.validate import validate_data
+
+    catalog, _log = validate_data(load_data(data))
+    if catalog is None:
+        raise EditorError(
+            f"数据文件夹 {data} 的基础文件有错误，请先运行 check 修正",
+            f"the data folder {data} has errors in its base files; run check and fix them first",
+        )
+    return catalog
+
+
+def zone_record(catalog: Catalog, data: Path, zone_id: str) -> Any:
+    """The zone's validated record; an error naming the file when it is missing or does not pass its model."""
+    record = catalog.zones.get(zone_id)
+    if record is None:
+        path = data / "zones" / zone_id / "zone.yaml"
+        if path.exists():
+            raise EditorError(f"{path} 有错误，请先运行 check 修正", f"{path} has errors; run check and fix them first")
+        raise EditorError(f"没有示范区“{zone_id}”（{path} 不存在）", f"no zone {zone_id!r} ({path} does not exist)")
+    return record
+
+
+def check_year(catalog: Catalog, record: Any, year: int) -> None:
+    """Refuse a year the checker would refuse (the same rules as rules._check_report_year, said up front)."""
+    approved = record.approved
+    if approved is None:
+        raise EditorError(
+            f"示范区“{record.id}”尚未批复建设，不能有年度数据", f"zone {record.id!r} is not approved: no annual data"
+        )
+    if year < approved.year - 1:
+        raise EditorError(
+            f"{year} 年早于基期 {approved.year - 1} 年（批复前一年）",
+            f"{year} is before the baseline year {approved.year - 1}",
+        )
+    if dt.date(year, 12, 31) > catalog.as_of:
+        raise EditorError(
+            f"{year} 年在数据截止日期 {catalog.as_of} 时尚未结束，年度数据只能在该年度结束后填写",
+            f"year {year} has not ended by the as-of date {catalog.as_of}",
+        )
+
+
+def zone_indicators(catalog: Catalog, zone_id: str) -> list[Indicator]:
+    """The indicator system's indicators in order, then the zone's own."""
+    return [*catalog.indicators, *catalog.zones[zone_id].own_indicators]
+
+
+def unit_label(ind: Indicator) -> str:
+    return ind.unit if ind.unit else "定性，写文字"
+
+
+def field_zh(model: Any, name: str) -> str:
+    """The Chinese description of a model field: scaffold comments come from the models, so they never drift."""
+    extra = model.model_fields[name].json_schema_extra
+    return str(extra["x-zh"]) if isinstance(extra, dict) else name
+
+
+def schema_line(data: Path, target: Path, schema: str) -> str:
+    """Line 1 of every data file: the schema, relative to the file, as the existing files write it."""
+    rel = os.path.relpath(data / "schemas" / schema, target.parent)
+    return f"# yaml-language-server: $schema={Path(rel).as_posix()}"
+
+
+_PLAIN = re.compile(r"[^\s\-?:,\[\]{}#&*!|>'\"%@`][^\n#]*")
+
+
+def yaml_text(text: str, flow: bool = False) -> str:
+    """A string as a YAML scalar: plain when every reader (ours, VS Code's) reads it back as the same text,
+    else double-quoted (JSON escapes are valid YAML)."""
+    plain = _PLAIN.fullmatch(text) is not None and text == text.strip() and ": " not in text
+    if plain and flow:
+        plain = not any(c in text for c in ",[]{}")
+    if plain:
+        try:
+            plain = yaml.safe_load(f"k: {text}") == {"k": text}
+        except yaml.YAMLError:
+            plain = False
+    return text if plain else json.dumps(text, ensure_ascii=False)
+
+
+def refuse_existing(path: Path) -> None:
+    if path.exists():
+        raise EditorError(f"文件已存在，未覆盖：{path}", f"file exists, not overwritten: {path}")
+
+
+def write_new(path: Path, text: str, overwrite: bool = False) -> None:
+    """Write a file atomically (temporary file in the same folder, then rename); refuse to replace one."""
+    if not overwrite:
+        refuse_existing(path)
+    write_atomic(path, text.encode("utf-8"))
+
+
+def write_atomic(path: Path, data: bytes) -> None:
+    """Write to a hidden temporary file in the same folder, then rename: readers never see half a file."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
