@@ -260,6 +260,13 @@ _CODES = [
         "case image file not found",
         "把图片放到该示范区的 images/ 文件夹，并检查文件名（区分大小写）。",
     ),
+    Code(
+        "placeholder-text",
+        "warning",
+        "还有未替换的【待填写】占位内容",
+        "placeholder text 【待填写】 not yet replaced",
+        "把【待填写】换成真实内容；发布前的严格检查不会放过占位内容。",
+    ),
     # --- facts about the programme (never fail a check) ---------------------------------------
     Code(
         "report-late",

@@ -75,7 +75,11 @@ class Context:
             )
 
 
+PLACEHOLDER = "【待填写】"  # what the scaffolds (generator/editors) leave for the editor to replace
+
+
 def check_catalog(ctx: Context, zone_models: dict[str, dict[str, Any]]) -> Catalog:
+    _check_placeholders(ctx)
     _check_references(ctx)
     indicators = _check_indicator_system(ctx)
     zones: dict[str, ZoneRecord] = {}
@@ -129,6 +133,24 @@ def check_catalog(ctx: Context, zone_models: dict[str, dict[str, Any]]) -> Catal
         cases=tuple(sorted(cases, key=lambda c: (-c.case.year, c.zone_id, c.slug))),
         data_dir=ctx.folder.display_root,
     )
+
+
+def _check_placeholders(ctx: Context) -> None:
+    """A scaffolded file still holding 【待填写】 must not be published as if it were filled in."""
+
+    def walk(doc: Document, node: Any, key: tuple[Any, ...]) -> None:
+        if isinstance(node, dict):
+            for k, v in node.items():
+                walk(doc, v, (*key, k))
+        elif isinstance(node, list):
+            for i, v in enumerate(node):
+                walk(doc, v, (*key, i))
+        elif isinstance(node, str) and PLACEHOLDER in node:
+            ctx.report(doc, key, "placeholder-text", f"“{node.strip()[:40]}”中还有{PLACEHOLDER}",
+                       f"{PLACEHOLDER} is still in {node.strip()[:40]!r}")  # fmt: skip
+
+    for doc in ctx.folder.documents():
+        walk(doc, doc.data, ())
 
 
 # --- reference lists and the indicator system ------------------------------------------------

@@ -7,7 +7,7 @@ import json
 from typing import Any
 
 from generator.data.catalog import Catalog, CaseRecord
-from generator.site.common import Context, Section, front_matter, h, zone_short
+from generator.site.common import Context, Section, front_matter, h, script_json, zone_short
 from generator.site.image_size import image_size
 from generator.site.markup import Safe, block, link
 
@@ -53,6 +53,11 @@ def case_entry(catalog: Catalog, case: CaseRecord) -> dict[str, Any]:
 
 
 def case_index_json(catalog: Catalog, cases: list[CaseRecord]) -> bytes:
+    text = json.dumps(case_index(catalog, cases), ensure_ascii=False, sort_keys=True, indent=1)
+    return (text + "\n").encode("utf-8")
+
+
+def case_index(catalog: Catalog, cases: list[CaseRecord]) -> dict[str, Any]:
     """The library as JSON: the cases, and the filter's choices in display order (sorted keys, so the same
     data gives the same bytes; json.dumps escapes nothing for HTML because the file is fetched, not inlined)."""
     entries = [case_entry(catalog, c) for c in cases]
@@ -65,8 +70,7 @@ def case_index_json(catalog: Catalog, cases: list[CaseRecord]) -> bytes:
         "tag": [{"id": r.id, "name": r.name} for r in catalog.references.get("tags", ())
                 if any(r.id in e["tags"] for e in entries)],
     }  # fmt: skip
-    text = json.dumps({"cases": entries, "choices": choices}, ensure_ascii=False, sort_keys=True, indent=1)
-    return (text + "\n").encode("utf-8")
+    return {"cases": entries, "choices": choices}
 
 
 def _task_label(catalog: Catalog, task_id: str) -> str:
@@ -90,7 +94,11 @@ def _case_item(entry: dict[str, Any]) -> str:
 
 def _case_list_view(catalog: Catalog, cases: list[CaseRecord]) -> dict[str, Any]:
     items = "\n".join(_case_item(case_entry(catalog, c)) for c in cases)
-    html = f'<ul class="case-list" id="case-list" data-index="index.json">\n{items}\n</ul>' if items else ""
+    # The filter's choices ride inline as well, so the filter works where fetch() cannot (a preview opened
+    # from disk); the list itself carries each case's facets in data attributes.
+    choices = script_json(case_index(catalog, cases)["choices"])
+    html = (f'<ul class="case-list" id="case-list" data-index="index.json">\n{items}\n</ul>\n'
+            f'<script type="application/json" id="case-choices">{choices}</script>') if items else ""  # fmt: skip
     sample = any(catalog.zones[c.zone_id].is_sample for c in catalog.cases)
     return {
         "fm": front_matter("经验案例", sample, "各示范区可复制推广的经验做法，可按主要任务、设区市、年份和标签筛选"),

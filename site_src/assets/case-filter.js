@@ -89,9 +89,12 @@
     var count = document.getElementById("case-count");
     if (!list || !box || !count || box.getAttribute("data-ready")) return;
     box.setAttribute("data-ready", "1");
+    var inline = document.getElementById("case-choices");
     var url = new URL(list.getAttribute("data-index") || "index.json", window.location.href);
-    fetch(url.href)
-      .then(function (r) { if (!r.ok) throw new Error(r.status); return r.json(); })
+    var load = inline  // inline choices work from disk too (fetch() is blocked on file://)
+      ? Promise.resolve({ choices: JSON.parse(inline.textContent) })
+      : fetch(url.href).then(function (r) { if (!r.ok) throw new Error(r.status); return r.json(); });
+    load
       .then(function (index) {
         if (!document.body.contains(list)) return;  // the reader navigated away meanwhile
         var controls = buildControls(box, index.choices || {}, readQuery());
