@@ -76,7 +76,7 @@ def read_value(raw: Any, number_format: str, ind: Indicator) -> Entry | None:
         if re.fullmatch(r"[-+]?[0-9.,]+", _clean(text)):
             raise CellRefusal("定性指标应填写文字说明，不是数字", "qualitative indicator: text expected, not a number")
         return Entry(value=text.strip())
-    return _checked(_from_text(_clean(text), ind), ind)
+    return _checked(_from_text(_clean(text), ind), ind, as_typed=True)
 
 
 def _from_excel(raw: int | float, number_format: str, ind: Indicator) -> Decimal:
@@ -143,7 +143,9 @@ def _check_unit(text: str, unit: str, ind: Indicator) -> None:
         )
 
 
-def _checked(number: Decimal, ind: Indicator) -> Entry:
+def _checked(number: Decimal, ind: Indicator, as_typed: bool = False) -> Entry:
+    """A number that passed the checks. Typed text keeps its digits as written (125.0 stays 125.0: nothing an
+    editor wrote is changed beyond width and separators); a number Excel stored is written without float noise."""
     if number < 0:
         raise CellRefusal(f"不能为负数（{plain(number)}）", f"cannot be negative ({plain(number)})")
     if ind.kind == "count" and number != number.to_integral_value():
@@ -154,7 +156,7 @@ def _checked(number: Decimal, ind: Indicator) -> Entry:
         raise CellRefusal(
             f"百分比 {plain(number)} 超过 100（35% 填 35）", f"percentage {plain(number)} exceeds 100 (35 % is 35)"
         )
-    return Entry(value=plain(number), number=number)
+    return Entry(value=format(number, "f") if as_typed else plain(number), number=number)
 
 
 def read_date(raw: Any) -> dt.date | None:
