@@ -10,7 +10,7 @@ SITE_URL ?=
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: site serve check schemas test lint typecheck sysdeps lock clean
+.PHONY: site serve check schemas test lint typecheck sysdeps lock clean vendor-plotly bench
 
 $(VENV)/.installed: requirements.lock
 	$(PYTHON) -m venv $(VENV)
@@ -58,3 +58,27 @@ lock:
 
 clean:
 	rm -rf site site.tmp site.old site_src/generated .pytest_cache .ruff_cache .mypy_cache
+
+# plotly.js is committed under site_src/assets/vendor/plotly/ so that publishing needs neither npm nor network.
+# This refreshes it from npm at exactly the version plotly.py reports (fails when npm serves another one).
+PLOTLY_VENDOR := site_src/assets/vendor/plotly
+vendor-plotly: $(VENV)/.installed
+	@set -eu; \
+	v=$$($(PY) -c 'from plotly.offline import get_plotlyjs_version as g; print(g())'); \
+	tmp=$$(mktemp -d); trap 'rm -rf "$$tmp"' EXIT; \
+	echo "plotly.js $$v (from plotly.py)"; \
+	(cd "$$tmp" && npm pack --silent "plotly.js-basic-dist-min@$$v" "plotly.js@$$v" >/dev/null); \
+	mkdir -p "$$tmp/basic" "$$tmp/full" $(PLOTLY_VENDOR); \
+	tar xzf "$$tmp/plotly.js-basic-dist-min-$$v.tgz" -C "$$tmp/basic"; \
+	tar xzf "$$tmp/plotly.js-$$v.tgz" -C "$$tmp/full"; \
+	got=$$(sed -n '2s/.* v\([0-9][0-9.]*\).*/\1/p' "$$tmp/basic/package/plotly-basic.min.js"); \
+	if [ "$$got" != "$$v" ]; then echo "version mismatch: bundle says '$$got', plotly.py wants $$v" >&2; exit 1; fi; \
+	cp "$$tmp/basic/package/plotly-basic.min.js" $(PLOTLY_VENDOR)/; \
+	cp "$$tmp/full/package/dist/plotly-locale-zh-cn.js" $(PLOTLY_VENDOR)/; \
+	cp "$$tmp/full/package/LICENSE" $(PLOTLY_VENDOR)/LICENSE; \
+	echo "$$v" > $(PLOTLY_VENDOR)/VERSION; \
+	ls -l $(PLOTLY_VENDOR)
+
+# Build time, page weight (gzip) and Lighthouse medians; not part of `make test` (slow, prints figures).
+bench: $(VENV)/.installed
+	$(PY) tests/bench/run.py
