@@ -10,7 +10,7 @@
 
   var MISSING = ["", "—", "–", "-", "暂无", "不适用"];
   var NUMBER = /^[+-]?(\d{1,3}(,\d{3})+|\d+)(\.\d+)?\s*%?$/;
-  var collator = new Intl.Collator("zh-CN", { numeric: true, sensitivity: "base" });
+  var collator = null;  // created on the first sort: loading ICU's pinyin collation costs a long task
 
   function cellText(row, index) {
     var cell = row.cells[index];
@@ -32,6 +32,7 @@
     });
     var numeric = rows.every(function (r) { return r.missing || r.number !== null; });
     var sign = direction === "descending" ? -1 : 1;
+    if (!numeric && !collator) collator = new Intl.Collator("zh-CN", { numeric: true, sensitivity: "base" });
     rows.sort(function (a, b) {
       if (a.missing !== b.missing) return a.missing ? 1 : -1;  // markers last, whatever the direction
       if (a.missing) return a.position - b.position;
