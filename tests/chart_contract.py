@@ -2,7 +2,8 @@
 
 `add_fixture_page(project)` makes the same private project copy as conftest.build_site, plus
 `site_src/chart-fixture.md` (served at /chart-fixture/): four charts (one below the fold, one in a hidden
-content tab) and a sortable table with numbers, thousands separators, markers and Chinese names.
+content tab) and a sortable table with numbers, thousands separators, markers and Chinese names; and
+/chart-fixture-below/, the same with every chart below the first screen.
 """
 
 from __future__ import annotations
@@ -98,7 +99,9 @@ TABLE_ROWS = [
 ]
 
 
-def fixture_page() -> str:
+def fixture_page(first_chart_on_top: bool = True) -> str:
+    """The fixture page; with first_chart_on_top=False every chart starts below the first screen (a zone
+    page whose profile and tables come first), which is what a reader and Lighthouse see on most pages."""
     charts = {
         key: chart_markup(key, f"{fig['layout']['title']['text']}：示例图表，数字为虚构。", fig)
         for key, fig in FIGURES.items()
@@ -111,7 +114,7 @@ title: 图表与表格契约
 
 # 图表与表格契约
 
-{charts["chart-fixture-bar"]}
+{charts["chart-fixture-bar"] if first_chart_on_top else filler}
 <div class="sortable-table" markdown="1">
 
 | 示范区 | 项目数 | 增长率 |
@@ -120,7 +123,7 @@ title: 图表与表格契约
 
 </div>
 
-{filler}
+{filler if first_chart_on_top else charts["chart-fixture-bar"]}
 
 {charts["chart-fixture-line"]}
 <div class="tabbed-set" data-tabs="1:2">
@@ -148,5 +151,10 @@ def add_fixture_page(project: Path) -> None:
     config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
     if "md_in_html" not in config:  # the lead enables it for the zone list; the fixture needs it already
         config = config.replace("markdown_extensions:\n", "markdown_extensions:\n  - md_in_html\n", 1)
-    (project / "mkdocs.yml").write_text(config + "\nnot_in_nav: |\n  /chart-fixture.md\n", encoding="utf-8")
+    not_in_nav = "\nnot_in_nav: |\n  /chart-fixture.md\n  /chart-fixture-below.md\n"
+    (project / "mkdocs.yml").write_text(config + not_in_nav, encoding="utf-8")
     (project / "site_src" / "chart-fixture.md").write_text(fixture_page(), encoding="utf-8")
+    below = fixture_page(first_chart_on_top=False).replace(
+        "title: 图表与表格契约", "title: 图表与表格契约（图表在首屏以下）"
+    )
+    (project / "site_src" / "chart-fixture-below.md").write_text(below, encoding="utf-8")

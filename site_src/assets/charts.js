@@ -75,9 +75,8 @@
 
   function loadPlotly() {
     if (!plotlyReady) {
-      plotlyReady = window.Plotly ? Promise.resolve() : loadScript(VENDOR[0]).then(function () {
-        return loadScript(VENDOR[1]);
-      });
+      // Both requests start at once; async=false keeps their execution in order (bundle, then locale).
+      plotlyReady = window.Plotly ? Promise.resolve() : Promise.all(VENDOR.map(loadScript));
     }
     return plotlyReady;
   }
@@ -93,12 +92,18 @@
     };
   }
 
+  // Chart text follows the reader's text size (适老化): 14 px at Material's standard root size of 20 px.
+  function fontSize() {
+    var root = parseFloat(getComputedStyle(document.documentElement).fontSize) || 20;
+    return Math.round(14 * root / 20);
+  }
+
   // The house template: the figure JSON carries none, so every chart looks alike and the JSON stays small.
   function template(name) {
     var t = THEMES[name];
     return {
       layout: {
-        font: { family: FONT, color: t.text, size: 14 },
+        font: { family: FONT, color: t.text, size: fontSize() },
         paper_bgcolor: t.background,
         plot_bgcolor: t.background,
         colorway: t.colorway,
@@ -134,17 +139,43 @@
       plot.querySelectorAll("svg.main-svg").forEach(function (svg) { svg.setAttribute("aria-hidden", "true"); });
       plot.setAttribute("data-rendered", "true");
       plot.setAttribute("data-scheme", scheme());
+      plot.setAttribute("data-font-size", String(fontSize()));
       if (drawn.indexOf(plot) < 0) drawn.push(plot);
+    });
+  }
+
+  /* Charts that come into view together are drawn one per task, so the page stays responsive
+     (one long task per chart instead of one for all of them). */
+  var queue = [];
+  var pumping = false;
+
+  function pump() {
+    var plot = queue.shift();
+    if (!plot) { pumping = false; return; }
+    draw(plot).catch(function (err) {
+      plot.setAttribute("data-error", String(err && err.message || err));
+      console.error(err);
+    }).then(function () {
+      plot.removeAttribute("data-rendering");
+      setTimeout(pump, 0);
     });
   }
 
   function render(plot) {
     if (plot.getAttribute("data-rendered") || plot.getAttribute("data-rendering")) return;
     plot.setAttribute("data-rendering", "true");
-    loadPlotly().then(function () { return draw(plot); }).catch(function (err) {
-      plot.setAttribute("data-error", String(err && err.message || err));
+    queue.push(plot);
+    if (pumping) return;
+    pumping = true;
+    loadPlotly().then(pump, function (err) {
+      queue.splice(0).forEach(function (p) {
+        p.setAttribute("data-error", String(err.message));
+        p.removeAttribute("data-rendering");
+      });
+      pumping = false;
+      plotlyReady = null;  // a later scroll may try again
       console.error(err);
-    }).then(function () { plot.removeAttribute("data-rendering"); });
+    });
   }
 
   // Charts of pages left through instant navigation are gone from the document: free their listeners.
@@ -178,8 +209,10 @@
 
   function retheme() {
     var name = scheme();
+    var size = String(fontSize());
     drawn.forEach(function (plot) {
-      if (document.body.contains(plot) && plot.getAttribute("data-scheme") !== name) draw(plot);
+      if (!document.body.contains(plot)) return;
+      if (plot.getAttribute("data-scheme") !== name || plot.getAttribute("data-font-size") !== size) draw(plot);
     });
   }
 
@@ -230,6 +263,10 @@
   function init() {
     new MutationObserver(retheme).observe(document.body, {
       attributes: true, attributeFilter: ["data-md-color-scheme"]
+    });
+    // a11y.js sets these on <html> when the reader changes text size or contrast
+    new MutationObserver(retheme).observe(document.documentElement, {
+      attributes: true, attributeFilter: ["data-text-size", "data-contrast"]
     });
     if (window.document$ && typeof window.document$.subscribe === "function") {
       window.document$.subscribe(start);  // fires for the first page too

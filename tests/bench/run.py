@@ -182,6 +182,7 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=5, help="Lighthouse runs per page (median)")
     parser.add_argument("--no-lighthouse", action="store_true")
     parser.add_argument("--chart-page", default="chart-fixture/", help="a page with charts")
+    parser.add_argument("--below-page", default="chart-fixture-below/", help="a page whose charts start below the fold")
     parser.add_argument("--zone-page", default="zones/nanning-hitech/", help="a zone page")
     parser.add_argument("--plain-page", default="about/", help="a page without charts")
     args = parser.parse_args()
@@ -195,11 +196,12 @@ def main() -> None:
         server, base_url = start_server(tmp / "site")
         try:
             build_fixture_site(tmp, base_url)
-            pages = [args.zone_page, args.chart_page, args.plain_page]
+            pages = [args.zone_page, args.chart_page, args.below_page, args.plain_page]
             results["weight"] = page_weight(base_url, pages)
             if not args.no_lighthouse:
                 results["lighthouse"] = {
-                    page: lighthouse(base_url + page, args.runs, out) for page in (args.zone_page, args.chart_page)
+                    page: lighthouse(base_url + page, args.runs, out)
+                    for page in (args.zone_page, args.chart_page, args.below_page)
                 }
         finally:
             server.shutdown()
