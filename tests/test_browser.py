@@ -373,3 +373,24 @@ def test_no_serious_accessibility_violations(context: Any, base_url: str) -> Non
         assert serious == [], f"/{path}: {serious}"
         watch.assert_clean()
         page.close()
+
+
+@pytest.mark.parametrize("contrast", ["normal", "more"])
+def test_dark_mode_and_high_contrast_pass_axe_colour_contrast(browser: Any, base_url: str, contrast: str) -> None:
+    from axe_playwright_python.sync_playwright import Axe
+
+    ctx = browser.new_context(viewport={"width": 1280, "height": 800}, locale="zh-CN")
+    ctx.set_default_timeout(10_000)
+    ctx.add_init_script(f"localStorage.setItem('gx.contrast', '{contrast}')")
+    try:
+        watch = Watch()
+        page = open_page(ctx, base_url + "zones/nanning-hitech/", watch)
+        page.click("form[data-md-component=palette] label:visible")  # to dark
+        page.wait_for_function("document.body.dataset.mdColorScheme === 'slate'")
+        violations = (
+            Axe().run(page, options={"runOnly": ["color-contrast", "link-in-text-block"]}).response["violations"]
+        )
+        assert [(v["id"], [n["target"] for n in v["nodes"]][:3]) for v in violations] == []
+        watch.assert_clean()
+    finally:
+        ctx.close()
