@@ -394,3 +394,19 @@ def test_dark_mode_and_high_contrast_pass_axe_colour_contrast(browser: Any, base
         watch.assert_clean()
     finally:
         ctx.close()
+
+
+def test_system_high_contrast_applies_until_the_reader_turns_it_off(context: Any, base_url: str) -> None:
+    watch = Watch()
+    page = open_page(context, base_url + "zones/", watch)
+    text = "getComputedStyle(document.querySelector('.md-typeset')).color"
+    normal = page.evaluate(text)
+    page.emulate_media(contrast="more")
+    assert page.evaluate(text) == "rgb(0, 0, 0)" != normal
+    page.click("details.reading-aids > summary")
+    toggle = page.locator("button[data-contrast-toggle]")
+    assert toggle.get_attribute("aria-pressed") == "true"  # the system setting shows as on
+    toggle.click()
+    assert toggle.get_attribute("aria-pressed") == "false"
+    assert page.evaluate(text) == normal  # the reader's choice beats the system's
+    watch.assert_clean()

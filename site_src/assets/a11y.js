@@ -67,6 +67,9 @@
     }
   });
 
+  // The system setting can change while the page is open (e.g. Windows contrast themes).
+  if (prefersMore && prefersMore.addEventListener) prefersMore.addEventListener("change", sync);
+
   if (window.document$ && typeof window.document$.subscribe === "function") {
     window.document$.subscribe(sync);
   } else {
