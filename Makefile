@@ -80,5 +80,9 @@ vendor-plotly: $(VENV)/.installed
 	ls -l $(PLOTLY_VENDOR)
 
 # Build time, page weight (gzip) and Lighthouse medians; not part of `make test` (slow, prints figures).
+# Lighthouse 12 (13 needs Node 22) goes into the git-ignored .tools/lighthouse on first use.
 bench: $(VENV)/.installed
+	@if [ ! -x .tools/lighthouse/node_modules/.bin/lighthouse ]; then \
+	  mkdir -p .tools/lighthouse && cd .tools/lighthouse && echo '{"private": true}' > package.json && \
+	  npm i -E --no-audit --no-fund lighthouse@12.2.3; fi
 	$(PY) tests/bench/run.py
