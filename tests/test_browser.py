@@ -410,3 +410,11 @@ def test_system_high_contrast_applies_until_the_reader_turns_it_off(context: Any
     assert toggle.get_attribute("aria-pressed") == "false"
     assert page.evaluate(text) == normal  # the reader's choice beats the system's
     watch.assert_clean()
+
+
+def test_year_strings_stay_categories(context: Any, base_url: str) -> None:
+    watch = Watch()
+    page = open_page(context, base_url + "chart-fixture/", watch)
+    page.wait_for_selector("#chart-fixture-bar[data-rendered]")
+    assert page.evaluate("document.getElementById('chart-fixture-bar')._fullLayout.xaxis.type") == "category"
+    watch.assert_clean()

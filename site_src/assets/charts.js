@@ -88,7 +88,9 @@
   function axisTemplate(t) {
     return {
       gridcolor: t.grid, linecolor: t.line, zerolinecolor: t.line, tickcolor: t.line,
-      automargin: true, title: { standoff: 8 }
+      automargin: true, title: { standoff: 8 },
+      // Years arrive as strings ("2022"): keep them categories, never a linear axis ticking "2,022.5".
+      autotypenumbers: "strict"
     };
   }
 
