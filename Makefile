@@ -10,7 +10,7 @@ SITE_URL ?=
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: site serve check schemas test lint typecheck sysdeps lock clean tools lint-workflows preview site-archive codeowners
+.PHONY: site serve check schemas test lint typecheck sysdeps lock clean tools lint-workflows preview site-archive codeowners vendor-plotly bench
 
 $(VENV)/.installed: requirements.lock
 	$(PYTHON) -m venv $(VENV)
@@ -124,3 +124,33 @@ export-template: $(VENV)/.installed
 
 import-xlsx: $(VENV)/.installed
 	$(PY) -m generator import-xlsx "$(FILE)" $(if $(FORCE),--force) --data $(DATA)
+
+	rm -rf site site.tmp site.old site_src/generated .pytest_cache .ruff_cache .mypy_cache
+
+# plotly.js is committed under site_src/assets/vendor/plotly/ so that publishing needs neither npm nor network.
+# This refreshes it from npm at exactly the version plotly.py reports (fails when npm serves another one).
+PLOTLY_VENDOR := site_src/assets/vendor/plotly
+vendor-plotly: $(VENV)/.installed
+	@set -eu; \
+	v=$$($(PY) -c 'from plotly.offline import get_plotlyjs_version as g; print(g())'); \
+	tmp=$$(mktemp -d); trap 'rm -rf "$$tmp"' EXIT; \
+	echo "plotly.js $$v (from plotly.py)"; \
+	(cd "$$tmp" && npm pack --silent "plotly.js-basic-dist-min@$$v" "plotly.js@$$v" >/dev/null); \
+	mkdir -p "$$tmp/basic" "$$tmp/full" $(PLOTLY_VENDOR); \
+	tar xzf "$$tmp/plotly.js-basic-dist-min-$$v.tgz" -C "$$tmp/basic"; \
+	tar xzf "$$tmp/plotly.js-$$v.tgz" -C "$$tmp/full"; \
+	got=$$(sed -n '2s/.* v\([0-9][0-9.]*\).*/\1/p' "$$tmp/basic/package/plotly-basic.min.js"); \
+	if [ "$$got" != "$$v" ]; then echo "version mismatch: bundle says '$$got', plotly.py wants $$v" >&2; exit 1; fi; \
+	cp "$$tmp/basic/package/plotly-basic.min.js" $(PLOTLY_VENDOR)/; \
+	cp "$$tmp/full/package/dist/plotly-locale-zh-cn.js" $(PLOTLY_VENDOR)/; \
+	cp "$$tmp/full/package/LICENSE" $(PLOTLY_VENDOR)/LICENSE; \
+	echo "$$v" > $(PLOTLY_VENDOR)/VERSION; \
+	ls -l $(PLOTLY_VENDOR)
+
+# Build time, page weight (gzip) and Lighthouse medians; not part of `make test` (slow, prints figures).
+# Lighthouse 12 (13 needs Node 22) goes into the git-ignored .tools/lighthouse on first use.
+bench: $(VENV)/.installed
+	@if [ ! -x .tools/lighthouse/node_modules/.bin/lighthouse ]; then \
+	  mkdir -p .tools/lighthouse && cd .tools/lighthouse && echo '{"private": true}' > package.json && \
+	  npm i -E --no-audit --no-fund lighthouse@12.2.3; fi
+	$(PY) tests/bench/run.py

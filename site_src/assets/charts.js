@@ -1,0 +1,285 @@
+/* Renders every chart on a page from the figure JSON the generator wrote beside it.
+ *
+ * Contract (the page generator writes exactly this; see README "性能 / Performance" and tests/test_browser.py):
+ *   <div class="chart" markdown="0">
+ *   <div class="chart-plot" id="chart-ZONE-INDICATOR" role="img" aria-label="…"></div>
+ *   <script type="application/json" class="chart-data">{"data":[…],"layout":{…}}</script>
+ *   </div>
+ * When a chart is drawn its .chart-plot gets data-rendered="true".
+ *
+ * plotly.js (the vendored basic bundle + zh-CN locale) is fetched only when a page has a chart, and each
+ * chart is drawn only when it comes near the viewport: a zone page must stay light on a phone.
+ * Material's instant navigation swaps pages without reloading scripts, so everything re-runs on document$.
+ */
+(function () {
+  "use strict";
+
+  // Vendor URLs are relative to this file, so the site works under any base path and from file://.
+  var SELF = document.currentScript && document.currentScript.src;
+  var BASE = SELF ? new URL(".", SELF).href : new URL("assets/", document.baseURI).href;
+  var VENDOR = [BASE + "vendor/plotly/plotly-basic.min.js", BASE + "vendor/plotly/plotly-locale-zh-cn.js"];
+
+  var FONT = '-apple-system, "PingFang SC", "Hiragino Sans GB", "Microsoft YaHei", "Noto Sans CJK SC", ' +
+    '"Source Han Sans SC", sans-serif';
+
+  /* Colourways: Okabe–Ito hues (colour-blind safe), each adjusted so that every line and marker has at
+     least 3:1 contrast (WCAG 1.4.11) against the chart background, and text at least 4.5:1.
+     Same hue order in both schemes. tests/test_frontend.py parses this block as JSON and checks the ratios. */
+  /* themes:begin */
+  var THEMES = {
+    "default": {
+      "background": "#ffffff",
+      "text": "#1f2329",
+      "grid": "#d0d4da",
+      "line": "#6b7280",
+      "colorway": ["#0072B2", "#D55E00", "#008060", "#B9479A", "#9A6700", "#5A6B7B"]
+    },
+    "slate": {
+      "background": "#1e2129",
+      "text": "#e2e4e9",
+      "grid": "#3a3f4b",
+      "line": "#8b93a3",
+      "colorway": ["#56B4E9", "#E69F00", "#2FC49A", "#E08FC0", "#F0E442", "#B3BFCC"]
+    }
+  };
+  /* themes:end */
+
+  var CONFIG = {
+    locale: "zh-CN",
+    displaylogo: false,
+    responsive: true,
+    // plotly.js 4 shows a "Share chart…" button by default that uploads the figure to cloud.plotly.com:
+    // a government statistics page must never send its data to a foreign host.
+    showSendToCloud: false,
+    showEditInChartStudio: false,
+    plotlyServerURL: "",
+    // Selection tools and hover-mode toggles confuse more than they help on a statistics page.
+    modeBarButtonsToRemove: ["select2d", "lasso2d", "autoScale2d", "toggleSpikelines",
+      "hoverClosestCartesian", "hoverCompareCartesian", "sendChartToCloud"]
+  };
+
+  var plotlyReady = null;  // one promise per page load: the bundle is fetched once
+  var observer = null;
+  var drawn = [];          // charts drawn on this page, re-themed on a palette switch
+
+  function loadScript(src) {
+    return new Promise(function (resolve, reject) {
+      var s = document.createElement("script");
+      s.src = src;
+      s.async = false;
+      s.onload = resolve;
+      s.onerror = function () { reject(new Error("cannot load " + src)); };
+      document.head.appendChild(s);
+    });
+  }
+
+  function loadPlotly() {
+    if (!plotlyReady) {
+      // Both requests start at once; async=false keeps their execution in order (bundle, then locale).
+      plotlyReady = window.Plotly ? Promise.resolve() : Promise.all(VENDOR.map(loadScript));
+    }
+    return plotlyReady;
+  }
+
+  function scheme() {
+    return document.body.getAttribute("data-md-color-scheme") === "slate" ? "slate" : "default";
+  }
+
+  function axisTemplate(t) {
+    return {
+      gridcolor: t.grid, linecolor: t.line, zerolinecolor: t.line, tickcolor: t.line,
+      automargin: true, title: { standoff: 8 },
+      // Years arrive as strings ("2022"): keep them categories, never a linear axis ticking "2,022.5".
+      autotypenumbers: "strict"
+    };
+  }
+
+  // Chart text follows the reader's text size (适老化): 14 px at Material's standard root size of 20 px.
+  function fontSize() {
+    var root = parseFloat(getComputedStyle(document.documentElement).fontSize) || 20;
+    return Math.round(14 * root / 20);
+  }
+
+  // The house template: the figure JSON carries none, so every chart looks alike and the JSON stays small.
+  function template(name) {
+    var t = THEMES[name];
+    return {
+      layout: {
+        font: { family: FONT, color: t.text, size: fontSize() },
+        paper_bgcolor: t.background,
+        plot_bgcolor: t.background,
+        colorway: t.colorway,
+        xaxis: axisTemplate(t),
+        yaxis: axisTemplate(t),
+        hoverlabel: { font: { family: FONT } },
+        legend: { orientation: "h", y: -0.2 },
+        margin: { l: 56, r: 16, t: 56, b: 56 },
+        separators: ".,"
+      }
+    };
+  }
+
+  function figureOf(plot) {
+    var holder = plot.closest(".chart");
+    var json = holder && holder.querySelector("script.chart-data");
+    return json ? JSON.parse(json.textContent) : null;
+  }
+
+  // A fresh copy of the figure each time: Plotly writes computed values back into what it is given.
+  function draw(plot) {
+    var figure = figureOf(plot);
+    if (!figure) return Promise.resolve();
+    var layout = figure.layout || {};
+    layout.template = template(scheme());
+    var config = Object.assign({}, CONFIG, { toImageButtonOptions: { filename: plot.id || "chart" } });
+    return window.Plotly.newPlot(plot, figure.data || [], layout, config).then(function () {
+      // plotly.js 4's mode bar buttons are real <button>s; inside role="img" (whose children are
+      // presentational) they would be hidden from assistive technology (axe: nested-interactive).
+      // Once drawn, the chart is a figure named by the same label; its SVG text, which a screen reader
+      // would read as a jumble, is hidden (the data table beside the chart carries the numbers).
+      if (plot.getAttribute("role") === "img") plot.setAttribute("role", "figure");
+      plot.querySelectorAll("svg.main-svg").forEach(function (svg) { svg.setAttribute("aria-hidden", "true"); });
+      plot.setAttribute("data-rendered", "true");
+      plot.setAttribute("data-scheme", scheme());
+      plot.setAttribute("data-font-size", String(fontSize()));
+      if (drawn.indexOf(plot) < 0) drawn.push(plot);
+    });
+  }
+
+  /* Charts that come into view together are drawn one per task, so the page stays responsive
+     (one long task per chart instead of one for all of them). */
+  var queue = [];
+  var pumping = false;
+
+  function pump() {
+    var plot = queue.shift();
+    if (!plot) { pumping = false; return; }
+    draw(plot).catch(function (err) {
+      plot.setAttribute("data-error", String(err && err.message || err));
+      console.error(err);
+    }).then(function () {
+      plot.removeAttribute("data-rendering");
+      setTimeout(pump, 0);
+    });
+  }
+
+  function render(plot) {
+    if (plot.getAttribute("data-rendered") || plot.getAttribute("data-rendering")) return;
+    plot.setAttribute("data-rendering", "true");
+    queue.push(plot);
+    if (pumping) return;
+    pumping = true;
+    loadPlotly().then(pump, function (err) {
+      queue.splice(0).forEach(function (p) {
+        p.setAttribute("data-error", String(err.message));
+        p.removeAttribute("data-rendering");
+      });
+      pumping = false;
+      plotlyReady = null;  // a later scroll may try again
+      console.error(err);
+    });
+  }
+
+  // Charts of pages left through instant navigation are gone from the document: free their listeners.
+  function forgetDetached() {
+    drawn = drawn.filter(function (plot) {
+      if (document.body.contains(plot)) return true;
+      if (window.Plotly) window.Plotly.purge(plot);
+      return false;
+    });
+  }
+
+  function scan() {
+    forgetDetached();
+    if (observer) observer.disconnect();
+    var plots = document.querySelectorAll(".chart-plot:not([data-rendered])");
+    if (!plots.length) return;
+    if (!("IntersectionObserver" in window)) {
+      plots.forEach(render);
+      return;
+    }
+    observer = new IntersectionObserver(function (entries) {
+      entries.forEach(function (entry) {
+        if (entry.isIntersecting) {
+          observer.unobserve(entry.target);
+          render(entry.target);
+        }
+      });
+    }, { rootMargin: "200px 0px" });
+    plots.forEach(function (plot) { observer.observe(plot); });
+  }
+
+  function retheme() {
+    var name = scheme();
+    var size = String(fontSize());
+    drawn.forEach(function (plot) {
+      if (!document.body.contains(plot)) return;
+      if (plot.getAttribute("data-scheme") !== name || plot.getAttribute("data-font-size") !== size) draw(plot);
+    });
+  }
+
+  // Plotly's own responsive mode only listens to window resizes; a chart also changes width when a
+  // content tab opens, the text size changes or the sidebar appears. A ResizeObserver sees all of these.
+  var resizer = "ResizeObserver" in window ? new ResizeObserver(function (entries) {
+    entries.forEach(function (entry) {
+      var plot = entry.target;
+      if (plot.getAttribute("data-rendered") && entry.contentRect.width > 0 && window.Plotly) {
+        window.Plotly.Plots.resize(plot);
+      }
+    });
+  }) : null;
+
+  function watchSize() {
+    if (!resizer) return;
+    resizer.disconnect();  // drops charts of the previous page
+    document.querySelectorAll(".chart-plot").forEach(function (plot) { resizer.observe(plot); });
+  }
+
+  // Material content tabs: a chart drawn while its tab was hidden has the wrong width until resized.
+  document.addEventListener("change", function (event) {
+    var input = event.target;
+    if (!window.Plotly || !input.closest || !input.closest(".tabbed-set")) return;
+    input.closest(".tabbed-set").querySelectorAll(".chart-plot[data-rendered]").forEach(function (plot) {
+      if (plot.offsetWidth > 0) window.Plotly.Plots.resize(plot);
+    });
+  });
+
+  /* Material's instant navigation re-creates every inline <script> of the new page as a bare <script>
+     (attributes dropped, text kept) so that inline code runs; a figure's JSON would then run as
+     JavaScript (a SyntaxError) and lose its class. Keep figure scripts as they are: only
+     <script class="chart-data"> is exempt, everything else goes through unchanged. */
+  var nativeReplaceWith = Element.prototype.replaceWith;
+  Element.prototype.replaceWith = function () {
+    if (this.tagName === "SCRIPT" && this.classList.contains("chart-data") &&
+        arguments.length === 1 && arguments[0] && arguments[0].tagName === "SCRIPT") {
+      return undefined;
+    }
+    return nativeReplaceWith.apply(this, arguments);
+  };
+
+  function start() {
+    scan();
+    watchSize();
+  }
+
+  function init() {
+    new MutationObserver(retheme).observe(document.body, {
+      attributes: true, attributeFilter: ["data-md-color-scheme"]
+    });
+    // a11y.js sets these on <html> when the reader changes text size or contrast
+    new MutationObserver(retheme).observe(document.documentElement, {
+      attributes: true, attributeFilter: ["data-text-size", "data-contrast"]
+    });
+    if (window.document$ && typeof window.document$.subscribe === "function") {
+      window.document$.subscribe(start);  // fires for the first page too
+    } else {
+      start();
+    }
+  }
+
+  if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", init);
+  } else {
+    init();
+  }
+})();
