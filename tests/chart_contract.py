@@ -8,7 +8,6 @@ content tab) and a sortable table with numbers, thousands separators, markers an
 
 from __future__ import annotations
 
-import json
 import shutil
 from pathlib import Path
 from typing import Any
@@ -20,15 +19,10 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 def chart_markup(chart_id: str, label: str, figure: dict[str, Any]) -> str:
-    """Exactly what the generator writes for one chart: a div, the figure as JSON with <, > and & escaped."""
-    payload = json.dumps(figure, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
-    payload = payload.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
-    return (
-        '<div class="chart" markdown="0">\n'
-        f'<div class="chart-plot" id="{chart_id}" role="img" aria-label="{label}"></div>\n'
-        f'<script type="application/json" class="chart-data">{payload}</script>\n'
-        "</div>\n"
-    )
+    """Exactly what the generator writes for one chart (its own function, so the fixture cannot drift)."""
+    from generator.site.charts import Chart, chart_html
+
+    return str(chart_html(Chart(chart_id, label, "", figure))).strip() + "\n"
 
 
 YEARS = ["2022", "2023", "2024"]

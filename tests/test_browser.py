@@ -138,7 +138,7 @@ CHART_STATE = """() => [...document.querySelectorAll('.chart-plot')].map(el => (
   id: el.id,
   rendered: el.getAttribute('data-rendered'),
   drawn: el.data ? el.data.length : null,
-  expected: JSON.parse(el.closest('.chart').querySelector('script.chart-data').textContent).data.length,
+  expected: JSON.parse(el.getAttribute('data-figure')).data.length,
   paper: el._fullLayout ? el._fullLayout.paper_bgcolor : null,
   width: el.getBoundingClientRect().width,
 }))"""
@@ -417,4 +417,44 @@ def test_year_strings_stay_categories(context: Any, base_url: str) -> None:
     page = open_page(context, base_url + "chart-fixture/", watch)
     page.wait_for_selector("#chart-fixture-bar[data-rendered]")
     assert page.evaluate("document.getElementById('chart-fixture-bar')._fullLayout.xaxis.type") == "category"
+    watch.assert_clean()
+
+
+# ---- the experience library's filter ---------------------------------------------------------------------
+
+
+def _visible_cases(page: Any) -> int:
+    return int(page.locator(".case-item:visible").count())
+
+
+def test_case_filter_applies_the_address_and_writes_it_back(context: Any, base_url: str) -> None:
+    watch = Watch()
+    page = open_page(context, base_url + "cases/?task=platforms", watch)
+    page.wait_for_selector("#case-filter-task")
+    total = page.locator(".case-item").count()
+    shown = _visible_cases(page)
+    assert 0 < shown < total
+    assert page.locator("#case-count").inner_text() == f"共 {shown} 个案例"
+    assert page.get_by_label("主要任务").input_value() == "platforms"
+    page.get_by_label("主要任务").select_option("")
+    assert _visible_cases(page) == total and page.url == base_url + "cases/"
+    city = page.locator("#case-filter-city option").nth(1).get_attribute("value")
+    page.get_by_label("设区市").select_option(city)
+    assert page.url.endswith(f"cases/?city={city}")
+    assert 0 < _visible_cases(page) < total
+    assert page.locator("#case-count").get_attribute("aria-live") == "polite"
+    page.get_by_role("button", name="清除筛选").click()
+    assert _visible_cases(page) == total
+    watch.assert_clean()
+
+
+def test_case_filter_runs_after_instant_navigation(context: Any, base_url: str) -> None:
+    watch = Watch()
+    page = open_page(context, base_url + "policy/tasks/", watch)
+    page.evaluate("window.__samePage = true")  # survives only if Material swaps the page in place
+    page.locator('article a[href*="task=mechanism"]').first.click()
+    page.wait_for_selector("#case-filter-task")
+    assert page.get_by_label("主要任务").input_value() == "mechanism"
+    assert page.locator("#case-count").inner_text() == f"共 {_visible_cases(page)} 个案例"
+    assert page.evaluate("window.__samePage === true"), "a full page load, not instant navigation"
     watch.assert_clean()

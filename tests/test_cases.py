@@ -105,9 +105,6 @@ def test_hostile_summary_never_appears_live(tmp_path: Path) -> None:
     for page in ("cases", "cases/demo-case"):
         full = (site / page / "index.html").read_text(encoding="utf-8")
         main = full[full.index("<article") : full.index("</article>")]
-        for block in re.findall(r'<script type="application/json" id="case-choices">(.*?)</script>', main, re.S):
-            assert "<" not in block and json.loads(block)["task"], page  # data only: nothing can close it
-        main = re.sub(r'<script type="application/json" id="case-choices">.*?</script>', "", main, flags=re.S)
         assert "<script" not in main, page
         assert not re.search(r"<[^>]+\son[a-z]+=", main), page
         assert 'href="javascript' not in main.lower(), page

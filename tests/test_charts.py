@@ -4,6 +4,7 @@ changes in the right unit (百分点 for percentages), markers never turned into
 from __future__ import annotations
 
 import datetime as dt
+import html
 import json
 import re
 from decimal import Decimal
@@ -98,15 +99,15 @@ def test_trend_lines_differ_by_symbol_and_dash_not_only_colour() -> None:
 def test_chart_html_cannot_be_closed_by_data_and_has_a_stable_id() -> None:
     chart = years_chart(chart_id("zone-a", "x"), _series("amount", "1"))
     evil = type(chart)(chart.id, "</script><script>alert(1)</script>", "s", chart.figure | {"x": "</script>"})
-    html = chart_html(evil)
-    assert html.count("<script") == 1 and "</script><script>" not in html
-    assert 'id="chart-zone-a-x"' in html
+    out = chart_html(evil)
+    assert "<script" not in out and out.count('"') == 14  # seven attributes; every quote in the data escaped
+    assert 'id="chart-zone-a-x"' in out
 
 
 def _figures(markdown: str) -> dict[str, dict]:  # type: ignore[type-arg]
-    found = re.findall(r'id="([^"]+)" role="img"[^>]*></div>\n<script type="application/json" class="chart-data">(.*?)</script>',
+    found = re.findall(r'<div class="chart-plot" id="([^"]+)" role="img" aria-label="[^"]*" data-figure="([^"]*)"></div>',
                        markdown)  # fmt: skip
-    return {cid: json.loads(data) for cid, data in found}
+    return {cid: json.loads(html.unescape(data)) for cid, data in found}
 
 
 def test_every_zone_chart_shows_exactly_the_reported_numbers(catalog: Catalog) -> None:

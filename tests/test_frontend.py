@@ -43,6 +43,7 @@ def mkdocs_scripts() -> list[str]:
 
     # mkdocs.yml carries a python tag for the slugify function; it does not matter here
     Loader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
+    Loader.add_constructor("!ENV", lambda loader, node: None)  # the offline plugin's switch
     config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=Loader)
     return [entry if isinstance(entry, str) else entry["path"] for entry in config.get("extra_javascript", [])]
 

@@ -85,7 +85,7 @@ def test_hostile_note_is_escaped_in_posts_and_feed(tmp_path: Path) -> None:
     main = html[html.index("<article") : html.index("</article>")]
     assert "<script>alert" not in main and "<img src" not in main and 'href="javascript' not in main
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in main
-    feed = (site / "news/feed.xml").read_bytes()
+    feed = (site / "feed.xml").read_bytes()
     root = ET.fromstring(feed)  # still well-formed
     links = [link.get("href") for link in root.iter(f"{{{ATOM}}}link")]
     assert "https://gov.example.cn/kjcg/news/2024-05-01-demo-zone-plan-revised/" in links
@@ -105,8 +105,8 @@ def test_blog_builds_posts_index_archive_and_categories(mini_site: Path) -> None
         assert post.title in html
         assert ("sample-banner" in html) == post.zone.is_sample
     index = (mini_site / "news/index.html").read_text(encoding="utf-8")
-    assert 'href="feed.xml"' in index and "sample-banner" in index
+    assert 'href="../feed.xml"' in index and "sample-banner" in index
     assert "演示示范区获批建设" in index
     assert (mini_site / "news/archive/2024/index.html").is_file()
     assert (mini_site / "news/category/批复建设/index.html").is_file()
-    assert (mini_site / "news/feed.xml").is_file()
+    assert (mini_site / "feed.xml").is_file()

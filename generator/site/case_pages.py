@@ -7,7 +7,7 @@ import json
 from typing import Any
 
 from generator.data.catalog import Catalog, CaseRecord
-from generator.site.common import Context, Section, front_matter, h, script_json, zone_short
+from generator.site.common import Context, Section, front_matter, h, zone_short
 from generator.site.image_size import image_size
 from generator.site.markup import Safe, block, link
 
@@ -94,11 +94,11 @@ def _case_item(entry: dict[str, Any]) -> str:
 
 def _case_list_view(catalog: Catalog, cases: list[CaseRecord]) -> dict[str, Any]:
     items = "\n".join(_case_item(case_entry(catalog, c)) for c in cases)
-    # The filter's choices ride inline as well, so the filter works where fetch() cannot (a preview opened
-    # from disk); the list itself carries each case's facets in data attributes.
-    choices = script_json(case_index(catalog, cases)["choices"])
-    html = (f'<ul class="case-list" id="case-list" data-index="index.json">\n{items}\n</ul>\n'
-            f'<script type="application/json" id="case-choices">{choices}</script>') if items else ""  # fmt: skip
+    # The filter's choices ride in an attribute as well (not an inline <script>, which Material's instant
+    # navigation would run as code), so the filter works where fetch() cannot: a preview opened from disk.
+    choices = json.dumps(case_index(catalog, cases)["choices"], ensure_ascii=False, sort_keys=True)
+    html = (f'<ul class="case-list" id="case-list" data-index="index.json" data-choices="{h(choices)}">\n'
+            f"{items}\n</ul>") if items else ""  # fmt: skip
     sample = any(catalog.zones[c.zone_id].is_sample for c in catalog.cases)
     return {
         "fm": front_matter("经验案例", sample, "各示范区可复制推广的经验做法，可按主要任务、设区市、年份和标签筛选"),

@@ -13,12 +13,13 @@ are labelled on the chart (暂无 / 不适用 / 未报送) instead of leaving a 
 from __future__ import annotations
 
 import html
+import json
 import re
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
-from generator.site.common import h, script_json
+from generator.site.common import h
 from generator.site.markup import Safe
 from generator.site.series import MISSING_LABEL, Series
 
@@ -134,11 +135,13 @@ def with_summary(chart: Chart, summary: str) -> Chart:
 
 
 def chart_html(chart: Chart) -> Safe:
-    """The placeholder and data for charts.js, as one raw-HTML block in a Markdown page."""
+    """The placeholder for charts.js, carrying its figure as JSON in an attribute (escaped for HTML), as one
+    raw-HTML block in a Markdown page. Not an inline <script>: Material's instant navigation re-creates
+    inline scripts without their type, which would run the JSON as code."""
     label = f"{chart.title}。{chart.summary}" if chart.summary else chart.title
+    figure = json.dumps(chart.figure, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
     return Safe(
         '\n<div class="chart" markdown="0" data-search-exclude>\n'
-        f'<div class="chart-plot" id="{h(chart.id)}" role="img" aria-label="{h(label)}"></div>\n'
-        f'<script type="application/json" class="chart-data">{script_json(chart.figure)}</script>\n'
+        f'<div class="chart-plot" id="{h(chart.id)}" role="img" aria-label="{h(label)}" data-figure="{h(figure)}"></div>\n'
         "</div>\n"
     )

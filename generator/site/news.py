@@ -59,7 +59,9 @@ def make_news_pages(ctx: Context) -> Section:
     for post in posts:
         out.pages[f"{NEWS_DIR}/posts/{post.slug}.md"] = _post_page(post)
     base = ctx.site_url or catalog.site.site_url
-    out.files[f"{NEWS_DIR}/feed.xml"] = make_feed(catalog, posts, base)
+    # At the site's root, not under news/: Material's instant navigation fetches `sitemap.xml` next to every
+    # <link rel="alternate"> (the feed's autodiscovery link), and only the root has one.
+    out.files[FEED] = make_feed(catalog, posts, base)
     out.nav = [{"新闻动态": f"{NEWS_DIR}/index.md"}]
     return out
 
@@ -140,6 +142,9 @@ def post_url(base: str, post: Post) -> str:
     return f"{base.rstrip('/')}/{NEWS_DIR}/{post.slug}/"
 
 
+FEED = "feed.xml"
+
+
 def make_feed(catalog: Catalog, posts: list[Post], base: str) -> bytes:
     """An Atom feed of the posts, newest first; `updated` is the newest event's date (or the as-of date)."""
     ET.register_namespace("", ATOM)
@@ -149,7 +154,7 @@ def make_feed(catalog: Catalog, posts: list[Post], base: str) -> bytes:
     _sub(feed, "title", f"{catalog.site.title} · 新闻动态")
     newest = posts[0].date if posts else catalog.as_of
     _sub(feed, "updated", _stamp(newest))
-    _sub(feed, "link", rel="self", type="application/atom+xml", href=home + "feed.xml")
+    _sub(feed, "link", rel="self", type="application/atom+xml", href=f"{base.rstrip('/')}/{FEED}")
     _sub(feed, "link", rel="alternate", type="text/html", href=home)
     author = _sub(feed, "author")
     _sub(author, "name", catalog.site.sponsor)

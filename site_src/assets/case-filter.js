@@ -89,10 +89,10 @@
     var count = document.getElementById("case-count");
     if (!list || !box || !count || box.getAttribute("data-ready")) return;
     box.setAttribute("data-ready", "1");
-    var inline = document.getElementById("case-choices");
+    var inline = list.getAttribute("data-choices");
     var url = new URL(list.getAttribute("data-index") || "index.json", window.location.href);
-    var load = inline  // inline choices work from disk too (fetch() is blocked on file://)
-      ? Promise.resolve({ choices: JSON.parse(inline.textContent) })
+    var load = inline  // choices in the page work from disk too (fetch() is blocked on file://)
+      ? Promise.resolve({ choices: JSON.parse(inline) })
       : fetch(url.href).then(function (r) { if (!r.ok) throw new Error(r.status); return r.json(); });
     load
       .then(function (index) {

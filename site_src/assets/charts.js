@@ -120,9 +120,8 @@
   }
 
   function figureOf(plot) {
-    var holder = plot.closest(".chart");
-    var json = holder && holder.querySelector("script.chart-data");
-    return json ? JSON.parse(json.textContent) : null;
+    var json = plot.getAttribute("data-figure");
+    return json ? JSON.parse(json) : null;
   }
 
   // A fresh copy of the figure each time: Plotly writes computed values back into what it is given.
@@ -243,19 +242,6 @@
       if (plot.offsetWidth > 0) window.Plotly.Plots.resize(plot);
     });
   });
-
-  /* Material's instant navigation re-creates every inline <script> of the new page as a bare <script>
-     (attributes dropped, text kept) so that inline code runs; a figure's JSON would then run as
-     JavaScript (a SyntaxError) and lose its class. Keep figure scripts as they are: only
-     <script class="chart-data"> is exempt, everything else goes through unchanged. */
-  var nativeReplaceWith = Element.prototype.replaceWith;
-  Element.prototype.replaceWith = function () {
-    if (this.tagName === "SCRIPT" && this.classList.contains("chart-data") &&
-        arguments.length === 1 && arguments[0] && arguments[0].tagName === "SCRIPT") {
-      return undefined;
-    }
-    return nativeReplaceWith.apply(this, arguments);
-  };
 
   function start() {
     scan();
