@@ -61,12 +61,13 @@ def _axis_unit(unit: str | None) -> dict[str, Any]:
     return {"title": {"text": _t(unit or "")}, "rangemode": "tozero"}
 
 
-def _layout(title: str, unit: str | None, **extra: Any) -> dict[str, Any]:
+def _layout(unit: str | None, **extra: Any) -> dict[str, Any]:
+    """No title inside the figure: the page's heading names the chart (a long Chinese name would be cut off
+    on a phone), and the placeholder's aria-label carries title and summary."""
     return {
-        "title": {"text": _t(title)},
         "xaxis": {"type": "category", "fixedrange": True},
         "yaxis": {**_axis_unit(unit), "fixedrange": True},
-        "margin": {"l": 56, "r": 16, "t": 48, "b": 48},
+        "margin": {"l": 56, "r": 16, "t": 24, "b": 48},
         "height": 300,
         "showlegend": False,
         **extra,
@@ -94,7 +95,7 @@ def years_chart(cid: str, series: Series, target: Decimal | None = None) -> Char
                        "line": {"dash": "dash", "width": 2}})  # fmt: skip
         annotations.append({"xref": "paper", "x": 1, "xanchor": "right", "y": float(target), "yanchor": "bottom",
                             "text": f"期末目标 {target}", "showarrow": False})  # fmt: skip
-    layout = _layout(ind.name, ind.unit, annotations=annotations, shapes=shapes)
+    layout = _layout(ind.unit, annotations=annotations, shapes=shapes)
     return Chart(cid, ind.name, "", {"data": [trace], "layout": layout})
 
 
@@ -106,10 +107,10 @@ def ranking_chart(cid: str, title: str, unit: str | None, rows: list[tuple[str, 
         "y": [_t(r[0]) for r in ordered], "x": [float(r[1]) for r in ordered], "text": [_t(r[2]) for r in ordered],
         "textposition": "outside", "cliponaxis": False, "hovertemplate": "%{y}：%{text}<extra></extra>",
     }  # fmt: skip
-    layout = _layout(title, None, height=max(200, 60 + 36 * len(rows)))
+    layout = _layout(None, height=max(200, 60 + 36 * len(rows)))
     layout["yaxis"] = {"type": "category", "fixedrange": True, "automargin": True}
     layout["xaxis"] = {**_axis_unit(unit), "fixedrange": True}
-    layout["margin"] = {"l": 16, "r": 56, "t": 48, "b": 48}
+    layout["margin"] = {"l": 16, "r": 56, "t": 24, "b": 48}
     return Chart(cid, title, "", {"data": [trace], "layout": layout})
 
 
@@ -124,9 +125,9 @@ def trend_chart(cid: str, title: str, unit: str | None, years: list[int], lines:
             "marker": {"symbol": SYMBOLS[k % len(SYMBOLS)], "size": 8}, "line": {"dash": DASHES[k % len(DASHES)]},
             "hovertemplate": f"{_t(label)}<br>%{{x}}：%{{y}}<extra></extra>",
         })  # fmt: skip
-    layout = _layout(title, unit, showlegend=True, height=360)
+    layout = _layout(unit, showlegend=True, height=360)
     layout["legend"] = {"orientation": "h", "y": -0.2}
-    layout["margin"] = {"l": 56, "r": 16, "t": 48, "b": 80}
+    layout["margin"] = {"l": 56, "r": 16, "t": 24, "b": 80}
     return Chart(cid, title, "", {"data": data, "layout": layout})
 
 
@@ -142,6 +143,7 @@ def chart_html(chart: Chart) -> Safe:
     figure = json.dumps(chart.figure, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
     return Safe(
         '\n<div class="chart" markdown="0" data-search-exclude>\n'
-        f'<div class="chart-plot" id="{h(chart.id)}" role="img" aria-label="{h(label)}" data-figure="{h(figure)}"></div>\n'
+        f'<div class="chart-plot" id="{h(chart.id)}" role="img" aria-label="{h(label)}" '
+        f'style="min-height:{int(chart.figure["layout"].get("height", 300))}px" data-figure="{h(figure)}"></div>\n'
         "</div>\n"
     )
