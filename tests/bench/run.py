@@ -83,6 +83,12 @@ def build_fixture_site(tmp: Path, site_url: str) -> Path:
     return out
 
 
+VISIBLE_DRAWN = (
+    "[...document.querySelectorAll('.chart-plot')].filter(el => el.offsetParent !== null)"
+    ".every(el => el.dataset.rendered)"
+)
+
+
 def page_weight(base_url: str, paths: list[str]) -> dict[str, dict[str, Any]]:
     """Bytes on the wire (bodies as sent, gzip where the server compresses) for a first visit with an empty
     cache, after scrolling to the bottom and every chart being drawn."""
@@ -101,16 +107,21 @@ def page_weight(base_url: str, paths: list[str]) -> dict[str, dict[str, Any]]:
             for y in range(0, height + 800, 500):
                 page.evaluate(f"window.scrollTo(0, {y})")
                 page.wait_for_timeout(50)
-            # charts in content tabs: open each tab with a chart and bring the chart into view
-            page.evaluate(
-                "document.querySelectorAll('.tabbed-block .chart-plot').forEach(el => {"
-                " const block = el.closest('.tabbed-block'); const set = block.closest('.tabbed-set');"
-                " const i = [...block.parentNode.children].indexOf(block);"
-                " set.querySelectorAll(':scope > input')[i].click(); })"
-            )
+            # charts in collapsed groups (zone pages) and content tabs: open each, bring its charts into view
+            closed = page.locator("details:not([open]) > summary")
+            while closed.count():
+                closed.first.click()
+            for label in page.locator(".tabbed-labels > label").all():
+                label.click()
+                for plot in page.locator(".tabbed-block .chart-plot").all():
+                    if plot.is_visible():
+                        plot.scroll_into_view_if_needed()
+                        page.wait_for_timeout(50)
+                page.wait_for_function(VISIBLE_DRAWN)
             for plot in page.locator(".chart-plot:not([data-rendered])").all():
-                plot.scroll_into_view_if_needed()
-                page.wait_for_timeout(50)
+                if plot.is_visible():
+                    plot.scroll_into_view_if_needed()
+                    page.wait_for_timeout(50)
             page.wait_for_function("[...document.querySelectorAll('.chart-plot')].every(el => el.dataset.rendered)")
             page.wait_for_load_state("networkidle")
             by_type: dict[str, int] = {}
