@@ -93,7 +93,8 @@ def years_chart(cid: str, series: Series, target: Decimal | None = None) -> Char
     if target is not None:
         shapes.append({"type": "line", "xref": "paper", "x0": 0, "x1": 1, "y0": float(target), "y1": float(target),
                        "line": {"dash": "dash", "width": 2}})  # fmt: skip
-        annotations.append({"xref": "paper", "x": 1, "xanchor": "right", "y": float(target), "yanchor": "bottom",
+        # at the left, where the first (usually lower) bars leave room; the latest bar's label is on the right
+        annotations.append({"xref": "paper", "x": 0, "xanchor": "left", "y": float(target), "yanchor": "bottom",
                             "text": f"期末目标 {target}", "showarrow": False})  # fmt: skip
     layout = _layout(ind.unit, annotations=annotations, shapes=shapes)
     return Chart(cid, ind.name, "", {"data": [trace], "layout": layout})
