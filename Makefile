@@ -24,7 +24,7 @@ check: $(VENV)/.installed
 # Build into a fresh folder and swap it in only when everything succeeded: a failed build leaves site/ as it was.
 site: check
 	rm -rf site.tmp
-	DATA="$(abspath $(DATA))" SITE_URL="$(SITE_URL)" $(PY) -m mkdocs build --strict --quiet --site-dir site.tmp
+	DATA="$(abspath $(DATA))" SITE_URL="$(SITE_URL)" $(PY) -m mkdocs build --strict --site-dir site.tmp
 	rm -rf site.old; if [ -d site ]; then mv site site.old; fi; mv site.tmp site; rm -rf site.old
 	@echo "网站已生成 / site built: site/"
 
@@ -89,7 +89,7 @@ lint-workflows: $(VENV)/.installed $(TOOLS_STAMP)
 # URLs, search index inlined) plus a local copy of the search shim. The production build is unchanged.
 preview: check $(TOOLS_STAMP)
 	rm -rf preview.tmp
-	OFFLINE=true DATA="$(abspath $(DATA))" SITE_URL="$(SITE_URL)" $(PY) -m mkdocs build --strict --quiet --site-dir preview.tmp
+	OFFLINE=true DATA="$(abspath $(DATA))" SITE_URL="$(SITE_URL)" $(PY) -m mkdocs build --strict --site-dir preview.tmp
 	$(PY) .github/scripts/offline_preview.py preview.tmp $(TOOLS)/node_modules/iframe-worker/shim/index.js
 	rm -rf preview; mv preview.tmp preview
 	@echo "离线预览已生成 / offline preview built: preview/index.html"

@@ -65,7 +65,6 @@ def build_site(tmp: Path, data: Path, env: dict[str, str] | None = None, prefix:
         "mkdocs",
         "build",
         "--strict",
-        "--quiet",
         "-f",
         str(project / "mkdocs.yml"),
         "-d",

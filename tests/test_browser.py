@@ -467,3 +467,94 @@ def test_case_filter_runs_after_instant_navigation(context: Any, base_url: str) 
     assert page.locator("#case-count").inner_text() == f"共 {_visible_cases(page)} 个案例"
     assert page.evaluate("window.__samePage === true"), "a full page load, not instant navigation"
     watch.assert_clean()
+
+
+# ---- every page in the sitemap (pages added later are covered without touching the tests) -------------
+
+
+def sitemap_paths(site: Path, base_url: str) -> list[str]:
+    locs = re.findall(r"<loc>([^<]+)</loc>", (site / "sitemap.xml").read_text(encoding="utf-8"))
+    paths = [loc[len(base_url) :] for loc in locs if loc.startswith(base_url)]
+    assert len(paths) == len(locs) and len(paths) > 50  # the sitemap lists the served site, and all of it
+    return [p for p in paths if not p.startswith("chart-fixture")]  # the contract's test pages are tested above
+
+
+def test_every_page_loads_cleanly_on_a_phone_with_its_charts_drawn(browser: Any, base_url: str, site: Path) -> None:
+    """For each page of the sitemap, at 375 px: no console error, no failed or foreign request, every chart
+    drawn with its traces once its group is opened and scrolled to, nothing wider than the screen."""
+    from axe_playwright_python.sync_playwright import Axe
+
+    axe = Axe()
+    ctx = browser.new_context(viewport={"width": 375, "height": 800}, locale="zh-CN")
+    ctx.set_default_timeout(15_000)
+    problems: list[str] = []
+    charts = 0
+    try:
+        for path in sitemap_paths(site, base_url):
+            watch = Watch()
+            page = open_page(ctx, base_url + path, watch)
+            page.wait_for_load_state("load")
+            if page.locator(".chart-plot").count():
+                open_every_group(page)
+                for chart in wait_all_drawn(page):
+                    charts += 1
+                    if chart["drawn"] != chart["expected"]:
+                        problems.append(f"/{path}: chart {chart['id']} drew {chart['drawn']} of {chart['expected']}")
+            width = page.evaluate("document.documentElement.scrollWidth")
+            if width > 375:
+                problems.append(f"/{path}: {width}px wide")
+            serious = [v["id"] for v in axe.run(page).response["violations"] if v["impact"] in {"serious", "critical"}]
+            if serious:
+                problems.append(f"/{path}: axe {serious}")
+            try:
+                watch.assert_clean()
+            except AssertionError as exc:
+                problems.append(f"/{path}: {exc}")
+            page.close()
+    finally:
+        ctx.close()
+    assert charts > 100  # the sample's zone and indicator pages
+    assert problems == [], "\n".join(problems)
+
+
+def test_without_javascript_every_chart_has_its_numbers_in_a_table(browser: Any, base_url: str, site: Path) -> None:
+    ctx = browser.new_context(viewport={"width": 1280, "height": 800}, locale="zh-CN", java_script_enabled=False)
+    checked = 0
+    try:
+        for path in sitemap_paths(site, base_url):
+            html = (site / path / "index.html").read_text(encoding="utf-8") if path else ""
+            if 'class="chart-plot"' not in html:
+                continue
+            page = ctx.new_page()
+            page.goto(base_url + path)
+            for plot in page.locator(".chart-plot").all():
+                block = plot.locator("xpath=ancestor::div[contains(@class,'chart')][1]/following-sibling::div[1]")
+                table = block.locator("table")
+                assert table.count() == 1, f"/{path}: no table after {plot.get_attribute('id')}"
+                text = table.inner_text()
+                import json as _json
+
+                figure = _json.loads(plot.get_attribute("data-figure") or "{}")
+                for trace in figure["data"]:
+                    for shown in trace.get("text") or []:
+                        assert shown in text, f"/{path}: {shown} of {plot.get_attribute('id')} is not in its table"
+                checked += 1
+            page.close()
+    finally:
+        ctx.close()
+    assert checked > 100
+
+
+def test_searching_chinese_terms_finds_their_pages(context: Any, base_url: str) -> None:
+    watch = Watch()
+    page = open_page(context, base_url, watch)
+    for term, expected in (("南宁高新区", "zones/nanning-hitech/"), ("技术合同", "indicators/tech_contract_turnover/")):
+        box = page.locator("input[data-md-component=search-query]")
+        box.click()
+        box.fill(term)
+        box.dispatch_event("keyup")  # typing Chinese does not fire Material's search by itself
+        page.wait_for_selector(".md-search-result__item")
+        links = page.eval_on_selector_all(".md-search-result__item a", "els => els.map(a => a.href)")
+        assert any(expected in link for link in links), (term, links[:5])
+        box.fill("")
+    watch.assert_clean()

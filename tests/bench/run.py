@@ -70,7 +70,7 @@ def measure_build(tmp: Path) -> dict[str, float]:
     data = str(ROOT / "zones_data")
     check = timed([py, "-m", "generator", "check", "--strict", "--data", data], project)
     generate = timed([py, "-m", "generator", "generate", "--out", str(tmp / "gen"), "--data", data], project)
-    mkdocs = timed([py, "-m", "mkdocs", "build", "--strict", "--quiet", "-d", str(tmp / "build-site")], project)
+    mkdocs = timed([py, "-m", "mkdocs", "build", "--strict", "-d", str(tmp / "build-site")], project)
     # `make site` = check + mkdocs build (the MkDocs hook runs generate itself)
     return {"check": check, "generate": generate, "mkdocs build": mkdocs, "total (make site)": check + mkdocs}
 
@@ -78,7 +78,7 @@ def measure_build(tmp: Path) -> dict[str, float]:
 def build_fixture_site(tmp: Path, site_url: str) -> Path:
     add_fixture_page(tmp / "project")
     out = tmp / "site"
-    cmd = [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "-d", str(out)]
+    cmd = [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(out)]
     subprocess.run(cmd, cwd=tmp / "project", env={**env(), "SITE_URL": site_url}, check=True, capture_output=True)
     return out
 
