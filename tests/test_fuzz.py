@@ -20,11 +20,14 @@ import traceback
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 ROOT = Path(__file__).resolve().parent.parent
 MINI = ROOT / "tests" / "fixtures" / "mini"
 SEED = 20261130
-CASE_SECONDS = 5  # each case must finish within this (the alarm fires after it)
+CASE_SECONDS = 5  # CPU seconds each case may use (a profiling timer fires after it: load on the machine can't)
+WALL_SECONDS = 30  # and a wall-clock alarm as the backstop against a hang that uses no CPU
 MEMORY_BYTES = 3 * 1024**3  # address-space limit of the worker
 MAX_RSS_KB = 1024 * 1024  # peak resident memory of the worker after all cases
 
@@ -199,25 +202,28 @@ def worker(manifest: Path) -> None:
     data = Path(spec["data"])
     os.chdir(data.parent)
     signal.signal(signal.SIGALRM, _on_alarm)
+    signal.signal(signal.SIGPROF, _on_alarm)
     results = []
     for case in spec["cases"]:
         target = data / case["target"]
         original = target.read_bytes()
         target.write_bytes(Path(case["payload"]).read_bytes())
-        start = time.monotonic()
+        start = time.process_time()
         outcome: dict[str, object] = {"name": case["name"]}
-        signal.alarm(CASE_SECONDS)
+        signal.setitimer(signal.ITIMER_PROF, CASE_SECONDS)
+        signal.alarm(WALL_SECONDS)
         try:
             catalog, log = validate_data(load_data(data))
-            signal.alarm(0)
             outcome["problems"] = [[p.path, p.line, p.code] for p in log.problems]
             outcome["catalog"] = catalog is not None
         except _Timeout:
-            outcome["error"] = f"no result within {CASE_SECONDS} s"
+            outcome["error"] = f"no result within {CASE_SECONDS} CPU s / {WALL_SECONDS} s"
         except BaseException as exc:  # every escape is the finding
-            signal.alarm(0)
             outcome["error"] = "".join(traceback.format_exception(exc))[-3000:]
-        outcome["seconds"] = round(time.monotonic() - start, 3)
+        finally:
+            signal.setitimer(signal.ITIMER_PROF, 0)
+            signal.alarm(0)
+        outcome["seconds"] = round(time.process_time() - start, 3)
         target.write_bytes(original)
         results.append(outcome)
     results.append({"maxrss_kb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss})
@@ -239,7 +245,7 @@ def _run_worker(tmp: Path, cases: list[tuple[str, str, bytes]]) -> list[dict]:
         [sys.executable, __file__, str(tmp / "manifest.json")],
         capture_output=True,
         text=True,
-        timeout=CASE_SECONDS * len(cases) + 60,
+        timeout=WALL_SECONDS * len(cases) + 60,
         env=env,
     )
     assert proc.returncode == 0, f"worker died ({proc.returncode}):\n{proc.stderr[-5000:]}"
@@ -262,7 +268,7 @@ def test_mutated_files_end_in_success_or_problems_naming_a_file(tmp_path: Path) 
             failures.append(f"{name} ({target}): {outcome['error']}")
             continue
         if outcome["seconds"] > CASE_SECONDS:
-            failures.append(f"{name}: took {outcome['seconds']} s")
+            failures.append(f"{name}: took {outcome['seconds']} CPU s")
         problems = outcome["problems"]
         if not outcome["catalog"] and not problems:
             failures.append(f"{name}: no catalog and no problem")
@@ -271,6 +277,43 @@ def test_mutated_files_end_in_success_or_problems_naming_a_file(tmp_path: Path) 
                 failures.append(f"{name}: problem without a file in the data folder: {path}:{line} [{code}]")
     assert not failures, "\n\n".join(failures)
     assert maxrss < MAX_RSS_KB, f"worker peaked at {maxrss} kB"
+
+
+odd_text = st.text(
+    alphabet=st.one_of(
+        st.characters(codec="utf-8"),
+        st.sampled_from(["\u200b", "\u200f", "\u202e", "\ufeff", "\u0301", "\u3000", "：", "１", "\n", "\t", "'", '"']),
+    ),
+    max_size=60,
+)
+
+
+@settings(
+    max_examples=60,
+    deadline=10_000,  # wall time, generous: the CPU bound is the timer below
+    derandomize=True,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+@given(field=st.sampled_from([b"name", b"summary", b"title", b"contract_value", b"submitted", b"as_of"]), text=odd_text)
+def test_odd_unicode_in_any_field_is_reported_or_accepted(field: bytes, text: str, tmp_path_factory) -> None:
+    """In-process and derandomized: any Unicode text (quoted or bare) in a field, under an alarm."""
+    data = tmp_path_factory.mktemp("uni") / "data"
+    shutil.copytree(MINI, data)
+    target = {b"name": ZONE, b"summary": CASE, b"title": CASE, b"as_of": "site.yaml"}.get(field, ANNUAL)
+    raw = (MINI / target).read_bytes()
+    (data / target).write_bytes(_set(raw, field, text.encode("utf-8", "surrogatepass")))
+    from generator.data.load import load_data
+    from generator.data.validate import validate_data
+
+    old = signal.signal(signal.SIGPROF, _on_alarm)
+    signal.setitimer(signal.ITIMER_PROF, CASE_SECONDS)  # CPU time: a busy machine does not trip it
+    try:
+        catalog, log = validate_data(load_data(data))
+    finally:
+        signal.setitimer(signal.ITIMER_PROF, 0)
+        signal.signal(signal.SIGPROF, old)
+    assert catalog is not None or log.problems
+    assert all(p.path and p.code and isinstance(p.line, int) for p in log.problems)
 
 
 CLI_CASES = {
