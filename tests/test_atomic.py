@@ -1,0 +1,262 @@
+"""A build never publishes half a site, and no id writes outside its folder.
+
+`make site` runs in a private copy of the project (Makefile, mkdocs.yml, site_src/ copied; generator/ and
+.venv linked), so the Makefile's build-then-swap is what is tested: a failed build (bad data caught by the
+check, bad data reaching the MkDocs hook, a broken template, a missing nav page) exits non-zero and leaves
+the existing site/ byte for byte as it was. Ids that try to escape (`../x`, absolute paths, `a\\b`, NUL
+bytes, `.`/`..`, device names) are refused by the validator, and write_files refuses escaping paths."""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from conftest import MINI, ROOT
+from generator.data.load import load_data
+from generator.data.validate import validate_data
+from generator.site.write import write_files
+
+
+def tree(folder: Path) -> dict[str, bytes]:
+    """Every file under folder (relative path -> bytes), symlinks and empty folders included by name."""
+    if not folder.exists():
+        return {}
+    out: dict[str, bytes] = {}
+    for path in sorted(folder.rglob("*")):
+        rel = path.relative_to(folder).as_posix()
+        if path.is_symlink():
+            out[rel] = b"symlink->" + os.readlink(path).encode()
+        elif path.is_file():
+            out[rel] = path.read_bytes()
+        else:
+            out[rel + "/"] = b""
+    return out
+
+
+def project_copy(tmp: Path) -> Path:
+    project = tmp / "project"
+    project.mkdir()
+    shutil.copy(ROOT / "Makefile", project / "Makefile")
+    shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
+    shutil.copytree(ROOT / "site_src", project / "site_src", ignore=shutil.ignore_patterns("generated"))
+    (project / "generator").symlink_to(ROOT / "generator")
+    (project / ".venv").symlink_to(ROOT / ".venv")
+    old = project / "site"  # the published site the failed builds must leave alone
+    (old / "zones/demo-zone").mkdir(parents=True)
+    (old / "index.html").write_bytes("<html>旧网站 / the old site</html>\n".encode())
+    (old / "zones/demo-zone/index.html").write_bytes(b"old zone page\n")
+    (old / "sitemap.xml").write_bytes(b"<urlset/>\n")
+    return project
+
+
+def make_site(project: Path, data: Path, *extra: str) -> subprocess.CompletedProcess[str]:
+    env = {k: v for k, v in os.environ.items() if k not in ("SOURCE_DATE_EPOCH", "MAKEFLAGS", "MFLAGS")}
+    # -o: the shared venv counts as installed whatever the copied files' dates
+    cmd = ["make", "--no-print-directory", "-o", ".venv/.installed", *extra, "site", f"DATA={data}"]
+    return subprocess.run(cmd, cwd=project, env=env, capture_output=True, text=True, timeout=300)
+
+
+def bad_data(tmp: Path) -> Path:
+    data = tmp / "data"
+    shutil.copytree(MINI, data)
+    (data / "zones/demo-zone/annual/2023.yaml").write_text("values: [\n", encoding="utf-8")
+    return data
+
+
+needs_make = pytest.mark.skipif(not shutil.which("make"), reason="needs make")
+
+
+@needs_make
+def test_a_good_build_replaces_the_site(tmp_path: Path) -> None:
+    """The harness itself: the same copy with good data does publish (so the failures below are real)."""
+    project = project_copy(tmp_path)
+    proc = make_site(project, MINI)
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    assert (project / "site/zones/demo-zone/index.html").read_bytes() != b"old zone page\n"
+    assert b"<urlset" in (project / "site/sitemap.xml").read_bytes()
+    assert not (project / "site.tmp").exists() and not (project / "site.old").exists()
+
+
+@needs_make
+def test_bad_data_stops_make_site_at_the_check(tmp_path: Path) -> None:
+    project = project_copy(tmp_path)
+    before = tree(project / "site")
+    proc = make_site(project, bad_data(tmp_path))
+    assert proc.returncode != 0
+    assert "Traceback" not in proc.stderr
+    assert tree(project / "site") == before
+
+
+@needs_make
+def test_bad_data_reaching_the_hook_leaves_the_site(tmp_path: Path) -> None:
+    """`-o check` skips the check stage, so the MkDocs hook itself meets the bad data and must fail."""
+    project = project_copy(tmp_path)
+    before = tree(project / "site")
+    proc = make_site(project, bad_data(tmp_path), "-o", "check")
+    assert proc.returncode != 0
+    assert "未构建网站" in proc.stdout + proc.stderr  # the hook's refusal, not some other failure
+    assert tree(project / "site") == before
+
+
+def _break_template(project: Path) -> None:
+    main = project / "site_src/overrides/main.html"
+    main.write_text(main.read_text(encoding="utf-8") + "\n{% block broken %}{{ unclosed\n", encoding="utf-8")
+
+
+def _missing_nav_page(project: Path) -> None:
+    (project / "site_src/about.md").unlink()  # named in the nav the hook builds (pages.TAIL_NAV)
+
+
+def _failing_plugin_config(project: Path) -> None:
+    yml = project / "mkdocs.yml"
+    yml.write_text(yml.read_text(encoding="utf-8") + "\nnot_a_setting: [\n", encoding="utf-8")
+
+
+QUIET_KILLS_STRICT = pytest.mark.xfail(
+    strict=True,
+    reason="the Makefile runs `mkdocs build --strict --quiet`; in MkDocs 1.6.1 --quiet raises the mkdocs logger "
+    "to ERROR, so the warning counter behind --strict never sees a warning: a broken link or a missing nav "
+    "page is published instead of failing the build",
+)
+
+
+@needs_make
+@pytest.mark.parametrize(
+    "breakage",
+    [
+        _break_template,
+        _failing_plugin_config,
+        pytest.param(_missing_nav_page, marks=QUIET_KILLS_STRICT),
+    ],
+)
+def test_a_failure_in_the_mkdocs_stage_leaves_the_site(tmp_path: Path, breakage) -> None:
+    project = project_copy(tmp_path)
+    breakage(project)
+    before = tree(project / "site")
+    proc = make_site(project, MINI)
+    assert proc.returncode != 0, f"{breakage.__name__}: the build should fail\n{proc.stdout}\n{proc.stderr}"
+    assert tree(project / "site") == before
+
+
+# --- ids that try to escape their folder -----------------------------------------------------------------
+
+FOLDER_NAMES = [
+    "CON",
+    "NUL",
+    "a\\b",
+    "a\\..\\..\\x",
+    "Demo-Zone",
+    "ｄｅｍｏ",
+    "demo zone",
+    "demo\u200bzone",
+    "a--b",
+    "x" * 65,
+]
+HOSTILE_IDS = ["../x", "../../etc", "/etc/passwd", "a/b", "a\\b", ".", "..", "", "a\x00b", "CON", "NUL", "x/../y"]
+
+
+@pytest.mark.parametrize("name", FOLDER_NAMES)
+def test_hostile_zone_folder_names_are_refused(name: str, data_copy: Path) -> None:
+    shutil.copytree(data_copy / "zones/demo-zone", data_copy / "zones" / name)
+    catalog, log = validate_data(load_data(data_copy))
+    assert catalog is not None and name not in catalog.zones
+    assert any(p.code == "invalid-id" and name in p.zh for p in log.problems)
+
+
+@pytest.mark.parametrize("name", FOLDER_NAMES)
+def test_hostile_case_file_names_are_refused(name: str, data_copy: Path) -> None:
+    cases = data_copy / "zones/demo-zone/cases"
+    shutil.copy(cases / "demo-case.yaml", cases / f"{name}.yaml")
+    catalog, log = validate_data(load_data(data_copy))
+    assert catalog is not None and all(c.slug != name for c in catalog.cases)
+    assert any(p.code == "invalid-id" and p.path.endswith(f"{name}.yaml") for p in log.problems)
+
+
+@pytest.mark.parametrize("hostile", HOSTILE_IDS)
+def test_hostile_ids_that_no_file_system_allows_are_refused_too(hostile: str, data_copy: Path) -> None:
+    """Names a Linux folder cannot have (NUL, `/`, `..`) reach the validator through a changed DataFolder:
+    the rule is on the id, not on what the file system happened to allow."""
+    folder = load_data(data_copy)
+    zone = folder.zones.pop("demo-zone")
+    zone.cases[hostile] = zone.cases.pop("demo-case")
+    folder.zones[hostile] = dataclasses.replace(zone, id=hostile)
+    catalog, log = validate_data(folder)
+    assert catalog is not None and hostile not in catalog.zones
+    assert all(c.slug != hostile and c.zone_id != hostile for c in catalog.cases)
+    assert any(p.code == "invalid-id" for p in log.problems)
+
+
+@pytest.mark.parametrize("name", ["con", "nul", "aux", "prn", "com1", "lpt1"])
+@pytest.mark.xfail(
+    strict=True,
+    reason="Windows device names are reserved in any case (con, nul, com1…): a zone folder or case file so "
+    "named cannot be checked out on Windows, and its generated page folder cannot be written there",
+)
+def test_windows_device_names_are_refused_in_lower_case_too(name: str, data_copy: Path) -> None:
+    shutil.copytree(data_copy / "zones/demo-zone", data_copy / "zones" / name)
+    catalog, _log = validate_data(load_data(data_copy))
+    assert catalog is not None and name not in catalog.zones
+
+
+def test_generate_with_a_hostile_folder_writes_nothing(data_copy: Path, tmp_path: Path) -> None:
+    shutil.copytree(data_copy / "zones/demo-zone", data_copy / "zones/a\\..\\..\\evil")
+    out = tmp_path / "out" / "generated"
+    before = tree(tmp_path)
+    env = {**os.environ, "PYTHONDONTWRITEBYTECODE": "1"}
+    proc = subprocess.run(
+        [sys.executable, "-m", "generator", "generate", "--out", str(out), "--data", str(data_copy)],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert proc.returncode != 0 and "Traceback" not in proc.stderr
+    assert tree(tmp_path) == before
+
+
+ESCAPING = ["../evil.md", "a/../../evil.md", "..", "../", "a\\..\\..\\evil.md", "..\\evil.md", "zones\\x.md"]
+
+
+@pytest.mark.parametrize("rel", ESCAPING)
+def test_write_files_refuses_escaping_paths_before_writing(rel: str, tmp_path: Path) -> None:
+    sandbox = tmp_path / "sandbox"
+    out = sandbox / "out" / "gen"
+    out.mkdir(parents=True)
+    before = tree(sandbox)
+    with pytest.raises(ValueError):
+        write_files(out, {"a.md": b"A", rel: b"evil"})
+    assert tree(sandbox) == before
+
+
+def test_write_files_refuses_absolute_paths_before_writing(tmp_path: Path) -> None:
+    sandbox = tmp_path / "sandbox"
+    out = sandbox / "gen"
+    out.mkdir(parents=True)
+    before = tree(sandbox)
+    with pytest.raises(ValueError):
+        write_files(out, {"a.md": b"A", str(sandbox / "evil.md"): b"evil"})
+    assert tree(sandbox) == before
+
+
+@pytest.mark.parametrize("rel", ["a/\x00b.md", "z\x00.md", "", ".", "./", "a/."])
+@pytest.mark.xfail(
+    strict=True,
+    reason="write_files only checks '..', absolute paths and backslashes: a NUL byte fails mid-write "
+    "(ValueError after the marker and a.md are written) and '', '.', 'a/.' name the folder itself "
+    "(IsADirectoryError after writing); these should be refused before anything is written",
+)
+def test_write_files_refuses_nul_and_empty_paths_before_writing(rel: str, tmp_path: Path) -> None:
+    sandbox = tmp_path / "sandbox"
+    out = sandbox / "gen"
+    out.mkdir(parents=True)
+    before = tree(sandbox)
+    with pytest.raises(ValueError, match=r"escapes|invalid|refus"):
+        write_files(out, {"a.md": b"A", rel: b"evil"})
+    assert tree(sandbox) == before
