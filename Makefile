@@ -10,7 +10,7 @@ SITE_URL ?=
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: site serve check schemas test lint typecheck sysdeps lock clean tools lint-workflows preview site-archive codeowners vendor-plotly bench
+.PHONY: site serve check schemas test lint typecheck sysdeps lock clean tools lint-workflows preview site-archive codeowners vendor-plotly bench bench-scale
 
 $(VENV)/.installed: requirements.lock
 	$(PYTHON) -m venv $(VENV)
@@ -154,3 +154,9 @@ bench: $(VENV)/.installed
 	  mkdir -p .tools/lighthouse && cd .tools/lighthouse && echo '{"private": true}' > package.json && \
 	  npm i -E --no-audit --no-fund lighthouse@12.2.3; fi
 	$(PY) tests/bench/run.py
+
+# Build time, peak memory, output and search-index size for a synthetic 500-zone dataset (README: 规模测试 / Scale).
+# ZONES=100 for a quicker run. Not part of `make test`; figures go to build/bench/scale.json.
+ZONES ?= 500
+bench-scale: $(VENV)/.installed
+	$(PY) tests/bench/scale.py --zones $(ZONES)
