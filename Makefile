@@ -25,7 +25,9 @@ check: $(VENV)/.installed
 site: check
 	rm -rf site.tmp
 	DATA="$(abspath $(DATA))" SITE_URL="$(SITE_URL)" $(PY) -m mkdocs build --strict --site-dir site.tmp
-	rm -rf site.old; if [ -d site ]; then mv site site.old; fi; mv site.tmp site; rm -rf site.old
+	rm -rf site.old
+	if [ -d site ]; then mv site site.old; fi
+	if mv site.tmp site; then rm -rf site.old; else if [ -d site.old ]; then mv site.old site; fi; exit 1; fi
 	@echo "网站已生成 / site built: site/"
 
 serve: check

@@ -517,34 +517,6 @@ def test_every_page_loads_cleanly_on_a_phone_with_its_charts_drawn(browser: Any,
     assert problems == [], "\n".join(problems)
 
 
-def test_without_javascript_every_chart_has_its_numbers_in_a_table(browser: Any, base_url: str, site: Path) -> None:
-    ctx = browser.new_context(viewport={"width": 1280, "height": 800}, locale="zh-CN", java_script_enabled=False)
-    checked = 0
-    try:
-        for path in sitemap_paths(site, base_url):
-            html = (site / path / "index.html").read_text(encoding="utf-8") if path else ""
-            if 'class="chart-plot"' not in html:
-                continue
-            page = ctx.new_page()
-            page.goto(base_url + path)
-            for plot in page.locator(".chart-plot").all():
-                block = plot.locator("xpath=ancestor::div[contains(@class,'chart')][1]/following-sibling::div[1]")
-                table = block.locator("table")
-                assert table.count() == 1, f"/{path}: no table after {plot.get_attribute('id')}"
-                text = table.inner_text()
-                import json as _json
-
-                figure = _json.loads(plot.get_attribute("data-figure") or "{}")
-                for trace in figure["data"]:
-                    for shown in trace.get("text") or []:
-                        assert shown in text, f"/{path}: {shown} of {plot.get_attribute('id')} is not in its table"
-                checked += 1
-            page.close()
-    finally:
-        ctx.close()
-    assert checked > 100
-
-
 def test_searching_chinese_terms_finds_their_pages(context: Any, base_url: str) -> None:
     watch = Watch()
     page = open_page(context, base_url, watch)

@@ -75,6 +75,8 @@ class Context:
             )
 
 
+# Windows reserves these file names in any case: a folder or file so named cannot be checked out there.
+RESERVED = frozenset({"con", "prn", "aux", "nul", *(f"com{i}" for i in range(10)), *(f"lpt{i}" for i in range(10))})
 PLACEHOLDER = "【待填写】"  # what the scaffolds (generator/editors) leave for the editor to replace
 
 
@@ -87,7 +89,7 @@ def check_catalog(ctx: Context, zone_models: dict[str, dict[str, Any]]) -> Catal
     seen_slugs: dict[str, str] = {}
     for zone_id, models in zone_models.items():
         files = ctx.folder.zones[zone_id]
-        if not re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", zone_id) or len(zone_id) > 64:
+        if not re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", zone_id) or len(zone_id) > 64 or zone_id in RESERVED:
             ctx.log.add(
                 Problem(
                     files.folder,
@@ -416,7 +418,7 @@ def _check_range(ctx: Context, doc: Document, key: tuple[Any, ...], ind: Indicat
 
 
 def _valid_file_id(ctx: Context, doc: Document, stem: str, pattern: str = r"[a-z0-9]+(-[a-z0-9]+)*") -> bool:
-    if re.fullmatch(pattern, stem) and len(stem) <= 64:
+    if re.fullmatch(pattern, stem) and len(stem) <= 64 and stem not in RESERVED:
         return True
     ctx.log.add(
         Problem(

@@ -4,7 +4,7 @@ live reload sees only real changes) and removes files it no longer generates."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 MARKER = ".generated-by-generator"
 
@@ -16,11 +16,24 @@ class WriteResult:
     removed: int
 
 
+def _check_path(rel: str) -> None:
+    """A generated path must name a file strictly inside the output folder, spelled one way only."""
+    parts = PurePosixPath(rel).parts
+    if (
+        not rel
+        or "\x00" in rel
+        or "\\" in rel
+        or PurePosixPath(rel).is_absolute()
+        or "/".join(parts) != rel
+        or any(part in (".", "..") for part in rel.split("/"))
+    ):
+        raise ValueError(f"generated path escapes the output folder or is invalid: {rel!r}")
+
+
 def write_files(out: Path, files: dict[str, bytes]) -> WriteResult:
     """Make `out` hold exactly `files` (relative '/'-separated path -> bytes)."""
     for rel in files:  # refused before anything is written
-        if ".." in Path(rel).parts or Path(rel).is_absolute() or "\\" in rel:
-            raise ValueError(f"generated path escapes the output folder: {rel}")
+        _check_path(rel)
     if out.exists() and any(out.iterdir()) and not (out / MARKER).exists():
         raise RuntimeError(f"refusing to write into {out}: it was not made by the generator (no {MARKER})")
     out.mkdir(parents=True, exist_ok=True)
