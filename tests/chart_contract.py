@@ -145,8 +145,9 @@ def add_fixture_page(project: Path) -> None:
     config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
     if "md_in_html" not in config:  # the lead enables it for the zone list; the fixture needs it already
         config = config.replace("markdown_extensions:\n", "markdown_extensions:\n  - md_in_html\n", 1)
-    not_in_nav = "\nnot_in_nav: |\n  /chart-fixture.md\n  /chart-fixture-below.md\n"
-    (project / "mkdocs.yml").write_text(config + not_in_nav, encoding="utf-8")
+    fixture = "not_in_nav: |\n  /chart-fixture.md\n  /chart-fixture-below.md\n"
+    assert config.count("not_in_nav: |\n") == 1, "mkdocs.yml's not_in_nav changed shape"
+    (project / "mkdocs.yml").write_text(config.replace("not_in_nav: |\n", fixture), encoding="utf-8")
     (project / "site_src" / "chart-fixture.md").write_text(fixture_page(), encoding="utf-8")
     below = fixture_page(first_chart_on_top=False).replace(
         "title: 图表与表格契约", "title: 图表与表格契约（图表在首屏以下）"

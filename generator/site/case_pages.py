@@ -7,7 +7,7 @@ import json
 from typing import Any
 
 from generator.data.catalog import Catalog, CaseRecord
-from generator.site.common import Context, Section, front_matter, h, zone_short
+from generator.site.common import NAV_MAX_PAGES, Context, Section, front_matter, h, zone_short
 from generator.site.image_size import image_size
 from generator.site.markup import Safe, block, link
 
@@ -22,7 +22,8 @@ def make_case_pages(ctx: Context) -> Section:
         out.pages[f"cases/{case.slug}.md"] = env.get_template("case.md.j2").render(**_case_view(catalog, case))
     out.pages["cases/index.md"] = env.get_template("case_list.md.j2").render(**_case_list_view(catalog, cases))
     out.files["cases/index.json"] = case_index_json(catalog, cases)
-    out.nav = [{"经验案例": ["cases/index.md", *[f"cases/{c.slug}.md" for c in catalog.cases]]}]
+    listed = [f"cases/{c.slug}.md" for c in cases] if len(cases) <= NAV_MAX_PAGES else []
+    out.nav = [{"经验案例": ["cases/index.md", *listed]}]
     return out
 
 

@@ -25,6 +25,12 @@ from generator.site.tables import Tables
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 KIND_LABELS = {"count": "数量", "amount": "金额", "percent": "百分比", "per_10k": "每万比率", "text": "定性"}
 NOT_REPORTED = "—"
+# A section lists its zones (or cases) in the navigation only up to this many. Material renders the open
+# section in full on each of its pages, so listing every page makes each page grow with the number of
+# zones and the whole site with its square (README, "规模测试 / Scale"); beyond this the section's index
+# page (the zone list, the case library) links them. Year pages are never listed: the zone page links them.
+# mkdocs.yml's `not_in_nav` names the pages that may be left out.
+NAV_MAX_PAGES = 30
 
 
 @dataclass(frozen=True)

@@ -11,6 +11,7 @@ from generator.data.models import PLAN_SECTIONS, Evaluated, Indicator
 from generator.site.charts import chart_html, chart_id, with_summary, years_chart
 from generator.site.common import (
     h,
+    NAV_MAX_PAGES,
     Context,
     Section,
     fmt_number,
@@ -38,6 +39,7 @@ def make_zone_pages(ctx: Context) -> Section:
     catalog, env = ctx.catalog, ctx.env
     out = Section()
     zones = sorted_zones(catalog)
+    listed = len(zones) <= NAV_MAX_PAGES
     nav: list[Any] = ["zones/index.md"]
     for zone in zones:
         out.pages[zone_page(zone.id)] = env.get_template("zone.md.j2").render(**_zone_view(env, catalog, zone))
@@ -46,7 +48,8 @@ def make_zone_pages(ctx: Context) -> Section:
             out.pages[year_page(zone.id, year)] = env.get_template("zone_year.md.j2").render(
                 **_year_view(catalog, zone, year)
             )
-        nav.append({zone_short(zone): [zone_page(zone.id), *[{f"{y} 年度数据": year_page(zone.id, y)} for y in years]]})
+        if listed:
+            nav.append({zone_short(zone): zone_page(zone.id)})
     out.pages["zones/index.md"] = env.get_template("zone_list.md.j2").render(**_zone_list_view(catalog, zones))
     out.nav = [{"示范区": nav}]
     return out
