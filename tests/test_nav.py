@@ -56,7 +56,7 @@ def test_small_sites_list_zones_and_cases_but_never_year_pages() -> None:
 def test_large_sites_list_only_the_section_pages(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(zone_pages, "NAV_MAX_PAGES", 1)
     monkeypatch.setattr(case_pages, "NAV_MAX_PAGES", 1)
-    catalog, site = _site()
+    _catalog, site = _site()
     sections = {next(iter(item)): item[next(iter(item))] for item in site.nav}
     assert sections["示范区"] == ["zones/index.md"]
     assert sections["经验案例"] == ["cases/index.md"]
