@@ -8,6 +8,7 @@ generator must produce and keeps the scripts tested whatever the generated pages
 
 from __future__ import annotations
 
+import json
 import re
 import threading
 from collections.abc import Iterator
@@ -530,3 +531,46 @@ def test_searching_chinese_terms_finds_their_pages(context: Any, base_url: str) 
         assert any(expected in link for link in links), (term, links[:5])
         box.fill("")
     watch.assert_clean()
+
+
+NUMBER = re.compile(r"-?\d[\d,]*(?:\.\d+)?")
+
+
+def chart_numbers(figure: dict[str, Any]) -> set[float]:
+    """The numbers a chart draws: x of horizontal bars, y of everything else; gaps (None) are not numbers."""
+    values: set[float] = set()
+    for trace in figure["data"]:
+        axis = "x" if trace.get("orientation") == "h" else "y"
+        values.update(round(float(v), 6) for v in trace.get(axis, []) if v is not None)
+    return values
+
+
+def test_without_javascript_every_charts_numbers_are_in_a_table_on_its_page(
+    browser: Any, base_url: str, site: Path
+) -> None:
+    """With JavaScript off nothing is drawn, so the page's tables must hold every number each chart would
+    have drawn (closed <details> groups count: the reader opens them without a script)."""
+    ctx = browser.new_context(viewport={"width": 375, "height": 800}, locale="zh-CN", java_script_enabled=False)
+    ctx.set_default_timeout(15_000)
+    problems: list[str] = []
+    checked = 0
+    try:
+        for path in sitemap_paths(site, base_url):
+            watch = Watch()
+            page = open_page(ctx, base_url + path, watch)
+            figures = [json.loads(f) for f in page.locator(".chart-plot").evaluate_all(
+                "els => els.map(el => el.getAttribute('data-figure'))")]  # fmt: skip
+            if figures:
+                tables = " ".join(page.locator("table").all_text_contents())
+                shown = {round(float(n.replace(",", "")), 6) for n in NUMBER.findall(tables)}
+                for k, figure in enumerate(figures):
+                    checked += 1
+                    missing = sorted(chart_numbers(figure) - shown)
+                    if missing:
+                        problems.append(f"/{path}: chart {k + 1} draws {missing} that no table shows")
+            watch.assert_clean()
+            page.close()
+    finally:
+        ctx.close()
+    assert checked > 100
+    assert problems == [], "\n".join(problems[:20])
