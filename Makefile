@@ -7,10 +7,11 @@ VENV := .venv
 PY := $(VENV)/bin/python
 DATA ?= zones_data
 SITE_URL ?=
+SERVE_ADDR ?= 127.0.0.1:8000
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: site serve check schemas test lint typecheck sysdeps lock clean tools lint-workflows preview site-archive codeowners vendor-plotly bench bench-scale
+.PHONY: site serve check schemas test lint typecheck sysdeps lock clean tools lint-workflows preview site-archive codeowners vendor-plotly bench bench-scale bench-serve
 
 $(VENV)/.installed: requirements.lock
 	$(PYTHON) -m venv $(VENV)
@@ -31,7 +32,7 @@ site: check
 	@echo "网站已生成 / site built: site/"
 
 serve: check
-	DATA="$(abspath $(DATA))" SITE_URL="$(SITE_URL)" $(PY) -m mkdocs serve --dev-addr 127.0.0.1:8000 --livereload
+	DATA="$(abspath $(DATA))" SITE_URL="$(SITE_URL)" $(PY) -m mkdocs serve --dev-addr $(SERVE_ADDR) --livereload
 
 schemas: $(VENV)/.installed
 	$(PY) -m generator schema --data $(DATA)
@@ -160,5 +161,8 @@ bench: $(VENV)/.installed
 # Build time, peak memory, output and search-index size for a synthetic 500-zone dataset (README: 规模测试 / Scale).
 # ZONES=100 for a quicker run. Not part of `make test`; figures go to build/bench/scale.json.
 ZONES ?= 500
+bench-serve: $(VENV)/.installed
+	$(PY) tests/bench/serve_latency.py
+
 bench-scale: $(VENV)/.installed
 	$(PY) tests/bench/scale.py --zones $(ZONES)

@@ -9,7 +9,9 @@
   It runs at the default priority 0, before the blog plugin's on_files (priority -50), so the blog finds
   the generated posts at `news/posts/…` like hand-written ones.
 - on_page_context: the sample banner on the blog's index, archive and category pages.
-- on_serve: watch the data folder.
+- on_serve: watch the data folder, and the docs folder without the generated folder: the generator's
+  own writes there would otherwise start a second, useless rebuild after each one, and an edit made
+  during it waits for both (README, "Incremental preview").
 
 It imports nothing from MkDocs: it works on the objects MkDocs hands it, so the generator stays free to
 move to another static-site tool.
@@ -92,4 +94,10 @@ def on_page_context(context: Any, page: Any, config: Any, nav: Any) -> Any:
 
 def on_serve(server: Any, config: Any, builder: Any) -> Any:
     server.watch(str(_data_dir()))
+    docs = Path(config["docs_dir"]).resolve()
+    server.unwatch(str(docs))
+    server.watch(str(docs), recursive=False)  # files directly in site_src/ (about.md …)
+    for child in sorted(docs.iterdir()):
+        if child.is_dir() and child.name != GENERATED:
+            server.watch(str(child))
     return server
