@@ -188,11 +188,12 @@ def all_progress(catalog: Catalog, zones: Iterable[ZoneRecord]) -> list[ZoneProg
     return [p for z in zones if (p := zone_progress(catalog, z)) is not None]
 
 
-def _revisions(zone: ZoneRecord, ind_id: str, assessed_on: dt.date) -> tuple[Revision, ...]:
+def _revisions(zone: ZoneRecord, ind_id: str, assessed_on: dt.date, as_of: dt.date) -> tuple[Revision, ...]:
+    """The plan revisions of this target known on the as-of date; those after the period are not applied."""
     found = [
         Revision(e.date, e.targets[ind_id], e.date <= assessed_on)
         for e in zone.zone.events
-        if isinstance(e, PlanRevised) and ind_id in e.targets
+        if isinstance(e, PlanRevised) and ind_id in e.targets and e.date <= as_of
     ]
     return tuple(sorted(found, key=lambda r: r.date))
 
@@ -236,7 +237,7 @@ def _target_progress(
         judgement = Judgement(judgement.status, judgement.expected, "；".join(filter(None, [judgement.reason, note])))
     return TargetProgress(
         zone_id=zone.id, indicator=ind, original=zone.zone.targets.get(ind.id),
-        revisions=_revisions(zone, ind.id, assessed_on), target=target,
+        revisions=_revisions(zone, ind.id, assessed_on, as_of), target=target,
         baseline_year=baseline_year, baseline=baseline, baseline_shown=baseline_shown,
         latest_year=latest_year, latest=latest, latest_shown=latest_shown,
         status=judgement.status, expected=judgement.expected, reason=judgement.reason, final=final,
