@@ -50,6 +50,22 @@ JUMP_FACTOR = 10
 _EVENT_RANK = {"applied": 0, "public_notice": 1, "approved": 2, "plan_revised": 3, "evaluated": 3}
 
 
+def report_deadline(year: int) -> dt.date:
+    """The annual report for `year` is due by this date (31 January of the next year)."""
+    return dt.date(year + 1, *REPORT_DEADLINE)
+
+
+def revocation_date(zone: Zone) -> dt.date | None:
+    return next((e.date for e in zone.events if isinstance(e, Evaluated) and e.result == "revoked"), None)
+
+
+def expected_report_years(approved: dt.date, period_end: int, revoked: dt.date | None) -> list[int]:
+    """The years a zone owes an annual report for: from its approval year to the end of its construction
+    period, except years that had not ended when it was revoked. The checker's missing-report notices and
+    the site's reporting-status page (generator/analysis/reporting.py) both use this."""
+    return [y for y in range(approved.year, period_end + 1) if revoked is None or dt.date(y, 12, 31) < revoked]
+
+
 @dataclass
 class Context:
     folder: DataFolder
@@ -281,7 +297,7 @@ def _check_zone(
         if event.kind == "plan_revised":
             _check_targets(ctx, doc, ("events", i, "targets"), event.targets, known)
     status = derive_status(tuple(zone.events), period.end, ctx.site.as_of)
-    revoked = next((e.date for e in zone.events if isinstance(e, Evaluated) and e.result == "revoked"), None)
+    revoked = revocation_date(zone)
     reports = _check_reports(ctx, files, models["annual"], known, approved, revoked)
     _check_jumps(ctx, files, reports, known)
     _notice_missing_reports(ctx, doc, files, zone, reports, approved, revoked, status)
@@ -563,7 +579,7 @@ def _check_submission(ctx: Context, doc: Document, year: int, report: AnnualRepo
             "年度报告在次年报送，检查年份。",
         )
         return None
-    deadline = dt.date(year + 1, *REPORT_DEADLINE)
+    deadline = report_deadline(year)
     if not report.baseline and submitted > deadline:
         ctx.report(
             doc,
@@ -697,10 +713,9 @@ def _notice_missing_reports(
             f"no baseline ({baseline_year}) data yet",
             f"新增 annual/{baseline_year}.yaml 并标注 baseline: true。",
         )
-    last = zone.period.end
-    for year in range(approved.year, last + 1):
-        deadline = dt.date(year + 1, *REPORT_DEADLINE)
-        if deadline >= as_of or (revoked is not None and dt.date(year, 12, 31) >= revoked):
+    for year in expected_report_years(approved, zone.period.end, revoked):
+        deadline = report_deadline(year)
+        if deadline >= as_of:
             continue
         if str(year) not in files.annual:
             ctx.report(

@@ -19,6 +19,7 @@ from generator.site.home_page import make_home_page
 from generator.site.indicator_pages import make_indicator_pages
 from generator.site.news import make_news_pages
 from generator.site.policy_pages import make_policy_pages
+from generator.site.progress_pages import make_progress_pages
 from generator.site.tables import Tables
 from generator.site.zone_pages import make_zone_pages
 
@@ -28,6 +29,7 @@ SECTIONS: list[Callable[[Context], Section]] = [
     make_zone_pages,
     make_case_pages,
     make_indicator_pages,
+    make_progress_pages,
     make_policy_pages,
     make_news_pages,
     make_downloads,

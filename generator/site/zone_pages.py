@@ -21,6 +21,7 @@ from generator.site.common import (
 )
 from generator.site.downloads import zone_csv_path
 from generator.site.markup import Safe, block, link
+from generator.site.progress_pages import targets_block
 from generator.site.series import changes, progress, summarize, with_unit, zone_series
 
 KEY_INDICATORS = ("tech_contract_turnover", "hitech_enterprises", "incubated_enterprises")
@@ -207,6 +208,7 @@ def _zone_view(env: Any, catalog: Catalog, zone: ZoneRecord) -> dict[str, Any]:
         "notes": _notes(catalog, zone),
         "cases": [{"link": link(c.case.title, f"../../cases/{c.slug}.md"), "year": c.case.year} for c in cases],
         "revised": any(e.kind == "plan_revised" for e in z.events),
+        "targets_progress": targets_block(catalog, zone),
     }  # fmt: skip
 
 
