@@ -424,7 +424,7 @@ def _year_index(
             if not ((detail["zone"] == zone) & (detail["indicator"] == ind)).any()
         )
         if not eligible:
-            reason = "当年没有可归一化的指标"
+            reason = f"没有可归一化的指标（每项指标至少需要 {MIN_ZONES} 个示范区的数值，且数值不全相同）"
         elif used * 100 < COVERAGE_PERCENT * len(eligible):
             reason = f"有数值的指标只占当年可用指标的 {used}/{len(eligible)}，不足 {COVERAGE_PERCENT}%"
         else:
