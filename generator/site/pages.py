@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from generator.data.catalog import Catalog
+from generator.site.analysis_pages import make_analysis_pages
 from generator.site.case_pages import make_case_pages
 from generator.site.common import Context, Section, make_env
 from generator.site.downloads import make_downloads
@@ -30,6 +31,7 @@ SECTIONS: list[Callable[[Context], Section]] = [
     make_case_pages,
     make_indicator_pages,
     make_progress_pages,
+    make_analysis_pages,
     make_policy_pages,
     make_news_pages,
     make_downloads,

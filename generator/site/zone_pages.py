@@ -8,6 +8,7 @@ from typing import Any
 
 from generator.data.catalog import STATUS_LABELS, Catalog, ZoneRecord
 from generator.data.models import PLAN_SECTIONS, Evaluated, Indicator
+from generator.site.analysis_pages import composite_block
 from generator.site.charts import chart_html, chart_id, with_summary, years_chart
 from generator.site.common import (
     h,
@@ -209,6 +210,7 @@ def _zone_view(env: Any, catalog: Catalog, zone: ZoneRecord) -> dict[str, Any]:
         "cases": [{"link": link(c.case.title, f"../../cases/{c.slug}.md"), "year": c.case.year} for c in cases],
         "revised": any(e.kind == "plan_revised" for e in z.events),
         "targets_progress": targets_block(catalog, zone),
+        "composite": composite_block(catalog, zone),
     }  # fmt: skip
 
 
