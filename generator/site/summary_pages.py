@@ -284,12 +284,19 @@ def summary_html(catalog: Catalog, zone: ZoneRecord, year: int, site_url: str = 
 
 
 def summary_pdf(catalog: Catalog, zone: ZoneRecord, year: int, site_url: str = "") -> bytes:
+    return html_to_pdf(summary_html(catalog, zone, year, site_url))
+
+
+def html_to_pdf(html: str) -> bytes:
+    """A4 PDF of a self-contained HTML page: nothing fetched (any URL stops the rendering), no dates in the
+    file (WeasyPrint writes a creation date only when the HTML names one; the file identifier is a hash of
+    the content), so the same HTML gives the same bytes with the same WeasyPrint and fonts."""
     try:
         from weasyprint import HTML
         from weasyprint.urls import FatalURLFetchingError, URLFetcher
     except (ImportError, OSError) as error:  # OSError: the Debian pango libraries are missing
         raise RuntimeError(
-            f"PDF 需要 WeasyPrint 和 Debian 的 pango 库（libpango-1.0-0、libpangoft2-1.0-0）；或设 PDF=0 不生成 PDF。"
+            "PDF 需要 WeasyPrint 和 Debian 的 pango 库（libpango-1.0-0、libpangoft2-1.0-0）；或设 PDF=0 不生成 PDF。"
             f" / PDFs need WeasyPrint and pango, or set PDF=0: {error}"
         ) from error
 
@@ -299,6 +306,5 @@ def summary_pdf(catalog: Catalog, zone: ZoneRecord, year: int, site_url: str = "
         def fetch(self, url: str, headers: Any = None) -> Any:
             raise FatalURLFetchingError(f"the summary PDF may not fetch {url!r}")
 
-    html = summary_html(catalog, zone, year, site_url)
     pdf: bytes = HTML(string=html, url_fetcher=NoFetch()).write_pdf()
     return pdf
