@@ -32,7 +32,7 @@ site: check
 	@echo "网站已生成 / site built: site/"
 
 serve: check
-	DATA="$(abspath $(DATA))" SITE_URL="$(SITE_URL)" $(PY) -m mkdocs serve --dev-addr $(SERVE_ADDR) --livereload
+	PDF=0 DATA="$(abspath $(DATA))" SITE_URL="$(SITE_URL)" $(PY) -m mkdocs serve --dev-addr $(SERVE_ADDR) --livereload
 
 schemas: $(VENV)/.installed
 	$(PY) -m generator schema --data $(DATA)
@@ -44,12 +44,15 @@ lint: $(VENV)/.installed
 typecheck: $(VENV)/.installed
 	$(VENV)/bin/mypy
 
-# System packages the tests use (libfaketime for the clock test). Installed when missing and we are root.
+# System packages the tests use (libfaketime for the clock test; pango for WeasyPrint's summary PDFs).
+# Installed when missing and we are root.
+SYSDEPS := faketime libpango-1.0-0 libpangoft2-1.0-0 fonts-noto-cjk
 sysdeps:
-	@if ! command -v faketime >/dev/null 2>&1; then \
+	@if ! command -v faketime >/dev/null 2>&1 || ! ldconfig -p | grep -q libpangoft2-1.0.so.0 \
+	    || [ ! -e /usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc ]; then \
 	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
-	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq faketime >/dev/null; \
-	  else echo "please install the Debian package faketime"; exit 1; fi; fi
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(SYSDEPS) >/dev/null; \
+	  else echo "please install the Debian packages $(SYSDEPS)"; exit 1; fi; fi
 
 test: $(VENV)/.installed sysdeps lint typecheck lint-workflows
 	$(PY) -m generator schema --check --data zones_data

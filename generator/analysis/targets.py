@@ -244,6 +244,24 @@ def _target_progress(
     )  # fmt: skip
 
 
+def year_judgement(zone: ZoneRecord, ind_id: str, target: Decimal, year: int) -> Judgement:
+    """One report year's value judged against the line to `target` (the year's 年度建设情况数据摘要): the
+    same rules as `judge`, with that year's value as the latest and the outcome final in the end year."""
+    if zone.approved is None:
+        return Judgement(UNKNOWN, None, "示范区尚未批复建设")
+    baseline_year = zone.approved.year - 1
+    base_report = zone.reports.get(baseline_year)
+    baseline = _shown(zone, baseline_year, ind_id)[0] if base_report and base_report.report.baseline else None
+    value = _shown(zone, year, ind_id)[0]
+    end = zone.zone.period.end
+    if year > end:
+        return Judgement(UNKNOWN, None, "该年度在建设期之后")
+    return judge(target=target, baseline=baseline, baseline_year=baseline_year, latest=value,
+                 latest_year=year if value is not None else None, end_year=end, final=year == end,
+                 no_value_reason=f"{year} 年{_gap(zone, year, ind_id)}",
+                 no_baseline_reason=f"没有基期（{baseline_year} 年）数值")  # fmt: skip
+
+
 def _gap(zone: ZoneRecord, year: int, ind_id: str) -> str:
     report = zone.reports.get(year)
     reading = report.readings.get(ind_id) if report else None

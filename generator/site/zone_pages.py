@@ -1,9 +1,8 @@
-"""Zone pages: the list of zones, one page per zone (profile, parks, lifecycle, indicator dashboard),
-and one data page per zone and year (built from the annual report's data, not the report itself)."""
+"""Zone pages: the list of zones, one page per zone (profile, parks, lifecycle, indicator dashboard);
+each zone's year pages (年度建设情况数据摘要) are summary_pages.py's."""
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Any
 
 from generator.data.catalog import STATUS_LABELS, Catalog, ZoneRecord
@@ -11,19 +10,22 @@ from generator.data.models import PLAN_SECTIONS, Evaluated, Indicator
 from generator.site.analysis_pages import composite_block
 from generator.site.charts import chart_html, chart_id, with_summary, years_chart
 from generator.site.common import (
-    h,
     NAV_MAX_PAGES,
     Context,
     Section,
     fmt_number,
     front_matter,
+    h,
     sorted_zones,
     zone_short,
 )
 from generator.site.downloads import zone_csv_path
-from generator.site.markup import Safe, block, link
+from generator.site.markup import Safe, link
 from generator.site.progress_pages import targets_block
 from generator.site.series import changes, progress, summarize, with_unit, zone_series
+from generator.site.summary_pages import make_summary_pages, summary_links, year_page
+
+__all__ = ["make_zone_pages", "year_page", "zone_events", "zone_page"]
 
 KEY_INDICATORS = ("tech_contract_turnover", "hitech_enterprises", "incubated_enterprises")
 
@@ -31,10 +33,6 @@ KEY_INDICATORS = ("tech_contract_turnover", "hitech_enterprises", "incubated_ent
 def zone_page(zone_id: str) -> str:
     """The zone page's path under the generated folder (other modules link to it)."""
     return f"zones/{zone_id}/index.md"
-
-
-def year_page(zone_id: str, year: int) -> str:
-    return f"zones/{zone_id}/{year}.md"
 
 
 def make_zone_pages(ctx: Context) -> Section:
@@ -45,11 +43,9 @@ def make_zone_pages(ctx: Context) -> Section:
     nav: list[Any] = ["zones/index.md"]
     for zone in zones:
         out.pages[zone_page(zone.id)] = env.get_template("zone.md.j2").render(**_zone_view(env, catalog, zone))
-        years = sorted(zone.reports)
-        for year in years:
-            out.pages[year_page(zone.id, year)] = env.get_template("zone_year.md.j2").render(
-                **_year_view(catalog, zone, year)
-            )
+        summaries = make_summary_pages(ctx, zone)
+        out.pages.update(summaries.pages)
+        out.files.update(summaries.files)
         if listed:
             nav.append({zone_short(zone): zone_page(zone.id)})
     out.pages["zones/index.md"] = env.get_template("zone_list.md.j2").render(**_zone_list_view(catalog, zones))
@@ -109,13 +105,21 @@ def zone_events(catalog: Catalog, zone: ZoneRecord) -> list[dict[str, Any]]:
     for year, report in zone.reports.items():
         if report.report.submitted and not report.report.baseline:
             timing = {True: "按时", False: "逾期", None: ""}[report.on_time]
-            out.append({"date": report.report.submitted, "document": "", "note": "",
-                        "label": f"{catalog.ref_name('event_kinds', 'report_submitted')}（{year} 年度，{timing}）"})
+            out.append(
+                {
+                    "date": report.report.submitted,
+                    "document": "",
+                    "note": "",
+                    "label": f"{catalog.ref_name('event_kinds', 'report_submitted')}（{year} 年度，{timing}）",
+                }
+            )
     out.sort(key=lambda e: e["date"])
     return [{**e, "date": e["date"].isoformat()} for e in out]
 
 
-def _dashboard(catalog: Catalog, zone: ZoneRecord, indicators: list[Indicator], targets: dict[str, Any]) -> list[dict[str, Any]]:
+def _dashboard(
+    catalog: Catalog, zone: ZoneRecord, indicators: list[Indicator], targets: dict[str, Any]
+) -> list[dict[str, Any]]:
     """Per quantitative indicator: summary sentence, chart, values by year with the change, target progress."""
     out = []
     for ind in indicators:
@@ -203,7 +207,7 @@ def _zone_view(env: Any, catalog: Catalog, zone: ZoneRecord) -> dict[str, Any]:
         "has_reports": bool(zone.reports),
         "downloads": Safe(f"下载本示范区数据：{link('CSV 表格', '../../' + zone_csv_path(zone.id))}"
                           f"（全部示范区的数据见{link('开放数据', '../../data/index.md')}）"),
-        "year_links": [link(f"{y} 年度数据", f"{y}.md") for y in sorted(zone.reports)],
+        "summary_links": summary_links(zone),
         "groups": _grouped(env, catalog, dashboard, _dashboard(catalog, zone, own, targets)),
         "qualitative": _qualitative(zone, [*common, *own]),
         "notes": _notes(catalog, zone),
@@ -212,62 +216,3 @@ def _zone_view(env: Any, catalog: Catalog, zone: ZoneRecord) -> dict[str, Any]:
         "targets_progress": targets_block(catalog, zone),
         "composite": composite_block(catalog, zone),
     }  # fmt: skip
-
-
-# --- a zone's year --------------------------------------------------------------------------
-
-
-def _submission(catalog: Catalog, zone: ZoneRecord, year: int) -> str:
-    report = zone.reports[year]
-    due = dt.date(year + 1, 1, 31).isoformat()
-    if report.report.baseline:
-        when = f"，报送日期 {report.report.submitted.isoformat()}" if report.report.submitted else ""
-        return f"基期数据（批复建设前一年的基线），随申报材料提供{when}。"
-    if report.report.submitted is None:
-        return f"未记录报送日期（应于 {due} 前报送）。"
-    timing = "按时报送" if report.on_time else "逾期报送"
-    return f"年度建设报告报送日期：{report.report.submitted.isoformat()}（截止日期 {due}，{timing}）。"
-
-
-def _year_rows(catalog: Catalog, zone: ZoneRecord, year: int, indicators: list[Indicator]) -> list[dict[str, Any]]:
-    rows = []
-    for ind in indicators:
-        if ind.kind == "text":
-            continue
-        series = zone_series(zone, ind)
-        index = next(i for i, p in enumerate(series.points) if p.year == year)
-        before = next((p for p in series.points if p.year == year - 1), None)
-        rows.append({
-            "category": next((c.name for c in catalog.categories if c.id == ind.category), "自设指标"),
-            "name": ind.name, "unit": ind.unit or "", "value": series.points[index].shown,
-            "before": before.shown if before else "—", "change": changes(series)[index],
-        })  # fmt: skip
-    return rows
-
-
-def _year_view(catalog: Catalog, zone: ZoneRecord, year: int) -> dict[str, Any]:
-    z = zone.zone
-    report = zone.reports[year]
-    years = sorted(zone.reports)
-    k = years.index(year)
-    label = f"{year} 年度（基期）" if report.report.baseline else f"{year} 年度"
-    qualitative = [
-        {"name": ind.name, "text": zone_series(zone, ind).points[k].shown}
-        for ind in [*catalog.indicators, *zone.own_indicators] if ind.kind == "text"
-    ]  # fmt: skip
-    return {
-        "fm": front_matter(f"{zone_short(zone)} {year} 年度数据", z.sample,
-                           f"{z.name} {year} 年度建设情况数据", search={"exclude": True}),
-        "title": f"{z.name} {label}数据",
-        "zone_link": link(z.name, "index.md"),
-        "submission": _submission(catalog, zone, year),
-        "highlights": block("\n".join("- " + item.replace("\n", "\n  ") for item in report.report.highlights))
-        if report.report.highlights
-        else "",
-        "rows": _year_rows(catalog, zone, year, [*catalog.indicators, *zone.own_indicators]),
-        "qualitative": qualitative,
-        "notes": _notes(catalog, zone, year),
-        "previous": link(f"{years[k - 1]} 年度", f"{years[k - 1]}.md") if k > 0 else "",
-        "next": link(f"{years[k + 1]} 年度", f"{years[k + 1]}.md") if k + 1 < len(years) else "",
-        "csv": link("下载本示范区各年度数据（CSV）", "../../" + zone_csv_path(zone.id)),
-    }

@@ -2,10 +2,11 @@
 
 Not part of `make test` (not collected by pytest: the file name does not start with test_). It writes a valid
 synthetic data folder into a temporary directory, then times in one run `check --strict`, the generator
-alone (`generate --out`) and `mkdocs build --strict` on a private copy of the project (the MkDocs hook runs
-the generator too, so MkDocs' own time is reported as the build's time minus the generator's). Peak memory
-is each step's maximum resident set size; the built site's size, page count and search index size (raw
-and gzipped) come from the output. Prints one table, writes build/bench/scale.json.
+alone without and with the summary PDFs (`generate --out` with PDF=0, then PDF=1: the difference is the PDF
+step, also given per PDF) and `mkdocs build --strict` on a private copy of the project as published, PDFs
+included (the MkDocs hook runs the generator too, so MkDocs' own time is reported as the build's time minus
+the generator's with PDFs). Peak memory is each step's maximum resident set size; the built site's size,
+page count and search index size (raw and gzipped) come from the output. Prints one table, writes build/bench/scale.json.
 
 The dataset: zones z001-nanning … round-robin over the 14 cities, approved over ten years 2023–2032 (the
 guideline applies from 2023, so `approved-before-guideline` rules out earlier approvals; the ten-year span
@@ -221,8 +222,8 @@ source:
     return counts
 
 
-def env(data: Path) -> dict[str, str]:
-    full = {**os.environ, "DATA": str(data), "NO_MKDOCS_2_WARNING": "1", "PYTHONDONTWRITEBYTECODE": "1"}
+def env(data: Path, pdf: str = "1") -> dict[str, str]:
+    full = {**os.environ, "DATA": str(data), "NO_MKDOCS_2_WARNING": "1", "PYTHONDONTWRITEBYTECODE": "1", "PDF": pdf}
     full.pop("SOURCE_DATE_EPOCH", None)
     return full
 
@@ -236,11 +237,13 @@ _RSS = (
 )
 
 
-def timed(cmd: list[str], cwd: Path, data: Path, tmp: Path, ok: tuple[int, ...] = (0,)) -> dict[str, Any]:
+def timed(
+    cmd: list[str], cwd: Path, data: Path, tmp: Path, ok: tuple[int, ...] = (0,), pdf: str = "1"
+) -> dict[str, Any]:
     rss_file = tmp / "rss.txt"
     start = time.perf_counter()
     proc = subprocess.run(
-        [sys.executable, "-c", _RSS, str(rss_file), *cmd], cwd=cwd, env=env(data), capture_output=True, text=True
+        [sys.executable, "-c", _RSS, str(rss_file), *cmd], cwd=cwd, env=env(data, pdf), capture_output=True, text=True
     )
     seconds = time.perf_counter() - start
     if proc.returncode not in ok:
@@ -280,9 +283,19 @@ def main() -> None:
         problems = [line for line in check["out"].splitlines() if line.strip()]
         print(f"check: {check['seconds']} s, {check['peak_mb']} MB; last lines: {problems[-3:]}", flush=True)
         gen = timed(
-            [py, "-m", "generator", "generate", "--out", str(tmp / "gen"), "--data", str(data)], project, data, tmp
-        )
-        print(f"generate: {gen['seconds']} s, {gen['peak_mb']} MB", flush=True)
+            [py, "-m", "generator", "generate", "--out", str(tmp / "gen"), "--data", str(data)], project, data, tmp,
+            pdf="0",
+        )  # fmt: skip
+        print(f"generate (PDF=0): {gen['seconds']} s, {gen['peak_mb']} MB", flush=True)
+        gen_pdf = timed(
+            [py, "-m", "generator", "generate", "--out", str(tmp / "gen-pdf"), "--data", str(data)], project, data,
+            tmp, pdf="1",
+        )  # fmt: skip
+        pdfs = sum(1 for _ in (tmp / "gen-pdf").rglob("summary-*.pdf"))
+        pdf_step = gen_pdf["seconds"] - gen["seconds"]
+        per_pdf = pdf_step / pdfs if pdfs else 0.0
+        print(f"generate (PDF=1): {gen_pdf['seconds']} s, {gen_pdf['peak_mb']} MB, {pdfs} PDFs, "
+              f"{per_pdf:.2f} s per PDF", flush=True)  # fmt: skip
         site = tmp / "site"
         build = timed([py, "-m", "mkdocs", "build", "--strict", "--quiet", "-d", str(site)], project, data, tmp)
         print(f"mkdocs build: {build['seconds']} s, {build['peak_mb']} MB", flush=True)
@@ -291,20 +304,29 @@ def main() -> None:
         raw = index.read_bytes()
         generated_md = sum(1 for _ in (tmp / "gen").rglob("*.md"))
         shape.update(pages=sum(1 for _ in site.rglob("index.html")), generated_md=generated_md)
-        mkdocs_own = build["seconds"] - gen["seconds"]
+        mkdocs_own = build["seconds"] - gen_pdf["seconds"]
         whole = check["seconds"] + build["seconds"]
-        peak = max(check["peak_mb"], gen["peak_mb"], build["peak_mb"])
+        peak = max(check["peak_mb"], gen["peak_mb"], gen_pdf["peak_mb"], build["peak_mb"])
         out_mb = du(site) / 2**20
         gz_mb = len(gzip.compress(raw, 6)) / 2**20
         docs = len(json.loads(raw)["docs"])
         figures = {
             "check": check["seconds"],
             "generate": gen["seconds"],
+            "generate with PDFs": gen_pdf["seconds"],
+            "PDF step (generate PDF=1 - PDF=0)": round(pdf_step, 1),
+            "PDFs": pdfs,
+            "seconds per PDF": round(per_pdf, 2),
             "mkdocs build (incl. generate in the hook)": build["seconds"],
-            "mkdocs own (build - generate)": round(mkdocs_own, 1),
+            "mkdocs own (build - generate with PDFs)": round(mkdocs_own, 1),
             "whole build (check + mkdocs build)": round(whole, 1),
             "peak memory": peak,
-            "peak memory by step (check/generate/mkdocs)": [check["peak_mb"], gen["peak_mb"], build["peak_mb"]],
+            "peak memory by step (check/generate/generate with PDFs/mkdocs)": [
+                check["peak_mb"],
+                gen["peak_mb"],
+                gen_pdf["peak_mb"],
+                build["peak_mb"],
+            ],
             "output size": round(out_mb, 1),
             "search index raw": round(len(raw) / 2**20, 2),
             "search index, gzipped": round(gz_mb, 2),
@@ -324,7 +346,8 @@ def main() -> None:
             )
         )
         print(f"\nshape: {shape}")
-        for name in ("check", "generate", "mkdocs build (incl. generate in the hook)", "search index raw"):
+        for name in ("check", "generate", "generate with PDFs", "PDF step (generate PDF=1 - PDF=0)", "seconds per PDF",
+                     "mkdocs build (incl. generate in the hook)", "search index raw"):  # fmt: skip
             print(f"  {name}: {figures[name]}")
         print(f"\n| {'measure':<40} | {'figure':<28} | {'target':<12} | |")
         print(f"|{'-' * 42}|{'-' * 30}|{'-' * 14}|---|")
