@@ -191,8 +191,8 @@ def zone_indicator_text(series: Series, peers: Mapping[int, Sequence[Decimal]] |
     ind = series.indicator
     nums = series.numbers
     if not nums:
-        gaps = "；".join(f"{_year_name(p)}{_absence(p)}" for p in series.points)
-        return f"{ind.name}尚无数值" + (f"（{gaps}）" if gaps else "") + "。"
+        absent = "；".join(f"{_year_name(p)}{_absence(p)}" for p in series.points)
+        return f"{ind.name}尚无数值" + (f"（{absent}）" if absent else "") + "。"
     latest = nums[-1]
     last_year = series.points[-1].year
     if latest.year == last_year:
@@ -224,7 +224,7 @@ def _span(ind: Indicator, nums: list[Point]) -> str:
         text = f"{_year_name(first)}至 {last.year} 年，从 {value_text(ind, first)}{verb} {value_text(ind, last)}"
         text += f"（{change_phrase(ind, ch)}）"
     else:
-        text = f"{last.year} 年与{_year_name(first)}持平，均为 {value_text(ind, last)}"
+        text = f"{last.year} 年与 {_year_name(first)}持平，均为 {value_text(ind, last)}"
     high = max(nums, key=lambda p: (p.number, -p.year))
     low = min(nums, key=lambda p: (p.number, p.year))
     if len(nums) > 2 and (high not in (first, last) or low not in (first, last)):
@@ -268,14 +268,14 @@ def dashboard_summary(series_list: Sequence[Series], year: int) -> str:
     both years have a number), and the largest rise and fall — growth rates and 百分点 counted apart."""
     if not series_list:
         return ""
-    now_points = {s.indicator.id: next((p for p in s.points if p.year == year), None) for s in series_list}
-    if all(p is None for p in now_points.values()):
+    now_points = [next((p for p in s.points if p.year == year), None) for s in series_list]
+    if all(p is None for p in now_points):
         return ""
-    baseline = any(p is not None and p.baseline for p in now_points.values())
+    baseline = any(p is not None and p.baseline for p in now_points)
     total = len(series_list)
-    with_number = sum(1 for p in now_points.values() if p is not None and p.number is not None)
+    with_number = sum(1 for p in now_points if p is not None and p.number is not None)
     counts = {"暂无": 0, "不适用": 0, MISSING_LABEL: 0}
-    for p in now_points.values():
+    for p in now_points:
         if p is None or p.number is None:
             counts[MISSING_LABEL if p is None or p.marker is None else p.marker] += 1
     head = f"{year} 年度（基期）" if baseline else f"{year} 年度"
@@ -295,8 +295,7 @@ def dashboard_summary(series_list: Sequence[Series], year: int) -> str:
     rate_down: list[tuple[Decimal, Indicator]] = []
     pp_up: list[tuple[Decimal, Indicator]] = []
     pp_down: list[tuple[Decimal, Indicator]] = []
-    for s, before in zip(series_list, previous, strict=True):
-        now = now_points[s.indicator.id]
+    for s, before, now in zip(series_list, previous, now_points, strict=True):
         if before is None or now is None or before.number is None or now.number is None:
             continue
         ch = compare(s.indicator, before.number, now.number)
@@ -345,7 +344,8 @@ class Entry:
 def ranking_sentence(ind: Indicator, year: int, rows: Sequence[Entry], others: Sequence[Entry] = ()) -> str:
     """The ranking chart: how many zones reported a number in `year`, highest and lowest (ties named
     together), the total for summable indicators with the zones it covers, and the zones without a number."""
-    ranked = sorted((r for r in rows if r.number is not None), key=lambda r: (-r.number, r.zone))  # type: ignore[operator]
+    # stable: zones with the same value keep the caller's order
+    ranked = sorted((r for r in rows if r.number is not None), key=lambda r: -r.number)  # type: ignore[operator]
     if not ranked:
         return f"{year} 年没有示范区报送{ind.name}的数值。"
     n = len(ranked)
@@ -356,7 +356,7 @@ def ranking_sentence(ind: Indicator, year: int, rows: Sequence[Entry], others: S
         bottom = [r for r in ranked if r.number == ranked[-1].number]
         text = f"{year} 年共 {n} 个示范区报送了数值，"
         if len(top) == n:
-            text += f"数值相同，均为 {in_unit(number_text(top[0].shown), ind)}"
+            text += f"数值相同，均为 {_same_value(top, ind)}"
         else:
             text += f"最高为{_group(top, ind)}，最低为{_group(bottom, ind)}"
     if ind.summable and n > 1:
@@ -368,11 +368,17 @@ def ranking_sentence(ind: Indicator, year: int, rows: Sequence[Entry], others: S
     return text + "。"
 
 
+def _same_value(rows: list[Entry], ind: Indicator) -> str:
+    """Equal numbers written alike are shown as written; written differently ("3" and "3.0"), as the number."""
+    if len({r.shown for r in rows}) == 1:
+        return in_unit(number_text(rows[0].shown), ind)
+    return in_unit(exact_text(rows[0].number), ind)  # type: ignore[arg-type]
+
+
 def _group(rows: list[Entry], ind: Indicator) -> str:
-    value = in_unit(number_text(rows[0].shown), ind)
     if len(rows) == 1:
-        return f"{rows[0].zone}（{value}）"
-    return "、".join(r.zone for r in rows) + f"（均为 {value}）"
+        return f"{rows[0].zone}（{in_unit(number_text(rows[0].shown), ind)}）"
+    return "、".join(r.zone for r in rows) + f"（均为 {_same_value(rows, ind)}）"
 
 
 def trend_sentence(lines: Sequence[Sequence[Entry]]) -> str:
@@ -390,7 +396,7 @@ def trend_sentence(lines: Sequence[Sequence[Entry]]) -> str:
     moves = [f"{n} 个{word}" for n, word in ((up, "上升"), (down, "下降"), (flat, "持平")) if n]
     text = ""
     if moves:
-        text = "比较各示范区最早与最近有数值的年份（含基期）：" + "、".join(moves)
+        text = "比较各示范区最早与最近有数值的年份（含基期）：" + "、".join(moves).replace("个", "个示范区", 1)
     if single:
         text += ("；" if text else "") + f"{single} 个示范区不足两年有数值，不作比较"
     return text + "。" if text else ""
