@@ -16,7 +16,8 @@ from generator.data.models import Indicator
 from generator.site.charts import chart_html, chart_id, ranking_chart, trend_chart, with_summary
 from generator.site.common import KIND_LABELS, Context, Section, category_name, front_matter, sorted_zones, zone_short
 from generator.site.markup import link
-from generator.site.series import fmt_decimal, with_unit
+from generator.site.sentences import Entry, ranking_sentence, trend_sentence
+from generator.site.series import with_unit
 
 
 def indicator_page(ind_id: str) -> str:
@@ -68,16 +69,8 @@ def _ranking(catalog: Catalog, ind: Indicator, cells: list[Cell]) -> dict[str, A
         ranked.append({"rank": rank, "zone": link(zone_short(c.zone), f"../zones/{c.zone.id}/index.md"),
                        "value": with_unit(c.shown, ind.unit)})  # fmt: skip
     unit = ind.unit
-    summary = f"{year} 年共有 {len(rows)} 个示范区报送了{ind.name}"
-    if len(rows) > 1:
-        summary += (f"：{zone_short(rows[0].zone)}最高（{with_unit(rows[0].shown, unit)}），"
-                    f"{zone_short(rows[-1].zone)}最低（{with_unit(rows[-1].shown, unit)}）")  # fmt: skip
-    else:
-        summary += f"：{zone_short(rows[0].zone)}，{with_unit(rows[0].shown, unit)}"
-    if ind.summable:
-        total = sum((c.number for c in rows if c.number is not None), Decimal(0))
-        summary += f"；合计 {with_unit(fmt_decimal(total), unit)}"
-    summary += "。"
+    summary = ranking_sentence(ind, year, [Entry(zone_short(c.zone), c.number, c.shown) for c in rows],
+                               [Entry(zone_short(c.zone), c.number, c.shown) for c in others])  # fmt: skip
     chart = ranking_chart(chart_id(ind.id, "rank"), f"{year} 年{ind.name}", unit,
                           [(zone_short(c.zone), c.number, c.shown) for c in rows if c.number is not None])  # fmt: skip
     return {
@@ -102,6 +95,8 @@ def _trends(catalog: Catalog, ind: Indicator, cells: list[Cell]) -> dict[str, An
         lines.append((zone_short(zone), [by_key[(zone.id, y)].number if (zone.id, y) in by_key else None for y in years]))
     summary = (f"{len(zones)} 个示范区 {years[0]}—{years[-1]} 年的{ind.name}，每条线为一个示范区；"
                "某年没有数值时线条断开，不表示下降。")  # fmt: skip
+    summary += trend_sentence([[Entry(zone_short(z), c.number, c.shown, c.baseline) for c in cells if c.zone.id == z.id]
+                               for z in zones])  # fmt: skip
     chart = trend_chart(chart_id(ind.id, "trend"), f"{ind.name}历年走势", ind.unit, years, lines)
     return {"years": years, "rows": rows, "summary": summary, "chart": chart_html(with_summary(chart, summary))}
 

@@ -22,7 +22,8 @@ from generator.site.common import (
 from generator.site.downloads import zone_csv_path
 from generator.site.markup import Safe, link
 from generator.site.progress_pages import targets_block
-from generator.site.series import changes, progress, summarize, with_unit, zone_series
+from generator.site.sentences import dashboard_summary, peer_table, zone_indicator_text
+from generator.site.series import changes, progress, with_unit, zone_series
 from generator.site.summary_pages import make_summary_pages, summary_links, year_page
 
 __all__ = ["make_zone_pages", "year_page", "zone_events", "zone_page"]
@@ -122,12 +123,13 @@ def _dashboard(
 ) -> list[dict[str, Any]]:
     """Per quantitative indicator: summary sentence, chart, values by year with the change, target progress."""
     out = []
+    peers = peer_table(catalog)  # common indicators only: a zone's own indicators are not ranked
     for ind in indicators:
         if ind.kind == "text":
             continue
         series = zone_series(zone, ind)
         target = targets.get(ind.id)
-        summary = summarize(series)
+        summary = zone_indicator_text(series, peers.get(ind.id) if catalog.indicator(ind.id) is ind else None)
         chart = with_summary(years_chart(chart_id(zone.id, ind.id), series, target), summary)
         prog = progress(series, target)
         out.append({
@@ -209,6 +211,8 @@ def _zone_view(env: Any, catalog: Catalog, zone: ZoneRecord) -> dict[str, Any]:
                           f"（全部示范区的数据见{link('开放数据', '../../data/index.md')}）"),
         "summary_links": summary_links(zone),
         "groups": _grouped(env, catalog, dashboard, _dashboard(catalog, zone, own, targets)),
+        "dashboard_summary": dashboard_summary([zone_series(zone, i) for i in [*common, *own] if i.kind != "text"],
+                                               max(zone.reports)) if zone.reports else "",
         "qualitative": _qualitative(zone, [*common, *own]),
         "notes": _notes(catalog, zone),
         "cases": [{"link": link(c.case.title, f"../../cases/{c.slug}.md"), "year": c.case.year} for c in cases],
