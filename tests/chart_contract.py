@@ -14,6 +14,21 @@ from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 
+# Debian's chromium as the browser tests and the benchmarks start it: headless, nothing fetched from the
+# network by the browser itself, and every host name but 127.0.0.1 unresolvable.
+CHROMIUM = "/usr/bin/chromium"
+FLAGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--disable-dev-shm-usage",
+    "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1",
+]
+
 
 # ---- the contract --------------------------------------------------------------
 

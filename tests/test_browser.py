@@ -20,22 +20,12 @@ from typing import Any
 from urllib.parse import urlsplit
 
 import pytest
-from chart_contract import FIGURES, add_fixture_page
+from chart_contract import CHROMIUM as CHROMIUM_PATH
+from chart_contract import FIGURES, FLAGS, add_fixture_page
 
 from conftest import SAMPLE, build_site
 
-CHROMIUM = Path("/usr/bin/chromium")
-FLAGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--disable-dev-shm-usage",
-    "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1",
-]
+CHROMIUM = Path(CHROMIUM_PATH)
 
 pytestmark = pytest.mark.skipif(not CHROMIUM.exists(), reason="/usr/bin/chromium is missing (apt-get install chromium)")
 playwright_sync = pytest.importorskip("playwright.sync_api")

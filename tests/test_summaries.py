@@ -8,6 +8,7 @@ from __future__ import annotations
 import hashlib
 import html
 import io
+import os
 import re
 import subprocess
 import sys
@@ -224,6 +225,36 @@ def test_pdf_bytes_are_reproducible() -> None:
     catalog = catalog_of(MINI)
     in_process = summary_pages.summary_pdf(catalog, catalog.zones["demo-zone"], 2023)
     assert hashlib.sha256(in_process).hexdigest() == first
+
+
+def _tiny(n: int) -> str:
+    return f"<html><body><h1>摘要 {n}</h1><p>技术合同成交额 {n}.5 亿元</p></body></html>"
+
+
+def test_pdfs_come_from_the_cache_when_their_html_is_unchanged(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    monkeypatch.setenv("PDF_CACHE", str(tmp_path))
+    first = summary_pages.render_pdfs({"a.pdf": _tiny(1)})
+    assert list(tmp_path.glob("*.pdf")) and first["a.pdf"].startswith(b"%PDF")
+
+    def refuse(html: str) -> bytes:
+        raise AssertionError("rendered again")
+
+    monkeypatch.setattr(summary_pages, "html_to_pdf", refuse)
+    assert summary_pages.render_pdfs({"a.pdf": _tiny(1)}) == first  # same HTML: from the cache
+    with pytest.raises(AssertionError, match="rendered again"):
+        summary_pages.render_pdfs({"a.pdf": _tiny(2)})  # changed HTML: rendered
+
+
+def test_pdfs_rendered_in_parallel_are_the_ones_rendered_one_by_one(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    jobs = {f"z{n}/summary.pdf": _tiny(n) for n in range(summary_pages.PARALLEL_FROM)}
+    monkeypatch.setenv("PDF_CACHE", str(tmp_path / "pool"))
+    monkeypatch.setattr(os, "cpu_count", lambda: 2)
+    pooled = summary_pages.render_pdfs(jobs)
+    assert list(pooled) == sorted(jobs)
+    assert pooled == {path: summary_pages.html_to_pdf(html) for path, html in sorted(jobs.items())}
+    assert b"".join(pooled.values()).count(b"%PDF") == len(jobs)
 
 
 def test_pdf_fetches_nothing() -> None:

@@ -9,12 +9,17 @@ and the print HTML (rendered to PDF by WeasyPrint) only lay it out.
 PDF: on unless the environment says `PDF=0` (`make serve` does, so live reload stays fast). WeasyPrint
 renders a standalone HTML page with its own CSS and the system's Noto CJK fonts; it may fetch nothing (the
 URL fetcher refuses every URL), and the PDF carries no dates, so the same data gives the same bytes.
+PDFs are rendered all at once after the pages (`render_pdfs`): on several cores in parallel, and each one
+kept in a cache folder (`build/pdf-cache/`, or `PDF_CACHE`) under the hash of its HTML and the WeasyPrint
+version, so a rebuild renders only the summaries whose content changed.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import os
+from concurrent.futures import ProcessPoolExecutor
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -251,8 +256,9 @@ def _page_view(catalog: Catalog, zone: ZoneRecord, year: int, pdf: bool) -> dict
     }  # fmt: skip
 
 
-def make_summary_pages(ctx: Context, zone: ZoneRecord) -> Section:
-    """One zone's summary pages, and the PDF of its latest summary unless PDF=0."""
+def make_summary_pages(ctx: Context, zone: ZoneRecord, pdf_jobs: dict[str, str]) -> Section:
+    """One zone's summary pages; the print HTML of its latest summary goes into `pdf_jobs` (PDF path ->
+    HTML) unless PDF=0, for `render_pdfs`."""
     out = Section()
     latest = latest_year(zone)
     pdf = pdf_enabled()
@@ -261,8 +267,51 @@ def make_summary_pages(ctx: Context, zone: ZoneRecord) -> Section:
         view = _page_view(ctx.catalog, zone, year, with_pdf)
         out.pages[year_page(zone.id, year)] = ctx.env.get_template("zone_year.md.j2").render(**view)
         if with_pdf:
-            out.files[summary_pdf_path(zone.id, year)] = summary_pdf(ctx.catalog, zone, year, ctx.site_url)
+            pdf_jobs[summary_pdf_path(zone.id, year)] = summary_html(ctx.catalog, zone, year, ctx.site_url)
     return out
+
+
+ROOT = Path(__file__).resolve().parent.parent.parent
+PARALLEL_FROM = 4  # fewer PDFs than this are rendered in this process: starting workers costs more
+
+
+def pdf_cache_dir() -> Path:
+    return Path(os.environ.get("PDF_CACHE") or ROOT / "build" / "pdf-cache")
+
+
+def _cache_key(html: str) -> str:
+    from weasyprint import __version__ as weasyprint_version
+
+    return hashlib.sha256(f"weasyprint {weasyprint_version}\0{html}".encode()).hexdigest()
+
+
+def render_pdfs(jobs: dict[str, str]) -> dict[str, bytes]:
+    """PDF path -> bytes for each (path -> print HTML): from the cache when the same HTML was rendered
+    before, otherwise rendered (in parallel on every core when there are several) and cached."""
+    if not jobs:
+        return {}
+    cache = pdf_cache_dir()
+    keys = {path: _cache_key(html) for path, html in jobs.items()}
+    out: dict[str, bytes] = {}
+    for path, key in keys.items():
+        cached = cache / f"{key}.pdf"
+        if cached.is_file():
+            out[path] = cached.read_bytes()
+    todo = sorted(p for p in jobs if p not in out)
+    htmls = [jobs[p] for p in todo]
+    workers = min(os.cpu_count() or 1, len(todo))
+    if workers > 1 and len(todo) >= PARALLEL_FROM:
+        with ProcessPoolExecutor(max_workers=workers) as pool:
+            rendered = list(pool.map(html_to_pdf, htmls, chunksize=max(1, len(todo) // (workers * 4))))
+    else:
+        rendered = [html_to_pdf(html) for html in htmls]
+    cache.mkdir(parents=True, exist_ok=True)
+    for path, pdf in zip(todo, rendered, strict=True):
+        out[path] = pdf
+        tmp = cache / f"{keys[path]}.{os.getpid()}.tmp"
+        tmp.write_bytes(pdf)
+        tmp.replace(cache / f"{keys[path]}.pdf")
+    return dict(sorted(out.items()))
 
 
 # --- the PDF ----------------------------------------------------------------------------------------

@@ -24,7 +24,7 @@ from generator.site.markup import Safe, link
 from generator.site.progress_pages import targets_block
 from generator.site.sentences import dashboard_summary, peer_table, zone_indicator_text
 from generator.site.series import changes, progress, with_unit, zone_series
-from generator.site.summary_pages import make_summary_pages, summary_links, year_page
+from generator.site.summary_pages import make_summary_pages, render_pdfs, summary_links, year_page
 
 __all__ = ["make_zone_pages", "year_page", "zone_events", "zone_page"]
 
@@ -42,13 +42,15 @@ def make_zone_pages(ctx: Context) -> Section:
     zones = sorted_zones(catalog)
     listed = len(zones) <= NAV_MAX_PAGES
     nav: list[Any] = ["zones/index.md"]
+    pdf_jobs: dict[str, str] = {}
     for zone in zones:
         out.pages[zone_page(zone.id)] = env.get_template("zone.md.j2").render(**_zone_view(env, catalog, zone))
-        summaries = make_summary_pages(ctx, zone)
+        summaries = make_summary_pages(ctx, zone, pdf_jobs)
         out.pages.update(summaries.pages)
         out.files.update(summaries.files)
         if listed:
             nav.append({zone_short(zone): zone_page(zone.id)})
+    out.files.update(render_pdfs(pdf_jobs))
     out.pages["zones/index.md"] = env.get_template("zone_list.md.j2").render(**_zone_list_view(catalog, zones))
     out.nav = [{"示范区": nav}]
     return out
