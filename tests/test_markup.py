@@ -89,3 +89,29 @@ def test_hostile_text_in_every_field_kind_stays_text(tmp_path: Path) -> None:
     zone_html = (site / "zones/demo-zone/index.html").read_text(encoding="utf-8")
     assert "<strong>允许的 Markdown</strong>" in zone_html
     assert "&lt;img src=x onerror=alert(1)&gt;" in zone_html  # shown as the editor typed it
+
+
+FIGURES = ["45.8", "1,130", "-3", "35%", "+13.9%（+5.6）", "-0.02 个百分点", "2024-01-31", "0", "-1,234.50"]
+NOT_FIGURES = ["- 3", "1. x", "1.", "-", "+-3", "---", "===", "1,130 <b>", "2024-01-31T00", "3*4", "[1](x)"]
+
+
+def test_figures_pass_unescaped_and_cannot_become_markdown() -> None:
+    """Figures are left as written (no entity per dot); anything else near them is still escaped; and a
+    figure alone on a line, at a line's start or in a table cell renders as its own text, nothing more."""
+    import markdown
+
+    for text in FIGURES:
+        assert inline(text) == text
+    for text in NOT_FIGURES:
+        assert inline(text) != text, text
+    md = markdown.Markdown(extensions=["tables", "attr_list", "md_in_html", "admonition"])
+    for text in FIGURES:
+        for source in (f"{text}\n", f"段落\n{text}\n", f"{text} 亿元\n", f"| a |\n| --- |\n| {text} |\n"):
+            html = md.reset().convert(source)
+            assert text in html, (source, html)
+            assert not any(
+                tag in html for tag in ("<ol", "<ul", "<li", "<h1", "<h2", "<hr", "<em", "<strong", "<a ")
+            ), (
+                source,
+                html,
+            )

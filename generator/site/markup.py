@@ -21,6 +21,13 @@ import re
 from markdown_it import MarkdownIt
 
 _SPECIAL = frozenset("\\`*_{}[]()#+-.!|<>&~^=:\"'$%@/?;")
+# Figures as the pages print them — 45.8, 1,130, -3, 35%, +13.9%（+5.6）, +0.25 个百分点, 2024-01-31 — are
+# left as they are: no Markdown construct can be made of digits with at most one sign in front, `,` `.`
+# `%` inside and these suffixes (a list marker needs a space after `-`/`+`/`1.`, a rule or a setext line
+# needs a line of only `-`/`=`), and entities for every dot of thousands of figures made MkDocs' pages
+# larger and its inline parsing slower. Anything else goes through the escaping below.
+_NUMBER = r"[+-]?\d[\d,]*(?:\.\d+)?%?"
+_FIGURE = re.compile(rf"(?:{_NUMBER}(?:（{_NUMBER}）)?(?: 个百分点)?|\d{{4}}-\d{{2}}-\d{{2}})")
 
 
 class Safe(str):
@@ -32,6 +39,8 @@ class Safe(str):
 def inline(text: object) -> Safe:
     """Plain text for a Markdown page: one line, every syntax character neutralised."""
     raw = " ".join(str(text).split())
+    if _FIGURE.fullmatch(raw):
+        return Safe(raw)
     return Safe("".join(f"&#{ord(c)};" if c in _SPECIAL else c for c in raw))
 
 
