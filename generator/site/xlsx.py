@@ -14,6 +14,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import io
 import unicodedata
 import zipfile
@@ -120,7 +121,11 @@ def _width(value: Any) -> int:
     """Display width of a cell's text: CJK characters count twice."""
     if value is None:
         return 0
-    text = str(value).split("\n")[0]
+    return _text_width(str(value).split("\n")[0])
+
+
+@functools.lru_cache(maxsize=65536)
+def _text_width(text: str) -> int:  # zone and indicator names repeat on every row: measured once each
     return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
 
 
