@@ -256,10 +256,13 @@ def _page_view(catalog: Catalog, zone: ZoneRecord, year: int, pdf: bool) -> dict
     }  # fmt: skip
 
 
-def make_summary_pages(ctx: Context, zone: ZoneRecord, pdf_jobs: dict[str, str]) -> Section:
+def make_summary_pages(ctx: Context, zone: ZoneRecord, pdf_jobs: dict[str, str] | None = None) -> Section:
     """One zone's summary pages; the print HTML of its latest summary goes into `pdf_jobs` (PDF path ->
-    HTML) unless PDF=0, for `render_pdfs`."""
+    HTML) unless PDF=0, for the caller's `render_pdfs` over all zones; without `pdf_jobs` the PDF is
+    rendered here, into the section's files."""
     out = Section()
+    own = pdf_jobs is None
+    jobs: dict[str, str] = {} if pdf_jobs is None else pdf_jobs
     latest = latest_year(zone)
     pdf = pdf_enabled()
     for year in sorted(zone.reports):
@@ -267,7 +270,9 @@ def make_summary_pages(ctx: Context, zone: ZoneRecord, pdf_jobs: dict[str, str])
         view = _page_view(ctx.catalog, zone, year, with_pdf)
         out.pages[year_page(zone.id, year)] = ctx.env.get_template("zone_year.md.j2").render(**view)
         if with_pdf:
-            pdf_jobs[summary_pdf_path(zone.id, year)] = summary_html(ctx.catalog, zone, year, ctx.site_url)
+            jobs[summary_pdf_path(zone.id, year)] = summary_html(ctx.catalog, zone, year, ctx.site_url)
+    if own:
+        out.files.update(render_pdfs(jobs))
     return out
 
 
