@@ -131,3 +131,18 @@ def test_search_index_segments_chinese_with_jieba(sample_site: Path) -> None:
     assert "\\u200b" in index["config"]["separator"]  # the zero-width space jieba inserts separates words
     docs = [d for d in index["docs"] if d["location"].startswith("zones/nanning-hitech/")]
     assert docs and any("南宁\u200b高新区" in d["text"] for d in docs)  # words split by jieba
+
+
+def test_search_index_holds_zone_profiles_but_not_each_indicators_numbers(sample_site: Path) -> None:
+    """The index a reader downloads grows with the zones: a zone page's two dozen indicator sections (numbers,
+    sentences, tables) are left out (data-search-exclude), its profile and sections stay; summaries are out."""
+    import json
+
+    index = json.loads((sample_site / "search/search_index.json").read_text(encoding="utf-8"))
+    zone = [d for d in index["docs"] if d["location"].split("#")[0] == "zones/nanning-hitech/"]
+    titles = {d["title"].replace("\u200b", "") for d in zone}  # jieba's word breaks
+    assert {"载体园区", "建设方案", "目标进展", "综合表现"} <= titles, titles
+    assert "技术合同成交额（亿元）" not in titles and not any(
+        "报送该指标" in d["text"].replace("\u200b", "") for d in zone
+    )
+    assert not any(d["location"].startswith("zones/nanning-hitech/2025/") for d in index["docs"])
