@@ -39,6 +39,7 @@ Pure computation: no Markdown, no HTML. Same input, same output (everything sort
 from __future__ import annotations
 
 import bisect
+import hashlib
 import math
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
@@ -394,9 +395,24 @@ def compute(
     years: dict[int, YearIndex] = {}
     for year_key, frame in inputs.groupby("year", sort=True):
         year = int(as_float(year_key))
-        years[year] = _year_index(year, frame, details[year], outliers[year], transformed_t,
-                                       order, category_list)  # fmt: skip
+        key = (year, _frame_digest(frame), transformed_t, tuple(order_list), tuple(category_list))
+        if key not in _YEAR_CACHE:
+            if len(_YEAR_CACHE) >= 256:
+                _YEAR_CACHE.pop(next(iter(_YEAR_CACHE)))
+            _YEAR_CACHE[key] = _year_index(year, frame, details[year], outliers[year], transformed_t,
+                                           order, category_list)  # fmt: skip
+        years[year] = _YEAR_CACHE[key]
     return Composite(years, inputs, skewness, transformed_t, tuple(order_list), tuple(category_list), category_of)
+
+
+# A year's index depends only on that year's rows and the transformed indicators: `make serve` rebuilds after
+# every edit in one process, and an edit to one report leaves the other years' results as they were.
+_YEAR_CACHE: dict[tuple[Any, ...], YearIndex] = {}
+
+
+def _frame_digest(frame: pd.DataFrame) -> str:
+    rows = frame.sort_values(["zone", "indicator"], kind="stable").astype(str).to_numpy().tolist()
+    return hashlib.sha256(repr((list(frame.columns), rows)).encode()).hexdigest()
 
 
 def _year_index(
