@@ -106,10 +106,14 @@ def page_weight(base_url: str, paths: list[str]) -> dict[str, dict[str, Any]]:
                         plot.scroll_into_view_if_needed()
                         page.wait_for_timeout(50)
                 page.wait_for_function(VISIBLE_DRAWN)
-            for plot in page.locator(".chart-plot:not([data-rendered])").all():
-                if plot.is_visible():
+            for _ in range(20):  # charts drawn above move the ones below: visit the undrawn ones until none is left
+                undrawn = page.query_selector_all(".chart-plot:not([data-rendered])")  # handles: stay bound when drawn
+                pending = [p for p in undrawn if p.is_visible()]
+                if not pending:
+                    break
+                for plot in pending:
                     plot.scroll_into_view_if_needed()
-                    page.wait_for_timeout(50)
+                    page.wait_for_timeout(150)
             page.wait_for_function("[...document.querySelectorAll('.chart-plot')].every(el => el.dataset.rendered)")
             page.wait_for_load_state("networkidle")
             by_type: dict[str, int] = {}
