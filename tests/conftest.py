@@ -7,6 +7,7 @@ import shutil
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -74,3 +75,20 @@ def build_site(tmp: Path, data: Path, env: dict[str, str] | None = None, prefix:
     if proc.returncode != 0:
         raise AssertionError(f"mkdocs build failed ({proc.returncode}):\n{proc.stdout}\n{proc.stderr}")
     return out
+
+
+def load_catalog(data: Path) -> Any:
+    """The validated catalog of a data folder; the test stops with the problems if it does not validate."""
+    from generator.data.load import load_data
+    from generator.data.validate import validate_data
+
+    catalog, log = validate_data(load_data(data))
+    assert catalog is not None, [str(p) for p in log.problems]
+    return catalog
+
+
+def replace_once(path: Path, old: str, new: str) -> None:
+    """Edit a data file in a test copy: `old` must be there; its first occurrence becomes `new`."""
+    text = path.read_text(encoding="utf-8")
+    assert old in text, (path, old)
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")

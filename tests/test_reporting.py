@@ -7,7 +7,7 @@ import datetime as dt
 import html
 from pathlib import Path
 
-from conftest import MINI, SAMPLE, run_check
+from conftest import MINI, SAMPLE, load_catalog, replace_once, run_check
 from generator.analysis.reporting import (
     LATE,
     MISSING,
@@ -18,23 +18,9 @@ from generator.analysis.reporting import (
     reporting_years,
 )
 from generator.data.catalog import Catalog
-from generator.data.load import load_data
-from generator.data.validate import validate_data
 from generator.site.common import sorted_zones
 from generator.site.pages import make_pages
 from generator.site.tables import make_tables
-
-
-def _load(path: Path) -> Catalog:
-    catalog, log = validate_data(load_data(path))
-    assert catalog is not None, [str(p) for p in log.problems]
-    return catalog
-
-
-def _edit(path: Path, old: str, new: str) -> None:
-    text = path.read_text(encoding="utf-8")
-    assert old in text, (path, old)
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
 
 
 def _states(catalog: Catalog) -> list[tuple[int, str, str, int]]:
@@ -44,33 +30,33 @@ def _states(catalog: Catalog) -> list[tuple[int, str, str, int]]:
 
 
 def test_on_time_report_and_evaluation_due_in_the_as_of_year() -> None:
-    catalog = _load(MINI)  # as of 2024-06-30; period 2023–2024; the 2023 report submitted 2024-01-20
+    catalog = load_catalog(MINI)  # as of 2024-06-30; period 2023–2024; the 2023 report submitted 2024-01-20
     assert _states(catalog) == [(2023, "demo-zone", ON_TIME, 0)]
     due = evaluations_due(catalog, sorted_zones(catalog))
     assert [(e.zone.id, e.period_end, e.ended) for e in due] == [("demo-zone", 2024, False)]
 
 
 def test_late_by_n_days(data_copy: Path) -> None:
-    _edit(data_copy / "zones/demo-zone/annual/2023.yaml", "submitted: 2024-01-20", "submitted: 2024-02-15")
-    assert _states(_load(data_copy)) == [(2023, "demo-zone", LATE, 15)]  # 31 January + 15 days
+    replace_once(data_copy / "zones/demo-zone/annual/2023.yaml", "submitted: 2024-01-20", "submitted: 2024-02-15")
+    assert _states(load_catalog(data_copy)) == [(2023, "demo-zone", LATE, 15)]  # 31 January + 15 days
 
 
 def test_missing_report_agrees_with_the_checker(data_copy: Path) -> None:
     (data_copy / "zones/demo-zone/annual/2023.yaml").unlink()
     # overdue since 2024-01-31: February (29, a leap year) + March 31 + April 30 + May 31 + June 30 = 151 days
-    assert _states(_load(data_copy)) == [(2023, "demo-zone", MISSING, 151)]
+    assert _states(load_catalog(data_copy)) == [(2023, "demo-zone", MISSING, 151)]
     _code, lines = run_check(data_copy)
     assert [line for line in lines if "report-missing" in line and "2023 年度报告" in line]
 
 
 def test_not_yet_due_then_missing_then_evaluation_overdue(data_copy: Path) -> None:
-    _edit(data_copy / "site.yaml", "as_of: 2024-06-30", "as_of: 2025-01-31")
-    catalog = _load(data_copy)
+    replace_once(data_copy / "site.yaml", "as_of: 2024-06-30", "as_of: 2025-01-31")
+    catalog = load_catalog(data_copy)
     assert _states(catalog) == [(2024, "demo-zone", PENDING, 0), (2023, "demo-zone", ON_TIME, 0)]
     _code, lines = run_check(data_copy)
     assert not [line for line in lines if "report-missing" in line and "2024 年度报告" in line]  # due on the day
-    _edit(data_copy / "site.yaml", "as_of: 2025-01-31", "as_of: 2025-03-01")
-    catalog = _load(data_copy)
+    replace_once(data_copy / "site.yaml", "as_of: 2025-01-31", "as_of: 2025-03-01")
+    catalog = load_catalog(data_copy)
     assert _states(catalog)[0] == (2024, "demo-zone", MISSING, 29)
     due = evaluations_due(catalog, sorted_zones(catalog))
     assert [(e.zone.id, e.ended) for e in due] == [("demo-zone", True)]
@@ -84,11 +70,11 @@ def test_not_yet_due_then_missing_then_evaluation_overdue(data_copy: Path) -> No
 
 
 def test_revoked_zone_owes_no_report_for_the_year_of_revocation(data_copy: Path) -> None:
-    _edit(data_copy / "site.yaml", "as_of: 2024-06-30", "as_of: 2025-06-30")
+    replace_once(data_copy / "site.yaml", "as_of: 2024-06-30", "as_of: 2025-06-30")
     zone = data_copy / "zones/demo-zone/zone.yaml"
     zone.write_text(zone.read_text(encoding="utf-8") + "  - kind: evaluated\n    date: 2024-10-01\n    result: revoked\n",
                     encoding="utf-8")  # fmt: skip
-    catalog = _load(data_copy)
+    catalog = load_catalog(data_copy)
     assert owed_years(catalog.zones["demo-zone"], catalog.as_of) == [2023]
     assert _states(catalog) == [(2023, "demo-zone", ON_TIME, 0)]
     assert evaluations_due(catalog, sorted_zones(catalog)) == []  # evaluated (revoked)
@@ -97,7 +83,7 @@ def test_revoked_zone_owes_no_report_for_the_year_of_revocation(data_copy: Path)
 
 
 def test_sample_reporting_page() -> None:
-    catalog = _load(SAMPLE)  # as of 2026-03-31
+    catalog = load_catalog(SAMPLE)  # as of 2026-03-31
     states = _states(catalog)
     assert (2025, "liuzhou-hitech", LATE, 16) in states  # submitted 2026-02-16
     assert [s for s in states if s[0] == 2025 and s[2] == ON_TIME] == [

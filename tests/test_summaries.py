@@ -17,10 +17,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from conftest import MINI, ROOT, SAMPLE
+from conftest import MINI, ROOT, SAMPLE, load_catalog
 from generator.data.catalog import Catalog
-from generator.data.load import load_data
-from generator.data.validate import validate_data
 from generator.site import summary_pages, zone_pages
 from generator.site.pages import SitePages, make_pages
 from generator.site.tables import make_tables
@@ -28,15 +26,9 @@ from generator.site.tables import make_tables
 ZONE = "nanning-hitech"
 
 
-def catalog_of(data: Path) -> Catalog:
-    catalog, log = validate_data(load_data(data))
-    assert catalog is not None, [p.message for p in log.problems]
-    return catalog
-
-
 @pytest.fixture(scope="module")
 def sample() -> Catalog:
-    return catalog_of(SAMPLE)
+    return load_catalog(SAMPLE)
 
 
 def pages_of(catalog: Catalog, monkeypatch: pytest.MonkeyPatch, pdf: str) -> SitePages:
@@ -222,7 +214,7 @@ def test_pdf_bytes_are_reproducible() -> None:
 
     first, second = run("1"), run("2")
     assert re.fullmatch(r"[0-9a-f]{64}", first) and first == second
-    catalog = catalog_of(MINI)
+    catalog = load_catalog(MINI)
     in_process = summary_pages.summary_pdf(catalog, catalog.zones["demo-zone"], 2023)
     assert hashlib.sha256(in_process).hexdigest() == first
 
@@ -291,7 +283,7 @@ def test_hostile_text_stays_text_in_the_page_and_the_pdf(data_copy: Path, monkey
         report.read_text(encoding="utf-8").replace("  - 启动建设。", "  - '<iframe src=//evil></iframe>启动建设'"),
         encoding="utf-8",
     )
-    catalog = catalog_of(data_copy)
+    catalog = load_catalog(data_copy)
     record = catalog.zones["demo-zone"]
     hostile_zone = record.zone.model_copy(update={"name": HOSTILE, "short_name": HOSTILE})
     zones = {**catalog.zones, "demo-zone": dataclasses.replace(record, zone=hostile_zone)}

@@ -16,7 +16,7 @@ from pathlib import Path
 import plotly.graph_objects as go
 import pytest
 
-from conftest import MINI, SAMPLE
+from conftest import MINI, SAMPLE, load_catalog, replace_once
 from generator.analysis.targets import (
     ACHIEVED,
     BEHIND,
@@ -29,8 +29,6 @@ from generator.analysis.targets import (
     zone_progress,
 )
 from generator.data.catalog import Catalog
-from generator.data.load import load_data
-from generator.data.validate import validate_data
 from generator.site.pages import make_pages
 from generator.site.progress_pages import targets_block
 from generator.site.series import progress, zone_series
@@ -44,18 +42,6 @@ def _judge(latest: str | None, latest_year: int | None = 2023, *, baseline: str 
         target=Decimal(target), baseline=None if baseline is None else Decimal(baseline), baseline_year=2022,
         latest=None if latest is None else Decimal(latest), latest_year=latest_year, end_year=2025, final=final,
     )  # fmt: skip
-
-
-def _load(path: Path) -> Catalog:
-    catalog, log = validate_data(load_data(path))
-    assert catalog is not None, [str(p) for p in log.problems]
-    return catalog
-
-
-def _edit(path: Path, old: str, new: str) -> None:
-    text = path.read_text(encoding="utf-8")
-    assert old in text, (path, old)
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
 
 
 # --- the rule, by hand -------------------------------------------------------------------------
@@ -109,7 +95,7 @@ def test_rounding_is_exact_half_up() -> None:
 
 
 def test_mini_fixture_revised_target_applies_from_its_date(tmp_path: Path) -> None:
-    catalog = _load(MINI)
+    catalog = load_catalog(MINI)
     zone = catalog.zones["demo-zone"]
     p = zone_progress(catalog, zone)
     assert p is not None and not p.final and p.assessed_on == dt.date(2024, 6, 30)
@@ -134,14 +120,14 @@ def test_mini_fixture_revised_target_applies_from_its_date(tmp_path: Path) -> No
 
 
 def test_a_revision_after_the_period_is_shown_not_used(data_copy: Path) -> None:
-    _edit(data_copy / "site.yaml", "as_of: 2024-06-30", "as_of: 2025-06-30")
-    _edit(data_copy / "zones/demo-zone/zone.yaml", "date: 2024-02-01", "date: 2025-03-01")
+    replace_once(data_copy / "site.yaml", "as_of: 2024-06-30", "as_of: 2025-06-30")
+    replace_once(data_copy / "zones/demo-zone/zone.yaml", "date: 2024-02-01", "date: 2025-03-01")
     report = (data_copy / "zones/demo-zone/annual/2023.yaml").read_text(encoding="utf-8")
     (data_copy / "zones/demo-zone/annual/2024.yaml").write_text(
         report.replace("2024-01-20", "2025-01-20").replace("12.5", "19.5").replace("demo_projects: 4", "demo_projects: 暂无"),
         encoding="utf-8",
     )  # fmt: skip
-    catalog = _load(data_copy)
+    catalog = load_catalog(data_copy)
     p = zone_progress(catalog, catalog.zones["demo-zone"])
     assert p is not None and p.final and p.assessed_on == dt.date(2024, 12, 31)
     contract, projects = p.targets
@@ -156,8 +142,8 @@ def test_a_revision_after_the_period_is_shown_not_used(data_copy: Path) -> None:
 
 
 def test_markers_in_every_year_are_not_zero(data_copy: Path) -> None:
-    _edit(data_copy / "zones/demo-zone/annual/2023.yaml", "contract_value: 12.5", "contract_value: 暂无")
-    catalog = _load(data_copy)
+    replace_once(data_copy / "zones/demo-zone/annual/2023.yaml", "contract_value: 12.5", "contract_value: 暂无")
+    catalog = load_catalog(data_copy)
     p = zone_progress(catalog, catalog.zones["demo-zone"])
     assert p is not None
     contract = p.targets[0]
@@ -166,7 +152,7 @@ def test_markers_in_every_year_are_not_zero(data_copy: Path) -> None:
 
 
 def test_zones_without_approval_or_targets_have_no_progress() -> None:
-    catalog = _load(MINI)
+    catalog = load_catalog(MINI)
     assert zone_progress(catalog, catalog.zones["applied-zone"]) is None
     assert targets_block(catalog, catalog.zones["applied-zone"]) == ""
 
@@ -176,7 +162,7 @@ def test_zones_without_approval_or_targets_have_no_progress() -> None:
 
 @pytest.fixture(scope="module")
 def sample() -> Catalog:
-    return _load(SAMPLE)
+    return load_catalog(SAMPLE)
 
 
 @pytest.fixture(scope="module")
@@ -252,8 +238,10 @@ def test_zone_view_carries_the_block(sample: Catalog) -> None:
 
 def test_no_markup_from_zone_names(data_copy: Path) -> None:
     hostile = "演示 *示范区* {: onclick=alert(1) } [x](javascript:alert(1)) &lt;script&gt;"
-    _edit(data_copy / "zones/demo-zone/zone.yaml", "name: 演示示范区", f"name: '{hostile}'\nshort_name: '{hostile}'")
-    catalog = _load(data_copy)
+    replace_once(
+        data_copy / "zones/demo-zone/zone.yaml", "name: 演示示范区", f"name: '{hostile}'\nshort_name: '{hostile}'"
+    )
+    catalog = load_catalog(data_copy)
     pages = make_pages(catalog, make_tables(catalog)).pages
     for path in ("progress/index.md", "progress/targets.md", "progress/reporting.md", "zones/demo-zone/index.md"):
         text = pages[path]
