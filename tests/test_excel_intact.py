@@ -1,0 +1,283 @@
+"""Issue 11, the Excel route: every number an editor typed (or a formula computed) arrives as shown, on the
+indicator and year it was typed for, or the import refuses and says which cell to change.
+
+Formula cells are written as Excel and WPS save them: the formula and its cached value in the sheet's XML
+(openpyxl alone writes formulas without a value).
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import zipfile
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+import openpyxl
+import pytest
+from test_excel import REPORT, export, fill, run, written_values
+
+from conftest import run_check
+from generator.site.common import fmt_number
+
+
+def cache(path: Path, values: dict[str, Any], sheet: str = "xl/worksheets/sheet1.xml") -> None:
+    """Give formula cells the value Excel would have computed and saved beside the formula."""
+    raw = io.BytesIO(path.read_bytes())
+    out = io.BytesIO()
+    with zipfile.ZipFile(raw) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+        for info in src.infolist():
+            content = src.read(info.filename)
+            if info.filename == sheet:
+                text = content.decode("utf-8")
+                for ref, value in values.items():
+                    kind = ' t="str"' if isinstance(value, str) else ""
+                    shown = value if isinstance(value, str) else repr(float(value))
+                    text, n = re.subn(
+                        rf'<c r="{ref}"([^>]*)><f>(.*?)</f><v\s*/>',
+                        rf'<c r="{ref}"\1{kind}><f>\2</f><v>{shown}</v>',
+                        text,
+                    )
+                    assert n == 1, ref
+                content = text.encode("utf-8")
+            dst.writestr(info, content)
+    path.write_bytes(out.getvalue())
+
+
+def fresh(tmp_path: Path) -> Path:
+    """A sheet for a year that has no file yet, with the date and a value filled in."""
+    REPORT.unlink()
+    sheet = export(tmp_path)
+    fill(sheet, {"B4": "2024-01-20"})
+    return sheet
+
+
+# --- stored = shown ---------------------------------------------------------------------------------------
+
+
+@pytest.mark.xfail(strict=True, reason="issue 11: formula results are stored with float artefacts")
+def test_formula_results_are_stored_as_their_cells_show_them(data_copy: Path, tmp_path: Path) -> None:
+    sheet = fresh(tmp_path)
+    fill(
+        sheet,
+        {"F8": "=8720000/35796", "F9": "=0.1+0.2-0.2774", "F11": "=0.1+0.2-0.2774", "F13": "=2+2"},
+        {"F8": "0.0", "F9": "0.00", "F11": "0.00%", "F13": "General"},
+    )
+    cache(sheet, {"F8": 8720000 / 35796, "F9": 0.1 + 0.2 - 0.2774, "F11": 0.1 + 0.2 - 0.2774, "F13": 4})
+    _code, out, err = run("import-xlsx", str(sheet), "--data", "data")
+    values = written_values()["values"]
+    assert values["contract_value"] == "243.6", (out, err)
+    assert values["patents_per_10k"] == "0.02"
+    assert values["rd_ratio"] == "2.26"
+    assert values["demo_projects"] == "4"
+    text = REPORT.read_text(encoding="utf-8")
+    assert "0000000" not in text and "9999999" not in text
+    # every cell whose stored text differs from its raw value is listed with both
+    assert "填报!F8" in out and "243.602637166164" in out and "243.6" in out
+    assert "填报!F11" in out and "2.26" in out
+
+
+@pytest.mark.xfail(strict=True, reason="issue 11: formula results are stored with float artefacts")
+def test_typed_constants_are_kept_as_typed_and_general_keeps_15_digits(data_copy: Path, tmp_path: Path) -> None:
+    sheet = fresh(tmp_path)
+    fill(sheet, {"F8": 243.6027, "F9": "=8720000/35796"}, {"F8": "0.0", "F9": "General"})
+    cache(sheet, {"F9": 8720000 / 35796})
+    _code, out, err = run("import-xlsx", str(sheet), "--data", "data")
+    values = written_values()["values"]
+    assert values["contract_value"] == "243.6027", (out, err)  # a typed constant, whatever the format shows
+    assert values["patents_per_10k"] == "243.602637166164"  # General: 15 significant digits
+    assert "填报!F9" in out  # 243.60263716616381 -> 243.602637166164 is listed
+
+
+@pytest.mark.xfail(strict=True, reason="issue 11: totals are summed as floats and cut to two decimals")
+def test_home_totals_are_exact(data_copy: Path) -> None:
+    """A computed figure the site prints uses exact decimal arithmetic, every decimal the editors wrote kept."""
+    assert fmt_number(Decimal("12.125"), "亿元") == "12.125 亿元"
+    assert fmt_number(Decimal("1234567.5"), "亿元") == "1,234,567.5 亿元"
+
+
+# --- the layout is verified, not trusted ------------------------------------------------------------------
+
+
+@pytest.mark.xfail(strict=True, reason="issue 11: swapped year columns import last year's values")
+def test_swapped_year_columns_are_refused(data_copy: Path, tmp_path: Path) -> None:
+    sheet = fresh(tmp_path)
+    wb = openpyxl.load_workbook(sheet)
+    ws = wb["填报"]
+    for row in range(7, 14):  # the editor swaps 上年 and 本年 (cut and paste of the columns)
+        ws[f"E{row}"].value, ws[f"F{row}"].value = ws[f"F{row}"].value, ws[f"E{row}"].value
+    wb.save(sheet)
+    code, _out, err = run("import-xlsx", str(sheet), "--data", "data")
+    assert code == 1 and not REPORT.exists()
+    assert "本年数值（2023）" in err and "E 列" in err and "F 列" in err
+    assert "请重新导出" not in err
+
+
+@pytest.mark.xfail(strict=True, reason="issue 11: rows swapped in the visible columns put values on other indicators")
+def test_rows_swapped_in_the_visible_columns_are_refused(data_copy: Path, tmp_path: Path) -> None:
+    sheet = fresh(tmp_path)
+    wb = openpyxl.load_workbook(sheet)
+    ws = wb["填报"]
+    for col in "ABCDEFG":  # H (the ids) is hidden, so a sort or a cut-and-paste leaves it behind
+        ws[f"{col}8"].value, ws[f"{col}9"].value = ws[f"{col}9"].value, ws[f"{col}8"].value
+    ws["F8"], ws["F9"] = "3.6", "12.5"
+    wb.save(sheet)
+    code, _out, err = run("import-xlsx", str(sheet), "--data", "data")
+    assert code == 1 and not REPORT.exists()
+    assert "技术合同成交额" in err and "第 8 行" in err and "第 9 行" in err
+
+
+@pytest.mark.xfail(strict=True, reason="issue 11: an inserted row is not detected")
+def test_an_inserted_row_is_refused_saying_where(data_copy: Path, tmp_path: Path) -> None:
+    sheet = fresh(tmp_path)
+    wb = openpyxl.load_workbook(sheet)
+    ws = wb["填报"]
+    ws.insert_rows(10)
+    ws["C10"], ws["F10"] = "补充指标", "5"
+    wb.save(sheet)
+    code, _out, err = run("import-xlsx", str(sheet), "--data", "data")
+    assert code == 1 and not REPORT.exists()
+    assert "第 10 行" in err and "插入" in err
+
+
+@pytest.mark.xfail(strict=True, reason="issue 11: the data sheet is found by its name")
+def test_a_renamed_sheet_imports_with_a_note(data_copy: Path, tmp_path: Path) -> None:
+    sheet = fresh(tmp_path)
+    fill(sheet, {"F8": "12.5"})
+    wb = openpyxl.load_workbook(sheet)
+    wb["填报"].title = "南宁"
+    wb.save(sheet)
+    _code, out, err = run("import-xlsx", str(sheet), "--data", "data")
+    assert "南宁" in out and "填报" in out, (out, err)
+    assert written_values()["values"]["contract_value"] == "12.5"
+
+
+@pytest.mark.xfail(strict=True, reason="issue 11: a copied sheet's data is ignored")
+def test_two_sheets_with_the_same_hidden_metadata_are_refused(data_copy: Path, tmp_path: Path) -> None:
+    sheet = fresh(tmp_path)
+    wb = openpyxl.load_workbook(sheet)
+    copy = wb.copy_worksheet(wb["填报"])
+    copy.title = "填报 (2)"
+    copy["F8"] = "99"
+    wb.save(sheet)
+    code, _out, err = run("import-xlsx", str(sheet), "--data", "data")
+    assert code == 1 and not REPORT.exists()
+    assert "“填报”" in err and "“填报 (2)”" in err
+
+
+# --- nothing typed is dropped -----------------------------------------------------------------------------
+
+
+@pytest.mark.xfail(strict=True, reason="issue 11: cells outside the fill-in cells are ignored")
+@pytest.mark.parametrize(
+    ("ref", "typed", "zh"),
+    [
+        ("E9", "3.4", "上年数值"),  # a correction typed into last year's column
+        ("B21", "第六条亮点。", "亮点"),  # a highlight below the five slots
+        ("I8", "数据待核实", "I8"),  # a remark in another column
+        ("A25", "备注：以上数据为初步统计。", "A25"),  # text under the table
+    ],
+)
+def test_typing_outside_the_fill_in_cells_is_refused(
+    data_copy: Path, tmp_path: Path, ref: str, typed: str, zh: str
+) -> None:
+    sheet = fresh(tmp_path)
+    fill(sheet, {"F8": "12.5", ref: typed})
+    code, _out, err = run("import-xlsx", str(sheet), "--data", "data")
+    assert code == 1 and not REPORT.exists()
+    line = next(ln for ln in err.splitlines() if f"!{ref}" in ln)
+    assert zh in line and typed[:4] in line
+
+
+@pytest.mark.xfail(strict=True, reason="issue 11: a formula without a value in a text cell is dropped")
+def test_a_formula_without_a_value_in_a_note_is_refused(data_copy: Path, tmp_path: Path) -> None:
+    sheet = fresh(tmp_path)
+    fill(sheet, {"F8": "12.5", "G8": '="见"&"附件"', "B16": '="启动"&"建设"'})
+    code, _out, err = run("import-xlsx", str(sheet), "--data", "data")
+    assert code == 1 and not REPORT.exists()
+    assert any("填报!G8" in ln and "公式" in ln for ln in err.splitlines())
+    assert any("填报!B16" in ln and "公式" in ln for ln in err.splitlines())
+
+
+@pytest.mark.xfail(strict=True, reason="issue 11: several highlights in the last slot merge into one")
+def test_highlights_round_trip_one_per_line(data_copy: Path, tmp_path: Path) -> None:
+    path = data_copy / "zones/demo-zone/annual/2023.yaml"
+    text = path.read_text(encoding="utf-8")
+    many = "".join(f"  - 亮点第{i}条。\n" for i in range(1, 8))
+    path.write_text(text.replace("  - 启动建设。\n", many), encoding="utf-8")
+    before = written_values()
+    code, out, err = run("import-xlsx", str(export(tmp_path)), "--force", "--data", "data")
+    assert code == 0, err
+    assert written_values() == before and "没有变更 / no changes" in out
+
+
+@pytest.mark.xfail(strict=True, reason="issue 11: a note cannot be removed through the sheet")
+def test_a_note_is_removed_by_writing_delete(data_copy: Path, tmp_path: Path) -> None:
+    sheet = export(tmp_path)
+    fill(sheet, {"G9": "删除"})
+    code, out, err = run("import-xlsx", str(sheet), "--force", "--data", "data")
+    assert code == 0, err
+    assert written_values()["values"]["patents_per_10k"] == {"value": "3.6", "source": "演示统计局"}
+    assert "按常住人口计算。" in out  # the removed note is named
+    assert "演示统计局" in out  # what --force keeps is said too
+
+
+# --- plausibility and outcome -----------------------------------------------------------------------------
+
+
+@pytest.mark.xfail(strict=True, reason="issue 11: a percentage typed as a fraction passes silently")
+def test_a_fraction_for_a_percentage_is_warned(data_copy: Path, tmp_path: Path) -> None:
+    (data_copy / "zones/demo-zone/annual/2022.yaml").unlink()  # no earlier year to compare with
+    sheet = fresh(tmp_path)
+    fill(sheet, {"F11": 0.689})
+    _code, out, err = run("import-xlsx", str(sheet), "--data", "data")
+    assert "0.689" in out + err and "68.9" in out + err
+
+
+@pytest.mark.xfail(strict=True, reason="issue 11: import-xlsx exits 0 when the written file fails the check")
+def test_a_partly_blank_sheet_exits_non_zero_and_says_so(data_copy: Path, tmp_path: Path) -> None:
+    sheet = fresh(tmp_path)
+    fill(sheet, {"F8": "12.5"})
+    code, out, err = run("import-xlsx", str(sheet), "--data", "data")
+    assert REPORT.exists()  # what was typed is kept
+    assert code == 1
+    assert "检查未通过" in out + err
+    assert run_check(Path("data"), "--strict")[0] == 1
+
+
+@pytest.mark.xfail(strict=True, reason="issue 11: a blank sheet gets no clear message")
+def test_a_blank_sheet_is_refused_plainly(data_copy: Path, tmp_path: Path) -> None:
+    REPORT.unlink()
+    code, _out, err = run("import-xlsx", str(export(tmp_path)), "--data", "data")
+    assert code == 1 and not REPORT.exists()
+    assert "没有填写" in err and "None" not in err
+
+
+@pytest.mark.xfail(strict=True, reason="issue 11: hostile workbooks are parsed without limits")
+@pytest.mark.parametrize("attack", ["entity-bomb", "external-entity", "huge-member"])
+def test_hostile_workbooks_are_refused_plainly(data_copy: Path, tmp_path: Path, attack: str) -> None:
+    sheet = fresh(tmp_path)
+    raw = io.BytesIO(sheet.read_bytes())
+    out = io.BytesIO()
+    with zipfile.ZipFile(raw) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+        for info in src.infolist():
+            content = src.read(info.filename)
+            if info.filename == "xl/sharedStrings.xml" and attack != "huge-member":
+                entity = (
+                    '<!DOCTYPE s [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">'
+                    '<!ENTITY c "&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;"><!ENTITY d "&c;&c;&c;&c;&c;&c;&c;&c;&c;&c;">]>'
+                    if attack == "entity-bomb"
+                    else '<!DOCTYPE s [<!ENTITY d SYSTEM "file:///etc/passwd">]>'
+                )
+                text = content.decode("utf-8")
+                text = text.replace("?>", "?>" + entity, 1).replace("<t>", "<t>&d;", 1)
+                content = text.encode("utf-8")
+            dst.writestr(info, content)
+        if attack == "huge-member":
+            dst.writestr("xl/media/padding.bin", b"\0" * (300 * 1024 * 1024))
+    sheet.write_bytes(out.getvalue())
+    code, stdout, err = run("import-xlsx", str(sheet), "--data", "data")
+    assert code == 1 and not REPORT.exists()
+    assert "Traceback" not in err and "程序错误" not in err and "root:" not in stdout + err
+    assert "Excel" in err or "表格" in err
