@@ -45,7 +45,9 @@ def test_excel_to_published_page(tmp_path: Path) -> None:
     wb.save(sheet)
 
     imported = _run("import-xlsx", str(sheet), "--data", str(data))
-    assert imported.returncode == 0, imported.stderr
+    # written (nothing typed is lost), but the tenfold jump fails `check --strict`: the import says so and exits 1
+    assert imported.returncode == 1 and "检查未通过" in imported.stdout, imported.stderr
+    assert "[implausible-jump]" in imported.stdout and (data / "zones/demo-zone/annual/2023.yaml").exists()
     check = _run("check", "--strict", "--data", str(data))
     assert check.returncode == 1 and "[implausible-jump]" in check.stdout  # the checker flags the jump too
 

@@ -285,3 +285,153 @@ _CODES = [
 ]
 
 CODES: dict[str, Code] = {c.code: c for c in _CODES}
+
+
+# --- the editors' commands (export-template / import-xlsx): what they say, in Chinese and English -----------
+# Templates with {fields}; `editor_text(key, **fields)` fills them. Every refusal names the cell to change.
+
+
+@dataclass(frozen=True)
+class Text:
+    zh: str
+    en: str
+
+
+EDITOR_TEXTS: dict[str, Text] = {
+    # opening the workbook
+    "xlsx-too-large": Text(
+        "文件过大（{size}，上限 {limit}），不像是导出的填报表；请确认选对了文件",
+        "file too large ({size}, the limit is {limit}); is it the exported sheet?",
+    ),
+    "xlsx-not-a-workbook": Text(
+        "无法作为 Excel 文件（.xlsx）打开：{file}；若是 .xls 或 .et 文件，请在 Excel 或 WPS 中“另存为” .xlsx",
+        "cannot open as .xlsx: {file}; save .xls or .et files as .xlsx first",
+    ),
+    "xlsx-expands": Text(
+        "文件解压后过大（{part} 为 {size}，上限 {limit}），不是导出的 Excel 填报表，未读取",
+        "the workbook expands too far ({part}: {size}, the limit is {limit}); not read",
+    ),
+    "xlsx-unsafe-xml": Text(
+        "文件中含有不允许的 XML 内容（实体定义或外部引用），不是 Excel 或 WPS 保存的填报表，未读取",
+        "the workbook holds forbidden XML (entity definitions or external references); not read",
+    ),
+    "xlsx-no-meta": Text(
+        "不是由 export-template 导出的填报表（找不到隐藏的“元数据”工作表）",
+        "not a workbook made by export-template (no hidden metadata sheet)",
+    ),
+    "xlsx-old-version": Text(
+        "这是旧版填报表（版本 {version}），无法核对表格布局；请用 export-template 导出新表，把已填内容复制到新表的黄色单元格",
+        "an old template (version {version}) whose layout cannot be verified; export a new one and copy the entries over",
+    ),
+    "xlsx-meta-damaged": Text(
+        "填报表的“元数据”工作表已损坏（{keys}）；它由 export-template 写入，不能修改。请导出新表，把已填内容复制到新表的黄色单元格",
+        "the metadata sheet is damaged ({keys}); export a new template and copy the entries over",
+    ),
+    "xlsx-two-metas": Text(
+        "工作簿中有多个元数据工作表（{sheets}）：请只保留导出时的那一个",
+        "several metadata sheets ({sheets}); keep the exported one only",
+    ),
+    "xlsx-no-data-sheet": Text(
+        "找不到填报工作表（带隐藏标记的“{sheet}”工作表被删除，或其隐藏的 H 列被删除或移动）",
+        "the data sheet is missing (the sheet {sheet!r} or its hidden column H was deleted or moved)",
+    ),
+    "xlsx-two-data-sheets": Text(
+        "有 {count} 个工作表带有同一张填报表的隐藏标记（{sheets}）：复制出的工作表不会被合并。请把要报送的内容填在一个工作表中，删除其他副本",
+        "{count} sheets carry the same hidden marker ({sheets}); keep the one you filled in and delete the copies",
+    ),
+    "xlsx-renamed": Text(
+        "注意：填报工作表已改名为“{title}”（导出时为“{sheet}”），已按隐藏标记读取",
+        "note: the data sheet was renamed to {title!r} (exported as {sheet!r}); read by its hidden marker",
+    ),
+    # the layout
+    "layout-refused": Text(
+        "表格中导出时写好的内容被修改或移动了（{count} 处），未写入任何文件。请按下列提示恢复（移动行、列时已填写的数值随之移动即可保留），再重新导入",
+        "{count} cell(s) the export wrote were changed or moved; nothing written. Restore them as listed and import again",
+    ),
+    "outside-refused": Text(
+        "有 {count} 处内容写在黄色填写单元格以外，不会被导入，为免丢失，未写入任何文件",
+        "{count} entr(ies) outside the fill-in cells would be lost; nothing written",
+    ),
+    "cells-refused": Text(
+        "{count} 个单元格无法读取，未写入任何文件",
+        "{count} cell(s) cannot be read; nothing written",
+    ),
+    "layout-column-moved": Text(
+        "“{header}”一列导出时在 {was} 列，现在在 {now} 列（列被移动或插入、删除了列）",
+        "the column {header!r} was in column {was}, it is now in column {now}",
+    ),
+    "layout-row-moved": Text(
+        "第 {was} 行（{what}）现在在第 {now} 行",
+        "row {was} ({what}) is now row {now}",
+    ),
+    "layout-rows-shifted": Text(
+        "第 {first}—{last} 行的内容整体{direction} {count} 行：在第 {first} 行{where}了行。请删除插入的行（或恢复删除的行）",
+        "rows {first}-{last} moved {count} row(s) {direction_en}: rows were {where_en} at row {first}",
+    ),
+    "layout-changed": Text(
+        "导出时为“{was}”，现在为“{now}”：该单元格不能修改",
+        "was {was!r} when exported, is now {now!r}: this cell may not be changed",
+    ),
+    "layout-last-year": Text(
+        "上年数值不能在本表中修改（导出时为“{was}”，现在为“{now}”），不会被导入。请恢复原值；要更正 {year} 年的数据，请导出 {year} 年的填报表，或在网页上修改 annual/{year}.yaml",
+        "last year's value may not be changed here (was {was!r}, now {now!r}); correct the {year} report itself",
+    ),
+    "layout-more": Text("……另有 {count} 处不一致", "… and {count} more differences"),
+    "outside-fill-in": Text(
+        "在填写区域以外写了“{text}”，不会被导入；只有黄色单元格会被读取。请把内容移到对应的黄色单元格（说明写在“说明”列），或删除",
+        "{text!r} is outside the fill-in cells and would be lost; move it into a yellow cell (remarks go into 说明) or delete it",
+    ),
+    "outside-highlights": Text(
+        "亮点只能写在 {first}—{last} 的 {count} 个黄色格中，这里的“{text}”不会被导入；更多亮点可在最后一格中换行（Alt+Enter）续写，每行一条",
+        "highlights go into the {count} yellow cells {first}-{last}; {text!r} here would be lost; put more on new lines of the last cell",
+    ),
+    # reading cells
+    "formula-no-value": Text(
+        "公式没有计算结果：请在 Excel 或 WPS 中打开并保存，或直接填写内容",
+        "a formula without a computed value: open and save the file in Excel or WPS, or type the content",
+    ),
+    "unknown-indicator-row": Text(
+        "第 {row} 行的指标“{name}”（{id}）已不在指标体系中，不能导入；请删除该行的数值，或联系自治区科技厅",
+        "row {row}: the indicator {name!r} ({id}) is no longer in the indicator system",
+    ),
+    "note-without-value": Text(
+        "填写了说明但没有数值（没有数据请填“暂无”）",
+        "a note without a value (write 暂无 when there is no figure)",
+    ),
+    "sheet-blank": Text(
+        "表格中没有填写任何内容（报送日期、数值和亮点都为空），未写入任何文件",
+        "the sheet is blank (no date, values or highlights); nothing written",
+    ),
+    "sheet-no-date": Text("未填写报送日期", "the submission date is empty"),
+    # warnings in the import's output
+    "stored-as-shown": Text(
+        "注意：{ref} {label}：单元格的原始值为 {raw}，按单元格显示的格式（{format}）记为 {stored}",
+        "note: {ref} {label}: raw value {raw} stored as shown ({format}): {stored}",
+    ),
+    "fraction-percent": Text(
+        "请核对：{ref} {label}：填写的是 {value}，是否应为 {percent}%？百分比指标填百分数（68.9% 填 68.9）；若确为 {value}%，可忽略本提示",
+        "please check: {ref} {label}: {value} was given; did you mean {percent} %? Percentages are written in percent units",
+    ),
+    # the outcome
+    "import-check-failed": Text(
+        "检查未通过：已写入的文件有 {count} 个问题（见上），发布前的严格检查会拒绝它。请修改表格后加 --force 重新导入，或直接编辑该文件",
+        "the check fails: the written file has {count} problem(s) (above) that the strict check refuses; fix the sheet and import again with --force, or edit the file",
+    ),
+    "force-removed-note": Text(
+        "  {label} 的说明已按表格删除：“{note}”",
+        "  {label}: note removed as the sheet says: {note!r}",
+    ),
+    "force-kept": Text(
+        "表格中留空、保留原有内容 / left empty in the sheet, kept from the file: {items}",
+        "left empty in the sheet, kept from the file: {items}",
+    ),
+}
+
+# What an editor writes into a note cell (or the first highlight cell) to remove what the file holds.
+DELETE_WORD = "删除"
+
+
+def editor_text(key: str, **fields: object) -> tuple[str, str]:
+    """The catalogue's text for `key` in Chinese and English, its fields filled in."""
+    text = EDITOR_TEXTS[key]
+    return text.zh.format(**fields), text.en.format(**fields)

@@ -9,10 +9,12 @@ Numbers are written as read (exact decimal text); every other string is quoted w
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from generator.data.load import parse_text
+from generator.data.messages import DELETE_WORD, editor_text
 from generator.data.models import AnnualReport, Indicator
 from generator.data.problems import ProblemLog
 from generator.data.types import MARKERS, parse_number
@@ -30,26 +32,40 @@ def render_annual(
     old: dict[str, Any] | None,
     baseline: bool,
 ) -> tuple[str, list[str]]:
-    """The file's text and the lines telling what changed against `old` (None: a new file)."""
+    """The file's text and the lines telling what changed against `old` (None: a new file), what the sheet
+    removed and what was kept from the file."""
     old = old or {}
-    changes: list[str] = []
-    kept: list[str] = []
+    log = _Log()
     lines = [
         schema_line(data, target, "annual-report.schema.json"),
         f"# {zone_name} {sheet.year} 年度建设指标数据（由 Excel 填报表导入：import-xlsx）。",
-        *_head(sheet, old, baseline, changes, kept),
-        "values:",
-        *_values(indicators, sheet, old, changes, kept),
+        *_head(sheet, old, baseline, log),
     ]
+    values = _values(indicators, sheet, old, log)
+    lines += ["values:", *values] if values else ["values: {}"]  # a sheet with a date and no value yet
     text = "\n".join(lines) + "\n"
     _validate(text, str(target))
-    report = ["变更 / changes (旧 old -> 新 new):", *changes] if changes else ["没有变更 / no changes"]
-    if kept:
-        report.append("表格中留空、保留原有内容 / left empty in the sheet, kept from the file: " + "、".join(kept))
+    report = ["变更 / changes (旧 old -> 新 new):", *log.changes] if log.changes else ["没有变更 / no changes"]
+    report += log.removed
+    if log.kept:
+        report.append(editor_text("force-kept", items="、".join(log.kept))[0])
+    if log.notes:
+        report.append("表格中说明留空、保留原有说明 / notes kept from the file: " + "；".join(log.notes))
+    if log.sources:
+        report.append("保留原有数据来源 / sources kept from the file: " + "；".join(log.sources))
     return text, report
 
 
-def _head(sheet: Any, old: dict[str, Any], baseline: bool, changes: list[str], kept: list[str]) -> list[str]:
+@dataclass
+class _Log:
+    changes: list[str] = field(default_factory=list)
+    removed: list[str] = field(default_factory=list)
+    kept: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    sources: list[str] = field(default_factory=list)
+
+
+def _head(sheet: Any, old: dict[str, Any], baseline: bool, log: _Log) -> list[str]:
     lines = []
     if isinstance(old.get("year"), str):
         lines.append(f"year: {_scalar(old['year'])}")
@@ -59,56 +75,75 @@ def _head(sheet: Any, old: dict[str, Any], baseline: bool, changes: list[str], k
     if isinstance(submitted, str):
         iso = re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", submitted)
         lines.append(f"submitted: {submitted if iso else yaml_text(submitted)}")
-        _diff(changes, "报送日期（submitted）", old.get("submitted"), submitted)
+        _diff(log.changes, "报送日期（submitted）", old.get("submitted"), submitted)
+        if not sheet.submitted and old.get("submitted"):
+            log.kept.append("报送日期（submitted）")
     old_highlights = old.get("highlights") if isinstance(old.get("highlights"), list) else []
-    highlights = sheet.highlights or old_highlights
+    highlights = [] if sheet.clear_highlights else sheet.highlights or old_highlights
     if highlights:
         lines += ["highlights:", *(f"  - {yaml_text(str(h))}" for h in highlights)]
-    if sheet.highlights and old_highlights and sheet.highlights != old_highlights:
-        changes.append("  年度建设亮点（highlights）: 已按表格替换 / replaced by the sheet's")
+    if sheet.clear_highlights and old_highlights:
+        log.changes.append(
+            f"  年度建设亮点（highlights）: 已按表格删除 {len(old_highlights)} 条 / removed as the sheet says"
+        )
+    elif sheet.highlights and old_highlights and sheet.highlights != old_highlights:
+        log.changes.append("  年度建设亮点（highlights）: 已按表格替换 / replaced by the sheet's")
     elif old_highlights and not sheet.highlights:
-        kept.append("年度建设亮点（highlights）")
+        log.kept.append("年度建设亮点（highlights）")
     return lines
 
 
-def _values(
-    indicators: list[Indicator], sheet: Any, old: dict[str, Any], changes: list[str], kept: list[str]
-) -> list[str]:
+def _values(indicators: list[Indicator], sheet: Any, old: dict[str, Any], log: _Log) -> list[str]:
     old_values = dict(old["values"]) if isinstance(old.get("values"), dict) else {}
     lines = []
     for ind in indicators:
         previous = old_values.pop(ind.id, None)
+        label = f"{ind.name}（{ind.id}）"
         if ind.id in sheet.entries:
             entry, note = sheet.entries[ind.id]
-            new = _merged(entry, note, previous)
-            _diff(changes, f"{ind.name}（{ind.id}）", _shown(previous), _shown(new))
+            if entry is None and previous is None:
+                continue  # 删除 in the note of an empty row: nothing to remove
+            new = _merged(entry, note, previous, label, log)
+            _diff(log.changes, label, _shown(previous), _shown(new))
         elif previous is not None:
             new = previous
-            kept.append(f"{ind.name}（{ind.id}）")
+            log.kept.append(label)
         else:
             continue
         lines.append(f"  {ind.id}: {_entry_yaml(new)}  # {ind.name}（{unit_label(ind)}）")
     for ind_id, previous in old_values.items():  # ids the sheet does not know: keep them as they were
         lines.append(f"  {ind_id}: {_entry_yaml(previous)}")
-        kept.append(ind_id)
+        log.kept.append(ind_id)
     return lines
 
 
-def _merged(entry: Entry, note: str | None, previous: Any) -> Any:
-    """The sheet's value with the sheet's note, else the old note; the old source is always kept."""
+def _merged(entry: Entry | None, note: str | None, previous: Any, label: str, log: _Log) -> Any:
+    """The sheet's value with the sheet's note, else the old note (删除 removes it); the old source is kept."""
     old = previous if isinstance(previous, dict) else {}
     old_value = previous if isinstance(previous, str) else old.get("value")
-    value: Any = entry.marker or entry.value
-    if entry.number is not None and isinstance(old_value, str):
-        before = parse_number(old_value.strip())
-        if before is not None and before == entry.number:
-            value = old_value.strip()  # 13.0 stays 13.0 when the sheet says 13
-    note = note or old.get("note")
-    out = {"marker" if entry.marker else "value": value}
+    if entry is None:  # only 删除 in the note: the value stays as it was
+        value: Any = old_value if old_value is not None else old.get("marker")
+        is_marker = old_value is None
+    else:
+        value = entry.marker or entry.value
+        is_marker = entry.marker is not None
+        if entry.number is not None and isinstance(old_value, str):
+            before = parse_number(old_value.strip())
+            if before is not None and before == entry.number:
+                value = old_value.strip()  # 13.0 stays 13.0 when the sheet says 13
+    if note == DELETE_WORD:
+        if old.get("note"):
+            log.removed.append(editor_text("force-removed-note", label=label, note=old["note"])[0])
+        note = None
+    elif not note and old.get("note"):
+        note = old["note"]
+        log.notes.append(f"{label}：{note}")
+    out = {"marker" if is_marker else "value": value}
     if note:
         out["note"] = note
     if old.get("source"):
         out["source"] = old["source"]
+        log.sources.append(f"{label}：{old['source']}")
     return out if len(out) > 1 else value
 
 

@@ -8,8 +8,11 @@ text, two values (12/15, 12 或 15), a percent sign or percent format on a non-p
 negative number, a fraction for a count, a percentage over 100, a date (Excel turns 1/2 into a date),
 scientific notation, an ambiguous comma (3,5).
 
-Typed strings never go through float; a float from Excel is read through its shortest repr and rounded
-to the 15 significant digits Excel keeps, so 0.35 * 100 is exactly 35.
+Typed strings never go through float. A number Excel stored is read through its shortest repr: a typed
+constant is kept as typed (its shortest decimal form, at most the 15 significant digits Excel keeps); a
+formula's result is rounded, half away from zero as Excel shows it, to the decimals its number format shows
+(General: 15 significant digits, trailing zeros dropped), so `=8720000/35796` in a "0.0" cell is 243.6 and
+`0.35 * 100` is exactly 35. `Entry.raw` then holds the raw value, for the import to list.
 """
 
 from __future__ import annotations
@@ -18,7 +21,7 @@ import datetime as dt
 import re
 import unicodedata
 from dataclasses import dataclass
-from decimal import Decimal, InvalidOperation
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from typing import Any
 
 from generator.data.models import Indicator
@@ -42,6 +45,7 @@ class Entry:
     value: str | None = None
     marker: str | None = None
     number: Decimal | None = None
+    raw: str | None = None  # the raw value Excel stored, when the value kept differs from it
 
 
 def plain(number: Decimal) -> str:
@@ -54,8 +58,9 @@ def _clean(text: str) -> str:
     return unicodedata.normalize("NFKC", text).strip()
 
 
-def read_value(raw: Any, number_format: str, ind: Indicator) -> Entry | None:
-    """The entry a value cell holds for `ind`, None when empty; raises CellRefusal."""
+def read_value(raw: Any, number_format: str, ind: Indicator, formula: bool = False) -> Entry | None:
+    """The entry a value cell holds for `ind`, None when empty; raises CellRefusal. `formula`: the cell holds a
+    formula and `raw` is its cached result."""
     if raw is None or (isinstance(raw, str) and not _clean(raw)):
         return None
     if isinstance(raw, bool):
@@ -68,7 +73,9 @@ def read_value(raw: Any, number_format: str, ind: Indicator) -> Entry | None:
     if isinstance(raw, int | float):
         if ind.kind == "text":
             raise CellRefusal("定性指标应填写文字，不是数字", "qualitative indicator: text expected, not a number")
-        return _checked(_from_excel(raw, number_format, ind), ind)
+        number, exact = _from_excel(raw, number_format, ind, formula)
+        entry = _checked(number, ind, as_typed=formula)
+        return entry if entry.number == exact else Entry(entry.value, None, entry.number, plain(exact))
     text = str(raw)
     if _clean(text) in MARKERS:
         return Entry(marker=_clean(text))
@@ -79,24 +86,57 @@ def read_value(raw: Any, number_format: str, ind: Indicator) -> Entry | None:
     return _checked(_from_text(_clean(text), ind), ind, as_typed=True)
 
 
-def _from_excel(raw: int | float, number_format: str, ind: Indicator) -> Decimal:
+def _from_excel(raw: int | float, number_format: str, ind: Indicator, formula: bool) -> tuple[Decimal, Decimal]:
+    """The number kept and the exact raw value (both scaled by 100 for a percent format)."""
     if isinstance(raw, float):
         if raw != raw or raw in (float("inf"), float("-inf")):
             raise CellRefusal("不是有效数字", "not a valid number")
-        number = Decimal(repr(raw))
-        digits = len(number.as_tuple().digits)
-        if number and digits > EXCEL_DIGITS:  # 45.800000000000004 from a formula: keep what Excel shows
-            number = number.quantize(Decimal(1).scaleb(number.adjusted() - EXCEL_DIGITS + 1))
+        exact = Decimal(repr(raw))
     else:
-        number = Decimal(raw)
-    if "%" in (number_format or ""):
+        exact = Decimal(raw)
+    shape = number_shape(number_format)
+    if shape.percent:
         if ind.kind != "percent":
             raise CellRefusal(
                 f"单元格设为百分比格式，但该指标的单位是“{ind.unit}”，不是百分比",
                 f"the cell is formatted as a percentage, but the indicator's unit is {ind.unit!r}",
             )
-        number *= 100
-    return number
+        exact = exact.scaleb(2)
+    if formula and shape.decimals is not None:
+        return exact.quantize(Decimal(1).scaleb(-shape.decimals), rounding=ROUND_HALF_UP), exact
+    return significant(exact), exact
+
+
+def significant(number: Decimal, digits: int = EXCEL_DIGITS) -> Decimal:
+    """At most `digits` significant digits, half away from zero, trailing zeros dropped (Excel's General)."""
+    if number and len(number.as_tuple().digits) > digits:  # 45.800000000000004: what Excel shows is 45.8
+        number = number.quantize(Decimal(1).scaleb(number.adjusted() - digits + 1), rounding=ROUND_HALF_UP)
+    return Decimal(plain(number))
+
+
+@dataclass(frozen=True)
+class Shape:
+    """What a number format shows: decimals (None: General, 15 significant digits) and percent."""
+
+    decimals: int | None
+    percent: bool
+
+
+def number_shape(number_format: str | None) -> Shape:
+    """Read an Excel number format's first section: "0.0" -> 1 decimal, "#,##0.00" -> 2, "0.0%" -> 1 and
+    percent, "General", "@" or a scientific format -> None (General's 15 significant digits)."""
+    text = number_format or "General"
+    section = _FORMAT_SECTION.match(text)
+    code = section.group(0) if section else text
+    code = re.sub(r'"[^"]*"|\\.|\[[^\]]*\]|_.|\*.', "", code)  # literal text, escapes, colours, padding
+    percent = "%" in code
+    if code.strip().lower() in ("general", "@", "") or re.search(r"[eE][+-]", code) or not re.search(r"[0#?]", code):
+        return Shape(None, percent)
+    _, dot, frac = code.partition(".")
+    return Shape(len(re.match(r"[0#?]*", frac).group(0)) if dot else 0, percent)  # type: ignore[union-attr]
+
+
+_FORMAT_SECTION = re.compile(r'(?:"[^"]*"|\\.|[^;])*')
 
 
 _NUMBER = re.compile(

@@ -52,6 +52,13 @@ def add_editor_commands(sub: Any, default_data: Path) -> None:
 
 def run_editor_command(args: argparse.Namespace) -> int:
     try:
+        if args.command == "import-xlsx":
+            from generator.editors.excel_import import import_workbook
+
+            lines, code = import_workbook(args.file, args.data, force=args.force)
+            for line in lines:
+                print(line)
+            return code
         for line in _run(args):
             print(line)
     except EditorError as exc:
@@ -82,6 +89,4 @@ def _run(args: argparse.Namespace) -> list[str]:
 
         export_template(args.data, args.zone, args.year, args.output)
         return [f"已导出 / written: {args.output}"]
-    from generator.editors.excel_import import import_workbook
-
-    return import_workbook(args.file, args.data, force=args.force)
+    raise AssertionError(args.command)

@@ -11,8 +11,14 @@ Layout (sheet 填报; the positions are also written to the hidden sheet 元数�
     after   年度建设亮点: five fill-in cells, one highlight each
 
 Only the fill-in cells are unlocked; the sheets and the workbook structure are protected (no password:
-protection guides, it does not guard). If the year's YAML already exists its values are filled in, so a
-corrected sheet can be imported again with --force. The bytes depend only on the data (fixed timestamps).
+protection guides, it does not guard: WPS lifts it in one click). So the import verifies instead of
+trusting: the hidden metadata sheet records every cell the export wrote outside the fill-in cells (the
+title, the labels, the header, each row's indicator name, unit, last year's value and hidden id), and the
+data sheet carries a hidden marker in H1 that names the zone and year. The import finds the data sheet by
+that marker (not by its name), refuses a workbook where a recorded cell changed or moved (saying what moved
+where) and anything typed outside the fill-in cells. If the year's YAML already exists its values are
+filled in, so a corrected sheet can be imported again with --force. The bytes depend only on the data
+(fixed timestamps).
 """
 
 from __future__ import annotations
@@ -21,6 +27,7 @@ import io
 import re
 import zipfile
 from datetime import datetime
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -33,6 +40,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from generator.data.catalog import Catalog, Reading
 from generator.data.models import Indicator
+from generator.editors.cell_values import plain
 from generator.editors.common import (
     EditorError,
     check_year,
@@ -44,12 +52,13 @@ from generator.editors.common import (
 )
 
 FORMAT = "gx-annual-report-template"
-VERSION = "1"
+VERSION = "2"
 SHEET, META = "填报", "元数据"
 HEADER_ROW, FIRST_ROW, HIGHLIGHTS = 7, 8, 5
 COLUMNS = ("序号", "一级指标", "指标名称", "单位", "上年数值", "本年数值", "说明", "指标编号")
 WIDTHS = (7, 12, 44, 10, 16, 18, 36, 10)
 VALUE_COL, NOTE_COL, ID_COL, SUBMITTED = "F", "G", "H", "B4"
+MARKER_CELL = "H1"
 _FIXED = datetime(2000, 1, 1)
 _INPUT = PatternFill("solid", fgColor="FFF2CC")
 _HEAD = PatternFill("solid", fgColor="DDEBF7")
@@ -79,7 +88,8 @@ def export_template(data: Path, zone_id: str, year: int, output: Path) -> None:
     last_row = _table(ws, catalog, indicators, record.reports.get(year - 1), current, year)
     first_highlight = last_row + 3
     _highlights(ws, first_highlight, current.report.highlights if current else [])
-    _meta(wb, zone_id, year, last_row, first_highlight)
+    ws[MARKER_CELL] = marker(zone_id, year)
+    _meta(wb, ws, zone_id, year, last_row, first_highlight)
     ws.protection.sheet = True
     ws.protection.formatColumns = ws.protection.formatRows = False  # widening a column stays possible
     ws.freeze_panes = f"A{FIRST_ROW}"
@@ -193,10 +203,40 @@ def _highlights(ws: Worksheet, first: int, existing: list[str]) -> None:
         ws[f"B{row}"] = existing[i] if i < len(existing) else None
         ws.row_dimensions[row].height = 30
     if len(existing) > HIGHLIGHTS:  # never lose a highlight in a round trip: the last cell holds the rest
-        ws[f"B{first + HIGHLIGHTS - 1}"] = "\n".join(existing[HIGHLIGHTS - 1 :])
+        ws[f"B{first + HIGHLIGHTS - 1}"] = "\n".join(existing[HIGHLIGHTS - 1 :])  # one per line (import splits)
 
 
-def _meta(wb: Workbook, zone_id: str, year: int, last_row: int, first_highlight: int) -> None:
+def marker(zone_id: str, year: int) -> str:
+    """The data sheet's hidden marker: which template, zone and year it is."""
+    return f"{FORMAT}|{VERSION}|{zone_id}|{year}"
+
+
+def cell_text(value: Any) -> str:
+    """A cell's content as text, the same way for what the export wrote and what the import reads."""
+    if value is None:
+        return ""
+    if isinstance(value, datetime):
+        return value.date().isoformat()
+    if hasattr(value, "isoformat"):
+        return str(value.isoformat())
+    if isinstance(value, bool):
+        return str(value).upper()
+    if isinstance(value, float):
+        return plain(Decimal(repr(value))) if value == value else "NaN"
+    if isinstance(value, int | Decimal):
+        return plain(Decimal(value))
+    return str(value)
+
+
+def fill_in_cells(first_row: int, last_row: int, highlight_cells: str) -> set[str]:
+    """The cells an editor may write in: the date, each row's value and note, the highlight slots."""
+    first, last = highlight_cells.split(":")
+    col = first.rstrip("0123456789")
+    cells = {SUBMITTED, *(f"{c}{r}" for r in range(first_row, last_row + 1) for c in (VALUE_COL, NOTE_COL))}
+    return cells | {f"{col}{r}" for r in range(int(first[len(col) :]), int(last[len(col) :]) + 1)}
+
+
+def _meta(wb: Workbook, ws: Worksheet, zone_id: str, year: int, last_row: int, first_highlight: int) -> None:
     meta = wb.create_sheet(META)
     rows = {
         "format": FORMAT,
@@ -211,10 +251,21 @@ def _meta(wb: Workbook, zone_id: str, year: int, last_row: int, first_highlight:
         "note_col": NOTE_COL,
         "id_col": ID_COL,
         "highlight_cells": f"B{first_highlight}:B{first_highlight + HIGHLIGHTS - 1}",
+        "marker": marker(zone_id, year),
     }
     for row, (key, value) in enumerate(rows.items(), start=1):
         meta.cell(row, 1, key)
         meta.cell(row, 2, value).number_format = "@"
+    # every cell the export wrote outside the fill-in cells, for the import to verify
+    free = fill_in_cells(FIRST_ROW, last_row, rows["highlight_cells"]) | {MARKER_CELL}
+    fixed = [(c.coordinate, cell_text(c.value)) for line in ws.iter_rows() for c in line if c.value is not None]
+    row = len(rows)
+    for ref, text in fixed:
+        if ref not in free:
+            row += 1
+            meta.cell(row, 1, "cell")
+            meta.cell(row, 2, ref)
+            meta.cell(row, 3, text).number_format = "@"
     meta.sheet_state = "hidden"
     meta.protection.sheet = True
 

@@ -1,27 +1,48 @@
 """import-xlsx: read a filled-in annual-report workbook (from export-template) into annual/<year>.yaml.
 
-Every cell is read exactly or refused (see `cell_values.py`); refusals are collected, each naming the
-sheet, the cell and the indicator, and nothing is written while there is one. An existing year is only
-replaced with --force, and then what the sheet leaves empty is kept from the file (values, notes,
-sources, the submission date, highlights) and every change is printed, old -> new.
+The workbook is untrusted input, read once into memory with bounds (file size, each zip member's declared
+size, no XML entities: openpyxl parses with defusedxml). The metadata sheet is found by its content, the
+data sheet by its hidden marker (a renamed sheet imports with a note; two sheets with one marker are
+refused). The sheet is verified against what the export recorded (`excel_layout.py`): a moved column or
+row, a changed label or last-year value, or anything typed outside the fill-in cells is refused, saying
+what moved where. Every cell is then read exactly or refused (see `cell_values.py`); refusals are
+collected, each naming the sheet, the cell and the indicator, and nothing is written while there is one.
+An existing year is only replaced with --force, and then what the sheet leaves empty is kept from the file
+(values, notes, sources, the submission date, highlights) and every change and everything kept is printed.
+`删除` in a note cell (or the first highlight cell) removes the note (the highlights).
+
+The outcome: exit 0 when the written file passes `check --strict`, 1 when it does not (it is written all
+the same, so nothing typed is lost, and the problems are printed), 1 when nothing could be written.
 """
 
 from __future__ import annotations
 
+import io
+import os
 import re
+import stat
 import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+import openpyxl
 from openpyxl import load_workbook
 from openpyxl.utils.exceptions import InvalidFileException
 
 from generator.data.load import load_document
+from generator.data.messages import DELETE_WORD, editor_text
+from generator.data.problems import Severity
 from generator.editors.annual_yaml import render_annual
-from generator.editors.cell_values import CellRefusal, Entry, read_date, read_text, read_value
+from generator.editors.cell_values import CellRefusal, Entry, number_shape, plain, read_date, read_text, read_value
 from generator.editors.common import EditorError, check_year, load_catalog, write_new, zone_indicators, zone_record
-from generator.editors.excel_export import FORMAT, META, VERSION
+from generator.editors.excel_export import FORMAT, MARKER_CELL, VERSION, fill_in_cells
+from generator.editors.excel_layout import Layout, sheet_texts, verify
+
+MAX_FILE = 10 * 1024 * 1024  # an exported sheet is about 15 KB
+MAX_MEMBER = 32 * 1024 * 1024  # one part of the zip, as it declares its size
+MAX_TOTAL = 64 * 1024 * 1024
+MAX_MEMBERS = 1000
 
 
 @dataclass
@@ -32,14 +53,16 @@ class Sheet:
     year: int
     submitted: Any = None
     highlights: list[str] = field(default_factory=list)
-    entries: dict[str, tuple[Entry, str | None]] = field(default_factory=dict)  # id -> (entry, note)
+    clear_highlights: bool = False  # 删除 in the first highlight cell
+    entries: dict[str, tuple[Entry | None, str | None]] = field(default_factory=dict)  # id -> (entry, note)
     refusals: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
 
 
-def import_workbook(file: Path, data: Path, force: bool = False) -> list[str]:
-    """Read `file` and write the year's YAML; returns the lines to print (what was written and changed)."""
+def import_workbook(file: Path, data: Path, force: bool = False) -> tuple[list[str], int]:
+    """Read `file` and write the year's YAML; returns the lines to print and the exit code."""
     values, formulas = _open(file)
-    meta = _metadata(values)
+    meta, layout = _metadata(values)
     catalog = load_catalog(data)
     record = zone_record(catalog, data, meta["zone"])
     year = int(meta["year"])
@@ -50,35 +73,105 @@ def import_workbook(file: Path, data: Path, force: bool = False) -> list[str]:
             f"{target} 已存在，未覆盖；确认要用表格内容更新时加 --force（表格中留空的内容会保留）",
             f"{target} exists, not overwritten; add --force to update it (what the sheet leaves empty is kept)",
         )
+    ws, fs, notes = _data_sheet(values, formulas, meta)
+    texts = sheet_texts(ws, fs)
+    layout_lines = verify(ws.title, texts, layout)
+    if layout_lines:
+        changed = any(texts.get(ref, "") != text for ref, text in layout.fixed.items())
+        zh, en = editor_text("layout-refused" if changed else "outside-refused", count=len(layout_lines))
+        raise EditorError(zh, en, details=(*notes, *layout_lines))
     indicators = {ind.id: ind for ind in zone_indicators(catalog, meta["zone"])}
-    sheet = _read_sheet(values, formulas, meta, indicators)
+    sheet = _read_sheet(ws, fs, meta, layout, indicators)
     old = _existing(target) if target.exists() else None
     baseline = record.approved is not None and year == record.approved.year - 1
-    ref = f"{meta['sheet']}!{meta['submitted_cell']} "
+    if not sheet.refusals and not sheet.entries and not sheet.highlights and sheet.submitted is None:
+        zh, en = editor_text("sheet-blank")
+        raise EditorError(zh, en, details=tuple(notes))
+    ref = f"{ws.title}!{meta['submitted_cell']} "
     unread = any(line.startswith(ref) for line in sheet.refusals)
     if sheet.submitted is None and not baseline and not (old or {}).get("submitted") and not unread:
-        sheet.refusals.insert(0, f"{ref}报送日期 (submitted): 未填写报送日期 / the submission date is empty")
+        zh, en = editor_text("sheet-no-date")
+        sheet.refusals.insert(0, f"{ref}报送日期 (submitted): {zh} / {en}")
     if sheet.refusals:
-        raise EditorError(
-            f"{len(sheet.refusals)} 个单元格无法读取，未写入任何文件",
-            f"{len(sheet.refusals)} cell(s) cannot be read; nothing written",
-            details=tuple(sheet.refusals),
-        )
-    notes = []
+        zh, en = editor_text("cells-refused", count=len(sheet.refusals))
+        raise EditorError(zh, en, details=(*notes, *sheet.refusals))
     if target.exists() and old is None:
         notes.append("原文件无法读取，未保留其内容 / the existing file could not be read; nothing kept from it")
     text, lines = render_annual(data, target, record.zone.name, list(indicators.values()), sheet, old, baseline)
     write_new(target, text, overwrite=True)
-    return [f"已写入 / written: {target}", *notes, *lines, *_check_lines(data, target)]
+    check, failing = _check_lines(data, target)
+    out = [f"已写入 / written: {target}", *notes, *sheet.warnings, *lines, *check]
+    if failing:
+        zh, en = editor_text("import-check-failed", count=failing)
+        return [*out, f"{zh} / {en}"], 1
+    return out, 0
 
 
 def _open(file: Path) -> tuple[Any, Any]:
-    if not file.is_file():
-        raise EditorError(f"找不到文件：{file}", f"no such file: {file}", 2)
+    """Both views of the workbook (cached values, formulas), parsed from one bounded read of the file."""
+    if not openpyxl.DEFUSEDXML:  # never parse a workbook's XML with entity expansion
+        raise EditorError(
+            "缺少 defusedxml，无法安全读取 Excel 文件", "defusedxml is not installed; cannot read safely", 2
+        )
+    raw = _read_bounded(file)
     try:
-        return load_workbook(file, data_only=True), load_workbook(file)
-    except (InvalidFileException, zipfile.BadZipFile, KeyError, OSError) as exc:
-        raise EditorError(f"无法作为 Excel 文件（.xlsx）打开：{file}", f"cannot open as .xlsx: {file} ({exc})") from exc
+        with zipfile.ZipFile(io.BytesIO(raw)) as archive:
+            _check_members(archive)
+    except zipfile.BadZipFile as exc:
+        zh, en = editor_text("xlsx-not-a-workbook", file=file)
+        raise EditorError(zh, en) from exc
+    try:
+        return load_workbook(io.BytesIO(raw), data_only=True), load_workbook(io.BytesIO(raw))
+    except (InvalidFileException, zipfile.BadZipFile, KeyError, OSError, TypeError, AttributeError) as exc:
+        zh, en = editor_text("xlsx-not-a-workbook", file=file)
+        raise EditorError(zh, en) from exc
+    except ValueError as exc:  # defusedxml's refusals (entities, external references) are ValueErrors
+        key = "xlsx-unsafe-xml" if type(exc).__module__.startswith("defusedxml") else "xlsx-not-a-workbook"
+        zh, en = editor_text(key, file=file)
+        raise EditorError(zh, en) from exc
+    except SyntaxError as exc:  # ElementTree's ParseError: malformed XML
+        zh, en = editor_text("xlsx-not-a-workbook", file=file)
+        raise EditorError(zh, en) from exc
+
+
+def _read_bounded(file: Path) -> bytes:
+    """The file's bytes: a regular file, opened without following a link, read at most MAX_FILE + 1 bytes."""
+    try:
+        fd = os.open(file, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
+    except FileNotFoundError as exc:
+        raise EditorError(f"找不到文件：{file}", f"no such file: {file}", 2) from exc
+    except OSError as exc:
+        zh, en = editor_text("xlsx-not-a-workbook", file=file)
+        raise EditorError(zh, en, 2) from exc
+    with os.fdopen(fd, "rb") as handle:
+        if not stat.S_ISREG(os.fstat(handle.fileno()).st_mode):
+            zh, en = editor_text("xlsx-not-a-workbook", file=file)
+            raise EditorError(zh, en, 2)
+        raw = handle.read(MAX_FILE + 1)
+    if len(raw) > MAX_FILE:
+        zh, en = editor_text("xlsx-too-large", size=f"超过 {_mb(MAX_FILE)}", limit=_mb(MAX_FILE))
+        raise EditorError(zh, en)
+    return raw
+
+
+def _check_members(archive: zipfile.ZipFile) -> None:
+    """Refuse before parsing what would expand too far: zipfile never inflates past a member's declared size."""
+    infos = archive.infolist()
+    total = sum(info.file_size for info in infos)
+    big = max(infos, key=lambda info: info.file_size, default=None)
+    if len(infos) > MAX_MEMBERS:
+        zh, en = editor_text("xlsx-expands", part=f"{len(infos)} 个部件", size=len(infos), limit=MAX_MEMBERS)
+        raise EditorError(zh, en)
+    if big is not None and big.file_size > MAX_MEMBER:
+        zh, en = editor_text("xlsx-expands", part=big.filename, size=_mb(big.file_size), limit=_mb(MAX_MEMBER))
+        raise EditorError(zh, en)
+    if total > MAX_TOTAL:
+        zh, en = editor_text("xlsx-expands", part="全部部件", size=_mb(total), limit=_mb(MAX_TOTAL))
+        raise EditorError(zh, en)
+
+
+def _mb(size: int) -> str:
+    return f"{size / 1024 / 1024:.1f} MB"
 
 
 _META_PATTERNS = {
@@ -91,34 +184,75 @@ _META_PATTERNS = {
     "note_col": r"[A-Z]{1,2}",
     "id_col": r"[A-Z]{1,2}",
     "highlight_cells": r"[A-Z]{1,2}[1-9][0-9]{0,3}:[A-Z]{1,2}[1-9][0-9]{0,3}",
+    "marker": r"[a-z-]+\|[0-9]+\|[a-z0-9-]+\|[0-9]{4}",
 }
+_REF = re.compile(r"[A-Z]{1,3}[1-9][0-9]{0,6}")
 
 
-def _metadata(wb: Any) -> dict[str, str]:
-    """The hidden sheet's keys, each checked: the workbook is input too, never trusted to be well formed."""
-    if META not in wb.sheetnames:
-        raise EditorError(
-            f"不是由 export-template 导出的填报表（缺少“{META}”工作表）",
-            f"not a workbook made by export-template (no sheet {META!r})",
-        )
-    meta = {str(k): str(v) for k, v in wb[META].iter_rows(max_col=2, values_only=True) if k is not None}
-    if meta.get("format") != FORMAT or meta.get("version") != VERSION:
-        raise EditorError(
-            "填报表版本不符，请重新运行 export-template 导出", "unknown template version; export a new template"
-        )
-    bad = [key for key, pattern in _META_PATTERNS.items() if not re.fullmatch(pattern, meta.get(key, ""))]
-    if bad or meta.get("sheet") not in wb.sheetnames:
-        raise EditorError(
-            f"填报表的“{META}”工作表已损坏（{'、'.join(bad) or 'sheet'}），请重新导出",
-            f"the {META!r} sheet is damaged ({', '.join(bad) or 'sheet'}); export a new template",
-        )
-    return meta
+def _metadata(wb: Any) -> tuple[dict[str, str], Layout]:
+    """The hidden sheet's keys and the recorded layout, each checked: the workbook is input, never trusted."""
+    metas = [s for s in wb.worksheets if str(s["A1"].value) == "format" and str(s["B1"].value) == FORMAT]
+    if len(metas) > 1:
+        zh, en = editor_text("xlsx-two-metas", sheets="、".join(f"“{s.title}”" for s in metas))
+        raise EditorError(zh, en)
+    if not metas:
+        zh, en = editor_text("xlsx-no-meta")
+        raise EditorError(zh, en)
+    meta: dict[str, str] = {}
+    fixed: dict[str, str] = {}
+    bad: list[str] = []
+    for key, value, text in metas[0].iter_rows(max_col=3, values_only=True):
+        if key == "cell":
+            if not _REF.fullmatch(str(value)):
+                bad.append("cell")
+            fixed[str(value)] = "" if text is None else str(text)
+        elif key is not None:
+            meta[str(key)] = "" if value is None else str(value)
+    if meta.get("version") != VERSION:
+        zh, en = editor_text("xlsx-old-version", version=meta.get("version") or "?")
+        raise EditorError(zh, en)
+    bad += [key for key, pattern in _META_PATTERNS.items() if not re.fullmatch(pattern, meta.get(key, ""))]
+    if not bad and meta["marker"] != f"{FORMAT}|{VERSION}|{meta['zone']}|{meta['year']}":
+        bad.append("marker")
+    if bad or not fixed:
+        zh, en = editor_text("xlsx-meta-damaged", keys="、".join(dict.fromkeys(bad)) or "cell")
+        raise EditorError(zh, en)
+    first, last = int(meta["first_row"]), int(meta["last_row"])
+    h_first, h_last = meta["highlight_cells"].split(":")
+    layout = Layout(
+        fixed=fixed,
+        fill_in=fill_in_cells(first, last, meta["highlight_cells"]),
+        marker_cell=MARKER_CELL,
+        first_row=first,
+        last_row=last,
+        highlight_first=h_first,
+        highlight_last=h_last,
+        year=int(meta["year"]),
+    )
+    return meta, layout
 
 
-def _read_sheet(values: Any, formulas: Any, meta: dict[str, str], indicators: dict[str, Any]) -> Sheet:
-    reader = _Reader(values[meta["sheet"]], formulas[meta["sheet"]], meta, Sheet(meta["zone"], int(meta["year"])))
+def _data_sheet(values: Any, formulas: Any, meta: dict[str, str]) -> tuple[Any, Any, list[str]]:
+    """The one sheet that carries the marker (both views), and a note when it was renamed."""
+    found = [s.title for s in values.worksheets if str(s[MARKER_CELL].value) == meta["marker"]]
+    if not found:
+        zh, en = editor_text("xlsx-no-data-sheet", sheet=meta.get("sheet", ""))
+        raise EditorError(zh, en)
+    if len(found) > 1:
+        zh, en = editor_text("xlsx-two-data-sheets", count=len(found), sheets="、".join(f"“{t}”" for t in found))
+        raise EditorError(zh, en)
+    title = found[0]
+    notes = []
+    if title != meta.get("sheet"):
+        zh, en = editor_text("xlsx-renamed", title=title, sheet=meta.get("sheet", ""))
+        notes.append(f"{zh} / {en}")
+    return values[title], formulas[title], notes
+
+
+def _read_sheet(ws: Any, fs: Any, meta: dict[str, str], layout: Layout, indicators: dict[str, Any]) -> Sheet:
+    reader = _Reader(ws, fs, meta, layout, Sheet(meta["zone"], int(meta["year"])))
     reader.head()
-    for row in range(int(meta["first_row"]), int(meta["last_row"]) + 1):
+    for row in range(layout.first_row, layout.last_row + 1):
         reader.row(row, indicators)
     return reader.sheet
 
@@ -128,18 +262,26 @@ class _Reader:
     ws: Any  # the values Excel computed
     fs: Any  # the same sheet with formulas, to tell an uncomputed formula from an empty cell
     meta: dict[str, str]
+    layout: Layout
     sheet: Sheet
 
     def cell(self, ref: str) -> Any:
         if self.fs[ref].data_type == "f" and self.ws[ref].value is None:
-            raise CellRefusal(
-                "公式没有计算结果：请在 Excel 中打开并保存，或直接填写数值",
-                "a formula without a computed value: open and save the file in Excel, or type the value",
-            )
+            raise CellRefusal(*editor_text("formula-no-value"))
         return self.ws[ref].value
+
+    def formula(self, ref: str) -> bool:
+        return bool(self.fs[ref].data_type == "f")
 
     def refuse(self, ref: str, label: str, zh: str, en: str) -> None:
         self.sheet.refusals.append(f"{self.ws.title}!{ref} {label}: {zh} / {en}")
+
+    def text(self, ref: str, label: str) -> str | None:
+        try:
+            return read_text(self.cell(ref))
+        except CellRefusal as exc:
+            self.refuse(ref, label, exc.zh, exc.en)
+            return None
 
     def head(self) -> None:
         ref = self.meta["submitted_cell"]
@@ -149,30 +291,52 @@ class _Reader:
             self.refuse(ref, "报送日期 (submitted)", exc.zh, exc.en)
         first, last = self.meta["highlight_cells"].split(":")
         column = re.sub(r"[0-9]", "", first)
-        for row in range(int(first[len(column) :]), int(last[len(column) :]) + 1):
-            text = read_text(self.ws[f"{column}{row}"].value)
-            if text:
-                self.sheet.highlights.append(text)
+        for i, row in enumerate(range(int(first[len(column) :]), int(last[len(column) :]) + 1)):
+            text = self.text(f"{column}{row}", f"亮点{i + 1} (highlights)")
+            if i == 0 and text == DELETE_WORD:
+                self.sheet.clear_highlights = True
+                continue
+            # one highlight per line: the export puts a sixth and later highlight on new lines of the last cell
+            self.sheet.highlights += [line.strip() for line in (text or "").splitlines() if line.strip()]
 
     def row(self, row: int, indicators: dict[str, Any]) -> None:
-        id_ref = f"{self.meta['id_col']}{row}"
         value_ref, note_ref = f"{self.meta['value_col']}{row}", f"{self.meta['note_col']}{row}"
-        ind = indicators.get(str(self.ws[id_ref].value))
+        ind_id = self.layout.fixed.get(f"{self.meta['id_col']}{row}", "")
+        ind = indicators.get(ind_id)
+        name = self.layout.fixed.get(f"C{row}", "")
         if ind is None:
-            shown = self.ws[id_ref].value
-            self.refuse(id_ref, "指标编号", f"未知指标“{shown}”，请重新导出填报表", f"unknown indicator {shown!r}")
+            if self.ws[value_ref].value is not None or self.ws[note_ref].value is not None:
+                self.refuse(value_ref, name, *editor_text("unknown-indicator-row", row=row, name=name, id=ind_id))
             return
         label = f"{ind.name}（{ind.id}）"
+        note = self.text(note_ref, label)
         try:
-            entry = read_value(self.cell(value_ref), self.ws[value_ref].number_format, ind)
+            entry = read_value(self.cell(value_ref), self.ws[value_ref].number_format, ind, self.formula(value_ref))
         except CellRefusal as exc:
             self.refuse(value_ref, label, exc.zh, exc.en)
             return
-        note = read_text(self.ws[note_ref].value)
-        if entry is None and note:
-            self.refuse(note_ref, label, "填写了说明但没有数值（没有数据请填“暂无”）", "a note without a value")
-        elif entry is not None:
+        if entry is None and note and note != DELETE_WORD:
+            self.refuse(note_ref, label, *editor_text("note-without-value"))
+        elif entry is not None or note == DELETE_WORD:
             self.sheet.entries[ind.id] = (entry, note)
+        if entry is not None:
+            self._warn(value_ref, label, entry, ind)
+
+    def _warn(self, ref: str, label: str, entry: Entry, ind: Any) -> None:
+        where = f"{self.ws.title}!{ref}"
+        number_format = self.ws[ref].number_format or "General"
+        if entry.raw is not None:
+            zh, en = editor_text(
+                "stored-as-shown", ref=where, label=label, raw=entry.raw, format=number_format, stored=entry.value
+            )
+            self.sheet.warnings.append(f"{zh} / {en}")
+        shape = number_shape(number_format)
+        if ind.kind == "percent" and entry.number is not None and 0 < entry.number < 1 and not shape.percent:
+            value = plain(entry.number)
+            zh, en = editor_text(
+                "fraction-percent", ref=where, label=label, value=value, percent=plain(entry.number * 100)
+            )
+            self.sheet.warnings.append(f"{zh} / {en}")
 
 
 def _existing(target: Path) -> dict[str, Any] | None:
@@ -181,11 +345,14 @@ def _existing(target: Path) -> dict[str, Any] | None:
     return doc.data if doc.ok and isinstance(doc.data, dict) else None
 
 
-def _check_lines(data: Path, target: Path) -> list[str]:
-    """What `check` says about the written file (late report, unusual jumps, missing indicators …)."""
+def _check_lines(data: Path, target: Path) -> tuple[list[str], int]:
+    """What `check` says about the written file (late report, unusual jumps, missing indicators …), and how
+    many of its problems fail `check --strict` (errors and warnings; notices never fail it)."""
     from generator.data.load import load_data
     from generator.data.validate import validate_data
 
     _catalog, log = validate_data(load_data(data))
     mine = [p for p in log.sorted() if p.path.endswith(f"zones/{target.parent.parent.name}/annual/{target.name}")]
-    return ["检查结果 / check:", *(f"  {p.format_text()}" for p in mine)] if mine else ["检查通过 / check: clean"]
+    failing = sum(1 for p in mine if p.severity >= Severity.WARNING)
+    lines = ["检查结果 / check:", *(f"  {p.format_text()}" for p in mine)] if mine else ["检查通过 / check: clean"]
+    return lines, failing

@@ -93,10 +93,13 @@ def front_matter(title: str, sample: bool, description: str = "", **extra: Any) 
     return Safe("\n".join(lines) + "\n")
 
 
-def fmt_number(value: float | Decimal, unit: str = "") -> str:
-    """A computed figure (a total), at most two decimals, no trailing zeros, thousands separated."""
-    text = f"{value:,.2f}".rstrip("0").rstrip(".")
-    if text == "-0":
+def fmt_number(value: Decimal, unit: str = "") -> str:
+    """A computed figure (an exact total of written values): every decimal kept, no trailing zeros,
+    thousands separated."""
+    text = f"{value:,f}"
+    if "." in text:
+        text = text.rstrip("0").rstrip(".")
+    if text in ("-0", ""):
         text = "0"
     return f"{text} {unit}".strip() if unit and unit != "%" else text + (unit if unit == "%" else "")
 

@@ -7,6 +7,7 @@ with no number, and is never turned into zero.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from decimal import Decimal
 
 import pandas as pd
 
@@ -61,7 +62,7 @@ def make_tables(catalog: Catalog) -> Tables:
 class Total:
     indicator: str
     year: int
-    total: float
+    total: Decimal  # exact: the sum of the values as written, never of floats
     zones: int  # how many zones the total covers
     sample: bool
 
@@ -79,6 +80,13 @@ def latest_totals(catalog: Catalog, tables: Tables) -> list[Total]:
             continue
         year = int(rows["year"].max())
         latest = rows[rows["year"] == year]
-        out.append(Total(ind_id, year, float(latest["number"].sum()), int(latest["zone"].nunique()),
-                         bool(latest["sample"].any())))
+        total = sum((_exact(catalog, zone, year, ind_id) for zone in latest["zone"]), Decimal(0))
+        out.append(Total(ind_id, year, total, int(latest["zone"].nunique()), bool(latest["sample"].any())))
     return out
+
+
+def _exact(catalog: Catalog, zone: str, year: int, ind_id: str) -> Decimal:
+    """The reading as written (the frame holds floats, which must not be summed into a printed figure)."""
+    number = catalog.zones[zone].reports[year].readings[ind_id].number
+    assert number is not None
+    return number

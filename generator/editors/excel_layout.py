@@ -1,0 +1,222 @@
+"""Verify a filled-in sheet against what export-template wrote, and say what moved where.
+
+The export records every cell it wrote outside the fill-in cells (see `excel_export._meta`). Sheet
+protection has no password, so an editor can swap columns, sort or move rows, insert or delete rows and
+type anywhere; none of that may put a value on another indicator or year, or lose what was typed. This
+module compares the sheet with the record and returns one line per difference, in words an editor can act
+on: a column that moved, a row that moved, rows shifted by an insertion or deletion, a changed label, a
+changed last-year value, and anything typed outside the fill-in cells.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from openpyxl.utils import column_index_from_string, get_column_letter
+from openpyxl.utils.cell import coordinate_from_string
+
+from generator.data.messages import editor_text
+from generator.editors.excel_export import HEADER_ROW, cell_text
+
+MAX_LINES = 12
+SHIFT_BLOCK = 3  # this many consecutive rows moved the same way: rows were inserted or deleted
+
+
+@dataclass(frozen=True)
+class Layout:
+    """What the export wrote: fixed cells (ref -> text), the cells an editor may fill, where things are."""
+
+    fixed: dict[str, str]
+    fill_in: set[str]
+    marker_cell: str
+    first_row: int
+    last_row: int
+    highlight_first: str
+    highlight_last: str
+    year: int
+
+
+def sheet_texts(ws: Any, fs: Any) -> dict[str, str]:
+    """Every non-empty cell of the sheet as text: a formula as written (`=…`), otherwise the value."""
+    texts: dict[str, str] = {}
+    for sheet in (fs, ws):  # the formula wins where a cell holds one
+        for row in sheet.iter_rows():
+            for cell in row:
+                if cell.value is None or cell.coordinate in texts:
+                    continue
+                text = cell_text(cell.value)
+                if text.strip():
+                    texts[cell.coordinate] = text
+    return texts
+
+
+def verify(title: str, texts: dict[str, str], layout: Layout) -> list[str]:
+    """The differences between the sheet and the record, each as `sheet!ref: zh / en`; [] when it matches."""
+    wrong = [ref for ref, text in layout.fixed.items() if texts.get(ref, "") != text]
+    if wrong:
+        return _cap(_moves(title, texts, layout, wrong))
+    lines = []
+    for ref in sorted(texts, key=_order):
+        if ref in layout.fixed or ref in layout.fill_in or ref == layout.marker_cell:
+            continue
+        lines.append(_outside(title, ref, texts[ref], layout))
+    return _cap(lines)
+
+
+def _outside(title: str, ref: str, text: str, layout: Layout) -> str:
+    col, row = _split(ref)
+    h_col, h_first = _split(layout.highlight_first)
+    _, h_last = _split(layout.highlight_last)
+    shown = _short(text)
+    if row >= h_first - 1 and (col == h_col or row <= h_last):
+        zh, en = editor_text(
+            "outside-highlights",
+            first=layout.highlight_first,
+            last=layout.highlight_last,
+            count=h_last - h_first + 1,
+            text=shown,
+        )
+    else:
+        zh, en = editor_text("outside-fill-in", text=shown)
+    return f"{title}!{ref}: {zh} / {en}"
+
+
+def _moves(title: str, texts: dict[str, str], layout: Layout, wrong: list[str]) -> list[str]:
+    """Explain each wrong cell by where its recorded text is now (nearest misplaced copy), grouped."""
+    where: dict[str, list[str]] = {}
+    for ref, text in texts.items():
+        if layout.fixed.get(ref) != text:
+            where.setdefault(text, []).append(ref)
+    moved: dict[str, tuple[int, int]] = {}
+    for ref in wrong:
+        found = _nearest(ref, where.get(layout.fixed[ref], []))
+        if found is not None:
+            moved[ref] = found
+    lines: list[str] = []
+    explained: set[str] = set()
+    lines += _columns(title, layout, moved, explained)
+    lines += _rows(title, layout, moved, explained)
+    for ref in sorted(wrong, key=_order):
+        if ref in explained:
+            continue
+        now = texts.get(ref, "")
+        col, _row = _split(ref)
+        if col == "E" and layout.first_row <= _row <= layout.last_row:
+            zh, en = editor_text(
+                "layout-last-year", was=_short(layout.fixed[ref]), now=_short(now), year=layout.year - 1
+            )
+        else:
+            zh, en = editor_text("layout-changed", was=_short(layout.fixed[ref]), now=_short(now) or "（空）")
+        lines.append(f"{title}!{ref}: {zh} / {en}")
+    return lines
+
+
+def _columns(title: str, layout: Layout, moved: dict[str, tuple[int, int]], explained: set[str]) -> list[str]:
+    lines = []
+    by_column: dict[tuple[str, int], list[str]] = {}
+    for ref, (dr, dc) in moved.items():
+        if dr == 0 and dc != 0:
+            by_column.setdefault((_split(ref)[0], dc), []).append(ref)
+    for (col, dc), refs in sorted(by_column.items(), key=lambda item: column_index_from_string(item[0][0])):
+        header = layout.fixed.get(f"{col}{HEADER_ROW}", "")
+        if not header or f"{col}{HEADER_ROW}" not in refs:
+            continue  # a cell that moved sideways on its own is reported as changed
+        now = get_column_letter(column_index_from_string(col) + dc)
+        zh, en = editor_text("layout-column-moved", header=header, was=col, now=now)
+        lines.append(f"{title}!{col}{HEADER_ROW}: {zh} / {en}")
+        explained.update(refs)
+    return lines
+
+
+def _rows(title: str, layout: Layout, moved: dict[str, tuple[int, int]], explained: set[str]) -> list[str]:
+    by_row: dict[int, int] = {}
+    for ref, (dr, dc) in moved.items():
+        if dc == 0 and dr != 0 and ref not in explained:
+            by_row.setdefault(_split(ref)[1], dr)
+    lines = []
+    rows = sorted(by_row)
+    i = 0
+    while i < len(rows):
+        j = i
+        while j + 1 < len(rows) and rows[j + 1] == rows[j] + 1 and by_row[rows[j + 1]] == by_row[rows[i]]:
+            j += 1
+        first, last, dr = rows[i], rows[j], by_row[rows[i]]
+        if j - i + 1 >= SHIFT_BLOCK:
+            if dr > 0:
+                zh, en = editor_text(
+                    "layout-rows-shifted",
+                    first=first,
+                    last=last,
+                    direction="下移了",
+                    direction_en="down",
+                    count=dr,
+                    where="之前插入",
+                    where_en="inserted",
+                )
+            else:
+                zh, en = editor_text(
+                    "layout-rows-shifted",
+                    first=first,
+                    last=last,
+                    direction="上移了",
+                    direction_en="up",
+                    count=-dr,
+                    where="之前删除",
+                    where_en="deleted",
+                )
+                # the deleted rows' own cells are gone: that is what the shift says
+                explained.update(ref for ref in layout.fixed if first + dr <= _split(ref)[1] < first)
+            lines.append(f"{title}!A{first}: {zh} / {en}")
+        else:
+            for row in range(first, last + 1):
+                zh, en = editor_text("layout-row-moved", was=row, now=row + dr, what=_what(layout, row))
+                lines.append(f"{title}!A{row}: {zh} / {en}")
+        explained.update(ref for ref in moved if first <= _split(ref)[1] <= last and moved[ref] == (dr, 0))
+        i = j + 1
+    return lines
+
+
+def _what(layout: Layout, row: int) -> str:
+    name = layout.fixed.get(f"C{row}")
+    if name and layout.first_row <= row <= layout.last_row:
+        return f"指标“{name}”"
+    texts = [layout.fixed[ref] for ref in sorted(layout.fixed, key=_order) if _split(ref)[1] == row]
+    return f"“{_short(texts[0])}”" if texts else "空行"
+
+
+def _nearest(ref: str, candidates: Iterable[str]) -> tuple[int, int] | None:
+    """The offset to the closest candidate, preferring the same column, then the same row."""
+    col, row = _split(ref)
+    c = column_index_from_string(col)
+    best: tuple[tuple[int, int], tuple[int, int]] | None = None
+    for other in candidates:
+        ocol, orow = _split(other)
+        dr, dc = orow - row, column_index_from_string(ocol) - c
+        key = (0 if dc == 0 else 1 if dr == 0 else 2, abs(dr) + abs(dc))
+        if best is None or key < best[0]:
+            best = (key, (dr, dc))
+    return best[1] if best else None
+
+
+def _split(ref: str) -> tuple[str, int]:
+    col, row = coordinate_from_string(ref)
+    return col, row
+
+
+def _order(ref: str) -> tuple[int, int]:
+    col, row = _split(ref)
+    return row, column_index_from_string(col)
+
+
+def _short(text: str, limit: int = 30) -> str:
+    one = " ".join(text.split())
+    return one if len(one) <= limit else one[: limit - 1] + "…"
+
+
+def _cap(lines: list[str]) -> list[str]:
+    if len(lines) <= MAX_LINES:
+        return lines
+    zh, en = editor_text("layout-more", count=len(lines) - MAX_LINES)
+    return [*lines[:MAX_LINES], f"{zh} / {en}"]
