@@ -114,6 +114,7 @@ codeowners: $(VENV)/.installed
 # --- editors' commands (generator/editors/): thin wrappers, e.g.
 #   make new-zone ZONE=qinzhou-port [CITY=qinzhou] [NAME=…]   make new-year ZONE=nanning-hitech YEAR=2026
 #   make new-case ZONE=nanning-hitech SLUG=my-case            make export-template ZONE=nanning-hitech YEAR=2026 [OUT=…]
+#   (sheets go to the git-ignored sheets/ folder by default, so they are never committed by accident)
 #   make import-xlsx FILE=nanning-hitech-2026.xlsx [FORCE=1]
 .PHONY: new-zone new-year new-case export-template import-xlsx
 new-zone: $(VENV)/.installed
@@ -126,12 +127,10 @@ new-case: $(VENV)/.installed
 	$(PY) -m generator new-case "$(ZONE)" "$(SLUG)" --data $(DATA)
 
 export-template: $(VENV)/.installed
-	$(PY) -m generator export-template "$(ZONE)" "$(YEAR)" -o "$(or $(OUT),$(ZONE)-$(YEAR).xlsx)" --data $(DATA)
+	$(PY) -m generator export-template "$(ZONE)" "$(YEAR)" $(if $(OUT),-o "$(OUT)") --data $(DATA)
 
 import-xlsx: $(VENV)/.installed
 	$(PY) -m generator import-xlsx "$(FILE)" $(if $(FORCE),--force) --data $(DATA)
-
-	rm -rf site site.tmp site.old site_src/generated .pytest_cache .ruff_cache .mypy_cache
 
 # plotly.js is committed under site_src/assets/vendor/plotly/ so that publishing needs neither npm nor network.
 # This refreshes it from npm at exactly the version plotly.py reports (fails when npm serves another one).

@@ -5,7 +5,6 @@ from __future__ import annotations
 import subprocess
 from pathlib import Path
 
-import pytest
 from test_excel import run
 
 from conftest import ROOT
@@ -16,13 +15,11 @@ def _dry(*args: str) -> str:
     return proc.stdout
 
 
-@pytest.mark.xfail(strict=True, reason="issue 11: a stray rm -rf line in the recipe")
 def test_import_xlsx_recipe_deletes_nothing() -> None:
     recipe = _dry("-W", ".venv/.installed", "import-xlsx", "FILE=x.xlsx")
     assert "import-xlsx" in recipe and "rm " not in recipe
 
 
-@pytest.mark.xfail(strict=True, reason="issue 11: sheets are written where they get committed")
 def test_exported_sheets_go_to_an_ignored_folder(data_copy: Path, tmp_path: Path) -> None:
     code, out, err = run("export-template", "demo-zone", "2023", "--data", "data")
     assert code == 0, err

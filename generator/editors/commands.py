@@ -3,7 +3,7 @@
 python -m generator new-zone ZONE_ID [--city CITY] [--name NAME] [--data DIR]
 python -m generator new-year ZONE YEAR [--data DIR]
 python -m generator new-case ZONE SLUG [--data DIR]
-python -m generator export-template ZONE YEAR -o FILE.xlsx [--data DIR]
+python -m generator export-template ZONE YEAR [-o FILE.xlsx] [--data DIR]   (default: sheets/ZONE-YEAR.xlsx)
 python -m generator import-xlsx FILE.xlsx [--force] [--data DIR]
 
 Exit 0 done, 1 refused (a file exists, the sheet has cells that cannot be read, …), 2 usage error.
@@ -18,6 +18,7 @@ from typing import Any
 
 from generator.editors.common import EditorError
 
+SHEETS = "sheets"  # exported workbooks by default: git-ignored, so a filled sheet is never committed by accident
 EDITOR_COMMANDS = ("new-zone", "new-year", "new-case", "export-template", "import-xlsx")
 
 
@@ -42,7 +43,12 @@ def add_editor_commands(sub: Any, default_data: Path) -> None:
     export = sub.add_parser("export-template", help="导出年度指标 Excel 填报表 / write the annual-report workbook")
     export.add_argument("zone")
     export.add_argument("year", type=_year)
-    export.add_argument("-o", "--output", type=Path, required=True, help="输出文件 .xlsx / output file")
+    export.add_argument(
+        "-o",
+        "--output",
+        type=Path,
+        help=f"输出文件 .xlsx（默认 {SHEETS}/<示范区>-<年份>.xlsx，该文件夹不进入版本库）/ output file",
+    )
     imp = sub.add_parser("import-xlsx", help="导入填好的 Excel 填报表 / read a filled workbook into YAML")
     imp.add_argument("file", type=Path)
     imp.add_argument("--force", action="store_true", help="覆盖已有年度文件（保留表中未填的内容）/ replace")
@@ -87,6 +93,7 @@ def _run(args: argparse.Namespace) -> list[str]:
     if args.command == "export-template":
         from generator.editors.excel_export import export_template
 
-        export_template(args.data, args.zone, args.year, args.output)
-        return [f"已导出 / written: {args.output}"]
+        output = args.output or Path(SHEETS) / f"{args.zone}-{args.year}.xlsx"
+        export_template(args.data, args.zone, args.year, output)
+        return [f"已导出 / written: {output}"]
     raise AssertionError(args.command)
