@@ -265,3 +265,57 @@ def test_hostile_workbooks_are_refused_plainly(data_copy: Path, tmp_path: Path, 
     assert code == 1 and not REPORT.exists()
     assert "Traceback" not in err and "程序错误" not in err and "root:" not in stdout + err
     assert "Excel" in err or "表格" in err
+
+
+def test_a_hurried_editor_end_to_end(data_copy: Path, tmp_path: Path) -> None:
+    """Formulas (saved with their values, as Excel and WPS do), a percent cell, a moved column and an extra
+    highlight: each outcome is a refusal that names the cell, until the sheet is right; then every figure
+    arrives as the sheet shows it."""
+    REPORT.unlink()
+    sheet = export(tmp_path)
+    fill(
+        sheet,
+        {
+            "B4": "2024年1月20日",
+            "F8": "=8720000/700000",  # 12.457142857… 亿元, one decimal shown
+            "F9": "3.6",
+            "F10": "=1+2",
+            "F11": 0.0205,  # 2.05 % in a percent cell
+            "F12": "出台配套政策。",
+            "F13": "4 个",
+            "B16": "启动建设。",
+            "B20": "第五条。",
+            "B21": "第六条。",  # below the five slots
+        },
+        {"F8": "0.0", "F11": "0.00%"},
+    )
+    cache(sheet, {"F8": 8720000 / 700000, "F10": 3})
+    wb = openpyxl.load_workbook(sheet)
+    ws = wb["填报"]
+    for row in range(7, 14):  # and the year columns swapped
+        ws[f"E{row}"].value, ws[f"F{row}"].value = ws[f"F{row}"].value, ws[f"E{row}"].value
+    wb.save(sheet)
+    code, out, err = run("import-xlsx", str(sheet), "--data", "data")
+    assert code == 1 and not REPORT.exists() and "“本年数值（2023）”一列导出时在 F 列，现在在 E 列" in err
+
+    wb = openpyxl.load_workbook(sheet)  # the editor moves the columns back …
+    ws = wb["填报"]
+    for row in range(7, 14):
+        ws[f"E{row}"].value, ws[f"F{row}"].value = ws[f"F{row}"].value, ws[f"E{row}"].value
+    wb.save(sheet)
+    cache(sheet, {"F8": 8720000 / 700000, "F10": 3})
+    code, out, err = run("import-xlsx", str(sheet), "--data", "data")
+    assert code == 1 and not REPORT.exists()
+    assert any("填报!B21" in ln and "第六条" in ln for ln in err.splitlines())  # … and is told of the sixth highlight
+
+    fill(sheet, {"B20": "第五条。\n第六条。", "B21": None})  # the guide's way: a new line in the last cell
+    cache(sheet, {"F8": 8720000 / 700000, "F10": 3})
+    code, out, err = run("import-xlsx", str(sheet), "--data", "data")
+    assert code == 0, out.splitlines()
+    data = written_values()
+    assert data["submitted"] == "2024-01-20"
+    assert data["highlights"] == ["启动建设。", "第五条。", "第六条。"]
+    assert data["values"]["contract_value"] == "12.5" and data["values"]["agencies"] == "3"
+    assert data["values"]["rd_ratio"] == "2.05" and data["values"]["demo_projects"] == "4"
+    assert "记为 12.5" in out and "检查通过" in out
+    assert run_check(Path("data"), "--strict") == (0, [])
