@@ -135,6 +135,17 @@ def test_an_inserted_row_is_refused_saying_where(data_copy: Path, tmp_path: Path
     assert "第 10 行" in err and "插入" in err
 
 
+def test_a_deleted_row_is_refused_saying_which(data_copy: Path, tmp_path: Path) -> None:
+    sheet = fresh(tmp_path)
+    wb = openpyxl.load_workbook(sheet)
+    wb["填报"].delete_rows(10)
+    wb.save(sheet)
+    code, _out, err = run("import-xlsx", str(sheet), "--data", "data")
+    assert code == 1 and not REPORT.exists()
+    lines = [ln for ln in err.splitlines() if ln.startswith("  ")]
+    assert len(lines) == 1 and "填报!A10" in lines[0] and "第 10 行被删除了" in lines[0], lines
+
+
 def test_a_renamed_sheet_imports_with_a_note(data_copy: Path, tmp_path: Path) -> None:
     sheet = fresh(tmp_path)
     fill(sheet, {"F8": "12.5"})

@@ -364,13 +364,17 @@ EDITOR_TEXTS: dict[str, Text] = {
         "第 {was} 行（{what}）现在在第 {now} 行",
         "row {was} ({what}) is now row {now}",
     ),
-    "layout-rows-shifted": Text(
-        "第 {first}—{last} 行的内容整体{direction} {count} 行：在第 {first} 行{where}了行。请删除插入的行（或恢复删除的行）",
-        "rows {first}-{last} moved {count} row(s) {direction_en}: rows were {where_en} at row {first}",
+    "layout-rows-inserted": Text(
+        "在第 {first} 行处插入了 {count} 行（原第 {first}—{last} 行的内容整体下移了 {count} 行）。请删除插入的行",
+        "{count} row(s) inserted at row {first} (rows {first}-{last} moved down); delete the inserted rows",
+    ),
+    "layout-rows-deleted": Text(
+        "第 {gone} 行被删除了（原第 {first}—{last} 行的内容整体上移了 {count} 行）。请撤销删除或恢复这些行",
+        "row(s) {gone} were deleted (rows {first}-{last} moved up); undo the deletion",
     ),
     "layout-changed": Text(
-        "导出时为“{was}”，现在为“{now}”：该单元格不能修改",
-        "was {was!r} when exported, is now {now!r}: this cell may not be changed",
+        "导出时为“{was}”，现在{now}：该单元格不能修改",
+        "was {was!r} when exported, now {now_en}: this cell may not be changed",
     ),
     "layout-last-year": Text(
         "上年数值不能在本表中修改（导出时为“{was}”，现在为“{now}”），不会被导入。请恢复原值；要更正 {year} 年的数据，请导出 {year} 年的填报表，或在网页上修改 annual/{year}.yaml",

@@ -108,7 +108,12 @@ def _moves(title: str, texts: dict[str, str], layout: Layout, wrong: list[str]) 
                 "layout-last-year", was=_short(layout.fixed[ref]), now=_short(now), year=layout.year - 1
             )
         else:
-            zh, en = editor_text("layout-changed", was=_short(layout.fixed[ref]), now=_short(now) or "（空）")
+            zh, en = editor_text(
+                "layout-changed",
+                was=_short(layout.fixed[ref]),
+                now=f"为“{_short(now)}”" if now else "为空",
+                now_en=repr(_short(now)) if now else "empty",
+            )
         lines.append(f"{title}!{ref}: {zh} / {en}")
     return lines
 
@@ -132,50 +137,43 @@ def _columns(title: str, layout: Layout, moved: dict[str, tuple[int, int]], expl
 
 def _rows(title: str, layout: Layout, moved: dict[str, tuple[int, int]], explained: set[str]) -> list[str]:
     by_row: dict[int, int] = {}
-    for ref, (dr, dc) in moved.items():
+    for ref, (dr, dc) in sorted(moved.items(), key=lambda item: _order(item[0])):
         if dc == 0 and dr != 0 and ref not in explained:
             by_row.setdefault(_split(ref)[1], dr)
+    recorded = sorted({_split(ref)[1] for ref in layout.fixed})
     lines = []
     rows = sorted(by_row)
     i = 0
     while i < len(rows):
         j = i
-        while j + 1 < len(rows) and rows[j + 1] == rows[j] + 1 and by_row[rows[j + 1]] == by_row[rows[i]]:
+        while (
+            j + 1 < len(rows) and by_row[rows[j + 1]] == by_row[rows[i]] and _adjacent(recorded, rows[j], rows[j + 1])
+        ):
             j += 1
         first, last, dr = rows[i], rows[j], by_row[rows[i]]
         if j - i + 1 >= SHIFT_BLOCK:
             if dr > 0:
-                zh, en = editor_text(
-                    "layout-rows-shifted",
-                    first=first,
-                    last=last,
-                    direction="下移了",
-                    direction_en="down",
-                    count=dr,
-                    where="之前插入",
-                    where_en="inserted",
-                )
+                zh, en = editor_text("layout-rows-inserted", first=first, last=last, count=dr)
             else:
-                zh, en = editor_text(
-                    "layout-rows-shifted",
-                    first=first,
-                    last=last,
-                    direction="上移了",
-                    direction_en="up",
-                    count=-dr,
-                    where="之前删除",
-                    where_en="deleted",
-                )
-                # the deleted rows' own cells are gone: that is what the shift says
+                gone = f"{first + dr}" if dr == -1 else f"{first + dr}—{first - 1}"
+                zh, en = editor_text("layout-rows-deleted", gone=gone, first=first, last=last, count=-dr)
+                # the deleted rows' own cells are gone: that is what the message says
                 explained.update(ref for ref in layout.fixed if first + dr <= _split(ref)[1] < first)
-            lines.append(f"{title}!A{first}: {zh} / {en}")
+            lines.append(f"{title}!A{first if dr > 0 else first + dr}: {zh} / {en}")
         else:
             for row in range(first, last + 1):
-                zh, en = editor_text("layout-row-moved", was=row, now=row + dr, what=_what(layout, row))
-                lines.append(f"{title}!A{row}: {zh} / {en}")
-        explained.update(ref for ref in moved if first <= _split(ref)[1] <= last and moved[ref] == (dr, 0))
+                if row in by_row:
+                    zh, en = editor_text("layout-row-moved", was=row, now=row + dr, what=_what(layout, row))
+                    lines.append(f"{title}!A{row}: {zh} / {en}")
+        # every other difference in these rows follows from the move (a repeated label found in place)
+        explained.update(ref for ref in layout.fixed if first <= _split(ref)[1] <= last)
         i = j + 1
     return lines
+
+
+def _adjacent(recorded: list[int], a: int, b: int) -> bool:
+    """No recorded row lies between rows a and b (an empty spacer row does not split a block)."""
+    return not any(a < row < b for row in recorded)
 
 
 def _what(layout: Layout, row: int) -> str:
