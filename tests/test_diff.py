@@ -623,3 +623,37 @@ def test_the_file_list_shows_hostile_file_names_and_refs_as_text(repo: Path) -> 
     _commit(repo, "plain")
     _, benign, _ = _diff(repo, "base-plain")
     _assert_text_only(out, benign, "changed files")
+
+
+@pytest.mark.xfail(strict=True, reason=PENDING)
+def test_a_change_deep_in_a_long_text_is_shown(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """A long text is cut for the summary, but never where it changed: the part that differs is shown."""
+    base = load_catalog(MINI)
+    long_text = "做法" * 500 + "原来的第三步" + "细节" * 300
+    changed = long_text.replace("原来的第三步", "修改后的第三步")
+
+    def with_practices(value: str) -> Any:
+        return dataclasses.replace(
+            base,
+            cases=tuple(
+                dataclasses.replace(c, case=c.case.model_copy(update={"practices": value})) for c in base.cases
+            ),
+        )
+
+    out = _summary_of(with_practices(long_text), with_practices(changed), monkeypatch, tmp_path)
+    shown = "".join(_render(out).text)
+    assert "原来的第三步" in shown and "修改后的第三步" in shown, out
+    assert len(out.encode()) < 5000, out
+
+
+@pytest.mark.xfail(strict=True, reason=PENDING)
+def test_a_huge_change_stays_under_the_job_summary_limit(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """GitHub refuses a job summary over 1 MiB (and shows none of it): the summary says what it left out."""
+    base = load_catalog(MINI)
+    ind = base.indicators[0]
+    many = tuple(
+        ind.model_copy(update={"id": f"extra_{i}", "definition": f"第{i}个" + "很长的解释" * 200}) for i in range(2000)
+    )
+    out = _summary_of(base, dataclasses.replace(base, indicators=base.indicators + many), monkeypatch, tmp_path)
+    assert len(out.encode()) < 1024 * 1024
+    assert "以下" in out and "行从略" in out.splitlines()[-1], out.splitlines()[-1]
