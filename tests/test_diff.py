@@ -657,3 +657,25 @@ def test_a_huge_change_stays_under_the_job_summary_limit(monkeypatch: pytest.Mon
     out = _summary_of(base, dataclasses.replace(base, indicators=base.indicators + many), monkeypatch, tmp_path)
     assert len(out.encode()) < 1024 * 1024
     assert "以下" in out and "行从略" in out.splitlines()[-1], out.splitlines()[-1]
+
+
+@pytest.mark.xfail(strict=True, reason=PENDING)
+def test_a_new_zone_year_or_case_lists_every_field(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """A new zone, year or case, every field filled: each value in it is shown (what a reviewer approves)."""
+    base = load_catalog(MINI)
+    values = _Values()
+    record = base.zones["demo-zone"]
+    zone, report, case = values.model(models.Zone), values.model(models.AnnualReport), values.model(models.Case)
+    without_zone = dataclasses.replace(base, zones={k: v for k, v in base.zones.items() if k != "demo-zone"}, cases=())
+    without_year = dataclasses.replace(
+        base, zones={**base.zones, "demo-zone": dataclasses.replace(record, reports={2022: record.reports[2022]})}
+    )
+    year = dataclasses.replace(record.reports[2023], report=report)
+    for what, old, new, full in (
+        ("zone", without_zone, dataclasses.replace(base, zones={**base.zones, "demo-zone": dataclasses.replace(record, zone=zone)}, cases=()), zone),
+        ("year", without_year, dataclasses.replace(base, zones={**base.zones, "demo-zone": dataclasses.replace(record, reports={**record.reports, 2023: year})}), report),
+        ("case", dataclasses.replace(base, cases=()), dataclasses.replace(base, cases=(dataclasses.replace(base.cases[0], case=case),)), case),
+    ):  # fmt: skip
+        shown = "".join(_render(_summary_of(old, new, monkeypatch, tmp_path)).text)
+        missing = [t for t in _tokens(full) if t not in shown]
+        assert not missing, f"new {what}: not shown: {missing}"
