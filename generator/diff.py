@@ -87,7 +87,7 @@ def _t(key: str, **fields: object) -> str:
 
 _BREAKS = re.compile(r"\r\n|[\n\r\v\f\x1c-\x1e\x85\u2028\u2029]")
 _MARKDOWN = set("\\`*_{}[]()#+-.!|<>&~:@^=$")  # ASCII punctuation Markdown, HTML or GitHub could read
-_PLAIN_CODE = re.compile(r"[A-Za-z0-9][A-Za-z0-9_./@+-]*")
+_PLAIN_CODE = re.compile(r"[A-Za-z0-9][A-Za-z0-9_./@+~^-]*")
 
 
 def text(value: str, limit: int = TEXT_LIMIT) -> str:
@@ -197,6 +197,10 @@ def describe_diff(data: Path, base_ref: str) -> Summary:
         return _bounded(summary)
     body = _Differ(old or _empty_like(new), new, summary).sections()
     summary.lines += body or [_t("diff-no-change")]
+    if not body:  # the files may still have changed (comments, hidden files, schemas): say which
+        files = changed_files(data, base_ref)
+        if files:
+            summary.lines += ["", _t("diff-files-without-data"), "", *files]
     _bounded(summary)
     checks = []
     if summary.jumps:

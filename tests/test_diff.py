@@ -677,7 +677,6 @@ def test_a_new_zone_year_or_case_lists_every_field(monkeypatch: pytest.MonkeyPat
         assert not missing, f"new {what}: not shown: {missing}"
 
 
-@pytest.mark.xfail(strict=True, reason="issue 11: 数据没有变化 is said while files did change (comments, hidden files)")
 def test_files_changed_without_a_data_change_are_listed(repo: Path) -> None:
     """ "数据没有变化" must not hide a changed file: a comment, a hidden or a schema file is listed."""
     _commit(repo)

@@ -310,6 +310,10 @@ EDITOR_TEXTS: dict[str, Text] = {
         "the base data fails the check, so it cannot be compared field by field; the changed files:",
     ),
     "diff-no-files": Text("（无）", "(none)"),
+    "diff-files-without-data": Text(
+        "以下文件有改动，但网站使用的数据没有变化（如注释、隐藏文件）：",
+        "these files changed without changing the data the site uses (comments, hidden files):",
+    ),
     "diff-file-A": Text("新增", "added"),
     "diff-file-M": Text("修改", "modified"),
     "diff-file-D": Text("删除", "deleted"),
