@@ -690,3 +690,11 @@ def test_files_changed_without_a_data_change_are_listed(repo: Path) -> None:
     assert "数据没有变化。" in lines[2], out
     assert "- 修改 `data/zones/demo-zone/zone.yaml`" in lines, out
     assert "- 新增 data/zones/demo\\-zone/\\.备注\\.yaml" in lines, out
+
+
+@pytest.mark.xfail(strict=True, reason="issue 11: a ⏎ typed in the data looks like a line break of the value")
+def test_the_line_break_marker_is_told_apart_from_the_same_character_in_the_data() -> None:
+    from generator.diff import text
+
+    assert text("一\n二") == "一⏎二"
+    assert text("一⏎二") == "一⟨U+23CE⟩二"
