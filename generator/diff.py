@@ -91,17 +91,20 @@ _PLAIN_CODE = re.compile(r"[A-Za-z0-9][A-Za-z0-9_./@+~^-]*")
 
 
 def text(value: str, limit: int = TEXT_LIMIT) -> str:
-    """`value` as Markdown that renders as exactly this text, on one line, at most `limit` characters."""
-    flat = _BREAKS.sub("⏎", value)
+    """`value` as Markdown that renders as this text and nothing else: on one line (breaks as ⏎), invisible
+    characters named (⟨U+200B⟩), at most `limit` characters (the rest counted)."""
+    flat = _BREAKS.sub("\n", value)
     out: list[str] = []
     used = 0
     for i, char in enumerate(flat):
         if i >= limit or used >= 2 * limit:
             out.append(_t("diff-truncated", total=len(flat), rest=len(flat) - i))
             break
-        if char in _MARKDOWN:
+        if char == "\n":
+            unit = "⏎"
+        elif char in _MARKDOWN:
             unit = "\\" + char
-        elif char != "⏎" and (
+        elif char == "⏎" or (  # the marker itself, typed in the data, is named like the invisible ones
             unicodedata.category(char) in ("Cc", "Cf", "Cs", "Co", "Cn", "Zl", "Zp")
             or (unicodedata.category(char) == "Zs" and char not in " \u3000")
         ):

@@ -692,7 +692,6 @@ def test_files_changed_without_a_data_change_are_listed(repo: Path) -> None:
     assert "- 新增 data/zones/demo\\-zone/\\.备注\\.yaml" in lines, out
 
 
-@pytest.mark.xfail(strict=True, reason="issue 11: a ⏎ typed in the data looks like a line break of the value")
 def test_the_line_break_marker_is_told_apart_from_the_same_character_in_the_data() -> None:
     from generator.diff import text
 
