@@ -298,6 +298,89 @@ class Text:
 
 
 EDITOR_TEXTS: dict[str, Text] = {
+    # --- the review route: `diff`, the data-change summary a reviewer reads before merging (Markdown) ---
+    "diff-title": Text("数据变更摘要（与 {base} 相比）", "data changes since {base}"),
+    "diff-no-change": Text("数据没有变化。", "the data did not change."),
+    "diff-broken-new": Text(
+        "本次修改后的数据未通过检查，无法逐项比较；请先按检查结果修正。变动的文件：",
+        "the changed data fails the check, so it cannot be compared field by field; the changed files:",
+    ),
+    "diff-broken-base": Text(
+        "比较基准中的数据未通过检查，无法逐项比较；请先按检查结果修正。变动的文件：",
+        "the base data fails the check, so it cannot be compared field by field; the changed files:",
+    ),
+    "diff-no-files": Text("（无）", "(none)"),
+    "diff-files-without-data": Text(
+        "以下文件有改动，但网站使用的数据没有变化（如注释、隐藏文件）：",
+        "these files changed without changing the data the site uses (comments, hidden files):",
+    ),
+    "diff-file-A": Text("新增", "added"),
+    "diff-file-M": Text("修改", "modified"),
+    "diff-file-D": Text("删除", "deleted"),
+    "diff-file-R": Text("改名", "renamed"),
+    "diff-file-C": Text("复制", "copied"),
+    "diff-file-T": Text("类型改变", "type changed"),
+    "diff-section-site": Text("网站设置", "site settings"),
+    "diff-section-system": Text("指标体系", "indicator system"),
+    "diff-section-references": Text("参考列表", "reference lists"),
+    "diff-section-zones": Text("示范区", "zones"),
+    "diff-section-values": Text("年度指标数据", "annual values"),
+    "diff-section-cases": Text("经验案例", "cases"),
+    "diff-reference": Text("参考列表 {name}", "reference list {name}"),
+    "diff-zone-added": Text("新增示范区：**{name}**（{id}，{city}），其中：", "new zone {name} ({id}, {city}):"),
+    "diff-zone-deleted": Text(
+        "⚠ 删除示范区：**{name}**（{id}）：已发布的网页 {url} 及其 {years} 个年度数据、{cases} 个案例将从网站上消失，其中：",
+        "⚠ zone {name} ({id}) deleted: its published page {url}, {years} annual reports and {cases} cases disappear:",
+    ),
+    "diff-zone-renamed": Text(
+        "示范区文件夹改名：{old} → {new}（**{name}**），网址由 {old_url} 改为 {new_url}",
+        "zone folder renamed: {old} -> {new} ({name}); its address changes from {old_url} to {new_url}",
+    ),
+    "diff-year": Text("{zone} {year} 年", "{zone} {year}"),
+    "diff-year-added": Text(
+        "{zone}：新增 {year} 年度数据（{count} 项指标）", "{zone}: new {year} report ({count} values)"
+    ),
+    "diff-year-deleted": Text(
+        "⚠ {zone}：删除 {year} 年度数据（已发布的年度数据将从网站上消失），其中：",
+        "⚠ {zone}: the {year} report is deleted (a published report disappears):",
+    ),
+    "diff-previous": Text("上年 {old} → {new}", "the year before {old} -> {new}"),
+    "diff-jump": Text(" ⚠ 变化超过十倍，请核实单位和数值", " ⚠ more than tenfold: check the unit and the figure"),
+    "diff-not-reported": Text("（未报送）", "(not reported)"),
+    "diff-blank": Text("（空）", "(blank)"),
+    "diff-none": Text("（无）", "(none)"),
+    "diff-yes": Text("是", "yes"),
+    "diff-no": Text("否", "no"),
+    "diff-added": Text("新增", "added"),
+    "diff-removed": Text("删除", "removed"),
+    "diff-order": Text("顺序改为 {items}", "order changed to {items}"),
+    "diff-image-added": Text("新增图片文件 {file}（{size} 字节）", "image file {file} added ({size} bytes)"),
+    "diff-image-deleted": Text("删除图片文件 {file}（{size} 字节）", "image file {file} deleted ({size} bytes)"),
+    "diff-image-replaced": Text(
+        "图片文件 {file}：已替换（{old} 字节 → {new} 字节）", "image file {file} replaced ({old} -> {new} bytes)"
+    ),
+    "diff-case-added": Text("新增案例：**{title}**（{zone}），其中：", "new case {title} ({zone}):"),
+    "diff-case-deleted": Text(
+        "⚠ 删除案例：**{title}**（{slug}）：已发布的网页 {url} 将从网站上消失，其中：",
+        "⚠ case {title} ({slug}) deleted: its published page {url} disappears:",
+    ),
+    "diff-case-renamed": Text(
+        "案例文件改名：{old} → {new}（**{title}**），网址由 {old_url} 改为 {new_url}",
+        "case file renamed: {old} -> {new} ({title}); its address changes from {old_url} to {new_url}",
+    ),
+    "diff-case-zone": Text("所属示范区", "zone"),
+    "diff-truncated": Text(
+        "……（共 {total} 字，其余 {rest} 字未显示，请查看文件）",
+        "… ({total} characters, {rest} not shown: see the file)",
+    ),
+    "diff-from-char": Text("（共 {total} 字，第 {at} 字起）", "({total} characters, from character {at})"),
+    "diff-check-jumps": Text("有 {count} 处数值变化超过十倍", "{count} value(s) changed more than tenfold"),
+    "diff-check-deleted": Text("有 {count} 处删除了已发布的内容", "{count} published item(s) deleted"),
+    "diff-check": Text("**请核实：{items}（标有 ⚠）。**", "**please check: {items} (marked ⚠).**"),
+    "diff-too-long": Text(
+        "摘要超过 GitHub 作业摘要的上限，以下 {count} 行从略；请在本地运行 python -m generator diff 查看全部。",
+        "the summary exceeds GitHub's job-summary limit; {count} more lines left out: run python -m generator diff locally",
+    ),
     # opening the workbook
     "xlsx-too-large": Text(
         "文件过大（{size}，上限 {limit}），不像是导出的填报表；请确认选对了文件",
