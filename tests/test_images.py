@@ -28,7 +28,6 @@ def test_upper_case_suffixes_are_taken_and_published_under_their_name(data_copy:
     assert (tmp_path / "out/images/demo-zone/IMG_0001.PNG").read_bytes() == png
 
 
-@pytest.mark.xfail(strict=True, reason="issue 11: the size message gives no sizes and a false missing-image")
 @pytest.mark.parametrize(
     ("size", "shown"),
     [(MAX_IMAGE_BYTES + 1, "2.1 MB（2,000,001 字节）"), (3_456_789, "3.5 MB（3,456,789 字节）")],
@@ -49,7 +48,6 @@ def test_an_image_at_the_limit_is_taken(data_copy: Path) -> None:
     assert run_check(Path("data"), "--strict") == (0, [])
 
 
-@pytest.mark.xfail(strict=True, reason="issue 11: the code catalogue does not state the image limit and formats")
 def test_the_guide_states_the_limits_the_loader_enforces() -> None:
     """The editors' guide lists every code with its fix (generated from the catalogue): its image limit and
     formats are the loader's."""

@@ -9,6 +9,7 @@ import datetime as dt
 import difflib
 import itertools
 import re
+import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
@@ -23,6 +24,7 @@ from generator.data.catalog import (
     derive_status,
 )
 from generator.data.load import REFERENCE_LISTS, DataFolder, Document
+from generator.data.messages import editor_text
 from generator.data.models import (
     EVENT_KINDS,
     AnnualReport,
@@ -745,6 +747,41 @@ def _check_orphan_files(ctx: Context, files: Any, models: dict[str, Any], system
 # --- cases ----------------------------------------------------------------------------------
 
 
+def _check_case_images(ctx: Context, doc: Document, case: Case, files: Any) -> bool:
+    """Each image a case names is in the zone's images/ under exactly that name. A file that is there but
+    refused (too large, a format the site does not take) already has its own problem: no second one here."""
+    ok = True
+    folded = {_fold(name): name for name in sorted(files.image_files, reverse=True)}
+    for i, image in enumerate(case.images):
+        key = ("images", i, "file")
+        actual = folded.get(_fold(image.file)) if image.file not in files.image_files else None
+        if actual is not None:
+            case_only = image.file.casefold() == actual.casefold()
+            width_only = unicodedata.normalize("NFKC", image.file) == unicodedata.normalize("NFKC", actual)
+            how = editor_text("image-how-case" if case_only else "image-how-width" if width_only else "image-how-both")
+            zh, en = editor_text("image-name-differs", name=image.file, actual=actual, how=how[0], how_en=how[1])
+            hint = editor_text("image-name-differs-hint", actual=actual)[0]
+            ctx.report(doc, key, "missing-image", zh, en, hint)
+        elif not re.fullmatch(r"[\w.-]+", image.file) or image.file.startswith("."):
+            zh, en = editor_text("image-invalid-name", name=image.file)
+            ctx.report(doc, key, "invalid-value", zh, en, editor_text("image-invalid-name-hint")[0])
+        elif image.file in files.images:
+            continue
+        elif image.file not in files.image_files:
+            stem = _fold(image.file).rpartition(".")[0] or _fold(image.file)
+            near = [name for name in sorted(files.image_files) if _fold(name).rpartition(".")[0] == stem]
+            found = editor_text("image-missing-same-stem", actual=near[0]) if len(near) == 1 else None
+            zh, en = editor_text("image-missing", name=image.file)
+            ctx.report(doc, key, "missing-image", zh, en, (found or editor_text("image-missing-hint"))[0])
+        ok = False
+    return ok
+
+
+def _fold(name: str) -> str:
+    """A file name as someone might mistype it: case and full-width/half-width forms ignored."""
+    return unicodedata.normalize("NFKC", name).casefold()
+
+
 def _check_case(ctx: Context, doc: Document, zone_id: str, case: Case, zone: ZoneRecord) -> bool:
     ok = True
     if case.zone is not None and case.zone != zone_id:
@@ -783,26 +820,6 @@ def _check_case(ctx: Context, doc: Document, zone_id: str, case: Case, zone: Zon
                 f"zone {zone_id} never reported {ind_id}",
             )
             ok = False
-    for i, image in enumerate(case.images):
-        if not re.fullmatch(r"[\w.-]+", image.file) or image.file.startswith("."):
-            ctx.report(
-                doc,
-                ("images", i, "file"),
-                "invalid-value",
-                f"图片文件名“{image.file}”不符合规则",
-                f"invalid image file name {image.file!r}",
-                "只写文件名（字母、数字、-、_、.），不要写路径。",
-            )
-            ok = False
-        elif image.file not in zone.images:
-            ctx.report(
-                doc,
-                ("images", i, "file"),
-                "missing-image",
-                f"找不到图片 images/{image.file}",
-                f"image images/{image.file} not found",
-                "把图片放到该示范区的 images/ 文件夹。",
-            )
-            ok = False
+    ok = _check_case_images(ctx, doc, case, ctx.folder.zones[zone_id]) and ok
     rules_ok: bool = ok and not ctx.log.files_with_errors() & {doc.path}
     return rules_ok
