@@ -439,7 +439,8 @@ EDITOR_TEXTS: dict[str, Text] = {
         "表格中留空、保留原有内容 / left empty in the sheet, kept from the file: {items}",
         "left empty in the sheet, kept from the file: {items}",
     ),
-    # --- images (issue 11, images): generator/data/load.py and the case images in rules.py ---
+    # --- issue 11, branch i11-images: images (load.py, the case images in rules.py), scaffolds, Excel formats ---
+    # images
     "image-too-large": Text(
         "图片 images/{name} 为 {size} MB（{bytes} 字节），超过上限 {limit} MB；请压缩或缩小后再上传",
         "image images/{name} is {size} MB ({bytes} bytes), over the limit of {limit} MB; compress or scale it down",
@@ -509,6 +510,11 @@ EDITOR_TEXTS: dict[str, Text] = {
     "image-name-clash-hint": Text(
         "删除或改名其中一个，案例中 images 的 file 随之修改。",
         "delete or rename one of them and give the case the new name.",
+    ),
+    # scaffolds: what new-zone says after writing the file
+    "new-zone-written": Text(
+        "请把其中的【待填写】换成真实内容，并在冒号后空着的字段填写（check 会逐项列出还没有填写的地方）",
+        "replace each 【待填写】 and fill in the empty fields (check lists every one still to write)",
     ),
 }
 
