@@ -335,14 +335,7 @@ def test_a_hurried_editor_end_to_end(data_copy: Path, tmp_path: Path) -> None:
 
 # --- number formats that show another number than the cell holds -----------------------------------------
 
-PENDING = pytest.mark.xfail(
-    strict=True, reason="issue 11: a format that scales by thousands or shows fractions is read as if plain"
-)
 
-
-@pytest.mark.xfail(
-    strict=True, reason="issue 11: a format that scales by thousands or shows fractions is read as if plain"
-)
 def test_a_format_that_scales_by_thousands_or_shows_fractions_is_refused(data_copy: Path, tmp_path: Path) -> None:
     """`0.0,` shows 243.6 as 0.2 and `#,##0,` shows 12500 as 13 (each trailing comma divides by 1000); `# ?/?`
     shows 1/3 for 0.333…: neither the shown nor the held number can be taken for the editor's. Refused, formula
@@ -386,13 +379,13 @@ def test_a_format_that_scales_by_thousands_or_shows_fractions_is_refused(data_co
 @pytest.mark.parametrize(
     ("raw", "number_format", "formula", "expected"),
     [
-        pytest.param(243.60263716616381, "0.0,", True, None, marks=PENDING),  # shown as 0.2
-        pytest.param(12500, "#,##0,", False, None, marks=PENDING),  # typed: still shown as 13
-        pytest.param(12500.0, "#,##0,,", True, None, marks=PENDING),  # shown as 0
-        pytest.param(12500, '0.0,"千元"', False, None, marks=PENDING),  # shown as 12.5千元
-        pytest.param(12500, "[$-804]#,##0.0,;[Red]-#,##0.0,", False, None, marks=PENDING),
-        pytest.param(0.25, "# ?/?", False, None, marks=PENDING),  # shown as 1/4: only a whole number shows as itself
-        pytest.param(1 / 3, "# ??/100", True, None, marks=PENDING),
+        (243.60263716616381, "0.0,", True, None),  # shown as 0.2
+        (12500, "#,##0,", False, None),  # typed: still shown as 13
+        (12500.0, "#,##0,,", True, None),  # shown as 0
+        (12500, '0.0,"千元"', False, None),  # shown as 12.5千元
+        (12500, "[$-804]#,##0.0,;[Red]-#,##0.0,", False, None),
+        (0.25, "# ?/?", False, None),  # shown as 1/4: only a whole number shows as itself
+        (1 / 3, "# ??/100", True, None),
         (0, "#,##0,", True, "0"),  # zero is zero at any scale
         (5, "# ?/?", True, "5"),
         (12500, "#,##0", False, "12500"),  # a comma between digit placeholders only groups thousands

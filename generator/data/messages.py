@@ -439,7 +439,7 @@ EDITOR_TEXTS: dict[str, Text] = {
         "表格中留空、保留原有内容 / left empty in the sheet, kept from the file: {items}",
         "left empty in the sheet, kept from the file: {items}",
     ),
-    # --- issue 11, branch i11-images: images (load.py, the case images in rules.py), scaffolds, Excel formats ---
+    # --- issue 11, branch i11-images: images (load.py, case images in rules.py), scaffolds, Excel formats ---
     # images
     "image-too-large": Text(
         "图片 images/{name} 为 {size} MB（{bytes} 字节），超过上限 {limit} MB；请压缩或缩小后再上传",
@@ -515,6 +515,21 @@ EDITOR_TEXTS: dict[str, Text] = {
     "new-zone-written": Text(
         "请把其中的【待填写】换成真实内容，并在冒号后空着的字段填写（check 会逐项列出还没有填写的地方）",
         "replace each 【待填写】 and fill in the empty fields (check lists every one still to write)",
+    ),
+    # Excel number formats that show another number than the cell holds (generator/editors/cell_values.py)
+    "format-scaled": Text(
+        "单元格的数字格式“{format}”把数值缩小 {factor} 倍显示（格式末尾的每个逗号除以 1000）：单元格显示 {shown}，"
+        "实际存的是 {raw}，无法判断哪个是以“{unit}”计的数值，未导入。请把单元格格式改为“常规”或“数值”"
+        "（右键 → 设置单元格格式 → 数字），确认显示的就是以“{unit}”计的数值后重新导入",
+        'the number format "{format}" shows the value divided by {factor} (each trailing comma divides by 1000): '
+        "the cell shows {shown} but holds {raw}; which one is in {unit} cannot be told, not imported. Set the "
+        "cell to General or Number and check that it shows the figure in {unit}",
+    ),
+    "format-fraction": Text(
+        "单元格的数字格式“{format}”把数值显示为分数，实际存的是 {raw}，无法按显示的样子记录，未导入。"
+        "请把单元格格式改为“数值”并设好小数位数（右键 → 设置单元格格式 → 数字），或直接填写数字",
+        'the number format "{format}" shows the value as a fraction; it holds {raw}, which cannot be stored as '
+        "shown. Set the cell to Number with the decimals you mean, or type the number",
     ),
 }
 
