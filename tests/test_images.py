@@ -57,7 +57,6 @@ def test_the_guide_states_the_limits_the_loader_enforces() -> None:
     assert "PNG、JPEG、WebP 图片（扩展名 .png、.jpg、.jpeg、.webp，大小写均可）" in CODES["image-format"].fix
 
 
-@pytest.mark.xfail(strict=True, reason="issue 11: a truncated PNG header crashes page generation (struct.error)")
 def test_a_truncated_png_does_not_stop_the_build(data_copy: Path, tmp_path: Path) -> None:
     """The image's size is read from its header to reserve its space; a header cut short (an upload broken off)
     leaves the size out, it does not crash the build. (Whether the bytes are an image is another issue's.)"""
