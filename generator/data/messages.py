@@ -481,7 +481,11 @@ EDITOR_TEXTS: dict[str, Text] = {
         "只改扩展名，不必转换；案例中 images 的 file 也要改成新文件名。",
         "only the suffix changes; give the case's images file the new name too.",
     ),
-    "image-invalid-name": Text("图片文件名“{name}”不符合规则", "invalid image file name {name!r}"),
+    "image-invalid-name": Text("图片文件名“{name}”不符合规则", 'invalid image file name "{name}"'),
+    "image-path-hint": Text(
+        "只写文件名，不要写路径（图片都放在该示范区的 images/ 文件夹中）：file: {name}",
+        "the file name only, no path (images are in the zone's images/ folder): file: {name}",
+    ),
     "image-invalid-name-hint": Text(
         "只写文件名（字母、数字、-、_、.），不要写路径。", "the file name only (letters, digits, -, _, .), no path."
     ),

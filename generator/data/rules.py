@@ -764,7 +764,10 @@ def _check_case_images(ctx: Context, doc: Document, case: Case, files: Any) -> b
             ctx.report(doc, key, "missing-image", zh, en, hint)
         elif not re.fullmatch(r"[\w.-]+", image.file) or image.file.startswith("."):
             zh, en = editor_text("image-invalid-name", name=image.file)
-            ctx.report(doc, key, "invalid-value", zh, en, editor_text("image-invalid-name-hint")[0])
+            base = re.split(r"[/\\]", image.file)[-1]  # images/demo.png, or a Windows path
+            own = folded.get(_fold(base)) if base != image.file else None
+            fix = editor_text("image-path-hint", name=own) if own else editor_text("image-invalid-name-hint")
+            ctx.report(doc, key, "invalid-value", zh, en, fix[0])
         elif image.file in files.images:
             continue
         elif image.file not in files.image_files:
