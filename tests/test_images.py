@@ -21,7 +21,7 @@ CASE = "zones/demo-zone/cases/demo-case.yaml"
 def test_upper_case_suffixes_are_taken_and_published_under_their_name(data_copy: Path, tmp_path: Path) -> None:
     """Cameras write IMG_0001.JPG: the suffix is matched in any case, the name the case gives must be exact."""
     png = (data_copy / "zones/demo-zone/images/demo.png").read_bytes()
-    (data_copy / "zones/demo-zone/images/IMG_0001.PNG").write_bytes(png)
+    (data_copy / "zones/demo-zone/images/demo.png").rename(data_copy / "zones/demo-zone/images/IMG_0001.PNG")
     replace_once(data_copy / CASE, "file: demo.png", "file: IMG_0001.PNG")
     assert run_check(Path("data"), "--strict") == (0, [])
     result = build_site_sources(Path("data"), tmp_path / "out", strict=True)

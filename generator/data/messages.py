@@ -286,6 +286,14 @@ _CODES = [
         "这是对工作进度的提示，不是数据错误；报送日期照实填写即可。",
     ),
     Code(
+        "image-unused",
+        "notice",
+        "images/ 中的图片没有被任何案例使用",
+        "image used by no case",
+        "没有被案例使用的图片不会发布。要显示它，在案例文件的 images 中写上 file: 文件名 和 alt: 替代文字"
+        "（new-case 生成的文件中 images 一段以“# ”开头，要删去行首的“# ”）；不用的图片可以删除。",
+    ),
+    Code(
         "report-missing",
         "notice",
         "年度报告尚未报送",
@@ -480,6 +488,14 @@ EDITOR_TEXTS: dict[str, Text] = {
     "image-rename-hint": Text(
         "只改扩展名，不必转换；案例中 images 的 file 也要改成新文件名。",
         "only the suffix changes; give the case's images file the new name too.",
+    ),
+    "image-unused": Text(
+        "图片 images/{name} 没有被任何案例使用，不会发布", "image images/{name} is used by no case and is not published"
+    ),
+    "image-unused-hint": Text(
+        "要在案例中显示它，在案例文件的 images 中写上 file: {name} 和 alt: 替代文字（new-case 生成的文件中 images 一段以“# ”开头，"
+        "要删去行首的“# ”）；不用的图片可以删除。",
+        "to show it, add file: {name} and alt: to a case's images; an image no case uses can be deleted.",
     ),
     "image-invalid-name": Text("图片文件名“{name}”不符合规则", 'invalid image file name "{name}"'),
     "image-path-hint": Text(

@@ -142,6 +142,7 @@ def check_catalog(ctx: Context, zone_models: dict[str, dict[str, Any]]) -> Catal
             seen_slugs[slug] = doc.path
             if _check_case(ctx, doc, zone_id, case, record):
                 cases.append(CaseRecord(slug, zone_id, doc.path, case))
+        _notice_unused_images(ctx, files, models["cases"])
     return Catalog(
         site=ctx.site,
         categories=tuple(ctx.system.categories),
@@ -778,6 +779,24 @@ def _check_case_images(ctx: Context, doc: Document, case: Case, files: Any) -> b
             ctx.report(doc, key, "missing-image", zh, en, (found or editor_text("image-missing-hint"))[0])
         ok = False
     return ok
+
+
+def _notice_unused_images(ctx: Context, files: Any, cases: dict[str, Case | None]) -> None:
+    """An image no case names is not published: say so (a notice), so a photo uploaded for a case whose images
+    block is still commented out is not lost unnoticed. A name a case gets wrong (case, full width, a path,
+    another suffix) already has its problem there; unknown while a case file cannot be read."""
+    if any(case is None for case in cases.values()):
+        return
+    named: set[str] = set()
+    for case in cases.values():
+        for image in case.images if case is not None else ():
+            base = _fold(re.split(r"[/\\]", image.file)[-1])
+            named |= {base, base.rpartition(".")[0] or base}
+    for name in files.images:
+        if not {_fold(name), _fold(name).rpartition(".")[0]} & named:
+            zh, en = editor_text("image-unused", name=name)
+            ctx.log.add(Problem(f"{files.folder}/images/{name}", 0, "", "image-unused", zh, en,
+                                editor_text("image-unused-hint", name=name)[0]))  # fmt: skip
 
 
 def _fold(name: str) -> str:
