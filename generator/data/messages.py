@@ -551,6 +551,12 @@ EDITOR_TEXTS: dict[str, Text] = {
         'the number format "{format}" shows the value as a fraction; it holds {raw}, which cannot be stored as '
         "shown. Set the cell to Number with the decimals you mean, or type the number",
     ),
+    "format-scientific": Text(
+        "单元格的数字格式“{format}”用科学计数法显示为 {shown}，实际存的是 {raw}，两者不同，未导入。"
+        "请把单元格格式改为“常规”或“数值”（右键 → 设置单元格格式 → 数字），确认显示的数字后重新导入",
+        'the number format "{format}" shows {shown} in scientific notation but the cell holds {raw}; not '
+        "imported. Set the cell to General or Number and check the figure it shows",
+    ),
 }
 
 # What an editor writes into a note cell (or the first highlight cell) to remove what the file holds.

@@ -7,7 +7,8 @@ percentage indicator (35% -> 35), a numeric cell formatted as percent (0.35 -> 3
 text, two values (12/15, 12 或 15), a percent sign or percent format on a non-percentage indicator, a
 negative number, a fraction for a count, a percentage over 100, a date (Excel turns 1/2 into a date),
 scientific notation, an ambiguous comma (3,5), a number format that shows another number than the cell
-holds (trailing commas `0.0,` `#,##0,` divide what is shown by 1000 each; `# ?/?` shows a fraction).
+holds (trailing commas `0.0,` `#,##0,` divide what is shown by 1000 each; `# ?/?` shows a fraction;
+`0.0E+00` shows fewer digits).
 
 Typed strings never go through float. A number Excel stored is read through its shortest repr: a typed
 constant is kept as typed (its shortest decimal form, at most the 15 significant digits Excel keeps); a
@@ -131,6 +132,28 @@ def _refuse_hidden_scale(exact: Decimal, number_format: str, shape: Shape, ind: 
                                        raw=plain(significant(exact)), unit=ind.unit or ""))  # fmt: skip
     if shape.fraction and exact != exact.to_integral_value():
         raise CellRefusal(*editor_text("format-fraction", format=number_format, raw=plain(significant(exact))))
+    shown_sci = _scientific_shown(exact, number_format)
+    if shown_sci is not None and Decimal(shown_sci[1]) != significant(exact):
+        raise CellRefusal(*editor_text("format-scientific", format=number_format, shown=shown_sci[0],
+                                       raw=plain(significant(exact))))  # fmt: skip
+
+
+def _scientific_shown(exact: Decimal, number_format: str) -> tuple[str, str] | None:
+    """What a scientific format (`0.0E+00`, engineering `##0.0E+0`) shows for `exact`, as Excel writes it and
+    as a plain number; None for other formats and zero."""
+    section = _FORMAT_SECTION.match(number_format or "")
+    code = re.sub(r'"[^"]*"|\\.|\[[^\]]*\]|_.|\*.', "", section.group(0) if section else "")
+    match = re.fullmatch(r"[^0#?]*([0#?,]*)(?:\.([0#?]*))?[eE][+-]([0#?]+).*", code)
+    if match is None or not exact:
+        return None
+    whole, decimals, digits = match[1].replace(",", ""), len(match[2] or ""), len(match[3])
+    if "#" in whole or "?" in whole:  # engineering: the exponent is a multiple of the integer placeholders
+        exponent = exact.adjusted() // len(whole) * len(whole)
+    else:
+        exponent = exact.adjusted() - max(len(whole), 1) + 1
+    mantissa = exact.scaleb(-exponent).quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)
+    sign = "-" if exponent < 0 else "+"
+    return f"{mantissa}E{sign}{abs(exponent):0{digits}d}", plain(mantissa.scaleb(exponent))
 
 
 @dataclass(frozen=True)
