@@ -408,3 +408,12 @@ def test_scaled_and_fraction_formats_are_refused_unless_shown_as_held(
     else:
         entry = read_value(raw, number_format, ind, formula)
         assert entry is not None and entry.value == expected
+
+
+def test_a_scientific_format_refusal_names_both_numbers() -> None:
+    with pytest.raises(CellRefusal) as refusal:
+        read_value(8720000 / 35796, "0.0E+00", _indicator("amount", "亿元"), True)
+    assert refusal.value.zh == (
+        "单元格的数字格式“0.0E+00”用科学计数法显示为 2.4E+02，实际存的是 243.602637166164，两者不同，未导入。"
+        "请把单元格格式改为“常规”或“数值”（右键 → 设置单元格格式 → 数字），确认显示的数字后重新导入"
+    )
