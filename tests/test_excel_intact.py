@@ -16,9 +16,10 @@ from typing import Any
 
 import openpyxl
 import pytest
-from test_excel import REPORT, export, fill, run, written_values
+from test_excel import REPORT, _indicator, export, fill, run, written_values
 
 from conftest import run_check
+from generator.editors.cell_values import CellRefusal, read_value
 from generator.site.common import fmt_number
 
 
@@ -330,3 +331,89 @@ def test_a_hurried_editor_end_to_end(data_copy: Path, tmp_path: Path) -> None:
     assert data["values"]["rd_ratio"] == "2.05" and data["values"]["demo_projects"] == "4"
     assert "记为 12.5" in out and "检查通过" in out
     assert run_check(Path("data"), "--strict") == (0, [])
+
+
+# --- number formats that show another number than the cell holds -----------------------------------------
+
+
+def test_a_format_that_scales_by_thousands_or_shows_fractions_is_refused(data_copy: Path, tmp_path: Path) -> None:
+    """`0.0,` shows 243.6 as 0.2 and `#,##0,` shows 12500 as 13 (each trailing comma divides by 1000); `# ?/?`
+    shows 1/3 for 0.333…: neither the shown nor the held number can be taken for the editor's. Refused, formula
+    or typed, naming the cell and both numbers; with a plain format the same cells import as shown."""
+    sheet = fresh(tmp_path)
+    fill(
+        sheet,
+        {"F8": "=8720000/35796", "F9": "=1/3", "F10": 12500},
+        {"F8": "0.0,", "F9": "# ?/?", "F10": "#,##0,"},
+    )
+    cache(sheet, {"F8": 8720000 / 35796, "F9": 1 / 3})
+    code, _out, err = run("import-xlsx", str(sheet), "--data", "data")
+    assert code == 1 and not REPORT.exists()
+    refused = [ln.strip() for ln in err.splitlines() if "填报!" in ln]
+    assert refused == [
+        "填报!F8 技术合同成交额（contract_value）: 单元格的数字格式“0.0,”把数值缩小 1000 倍显示（格式末尾的每个逗号除以 "
+        "1000）：单元格显示 0.2，实际存的是 243.602637166164，无法判断哪个是以“亿元”计的数值，未导入。请把单元格格式改为"
+        "“常规”或“数值”（右键 → 设置单元格格式 → 数字），确认显示的就是以“亿元”计的数值后重新导入 / the number format "
+        '"0.0," shows the value divided by 1000 (each trailing comma divides by 1000): the cell shows 0.2 but holds '
+        "243.602637166164; which one is in 亿元 cannot be told, not imported. Set the cell to General or Number and "
+        "check that it shows the figure in 亿元",
+        "填报!F9 每万人发明专利拥有量（patents_per_10k）: 单元格的数字格式“# ?/?”把数值显示为分数，实际存的是 "
+        "0.333333333333333，无法按显示的样子记录，未导入。请把单元格格式改为“数值”并设好小数位数（右键 → 设置单元格格式 → "
+        '数字），或直接填写数字 / the number format "# ?/?" shows the value as a fraction; it holds 0.333333333333333, '
+        "which cannot be stored as shown. Set the cell to Number with the decimals you mean, or type the number",
+        "填报!F10 技术转移机构（agencies）: 单元格的数字格式“#,##0,”把数值缩小 1000 倍显示（格式末尾的每个逗号除以 "
+        "1000）：单元格显示 13，实际存的是 12500，无法判断哪个是以“家”计的数值，未导入。请把单元格格式改为“常规”或“数值”"
+        '（右键 → 设置单元格格式 → 数字），确认显示的就是以“家”计的数值后重新导入 / the number format "#,##0," shows '
+        "the value divided by 1000 (each trailing comma divides by 1000): the cell shows 13 but holds 12500; which one "
+        "is in 家 cannot be told, not imported. Set the cell to General or Number and check that it shows the figure "
+        "in 家",
+    ]
+    fill(sheet, {}, {"F8": "0.0", "F9": "0.00", "F10": "#,##0"})  # the editor sets plain formats
+    cache(sheet, {"F8": 8720000 / 35796, "F9": 1 / 3})
+    _code, _out, err = run("import-xlsx", str(sheet), "--data", "data")
+    assert "填报!" not in err
+    values = written_values()["values"]
+    assert (values["contract_value"], values["patents_per_10k"], values["agencies"]) == ("243.6", "0.33", "12500")
+
+
+@pytest.mark.parametrize(
+    ("raw", "number_format", "formula", "expected"),
+    [
+        (243.60263716616381, "0.0,", True, None),  # shown as 0.2
+        (12500, "#,##0,", False, None),  # typed: still shown as 13
+        (12500.0, "#,##0,,", True, None),  # shown as 0
+        (12500, '0.0,"千元"', False, None),  # shown as 12.5千元
+        (12500, "[$-804]#,##0.0,;[Red]-#,##0.0,", False, None),
+        (0.25, "# ?/?", False, None),  # shown as 1/4: only a whole number shows as itself
+        (1 / 3, "# ??/100", True, None),
+        (0, "#,##0,", True, "0"),  # zero is zero at any scale
+        (5, "# ?/?", True, "5"),
+        (12500, "#,##0", False, "12500"),  # a comma between digit placeholders only groups thousands
+        (12500, '#,##0" 元,"', False, "12500"),  # a comma in literal text does nothing
+        (12500.4, "#,##0.00_);(#,##0.00)", True, "12500.40"),
+        (243.60263716616381, "0.0E+00", True, None),  # shown as 2.4E+02
+        (1234, "0.00E+00", False, None),  # shown as 1.23E+03
+        (1500, "0.0E+00", False, "1500"),  # shown as 1.5E+03: the same number
+        (243.6, "0.000E+00", True, "243.6"),  # shown as 2.436E+02
+        (243.6, "##0.0E+0", False, "243.6"),  # engineering: shown as 243.6E+0
+    ],
+)
+def test_scaled_and_fraction_formats_are_refused_unless_shown_as_held(
+    raw: float, number_format: str, formula: bool, expected: str | None
+) -> None:
+    ind = _indicator("amount", "万元")
+    if expected is None:
+        with pytest.raises(CellRefusal):
+            read_value(raw, number_format, ind, formula)
+    else:
+        entry = read_value(raw, number_format, ind, formula)
+        assert entry is not None and entry.value == expected
+
+
+def test_a_scientific_format_refusal_names_both_numbers() -> None:
+    with pytest.raises(CellRefusal) as refusal:
+        read_value(8720000 / 35796, "0.0E+00", _indicator("amount", "亿元"), True)
+    assert refusal.value.zh == (
+        "单元格的数字格式“0.0E+00”用科学计数法显示为 2.4E+02，实际存的是 243.602637166164，两者不同，未导入。"
+        "请把单元格格式改为“常规”或“数值”（右键 → 设置单元格格式 → 数字），确认显示的数字后重新导入"
+    )

@@ -1,9 +1,10 @@
-"""Scaffolds: new-zone, new-year and new-case write valid starting files and never overwrite one."""
+"""Scaffolds: new-zone, new-year and new-case write starting files that invent nothing (`check --strict` lists\nwhat is left to write) and never overwrite one."""
 
 from __future__ import annotations
 
 import contextlib
 import io
+import re
 from pathlib import Path
 
 from conftest import run_check
@@ -19,33 +20,60 @@ def run(*args: str) -> tuple[int, str, str]:
     return code, out.getvalue(), err.getvalue()
 
 
-def test_new_zone_passes_check_as_applied(data_copy: Path) -> None:
+def test_new_zone_invents_nothing_and_check_lists_every_field_to_fill(data_copy: Path) -> None:
+    """Issue 11: a fresh scaffold holds no date, year, name or code the editor did not give; `check --strict`
+    refuses each of them on its own line (placeholders as placeholder-text, empty dates, years and codes as
+    值为空), and once they are written the zone passes as applied."""
     code, out, _ = run("new-zone", "wuzhou-hitech", "--data", "data")
     assert code == 0 and "wuzhou-hitech/zone.yaml" in out
-    text = (data_copy / "zones/wuzhou-hitech/zone.yaml").read_text(encoding="utf-8")
+    zone = data_copy / "zones/wuzhou-hitech/zone.yaml"
+    text = zone.read_text(encoding="utf-8")
     lines = text.splitlines()
     assert lines[0] == "# yaml-language-server: $schema=../../schemas/zone.schema.json"
-    assert "city: wuzhou" in lines and "name: 梧州自治区科技成果转移转化示范区" in lines
-    assert text.count(PLACEHOLDER) >= 3  # the marker the editor searches for (park name, operator, header)
-    assert f"# {field_zh(Zone, 'management_department')}（请核对）" in lines  # comments come from the models
-    code, problems = run_check(Path("data"))  # valid, but the placeholders are flagged until replaced
-    assert code == 0 and [p.split(" [")[1].split("]")[0] for p in problems] == ["placeholder-text"] * 2
-    assert run_check(Path("data"), "--strict")[0] == 1  # so CI publishes nothing unfinished
-    zone = data_copy / "zones/wuzhou-hitech/zone.yaml"
-    zone.write_text(zone.read_text(encoding="utf-8").replace(PLACEHOLDER, ""), encoding="utf-8")
+    values = [ln.split("#")[0].rstrip() for ln in lines if not ln.lstrip().startswith("#")]
+    assert not re.search(r"[0-9]", "\n".join(values))  # no date, year or number the editor did not give
+    assert f"name: {PLACEHOLDER}示范区全称" in values and not any("short_name" in v for v in values)
+    empty = [v for v in values if v.endswith(":") and v.strip() not in ("parks:", "period:", "events:")]
+    assert empty == ["    kind:", "    level:", "  start:", "  end:", "    date:"]  # codes, years, the date
+    assert f"# {field_zh(Zone, 'management_department')}，如 梧州市科学技术局" in lines  # comments from the models
+    code, problems = run_check(Path("data"), "--strict")
+    assert code == 1
+    found = [(p.split(": ", 1)[0].removeprefix("data/zones/wuzhou-hitech/"), p.split(": ", 1)[1].split(" ", 2)[:2])
+             for p in problems]  # fmt: skip
+    assert found == [
+        ("zone.yaml:6", ["name", "[placeholder-text]"]),
+        ("zone.yaml:17", ["parks[0].name", "[placeholder-text]"]),
+        ("zone.yaml:18", ["parks[0].kind", "[wrong-type]"]),
+        ("zone.yaml:19", ["parks[0].level", "[wrong-type]"]),
+        ("zone.yaml:24", ["management_department", "[placeholder-text]"]),
+        ("zone.yaml:26", ["operator", "[placeholder-text]"]),
+        ("zone.yaml:29", ["period.start", "[wrong-type]"]),
+        ("zone.yaml:30", ["period.end", "[wrong-type]"]),
+        ("zone.yaml:49", ["events[0].date", "[wrong-type]"]),
+    ]
+    assert "“【待填写】示范区全称”中还有【待填写】" in problems[0] and "值为空，应为日期" in problems[-1]
+    assert "空着的字段" in out and "请核对" not in out  # what new-zone says it left for the editor
+    filled = text.replace(f"{PLACEHOLDER}示范区全称", "梧州高新区示范区").replace(PLACEHOLDER, "")
+    filled = filled.replace("    kind:  #", "    kind: hitech_zone  #").replace(
+        "    level:  #", "    level: national  #"
+    )
+    filled = filled.replace("  start:  #", "  start: 2026  #").replace("  end:  #", "  end: 2028  #")
+    zone.write_text(filled.replace("    date:  #", "    date: 2024-05-06  #"), encoding="utf-8")
     assert run_check(Path("data"), "--strict") == (0, [])
     from generator.data.load import load_data
     from generator.data.validate import validate_data
 
     catalog, _ = validate_data(load_data(Path("data")))
     assert catalog is not None and catalog.zones["wuzhou-hitech"].status == "applied"
+    assert catalog.zones["wuzhou-hitech"].zone.events[0].date.isoformat() == "2024-05-06"
 
 
 def test_new_zone_city_and_name_options(data_copy: Path) -> None:
     assert run("new-zone", "port-zone", "--city", "qinzhou", "--name", "钦州港示范区", "--data", "data")[0] == 0
+    code, problems = run_check(Path("data"), "--strict")  # the name is given: only what was not is reported
+    assert code == 1 and not any(" name [" in p for p in problems) and len(problems) == 8
     text = (data_copy / "zones/port-zone/zone.yaml").read_text(encoding="utf-8")
-    assert "name: 钦州港示范区\n" in text and "city: qinzhou\n" in text
-    assert run_check(Path("data"))[0] == 0
+    assert "name: 钦州港示范区\n" in text and "city: qinzhou  # 钦州市\n" in text
 
 
 def test_new_zone_usage_errors(data_copy: Path) -> None:

@@ -15,11 +15,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from decimal import ROUND_UP, Decimal
 from pathlib import Path
 from typing import Any
 
 import yaml
 
+from generator.data.messages import editor_text
 from generator.data.problems import Problem
 
 MAX_BYTES = 1_000_000
@@ -362,8 +364,26 @@ REFERENCE_LISTS = (
     "tasks",
     "tags",
 )
-IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".webp")  # no SVG: it can carry script
+IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".webp")  # any case (cameras write .JPG); no SVG: it can carry script
 MAX_IMAGE_BYTES = 2_000_000
+# Formats editors bring that the site does not take, by suffix: the name the message gives them, and its hint.
+_IMAGE_FORMATS = {
+    ".svg": ("SVG", "image-format-hint-svg"),
+    ".svgz": ("SVG", "image-format-hint-svg"),
+    ".heic": ("HEIC", "image-format-hint-heic"),
+    ".heif": ("HEIF", "image-format-hint-heic"),
+    ".bmp": ("BMP", "image-format-hint"),
+    ".dib": ("BMP", "image-format-hint"),
+    ".gif": ("GIF", "image-format-hint"),
+    ".tif": ("TIFF", "image-format-hint"),
+    ".tiff": ("TIFF", "image-format-hint"),
+    ".avif": ("AVIF", "image-format-hint"),
+    ".ico": ("ICO", "image-format-hint"),
+    ".psd": ("PSD", "image-format-hint"),
+    ".emf": ("EMF", "image-format-hint"),
+    ".wmf": ("WMF", "image-format-hint"),
+}
+_JPEG_SUFFIXES = (".jfif", ".jpe", ".pjpeg", ".pjp")  # JPEG under another name (Windows saves .jfif)
 
 
 @dataclass
@@ -376,6 +396,7 @@ class ZoneFiles:
     annual: dict[str, Document] = field(default_factory=dict)  # file stem (the year as written) -> doc
     cases: dict[str, Document] = field(default_factory=dict)  # file stem (the slug) -> doc
     images: dict[str, bytes] = field(default_factory=dict)  # file name -> content
+    image_files: list[str] = field(default_factory=list)  # every file name in images/, refused ones too
     folder: str = ""  # display path of the zone's folder
 
 
@@ -460,21 +481,19 @@ def _place_zone_file(folder: DataFolder, path: Path, rel: tuple[str, ...], disp:
         zone.annual[path.stem] = load_document(path, disp(path))
     elif len(inner) == 2 and inner[0] == "cases" and path.suffix == ".yaml":
         zone.cases[path.stem] = load_document(path, disp(path))
-    elif len(inner) == 2 and inner[0] == "images" and path.suffix.lower() in IMAGE_SUFFIXES:
-        if path.stat().st_size > MAX_IMAGE_BYTES:
+    elif len(inner) == 2 and inner[0] == "images":
+        twin = next((n for n in zone.image_files if n.casefold() == inner[1].casefold()), None)
+        zone.image_files.append(inner[1])
+        problem = _image_problem(path, inner[1], disp(path))
+        if twin is not None:  # one file on Windows and macOS: a checkout keeps only one of them
+            zh, en = editor_text("image-name-clash", name=inner[1], other=twin)
             folder.problems.append(
-                Problem(
-                    disp(path),
-                    0,
-                    "",
-                    "file-too-large",
-                    "图片超过 2 MB",
-                    "image over 2 MB",
-                    "请压缩图片（手机阅读，宽 1200 像素已足够）。",
-                )
+                Problem(disp(path), 0, "", "duplicate-id", zh, en, editor_text("image-name-clash-hint")[0])
             )
-        else:
+        if problem is None:
             zone.images[inner[1]] = path.read_bytes()
+        else:
+            folder.problems.append(problem)
     else:
         unexpected(
             path,
@@ -483,3 +502,33 @@ def _place_zone_file(folder: DataFolder, path: Path, rel: tuple[str, ...], disp:
             "示范区文件夹中只能有 zone.yaml、indicators.yaml、annual/年份.yaml、cases/编号.yaml 和 images/ 下的图片"
             "（扩展名 .yaml 须小写）。",
         )
+
+
+def _image_problem(path: Path, name: str, shown: str) -> Problem | None:
+    """Why a file in a zone's images/ cannot be published (one problem, saying what to do), or None."""
+    suffix = path.suffix.lower()
+    if suffix in IMAGE_SUFFIXES:
+        size = path.stat().st_size
+        if size <= MAX_IMAGE_BYTES:
+            return None
+        limit = _megabytes(MAX_IMAGE_BYTES)
+        zh, en = editor_text("image-too-large", name=name, size=_megabytes(size), bytes=f"{size:,}", limit=limit)
+        return Problem(shown, 0, "", "file-too-large", zh, en, editor_text("image-too-large-hint", limit=limit)[0])
+    suffixes = {"suffixes": "、".join(IMAGE_SUFFIXES), "suffixes_en": ", ".join(IMAGE_SUFFIXES)}
+    if suffix in _JPEG_SUFFIXES:
+        zh, en = editor_text("image-rename-jpeg", name=name, suffix=path.suffix)
+        hint = "image-rename-hint"
+    elif suffix in _IMAGE_FORMATS:
+        kind, hint = _IMAGE_FORMATS[suffix]
+        zh, en = editor_text("image-format", name=name, format=kind, **suffixes)
+    else:
+        zh, en = editor_text("image-not-image", name=name, **suffixes)
+        hint = "image-not-image-hint"
+    return Problem(shown, 0, "", "image-format", zh, en, editor_text(hint)[0])
+
+
+def _megabytes(size: int) -> str:
+    """Bytes as MB (1 MB = 1,000,000 bytes) with at most one decimal, rounded up: an image over the limit never
+    shows as the limit itself (2,000,001 bytes is 2.1 MB)."""
+    mb = (Decimal(size) / 1_000_000).quantize(Decimal("0.1"), rounding=ROUND_UP)
+    return format(mb.normalize(), "f")

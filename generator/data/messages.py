@@ -32,7 +32,8 @@ _CODES = [
         "error",
         "文件过大",
         "file too large",
-        "单个数据文件不应超过 1 MB；请检查是否误粘贴了大量内容，或把内容拆分到多个文件。",
+        "单个数据文件不应超过 1 MB：请检查是否误粘贴了大量内容，或把内容拆分到多个文件。"
+        "images/ 中的图片每张不应超过 2 MB（2,000,000 字节）：请压缩或缩小后再上传。",
     ),
     Code(
         "yaml-syntax",
@@ -258,7 +259,16 @@ _CODES = [
         "error",
         "案例引用的图片文件不存在",
         "case image file not found",
-        "把图片放到该示范区的 images/ 文件夹，并检查文件名（区分大小写）。",
+        "把图片放到该示范区的 images/ 文件夹，并检查文件名（区分大小写和全角、半角）。",
+    ),
+    # --- images (issue 11, images) ---
+    Code(
+        "image-format",
+        "error",
+        "图片格式网站不能使用",
+        "image format the site does not take",
+        "images/ 中只能放 PNG、JPEG、WebP 图片（扩展名 .png、.jpg、.jpeg、.webp，大小写均可）；"
+        "SVG、BMP、GIF、TIFF、HEIC 等请另存为 JPEG（照片）或 PNG（截图、示意图），案例中的 file 随之改名。",
     ),
     Code(
         "placeholder-text",
@@ -274,6 +284,14 @@ _CODES = [
         "年度报告晚于次年 1 月 31 日报送",
         "annual report submitted after 31 January",
         "这是对工作进度的提示，不是数据错误；报送日期照实填写即可。",
+    ),
+    Code(
+        "image-unused",
+        "notice",
+        "images/ 中的图片没有被任何案例使用",
+        "image used by no case",
+        "没有被案例使用的图片不会发布。要显示它，在案例文件的 images 中写上 file: 文件名 和 alt: 替代文字"
+        "（new-case 生成的文件中 images 一段以“# ”开头，要删去行首的“# ”）；不用的图片可以删除。",
     ),
     Code(
         "report-missing",
@@ -511,6 +529,116 @@ EDITOR_TEXTS: dict[str, Text] = {
     "force-kept": Text(
         "表格中留空、保留原有内容 / left empty in the sheet, kept from the file: {items}",
         "left empty in the sheet, kept from the file: {items}",
+    ),
+    # --- issue 11, branch i11-images: images (load.py, case images in rules.py), scaffolds, Excel formats ---
+    # images
+    "image-too-large": Text(
+        "图片 images/{name} 为 {size} MB（{bytes} 字节），超过上限 {limit} MB；请压缩或缩小后再上传",
+        "image images/{name} is {size} MB ({bytes} bytes), over the limit of {limit} MB; compress or scale it down",
+    ),
+    "image-too-large-hint": Text(
+        "网页上宽 1200 像素已足够；照片存为 JPEG 或 WebP 通常远小于 {limit} MB。",
+        "1200 pixels wide is enough for a web page; a photo saved as JPEG or WebP is usually far below {limit} MB.",
+    ),
+    "image-format": Text(
+        "图片 images/{name} 是 {format} 格式，网站不能使用；请另存为 PNG、JPEG 或 WebP（扩展名 {suffixes}）",
+        "image images/{name} is {format}, which the site does not take; save it as PNG, JPEG or WebP ({suffixes_en})",
+    ),
+    "image-not-image": Text(
+        "images/{name} 不是网站可用的图片：images/ 中只能放 PNG、JPEG 或 WebP 图片（扩展名 {suffixes}）",
+        "images/{name} is not an image the site takes: images/ holds PNG, JPEG or WebP only ({suffixes_en})",
+    ),
+    "image-not-image-hint": Text(
+        "文档等其他文件不要放在 images/ 中；若它是图片，请另存为 JPEG（照片）或 PNG（截图、示意图）。",
+        "keep documents and other files out of images/; if it is an image, save it as JPEG or PNG.",
+    ),
+    "image-rename-jpeg": Text(
+        "图片 images/{name} 的扩展名 {suffix} 网站不认：它是 JPEG 图片，请把文件名末尾改为 .jpg",
+        "image images/{name}: the site does not take the suffix {suffix}; it is a JPEG, rename it to .jpg",
+    ),
+    "image-format-hint": Text(
+        "用画图、WPS 或手机相册“另存为”或“导出”为 JPEG（照片）或 PNG（截图、示意图）；改名后，案例中 images 的 file 也要改成新文件名。",
+        "save or export it as JPEG (photos) or PNG (screenshots, diagrams); then give the case's images file the new name.",
+    ),
+    "image-format-hint-svg": Text(
+        "SVG 文件可以携带脚本，网站不收；请在制图软件中导出为 PNG，并把案例中 images 的 file 改成新文件名。",
+        "an SVG can carry script, so the site does not take it; export it as PNG and give the case the new name.",
+    ),
+    "image-format-hint-heic": Text(
+        "苹果手机的照片默认是 HEIC：可在“设置 → 相机 → 格式”中选“兼容性最佳”，或在电脑上另存为 JPEG；案例中 images 的 file 也要改成新文件名。",
+        "iPhones save photos as HEIC: choose Settings > Camera > Formats > Most Compatible, or save it as JPEG.",
+    ),
+    "image-rename-hint": Text(
+        "只改扩展名，不必转换；案例中 images 的 file 也要改成新文件名。",
+        "only the suffix changes; give the case's images file the new name too.",
+    ),
+    "image-unused": Text(
+        "图片 images/{name} 没有被任何案例使用，不会发布", "image images/{name} is used by no case and is not published"
+    ),
+    "image-unused-hint": Text(
+        "要在案例中显示它，在案例文件的 images 中写上 file: {name} 和 alt: 替代文字（new-case 生成的文件中 images 一段以“# ”开头，"
+        "要删去行首的“# ”）；不用的图片可以删除。",
+        "to show it, add file: {name} and alt: to a case's images; an image no case uses can be deleted.",
+    ),
+    "image-invalid-name": Text("图片文件名“{name}”不符合规则", 'invalid image file name "{name}"'),
+    "image-path-hint": Text(
+        "只写文件名，不要写路径（图片都放在该示范区的 images/ 文件夹中）：file: {name}",
+        "the file name only, no path (images are in the zone's images/ folder): file: {name}",
+    ),
+    "image-invalid-name-hint": Text(
+        "只写文件名（字母、数字、-、_、.），不要写路径。", "the file name only (letters, digits, -, _, .), no path."
+    ),
+    "image-missing": Text("找不到图片 images/{name}", "image images/{name} not found"),
+    "image-missing-hint": Text(
+        "把图片放到该示范区的 images/ 文件夹。", "put the image into the zone's images/ folder."
+    ),
+    "image-missing-same-stem": Text(
+        "images/ 中有 {actual}（扩展名不同），是否应为它？",
+        "images/ has {actual} (another suffix); did you mean it?",
+    ),
+    "image-name-differs": Text(
+        "找不到图片 images/{name}：images/ 中有 {actual}，文件名只有{how}不同（网站区分{how}）",
+        "image images/{name} not found: images/ has {actual}, whose name differs only in {how_en}",
+    ),
+    "image-name-differs-hint": Text(
+        "把 file 改为 {actual}，与文件名一字不差。", "write file: {actual}, exactly the file's name."
+    ),
+    "image-how-case": Text("大小写", "upper and lower case"),
+    "image-how-width": Text("全角、半角", "full-width and half-width characters"),
+    "image-how-both": Text("大小写和全角、半角", "case and full-width characters"),
+    "image-name-clash": Text(
+        "images/ 中的 {name} 与 {other} 的文件名只有大小写不同：在 Windows 和苹果电脑上二者会被当作同一个文件，互相覆盖",
+        "images/{name} and images/{other} differ only in case: Windows and macOS take them for one file",
+    ),
+    "image-name-clash-hint": Text(
+        "删除或改名其中一个，案例中 images 的 file 随之修改。",
+        "delete or rename one of them and give the case the new name.",
+    ),
+    # scaffolds: what new-zone says after writing the file
+    "new-zone-written": Text(
+        "请把其中的【待填写】换成真实内容，并在冒号后空着的字段填写（check 会逐项列出还没有填写的地方）",
+        "replace each 【待填写】 and fill in the empty fields (check lists every one still to write)",
+    ),
+    # Excel number formats that show another number than the cell holds (generator/editors/cell_values.py)
+    "format-scaled": Text(
+        "单元格的数字格式“{format}”把数值缩小 {factor} 倍显示（格式末尾的每个逗号除以 1000）：单元格显示 {shown}，"
+        "实际存的是 {raw}，无法判断哪个是以“{unit}”计的数值，未导入。请把单元格格式改为“常规”或“数值”"
+        "（右键 → 设置单元格格式 → 数字），确认显示的就是以“{unit}”计的数值后重新导入",
+        'the number format "{format}" shows the value divided by {factor} (each trailing comma divides by 1000): '
+        "the cell shows {shown} but holds {raw}; which one is in {unit} cannot be told, not imported. Set the "
+        "cell to General or Number and check that it shows the figure in {unit}",
+    ),
+    "format-fraction": Text(
+        "单元格的数字格式“{format}”把数值显示为分数，实际存的是 {raw}，无法按显示的样子记录，未导入。"
+        "请把单元格格式改为“数值”并设好小数位数（右键 → 设置单元格格式 → 数字），或直接填写数字",
+        'the number format "{format}" shows the value as a fraction; it holds {raw}, which cannot be stored as '
+        "shown. Set the cell to Number with the decimals you mean, or type the number",
+    ),
+    "format-scientific": Text(
+        "单元格的数字格式“{format}”用科学计数法显示为 {shown}，实际存的是 {raw}，两者不同，未导入。"
+        "请把单元格格式改为“常规”或“数值”（右键 → 设置单元格格式 → 数字），确认显示的数字后重新导入",
+        'the number format "{format}" shows {shown} in scientific notation but the cell holds {raw}; not '
+        "imported. Set the cell to General or Number and check the figure it shows",
     ),
 }
 

@@ -9,6 +9,7 @@ import datetime as dt
 import difflib
 import itertools
 import re
+import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
@@ -23,6 +24,7 @@ from generator.data.catalog import (
     derive_status,
 )
 from generator.data.load import REFERENCE_LISTS, DataFolder, Document
+from generator.data.messages import editor_text
 from generator.data.models import (
     EVENT_KINDS,
     AnnualReport,
@@ -140,6 +142,7 @@ def check_catalog(ctx: Context, zone_models: dict[str, dict[str, Any]]) -> Catal
             seen_slugs[slug] = doc.path
             if _check_case(ctx, doc, zone_id, case, record):
                 cases.append(CaseRecord(slug, zone_id, doc.path, case))
+        _notice_unused_images(ctx, files, models["cases"])
     return Catalog(
         site=ctx.site,
         categories=tuple(ctx.system.categories),
@@ -745,6 +748,62 @@ def _check_orphan_files(ctx: Context, files: Any, models: dict[str, Any], system
 # --- cases ----------------------------------------------------------------------------------
 
 
+def _check_case_images(ctx: Context, doc: Document, case: Case, files: Any) -> bool:
+    """Each image a case names is in the zone's images/ under exactly that name. A file that is there but
+    refused (too large, a format the site does not take) already has its own problem: no second one here."""
+    ok = True
+    folded = {_fold(name): name for name in sorted(files.image_files, reverse=True)}
+    for i, image in enumerate(case.images):
+        key = ("images", i, "file")
+        actual = folded.get(_fold(image.file)) if image.file not in files.image_files else None
+        if actual is not None:
+            case_only = image.file.casefold() == actual.casefold()
+            width_only = unicodedata.normalize("NFKC", image.file) == unicodedata.normalize("NFKC", actual)
+            how = editor_text("image-how-case" if case_only else "image-how-width" if width_only else "image-how-both")
+            zh, en = editor_text("image-name-differs", name=image.file, actual=actual, how=how[0], how_en=how[1])
+            hint = editor_text("image-name-differs-hint", actual=actual)[0]
+            ctx.report(doc, key, "missing-image", zh, en, hint)
+        elif not re.fullmatch(r"[\w.-]+", image.file) or image.file.startswith("."):
+            zh, en = editor_text("image-invalid-name", name=image.file)
+            base = re.split(r"[/\\]", image.file)[-1]  # images/demo.png, or a Windows path
+            own = folded.get(_fold(base)) if base != image.file else None
+            fix = editor_text("image-path-hint", name=own) if own else editor_text("image-invalid-name-hint")
+            ctx.report(doc, key, "invalid-value", zh, en, fix[0])
+        elif image.file in files.images:
+            continue
+        elif image.file not in files.image_files:
+            stem = _fold(image.file).rpartition(".")[0] or _fold(image.file)
+            near = [name for name in sorted(files.image_files) if _fold(name).rpartition(".")[0] == stem]
+            found = editor_text("image-missing-same-stem", actual=near[0]) if len(near) == 1 else None
+            zh, en = editor_text("image-missing", name=image.file)
+            ctx.report(doc, key, "missing-image", zh, en, (found or editor_text("image-missing-hint"))[0])
+        ok = False
+    return ok
+
+
+def _notice_unused_images(ctx: Context, files: Any, cases: dict[str, Case | None]) -> None:
+    """An image no case names is not published: say so (a notice), so a photo uploaded for a case whose images
+    block is still commented out is not lost unnoticed. A name a case gets wrong (case, full width, a path,
+    another suffix) already has its problem there; unknown while a case file cannot be read."""
+    if any(case is None for case in cases.values()):
+        return
+    named: set[str] = set()
+    for case in cases.values():
+        for image in case.images if case is not None else ():
+            base = _fold(re.split(r"[/\\]", image.file)[-1])
+            named |= {base, base.rpartition(".")[0] or base}
+    for name in files.images:
+        if not {_fold(name), _fold(name).rpartition(".")[0]} & named:
+            zh, en = editor_text("image-unused", name=name)
+            ctx.log.add(Problem(f"{files.folder}/images/{name}", 0, "", "image-unused", zh, en,
+                                editor_text("image-unused-hint", name=name)[0]))  # fmt: skip
+
+
+def _fold(name: str) -> str:
+    """A file name as someone might mistype it: case and full-width/half-width forms ignored."""
+    return unicodedata.normalize("NFKC", name).casefold()
+
+
 def _check_case(ctx: Context, doc: Document, zone_id: str, case: Case, zone: ZoneRecord) -> bool:
     ok = True
     if case.zone is not None and case.zone != zone_id:
@@ -783,26 +842,6 @@ def _check_case(ctx: Context, doc: Document, zone_id: str, case: Case, zone: Zon
                 f"zone {zone_id} never reported {ind_id}",
             )
             ok = False
-    for i, image in enumerate(case.images):
-        if not re.fullmatch(r"[\w.-]+", image.file) or image.file.startswith("."):
-            ctx.report(
-                doc,
-                ("images", i, "file"),
-                "invalid-value",
-                f"图片文件名“{image.file}”不符合规则",
-                f"invalid image file name {image.file!r}",
-                "只写文件名（字母、数字、-、_、.），不要写路径。",
-            )
-            ok = False
-        elif image.file not in zone.images:
-            ctx.report(
-                doc,
-                ("images", i, "file"),
-                "missing-image",
-                f"找不到图片 images/{image.file}",
-                f"image images/{image.file} not found",
-                "把图片放到该示范区的 images/ 文件夹。",
-            )
-            ok = False
+    ok = _check_case_images(ctx, doc, case, ctx.folder.zones[zone_id]) and ok
     rules_ok: bool = ok and not ctx.log.files_with_errors() & {doc.path}
     return rules_ok

@@ -6,7 +6,9 @@ percentage indicator (35% -> 35), a numeric cell formatted as percent (0.35 -> 3
 不适用 with spaces around them; an empty cell means "not reported". Refused, never guessed: another unit,
 text, two values (12/15, 12 或 15), a percent sign or percent format on a non-percentage indicator, a
 negative number, a fraction for a count, a percentage over 100, a date (Excel turns 1/2 into a date),
-scientific notation, an ambiguous comma (3,5).
+scientific notation, an ambiguous comma (3,5), a number format that shows another number than the cell
+holds (trailing commas `0.0,` `#,##0,` divide what is shown by 1000 each; `# ?/?` shows a fraction;
+`0.0E+00` shows fewer digits).
 
 Typed strings never go through float. A number Excel stored is read through its shortest repr: a typed
 constant is kept as typed (its shortest decimal form, at most the 15 significant digits Excel keeps); a
@@ -24,6 +26,7 @@ from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from typing import Any
 
+from generator.data.messages import editor_text
 from generator.data.models import Indicator
 from generator.data.types import MARKERS
 
@@ -95,6 +98,7 @@ def _from_excel(raw: int | float, number_format: str, ind: Indicator, formula: b
     else:
         exact = Decimal(raw)
     shape = number_shape(number_format)
+    _refuse_hidden_scale(exact, number_format, shape, ind)
     if shape.percent:
         if ind.kind != "percent":
             raise CellRefusal(
@@ -114,12 +118,53 @@ def significant(number: Decimal, digits: int = EXCEL_DIGITS) -> Decimal:
     return Decimal(plain(number))
 
 
+def _refuse_hidden_scale(exact: Decimal, number_format: str, shape: Shape, ind: Indicator) -> None:
+    """A format that shows another number than the cell holds, so that neither can be taken for the editor's:
+    trailing commas (`0.0,` `#,##0,,`) show the value divided by 1000 per comma, a fraction format (`# ?/?`)
+    shows a non-whole value as an approximate fraction. Refused, naming both numbers, whether typed or
+    computed: the import never stores the shown figure scaled, nor the held one as if it were shown."""
+    if shape.scale and exact:
+        factor = 1000**shape.scale
+        shown = exact / factor
+        if shape.decimals is not None:
+            shown = shown.quantize(Decimal(1).scaleb(-shape.decimals), rounding=ROUND_HALF_UP)
+        raise CellRefusal(*editor_text("format-scaled", format=number_format, factor=factor, shown=plain(shown),
+                                       raw=plain(significant(exact)), unit=ind.unit or ""))  # fmt: skip
+    if shape.fraction and exact != exact.to_integral_value():
+        raise CellRefusal(*editor_text("format-fraction", format=number_format, raw=plain(significant(exact))))
+    shown_sci = _scientific_shown(exact, number_format)
+    if shown_sci is not None and Decimal(shown_sci[1]) != significant(exact):
+        raise CellRefusal(*editor_text("format-scientific", format=number_format, shown=shown_sci[0],
+                                       raw=plain(significant(exact))))  # fmt: skip
+
+
+def _scientific_shown(exact: Decimal, number_format: str) -> tuple[str, str] | None:
+    """What a scientific format (`0.0E+00`, engineering `##0.0E+0`) shows for `exact`, as Excel writes it and
+    as a plain number; None for other formats and zero."""
+    section = _FORMAT_SECTION.match(number_format or "")
+    code = re.sub(r'"[^"]*"|\\.|\[[^\]]*\]|_.|\*.', "", section.group(0) if section else "")
+    match = re.fullmatch(r"[^0#?]*([0#?,]*)(?:\.([0#?]*))?[eE][+-]([0#?]+).*", code)
+    if match is None or not exact:
+        return None
+    whole, decimals, digits = match[1].replace(",", ""), len(match[2] or ""), len(match[3])
+    if "#" in whole or "?" in whole:  # engineering: the exponent is a multiple of the integer placeholders
+        exponent = exact.adjusted() // len(whole) * len(whole)
+    else:
+        exponent = exact.adjusted() - max(len(whole), 1) + 1
+    mantissa = exact.scaleb(-exponent).quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)
+    sign = "-" if exponent < 0 else "+"
+    return f"{mantissa}E{sign}{abs(exponent):0{digits}d}", plain(mantissa.scaleb(exponent))
+
+
 @dataclass(frozen=True)
 class Shape:
-    """What a number format shows: decimals (None: General, 15 significant digits) and percent."""
+    """What a number format shows: decimals (None: General, 15 significant digits), percent, how many times it
+    divides by 1000 (trailing commas) and whether it shows fractions."""
 
     decimals: int | None
     percent: bool
+    scale: int = 0
+    fraction: bool = False
 
 
 def number_shape(number_format: str | None) -> Shape:
@@ -132,8 +177,13 @@ def number_shape(number_format: str | None) -> Shape:
     percent = "%" in code
     if code.strip().lower() in ("general", "@", "") or re.search(r"[eE][+-]", code) or not re.search(r"[0#?]", code):
         return Shape(None, percent)
+    # a run of commas after a digit placeholder and not followed by one scales (1000 each); between
+    # placeholders (#,##0) a comma only groups thousands
+    scale = sum(len(m.group(1)) for m in re.finditer(r"(?<=[0#?.])(,+)(?![,0#?])", code))
+    fraction = bool(re.search(r"[0#?]\s*/\s*[0-9#?]", code))
     _, dot, frac = code.partition(".")
-    return Shape(len(re.match(r"[0#?]*", frac).group(0)) if dot else 0, percent)  # type: ignore[union-attr]
+    decimals = len(re.match(r"[0#?]*", frac).group(0)) if dot else 0  # type: ignore[union-attr]
+    return Shape(decimals, percent, scale, fraction)
 
 
 _FORMAT_SECTION = re.compile(r'(?:"[^"]*"|\\.|[^;])*')

@@ -16,6 +16,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from generator.data.messages import editor_text
 from generator.editors.common import EditorError
 
 SHEETS = "sheets"  # exported workbooks by default: git-ignored, so a filled sheet is never committed by accident
@@ -80,10 +81,7 @@ def _run(args: argparse.Namespace) -> list[str]:
 
     if args.command == "new-zone":
         path = scaffold.scaffold_zone(args.data, args.zone, args.city, args.name)
-        return [
-            f"已创建 / created: {path}",
-            "请替换其中的【待填写】并核对标有“请核对”的字段 / replace 【待填写】 and check",
-        ]
+        return [f"已创建 / created: {path}", " / ".join(editor_text("new-zone-written"))]
     if args.command == "new-year":
         path = scaffold.scaffold_year(args.data, args.zone, args.year)
         return [f"已创建 / created: {path}", "请填写 submitted 和各指标数值 / fill in submitted and the values"]

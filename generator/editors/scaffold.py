@@ -3,9 +3,12 @@
 The comments are the models' own field descriptions (`x-zh`), so they never drift from the schema.
 What each scaffold leaves for the editor, and how `check` reports it until it is done:
 
-- new-zone: a zone in 申报中 (applied) that passes `check`. Text the scaffold cannot know is marked
-  【待填写】 (park name, operator); dates and guesses (name, department, period, applied date) carry a
-  comment 请核对. Search the file for 【待填写】 before committing.
+- new-zone: a zone in 申报中 (applied) that invents nothing. Written as values: the id's city (or --city),
+  the name when --name gives it, level regional (what this guideline approves), sample false. Every other
+  fact is left for the editor: text as a 【待填写】 placeholder (name, park name, department, operator:
+  `placeholder-text`, a warning that `check --strict` refuses), dates, years and codes empty (park kind
+  and level, period, the application date: `wrong-type 值为空`, an error). So `check` lists every field
+  still to write, with its line, and the zone cannot be published before they are written.
 - new-year: every indicator listed with its number, name and unit and last year's value in a comment; the
   values are left empty, so `check` gives one `missing-value` warning per indicator (which fails
   `check --strict`, as CI runs it) and `missing-field` for `submitted` until the editor fills them.
@@ -84,37 +87,39 @@ def scaffold_zone(data: Path, zone_id: str, city: str | None = None, name: str |
 
 
 def _zone_lines(catalog: Catalog, city: str, city_name: str, name: str | None) -> list[str]:
-    short = city_name.removesuffix("市")
-    start = catalog.as_of.year + 1
+    """Only what the editor gave (id, city, name) and what the programme fixes (level) is written as a value;
+    every other fact is a 【待填写】 placeholder (text) or left empty (dates, years, codes), so `check`
+    lists each one with its line until it is written."""
     return [
-        f"# 新申报的示范区（由 new-zone 生成）。标有“{PLACEHOLDER}”的内容必须替换，标有“请核对”的内容请按建设方案核对。",
+        f"# 新申报的示范区（由 new-zone 生成）。标有“{PLACEHOLDER}”的内容必须替换，冒号后空着的字段必须填写；",
+        "# 检查（check）会逐项列出还没有填写的地方。",
         "# 状态由下面的事件推算：只有 applied（申报）事件时显示为“申报中”。",
-        f"# {field_zh(Zone, 'name')}（请核对）",
-        f"name: {yaml_text(name or f'{short}自治区科技成果转移转化示范区')}",
-        f"# {field_zh(Zone, 'short_name')}（请核对）",
-        f"short_name: {yaml_text(f'{short}示范区')}",
+        f"# {field_zh(Zone, 'name')}（建设方案封面上的全称）",
+        f"name: {yaml_text(name) if name else PLACEHOLDER + '示范区全称'}",
+        f"# {field_zh(Zone, 'short_name')}（可选：有简称时删去行首的“# ”并填写）",
+        "# short_name: 简称",
         f"# {field_zh(Zone, 'sample')}",
         "sample: false",
-        f"# {field_zh(Zone, 'level')}：{_choices(catalog, 'zone_levels')}",
+        f"# {field_zh(Zone, 'level')}：{_choices(catalog, 'zone_levels')}（按本指引申报的为 regional）",
         "level: regional",
         f"# {field_zh(Zone, 'city')}",
-        f"city: {city}",
+        f"city: {city}  # {city_name}",
         f"# {field_zh(Zone, 'parks')}（可写多个，每个以“- ”开头）",
         "parks:",
         f"  - name: {PLACEHOLDER}载体园区全称  # {field_zh(Park, 'name')}",
-        f"    kind: hitech_zone  # {field_zh(Park, 'kind')}（请核对）：{_choices(catalog, 'park_kinds')}",
-        f"    level: regional  # {field_zh(Park, 'level')}（请核对）：{_choices(catalog, 'park_levels')}",
+        f"    kind:  # {field_zh(Park, 'kind')}：{_choices(catalog, 'park_kinds')}",
+        f"    level:  # {field_zh(Park, 'level')}：{_choices(catalog, 'park_levels')}",
         f"# {field_zh(Zone, 'industries')}（每项一行，以“- ”开头；删去行首的“# ”）",
         "# industries:",
         "#   - 特色产业名称",
-        f"# {field_zh(Zone, 'management_department')}（请核对）",
-        f"management_department: {yaml_text(city_name + '科学技术局')}",
+        f"# {field_zh(Zone, 'management_department')}，如 {city_name}科学技术局",
+        f"management_department: {PLACEHOLDER}管理部门全称",
         f"# {field_zh(Zone, 'operator')}",
         f"operator: {PLACEHOLDER}运营主体名称",
-        f"# {field_zh(Zone, 'period')}：指引规定原则上 2—3 年（请核对）",
+        f"# {field_zh(Zone, 'period')}：按建设方案填写四位年份；指引规定原则上 2—3 年",
         "period:",
-        f"  start: {start}  # {field_zh(Period, 'start')}",
-        f"  end: {start + 2}  # {field_zh(Period, 'end')}",
+        f"  start:  # {field_zh(Period, 'start')}",
+        f"  end:  # {field_zh(Period, 'end')}",
         f"# {field_zh(Zone, 'plan')}：Markdown 文字，有内容时删去行首的“# ”并填写",
         "# plan:",
         *(f"#   {key}: {zh}" for key, (zh, _en) in PLAN_SECTIONS.items()),
@@ -124,7 +129,7 @@ def _zone_lines(catalog: Catalog, city: str, city_name: str, name: str | None) -
         f"# {field_zh(Zone, 'events')}；公示、批复后在下面追加 public_notice、approved 事件",
         "events:",
         "  - kind: applied",
-        f"    date: {catalog.as_of.isoformat()}  # 申报日期（请核对：改为实际申报日期）",
+        "    date:  # 申报日期（申报材料报送的日期），写成 年-月-日，如 2025-03-01",
     ]
 
 
