@@ -5,7 +5,9 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from conftest import MINI, SAMPLE, run_check
+import pytest
+
+from conftest import MINI, SAMPLE, replace_once, run_check
 from generator.data.catalog import derive_status
 from generator.data.load import load_data
 from generator.data.models import Applied, Approved, Evaluated, PublicNotice
@@ -89,3 +91,38 @@ def test_a_problem_in_one_file_does_not_hide_problems_in_others(data_copy: Path)
     assert code == 1
     assert any("zone.yaml:2: sample [wrong-type]" in line for line in lines)
     assert any("2023.yaml:10: values.agencies [value-not-number]" in line for line in lines)
+
+
+PARTIAL_EDITS = {  # one structural problem per file kind (issue 11): the file fails its model
+    "zone": ("zones/demo-zone/zone.yaml", "    date: 2023-05-10", "    date: 2023/5/10"),
+    "annual": ("zones/demo-zone/annual/2023.yaml", "submitted: 2024-01-20", "submitted: 2024/1/20"),
+    "case": ("zones/demo-zone/cases/demo-case.yaml", "year: 2024", "year: 2024年"),
+    "indicators": ("zones/demo-zone/indicators.yaml", "kind: count", "kind: counts"),
+    "site": ("site.yaml", "as_of: 2024-06-30", "as_of: 2024/6/30"),
+    "system": ("indicator_system.yaml", "kind: per_10k", "kind: per10k"),
+    "reference": ("reference/cities.yaml", "name_en: Nanning}", "name_en: Nanning, nmae: 南宁}"),
+}
+
+
+@pytest.mark.parametrize("kind", sorted(PARTIAL_EDITS))
+def test_nothing_from_a_file_that_failed_its_model_is_published(kind: str, data_copy: Path) -> None:
+    """The rules run on what can be read of a file that failed its model; the catalog never holds it."""
+    file, old, new = PARTIAL_EDITS[kind]
+    replace_once(data_copy / file, old, new)
+    catalog, log = validate_data(load_data(data_copy))
+    assert log.failing(strict=False)
+    if kind in ("site", "system", "reference"):
+        assert catalog is None
+        return
+    assert catalog is not None
+    zone = catalog.zones.get("demo-zone")
+    cases = [c.slug for c in catalog.cases if c.zone_id == "demo-zone"]
+    expected = {
+        "zone": (False, None, []),
+        "annual": (True, [2022], ["demo-case"]),
+        "case": (True, [2022, 2023], []),
+        "indicators": (True, [2022, 2023], ["demo-case"]),
+    }[kind]
+    assert (zone is not None, sorted(zone.reports) if zone else None, cases) == expected
+    if kind == "indicators":
+        assert zone is not None and zone.own_indicators == ()
