@@ -1,6 +1,8 @@
 """Rules between records: references, ids, the zone's life, the years, the values by indicator kind.
 
-Runs after every file passed (or failed) its own model; works on what passed, and builds the catalog.
+Runs after every file passed (or failed) its own model; works on what passed and on what can still be
+read of the files that failed (a `Partial`: checked, never published, and no rule judges what was
+dropped from it), and builds the catalog from the files that passed.
 """
 
 from __future__ import annotations
@@ -10,7 +12,7 @@ import difflib
 import itertools
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
@@ -34,8 +36,8 @@ from generator.data.models import (
     SiteConfig,
     Task,
     Zone,
-    ZoneIndicators,
 )
+from generator.data.partial import Partial, Unsure, lenient_empty
 from generator.data.problems import Problem, ProblemLog
 from generator.data.types import number_hint, parse_number
 
@@ -74,16 +76,40 @@ class Context:
     refs: dict[str, tuple[RefItem, ...]]
     tasks: tuple[Task, ...]
     log: ProblemLog
+    partials: dict[str, Partial] = field(default_factory=dict)  # file path -> what was read of a failed file
+    unsure_refs: dict[str, Unsure] = field(default_factory=dict)  # reference list -> ids that could not be read
+
+    @property
+    def as_of(self) -> dt.date | None:
+        """The as-of date; None when site.yaml's could not be read (no rule then judges dates by it)."""
+        as_of: dt.date | None = self.site.as_of
+        return as_of
+
+    def part(self, doc: Document | None) -> Partial | None:
+        return self.partials.get(doc.path) if doc is not None else None
+
+    def unsure(self, doc: Document | None, key: tuple[Any, ...]) -> bool:
+        """Whether something at, above or below `key` was dropped from the file (a structural problem)."""
+        part = self.part(doc)
+        return part is not None and part.unsure(key)
+
+    def absent_unsure(self, doc: Document | None, key: tuple[Any, ...]) -> bool:
+        """Whether the field at `key` may be absent only because of the file's structural problem."""
+        part = self.part(doc)
+        return part is not None and part.absent_unsure(key)
 
     def report(self, doc: Document, key: tuple[Any, ...], code: str, zh: str, en: str, hint: str = "") -> None:
-        field = ""
-        for part in key:
-            field += f"[{part}]" if isinstance(part, int) else (f".{part}" if field else str(part))
-        self.log.add(Problem(doc.path, doc.line_of(key), field, code, zh, en, hint))
+        part = self.part(doc)
+        if part is not None:  # positions as the editor wrote them, dropped items included
+            key = part.original(key)
+        where = ""
+        for step in key:
+            where += f"[{step}]" if isinstance(step, int) else (f".{step}" if where else str(step))
+        self.log.add(Problem(doc.path, doc.line_of(key), where, code, zh, en, hint))
 
-    def ref(self, doc: Document, key: tuple[Any, ...], list_name: str, value: str) -> None:
+    def ref(self, doc: Document, key: tuple[Any, ...], list_name: str, value: str | None) -> None:
         ids = [item.id for item in self.refs[list_name]]
-        if value not in ids:
+        if value is not None and value not in ids and value not in self.unsure_refs.get(list_name, Unsure()):
             close = difflib.get_close_matches(value, ids, n=1, cutoff=0.6)
             hint = f"是否应为 {close[0]}？" if close else "可选：" + "、".join(ids[:20])
             self.report(
@@ -99,7 +125,7 @@ PLACEHOLDER = "【待填写】"  # what the scaffolds (generator/editors) leave 
 def check_catalog(ctx: Context, zone_models: dict[str, dict[str, Any]]) -> Catalog:
     _check_placeholders(ctx)
     _check_references(ctx)
-    indicators = _check_indicator_system(ctx)
+    indicators, maybe = _check_indicator_system(ctx)
     zones: dict[str, ZoneRecord] = {}
     cases: list[CaseRecord] = []
     seen_slugs: dict[str, str] = {}
@@ -118,11 +144,12 @@ def check_catalog(ctx: Context, zone_models: dict[str, dict[str, Any]]) -> Catal
                 )
             )
             continue
-        if models["zone"] is None or files.zone is None:
-            _check_orphan_files(ctx, files, models, indicators)
-            continue
-        record = _check_zone(ctx, zone_id, files, models, indicators)
-        zones[zone_id] = record
+        if models["zone"] is None:  # zone.yaml missing or unreadable: its other files are still checked
+            models = {**models, "zone": Partial(lenient_empty(Zone), frozenset({()}), frozenset())}
+        record, checked = _check_zone(ctx, zone_id, files, models, indicators, maybe)
+        published = not isinstance(models["zone"], Partial)  # nothing from a file that failed its model
+        if published:
+            zones[zone_id] = record
         for slug, case in sorted(models["cases"].items()):
             doc = files.cases[slug]
             if case is None or not _valid_file_id(ctx, doc, slug):
@@ -138,12 +165,14 @@ def check_catalog(ctx: Context, zone_models: dict[str, dict[str, Any]]) -> Catal
                 )
                 continue
             seen_slugs[slug] = doc.path
-            if _check_case(ctx, doc, zone_id, case, record):
+            if isinstance(case, Partial):
+                _check_case(ctx, doc, zone_id, case.value, record, checked)
+            elif _check_case(ctx, doc, zone_id, case, record, checked) and published:
                 cases.append(CaseRecord(slug, zone_id, doc.path, case))
     return Catalog(
         site=ctx.site,
-        categories=tuple(ctx.system.categories),
-        indicators=tuple(ctx.system.indicators),
+        categories=tuple(ctx.system.categories or ()),
+        indicators=tuple(ctx.system.indicators or ()),
         indicator_source=ctx.system.source,
         references=ctx.refs,
         tasks=ctx.tasks,
@@ -182,7 +211,7 @@ def _check_references(ctx: Context) -> None:
             if item.id in seen:
                 ctx.report(doc, (i, "id"), "duplicate-id", f"编号“{item.id}”重复", f"duplicate id {item.id!r}")
             seen.add(item.id)
-        if name in CODE_DEFINED and seen != CODE_DEFINED[name]:
+        if name in CODE_DEFINED and seen != CODE_DEFINED[name] and not ctx.unsure_refs.get(name):
             expected = "、".join(sorted(CODE_DEFINED[name]))
             ctx.report(
                 doc,
@@ -193,7 +222,7 @@ def _check_references(ctx: Context) -> None:
                 "只能修改名称，不能增删或改动编号。",
             )
     numbers = sorted(task.number for task in ctx.tasks)
-    if numbers != list(range(1, 8)):
+    if numbers != list(range(1, 8)) and not ctx.unsure_refs.get("tasks"):
         ctx.report(
             ctx.folder.references["tasks"],
             (),
@@ -203,12 +232,16 @@ def _check_references(ctx: Context) -> None:
         )
 
 
-def _check_indicator_system(ctx: Context) -> dict[str, Indicator]:
+def _check_indicator_system(ctx: Context) -> tuple[dict[str, Indicator], Unsure]:
+    """The common indicators by id, and the ids that may exist but could not be read."""
     doc = ctx.folder.indicator_system
-    assert doc is not None
-    categories = {c.id for c in ctx.system.categories}
     out: dict[str, Indicator] = {}
     numbers: set[int] = set()
+    part = ctx.part(doc)
+    maybe = part.dropped_ids(("indicators",)) if part else Unsure()
+    if ctx.system.indicators is None or doc is None:
+        return out, Unsure(every=True)
+    categories = _categories(ctx)
     for i, ind in enumerate(ctx.system.indicators):
         _check_indicator(ctx, doc, ("indicators", i), ind, categories)
         if ind.id in out:
@@ -226,18 +259,29 @@ def _check_indicator_system(ctx: Context) -> dict[str, Indicator]:
         out.setdefault(ind.id, ind)
         if ind.number is not None:
             numbers.add(ind.number)
-    return out
+    return out, maybe
 
 
-def _check_indicator(ctx: Context, doc: Document, key: tuple[Any, ...], ind: Indicator, categories: set[str]) -> None:
-    if ind.category not in categories:
+def _categories(ctx: Context) -> tuple[set[str], Unsure]:
+    """The categories' ids, and those that may exist but could not be read."""
+    part = ctx.part(ctx.folder.indicator_system)
+    if ctx.system.categories is None:
+        return set(), Unsure(every=True)
+    return {c.id for c in ctx.system.categories}, part.dropped_ids(("categories",)) if part else Unsure()
+
+
+def _check_indicator(
+    ctx: Context, doc: Document, key: tuple[Any, ...], ind: Indicator, categories: tuple[set[str], Unsure]
+) -> None:
+    known, maybe = categories
+    if ind.category not in known and ind.category not in maybe:
         ctx.report(
             doc,
             (*key, "category"),
             "unknown-reference",
             f"没有编号为“{ind.category}”的一级指标",
             f"no category {ind.category!r}",
-            "可选：" + "、".join(sorted(categories)),
+            "可选：" + "、".join(sorted(known)),
         )
     if ind.summable and ind.kind not in ("count", "amount"):
         ctx.report(
@@ -248,7 +292,7 @@ def _check_indicator(ctx: Context, doc: Document, key: tuple[Any, ...], ind: Ind
             f"{ind.kind} indicators cannot be summed",
             "把 summable 改为 false。",
         )
-    if ind.kind != "text" and ind.unit is None:
+    if ind.kind != "text" and ind.unit is None and not ctx.absent_unsure(doc, (*key, "unit")):
         ctx.report(
             doc, (*key, "unit"), "missing-field", "数量型指标必须写计量单位", "a quantitative indicator needs a unit"
         )
@@ -257,25 +301,39 @@ def _check_indicator(ctx: Context, doc: Document, key: tuple[Any, ...], ind: Ind
 # --- a zone ----------------------------------------------------------------------------------
 
 
+@dataclass(frozen=True)
+class ZoneFacts:
+    """What the rules know of a zone beyond its published record: every report read (those of files that
+    failed their model included), and what could not be read."""
+
+    reports: dict[int, ReportRecord]
+    maybe_indicators: Unsure  # indicator ids that may exist (their definition could not be read)
+    maybe_reported: Unsure  # indicator ids whose values could not be read in some annual file
+
+
 def _check_zone(
-    ctx: Context, zone_id: str, files: Any, models: dict[str, Any], system: dict[str, Indicator]
-) -> ZoneRecord:
-    zone: Zone = models["zone"]
-    doc: Document = files.zone
+    ctx: Context, zone_id: str, files: Any, models: dict[str, Any], system: dict[str, Indicator], maybe: Unsure
+) -> tuple[ZoneRecord, ZoneFacts]:
+    zone_model = models["zone"]
+    zone: Zone = zone_model.value if isinstance(zone_model, Partial) else zone_model
+    doc: Document = files.zone or Document(f"{files.folder}/zone.yaml")
     ctx.ref(doc, ("level",), "zone_levels", zone.level)
     ctx.ref(doc, ("city",), "cities", zone.city)
-    for i, park in enumerate(zone.parks):
+    for i, park in enumerate(zone.parks or ()):
         ctx.ref(doc, ("parks", i, "kind"), "park_kinds", park.kind)
         ctx.ref(doc, ("parks", i, "level"), "park_levels", park.level)
-    own = _check_own_indicators(ctx, files, models["indicators"], system)
+    own, maybe_own = _check_own_indicators(ctx, files, models["indicators"], system, maybe)
+    maybe = maybe | maybe_own
     known = {**system, **{ind.id: ind for ind in own}}
-    approved = _check_events(ctx, doc, zone)
+    part = ctx.part(doc)
+    events_unsure = zone.events is None or (part is not None and part.dropped_item(("events",)))
+    approved = _check_events(ctx, doc, zone.events or [], events_unsure)
     period = zone.period
-    if period.end < period.start:
+    if period is not None and period.end < period.start:
         ctx.report(
             doc, ("period", "end"), "invalid-value", "建设期结束年份早于起始年份", "period ends before it starts"
         )
-    elif not 2 <= period.end - period.start + 1 <= 3:
+    elif period is not None and not 2 <= period.end - period.start + 1 <= 3:
         ctx.report(
             doc,
             ("period",),
@@ -284,7 +342,7 @@ def _check_zone(
             f"construction period of {period.end - period.start + 1} years",
             "指引规定建设时间原则上为 2—3 年。",
         )
-    if approved and period.start < approved.year:
+    if approved and period is not None and period.start < approved.year:
         ctx.report(
             doc,
             ("period", "start"),
@@ -292,27 +350,42 @@ def _check_zone(
             f"建设期起始年份早于批复年份 {approved.year}",
             f"period starts before the approval year {approved.year}",
         )
-    _check_targets(ctx, doc, ("targets",), zone.targets, known)
-    for i, event in enumerate(zone.events):
+    _check_targets(ctx, doc, ("targets",), zone.targets, known, maybe)
+    for i, event in enumerate(zone.events or ()):
         if event.kind == "plan_revised":
-            _check_targets(ctx, doc, ("events", i, "targets"), event.targets, known)
-    status = derive_status(tuple(zone.events), period.end, ctx.site.as_of)
-    revoked = revocation_date(zone)
-    reports = _check_reports(ctx, files, models["annual"], known, approved, revoked)
-    _check_jumps(ctx, files, reports, known)
-    _notice_missing_reports(ctx, doc, files, zone, reports, approved, revoked, status)
-    return ZoneRecord(zone_id, doc.path, zone, own, reports, status, approved, dict(sorted(files.images.items())))
+            _check_targets(ctx, doc, ("events", i, "targets"), event.targets, known, maybe)
+    as_of = ctx.as_of
+    complete = period is not None and not events_unsure and as_of is not None
+    # a record from a file that failed its model is never published: its status is never shown
+    status = derive_status(tuple(zone.events), period.end, as_of) if complete and as_of else "applied"
+    revoked = revocation_date(zone) if not events_unsure else None
+    approval = approved if approved is not None or not events_unsure else _UNSURE
+    reports, checked, maybe_reported = _check_reports(ctx, files, models["annual"], known, maybe, approval, revoked)
+    _check_jumps(ctx, files, checked, known)
+    if complete:
+        _notice_missing_reports(ctx, doc, files, zone, checked, approved, revoked, status)
+    images = dict(sorted(files.images.items()))
+    record = ZoneRecord(zone_id, doc.path, zone, own, reports, status, approved, images)
+    return record, ZoneFacts(checked, maybe, maybe_reported)
+
+
+_UNSURE: Any = object()  # the approval date when the event that may hold it could not be read
 
 
 def _check_own_indicators(
-    ctx: Context, files: Any, model: ZoneIndicators | None, system: dict[str, Indicator]
-) -> tuple[Indicator, ...]:
+    ctx: Context, files: Any, model: Any, system: dict[str, Indicator], maybe: Unsure
+) -> tuple[tuple[Indicator, ...], Unsure]:
+    """The zone's own indicators, and the ids of those that could not be read."""
     if model is None:
-        return ()
+        return (), Unsure(every=files.indicators is not None)
     doc = files.indicators
-    categories = {c.id for c in ctx.system.categories}
+    part = model if isinstance(model, Partial) else None
+    indicators = part.value.indicators if part else model.indicators
+    if indicators is None:
+        return (), Unsure(every=True)
+    categories = _categories(ctx)
     own: list[Indicator] = []
-    for i, ind in enumerate(model.indicators):
+    for i, ind in enumerate(indicators):
         _check_indicator(ctx, doc, ("indicators", i), ind, categories)
         if ind.id in system or ind.id in {o.id for o in own}:
             ctx.report(
@@ -324,24 +397,28 @@ def _check_own_indicators(
                 "自设指标请用新的编号，不要与指标体系中的编号相同。",
             )
             continue
+        if ind.id in maybe:  # may repeat a common indicator that could not be read: not used
+            continue
         own.append(ind)
-    return tuple(own)
+    return tuple(own), part.dropped_ids(("indicators",)) if part else Unsure()
 
 
-def _check_events(ctx: Context, doc: Document, zone: Zone) -> dt.date | None:
-    """Order, dates and uniqueness of lifecycle events; returns the approval date, if any."""
+def _check_events(ctx: Context, doc: Document, events: list[Any], unsure: bool) -> dt.date | None:
+    """Order, dates and uniqueness of lifecycle events; returns the approval date, if any. With `unsure`
+    (an event could not be read), a missing approval is not judged: the unread event may be it."""
     last_rank, last_date, approved = -1, None, None
     seen: set[str] = set()
     ended = False
-    for i, event in enumerate(zone.events):
+    as_of = ctx.as_of
+    for i, event in enumerate(events):
         key = ("events", i)
-        if event.date > ctx.site.as_of:
+        if as_of is not None and event.date > as_of:
             ctx.report(
                 doc,
                 (*key, "date"),
                 "date-after-as-of",
-                f"事件日期 {event.date} 晚于数据截止日期 {ctx.site.as_of}",
-                f"event date {event.date} is after the as-of date {ctx.site.as_of}",
+                f"事件日期 {event.date} 晚于数据截止日期 {as_of}",
+                f"event date {event.date} is after the as-of date {as_of}",
             )
         rank = _EVENT_RANK[event.kind]
         problem = ""
@@ -352,7 +429,7 @@ def _check_events(ctx: Context, doc: Document, zone: Zone) -> dt.date | None:
         elif rank < last_rank:
             problem = f"“{event.kind}”不能排在前一个事件之后"
         elif rank == 3 and approved is None:
-            problem = f"“{event.kind}”必须在批复建设（approved）之后"
+            problem = "" if unsure else f"“{event.kind}”必须在批复建设（approved）之后"
         elif last_date and event.date < last_date:
             problem = f"日期 {event.date} 早于前一个事件的 {last_date}"
         if problem:
@@ -383,12 +460,18 @@ def _check_events(ctx: Context, doc: Document, zone: Zone) -> dt.date | None:
 
 
 def _check_targets(
-    ctx: Context, doc: Document, key: tuple[Any, ...], targets: dict[str, Decimal], known: dict[str, Indicator]
+    ctx: Context,
+    doc: Document,
+    key: tuple[Any, ...],
+    targets: dict[str, Decimal],
+    known: dict[str, Indicator],
+    maybe: Unsure,
 ) -> None:
     for ind_id, value in targets.items():
         ind = known.get(ind_id)
         if ind is None:
-            _unknown_indicator(ctx, doc, (*key, ind_id), ind_id, known)
+            if ind_id not in maybe:
+                _unknown_indicator(ctx, doc, (*key, ind_id), ind_id, known)
         elif ind.kind == "text":
             ctx.report(
                 doc,
@@ -453,15 +536,27 @@ def _valid_file_id(ctx: Context, doc: Document, stem: str, pattern: str = r"[a-z
 def _check_reports(
     ctx: Context,
     files: Any,
-    models: dict[str, AnnualReport | None],
+    models: dict[str, Any],
     known: dict[str, Indicator],
+    maybe: Unsure,
     approved: dt.date | None,
     revoked: dt.date | None,
-) -> dict[int, ReportRecord]:
+) -> tuple[dict[int, ReportRecord], dict[int, ReportRecord], Unsure]:
+    """The reports to publish, every report read (files that failed their model included, for the rules
+    between years and cases), and the indicators whose values could not be read somewhere."""
     reports: dict[int, ReportRecord] = {}
-    for stem, report in sorted(models.items()):
+    checked: dict[int, ReportRecord] = {}
+    unread = Unsure()
+    for stem, model in sorted(models.items()):
         doc: Document = files.annual[stem]
-        if report is None or not _valid_file_id(ctx, doc, stem, r"(19|20|21)[0-9][0-9]"):
+        if model is None:
+            unread = Unsure(every=True)
+            continue
+        part = model if isinstance(model, Partial) else None
+        report: AnnualReport = part.value if part else model
+        if part is not None:
+            unread = unread | part.dropped_keys(("values",))
+        if not _valid_file_id(ctx, doc, stem, r"(19|20|21)[0-9][0-9]"):
             continue
         year = int(stem)
         if report.year is not None and report.year != year:
@@ -476,15 +571,19 @@ def _check_reports(
         if not _check_report_year(ctx, doc, year, report, approved, revoked):
             continue
         on_time = _check_submission(ctx, doc, year, report)
-        readings = _read_values(ctx, doc, report, known)
-        reports[year] = ReportRecord(files.id, year, doc.path, report, readings, on_time)
-    return reports
+        readings = _read_values(ctx, doc, report, known, maybe)
+        checked[year] = ReportRecord(files.id, year, doc.path, report, readings, on_time)
+        if part is None:
+            reports[year] = checked[year]
+    return reports, checked, unread
 
 
 def _check_report_year(
     ctx: Context, doc: Document, year: int, report: AnnualReport, approved: dt.date | None, revoked: dt.date | None
 ) -> bool:
-    as_of = ctx.site.as_of
+    as_of = ctx.as_of
+    if approved is _UNSURE or ctx.absent_unsure(doc, ("baseline",)):
+        return True  # the approval or whether this is the baseline could not be read: the year is not judged
     if approved is None:
         ctx.report(
             doc,
@@ -525,7 +624,7 @@ def _check_report_year(
             f"{year} is before the approval year {approved.year}",
         )
         return False
-    if dt.date(year, 12, 31) > as_of:
+    if as_of is not None and dt.date(year, 12, 31) > as_of:
         ctx.report(
             doc,
             (),
@@ -549,8 +648,19 @@ def _check_report_year(
 
 def _check_submission(ctx: Context, doc: Document, year: int, report: AnnualReport) -> bool | None:
     submitted = report.submitted
+    as_of = ctx.as_of
+    if ctx.absent_unsure(doc, ("baseline",)):  # whether it is the baseline could not be read
+        if submitted is not None and as_of is not None and submitted > as_of:
+            ctx.report(
+                doc,
+                ("submitted",),
+                "date-after-as-of",
+                f"报送日期 {submitted} 晚于数据截止日期 {as_of}",
+                f"submitted {submitted}, after the as-of date {as_of}",
+            )
+        return None
     if submitted is None:
-        if not report.baseline:
+        if not report.baseline and not ctx.absent_unsure(doc, ("submitted",)):
             ctx.report(
                 doc,
                 ("submitted",),
@@ -560,13 +670,13 @@ def _check_submission(ctx: Context, doc: Document, year: int, report: AnnualRepo
                 "写上年度建设报告的报送日期，如 submitted: 2025-01-20。",
             )
         return None
-    if submitted > ctx.site.as_of:
+    if as_of is not None and submitted > as_of:
         ctx.report(
             doc,
             ("submitted",),
             "date-after-as-of",
-            f"报送日期 {submitted} 晚于数据截止日期 {ctx.site.as_of}",
-            f"submitted {submitted}, after the as-of date {ctx.site.as_of}",
+            f"报送日期 {submitted} 晚于数据截止日期 {as_of}",
+            f"submitted {submitted}, after the as-of date {as_of}",
         )
         return None
     if not report.baseline and submitted <= dt.date(year, 12, 31):
@@ -592,13 +702,16 @@ def _check_submission(ctx: Context, doc: Document, year: int, report: AnnualRepo
     return True if not report.baseline else None
 
 
-def _read_values(ctx: Context, doc: Document, report: AnnualReport, known: dict[str, Indicator]) -> dict[str, Reading]:
+def _read_values(
+    ctx: Context, doc: Document, report: AnnualReport, known: dict[str, Indicator], maybe: Unsure
+) -> dict[str, Reading]:
     readings: dict[str, Reading] = {}
     for ind_id, entry in report.values.items():
         key = ("values", ind_id)
         ind = known.get(ind_id)
         if ind is None:
-            _unknown_indicator(ctx, doc, key, ind_id, known)
+            if ind_id not in maybe:
+                _unknown_indicator(ctx, doc, key, ind_id, known)
             continue
         if entry.value is not None and entry.marker is not None:
             ctx.report(
@@ -611,6 +724,8 @@ def _read_values(ctx: Context, doc: Document, report: AnnualReport, known: dict[
             )
             continue
         if entry.value is None and entry.marker is None:
+            if ctx.unsure(doc, key):  # its value or marker could not be read: already reported
+                continue
             ctx.report(
                 doc,
                 key,
@@ -624,7 +739,7 @@ def _read_values(ctx: Context, doc: Document, report: AnnualReport, known: dict[
         if reading is not None:
             readings[ind_id] = Reading(ind_id, reading[0], reading[1], entry.marker, entry.note, entry.source)
     for ind_id, ind in known.items():
-        if ind_id not in report.values:
+        if ind_id not in report.values and not ctx.absent_unsure(doc, ("values", ind_id)):
             ctx.report(
                 doc,
                 ("values",),
@@ -728,24 +843,12 @@ def _notice_missing_reports(
             )
 
 
-def _check_orphan_files(ctx: Context, files: Any, models: dict[str, Any], system: dict[str, Indicator]) -> None:
-    """A zone whose zone.yaml failed: still check what can be checked in its other files."""
-    own = _check_own_indicators(ctx, files, models["indicators"], system)
-    known = {**system, **{ind.id: ind for ind in own}}
-    for stem, report in sorted(models["annual"].items()):
-        if report is not None:
-            _read_values(ctx, files.annual[stem], report, known)
-    for slug, case in sorted(models["cases"].items()):
-        if case is not None:
-            ctx.ref(files.cases[slug], ("task",), "tasks", case.task)
-            for i, tag in enumerate(case.tags):
-                ctx.ref(files.cases[slug], ("tags", i), "tags", tag)
-
-
 # --- cases ----------------------------------------------------------------------------------
 
 
-def _check_case(ctx: Context, doc: Document, zone_id: str, case: Case, zone: ZoneRecord) -> bool:
+def _check_case(ctx: Context, doc: Document, zone_id: str, case: Case, zone: ZoneRecord, facts: ZoneFacts) -> bool:
+    """The rules on one case (its fields may be None when its file failed its model); True when it may be
+    published."""
     ok = True
     if case.zone is not None and case.zone != zone_id:
         ctx.report(
@@ -760,7 +863,7 @@ def _check_case(ctx: Context, doc: Document, zone_id: str, case: Case, zone: Zon
     ctx.ref(doc, ("task",), "tasks", case.task)
     for i, tag in enumerate(case.tags):
         ctx.ref(doc, ("tags", i), "tags", tag)
-    if case.year > ctx.site.as_of.year:
+    if case.year is not None and ctx.as_of is not None and case.year > ctx.as_of.year:
         ctx.report(
             doc,
             ("year",),
@@ -768,13 +871,15 @@ def _check_case(ctx: Context, doc: Document, zone_id: str, case: Case, zone: Zon
             f"案例年份 {case.year} 晚于数据截止日期",
             f"case year {case.year} is after the as-of date",
         )
-    reported = {ind for r in zone.reports.values() for ind, rd in r.readings.items() if rd.number is not None}
-    known = {ind.id for ind in ctx.system.indicators} | {ind.id for ind in zone.own_indicators}
-    for i, ind_id in enumerate(case.results.indicators):
+    reported = {ind for r in facts.reports.values() for ind, rd in r.readings.items() if rd.number is not None}
+    known = {ind.id for ind in ctx.system.indicators or ()} | {ind.id for ind in zone.own_indicators}
+    for i, ind_id in enumerate(case.results.indicators if case.results is not None else ()):
+        if ind_id in facts.maybe_indicators:
+            continue  # may be an indicator whose definition could not be read
         if ind_id not in known:
             _unknown_indicator(ctx, doc, ("results", "indicators", i), ind_id, known)
             ok = False
-        elif ind_id not in reported:
+        elif ind_id not in reported and ind_id not in facts.maybe_reported:
             ctx.report(
                 doc,
                 ("results", "indicators", i),

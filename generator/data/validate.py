@@ -1,7 +1,9 @@
 """Stage 2, validate: parsed documents -> a typed catalog and the problems found.
 
-First each file is checked on its own against its model (`_check_model`); then the rules that need
-several records (`rules.py`) run on what passed. Every problem is collected; nothing stops at the first.
+First each file is checked on its own against its model (`check_model`); then the rules that need
+several records (`rules.py`) run on what passed, and on what can still be read of the files that did
+not (`partial.py`: their value problems come in the same run; nothing of them is published). Every
+problem is collected; nothing stops at the first.
 """
 
 from __future__ import annotations
@@ -25,6 +27,7 @@ from generator.data.models import (
     Zone,
     ZoneIndicators,
 )
+from generator.data.partial import Partial, Unsure, lenient_empty, salvage
 from generator.data.problems import Problem, ProblemLog
 
 M = TypeVar("M")
@@ -56,34 +59,53 @@ _PY_ERRORS: dict[str, tuple[str, str, str, str]] = {
 
 def validate_data(folder: DataFolder) -> tuple[Catalog | None, ProblemLog]:
     """Check every document and the rules between them. The catalog is None when a file the whole
-    site depends on (site.yaml, the indicator system, the reference lists) is missing or invalid."""
+    site depends on (site.yaml, the indicator system, the reference lists) is missing or invalid; the
+    rules still run on what can be read of them, so every file's problems are reported in one run."""
     log = ProblemLog()
     log.extend(folder.problems)
     for doc in folder.documents():
         log.extend(doc.problems)
-    site = _required(folder, folder.site, "site.yaml", SiteConfig, log)
-    system = _required(folder, folder.indicator_system, "indicator_system.yaml", IndicatorSystem, log)
+    partials: dict[str, Partial] = {}
+    complete = True
+    site = _required(folder, folder.site, "site.yaml", SiteConfig, log, partials)
+    system = _required(folder, folder.indicator_system, "indicator_system.yaml", IndicatorSystem, log, partials)
     refs: dict[str, tuple[RefItem, ...]] = {}
+    unsure_refs: dict[str, Unsure] = {}
     tasks: tuple[Task, ...] = ()
     for name in rules.REFERENCE_NAMES:
         ref_doc = folder.references.get(name)
         model: Any = list[Task] if name == "tasks" else list[RefItem]
-        items = _required(folder, ref_doc, f"reference/{name}.yaml", model, log)
-        if items is not None:
-            refs[name] = tuple(items)
-            if name == "tasks":
-                tasks = tuple(items)
+        items = _required(folder, ref_doc, f"reference/{name}.yaml", model, log, partials)
+        part = partials.get(ref_doc.path) if ref_doc is not None else None
+        if isinstance(items, Partial):
+            items = items.value
+        if items is None:
+            unsure_refs[name] = Unsure(every=True)
+            complete = False
+            items = []
+        elif part is not None:
+            unsure_refs[name] = part.dropped_ids(())
+            complete = False
+        refs[name] = tuple(items)
+        if name == "tasks":
+            tasks = tuple(items)
     zones: dict[str, Any] = {}
     for zone_id, files in sorted(folder.zones.items()):
-        zones[zone_id] = _check_zone_files(files, log)
-    if site is None or system is None or len(refs) < len(rules.REFERENCE_NAMES):
-        return None, log
-    context = rules.Context(folder, site, system, refs, tasks, log)
+        zones[zone_id] = _check_zone_files(files, log, partials)
+    if isinstance(site, Partial) or site is None:
+        complete = False
+        site = site.value if isinstance(site, Partial) else lenient_empty(SiteConfig)
+    if isinstance(system, Partial) or system is None:
+        complete = False
+        system = system.value if isinstance(system, Partial) else lenient_empty(IndicatorSystem)
+    context = rules.Context(folder, site, system, refs, tasks, log, partials, unsure_refs)
     catalog = rules.check_catalog(context, zones)
-    return catalog, log
+    return (catalog if complete else None), log
 
 
-def _required(folder: DataFolder, doc: Document | None, name: str, model: Any, log: ProblemLog) -> Any:
+def _required(
+    folder: DataFolder, doc: Document | None, name: str, model: Any, log: ProblemLog, partials: dict[str, Partial]
+) -> Any:
     if doc is None:
         log.add(
             Problem(
@@ -97,11 +119,12 @@ def _required(folder: DataFolder, doc: Document | None, name: str, model: Any, l
             )
         )
         return None
-    return check_model(doc, model, log)
+    return read_model(doc, model, log, partials)
 
 
-def _check_zone_files(files: Any, log: ProblemLog) -> dict[str, Any]:
-    """Each file of a zone against its model; cross-record rules come later."""
+def _check_zone_files(files: Any, log: ProblemLog, partials: dict[str, Partial]) -> dict[str, Any]:
+    """Each file of a zone against its model; cross-record rules come later. A file that fails its model
+    is given as the `Partial` record that can still be read of it (None when nothing can)."""
     out: dict[str, Any] = {"zone": None, "indicators": None, "annual": {}, "cases": {}}
     if files.zone is None:
         log.add(
@@ -116,14 +139,26 @@ def _check_zone_files(files: Any, log: ProblemLog) -> dict[str, Any]:
             )
         )
     else:
-        out["zone"] = check_model(files.zone, Zone, log)
+        out["zone"] = read_model(files.zone, Zone, log, partials)
     if files.indicators is not None:
-        out["indicators"] = check_model(files.indicators, ZoneIndicators, log)
+        out["indicators"] = read_model(files.indicators, ZoneIndicators, log, partials)
     for stem, doc in sorted(files.annual.items()):
-        out["annual"][stem] = check_model(doc, AnnualReport, log)
+        out["annual"][stem] = read_model(doc, AnnualReport, log, partials)
     for stem, doc in sorted(files.cases.items()):
-        out["cases"][stem] = check_model(doc, Case, log)
+        out["cases"][stem] = read_model(doc, Case, log, partials)
     return out
+
+
+def read_model(doc: Document, model: Any, log: ProblemLog, partials: dict[str, Partial]) -> Any:
+    """`check_model`, and when the file fails it, what can still be read of it (a `Partial`, also kept
+    in `partials` under the file's path), so the rules can report its value problems in the same run."""
+    value = check_model(doc, model, log)
+    if value is not None or not doc.ok or doc.data is None:
+        return value
+    part = salvage(doc.data, model, _clean_loc)
+    if part is not None:
+        partials[doc.path] = part
+    return part
 
 
 def check_model(doc: Document, model: Any, log: ProblemLog) -> Any:
