@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import shutil
 from pathlib import Path
 
 import pytest
@@ -126,3 +127,30 @@ def test_nothing_from_a_file_that_failed_its_model_is_published(kind: str, data_
     assert (zone is not None, sorted(zone.reports) if zone else None, cases) == expected
     if kind == "indicators":
         assert zone is not None and zone.own_indicators == ()
+
+
+@pytest.mark.xfail(strict=True, reason="issue 11: a wrong code does not name the code for a Chinese name")
+def test_a_wrong_code_in_a_long_list_shows_the_close_codes_first(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Coded fields (issue 11): with the 25 indicators of the sample data the hint names the close codes
+    (with their Chinese names) and where the rest are, never all 25; the Chinese name gets the code."""
+    shutil.copytree(SAMPLE, tmp_path / "data")
+    monkeypatch.chdir(tmp_path)
+    report = Path("data/zones/nanning-hitech/annual/2024.yaml")
+    replace_once(report, "  hitech_enterprises: 829", "  高新技术企业: 829")
+    replace_once(report, "  tech_contract_turnover: 40.2", "  技术合同成交额: 40.2")
+    replace_once(report, "  tech_smes: 1364", "  tech_smes: 1364\n  xyz: 1")
+    code, lines = run_check(Path("data"), "--strict")
+    where = "indicator_system.yaml 和本示范区的 indicators.yaml"
+    path = "data/zones/nanning-hitech/annual/2024.yaml"
+    assert code == 1
+    assert [line for line in lines if line.startswith(path)] == [
+        f"{path}:8: values.技术合同成交额 [invalid-id] 编号“技术合同成交额”不符合规则 / invalid id '技术合同成交额'"
+        "（提示：应写代码 tech_contract_turnover（技术合同成交额））",
+        f"{path}:16: values.xyz [unknown-indicator] 没有编号为“xyz”的指标 / no indicator 'xyz'"
+        f"（提示：全部 25 个编号见 {where}）",
+        f"{path}:17: values.高新技术企业 [invalid-id] 编号“高新技术企业”不符合规则 / invalid id '高新技术企业'"
+        "（提示：相近的编号：hitech_enterprises（高新技术企业数量）、hitech_per_10k_enterprises（每万家企业法人中高新技术企业数）、"
+        f"hitech_revenue_share（高新技术企业营业总收入占园区四上企业营业总收入比例）；全部 25 个编号见 {where}）",
+    ]
