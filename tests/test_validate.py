@@ -129,7 +129,6 @@ def test_nothing_from_a_file_that_failed_its_model_is_published(kind: str, data_
         assert zone is not None and zone.own_indicators == ()
 
 
-@pytest.mark.xfail(strict=True, reason="issue 11: a wrong code does not name the code for a Chinese name")
 def test_a_wrong_code_in_a_long_list_shows_the_close_codes_first(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

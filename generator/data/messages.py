@@ -429,6 +429,19 @@ EDITOR_TEXTS: dict[str, Text] = {
         "表格中留空、保留原有内容 / left empty in the sheet, kept from the file: {items}",
         "left empty in the sheet, kept from the file: {items}",
     ),
+    # --- coded fields (validation, issue 11): hints for a wrong code; {codes} is a list of "code（中文名）" ---
+    "code-item": Text("{code}（{name}）", "{code} ({name})"),
+    "code-write": Text("应写代码 {codes}", "write the code {codes}"),
+    "code-or": Text(" 或 ", " or "),
+    "code-options": Text("可选：{codes}", "allowed: {codes}"),
+    "code-close": Text(
+        "相近的编号：{codes}；全部 {count} 个编号见 {where}",
+        "close codes: {codes}; all {count} codes are in {where}",
+    ),
+    "code-all-in": Text("全部 {count} 个编号见 {where}", "all {count} codes are in {where}"),
+    "code-where-indicators": Text(
+        "indicator_system.yaml 和本示范区的 indicators.yaml", "indicator_system.yaml and the zone's indicators.yaml"
+    ),
 }
 
 # What an editor writes into a note cell (or the first highlight cell) to remove what the file holds.

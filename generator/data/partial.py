@@ -69,10 +69,15 @@ class Partial:
             out.append(part)
         return tuple(out)
 
+    @functools.cached_property
+    def _below(self) -> frozenset[Key]:
+        """Every path at or above a dropped part."""
+        return frozenset(d[:n] for d in self.dropped for n in range(len(d) + 1))
+
     def unsure(self, key: Iterable[Any]) -> bool:
         """Whether anything at, above or below `key` (rules' positions) was dropped."""
         where = self.original(key)
-        return any(d[: len(where)] == where or where[: len(d)] == d for d in self.dropped)
+        return where in self._below or any(where[:n] in self.dropped for n in range(len(where)))
 
     def absent_unsure(self, key: Iterable[Any]) -> bool:
         """Whether the absence of the field at `key` may come from the structural problem (dropped, or

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import functools
 import itertools
 import re
 from collections.abc import Iterable
@@ -25,6 +26,7 @@ from generator.data.catalog import (
     derive_status,
 )
 from generator.data.load import REFERENCE_LISTS, DataFolder, Document
+from generator.data.messages import editor_text
 from generator.data.models import (
     EVENT_KINDS,
     AnnualReport,
@@ -78,6 +80,16 @@ class Context:
     log: ProblemLog
     partials: dict[str, Partial] = field(default_factory=dict)  # file path -> what was read of a failed file
     unsure_refs: dict[str, Unsure] = field(default_factory=dict)  # reference list -> ids that could not be read
+    _coded: dict[int, tuple[Any, list[Coded]]] = field(default_factory=dict, repr=False)
+
+    def coded_of(self, items: Any) -> list[Coded]:
+        """`coded(items)` (a list, or a mapping's values), made once per collection: a file may hold
+        thousands of unknown codes."""
+        hit = self._coded.get(id(items))
+        if hit is None or hit[0] is not items:
+            hit = (items, coded(items.values() if isinstance(items, dict) else items))
+            self._coded[id(items)] = hit
+        return hit[1]
 
     @property
     def as_of(self) -> dt.date | None:
@@ -110,8 +122,7 @@ class Context:
     def ref(self, doc: Document, key: tuple[Any, ...], list_name: str, value: str | None) -> None:
         ids = [item.id for item in self.refs[list_name]]
         if value is not None and value not in ids and value not in self.unsure_refs.get(list_name, Unsure()):
-            close = difflib.get_close_matches(value, ids, n=1, cutoff=0.6)
-            hint = f"是否应为 {close[0]}？" if close else "可选：" + "、".join(ids[:20])
+            hint = code_hint(value, self.coded_of(self.refs[list_name]), f"reference/{list_name}.yaml")
             self.report(
                 doc, key, "unknown-reference", f"{list_name} 中没有“{value}”", f"{value!r} is not in {list_name}", hint
             )
@@ -281,7 +292,7 @@ def _check_indicator(
             "unknown-reference",
             f"没有编号为“{ind.category}”的一级指标",
             f"no category {ind.category!r}",
-            "可选：" + "、".join(sorted(known)),
+            code_hint(ind.category, ctx.coded_of(ctx.system.categories or ()), "indicator_system.yaml"),
         )
     if ind.summable and ind.kind not in ("count", "amount"):
         ctx.report(
@@ -484,9 +495,10 @@ def _check_targets(
             _check_range(ctx, doc, (*key, ind_id), ind, value)
 
 
-def _unknown_indicator(ctx: Context, doc: Document, key: tuple[Any, ...], ind_id: str, known: Iterable[str]) -> None:
-    close = difflib.get_close_matches(ind_id, list(known), n=1, cutoff=0.6)
-    hint = f"是否应为 {close[0]}？" if close else "全部指标见 indicator_system.yaml 和本示范区的 indicators.yaml。"
+def _unknown_indicator(
+    ctx: Context, doc: Document, key: tuple[Any, ...], ind_id: str, known: dict[str, Indicator]
+) -> None:
+    hint = code_hint(ind_id, ctx.coded_of(known), editor_text("code-where-indicators")[0])
     ctx.report(doc, key, "unknown-indicator", f"没有编号为“{ind_id}”的指标", f"no indicator {ind_id!r}", hint)
 
 
@@ -872,7 +884,7 @@ def _check_case(ctx: Context, doc: Document, zone_id: str, case: Case, zone: Zon
             f"case year {case.year} is after the as-of date",
         )
     reported = {ind for r in facts.reports.values() for ind, rd in r.readings.items() if rd.number is not None}
-    known = {ind.id for ind in ctx.system.indicators or ()} | {ind.id for ind in zone.own_indicators}
+    known = {ind.id: ind for ind in (*(ctx.system.indicators or ()), *zone.own_indicators)}
     for i, ind_id in enumerate(case.results.indicators if case.results is not None else ()):
         if ind_id in facts.maybe_indicators:
             continue  # may be an indicator whose definition could not be read
@@ -911,3 +923,99 @@ def _check_case(ctx: Context, doc: Document, zone_id: str, case: Case, zone: Zon
             ok = False
     rules_ok: bool = ok and not ctx.log.files_with_errors() & {doc.path}
     return rules_ok
+
+
+# --- coded fields: what to write instead of a wrong code ----------------------------------------------
+
+SHORT_LIST = 15  # up to this many codes, a wrong code's hint lists them all; beyond, the close ones first
+CLOSE_SHOWN = 5
+
+
+@dataclass(frozen=True)
+class Coded:
+    """One allowed code of a coded field, with its Chinese name and other names an editor may write."""
+
+    code: str
+    name: str = ""
+    aliases: tuple[str, ...] = ()  # English name, short name
+
+
+def coded(items: Iterable[Any]) -> list[Coded]:
+    """Reference items, categories, indicators or tasks as `Coded` (their id, name, English and short name)."""
+    out = []
+    for item in items:
+        aliases = tuple(a for a in (getattr(item, "name_en", None), getattr(item, "short", None)) if a)
+        out.append(Coded(item.id, item.name, aliases))
+    return out
+
+
+@functools.lru_cache(maxsize=4096)
+def _plain(text: str) -> str:
+    return re.sub(r"[\s_\-–—]+", "", text).lower()
+
+
+@functools.lru_cache(maxsize=4096)
+def _trimmed(text: str) -> str:
+    """A Chinese name without the suffixes editors leave out or add (南宁 / 南宁市, 自治区 / 自治区级)."""
+    return re.sub(r"(市|级|区|类|指标)$", "", text.strip())
+
+
+def suggest_codes(value: str, items: list[Coded]) -> list[Coded]:
+    """The codes the editor most likely meant by `value`: its code in another spelling, its Chinese or
+    English name (whole, without a suffix, or as part of it), else close spellings. Best first."""
+    text = value.strip()
+    if not text:
+        return []
+    plain, trimmed = _plain(text), _trimmed(text)
+    exact = [
+        c
+        for c in items
+        if plain == _plain(c.code)
+        or (c.name and (text == c.name or (trimmed and trimmed == _trimmed(c.name))))
+        or any(plain == _plain(a) for a in c.aliases)
+    ]
+    if exact:
+        return exact
+    if len(text) >= 2:
+        inside = [c for c in items if c.name and (text in c.name or c.name in text)]
+        if inside:
+            return inside[:CLOSE_SHOWN]
+    return _closest(text, items, 0.6)
+
+
+def _closest(text: str, items: list[Coded], cutoff: float) -> list[Coded]:
+    """Close spellings of a code or a name, the closest first; those clearly farther than the best left out."""
+    scored: dict[Coded, float] = {}
+    # a code is Latin, a name Chinese: the editor's text is compared with the one it can be a spelling of
+    for mine, side in ((_plain(text), 0),) if text.isascii() else ((text.strip(), 1),):
+        matcher = difflib.SequenceMatcher()
+        matcher.set_seq2(mine)  # as difflib.get_close_matches: the cheap bounds first
+        for c in items:
+            other = _plain(c.code) if side == 0 else c.name
+            if not other:
+                continue
+            matcher.set_seq1(other)
+            if matcher.real_quick_ratio() >= cutoff and matcher.quick_ratio() >= cutoff:
+                scored[c] = max(scored.get(c, 0.0), matcher.ratio())
+    ranked = sorted((c for c in scored if scored[c] >= cutoff), key=lambda c: -scored[c])
+    return [c for c in ranked if scored[c] >= scored[ranked[0]] - 0.1][:CLOSE_SHOWN] if ranked else []
+
+
+def _listed(items: Iterable[Coded], joiner: str = "、") -> str:
+    return joiner.join(editor_text("code-item", code=c.code, name=c.name)[0] if c.name else c.code for c in items)
+
+
+def code_hint(value: Any, items: list[Coded], where: str = "") -> str:
+    """The hint for a wrong code: the code to write when the editor's text names one (应写代码 nanning（南宁市）),
+    else every allowed code with its Chinese name, or for a long list the close ones and where the rest are."""
+    text = value if isinstance(value, str) else ""
+    found = suggest_codes(text, items) if any(c.name for c in items) else []  # unnamed: the codes are the words
+    if 0 < len(found) <= 2:
+        return editor_text("code-write", codes=_listed(found, editor_text("code-or")[0]))[0]
+    if len(items) <= SHORT_LIST:
+        return editor_text("code-options", codes=_listed(found + [c for c in items if c not in found]))[0]
+    if not found and text:
+        found = _closest(text, items, 0.4)
+    if found:
+        return editor_text("code-close", codes=_listed(found), count=len(items), where=where)[0]
+    return editor_text("code-all-in", count=len(items), where=where)[0]
