@@ -21,11 +21,16 @@ from __future__ import annotations
 
 import copy
 import functools
+import types
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Any, Optional
+from typing import Annotated, Any, Literal, Optional, Union, get_args, get_origin
 
 from pydantic import BaseModel, Field, TypeAdapter, ValidationError, create_model
+
+from generator.data.models import Applied, Approved, Evaluated, Park, Period, PlanRevised, PublicNotice, Results
+
+RELAXED = (Park, Period, Applied, PublicNotice, Approved, PlanRevised, Evaluated, Results)
 
 Key = tuple[Any, ...]
 _GONE = object()  # a dropped part, kept in place so the other parts keep their positions
@@ -149,16 +154,46 @@ def salvage(data: Any, model: Any, clean_loc: Any) -> Partial | None:
 
 @functools.cache
 def _lenient(model: Any) -> TypeAdapter[Any]:
-    """The model with every top-level field optional (None when dropped or left out)."""
-    if isinstance(model, type) and issubclass(model, BaseModel):
-        fields: dict[str, Any] = {
-            name: (Optional[info.rebuild_annotation()], Field(None))  # noqa: UP045 - built at run time
-            for name, info in model.model_fields.items()
-            if info.is_required()
-        }
-        lenient: Any = create_model(f"Partial{model.__name__}", __base__=model, **fields)
-        return TypeAdapter(lenient)
-    return TypeAdapter(model)
+    """The model with every top-level field optional (None when dropped or left out), and so the fields of
+    the parts the rules read field by field (parks, period, events, a case's results): a wrong date in an
+    event drops the date, not the event."""
+    return TypeAdapter(_relaxed_model(model) if _is_model(model) else _relax(model))
+
+
+def _is_model(obj: Any) -> bool:
+    return isinstance(obj, type) and issubclass(obj, BaseModel)
+
+
+@functools.cache
+def _relaxed_model(model: Any) -> Any:
+    fields: dict[str, Any] = {
+        name: (Optional[_relax(info.rebuild_annotation())], Field(None))  # noqa: UP045 - built at run time
+        for name, info in model.model_fields.items()
+        if info.is_required() and not _is_tag(info.annotation)
+    }
+    return create_model(f"Partial{model.__name__}", __base__=model, **fields)
+
+
+def _is_tag(annotation: Any) -> bool:
+    """An event's `kind`, a literal of one value: it chooses the event's model and is never dropped alone."""
+    return get_origin(annotation) is Literal and len(get_args(annotation)) == 1
+
+
+def _relax(annotation: Any) -> Any:
+    """`annotation` with the models the rules read field by field replaced by their relaxed copies."""
+    origin, args = get_origin(annotation), get_args(annotation)
+    if _is_model(annotation):
+        return _relaxed_model(annotation) if annotation in RELAXED else annotation
+    forms: Any = {"annotated": Annotated, "union": Union, "list": list, "dict": dict}  # subscripted at run time
+    if origin is Annotated:
+        return forms["annotated"][(_relax(args[0]), *annotation.__metadata__)]
+    if origin in (Union, types.UnionType):
+        return forms["union"][tuple(_relax(a) for a in args)]
+    if origin is list and args:
+        return forms["list"][_relax(args[0])]
+    if origin is dict and len(args) == 2:
+        return forms["dict"][args[0], _relax(args[1])]
+    return annotation
 
 
 def _compact(node: Any, where: Key) -> tuple[Any, dict[Key, tuple[int, ...]]]:

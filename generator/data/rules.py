@@ -339,12 +339,14 @@ def _check_zone(
     part = ctx.part(doc)
     events_unsure = zone.events is None or (part is not None and part.dropped_item(("events",)))
     approved = _check_events(ctx, doc, zone.events or [], events_unsure)
+    approval_date = approved if isinstance(approved, dt.date) else None
     period = zone.period
-    if period is not None and period.end < period.start:
+    period_read = period is not None and period.start is not None and period.end is not None
+    if period_read and period.end < period.start:
         ctx.report(
             doc, ("period", "end"), "invalid-value", "建设期结束年份早于起始年份", "period ends before it starts"
         )
-    elif period is not None and not 2 <= period.end - period.start + 1 <= 3:
+    elif period_read and not 2 <= period.end - period.start + 1 <= 3:
         ctx.report(
             doc,
             ("period",),
@@ -353,30 +355,33 @@ def _check_zone(
             f"construction period of {period.end - period.start + 1} years",
             "指引规定建设时间原则上为 2—3 年。",
         )
-    if approved and period is not None and period.start < approved.year:
+    if approval_date and period is not None and period.start is not None and period.start < approval_date.year:
         ctx.report(
             doc,
             ("period", "start"),
             "year-out-of-range",
-            f"建设期起始年份早于批复年份 {approved.year}",
-            f"period starts before the approval year {approved.year}",
+            f"建设期起始年份早于批复年份 {approval_date.year}",
+            f"period starts before the approval year {approval_date.year}",
         )
     _check_targets(ctx, doc, ("targets",), zone.targets, known, maybe)
     for i, event in enumerate(zone.events or ()):
         if event.kind == "plan_revised":
             _check_targets(ctx, doc, ("events", i, "targets"), event.targets, known, maybe)
     as_of = ctx.as_of
-    complete = period is not None and not events_unsure and as_of is not None
+    events_read = not events_unsure and all(
+        e.date is not None and (not isinstance(e, Evaluated) or e.result is not None) for e in zone.events
+    )
+    complete = period_read and events_read and as_of is not None
     # a record from a file that failed its model is never published: its status is never shown
     status = derive_status(tuple(zone.events), period.end, as_of) if complete and as_of else "applied"
-    revoked = revocation_date(zone) if not events_unsure else None
+    revoked = revocation_date(zone) if events_read else None
     approval = approved if approved is not None or not events_unsure else _UNSURE
     reports, checked, maybe_reported = _check_reports(ctx, files, models["annual"], known, maybe, approval, revoked)
     _check_jumps(ctx, files, checked, known)
     if complete:
-        _notice_missing_reports(ctx, doc, files, zone, checked, approved, revoked, status)
+        _notice_missing_reports(ctx, doc, files, zone, checked, approval_date, revoked, status)
     images = dict(sorted(files.images.items()))
-    record = ZoneRecord(zone_id, doc.path, zone, own, reports, status, approved, images)
+    record = ZoneRecord(zone_id, doc.path, zone, own, reports, status, approval_date, images)
     return record, ZoneFacts(checked, maybe, maybe_reported)
 
 
@@ -414,16 +419,17 @@ def _check_own_indicators(
     return tuple(own), part.dropped_ids(("indicators",)) if part else Unsure()
 
 
-def _check_events(ctx: Context, doc: Document, events: list[Any], unsure: bool) -> dt.date | None:
-    """Order, dates and uniqueness of lifecycle events; returns the approval date, if any. With `unsure`
-    (an event could not be read), a missing approval is not judged: the unread event may be it."""
+def _check_events(ctx: Context, doc: Document, events: list[Any], unsure: bool) -> Any:
+    """Order, dates and uniqueness of lifecycle events; returns the approval date, if any (`_UNSURE` when
+    the approval's date could not be read). With `unsure` (an event could not be read), a missing approval
+    is not judged: the unread event may be it. An event whose date could not be read is judged by its kind."""
     last_rank, last_date, approved = -1, None, None
     seen: set[str] = set()
     ended = False
     as_of = ctx.as_of
     for i, event in enumerate(events):
         key = ("events", i)
-        if as_of is not None and event.date > as_of:
+        if as_of is not None and event.date is not None and event.date > as_of:
             ctx.report(
                 doc,
                 (*key, "date"),
@@ -441,7 +447,7 @@ def _check_events(ctx: Context, doc: Document, events: list[Any], unsure: bool) 
             problem = f"“{event.kind}”不能排在前一个事件之后"
         elif rank == 3 and approved is None:
             problem = "" if unsure else f"“{event.kind}”必须在批复建设（approved）之后"
-        elif last_date and event.date < last_date:
+        elif last_date and event.date is not None and event.date < last_date:
             problem = f"日期 {event.date} 早于前一个事件的 {last_date}"
         if problem:
             ctx.report(
@@ -453,10 +459,12 @@ def _check_events(ctx: Context, doc: Document, events: list[Any], unsure: bool) 
                 "按时间先后排列：申报 → 公示 → 批复建设 → 方案修订/评估。",
             )
         seen.add(event.kind)
-        last_rank, last_date = max(rank, last_rank), max(event.date, last_date or event.date)
+        last_rank = max(rank, last_rank)
+        if event.date is not None:
+            last_date = max(event.date, last_date or event.date)
         if event.kind == "approved":
-            approved = approved or event.date
-            if event.date < GUIDELINE_START:
+            approved = approved or (event.date if event.date is not None else _UNSURE)
+            if event.date is not None and event.date < GUIDELINE_START:
                 ctx.report(
                     doc,
                     (*key, "date"),
