@@ -105,7 +105,18 @@ PARTIAL_EDITS = {  # one structural problem per file kind (issue 11): the file f
 }
 
 
-@pytest.mark.parametrize("kind", sorted(PARTIAL_EDITS))
+@pytest.mark.parametrize(
+    "kind",
+    [
+        pytest.param(
+            k,
+            marks=pytest.mark.xfail(strict=True, reason="issue 11: a zone with a partial indicators.yaml is published"),
+        )
+        if k == "indicators"
+        else k
+        for k in sorted(PARTIAL_EDITS)
+    ],
+)
 def test_nothing_from_a_file_that_failed_its_model_is_published(kind: str, data_copy: Path) -> None:
     """The rules run on what can be read of a file that failed its model; the catalog never holds it."""
     file, old, new = PARTIAL_EDITS[kind]
@@ -122,11 +133,9 @@ def test_nothing_from_a_file_that_failed_its_model_is_published(kind: str, data_
         "zone": (False, None, []),
         "annual": (True, [2022], ["demo-case"]),
         "case": (True, [2022, 2023], []),
-        "indicators": (True, [2022, 2023], ["demo-case"]),
+        "indicators": (False, None, []),  # a zone is published only with its whole indicators.yaml
     }[kind]
     assert (zone is not None, sorted(zone.reports) if zone else None, cases) == expected
-    if kind == "indicators":
-        assert zone is not None and zone.own_indicators == ()
 
 
 def test_a_wrong_code_in_a_long_list_shows_the_close_codes_first(
