@@ -28,9 +28,19 @@ from typing import Annotated, Any, Literal, Optional, Union, get_args, get_origi
 
 from pydantic import BaseModel, Field, TypeAdapter, ValidationError, create_model
 
-from generator.data.models import Applied, Approved, Evaluated, Park, Period, PlanRevised, PublicNotice, Results
+from generator.data.models import (
+    Applied,
+    Approved,
+    Evaluated,
+    Indicator,
+    Park,
+    Period,
+    PlanRevised,
+    PublicNotice,
+    Results,
+)
 
-RELAXED = (Park, Period, Applied, PublicNotice, Approved, PlanRevised, Evaluated, Results)
+RELAXED = (Park, Period, Applied, PublicNotice, Approved, PlanRevised, Evaluated, Results, Indicator)
 
 Key = tuple[Any, ...]
 _GONE = object()  # a dropped part, kept in place so the other parts keep their positions
@@ -155,8 +165,8 @@ def salvage(data: Any, model: Any, clean_loc: Any) -> Partial | None:
 @functools.cache
 def _lenient(model: Any) -> TypeAdapter[Any]:
     """The model with every top-level field optional (None when dropped or left out), and so the fields of
-    the parts the rules read field by field (parks, period, events, a case's results): a wrong date in an
-    event drops the date, not the event."""
+    the parts the rules read field by field (parks, period, events, a case's results, indicators): a wrong
+    date in an event drops the date, not the event."""
     return TypeAdapter(_relaxed_model(model) if _is_model(model) else _relax(model))
 
 

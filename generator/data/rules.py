@@ -158,7 +158,8 @@ def check_catalog(ctx: Context, zone_models: dict[str, dict[str, Any]]) -> Catal
         if models["zone"] is None:  # zone.yaml missing or unreadable: its other files are still checked
             models = {**models, "zone": Partial(lenient_empty(Zone), frozenset({()}), frozenset())}
         record, checked = _check_zone(ctx, zone_id, files, models, indicators, maybe)
-        published = not isinstance(models["zone"], Partial)  # nothing from a file that failed its model
+        # nothing from a file that failed its model: a zone is published only when it and its indicators are whole
+        published = not isinstance(models["zone"], Partial) and not isinstance(models["indicators"], Partial)
         if published:
             zones[zone_id] = record
         for slug, case in sorted(models["cases"].items()):
@@ -255,6 +256,9 @@ def _check_indicator_system(ctx: Context) -> tuple[dict[str, Indicator], Unsure]
     categories = _categories(ctx)
     for i, ind in enumerate(ctx.system.indicators):
         _check_indicator(ctx, doc, ("indicators", i), ind, categories)
+        if not _usable(ind):  # its id, name or kind could not be read: its values are not judged
+            maybe = maybe | _unread(ind)
+            continue
         if ind.id in out:
             ctx.report(
                 doc, ("indicators", i, "id"), "duplicate-id", f"指标编号“{ind.id}”重复", f"duplicate id {ind.id!r}"
@@ -281,11 +285,20 @@ def _categories(ctx: Context) -> tuple[set[str], Unsure]:
     return {c.id for c in ctx.system.categories}, part.dropped_ids(("categories",)) if part else Unsure()
 
 
+def _usable(ind: Indicator) -> bool:
+    """Whether an indicator read from a file that failed its model can judge values (its fields may be None)."""
+    return ind.id is not None and ind.name is not None and ind.kind is not None
+
+
+def _unread(ind: Indicator) -> Unsure:
+    return Unsure(frozenset({ind.id})) if ind.id is not None else Unsure(every=True)
+
+
 def _check_indicator(
     ctx: Context, doc: Document, key: tuple[Any, ...], ind: Indicator, categories: tuple[set[str], Unsure]
 ) -> None:
     known, maybe = categories
-    if ind.category not in known and ind.category not in maybe:
+    if ind.category is not None and ind.category not in known and ind.category not in maybe:
         ctx.report(
             doc,
             (*key, "category"),
@@ -294,6 +307,8 @@ def _check_indicator(
             f"no category {ind.category!r}",
             code_hint(ind.category, ctx.coded_of(ctx.system.categories or ()), "indicator_system.yaml"),
         )
+    if ind.kind is None:  # could not be read: nothing below can be judged
+        return
     if ind.summable and ind.kind not in ("count", "amount"):
         ctx.report(
             doc,
@@ -401,8 +416,12 @@ def _check_own_indicators(
         return (), Unsure(every=True)
     categories = _categories(ctx)
     own: list[Indicator] = []
+    unread = part.dropped_ids(("indicators",)) if part else Unsure()
     for i, ind in enumerate(indicators):
         _check_indicator(ctx, doc, ("indicators", i), ind, categories)
+        if not _usable(ind):
+            unread = unread | _unread(ind)
+            continue
         if ind.id in system or ind.id in {o.id for o in own}:
             ctx.report(
                 doc,
@@ -416,7 +435,7 @@ def _check_own_indicators(
         if ind.id in maybe:  # may repeat a common indicator that could not be read: not used
             continue
         own.append(ind)
-    return tuple(own), part.dropped_ids(("indicators",)) if part else Unsure()
+    return tuple(own), unread
 
 
 def _check_events(ctx: Context, doc: Document, events: list[Any], unsure: bool) -> Any:
