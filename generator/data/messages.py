@@ -439,6 +439,7 @@ EDITOR_TEXTS: dict[str, Text] = {
         "close codes: {codes}; all {count} codes are in {where}",
     ),
     "code-all-in": Text("全部 {count} 个编号见 {where}", "all {count} codes are in {where}"),
+    "code-empty": Text("值为空，应填写代码", "empty: a code is expected"),
     "code-where-indicators": Text(
         "indicator_system.yaml 和本示范区的 indicators.yaml", "indicator_system.yaml and the zone's indicators.yaml"
     ),

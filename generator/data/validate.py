@@ -306,6 +306,9 @@ def _problem_from_error(doc: Document, err: Any, model: Any, book: CodeBook | No
         hint = _code_hint(model, loc, got, book, expected)
         if got == "report_submitted":
             hint = "年度报告的报送日期写在 annual/年份.yaml 的 submitted 字段，网站会自动生成该事件。"
+        if got is None:  # `kind:` with nothing after it
+            zh, en = editor_text("code-empty")
+            return Problem(doc.path, line, field, "invalid-value", zh, en, hint)
         return Problem(doc.path, line, field, "invalid-value", f"不允许的值“{got}”", f"value {got!r} not allowed", hint)
     if kind == "union_tag_not_found":
         return Problem(
