@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
+import shutil
 from pathlib import Path
 
-from conftest import MINI, SAMPLE, run_check
+import pytest
+
+from conftest import MINI, SAMPLE, replace_once, run_check
 from generator.data.catalog import derive_status
 from generator.data.load import load_data
 from generator.data.models import Applied, Approved, Evaluated, PublicNotice
@@ -89,3 +92,62 @@ def test_a_problem_in_one_file_does_not_hide_problems_in_others(data_copy: Path)
     assert code == 1
     assert any("zone.yaml:2: sample [wrong-type]" in line for line in lines)
     assert any("2023.yaml:10: values.agencies [value-not-number]" in line for line in lines)
+
+
+PARTIAL_EDITS = {  # one structural problem per file kind (issue 11): the file fails its model
+    "zone": ("zones/demo-zone/zone.yaml", "    date: 2023-05-10", "    date: 2023/5/10"),
+    "annual": ("zones/demo-zone/annual/2023.yaml", "submitted: 2024-01-20", "submitted: 2024/1/20"),
+    "case": ("zones/demo-zone/cases/demo-case.yaml", "year: 2024", "year: 2024年"),
+    "indicators": ("zones/demo-zone/indicators.yaml", "kind: count", "kind: counts"),
+    "site": ("site.yaml", "as_of: 2024-06-30", "as_of: 2024/6/30"),
+    "system": ("indicator_system.yaml", "kind: per_10k", "kind: per10k"),
+    "reference": ("reference/cities.yaml", "name_en: Nanning}", "name_en: Nanning, nmae: 南宁}"),
+}
+
+
+@pytest.mark.parametrize("kind", sorted(PARTIAL_EDITS))
+def test_nothing_from_a_file_that_failed_its_model_is_published(kind: str, data_copy: Path) -> None:
+    """The rules run on what can be read of a file that failed its model; the catalog never holds it."""
+    file, old, new = PARTIAL_EDITS[kind]
+    replace_once(data_copy / file, old, new)
+    catalog, log = validate_data(load_data(data_copy))
+    assert log.failing(strict=False)
+    if kind in ("site", "system", "reference"):
+        assert catalog is None
+        return
+    assert catalog is not None
+    zone = catalog.zones.get("demo-zone")
+    cases = [c.slug for c in catalog.cases if c.zone_id == "demo-zone"]
+    expected = {
+        "zone": (False, None, []),
+        "annual": (True, [2022], ["demo-case"]),
+        "case": (True, [2022, 2023], []),
+        "indicators": (False, None, []),  # a zone is published only with its whole indicators.yaml
+    }[kind]
+    assert (zone is not None, sorted(zone.reports) if zone else None, cases) == expected
+
+
+def test_a_wrong_code_in_a_long_list_shows_the_close_codes_first(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Coded fields (issue 11): with the 25 indicators of the sample data the hint names the close codes
+    (with their Chinese names) and where the rest are, never all 25; the Chinese name gets the code."""
+    shutil.copytree(SAMPLE, tmp_path / "data")
+    monkeypatch.chdir(tmp_path)
+    report = Path("data/zones/nanning-hitech/annual/2024.yaml")
+    replace_once(report, "  hitech_enterprises: 829", "  高新技术企业: 829")
+    replace_once(report, "  tech_contract_turnover: 40.2", "  技术合同成交额: 40.2")
+    replace_once(report, "  tech_smes: 1364", "  tech_smes: 1364\n  xyz: 1")
+    code, lines = run_check(Path("data"), "--strict")
+    where = "indicator_system.yaml 和本示范区的 indicators.yaml"
+    path = "data/zones/nanning-hitech/annual/2024.yaml"
+    assert code == 1
+    assert [line for line in lines if line.startswith(path)] == [
+        f"{path}:8: values.技术合同成交额 [invalid-id] 编号“技术合同成交额”不符合规则 / invalid id '技术合同成交额'"
+        "（提示：应写代码 tech_contract_turnover（技术合同成交额））",
+        f"{path}:16: values.xyz [unknown-indicator] 没有编号为“xyz”的指标 / no indicator 'xyz'"
+        f"（提示：全部 25 个编号见 {where}）",
+        f"{path}:17: values.高新技术企业 [invalid-id] 编号“高新技术企业”不符合规则 / invalid id '高新技术企业'"
+        "（提示：相近的编号：hitech_enterprises（高新技术企业数量）、hitech_per_10k_enterprises（每万家企业法人中高新技术企业数）、"
+        f"hitech_revenue_share（高新技术企业营业总收入占园区四上企业营业总收入比例）；全部 25 个编号见 {where}）",
+    ]

@@ -640,6 +640,20 @@ EDITOR_TEXTS: dict[str, Text] = {
         'the number format "{format}" shows {shown} in scientific notation but the cell holds {raw}; not '
         "imported. Set the cell to General or Number and check the figure it shows",
     ),
+    # --- coded fields (validation, issue 11): hints for a wrong code; {codes} is a list of "code（中文名）" ---
+    "code-item": Text("{code}（{name}）", "{code} ({name})"),
+    "code-write": Text("应写代码 {codes}", "write the code {codes}"),
+    "code-or": Text(" 或 ", " or "),
+    "code-options": Text("可选：{codes}", "allowed: {codes}"),
+    "code-close": Text(
+        "相近的编号：{codes}；全部 {count} 个编号见 {where}",
+        "close codes: {codes}; all {count} codes are in {where}",
+    ),
+    "code-all-in": Text("全部 {count} 个编号见 {where}", "all {count} codes are in {where}"),
+    "code-empty": Text("值为空，应填写代码", "empty: a code is expected"),
+    "code-where-indicators": Text(
+        "indicator_system.yaml 和本示范区的 indicators.yaml", "indicator_system.yaml and the zone's indicators.yaml"
+    ),
 }
 
 # What an editor writes into a note cell (or the first highlight cell) to remove what the file holds.

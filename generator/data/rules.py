@@ -1,17 +1,20 @@
 """Rules between records: references, ids, the zone's life, the years, the values by indicator kind.
 
-Runs after every file passed (or failed) its own model; works on what passed, and builds the catalog.
+Runs after every file passed (or failed) its own model; works on what passed and on what can still be
+read of the files that failed (a `Partial`: checked, never published, and no rule judges what was
+dropped from it), and builds the catalog from the files that passed.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import difflib
+import functools
 import itertools
 import re
 import unicodedata
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
@@ -36,8 +39,8 @@ from generator.data.models import (
     SiteConfig,
     Task,
     Zone,
-    ZoneIndicators,
 )
+from generator.data.partial import Partial, Unsure, lenient_empty
 from generator.data.problems import Problem, ProblemLog
 from generator.data.types import number_hint, parse_number
 
@@ -76,18 +79,51 @@ class Context:
     refs: dict[str, tuple[RefItem, ...]]
     tasks: tuple[Task, ...]
     log: ProblemLog
+    partials: dict[str, Partial] = field(default_factory=dict)  # file path -> what was read of a failed file
+    unsure_refs: dict[str, Unsure] = field(default_factory=dict)  # reference list -> ids that could not be read
+    _coded: dict[int, tuple[Any, list[Coded]]] = field(default_factory=dict, repr=False)
+
+    def coded_of(self, items: Any) -> list[Coded]:
+        """`coded(items)` (a list, or a mapping's values), made once per collection: a file may hold
+        thousands of unknown codes."""
+        hit = self._coded.get(id(items))
+        if hit is None or hit[0] is not items:
+            hit = (items, coded(items.values() if isinstance(items, dict) else items))
+            self._coded[id(items)] = hit
+        return hit[1]
+
+    @property
+    def as_of(self) -> dt.date | None:
+        """The as-of date; None when site.yaml's could not be read (no rule then judges dates by it)."""
+        as_of: dt.date | None = self.site.as_of
+        return as_of
+
+    def part(self, doc: Document | None) -> Partial | None:
+        return self.partials.get(doc.path) if doc is not None else None
+
+    def unsure(self, doc: Document | None, key: tuple[Any, ...]) -> bool:
+        """Whether something at, above or below `key` was dropped from the file (a structural problem)."""
+        part = self.part(doc)
+        return part is not None and part.unsure(key)
+
+    def absent_unsure(self, doc: Document | None, key: tuple[Any, ...]) -> bool:
+        """Whether the field at `key` may be absent only because of the file's structural problem."""
+        part = self.part(doc)
+        return part is not None and part.absent_unsure(key)
 
     def report(self, doc: Document, key: tuple[Any, ...], code: str, zh: str, en: str, hint: str = "") -> None:
-        field = ""
-        for part in key:
-            field += f"[{part}]" if isinstance(part, int) else (f".{part}" if field else str(part))
-        self.log.add(Problem(doc.path, doc.line_of(key), field, code, zh, en, hint))
+        part = self.part(doc)
+        if part is not None:  # positions as the editor wrote them, dropped items included
+            key = part.original(key)
+        where = ""
+        for step in key:
+            where += f"[{step}]" if isinstance(step, int) else (f".{step}" if where else str(step))
+        self.log.add(Problem(doc.path, doc.line_of(key), where, code, zh, en, hint))
 
-    def ref(self, doc: Document, key: tuple[Any, ...], list_name: str, value: str) -> None:
+    def ref(self, doc: Document, key: tuple[Any, ...], list_name: str, value: str | None) -> None:
         ids = [item.id for item in self.refs[list_name]]
-        if value not in ids:
-            close = difflib.get_close_matches(value, ids, n=1, cutoff=0.6)
-            hint = f"是否应为 {close[0]}？" if close else "可选：" + "、".join(ids[:20])
+        if value is not None and value not in ids and value not in self.unsure_refs.get(list_name, Unsure()):
+            hint = code_hint(value, self.coded_of(self.refs[list_name]), f"reference/{list_name}.yaml")
             self.report(
                 doc, key, "unknown-reference", f"{list_name} 中没有“{value}”", f"{value!r} is not in {list_name}", hint
             )
@@ -101,7 +137,7 @@ PLACEHOLDER = "【待填写】"  # what the scaffolds (generator/editors) leave 
 def check_catalog(ctx: Context, zone_models: dict[str, dict[str, Any]]) -> Catalog:
     _check_placeholders(ctx)
     _check_references(ctx)
-    indicators = _check_indicator_system(ctx)
+    indicators, maybe = _check_indicator_system(ctx)
     zones: dict[str, ZoneRecord] = {}
     cases: list[CaseRecord] = []
     seen_slugs: dict[str, str] = {}
@@ -120,11 +156,13 @@ def check_catalog(ctx: Context, zone_models: dict[str, dict[str, Any]]) -> Catal
                 )
             )
             continue
-        if models["zone"] is None or files.zone is None:
-            _check_orphan_files(ctx, files, models, indicators)
-            continue
-        record = _check_zone(ctx, zone_id, files, models, indicators)
-        zones[zone_id] = record
+        if models["zone"] is None:  # zone.yaml missing or unreadable: its other files are still checked
+            models = {**models, "zone": Partial(lenient_empty(Zone), frozenset({()}), frozenset())}
+        record, checked = _check_zone(ctx, zone_id, files, models, indicators, maybe)
+        # nothing from a file that failed its model: a zone is published only when it and its indicators are whole
+        published = not isinstance(models["zone"], Partial) and not isinstance(models["indicators"], Partial)
+        if published:
+            zones[zone_id] = record
         for slug, case in sorted(models["cases"].items()):
             doc = files.cases[slug]
             if case is None or not _valid_file_id(ctx, doc, slug):
@@ -140,13 +178,15 @@ def check_catalog(ctx: Context, zone_models: dict[str, dict[str, Any]]) -> Catal
                 )
                 continue
             seen_slugs[slug] = doc.path
-            if _check_case(ctx, doc, zone_id, case, record):
+            if isinstance(case, Partial):
+                _check_case(ctx, doc, zone_id, case.value, record, checked)
+            elif _check_case(ctx, doc, zone_id, case, record, checked) and published:
                 cases.append(CaseRecord(slug, zone_id, doc.path, case))
         _notice_unused_images(ctx, files, models["cases"])
     return Catalog(
         site=ctx.site,
-        categories=tuple(ctx.system.categories),
-        indicators=tuple(ctx.system.indicators),
+        categories=tuple(ctx.system.categories or ()),
+        indicators=tuple(ctx.system.indicators or ()),
         indicator_source=ctx.system.source,
         references=ctx.refs,
         tasks=ctx.tasks,
@@ -185,7 +225,7 @@ def _check_references(ctx: Context) -> None:
             if item.id in seen:
                 ctx.report(doc, (i, "id"), "duplicate-id", f"编号“{item.id}”重复", f"duplicate id {item.id!r}")
             seen.add(item.id)
-        if name in CODE_DEFINED and seen != CODE_DEFINED[name]:
+        if name in CODE_DEFINED and seen != CODE_DEFINED[name] and not ctx.unsure_refs.get(name):
             expected = "、".join(sorted(CODE_DEFINED[name]))
             ctx.report(
                 doc,
@@ -196,7 +236,7 @@ def _check_references(ctx: Context) -> None:
                 "只能修改名称，不能增删或改动编号。",
             )
     numbers = sorted(task.number for task in ctx.tasks)
-    if numbers != list(range(1, 8)):
+    if numbers != list(range(1, 8)) and not ctx.unsure_refs.get("tasks"):
         ctx.report(
             ctx.folder.references["tasks"],
             (),
@@ -206,14 +246,21 @@ def _check_references(ctx: Context) -> None:
         )
 
 
-def _check_indicator_system(ctx: Context) -> dict[str, Indicator]:
+def _check_indicator_system(ctx: Context) -> tuple[dict[str, Indicator], Unsure]:
+    """The common indicators by id, and the ids that may exist but could not be read."""
     doc = ctx.folder.indicator_system
-    assert doc is not None
-    categories = {c.id for c in ctx.system.categories}
     out: dict[str, Indicator] = {}
     numbers: set[int] = set()
+    part = ctx.part(doc)
+    maybe = part.dropped_ids(("indicators",)) if part else Unsure()
+    if ctx.system.indicators is None or doc is None:
+        return out, Unsure(every=True)
+    categories = _categories(ctx)
     for i, ind in enumerate(ctx.system.indicators):
         _check_indicator(ctx, doc, ("indicators", i), ind, categories)
+        if not _usable(ind):  # its id, name or kind could not be read: its values are not judged
+            maybe = maybe | _unread(ind)
+            continue
         if ind.id in out:
             ctx.report(
                 doc, ("indicators", i, "id"), "duplicate-id", f"指标编号“{ind.id}”重复", f"duplicate id {ind.id!r}"
@@ -229,19 +276,41 @@ def _check_indicator_system(ctx: Context) -> dict[str, Indicator]:
         out.setdefault(ind.id, ind)
         if ind.number is not None:
             numbers.add(ind.number)
-    return out
+    return out, maybe
 
 
-def _check_indicator(ctx: Context, doc: Document, key: tuple[Any, ...], ind: Indicator, categories: set[str]) -> None:
-    if ind.category not in categories:
+def _categories(ctx: Context) -> tuple[set[str], Unsure]:
+    """The categories' ids, and those that may exist but could not be read."""
+    part = ctx.part(ctx.folder.indicator_system)
+    if ctx.system.categories is None:
+        return set(), Unsure(every=True)
+    return {c.id for c in ctx.system.categories}, part.dropped_ids(("categories",)) if part else Unsure()
+
+
+def _usable(ind: Indicator) -> bool:
+    """Whether an indicator read from a file that failed its model can judge values (its fields may be None)."""
+    return ind.id is not None and ind.name is not None and ind.kind is not None
+
+
+def _unread(ind: Indicator) -> Unsure:
+    return Unsure(frozenset({ind.id})) if ind.id is not None else Unsure(every=True)
+
+
+def _check_indicator(
+    ctx: Context, doc: Document, key: tuple[Any, ...], ind: Indicator, categories: tuple[set[str], Unsure]
+) -> None:
+    known, maybe = categories
+    if ind.category is not None and ind.category not in known and ind.category not in maybe:
         ctx.report(
             doc,
             (*key, "category"),
             "unknown-reference",
             f"没有编号为“{ind.category}”的一级指标",
             f"no category {ind.category!r}",
-            "可选：" + "、".join(sorted(categories)),
+            code_hint(ind.category, ctx.coded_of(ctx.system.categories or ()), "indicator_system.yaml"),
         )
+    if ind.kind is None:  # could not be read: nothing below can be judged
+        return
     if ind.summable and ind.kind not in ("count", "amount"):
         ctx.report(
             doc,
@@ -251,7 +320,7 @@ def _check_indicator(ctx: Context, doc: Document, key: tuple[Any, ...], ind: Ind
             f"{ind.kind} indicators cannot be summed",
             "把 summable 改为 false。",
         )
-    if ind.kind != "text" and ind.unit is None:
+    if ind.kind != "text" and ind.unit is None and not ctx.absent_unsure(doc, (*key, "unit")):
         ctx.report(
             doc, (*key, "unit"), "missing-field", "数量型指标必须写计量单位", "a quantitative indicator needs a unit"
         )
@@ -260,25 +329,41 @@ def _check_indicator(ctx: Context, doc: Document, key: tuple[Any, ...], ind: Ind
 # --- a zone ----------------------------------------------------------------------------------
 
 
+@dataclass(frozen=True)
+class ZoneFacts:
+    """What the rules know of a zone beyond its published record: every report read (those of files that
+    failed their model included), and what could not be read."""
+
+    reports: dict[int, ReportRecord]
+    maybe_indicators: Unsure  # indicator ids that may exist (their definition could not be read)
+    maybe_reported: Unsure  # indicator ids whose values could not be read in some annual file
+
+
 def _check_zone(
-    ctx: Context, zone_id: str, files: Any, models: dict[str, Any], system: dict[str, Indicator]
-) -> ZoneRecord:
-    zone: Zone = models["zone"]
-    doc: Document = files.zone
+    ctx: Context, zone_id: str, files: Any, models: dict[str, Any], system: dict[str, Indicator], maybe: Unsure
+) -> tuple[ZoneRecord, ZoneFacts]:
+    zone_model = models["zone"]
+    zone: Zone = zone_model.value if isinstance(zone_model, Partial) else zone_model
+    doc: Document = files.zone or Document(f"{files.folder}/zone.yaml")
     ctx.ref(doc, ("level",), "zone_levels", zone.level)
     ctx.ref(doc, ("city",), "cities", zone.city)
-    for i, park in enumerate(zone.parks):
+    for i, park in enumerate(zone.parks or ()):
         ctx.ref(doc, ("parks", i, "kind"), "park_kinds", park.kind)
         ctx.ref(doc, ("parks", i, "level"), "park_levels", park.level)
-    own = _check_own_indicators(ctx, files, models["indicators"], system)
+    own, maybe_own = _check_own_indicators(ctx, files, models["indicators"], system, maybe)
+    maybe = maybe | maybe_own
     known = {**system, **{ind.id: ind for ind in own}}
-    approved = _check_events(ctx, doc, zone)
+    part = ctx.part(doc)
+    events_unsure = zone.events is None or (part is not None and part.dropped_item(("events",)))
+    approved = _check_events(ctx, doc, zone.events or [], events_unsure)
+    approval_date = approved if isinstance(approved, dt.date) else None
     period = zone.period
-    if period.end < period.start:
+    period_read = period is not None and period.start is not None and period.end is not None
+    if period_read and period.end < period.start:
         ctx.report(
             doc, ("period", "end"), "invalid-value", "建设期结束年份早于起始年份", "period ends before it starts"
         )
-    elif not 2 <= period.end - period.start + 1 <= 3:
+    elif period_read and not 2 <= period.end - period.start + 1 <= 3:
         ctx.report(
             doc,
             ("period",),
@@ -287,36 +372,58 @@ def _check_zone(
             f"construction period of {period.end - period.start + 1} years",
             "指引规定建设时间原则上为 2—3 年。",
         )
-    if approved and period.start < approved.year:
+    if approval_date and period is not None and period.start is not None and period.start < approval_date.year:
         ctx.report(
             doc,
             ("period", "start"),
             "year-out-of-range",
-            f"建设期起始年份早于批复年份 {approved.year}",
-            f"period starts before the approval year {approved.year}",
+            f"建设期起始年份早于批复年份 {approval_date.year}",
+            f"period starts before the approval year {approval_date.year}",
         )
-    _check_targets(ctx, doc, ("targets",), zone.targets, known)
-    for i, event in enumerate(zone.events):
+    _check_targets(ctx, doc, ("targets",), zone.targets, known, maybe)
+    for i, event in enumerate(zone.events or ()):
         if event.kind == "plan_revised":
-            _check_targets(ctx, doc, ("events", i, "targets"), event.targets, known)
-    status = derive_status(tuple(zone.events), period.end, ctx.site.as_of)
-    revoked = revocation_date(zone)
-    reports = _check_reports(ctx, files, models["annual"], known, approved, revoked)
-    _check_jumps(ctx, files, reports, known)
-    _notice_missing_reports(ctx, doc, files, zone, reports, approved, revoked, status)
-    return ZoneRecord(zone_id, doc.path, zone, own, reports, status, approved, dict(sorted(files.images.items())))
+            _check_targets(ctx, doc, ("events", i, "targets"), event.targets, known, maybe)
+    as_of = ctx.as_of
+    events_read = not events_unsure and all(
+        e.date is not None and (not isinstance(e, Evaluated) or e.result is not None) for e in zone.events
+    )
+    complete = period_read and events_read and as_of is not None
+    # a record from a file that failed its model is never published: its status is never shown
+    status = derive_status(tuple(zone.events), period.end, as_of) if complete and as_of else "applied"
+    revoked = revocation_date(zone) if events_read else None
+    approval = approved if approved is not None or not events_unsure else _UNSURE
+    reports, checked, maybe_reported = _check_reports(ctx, files, models["annual"], known, maybe, approval, revoked)
+    _check_jumps(ctx, files, checked, known)
+    if complete:
+        _notice_missing_reports(ctx, doc, files, zone, checked, approval_date, revoked, status)
+    images = dict(sorted(files.images.items()))
+    record = ZoneRecord(zone_id, doc.path, zone, own, reports, status, approval_date, images)
+    return record, ZoneFacts(checked, maybe, maybe_reported)
+
+
+_UNSURE: Any = object()  # the approval date when the event that may hold it could not be read
 
 
 def _check_own_indicators(
-    ctx: Context, files: Any, model: ZoneIndicators | None, system: dict[str, Indicator]
-) -> tuple[Indicator, ...]:
+    ctx: Context, files: Any, model: Any, system: dict[str, Indicator], maybe: Unsure
+) -> tuple[tuple[Indicator, ...], Unsure]:
+    """The zone's own indicators, and the ids of those that could not be read."""
     if model is None:
-        return ()
+        return (), Unsure(every=files.indicators is not None)
     doc = files.indicators
-    categories = {c.id for c in ctx.system.categories}
+    part = model if isinstance(model, Partial) else None
+    indicators = part.value.indicators if part else model.indicators
+    if indicators is None:
+        return (), Unsure(every=True)
+    categories = _categories(ctx)
     own: list[Indicator] = []
-    for i, ind in enumerate(model.indicators):
+    unread = part.dropped_ids(("indicators",)) if part else Unsure()
+    for i, ind in enumerate(indicators):
         _check_indicator(ctx, doc, ("indicators", i), ind, categories)
+        if not _usable(ind):
+            unread = unread | _unread(ind)
+            continue
         if ind.id in system or ind.id in {o.id for o in own}:
             ctx.report(
                 doc,
@@ -327,24 +434,29 @@ def _check_own_indicators(
                 "自设指标请用新的编号，不要与指标体系中的编号相同。",
             )
             continue
+        if ind.id in maybe:  # may repeat a common indicator that could not be read: not used
+            continue
         own.append(ind)
-    return tuple(own)
+    return tuple(own), unread
 
 
-def _check_events(ctx: Context, doc: Document, zone: Zone) -> dt.date | None:
-    """Order, dates and uniqueness of lifecycle events; returns the approval date, if any."""
+def _check_events(ctx: Context, doc: Document, events: list[Any], unsure: bool) -> Any:
+    """Order, dates and uniqueness of lifecycle events; returns the approval date, if any (`_UNSURE` when
+    the approval's date could not be read). With `unsure` (an event could not be read), a missing approval
+    is not judged: the unread event may be it. An event whose date could not be read is judged by its kind."""
     last_rank, last_date, approved = -1, None, None
     seen: set[str] = set()
     ended = False
-    for i, event in enumerate(zone.events):
+    as_of = ctx.as_of
+    for i, event in enumerate(events):
         key = ("events", i)
-        if event.date > ctx.site.as_of:
+        if as_of is not None and event.date is not None and event.date > as_of:
             ctx.report(
                 doc,
                 (*key, "date"),
                 "date-after-as-of",
-                f"事件日期 {event.date} 晚于数据截止日期 {ctx.site.as_of}",
-                f"event date {event.date} is after the as-of date {ctx.site.as_of}",
+                f"事件日期 {event.date} 晚于数据截止日期 {as_of}",
+                f"event date {event.date} is after the as-of date {as_of}",
             )
         rank = _EVENT_RANK[event.kind]
         problem = ""
@@ -355,8 +467,8 @@ def _check_events(ctx: Context, doc: Document, zone: Zone) -> dt.date | None:
         elif rank < last_rank:
             problem = f"“{event.kind}”不能排在前一个事件之后"
         elif rank == 3 and approved is None:
-            problem = f"“{event.kind}”必须在批复建设（approved）之后"
-        elif last_date and event.date < last_date:
+            problem = "" if unsure else f"“{event.kind}”必须在批复建设（approved）之后"
+        elif last_date and event.date is not None and event.date < last_date:
             problem = f"日期 {event.date} 早于前一个事件的 {last_date}"
         if problem:
             ctx.report(
@@ -368,10 +480,12 @@ def _check_events(ctx: Context, doc: Document, zone: Zone) -> dt.date | None:
                 "按时间先后排列：申报 → 公示 → 批复建设 → 方案修订/评估。",
             )
         seen.add(event.kind)
-        last_rank, last_date = max(rank, last_rank), max(event.date, last_date or event.date)
+        last_rank = max(rank, last_rank)
+        if event.date is not None:
+            last_date = max(event.date, last_date or event.date)
         if event.kind == "approved":
-            approved = approved or event.date
-            if event.date < GUIDELINE_START:
+            approved = approved or (event.date if event.date is not None else _UNSURE)
+            if event.date is not None and event.date < GUIDELINE_START:
                 ctx.report(
                     doc,
                     (*key, "date"),
@@ -386,12 +500,18 @@ def _check_events(ctx: Context, doc: Document, zone: Zone) -> dt.date | None:
 
 
 def _check_targets(
-    ctx: Context, doc: Document, key: tuple[Any, ...], targets: dict[str, Decimal], known: dict[str, Indicator]
+    ctx: Context,
+    doc: Document,
+    key: tuple[Any, ...],
+    targets: dict[str, Decimal],
+    known: dict[str, Indicator],
+    maybe: Unsure,
 ) -> None:
     for ind_id, value in targets.items():
         ind = known.get(ind_id)
         if ind is None:
-            _unknown_indicator(ctx, doc, (*key, ind_id), ind_id, known)
+            if ind_id not in maybe:
+                _unknown_indicator(ctx, doc, (*key, ind_id), ind_id, known)
         elif ind.kind == "text":
             ctx.report(
                 doc,
@@ -404,9 +524,10 @@ def _check_targets(
             _check_range(ctx, doc, (*key, ind_id), ind, value)
 
 
-def _unknown_indicator(ctx: Context, doc: Document, key: tuple[Any, ...], ind_id: str, known: Iterable[str]) -> None:
-    close = difflib.get_close_matches(ind_id, list(known), n=1, cutoff=0.6)
-    hint = f"是否应为 {close[0]}？" if close else "全部指标见 indicator_system.yaml 和本示范区的 indicators.yaml。"
+def _unknown_indicator(
+    ctx: Context, doc: Document, key: tuple[Any, ...], ind_id: str, known: dict[str, Indicator]
+) -> None:
+    hint = code_hint(ind_id, ctx.coded_of(known), editor_text("code-where-indicators")[0])
     ctx.report(doc, key, "unknown-indicator", f"没有编号为“{ind_id}”的指标", f"no indicator {ind_id!r}", hint)
 
 
@@ -456,15 +577,27 @@ def _valid_file_id(ctx: Context, doc: Document, stem: str, pattern: str = r"[a-z
 def _check_reports(
     ctx: Context,
     files: Any,
-    models: dict[str, AnnualReport | None],
+    models: dict[str, Any],
     known: dict[str, Indicator],
+    maybe: Unsure,
     approved: dt.date | None,
     revoked: dt.date | None,
-) -> dict[int, ReportRecord]:
+) -> tuple[dict[int, ReportRecord], dict[int, ReportRecord], Unsure]:
+    """The reports to publish, every report read (files that failed their model included, for the rules
+    between years and cases), and the indicators whose values could not be read somewhere."""
     reports: dict[int, ReportRecord] = {}
-    for stem, report in sorted(models.items()):
+    checked: dict[int, ReportRecord] = {}
+    unread = Unsure()
+    for stem, model in sorted(models.items()):
         doc: Document = files.annual[stem]
-        if report is None or not _valid_file_id(ctx, doc, stem, r"(19|20|21)[0-9][0-9]"):
+        if model is None:
+            unread = Unsure(every=True)
+            continue
+        part = model if isinstance(model, Partial) else None
+        report: AnnualReport = part.value if part else model
+        if part is not None:
+            unread = unread | part.dropped_keys(("values",))
+        if not _valid_file_id(ctx, doc, stem, r"(19|20|21)[0-9][0-9]"):
             continue
         year = int(stem)
         if report.year is not None and report.year != year:
@@ -479,15 +612,19 @@ def _check_reports(
         if not _check_report_year(ctx, doc, year, report, approved, revoked):
             continue
         on_time = _check_submission(ctx, doc, year, report)
-        readings = _read_values(ctx, doc, report, known)
-        reports[year] = ReportRecord(files.id, year, doc.path, report, readings, on_time)
-    return reports
+        readings = _read_values(ctx, doc, report, known, maybe)
+        checked[year] = ReportRecord(files.id, year, doc.path, report, readings, on_time)
+        if part is None:
+            reports[year] = checked[year]
+    return reports, checked, unread
 
 
 def _check_report_year(
     ctx: Context, doc: Document, year: int, report: AnnualReport, approved: dt.date | None, revoked: dt.date | None
 ) -> bool:
-    as_of = ctx.site.as_of
+    as_of = ctx.as_of
+    if approved is _UNSURE or ctx.absent_unsure(doc, ("baseline",)):
+        return True  # the approval or whether this is the baseline could not be read: the year is not judged
     if approved is None:
         ctx.report(
             doc,
@@ -528,7 +665,7 @@ def _check_report_year(
             f"{year} is before the approval year {approved.year}",
         )
         return False
-    if dt.date(year, 12, 31) > as_of:
+    if as_of is not None and dt.date(year, 12, 31) > as_of:
         ctx.report(
             doc,
             (),
@@ -552,8 +689,19 @@ def _check_report_year(
 
 def _check_submission(ctx: Context, doc: Document, year: int, report: AnnualReport) -> bool | None:
     submitted = report.submitted
+    as_of = ctx.as_of
+    if ctx.absent_unsure(doc, ("baseline",)):  # whether it is the baseline could not be read
+        if submitted is not None and as_of is not None and submitted > as_of:
+            ctx.report(
+                doc,
+                ("submitted",),
+                "date-after-as-of",
+                f"报送日期 {submitted} 晚于数据截止日期 {as_of}",
+                f"submitted {submitted}, after the as-of date {as_of}",
+            )
+        return None
     if submitted is None:
-        if not report.baseline:
+        if not report.baseline and not ctx.absent_unsure(doc, ("submitted",)):
             ctx.report(
                 doc,
                 ("submitted",),
@@ -563,13 +711,13 @@ def _check_submission(ctx: Context, doc: Document, year: int, report: AnnualRepo
                 "写上年度建设报告的报送日期，如 submitted: 2025-01-20。",
             )
         return None
-    if submitted > ctx.site.as_of:
+    if as_of is not None and submitted > as_of:
         ctx.report(
             doc,
             ("submitted",),
             "date-after-as-of",
-            f"报送日期 {submitted} 晚于数据截止日期 {ctx.site.as_of}",
-            f"submitted {submitted}, after the as-of date {ctx.site.as_of}",
+            f"报送日期 {submitted} 晚于数据截止日期 {as_of}",
+            f"submitted {submitted}, after the as-of date {as_of}",
         )
         return None
     if not report.baseline and submitted <= dt.date(year, 12, 31):
@@ -595,13 +743,16 @@ def _check_submission(ctx: Context, doc: Document, year: int, report: AnnualRepo
     return True if not report.baseline else None
 
 
-def _read_values(ctx: Context, doc: Document, report: AnnualReport, known: dict[str, Indicator]) -> dict[str, Reading]:
+def _read_values(
+    ctx: Context, doc: Document, report: AnnualReport, known: dict[str, Indicator], maybe: Unsure
+) -> dict[str, Reading]:
     readings: dict[str, Reading] = {}
     for ind_id, entry in report.values.items():
         key = ("values", ind_id)
         ind = known.get(ind_id)
         if ind is None:
-            _unknown_indicator(ctx, doc, key, ind_id, known)
+            if ind_id not in maybe:
+                _unknown_indicator(ctx, doc, key, ind_id, known)
             continue
         if entry.value is not None and entry.marker is not None:
             ctx.report(
@@ -614,6 +765,8 @@ def _read_values(ctx: Context, doc: Document, report: AnnualReport, known: dict[
             )
             continue
         if entry.value is None and entry.marker is None:
+            if ctx.unsure(doc, key):  # its value or marker could not be read: already reported
+                continue
             ctx.report(
                 doc,
                 key,
@@ -627,7 +780,7 @@ def _read_values(ctx: Context, doc: Document, report: AnnualReport, known: dict[
         if reading is not None:
             readings[ind_id] = Reading(ind_id, reading[0], reading[1], entry.marker, entry.note, entry.source)
     for ind_id, ind in known.items():
-        if ind_id not in report.values:
+        if ind_id not in report.values and not ctx.absent_unsure(doc, ("values", ind_id)):
             ctx.report(
                 doc,
                 ("values",),
@@ -731,20 +884,6 @@ def _notice_missing_reports(
             )
 
 
-def _check_orphan_files(ctx: Context, files: Any, models: dict[str, Any], system: dict[str, Indicator]) -> None:
-    """A zone whose zone.yaml failed: still check what can be checked in its other files."""
-    own = _check_own_indicators(ctx, files, models["indicators"], system)
-    known = {**system, **{ind.id: ind for ind in own}}
-    for stem, report in sorted(models["annual"].items()):
-        if report is not None:
-            _read_values(ctx, files.annual[stem], report, known)
-    for slug, case in sorted(models["cases"].items()):
-        if case is not None:
-            ctx.ref(files.cases[slug], ("task",), "tasks", case.task)
-            for i, tag in enumerate(case.tags):
-                ctx.ref(files.cases[slug], ("tags", i), "tags", tag)
-
-
 # --- cases ----------------------------------------------------------------------------------
 
 
@@ -753,8 +892,10 @@ def _check_case_images(ctx: Context, doc: Document, case: Case, files: Any) -> b
     refused (too large, a format the site does not take) already has its own problem: no second one here."""
     ok = True
     folded = {_fold(name): name for name in sorted(files.image_files, reverse=True)}
-    for i, image in enumerate(case.images):
+    for i, image in enumerate(case.images or ()):
         key = ("images", i, "file")
+        if image is None or image.file is None:
+            continue  # dropped as unreadable: its own problem is reported already
         actual = folded.get(_fold(image.file)) if image.file not in files.image_files else None
         if actual is not None:
             case_only = image.file.casefold() == actual.casefold()
@@ -785,11 +926,14 @@ def _notice_unused_images(ctx: Context, files: Any, cases: dict[str, Case | None
     """An image no case names is not published: say so (a notice), so a photo uploaded for a case whose images
     block is still commented out is not lost unnoticed. A name a case gets wrong (case, full width, a path,
     another suffix) already has its problem there; unknown while a case file cannot be read."""
-    if any(case is None for case in cases.values()):
-        return
+    read = [case.value if isinstance(case, Partial) else case for case in cases.values()]
+    if any(case is None or case.images is None for case in read):
+        return  # a case file (or its images) could not be read: which images it names is unknown
     named: set[str] = set()
-    for case in cases.values():
+    for case in read:
         for image in case.images if case is not None else ():
+            if image is None or image.file is None:
+                return
             base = _fold(re.split(r"[/\\]", image.file)[-1])
             named |= {base, base.rpartition(".")[0] or base}
     for name in files.images:
@@ -804,7 +948,9 @@ def _fold(name: str) -> str:
     return unicodedata.normalize("NFKC", name).casefold()
 
 
-def _check_case(ctx: Context, doc: Document, zone_id: str, case: Case, zone: ZoneRecord) -> bool:
+def _check_case(ctx: Context, doc: Document, zone_id: str, case: Case, zone: ZoneRecord, facts: ZoneFacts) -> bool:
+    """The rules on one case (its fields may be None when its file failed its model); True when it may be
+    published."""
     ok = True
     if case.zone is not None and case.zone != zone_id:
         ctx.report(
@@ -819,7 +965,7 @@ def _check_case(ctx: Context, doc: Document, zone_id: str, case: Case, zone: Zon
     ctx.ref(doc, ("task",), "tasks", case.task)
     for i, tag in enumerate(case.tags):
         ctx.ref(doc, ("tags", i), "tags", tag)
-    if case.year > ctx.site.as_of.year:
+    if case.year is not None and ctx.as_of is not None and case.year > ctx.as_of.year:
         ctx.report(
             doc,
             ("year",),
@@ -827,13 +973,15 @@ def _check_case(ctx: Context, doc: Document, zone_id: str, case: Case, zone: Zon
             f"案例年份 {case.year} 晚于数据截止日期",
             f"case year {case.year} is after the as-of date",
         )
-    reported = {ind for r in zone.reports.values() for ind, rd in r.readings.items() if rd.number is not None}
-    known = {ind.id for ind in ctx.system.indicators} | {ind.id for ind in zone.own_indicators}
-    for i, ind_id in enumerate(case.results.indicators):
+    reported = {ind for r in facts.reports.values() for ind, rd in r.readings.items() if rd.number is not None}
+    known = {ind.id: ind for ind in (*(ctx.system.indicators or ()), *zone.own_indicators)}
+    for i, ind_id in enumerate(case.results.indicators if case.results is not None else ()):
+        if ind_id in facts.maybe_indicators:
+            continue  # may be an indicator whose definition could not be read
         if ind_id not in known:
             _unknown_indicator(ctx, doc, ("results", "indicators", i), ind_id, known)
             ok = False
-        elif ind_id not in reported:
+        elif ind_id not in reported and ind_id not in facts.maybe_reported:
             ctx.report(
                 doc,
                 ("results", "indicators", i),
@@ -845,3 +993,99 @@ def _check_case(ctx: Context, doc: Document, zone_id: str, case: Case, zone: Zon
     ok = _check_case_images(ctx, doc, case, ctx.folder.zones[zone_id]) and ok
     rules_ok: bool = ok and not ctx.log.files_with_errors() & {doc.path}
     return rules_ok
+
+
+# --- coded fields: what to write instead of a wrong code ----------------------------------------------
+
+SHORT_LIST = 15  # up to this many codes, a wrong code's hint lists them all; beyond, the close ones first
+CLOSE_SHOWN = 5
+
+
+@dataclass(frozen=True)
+class Coded:
+    """One allowed code of a coded field, with its Chinese name and other names an editor may write."""
+
+    code: str
+    name: str = ""
+    aliases: tuple[str, ...] = ()  # English name, short name
+
+
+def coded(items: Iterable[Any]) -> list[Coded]:
+    """Reference items, categories, indicators or tasks as `Coded` (their id, name, English and short name)."""
+    out = []
+    for item in items:
+        aliases = tuple(a for a in (getattr(item, "name_en", None), getattr(item, "short", None)) if a)
+        out.append(Coded(item.id, item.name, aliases))
+    return out
+
+
+@functools.lru_cache(maxsize=4096)
+def _plain(text: str) -> str:
+    return re.sub(r"[\s_\-–—]+", "", text).lower()
+
+
+@functools.lru_cache(maxsize=4096)
+def _trimmed(text: str) -> str:
+    """A Chinese name without the suffixes editors leave out or add (南宁 / 南宁市, 自治区 / 自治区级)."""
+    return re.sub(r"(市|级|区|类|指标)$", "", text.strip())
+
+
+def suggest_codes(value: str, items: list[Coded]) -> list[Coded]:
+    """The codes the editor most likely meant by `value`: its code in another spelling, its Chinese or
+    English name (whole, without a suffix, or as part of it), else close spellings. Best first."""
+    text = value.strip()
+    if not text:
+        return []
+    plain, trimmed = _plain(text), _trimmed(text)
+    exact = [
+        c
+        for c in items
+        if plain == _plain(c.code)
+        or (c.name and (text == c.name or (trimmed and trimmed == _trimmed(c.name))))
+        or any(plain == _plain(a) for a in c.aliases)
+    ]
+    if exact:
+        return exact
+    if len(text) >= 2:
+        inside = [c for c in items if c.name and (text in c.name or c.name in text)]
+        if inside:
+            return inside[:CLOSE_SHOWN]
+    return _closest(text, items, 0.6)
+
+
+def _closest(text: str, items: list[Coded], cutoff: float) -> list[Coded]:
+    """Close spellings of a code or a name, the closest first; those clearly farther than the best left out."""
+    scored: dict[Coded, float] = {}
+    # a code is Latin, a name Chinese: the editor's text is compared with the one it can be a spelling of
+    for mine, side in ((_plain(text), 0),) if text.isascii() else ((text.strip(), 1),):
+        matcher = difflib.SequenceMatcher()
+        matcher.set_seq2(mine)  # as difflib.get_close_matches: the cheap bounds first
+        for c in items:
+            other = _plain(c.code) if side == 0 else c.name
+            if not other:
+                continue
+            matcher.set_seq1(other)
+            if matcher.real_quick_ratio() >= cutoff and matcher.quick_ratio() >= cutoff:
+                scored[c] = max(scored.get(c, 0.0), matcher.ratio())
+    ranked = sorted((c for c in scored if scored[c] >= cutoff), key=lambda c: -scored[c])
+    return [c for c in ranked if scored[c] >= scored[ranked[0]] - 0.1][:CLOSE_SHOWN] if ranked else []
+
+
+def _listed(items: Iterable[Coded], joiner: str = "、") -> str:
+    return joiner.join(editor_text("code-item", code=c.code, name=c.name)[0] if c.name else c.code for c in items)
+
+
+def code_hint(value: Any, items: list[Coded], where: str = "") -> str:
+    """The hint for a wrong code: the code to write when the editor's text names one (应写代码 nanning（南宁市）),
+    else every allowed code with its Chinese name, or for a long list the close ones and where the rest are."""
+    text = value if isinstance(value, str) else ""
+    found = suggest_codes(text, items) if any(c.name for c in items) else []  # unnamed: the codes are the words
+    if 0 < len(found) <= 2:
+        return editor_text("code-write", codes=_listed(found, editor_text("code-or")[0]))[0]
+    if len(items) <= SHORT_LIST:
+        return editor_text("code-options", codes=_listed(found + [c for c in items if c not in found]))[0]
+    if not found and text:
+        found = _closest(text, items, 0.4)
+    if found:
+        return editor_text("code-close", codes=_listed(found), count=len(items), where=where)[0]
+    return editor_text("code-all-in", count=len(items), where=where)[0]

@@ -1,12 +1,15 @@
 """Stage 2, validate: parsed documents -> a typed catalog and the problems found.
 
-First each file is checked on its own against its model (`_check_model`); then the rules that need
-several records (`rules.py`) run on what passed. Every problem is collected; nothing stops at the first.
+First each file is checked on its own against its model (`check_model`); then the rules that need
+several records (`rules.py`) run on what passed, and on what can still be read of the files that did
+not (`partial.py`: their value problems come in the same run; nothing of them is published). Every
+problem is collected; nothing stops at the first.
 """
 
 from __future__ import annotations
 
 import difflib
+import re
 import types
 from typing import Annotated, Any, TypeVar, Union, get_args, get_origin
 
@@ -15,7 +18,9 @@ from pydantic import BaseModel, TypeAdapter, ValidationError
 from generator.data import rules
 from generator.data.catalog import Catalog
 from generator.data.load import DataFolder, Document
+from generator.data.messages import editor_text
 from generator.data.models import (
+    INDICATOR_KIND_NAMES,
     AnnualReport,
     Case,
     IndicatorSystem,
@@ -25,6 +30,7 @@ from generator.data.models import (
     Zone,
     ZoneIndicators,
 )
+from generator.data.partial import Partial, Unsure, lenient_empty, salvage
 from generator.data.problems import Problem, ProblemLog
 
 M = TypeVar("M")
@@ -56,34 +62,60 @@ _PY_ERRORS: dict[str, tuple[str, str, str, str]] = {
 
 def validate_data(folder: DataFolder) -> tuple[Catalog | None, ProblemLog]:
     """Check every document and the rules between them. The catalog is None when a file the whole
-    site depends on (site.yaml, the indicator system, the reference lists) is missing or invalid."""
+    site depends on (site.yaml, the indicator system, the reference lists) is missing or invalid; the
+    rules still run on what can be read of them, so every file's problems are reported in one run."""
     log = ProblemLog()
     log.extend(folder.problems)
     for doc in folder.documents():
         log.extend(doc.problems)
-    site = _required(folder, folder.site, "site.yaml", SiteConfig, log)
-    system = _required(folder, folder.indicator_system, "indicator_system.yaml", IndicatorSystem, log)
+    partials: dict[str, Partial] = {}
+    complete = True
+    book = _code_book(folder)
+    site = _required(folder, folder.site, "site.yaml", SiteConfig, log, partials)
+    system = _required(folder, folder.indicator_system, "indicator_system.yaml", IndicatorSystem, log, partials, book)
     refs: dict[str, tuple[RefItem, ...]] = {}
+    unsure_refs: dict[str, Unsure] = {}
     tasks: tuple[Task, ...] = ()
     for name in rules.REFERENCE_NAMES:
         ref_doc = folder.references.get(name)
         model: Any = list[Task] if name == "tasks" else list[RefItem]
-        items = _required(folder, ref_doc, f"reference/{name}.yaml", model, log)
-        if items is not None:
-            refs[name] = tuple(items)
-            if name == "tasks":
-                tasks = tuple(items)
+        items = _required(folder, ref_doc, f"reference/{name}.yaml", model, log, partials, book)
+        part = partials.get(ref_doc.path) if ref_doc is not None else None
+        if isinstance(items, Partial):
+            items = items.value
+        if items is None:
+            unsure_refs[name] = Unsure(every=True)
+            complete = False
+            items = []
+        elif part is not None:
+            unsure_refs[name] = part.dropped_ids(())
+            complete = False
+        refs[name] = tuple(items)
+        if name == "tasks":
+            tasks = tuple(items)
     zones: dict[str, Any] = {}
     for zone_id, files in sorted(folder.zones.items()):
-        zones[zone_id] = _check_zone_files(files, log)
-    if site is None or system is None or len(refs) < len(rules.REFERENCE_NAMES):
-        return None, log
-    context = rules.Context(folder, site, system, refs, tasks, log)
+        zones[zone_id] = _check_zone_files(files, log, partials, book)
+    if isinstance(site, Partial) or site is None:
+        complete = False
+        site = site.value if isinstance(site, Partial) else lenient_empty(SiteConfig)
+    if isinstance(system, Partial) or system is None:
+        complete = False
+        system = system.value if isinstance(system, Partial) else lenient_empty(IndicatorSystem)
+    context = rules.Context(folder, site, system, refs, tasks, log, partials, unsure_refs)
     catalog = rules.check_catalog(context, zones)
-    return catalog, log
+    return (catalog if complete else None), log
 
 
-def _required(folder: DataFolder, doc: Document | None, name: str, model: Any, log: ProblemLog) -> Any:
+def _required(
+    folder: DataFolder,
+    doc: Document | None,
+    name: str,
+    model: Any,
+    log: ProblemLog,
+    partials: dict[str, Partial],
+    book: CodeBook | None = None,
+) -> Any:
     if doc is None:
         log.add(
             Problem(
@@ -97,11 +129,85 @@ def _required(folder: DataFolder, doc: Document | None, name: str, model: Any, l
             )
         )
         return None
-    return check_model(doc, model, log)
+    return read_model(doc, model, log, partials, book)
 
 
-def _check_zone_files(files: Any, log: ProblemLog) -> dict[str, Any]:
-    """Each file of a zone against its model; cross-record rules come later."""
+# --- coded fields: the allowed codes of each, for the hint on a wrong one --------------------------
+
+CodeBook = dict[str, list[rules.Coded]]
+
+# (root model, field path) -> the code list of the field; "#" is any list index, "*" any key of a mapping
+_CODED_FIELDS: dict[tuple[Any, tuple[str, ...]], str] = {
+    (Zone, ("level",)): "zone_levels",
+    (Zone, ("city",)): "cities",
+    (Zone, ("parks", "#", "kind")): "park_kinds",
+    (Zone, ("parks", "#", "level")): "park_levels",
+    (Zone, ("events", "#")): "event_kinds",
+    (Zone, ("events", "#", "result")): "evaluation_results",
+    (Zone, ("targets", "*")): "indicators",
+    (Zone, ("events", "#", "targets", "*")): "indicators",
+    (AnnualReport, ("values", "*")): "indicators",
+    (Case, ("task",)): "tasks",
+    (Case, ("tags", "#")): "tags",
+    (Case, ("results", "indicators", "#")): "indicators",
+    (IndicatorSystem, ("indicators", "#", "category")): "categories",
+    (IndicatorSystem, ("indicators", "#", "kind")): "indicator_kinds",
+    (ZoneIndicators, ("indicators", "#", "category")): "categories",
+    (ZoneIndicators, ("indicators", "#", "kind")): "indicator_kinds",
+}
+
+
+def _code_book(folder: DataFolder) -> CodeBook:
+    """Every code list as written (read before the files are validated, so a wrong code anywhere, even in
+    the indicator system itself, gets the list's codes and names in its hint)."""
+    book: CodeBook = {name: _raw_coded(doc.data) for name, doc in folder.references.items()}
+    system = folder.indicator_system.data if folder.indicator_system is not None else None
+    system = system if isinstance(system, dict) else {}
+    book["categories"] = _raw_coded(system.get("categories"))
+    book["indicators"] = _raw_coded(system.get("indicators"))
+    book["indicator_kinds"] = [rules.Coded(code, name) for code, name in INDICATOR_KIND_NAMES.items()]
+    return book
+
+
+def _raw_coded(items: Any) -> list[rules.Coded]:
+    out = []
+    for item in items if isinstance(items, list) else ():
+        if isinstance(item, dict) and isinstance(item.get("id"), str):
+            name = item.get("name")
+            aliases = tuple(a.strip() for a in (item.get("name_en"), item.get("short")) if isinstance(a, str))
+            out.append(rules.Coded(item["id"].strip(), name.strip() if isinstance(name, str) else "", aliases))
+    return out
+
+
+def _coded_field(model: Any, loc: tuple[Any, ...], is_key: bool = False) -> str | None:
+    """The code list of the field at `loc` (a cleaned location) in a file of `model`, if it takes a code;
+    with `is_key`, of the mapping's keys (`values:`, `targets:`)."""
+    path = tuple("#" if isinstance(p, int) else p for p in loc if p != "[key]")
+    if is_key:
+        path = (*path[:-1], "*")
+    return _CODED_FIELDS.get((model, path))
+
+
+def _code_hint(
+    model: Any, loc: tuple[Any, ...], value: Any, book: CodeBook | None, expected: str = "", is_key: bool = False
+) -> str:
+    """The hint for a wrong code at `loc`: the code to write, or the allowed codes with their names. For a
+    literal field, the codes are the ones pydantic expected (`expected`), named from the book."""
+    codes = re.findall(r"'([^']*)'", expected)
+    list_name = _coded_field(model, loc, is_key)
+    items = (book or {}).get(list_name or "", [])
+    if codes:
+        names = {c.code: c for c in items}
+        items = [names.get(code, rules.Coded(code)) for code in codes]
+    where = {"categories": "indicator_system.yaml", "indicators": editor_text("code-where-indicators")[0]}.get(
+        list_name or "", f"reference/{list_name}.yaml" if list_name in rules.REFERENCE_NAMES else ""
+    )
+    return rules.code_hint(value, items, where)
+
+
+def _check_zone_files(files: Any, log: ProblemLog, partials: dict[str, Partial], book: CodeBook) -> dict[str, Any]:
+    """Each file of a zone against its model; cross-record rules come later. A file that fails its model
+    is given as the `Partial` record that can still be read of it (None when nothing can)."""
     out: dict[str, Any] = {"zone": None, "indicators": None, "annual": {}, "cases": {}}
     if files.zone is None:
         log.add(
@@ -115,19 +221,36 @@ def _check_zone_files(files: Any, log: ProblemLog) -> dict[str, Any]:
                 "每个示范区文件夹都要有 zone.yaml。",
             )
         )
-    else:
-        out["zone"] = check_model(files.zone, Zone, log)
     if files.indicators is not None:
-        out["indicators"] = check_model(files.indicators, ZoneIndicators, log)
+        out["indicators"] = read_model(files.indicators, ZoneIndicators, log, partials, book)
+        own = files.indicators.data.get("indicators") if isinstance(files.indicators.data, dict) else None
+        book = {**book, "indicators": book["indicators"] + _raw_coded(own)}
+    if files.zone is not None:
+        out["zone"] = read_model(files.zone, Zone, log, partials, book)
     for stem, doc in sorted(files.annual.items()):
-        out["annual"][stem] = check_model(doc, AnnualReport, log)
+        out["annual"][stem] = read_model(doc, AnnualReport, log, partials, book)
     for stem, doc in sorted(files.cases.items()):
-        out["cases"][stem] = check_model(doc, Case, log)
+        out["cases"][stem] = read_model(doc, Case, log, partials, book)
     return out
 
 
-def check_model(doc: Document, model: Any, log: ProblemLog) -> Any:
-    """Validate one parsed document against a model; problems (with lines) go to the log."""
+def read_model(
+    doc: Document, model: Any, log: ProblemLog, partials: dict[str, Partial], book: CodeBook | None = None
+) -> Any:
+    """`check_model`, and when the file fails it, what can still be read of it (a `Partial`, also kept
+    in `partials` under the file's path), so the rules can report its value problems in the same run."""
+    value = check_model(doc, model, log, book)
+    if value is not None or not doc.ok or doc.data is None:
+        return value
+    part = salvage(doc.data, model, _clean_loc)
+    if part is not None:
+        partials[doc.path] = part
+    return part
+
+
+def check_model(doc: Document, model: Any, log: ProblemLog, book: CodeBook | None = None) -> Any:
+    """Validate one parsed document against a model; problems (with lines) go to the log. `book` holds the
+    allowed codes of the coded fields, for the hints on wrong ones."""
     if not doc.ok:
         return None
     if doc.data is None:
@@ -142,18 +265,22 @@ def check_model(doc: Document, model: Any, log: ProblemLog) -> Any:
         return adapter.validate_python(doc.data)
     except ValidationError as exc:
         for err in exc.errors(include_url=False):
-            log.add(_problem_from_error(doc, err, model))
+            log.add(_problem_from_error(doc, err, model, book))
         return None
 
 
-def _problem_from_error(doc: Document, err: Any, model: Any) -> Problem:
+def _problem_from_error(doc: Document, err: Any, model: Any, book: CodeBook | None = None) -> Problem:
     loc = _clean_loc(doc.data, tuple(err["loc"]))
-    field = _dotted(loc)
+    field = _dotted(tuple(p for p in loc if p != "[key]"))
     line = doc.line_of(loc)
     kind = err["type"]
     ctx = err.get("ctx") or {}
     if "zh" in ctx:  # one of ours, raised by a type in types.py
-        return Problem(doc.path, line, field, kind, ctx["zh"], ctx["en"], ctx.get("hint", ""))
+        hint = ctx.get("hint", "")
+        is_key = tuple(err["loc"])[-1:] == ("[key]",)
+        if kind == "invalid-id" and _coded_field(model, loc, is_key):  # a code written in another way
+            hint = _code_hint(model, loc, err.get("input"), book, is_key=is_key)
+        return Problem(doc.path, line, field, kind, ctx["zh"], ctx["en"], hint)
     if kind == "missing":
         name = str(loc[-1]) if loc else ""
         return Problem(
@@ -172,14 +299,16 @@ def _problem_from_error(doc: Document, err: Any, model: Any) -> Problem:
         hint = f"是否应为 {close[0]}？" if close else ("可用字段：" + "、".join(allowed) if allowed else "")
         return Problem(doc.path, line, field, "unknown-field", f"未知字段 {name}", f"unknown field {name}", hint)
     if kind in ("literal_error", "union_tag_invalid", "enum"):
-        expected = str(ctx.get("expected") or ctx.get("expected_tags") or "").replace("'", "")
-        expected = expected.replace(" or ", "、").replace(", ", "、")
         got = err.get("input")
         if kind == "union_tag_invalid":
             got = ctx.get("tag")
-        hint = f"可选：{expected}"
+        expected = str(ctx.get("expected") or ctx.get("expected_tags") or "")
+        hint = _code_hint(model, loc, got, book, expected)
         if got == "report_submitted":
             hint = "年度报告的报送日期写在 annual/年份.yaml 的 submitted 字段，网站会自动生成该事件。"
+        if got is None:  # `kind:` with nothing after it
+            zh, en = editor_text("code-empty")
+            return Problem(doc.path, line, field, "invalid-value", zh, en, hint)
         return Problem(doc.path, line, field, "invalid-value", f"不允许的值“{got}”", f"value {got!r} not allowed", hint)
     if kind == "union_tag_not_found":
         return Problem(
