@@ -640,6 +640,10 @@ EDITOR_TEXTS: dict[str, Text] = {
         'the number format "{format}" shows {shown} in scientific notation but the cell holds {raw}; not '
         "imported. Set the cell to General or Number and check the figure it shows",
     ),
+    # an empty required field (validation): fill it in; only an optional field may be deleted
+    "hint-fill-required": Text(
+        "在冒号后填写内容；该字段必填，不能删除。", "write a value after the colon; the field is required"
+    ),
     # --- coded fields (validation, issue 11): hints for a wrong code; {codes} is a list of "code（中文名）" ---
     "code-item": Text("{code}（{name}）", "{code} ({name})"),
     "code-write": Text("应写代码 {codes}", "write the code {codes}"),

@@ -20,8 +20,10 @@ from pydantic_core import PydanticCustomError
 MARKERS = ("暂无", "不适用")  # "not available", "not applicable": never read as zero
 
 
-def fail(code: str, zh: str, en: str, hint: str = "") -> PydanticCustomError:
-    return PydanticCustomError(code, "{en}", {"zh": zh, "en": en, "hint": hint})
+def fail(code: str, zh: str, en: str, hint: str = "", *, empty: bool = False) -> PydanticCustomError:
+    """One of our problems. `empty`: the value is missing; the hint (fill in or delete) is for an optional
+    field, and validation puts the required field's hint in its place."""
+    return PydanticCustomError(code, "{en}", {"zh": zh, "en": en, "hint": hint, "empty": empty})
 
 
 def _shown(value: Any) -> str:
@@ -36,7 +38,11 @@ def _shown(value: Any) -> str:
 def _need_text(value: Any, what_zh: str, what_en: str) -> str:
     if value is None:
         raise fail(
-            "wrong-type", f"值为空，应为{what_zh}", f"empty; expected {what_en}", "在冒号后填写内容，或删除该字段。"
+            "wrong-type",
+            f"值为空，应为{what_zh}",
+            f"empty; expected {what_en}",
+            "在冒号后填写内容，或删除该字段。",
+            empty=True,
         )
     if not isinstance(value, str):
         raise fail(
@@ -91,7 +97,7 @@ def parse_number(text: str) -> Decimal | None:
 def _name(value: Any) -> str:
     text = _need_text(value, "一行文字", "a line of text")
     if not text.strip():
-        raise fail("wrong-type", "不能为空", "must not be empty", "填写内容，或删除该字段。")
+        raise fail("wrong-type", "不能为空", "must not be empty", "填写内容，或删除该字段。", empty=True)
     if "\n" in text:
         raise fail("wrong-type", "应为一行文字，不能换行", "must be a single line", "删除换行。")
     _reject_markup(text)
@@ -101,7 +107,7 @@ def _name(value: Any) -> str:
 def _markdown(value: Any) -> str:
     text = _need_text(value, "文字", "text")
     if not text.strip():
-        raise fail("wrong-type", "不能为空", "must not be empty", "填写内容，或删除该字段。")
+        raise fail("wrong-type", "不能为空", "must not be empty", "填写内容，或删除该字段。", empty=True)
     bad = [c for c in text if unicodedata.category(c) == "Cc" and c not in "\n\t"]
     if bad:
         raise fail(

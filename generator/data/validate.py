@@ -280,6 +280,8 @@ def _problem_from_error(doc: Document, err: Any, model: Any, book: CodeBook | No
         is_key = tuple(err["loc"])[-1:] == ("[key]",)
         if kind == "invalid-id" and _coded_field(model, loc, is_key):  # a code written in another way
             hint = _code_hint(model, loc, err.get("input"), book, is_key=is_key)
+        elif ctx.get("empty") and _field_required(model, loc):
+            hint = editor_text("hint-fill-required")[0]
         return Problem(doc.path, line, field, kind, ctx["zh"], ctx["en"], hint)
     if kind == "missing":
         name = str(loc[-1]) if loc else ""
@@ -357,6 +359,18 @@ def _allowed_fields(model: Any, loc: tuple[Any, ...]) -> list[str]:
         current = _step(current, part)
     current = _unwrap(current)
     return list(current.model_fields) if _is_model(current) else []
+
+
+def _field_required(model: Any, loc: tuple[Any, ...]) -> bool:
+    """Whether the field at `loc` must be given (so an empty one cannot simply be deleted)."""
+    if not loc or not isinstance(loc[-1], str):
+        return False
+    current: Any = model
+    for part in loc[:-1]:
+        current = _step(current, part)
+    current = _unwrap(current)
+    field = current.model_fields.get(loc[-1]) if _is_model(current) else None
+    return bool(field is not None and field.is_required())
 
 
 def _is_model(obj: Any) -> bool:
