@@ -95,7 +95,6 @@ def failed(request: Any) -> bool:
     return True
 
 
-@pytest.mark.xfail(strict=True, reason="issue 11: opened from disk, the preview draws no chart")
 def test_every_page_of_the_preview_opened_from_disk_draws_every_chart(preview: Path, browser: Any) -> None:
     pages = sorted(p for p in preview.rglob("*.html") if p.name != "404.html")
     assert len(pages) > 50
@@ -156,3 +155,25 @@ def test_every_page_of_the_preview_opened_from_disk_draws_every_chart(preview: P
     assert problems == [], "\n".join(problems)
     assert expected_total > 100  # the sample's zone and indicator pages
     assert drawn_total == expected_total
+
+
+def test_only_the_offline_build_turns_instant_navigation_off(monkeypatch: pytest.MonkeyPatch, preview: Path) -> None:
+    """Production keeps Material's instant navigation (tests/test_browser.py tests it); the offline build,
+    opened from disk where it cannot work, has it off, and no feed link that makes Material fetch a sitemap."""
+    from mkdocs.config import load_config
+
+    from generator.mkdocs_bridge import _offline_build_without_instant_navigation
+
+    def features(offline: str) -> list[str]:
+        monkeypatch.setenv("OFFLINE", offline)
+        config = load_config(str(ROOT / "mkdocs.yml"))
+        _offline_build_without_instant_navigation(config)
+        return list(config.theme["features"])
+
+    production = features("false")
+    assert "navigation.instant" in production
+    assert features("true") == [f for f in production if f != "navigation.instant"]
+    page = (preview / "index.html").read_text(encoding="utf-8")
+    config = json.loads(re.search(r'<script id="__config" type="application/json">(.*?)</script>', page, re.S).group(1))
+    assert config["features"] == [f for f in production if f != "navigation.instant"]
+    assert 'rel="alternate"' not in page
