@@ -108,7 +108,6 @@ def hand_written_pages() -> list[Path]:
 # ---- code examples --------------------------------------------------------------------------------------
 
 
-@pytest.mark.xfail(strict=True, reason="issue 11: the web guide's YAML examples render as one run-on line")
 def test_every_code_example_of_a_hand_written_page_is_a_code_block(site: Path) -> None:
     pages = hand_written_pages()
     assert {p.relative_to(SITE_SRC).as_posix() for p in pages} >= {"guide/index.md", "guide/web.md", "guide/excel.md"}
@@ -125,7 +124,6 @@ def test_every_code_example_of_a_hand_written_page_is_a_code_block(site: Path) -
     assert problems == [], "\n".join(problems)
 
 
-@pytest.mark.xfail(strict=True, reason="issue 11: the web guide's YAML examples render as one run-on line")
 def test_no_page_runs_code_or_list_items_into_a_line(site: Path) -> None:
     """Whatever the source, no built page shows a multi-line inline code span (an unrecognised fence) or a
     paragraph with a list item in it (a list broken by a block the list could not hold)."""
