@@ -16,7 +16,8 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, SAMPLE, build_site
+from conftest import ROOT, SAMPLE, build_site, run_check
+from generator.data.load import IMAGE_SUFFIXES, MAX_IMAGE_BYTES
 
 SITE_SRC = ROOT / "site_src"
 
@@ -138,3 +139,98 @@ def test_no_page_runs_code_or_list_items_into_a_line(site: Path) -> None:
         problems += [f"{name}: a list item inside a paragraph: {p[:80]!r}" for p in found.paragraphs if item.search(p)]
         problems += [f"{name}: a code fence shown as text" for p in found.paragraphs if "```" in p]
     assert problems == [], "\n".join(problems)
+
+
+# ---- what the guide says the code does ------------------------------------------------------------------
+
+
+def guide_section(page: str, heading: str) -> str:
+    """The Markdown of one `## heading` section of a hand-written guide page (an empty string when absent)."""
+    text = (SITE_SRC / "guide" / page).read_text(encoding="utf-8")
+    match = re.search(rf"^## {re.escape(heading)}[ ]*\n(.*?)(?=^## |\Z)", text, re.M | re.S)
+    return match.group(1) if match else ""
+
+
+def bullet(section: str, label: str) -> str:
+    """The whole list item (with its continuation lines) that starts with `label`."""
+    match = re.search(rf"^- {re.escape(label)}.*?(?=^- |^\s*$|\Z)", section, re.M | re.S)
+    return match.group(0) if match else ""
+
+
+def png_of_size(size: int) -> bytes:
+    """A real PNG (the site's favicon) padded after its end to exactly `size` bytes."""
+    data = (SITE_SRC / "assets" / "favicon.png").read_bytes()
+    assert len(data) < size
+    return data + b"\0" * (size - len(data))
+
+
+@pytest.mark.xfail(strict=True, reason="issue 11: the guide does not state the image formats and size limit")
+def test_the_guide_states_the_image_formats_and_size_limit_the_checker_enforces(data_copy: Path) -> None:
+    section = guide_section("web.md", "图片的格式和大小")
+    formats = bullet(section, "**格式**")
+    assert set(re.findall(r"`(\.[a-z0-9]+)`", formats)) == set(IMAGE_SUFFIXES), formats
+    size = bullet(section, "**大小**")
+    assert [int(n.replace(",", "")) for n in re.findall(r"([\d,]{5,}) 字节", size)] == [MAX_IMAGE_BYTES], size
+    assert [float(n) * 1_000_000 for n in re.findall(r"不超过 (\d+(?:\.\d+)?) MB", size)] == [MAX_IMAGE_BYTES], size
+    # ... and the checker does what the guide says: the formats it names as refused are refused, and a file
+    # of exactly the limit passes where one byte more does not
+    refused = set(re.findall(r"\b[A-Z]{3,4}\b", formats)) - {"PNG", "JPEG"}
+    assert refused >= {"SVG", "GIF", "BMP"}, formats
+    images = next(data_copy.glob("zones/*/images"))
+    (images / "at-the-limit.png").write_bytes(png_of_size(MAX_IMAGE_BYTES))
+    code, lines = run_check(data_copy, "--strict")
+    assert code == 0 and not [line for line in lines if "at-the-limit" in line], lines
+    (images / "one-byte-over.png").write_bytes(png_of_size(MAX_IMAGE_BYTES + 1))
+    for name in refused:
+        assert f".{name.lower()}" not in IMAGE_SUFFIXES
+        (images / f"picture.{name.lower()}").write_bytes(b"not an image the site takes")
+    code, lines = run_check(data_copy, "--strict")
+    assert code == 1
+    for name in ["one-byte-over.png", *(f"picture.{n.lower()}" for n in refused)]:
+        mine = [line for line in lines if f"/images/{name}" in line]
+        assert mine and not [line for line in mine if "警告/warning" in line or "提示/notice" in line], (name, lines)
+
+
+def generated_paths(data: Path, out: Path) -> set[str]:
+    from generator.build import build_site_sources
+
+    assert build_site_sources(data, out).written is not None
+    return {p.relative_to(out).as_posix() for p in out.rglob("*") if p.is_file()}
+
+
+@pytest.mark.xfail(
+    strict=True, reason="issue 11: the guide does not say what a zone folder rename does to its addresses"
+)
+def test_the_guide_says_which_addresses_a_zone_folder_rename_breaks(
+    data_copy: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """What the site really does when a zone folder is renamed: every generated address that carries the
+    folder name moves to the new name, nothing is left at the old one (no redirect), and the guide names
+    each kind of address that moves; a new zone name (not the folder) moves nothing."""
+    monkeypatch.setenv("PDF", "0")
+    before = generated_paths(data_copy, tmp_path / "before")
+    zone = data_copy / "zones" / "demo-zone"
+    text = (zone / "zone.yaml").read_text(encoding="utf-8")
+    (zone / "zone.yaml").write_text(
+        re.sub(r"(?m)^name: .*$", "name: 改过名称的示范区", text, count=1), encoding="utf-8"
+    )
+    assert generated_paths(data_copy, tmp_path / "renamed") == before
+    zone.rename(zone.with_name("demo-moved"))
+    after = generated_paths(data_copy, tmp_path / "moved")
+    gone, new = before - after, after - before
+    assert gone and all("demo-zone" in p for p in gone)
+    assert {p.replace("demo-zone", "demo-moved") for p in gone} == new
+    leftovers = [p for p in after if "demo-zone" in (tmp_path / "moved" / p).read_bytes().decode("utf-8", "replace")]
+    assert leftovers == [], "a page still points at the old address"
+    section = guide_section("web.md", "示范区改名")
+    documented = {  # where the address lives -> how the guide names it
+        "zones/": "`zones/<编号>/`",
+        "news/": "新闻动态",
+        "images/": "案例配图",
+        "data/zones/": "`data/zones/<编号>.csv`",
+    }
+    for path in sorted(gone):
+        kind = max((k for k in documented if path.startswith(k)), key=len, default=None)
+        assert kind is not None, f"{path}: moves on a rename, and the guide does not say so"
+        assert documented[kind] in section, f"{path}: the guide's rename section does not name {documented[kind]}"
+    assert "旧地址全部失效" in section and "不会自动跳转" in section
