@@ -164,7 +164,6 @@ def png_of_size(size: int) -> bytes:
     return data + b"\0" * (size - len(data))
 
 
-@pytest.mark.xfail(strict=True, reason="issue 11: the guide does not state the image formats and size limit")
 def test_the_guide_states_the_image_formats_and_size_limit_the_checker_enforces(data_copy: Path) -> None:
     section = guide_section("web.md", "图片的格式和大小")
     formats = bullet(section, "**格式**")
@@ -198,9 +197,6 @@ def generated_paths(data: Path, out: Path) -> set[str]:
     return {p.relative_to(out).as_posix() for p in out.rglob("*") if p.is_file()}
 
 
-@pytest.mark.xfail(
-    strict=True, reason="issue 11: the guide does not say what a zone folder rename does to its addresses"
-)
 def test_the_guide_says_which_addresses_a_zone_folder_rename_breaks(
     data_copy: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
