@@ -230,3 +230,47 @@ def test_the_guide_says_which_addresses_a_zone_folder_rename_breaks(
         assert kind is not None, f"{path}: moves on a rename, and the guide does not say so"
         assert documented[kind] in section, f"{path}: the guide's rename section does not name {documented[kind]}"
     assert "旧地址全部失效" in section and "不会自动跳转" in section
+
+
+def test_the_web_guides_yaml_examples_pass_the_strict_check(tmp_path: Path) -> None:
+    """The guide's annual report and case, as an editor would file them, pass `check --strict` without a
+    single problem: the report in the year file the guide names (its values laid over that zone's real
+    ones, since the example shows three of them), the case with the guide's image fragment and the image."""
+    import shutil
+
+    import yaml
+    from PIL import Image
+
+    source = (SITE_SRC / "guide" / "web.md").read_text(encoding="utf-8")
+    examples = [(line, text) for line, lang, text in fenced_examples(source) if lang == "yaml"]
+    annual = [(line, text) for line, text in examples if "annual-report.schema.json" in text]
+    case = [(line, text) for line, text in examples if "case.schema.json" in text]
+    images = [(line, text) for line, text in examples if text.startswith("images:")]
+    assert len(annual) == len(case) == len(images) == 1 and len(examples) == 3, examples
+    # the year file the guide tells the editor to create, last named before the example
+    before = "\n".join(source.splitlines()[: annual[0][0]])
+    year = re.findall(r"`(\d{4})\.yaml`", before)[-1]
+
+    data = tmp_path / "data"
+    shutil.copytree(SAMPLE, data)
+    zone = data / "zones" / "nanning-hitech"
+    report_file = zone / "annual" / f"{year}.yaml"
+    assert report_file.is_file(), f"the sample zone has no {year} report to lay the example over"
+    report = yaml.safe_load(report_file.read_text(encoding="utf-8"))
+    example = yaml.safe_load(annual[0][1])
+    report = {**report, **{k: v for k, v in example.items() if k != "values"}}
+    report["values"] = {**report["values"], **example["values"]}
+    report_file.write_text(yaml.safe_dump(report, allow_unicode=True, sort_keys=False), encoding="utf-8")
+
+    record = {**yaml.safe_load(case[0][1]), **yaml.safe_load(images[0][1])}
+    (zone / "cases" / "guide-example.yaml").write_text(
+        yaml.safe_dump(record, allow_unicode=True, sort_keys=False), encoding="utf-8"
+    )
+    (zone / "images").mkdir(exist_ok=True)
+    for image in record["images"]:
+        kind = {".png": "PNG", ".jpg": "JPEG", ".jpeg": "JPEG", ".webp": "WEBP"}[Path(image["file"]).suffix.lower()]
+        Image.new("RGB", (120, 80), "white").save(zone / "images" / image["file"], kind)
+
+    code, lines = run_check(data, "--strict")
+    mine = [line for line in lines if f"nanning-hitech/annual/{year}.yaml" in line or "guide-example" in line]
+    assert mine == [] and code == 0, lines
