@@ -4,7 +4,8 @@
   the site's title, URL, description, footer and navigation from the data's site.yaml. `SITE_URL`
   overrides the URL (one data set, published at a server's root or under a GitHub Pages sub-path);
   `DATA` points at another data folder. SOURCE_DATE_EPOCH defaults to the data's as-of date, so the
-  sitemap's dates come from the data, never from the clock.
+  sitemap's dates come from the data, never from the clock. In the offline build only (`make preview`),
+  Material's instant navigation is turned off: opened from disk it would keep every page script from running.
 - on_files: serve the generated folder's pages at the site's root (`generated/zones/x.md` -> `zones/x/`).
   It runs at the default priority 0, before the blog plugin's on_files (priority -50), so the blog finds
   the generated posts at `news/posts/…` like hand-written ones.
@@ -44,7 +45,20 @@ def _data_dir() -> Path:
     return Path(os.environ.get("DATA") or ROOT / "zones_data").resolve()
 
 
+def _offline_build_without_instant_navigation(config: Any) -> None:
+    """The offline build (`make preview`, Material's offline plugin on) is opened from disk, where Material's
+    instant navigation cannot fetch pages: it then completes `document$` without ever emitting it, so neither
+    the site's page scripts (charts, sortable tables, the case filter) nor Material's own content components
+    ever start. Material's documentation says to turn instant loading off for offline use; production keeps it."""
+    offline = config["plugins"].get("material/offline")
+    if offline is None or not offline.config.enabled:
+        return
+    features = config["theme"]["features"]
+    features[:] = [f for f in features if f != "navigation.instant" and not f.startswith("navigation.instant.")]
+
+
 def on_config(config: Any) -> Any:
+    _offline_build_without_instant_navigation(config)
     docs = Path(config["docs_dir"])
     result = build_site_sources(_data_dir(), docs / GENERATED, site_url=os.environ.get("SITE_URL") or "")
     problems = [p for p in result.log.sorted() if p.severity.value >= 1]
