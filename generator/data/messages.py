@@ -210,7 +210,7 @@ _CODES = [
         "error",
         "日期晚于数据截止日期",
         "date after the data's as-of date",
-        "检查日期；若数据确已更新，请同时更新 site.yaml 中的 as_of。",
+        "检查日期是否写错；若日期无误（数据确已更新到这一天），请联系自治区科技厅更新 site.yaml 中的 as_of（由科技厅维护，编辑不要自行修改）。",
     ),
     Code(
         "event-order",
