@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import time
 
+import pytest
+
 from generator.data.load import parse_text
 
 
@@ -88,3 +90,141 @@ def test_keyboard_traps_are_named() -> None:
 def test_tags_and_multiple_documents_are_refused() -> None:
     assert codes(parse_text(b"a: !!binary aGVsbG8=\n", "x.yaml")) == ["yaml-tag"]
     assert codes(parse_text(b"a: 1\n---\nb: 2\n", "x.yaml")) == ["yaml-syntax"]
+
+
+# --- issue 11: no silent merge --------------------------------------------------------------------
+# What YAML makes of a misindented list item, for every kind of list the data has: a plain item indented
+# further than its siblings is joined to the item above as one text ("甲。 - 乙。"), which passed the check;
+# one indented less (or an item of a list of fields) is a syntax error, which must name the line to change.
+
+MERGED = [
+    ("highlight-3-spaces", "highlights:\n  - 甲。\n   - 乙。\n", [("list-item-merged", 3, "highlights[0]")]),
+    ("highlight-4-spaces", "highlights:\n  - 甲。\n    - 乙。\n", [("list-item-merged", 3, "highlights[0]")]),
+    ("highlight-first-1-space", "highlights:\n - 甲。\n  - 乙。\n", [("list-item-merged", 3, "highlights[0]")]),
+    ("highlight-last", "highlights:\n  - 甲。\n  - 乙。\n   - 丙。\n", [("list-item-merged", 4, "highlights[1]")]),
+    (
+        "highlight-two-merged",
+        "highlights:\n  - 甲。\n   - 乙。\n   - 丙。\n",
+        [("list-item-merged", 3, "highlights[0]"), ("list-item-merged", 4, "highlights[0]")],
+    ),
+    ("zero-indented-list", "highlights:\n- 甲。\n - 乙。\nvalues: {}\n", [("list-item-merged", 3, "highlights[0]")]),
+    ("star-marker", "highlights:\n  - 甲。\n   * 乙。\n", [("list-item-merged", 3, "highlights[0]")]),
+    ("industries", "industries:\n  - 电子信息\n   - 生物医药\n", [("list-item-merged", 3, "industries[0]")]),
+    ("policy-basis", "policy_basis:\n  - 《法》\n   - 《指引》\n", [("list-item-merged", 3, "policy_basis[0]")]),
+    ("tags", "tags:\n  - ip\n   - sci-finance\n", [("list-item-merged", 3, "tags[0]")]),
+    (
+        "nested-list",
+        "a:\n  - x: 1\n    list:\n      - 甲。\n       - 乙。\n    y: 2\n",
+        [("list-item-merged", 5, "a[0].list[0]")],
+    ),
+    ("highlight-1-space-less", "highlights:\n  - 甲。\n - 乙。\nvalues: {}\n", [("yaml-syntax", 3, "")]),
+    ("first-item-3-spaces", "highlights:\n   - 甲。\n  - 乙。\n", [("yaml-syntax", 3, "")]),
+    (
+        "events-3-spaces",
+        "events:\n  - kind: applied\n    date: 2023-01-10\n   - kind: approved\n",
+        [("yaml-syntax", 4, "")],
+    ),
+    (
+        "events-1-space",
+        "events:\n  - kind: applied\n    date: 2023-01-10\n - kind: approved\n",
+        [("yaml-syntax", 4, "")],
+    ),
+    (
+        "events-5-spaces",
+        "events:\n  - kind: applied\n    date: 2023-01-10\n     - kind: approved\n",
+        [("yaml-syntax", 4, "")],
+    ),
+    ("parks-field-3", "parks:\n  - name: 甲\n     kind: hitech_zone\n", [("yaml-syntax", 3, "")]),
+    ("parks-field-1", "parks:\n  - name: 甲\n   kind: hitech_zone\n", [("yaml-syntax", 3, "")]),
+    ("targets-field-3", "targets:\n  a: 1\n   b: 2\n", [("yaml-syntax", 3, "")]),
+    # a list under a one-line text: joined into that text (a warning: it may be meant as text)
+    (
+        "summary-list",
+        "summary: 甲：\n  - 乙；\n  - 丙。\n",
+        [("line-merged", 2, "summary"), ("line-merged", 3, "summary")],
+    ),
+    (
+        "event-note",
+        "events:\n  - kind: applied\n    date: 2023-01-10\n    note: 甲\n      - 乙\n",
+        [("line-merged", 5, "events[0].note")],
+    ),
+    ("folded", "background: >\n  甲\n  - 乙\n", [("line-merged", 3, "background")]),
+    # a field indented too far inside a text block above it: the field is gone
+    (
+        "plan-section-swallowed",
+        "plan:\n  overview: |\n    甲\n    foundation: |\n      - 乙\n  tasks: 丙\n",
+        [("key-merged", 4, "plan.foundation")],
+    ),
+    (
+        "case-field-swallowed",
+        "title: 甲\nbackground: |\n  乙\n  practices: 丙\n",
+        [("key-merged", 4, "practices")],
+    ),
+]
+
+
+def _until_fixed(pending: bool) -> list[pytest.MarkDecorator]:
+    """A case the loader misses today: expected to fail until its fix lands (issue 11)."""
+    return [pytest.mark.xfail(strict=True, reason="issue 11: not reported yet")] if pending else []
+
+
+_MERGED_PENDING = {
+    "case-field-swallowed",
+    "event-note",
+    "folded",
+    "highlight-3-spaces",
+    "highlight-4-spaces",
+    "highlight-first-1-space",
+    "highlight-last",
+    "highlight-two-merged",
+    "industries",
+    "nested-list",
+    "plan-section-swallowed",
+    "policy-basis",
+    "star-marker",
+    "summary-list",
+    "tags",
+    "zero-indented-list",
+}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"), [pytest.param(t, e, id=i, marks=_until_fixed(i in _MERGED_PENDING)) for i, t, e in MERGED]
+)
+def test_a_broken_list_is_reported_on_the_line_to_change(text: str, expected: list[tuple[str, int, str]]) -> None:
+    doc = parse_text(text.encode(), "x.yaml")
+    assert [(p.code, p.line, p.field) for p in doc.problems] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "practices: |\n  - 甲；\n  - 乙。\n",  # a Markdown list in a text block is text
+        "summary: 甲 - 乙\n",
+        "summary: 甲\n  乙\n",  # a long text over two lines
+        'highlights:\n  - "甲\n   - 乙"\n',  # quoted: the editor chose the text
+        "plan:\n  overview: |\n    甲\n  foundation: 乙\n",
+        "plan:\n  overview: |\n    foundation: 甲\n  foundation: 乙\n",  # the field is there: text about it
+        "background: |\n  note: 甲\n",  # `note` is no field of a case
+        "highlights:\n  - 甲。\n  - 乙。\n",
+    ],
+)
+def test_lists_and_texts_that_are_right_stay_silent(text: str) -> None:
+    assert parse_text(text.encode(), "x.yaml").problems == []
+
+
+@pytest.mark.xfail(strict=True, reason="issue 11: not reported yet")
+def test_a_merged_item_is_named_not_repaired() -> None:
+    doc = parse_text("highlights:\n  - 甲。\n   - 乙。\n".encode(), "x.yaml")
+    assert doc.data == {"highlights": ["甲。 - 乙。"]}  # the text as YAML read it, never changed silently
+    assert not doc.ok  # an error: a list item can only be merged by mistake
+    problem = doc.problems[0]
+    assert "“- 乙。”" in problem.zh and "第 2 行" in problem.zh
+    assert problem.hint == "列表每一项的“- ”要上下对齐：这一行开头应为 2 个空格，与第 2 行相同。"
+
+
+@pytest.mark.xfail(strict=True, reason="issue 11: not reported yet")
+def test_a_joined_line_is_a_warning_and_the_file_is_still_read() -> None:
+    doc = parse_text("summary: 甲：\n  - 乙。\n".encode(), "x.yaml")
+    assert doc.ok and doc.data == {"summary": "甲： - 乙。"}
+    assert [p.severity.name for p in doc.problems] == ["WARNING"]
