@@ -163,34 +163,7 @@ MERGED = [
 ]
 
 
-def _until_fixed(pending: bool) -> list[pytest.MarkDecorator]:
-    """A case the loader misses today: expected to fail until its fix lands (issue 11)."""
-    return [pytest.mark.xfail(strict=True, reason="issue 11: not reported yet")] if pending else []
-
-
-_MERGED_PENDING = {
-    "case-field-swallowed",
-    "event-note",
-    "folded",
-    "highlight-3-spaces",
-    "highlight-4-spaces",
-    "highlight-first-1-space",
-    "highlight-last",
-    "highlight-two-merged",
-    "industries",
-    "nested-list",
-    "plan-section-swallowed",
-    "policy-basis",
-    "star-marker",
-    "summary-list",
-    "tags",
-    "zero-indented-list",
-}
-
-
-@pytest.mark.parametrize(
-    ("text", "expected"), [pytest.param(t, e, id=i, marks=_until_fixed(i in _MERGED_PENDING)) for i, t, e in MERGED]
-)
+@pytest.mark.parametrize(("text", "expected"), [pytest.param(t, e, id=i) for i, t, e in MERGED])
 def test_a_broken_list_is_reported_on_the_line_to_change(text: str, expected: list[tuple[str, int, str]]) -> None:
     doc = parse_text(text.encode(), "x.yaml")
     assert [(p.code, p.line, p.field) for p in doc.problems] == expected
@@ -213,7 +186,6 @@ def test_lists_and_texts_that_are_right_stay_silent(text: str) -> None:
     assert parse_text(text.encode(), "x.yaml").problems == []
 
 
-@pytest.mark.xfail(strict=True, reason="issue 11: not reported yet")
 def test_a_merged_item_is_named_not_repaired() -> None:
     doc = parse_text("highlights:\n  - 甲。\n   - 乙。\n".encode(), "x.yaml")
     assert doc.data == {"highlights": ["甲。 - 乙。"]}  # the text as YAML read it, never changed silently
@@ -223,7 +195,6 @@ def test_a_merged_item_is_named_not_repaired() -> None:
     assert problem.hint == "列表每一项的“- ”要上下对齐：这一行开头应为 2 个空格，与第 2 行相同。"
 
 
-@pytest.mark.xfail(strict=True, reason="issue 11: not reported yet")
 def test_a_joined_line_is_a_warning_and_the_file_is_still_read() -> None:
     doc = parse_text("summary: 甲：\n  - 乙。\n".encode(), "x.yaml")
     assert doc.ok and doc.data == {"summary": "甲： - 乙。"}

@@ -8,7 +8,9 @@ The only place that reads editors' files. What it guarantees:
 - duplicate keys, anchors/aliases (and so alias bombs), explicit tags, deep nesting and files over
   1 MB are refused with a problem, never a crash or a hang;
 - a UTF-8 byte-order mark is accepted; a file in another encoding (GBK, likely from Windows tools)
-  is named as such; full-width colons and U+3000 indentation get problems that name them.
+  is named as such; full-width colons and U+3000 indentation get problems that name them;
+- text that can only come from a broken list or a misindented field (a list item merged into the item
+  above, a field swallowed by the text above it) is reported on the line to change.
 """
 
 from __future__ import annotations
@@ -20,7 +22,9 @@ from typing import Any
 
 import yaml
 
-from generator.data.problems import Problem
+from generator.data import models
+from generator.data.messages import editor_text
+from generator.data.problems import Problem, Severity
 
 MAX_BYTES = 1_000_000
 MAX_DEPTH = 20
@@ -44,7 +48,9 @@ class Document:
 
     @property
     def ok(self) -> bool:
-        return not self.problems
+        """No error: the data can be validated (warnings, such as an invisible character in a text,
+        travel with it)."""
+        return not any(p.severity is Severity.ERROR for p in self.problems)
 
     def line_of(self, key: Key) -> int:
         """The line of the deepest known prefix of `key` (a missing field points at its parent)."""
@@ -92,7 +98,7 @@ def parse_text(raw: bytes, display: str) -> Document:
     if text is None:
         return doc
     _scan_keyboard_traps(text, doc)
-    if doc.problems:
+    if not doc.ok:
         return doc
     _compose(text, doc)
     return doc
@@ -186,13 +192,16 @@ class _Refused(Exception):
 def _compose(text: str, doc: Document) -> None:
     """Build plain values from the parser's events, iteratively, with limits."""
     parser = _Parser(text)
+    lines = text.split("\n")
+    before = len(doc.problems)
     try:
-        doc.data = _build(parser, doc)
+        doc.data = _build(parser, doc, lines)
     except _Refused as exc:
         doc.data = None
         _problem(doc, exc.code, exc.line, exc.zh, exc.en, exc.hint)
     except yaml.MarkedYAMLError as exc:
         doc.data = None
+        del doc.problems[before:]  # what the text looked like up to the error says nothing more
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else 0
         zh, hint = _explain_yaml_error(str(exc.problem or exc.context or ""))
@@ -204,8 +213,8 @@ def _compose(text: str, doc: Document) -> None:
         parser.dispose()
 
 
-def _build(parser: Any, doc: Document) -> Any:
-    # Each frame: [container, path, pending_key, pending_key_line]
+def _build(parser: Any, doc: Document, lines: list[str]) -> Any:
+    # Each frame: [container, path, pending_key, pending_key_line, swallowed fields [(name, line, problem)]]
     stack: list[list[Any]] = []
     root: Any = None
     documents = 0
@@ -236,6 +245,9 @@ def _build(parser: Any, doc: Document) -> Any:
         if isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
             frame = stack.pop()
             value = frame[0]
+            for name, _line, problem in frame[4]:  # a field swallowed by the text above, and so missing
+                if isinstance(value, dict) and name not in value:
+                    doc.problems.append(problem)
             if not stack:
                 root = value
             continue
@@ -275,7 +287,7 @@ def _build(parser: Any, doc: Document) -> Any:
             if container is None:
                 root = value
             else:
-                stack.append([container, path, None, 0])
+                stack.append([container, path, None, 0, []])
             continue
         frame = stack[-1]
         parent, parent_path = frame[0], frame[1]
@@ -304,10 +316,14 @@ def _build(parser: Any, doc: Document) -> Any:
             parent[key] = value
             doc.lines[(*parent_path, key)] = frame[3]
             frame[2] = None
+            if container is None:
+                _check_merged(event, lines, doc, (*parent_path, key), frame)
         else:
             key = len(parent)
             parent.append(value)
             doc.lines[(*parent_path, key)] = line
+            if container is None:
+                _check_merged(event, lines, doc, (*parent_path, key), None)
         if container is not None:
             if len(stack) >= MAX_DEPTH:
                 raise _Refused(
@@ -317,8 +333,102 @@ def _build(parser: Any, doc: Document) -> Any:
                     f"nested deeper than {MAX_DEPTH} levels",
                     "检查缩进是否有误。",
                 )
-            stack.append([container, (*parent_path, key), None, 0])
+            stack.append([container, (*parent_path, key), None, 0, []])
     return root
+
+
+# --- text that can only come from a broken list or a misindented field ------------------------
+
+_ITEM_MARK = re.compile(r"([-*+•])(?:[ \t]|$)")
+_FIELD_AT = re.compile(r"([a-z_][a-z0-9_]*):")
+
+
+def _siblings() -> dict[str, frozenset[str]]:
+    """For each field name of the models, the names that share a model with it."""
+    out: dict[str, set[str]] = {}
+    for obj in vars(models).values():
+        if isinstance(obj, type) and issubclass(obj, models.BaseModel):
+            names = set(obj.model_fields)
+            for name in names:
+                out.setdefault(name, set()).update(names - {name})
+    return {k: frozenset(v) for k, v in out.items()}
+
+
+_SIBLINGS = _siblings()
+
+
+def _indent(line: str) -> int:
+    return len(line) - len(line.lstrip(" "))
+
+
+def _dotted(path: Key) -> str:
+    text = ""
+    for part in path:
+        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else str(part))
+    return text
+
+
+def _continuations(event: Any, lines: list[str]) -> list[int]:
+    """The 0-based lines that YAML joined to the line above into one line of this scalar's text."""
+    start, end = event.start_mark.line, min(event.end_mark.line, len(lines) - 1)
+    if not event.style:  # plain: every further line is joined with a space
+        return [i for i in range(start + 1, end + 1) if lines[i].strip()]
+    if event.style == ">":  # folded: lines of the same indentation, one after the other, are joined
+        body = [i for i in range(start + 1, end + 1) if lines[i].strip()]
+        base = min((_indent(lines[i]) for i in body), default=0)
+        return [i for i in body if i - 1 in body and _indent(lines[i]) == base == _indent(lines[i - 1])]
+    return []
+
+
+def _block_lines(event: Any, lines: list[str]) -> list[int]:
+    """The 0-based lines holding the text of a `|` or `>` block."""
+    start, end = event.start_mark.line, min(event.end_mark.line, len(lines) - 1)
+    body = [i for i in range(start + 1, end + 1) if lines[i].strip()]
+    if not body:
+        return []
+    base = _indent(lines[body[0]])
+    return [i for i in body if _indent(lines[i]) >= base]
+
+
+def _check_merged(event: Any, lines: list[str], doc: Document, path: Key, frame: list[Any] | None) -> None:
+    """A scalar that swallowed a list item or a field: its text holds a line that can only be one."""
+    start = event.start_mark.line
+    first = start + 1
+    if event.style in ("'", '"'):
+        return
+    for i in _continuations(event, lines):
+        text = lines[i].strip(" \t")
+        mark = _ITEM_MARK.match(text)
+        if not mark:
+            continue
+        if frame is None and not event.style:  # an item of a list, merged into the item above
+            dash = lines[start].rfind("-", 0, event.start_mark.column)
+            zh, en = editor_text("load-item-merged", first=first, item=text[:30])
+            hint = editor_text("load-item-merged-fix", spaces=max(dash, 0), first=first)[0]
+            doc.problems.append(Problem(doc.path, i + 1, _dotted(path), "list-item-merged", zh, en, hint))
+        else:
+            name = str(path[-1]) if frame is not None else _dotted(path)
+            zh, en = editor_text("load-line-merged", marker=mark.group(1), first=first, field=name)
+            hint = editor_text("load-line-merged-fix", first=first, field=name)[0]
+            doc.problems.append(Problem(doc.path, i + 1, _dotted(path), "line-merged", zh, en, hint))
+    if frame is None or not isinstance(path[-1], str):
+        return
+    siblings = _SIBLINGS.get(path[-1], frozenset())
+    candidates = _continuations(event, lines) if not event.style else _block_lines(event, lines)
+    for i in candidates:
+        found = _FIELD_AT.match(lines[i].strip(" \t"))
+        if not found or found.group(1) not in siblings:
+            continue
+        after = lines[i].strip(" \t")[found.end() :]
+        if event.style and after[:1] not in ("", " ", "\t"):
+            continue  # in a block, `name:` must be followed by a space or the end of the line to be a field
+        name, parent = found.group(1), str(path[-1])
+        key_line = frame[3]
+        zh, en = editor_text("load-key-merged", field=name, first=key_line, parent=parent)
+        spaces = _indent(lines[key_line - 1])
+        hint = editor_text("load-key-merged-fix", field=name, first=key_line, parent=parent, spaces=spaces)[0]
+        field_path = _dotted((*path[:-1], name))
+        frame[4].append((name, i + 1, Problem(doc.path, i + 1, field_path, "key-merged", zh, en, hint)))
 
 
 _YAML_HINTS = [

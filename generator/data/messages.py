@@ -282,6 +282,28 @@ _CODES = [
         "annual report not yet submitted",
         "报送后新增 annual/年份.yaml；这是对工作进度的提示，不是数据错误。",
     ),
+    # --- the loader (issue 11): what the text of a file hides ----------------------------------------
+    Code(
+        "list-item-merged",
+        "error",
+        "列表的一项因缩进不同被并入了上一项",
+        "a list item was merged into the item above because of its indentation",
+        "列表每一项的“- ”要上下对齐：把这一行开头的空格数改为与上一项相同。",
+    ),
+    Code(
+        "key-merged",
+        "error",
+        "一个字段因缩进过多被当成了上一个字段文字的一部分",
+        "a field indented too far became part of the text above",
+        "同一层的字段要上下对齐：把这一行（及属于它的各行）向左移，与上一个字段对齐。",
+    ),
+    Code(
+        "line-merged",
+        "warning",
+        "以“- ”开头的一行被并入了上一行的文字",
+        "a line starting with '- ' was joined to the text above",
+        "分条书写时在冒号后写 |，下面每条另起一行、以“- ”开头并统一缩进；若这一行是另一个字段，应与上一字段对齐。",
+    ),
 ]
 
 CODES: dict[str, Code] = {c.code: c for c in _CODES}
@@ -428,6 +450,31 @@ EDITOR_TEXTS: dict[str, Text] = {
     "force-kept": Text(
         "表格中留空、保留原有内容 / left empty in the sheet, kept from the file: {items}",
         "left empty in the sheet, kept from the file: {items}",
+    ),
+    # --- the loader (issue 11): what the text of a file hides ---------------------------------
+    "load-item-merged": Text(
+        "这一行的缩进与上一项（第 {first} 行）不同，“{item}”没有成为新的一项，而是被并入了上一项的文字",
+        "indented differently from the item on line {first}: “{item}” was merged into that item",
+    ),
+    "load-item-merged-fix": Text(
+        "列表每一项的“- ”要上下对齐：这一行开头应为 {spaces} 个空格，与第 {first} 行相同。",
+        "align every '- ' of the list: start this line with {spaces} spaces, as line {first}",
+    ),
+    "load-line-merged": Text(
+        "这一行以“{marker}”开头，却被并入了第 {first} 行 {field} 的文字（连成一行），不会另起一行或成为列表的一项",
+        "this line starts with “{marker}” but was joined to the text of {field} on line {first}",
+    ),
+    "load-line-merged-fix": Text(
+        "若要分条书写，把第 {first} 行写成“{field}: |”，下面每条另起一行、以“- ”开头并统一缩进；若这一行是列表的新一项或另一个字段，使它与上一项或上一字段对齐。",
+        "to write a list, make line {first} '{field}: |' and start each item with '- ' on its own line; else align this line",
+    ),
+    "load-key-merged": Text(
+        "这一行的“{field}:”缩进比同一层的字段多，被当成了第 {first} 行 {parent} 文字的一部分，{field} 没有被读取",
+        "{field}: is indented further than its sibling fields and became part of the text of {parent} (line {first})",
+    ),
+    "load-key-merged-fix": Text(
+        "把这一行（及属于 {field} 的各行）向左移，使“{field}:”与第 {first} 行的“{parent}:”对齐（开头 {spaces} 个空格）。",
+        "move this line (and the lines of {field}) left so that {field}: aligns with {parent}: on line {first} ({spaces} spaces)",
     ),
 }
 
