@@ -199,3 +199,93 @@ def test_a_joined_line_is_a_warning_and_the_file_is_still_read() -> None:
     doc = parse_text("summary: 甲：\n  - 乙。\n".encode(), "x.yaml")
     assert doc.ok and doc.data == {"summary": "甲： - 乙。"}
     assert [p.severity.name for p in doc.problems] == ["WARNING"]
+
+
+# --- issue 11: invisible characters, named with their line and column --------------------------------
+# Where one is decides what it does: in the indentation or next to a key it breaks the structure, in a
+# number, date, code or link it changes the value (errors); in a text a reader cannot see it (a warning).
+
+INVISIBLE = [
+    ("nbsp-indent", "a:\n\u00a0\u00a0b: 1\n", "invisible-char", 2, 1, "00A0"),
+    ("nbsp-after-dash", "a:\n  -\u00a0b\n", "invisible-char", 2, 4, "00A0"),
+    ("bom-at-line-start", "a: 1\n\ufeffb: 2\n", "invisible-char", 2, 1, "FEFF"),
+    ("ideographic-then-nbsp", "a:\n  \u2003b: 1\n", "invisible-char", 2, 3, "2003"),
+    ("zwsp-in-key", "ye\u200bar: 2024\n", "invisible-char", 1, 3, "200B"),
+    ("nbsp-before-colon", "year\u00a0: 2024\n", "invisible-char", 1, 5, "00A0"),
+    ("nbsp-instead-of-space", "year:\u00a02024\n", "invisible-char", 1, 6, "00A0"),
+    ("nbsp-after-number", "year: 2024\u00a0\n", "invisible-char", 1, 11, "00A0"),
+    ("zwnj-in-number", "a: 12\u200c5\n", "invisible-char", 1, 6, "200C"),
+    ("word-joiner-in-date", "d: 2024-01\u2060-20\n", "invisible-char", 1, 11, "2060"),
+    ("bom-in-number", "a: 1\ufeff2\n", "invisible-char", 1, 5, "FEFF"),
+    ("zwj-in-code", "task: mech\u200danism\n", "invisible-char", 1, 11, "200D"),
+    ("zwsp-in-flow-code", "tags: [ip, sci\u200b-finance]\n", "invisible-char", 1, 15, "200B"),
+    ("thin-space-in-id", "city: nan\u2009ning\n", "invisible-char", 1, 10, "2009"),
+    ("zwsp-in-marker", "a: 暂无\u200b\n", "invisible-char", 1, 6, "200B"),
+    ("zwsp-in-link", "url: https://example.org/\u200ba\n", "invisible-char", 1, 26, "200B"),
+    ("ltr-mark-in-quoted-number", 'a: "1\u200e2"\n', "invisible-char", 1, 6, "200E"),
+    ("nbsp-in-text", "name: 南宁\u00a0高新区\n", "invisible-in-text", 1, 9, "00A0"),
+    ("narrow-nbsp-in-text", "name: 南宁\u202f高新区\n", "invisible-in-text", 1, 9, "202F"),
+    ("math-space-in-text", "name: 南宁\u205f高新区\n", "invisible-in-text", 1, 9, "205F"),
+    ("ogham-space-in-text", "name: 南宁\u1680高新区\n", "invisible-in-text", 1, 9, "1680"),
+    ("en-quad-in-text", "name: 南宁\u2000高新区\n", "invisible-in-text", 1, 9, "2000"),
+    ("hair-space-in-text", "name: 南宁\u200a高新区\n", "invisible-in-text", 1, 9, "200A"),
+    ("zwsp-in-text", "summary: 甲\u200b乙\n", "invisible-in-text", 1, 11, "200B"),
+    ("zwj-in-list-text", "highlights:\n  - 甲\u200d乙\n", "invisible-in-text", 2, 6, "200D"),
+    ("rlo-in-text", "summary: 甲\u202e乙\n", "invisible-in-text", 1, 11, "202E"),
+    ("isolate-in-text", "summary: 甲\u2066乙\u2069\n", "invisible-in-text", 1, 11, "2066"),
+    ("rlm-in-text", "summary: 甲\u200f乙\n", "invisible-in-text", 1, 11, "200F"),
+    ("soft-hyphen-in-text", "summary: 甲\u00ad乙\n", "invisible-in-text", 1, 11, "00AD"),
+    ("nbsp-in-block-text", "practices: |\n  1. 甲\u00a0乙\n", "invisible-in-text", 2, 7, "00A0"),
+    ("nbsp-cutting-block-indent", "practices: |\n  甲\n \u00a0乙\n", "invisible-char", 3, 2, "00A0"),
+    ("nbsp-in-quoted-text", 'name: "南宁\u00a0高新区"\n', "invisible-in-text", 1, 10, "00A0"),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "code", "line", "column", "char"), [pytest.param(*case[1:], id=case[0]) for case in INVISIBLE]
+)
+@pytest.mark.xfail(strict=True, reason="issue 11: not reported yet")
+def test_invisible_characters_are_named_where_they_are(text: str, code: str, line: int, column: int, char: str) -> None:
+    doc = parse_text(text.encode(), "x.yaml")
+    assert [(p.code, p.line) for p in doc.problems] == [(code, line)]
+    problem = doc.problems[0]
+    assert f"第 {column} 列有一个" in problem.zh and f"（U+{char}）" in problem.zh
+    assert f"column {column}: " in problem.en and f"(U+{char})" in problem.en
+    assert problem.hint
+
+
+@pytest.mark.xfail(strict=True, reason="issue 11: not reported yet")
+def test_an_invisible_character_in_text_is_kept_and_the_file_read() -> None:
+    doc = parse_text("name: 南宁\u00a0高新区\nsummary: 甲\u200b乙\n".encode(), "x.yaml")
+    assert doc.ok and doc.data == {"name": "南宁\u00a0高新区", "summary": "甲\u200b乙"}  # never removed silently
+    assert [p.line for p in doc.problems] == [1, 2]
+    assert doc.problems[0].zh == "第 9 列有一个不换行空格（U+00A0）：读者看不见它，它却会留在网页上"
+    assert doc.problems[0].hint == "把它删除后重新输入一个普通空格（若本不需要空格，直接删除）。"
+    assert doc.problems[1].hint == "把它删除（它看不见：可删除该位置前后的字符后重新输入）。"
+
+
+@pytest.mark.xfail(strict=True, reason="issue 11: not reported yet")
+def test_a_changed_value_names_the_value_as_seen() -> None:
+    doc = parse_text("values:\n  agencies: 3\u200b\n".encode(), "x.yaml")
+    assert not doc.ok and doc.problems[0].zh == "第 14 列有一个零宽空格（U+200B）：看不见，却会改变“3”的值"
+
+
+@pytest.mark.xfail(strict=True, reason="issue 11: not reported yet")
+def test_several_on_one_line_are_counted_and_each_line_named() -> None:
+    doc = parse_text("a:\n\u00a0\u00a0b: 1\n\u00a0\u00a0c: 2\n".encode(), "x.yaml")
+    assert [(p.code, p.line) for p in doc.problems] == [("invisible-char", 2), ("invisible-char", 3)]
+    assert doc.problems[0].zh.endswith("（这一行共有 2 个看不见的字符）")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "\ufeffa: 1\n",  # a byte-order mark at the very start is how some editors save UTF-8
+        "a: 1  # 注释\u00a0里的空格\n",  # nothing in a comment is read
+        "# \u200b 注释\na: 1\n",
+        "summary: 甲\u3000乙\n",  # an ideographic space is visible in Chinese text
+    ],
+)
+def test_harmless_places_stay_silent(text: str) -> None:
+    doc = parse_text(text.encode("utf-8"), "x.yaml")
+    assert doc.problems == [] and doc.data is not None
