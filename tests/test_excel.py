@@ -312,7 +312,6 @@ def test_import_needs_a_submission_date_except_for_a_baseline(data_copy: Path, t
     ]  # 2023 removed above
 
 
-@pytest.mark.xfail(strict=True, reason="issue 11: not reported yet")
 def test_an_invisible_character_typed_into_a_cell_is_named_by_the_check(data_copy: Path, tmp_path: Path) -> None:
     """Issue 11: a no-break space pasted from WeChat into a highlight, a zero-width space into a note: the file is
     written as typed (never changed silently), and the import fails naming line and column, not as a bug."""

@@ -244,7 +244,6 @@ INVISIBLE = [
 @pytest.mark.parametrize(
     ("text", "code", "line", "column", "char"), [pytest.param(*case[1:], id=case[0]) for case in INVISIBLE]
 )
-@pytest.mark.xfail(strict=True, reason="issue 11: not reported yet")
 def test_invisible_characters_are_named_where_they_are(text: str, code: str, line: int, column: int, char: str) -> None:
     doc = parse_text(text.encode(), "x.yaml")
     assert [(p.code, p.line) for p in doc.problems] == [(code, line)]
@@ -254,7 +253,6 @@ def test_invisible_characters_are_named_where_they_are(text: str, code: str, lin
     assert problem.hint
 
 
-@pytest.mark.xfail(strict=True, reason="issue 11: not reported yet")
 def test_an_invisible_character_in_text_is_kept_and_the_file_read() -> None:
     doc = parse_text("name: 南宁\u00a0高新区\nsummary: 甲\u200b乙\n".encode(), "x.yaml")
     assert doc.ok and doc.data == {"name": "南宁\u00a0高新区", "summary": "甲\u200b乙"}  # never removed silently
@@ -264,13 +262,11 @@ def test_an_invisible_character_in_text_is_kept_and_the_file_read() -> None:
     assert doc.problems[1].hint == "把它删除（它看不见：可删除该位置前后的字符后重新输入）。"
 
 
-@pytest.mark.xfail(strict=True, reason="issue 11: not reported yet")
 def test_a_changed_value_names_the_value_as_seen() -> None:
     doc = parse_text("values:\n  agencies: 3\u200b\n".encode(), "x.yaml")
     assert not doc.ok and doc.problems[0].zh == "第 14 列有一个零宽空格（U+200B）：看不见，却会改变“3”的值"
 
 
-@pytest.mark.xfail(strict=True, reason="issue 11: not reported yet")
 def test_several_on_one_line_are_counted_and_each_line_named() -> None:
     doc = parse_text("a:\n\u00a0\u00a0b: 1\n\u00a0\u00a0c: 2\n".encode(), "x.yaml")
     assert [(p.code, p.line) for p in doc.problems] == [("invisible-char", 2), ("invisible-char", 3)]

@@ -9,6 +9,9 @@ The only place that reads editors' files. What it guarantees:
   1 MB are refused with a problem, never a crash or a hang;
 - a UTF-8 byte-order mark is accepted; a file in another encoding (GBK, likely from Windows tools)
   is named as such; full-width colons and U+3000 indentation get problems that name them;
+- invisible characters (no-break and other Unicode spaces, zero-width characters, a BOM inside the
+  file, bidi controls) are named with their line and column, never removed: an error where they break
+  the structure or change a number, date or code, a warning in free text;
 - text that can only come from a broken list or a misindented field (a list item merged into the item
   above, a field swallowed by the text above it) is reported on the line to change.
 """
@@ -23,7 +26,7 @@ from typing import Any
 import yaml
 
 from generator.data import models
-from generator.data.messages import editor_text
+from generator.data.messages import INVISIBLE_CHARACTERS, editor_text
 from generator.data.problems import Problem, Severity
 
 MAX_BYTES = 1_000_000
@@ -139,16 +142,21 @@ def _decode(raw: bytes, doc: Document) -> str | None:
 
 _FULLWIDTH_COLON_KEY = re.compile(r"^[ ]*(?:-[ ]+)?([A-Za-z_][A-Za-z0-9_-]*)[ \u3000]*：")
 _BAD_INDENT = re.compile(r"^[ ]*[\u3000\t]")
+_BLOCK_START = re.compile(r":[ ]*[|>][+-]?[0-9]?[ ]*(#.*)?$")
 
 
 def _scan_keyboard_traps(text: str, doc: Document) -> None:
     in_block = False
     block_indent = 0
+    content_indent: int | None = None  # of the block's first line of text
     for number, line in enumerate(text.split("\n"), start=1):
         stripped = line.lstrip(" ")
         indent = len(line) - len(stripped)
         if in_block:  # inside a `|` or `>` block: free text, where full-width colons are normal
             if not stripped or indent > block_indent:
+                if stripped and content_indent is None:
+                    content_indent = indent
+                _scan_invisible(line, number, doc, block_indent=content_indent or indent)
                 continue
             in_block = False
         if stripped.startswith("#"):
@@ -174,8 +182,124 @@ def _scan_keyboard_traps(text: str, doc: Document) -> None:
                 "把“：”改为半角冒号加一个空格“: ”。",
             )
             continue
-        if re.search(r":[ ]*[|>][+-]?[0-9]?[ ]*(#.*)?$", line):
-            in_block, block_indent = True, indent
+        _scan_invisible(line, number, doc)
+        if _BLOCK_START.search(line):
+            in_block, block_indent, content_indent = True, indent, None
+
+
+# --- invisible characters --------------------------------------------------------------------
+
+_SPACE_LIKE = frozenset("\u00a0\u1680\u202f\u205f" + "".join(chr(c) for c in range(0x2000, 0x200B)))
+_INV = "".join(INVISIBLE_CHARACTERS)
+_INVISIBLE = re.compile(f"[{_INV}]")
+_KEY_AT = re.compile(rf"[A-Za-z0-9_{_INV}][A-Za-z0-9_\-{_INV}]*[ \t{_INV}]*:(?=[ \t{_INV}]|$)")
+# what a number, a date, a code, an id, a file name, a link or a marker looks like, once the invisible
+# characters are taken out: an invisible character there changes the value
+_CODED = re.compile(
+    r"[-+]?[0-9][0-9,]*(\.[0-9]+)?%?|[0-9]{4}[-/.年][0-9]{1,2}([-/.月][0-9]{1,2}日?)?"
+    r"|[A-Za-z0-9_./-]+|(https?://|mailto:)\S+|暂无|不适用"
+)
+
+
+def _leading_end(line: str) -> int:
+    """Where the line's indentation (spaces, list dashes and anything blank-looking) ends."""
+    i = 0
+    while i < len(line):
+        char = line[i]
+        nxt = line[i + 1] if i + 1 < len(line) else " "
+        if char in " \t\u3000" or char in INVISIBLE_CHARACTERS or (char == "-" and (nxt in " \t" or nxt in _INV)):
+            i += 1
+        else:
+            break
+    return i
+
+
+def _segment(value: str, pos: int) -> str:
+    """The part of a value holding position `pos`: the whole value, or one item of a flow list."""
+    if value.lstrip()[:1] not in ("[", "{"):
+        return value
+    start = max(value.rfind(c, 0, pos) for c in "[{,:") + 1
+    ends = [i for i in (value.find(c, pos) for c in "]},:") if i >= 0]
+    return value[start : min(ends) if ends else len(value)]
+
+
+def _coded(text: str) -> bool:
+    bare = _INVISIBLE.sub("", text).strip(" \t")
+    if len(bare) >= 2 and bare[0] in "\"'" and bare[-1] == bare[0]:
+        bare = bare[1:-1].strip(" \t")
+    return bool(bare) and _CODED.fullmatch(bare) is not None
+
+
+def _scan_invisible(line: str, number: int, doc: Document, block_indent: int | None = None) -> None:
+    """Name every invisible character of one line: where it is decides what it does."""
+    hits = [m.start() for m in _INVISIBLE.finditer(line)]
+    if not hits:
+        return
+    found: dict[str, list[int]] = {}
+    key_name = shown = ""
+    if block_indent is not None:  # a line of a `|` or `>` block: text, unless it cuts the indentation short
+        for pos in hits:
+            found.setdefault("indent" if pos < block_indent else "text", []).append(pos)
+    else:
+        lead = _leading_end(line)
+        key = _KEY_AT.match(line, lead)
+        key_end = lead
+        if key:
+            key_end = key.end()
+            key_name = _INVISIBLE.sub("", key.group()).rstrip(" \t:")
+            # `key:` then an invisible character instead of the space: YAML reads no key at all
+            while key_end < len(line) and line[key_end] in INVISIBLE_CHARACTERS:
+                key_end += 1
+        value = line[key_end:]
+        comment = re.search(r"[ \t]#", value) if value.lstrip()[:1] not in ("'", '"') else None
+        for pos in hits:
+            if pos < lead:
+                kind = "indent"
+            elif pos < key_end:
+                kind = "key"
+            elif comment and pos - key_end >= comment.start():
+                continue  # in a comment, nothing is read
+            else:
+                part = _segment(value, pos - key_end)
+                kind = "value" if _coded(part) else "text"
+                if kind == "value" and "value" not in found:
+                    shown = _INVISIBLE.sub("", part).strip(" \t\"'")
+            found.setdefault(kind, []).append(pos)
+    for kind, positions in found.items():
+        _report_invisible(doc, number, line, kind, positions, key_name, shown)
+
+
+def _report_invisible(
+    doc: Document, number: int, line: str, kind: str, positions: list[int], key: str, shown: str
+) -> None:
+    char = line[positions[0]]
+    name = INVISIBLE_CHARACTERS[char]
+    if kind == "value":
+        effect = editor_text("load-invisible-value", value=shown[:40])
+    elif kind == "key":
+        effect = editor_text("load-invisible-key", field=key)
+    else:
+        effect = editor_text(f"load-invisible-{kind}")
+    more = editor_text("load-invisible-more", count=len(positions)) if len(positions) > 1 else ("", "")
+    zh, en = editor_text(
+        "load-invisible",
+        column=positions[0] + 1,
+        name=name.zh,
+        name_en=name.en,
+        code=f"{ord(char):04X}",
+        effect=effect[0],
+        effect_en=effect[1],
+        more=more[0],
+        more_en=more[1],
+    )
+    if kind == "indent":
+        fix = "load-invisible-fix-indent"
+    elif char in _SPACE_LIKE and kind != "value":
+        fix = "load-invisible-fix-space"
+    else:
+        fix = "load-invisible-fix-delete"
+    code = "invisible-in-text" if kind == "text" else "invisible-char"
+    _problem(doc, code, number, zh, en, editor_text(fix)[0])
 
 
 # --- compose ---------------------------------------------------------------------------------

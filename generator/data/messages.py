@@ -304,6 +304,20 @@ _CODES = [
         "a line starting with '- ' was joined to the text above",
         "分条书写时在冒号后写 |，下面每条另起一行、以“- ”开头并统一缩进；若这一行是另一个字段，应与上一字段对齐。",
     ),
+    Code(
+        "invisible-char",
+        "error",
+        "缩进、键名或数字、日期、编号中有看不见的特殊字符",
+        "an invisible character in the indentation, a key, or a number, date or code",
+        "删除该字符（常见于从 Word、微信、网页复制的内容），空格处重新输入普通的半角空格。",
+    ),
+    Code(
+        "invisible-in-text",
+        "warning",
+        "文字中有看不见的特殊字符",
+        "an invisible character in the text",
+        "删除该字符（常见于从 Word、微信、网页复制的内容）；需要空格处输入普通空格。",
+    ),
 ]
 
 CODES: dict[str, Code] = {c.code: c for c in _CODES}
@@ -476,6 +490,58 @@ EDITOR_TEXTS: dict[str, Text] = {
         "把这一行（及属于 {field} 的各行）向左移，使“{field}:”与第 {first} 行的“{parent}:”对齐（开头 {spaces} 个空格）。",
         "move this line (and the lines of {field}) left so that {field}: aligns with {parent}: on line {first} ({spaces} spaces)",
     ),
+    # invisible characters: {effect} is one of the texts below, {name} the character's name
+    "load-invisible": Text(
+        "第 {column} 列有一个{name}（U+{code}）{effect}{more}",
+        "column {column}: a {name_en} (U+{code}){effect_en}{more_en}",
+    ),
+    "load-invisible-more": Text(
+        "（这一行共有 {count} 个看不见的字符）", " ({count} invisible characters on this line)"
+    ),
+    "load-invisible-indent": Text(
+        "：YAML 不把它当作空格，这一行的层级会被读错", ": YAML does not read it as a space, the line's level is misread"
+    ),
+    "load-invisible-key": Text(
+        "：它紧挨着键名 {field}，这个字段会被读错", ": it is next to the key {field}, the field is misread"
+    ),
+    "load-invisible-value": Text("：看不见，却会改变“{value}”的值", ": invisible, yet it changes the value {value}"),
+    "load-invisible-text": Text(
+        "：读者看不见它，它却会留在网页上", ": readers cannot see it, yet it stays on the page"
+    ),
+    "load-invisible-fix-space": Text(
+        "把它删除后重新输入一个普通空格（若本不需要空格，直接删除）。",
+        "delete it and type an ordinary space if one is needed",
+    ),
+    "load-invisible-fix-indent": Text(
+        "删除这一行开头的空白，重新用半角空格缩进。", "delete the line's leading blanks and indent with ordinary spaces"
+    ),
+    "load-invisible-fix-delete": Text(
+        "把它删除（它看不见：可删除该位置前后的字符后重新输入）。",
+        "delete it (it is invisible: delete the characters around it and type them again)",
+    ),
+}
+
+# The invisible characters the loader names (issue 11), by character: what an editor pasted from Word, WeChat
+# or a web page. Each is reported with its line and column, never removed silently.
+INVISIBLE_CHARACTERS: dict[str, Text] = {
+    "\u00a0": Text("不换行空格", "no-break space"),
+    "\u1680": Text("欧甘文空格", "Ogham space mark"),
+    **{chr(c): Text("特殊宽度的空格", "fixed-width space") for c in range(0x2000, 0x200B)},
+    "\u202f": Text("窄不换行空格", "narrow no-break space"),
+    "\u205f": Text("数学中等空格", "medium mathematical space"),
+    "\u200b": Text("零宽空格", "zero-width space"),
+    "\u200c": Text("零宽不连字符", "zero-width non-joiner"),
+    "\u200d": Text("零宽连字符", "zero-width joiner"),
+    "\u2060": Text("零宽不换行符（单词连接符）", "word joiner"),
+    "\ufeff": Text("字节顺序标记（BOM）", "byte-order mark"),
+    "\u00ad": Text("软连字符", "soft hyphen"),
+    "\u180e": Text("蒙古文元音分隔符", "Mongolian vowel separator"),
+    **{chr(c): Text("不可见的数学符号", "invisible mathematical operator") for c in range(0x2061, 0x2065)},
+    "\u200e": Text("从左到右标记（文字方向控制符）", "left-to-right mark"),
+    "\u200f": Text("从右到左标记（文字方向控制符）", "right-to-left mark"),
+    "\u061c": Text("阿拉伯字母标记（文字方向控制符）", "Arabic letter mark"),
+    **{chr(c): Text("文字方向控制符", "bidirectional control") for c in range(0x202A, 0x202F)},
+    **{chr(c): Text("文字方向隔离符", "bidirectional isolate") for c in range(0x2066, 0x206A)},
 }
 
 # What an editor writes into a note cell (or the first highlight cell) to remove what the file holds.
