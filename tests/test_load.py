@@ -285,3 +285,94 @@ def test_several_on_one_line_are_counted_and_each_line_named() -> None:
 def test_harmless_places_stay_silent(text: str) -> None:
     doc = parse_text(text.encode("utf-8"), "x.yaml")
     assert doc.problems == [] and doc.data is not None
+
+
+# --- issue 11: every YAML error is reported on the line the editor must change ------------------------
+
+CASE = "title: 甲\nyear: 2024\ntask: mechanism\nsummary: 乙\nbackground: 丙\nresults:\n  text: 丁\n  indicators: [a]\n"
+
+YAML_ERRORS = [
+    ("unclosed-double-quote", CASE.replace("summary: 乙", 'summary: "乙'), 4, '引号 " 没有成对'),
+    ("unclosed-single-quote", CASE.replace("summary: 乙", "summary: '乙"), 4, "引号 ' 没有成对"),
+    (
+        "unclosed-quote-closed-later",
+        CASE.replace("summary: 乙", 'summary: "乙').replace("text: 丁", 'text: "丁"'),
+        4,
+        '引号 " 没有成对',
+    ),
+    ("unclosed-quote-in-list", 'highlights:\n  - "甲\n  - 乙\nvalues:\n  a: 1\n', 2, '引号 " 没有成对'),
+    ("unclosed-bracket", CASE.replace("[a]", "[a, b"), 8, "方括号"),
+    ("unclosed-bracket-mid", CASE.replace("indicators: [a]", "indicators: [a,\n    b\nsource: 戊"), 8, "方括号"),
+    ("indent-more", CASE.replace("task: mechanism", "  task: mechanism"), 3, "缩进与同一层的字段不同"),
+    ("indent-less", "a:\n  b: 1\n c: 2\n", 3, "缩进与同一层的字段不同"),
+    ("indent-nested-more", CASE.replace("  indicators", "    indicators"), 8, "缩进与同一层的字段不同"),
+    ("missing-colon", CASE.replace("task: mechanism", "task mechanism"), 3, "缺少“键名: 值”中的冒号"),
+    ("missing-colon-last-line", CASE + "source 戊\n", 9, "缺少“键名: 值”中的冒号"),
+    ("missing-space", CASE.replace("year: 2024", "year:2024"), 2, "“year:”的冒号后缺少空格"),
+    ("missing-space-chinese", CASE.replace("title: 甲", "title:甲"), 1, "“title:”的冒号后缺少空格"),
+    ("missing-space-nested", CASE.replace("text: 丁", "text:丁"), 7, "“text:”的冒号后缺少空格"),
+    (
+        "missing-space-in-list",
+        "images:\n  - file:demo.png\n    alt: 甲\n",
+        2,
+        "“file:”的冒号后缺少空格",
+    ),
+    ("missing-space-line-8", "a: 1\nb: 2\nc: 3\nd: 4\ne: 5\nf: 6\ng: 7\nyear:2024\nh: 8\n", 8, "冒号后缺少空格"),
+    ("tab-indent", "a:\n\tb: 1\n", 2, "制表符"),
+    ("tab-after-dash", "a:\n  -\tb\n", 2, "制表符"),
+    ("item-at-wrong-level-right", "a:\n  - kind: x\n   - kind: y\n", 3, "“- ”与同一列表的其他项没有对齐"),
+    ("item-at-wrong-level-left", "a:\n  - b\n - c\nd: 1\n", 3, "“- ”与同一列表的其他项没有对齐"),
+    ("stray-colon", CASE.replace("summary: 乙", "summary: 注意: 乙"), 4, "英文冒号"),
+    ("stray-colon-at-end", CASE.replace("summary: 乙", "summary: 做法如下:"), 4, "英文冒号"),
+    ("duplicate-key", CASE.replace("year: 2024", "year: 2024\nyear: 2025"), 3, "键 year 重复（第一次出现在第 2 行）"),
+]
+
+
+def _until_fixed(pending: bool) -> list[pytest.MarkDecorator]:
+    """A case the loader misses today: expected to fail until its fix lands (issue 11)."""
+    return [pytest.mark.xfail(strict=True, reason="issue 11: not reported yet")] if pending else []
+
+
+_ERRORS_PENDING = {
+    "indent-less",
+    "indent-more",
+    "indent-nested-more",
+    "item-at-wrong-level-left",
+    "item-at-wrong-level-right",
+    "missing-colon",
+    "missing-colon-last-line",
+    "missing-space",
+    "missing-space-chinese",
+    "missing-space-in-list",
+    "missing-space-line-8",
+    "missing-space-nested",
+    "stray-colon",
+    "stray-colon-at-end",
+    "tab-after-dash",
+    "unclosed-bracket",
+    "unclosed-bracket-mid",
+    "unclosed-double-quote",
+    "unclosed-quote-closed-later",
+    "unclosed-quote-in-list",
+    "unclosed-single-quote",
+}
+
+
+@pytest.mark.parametrize(
+    ("text", "line", "words"),
+    [pytest.param(*case[1:], id=case[0], marks=_until_fixed(case[0] in _ERRORS_PENDING)) for case in YAML_ERRORS],
+)
+def test_a_yaml_error_names_the_line_to_change(text: str, line: int, words: str) -> None:
+    doc = parse_text(text.encode(), "x.yaml")
+    assert [p.line for p in doc.problems] == [line]
+    assert words in doc.problems[0].zh
+
+
+@pytest.mark.xfail(strict=True, reason="issue 11: not reported yet")
+def test_a_misindented_field_is_told_where_it_could_go() -> None:
+    doc = parse_text(b"values:\n  a: 1\n  b:\n    value: 2\n    note: x\n   c: 3\n", "x.yaml")
+    assert doc.problems[0].line == 6
+    assert (
+        doc.problems[0].hint
+        == "同一层的字段要上下对齐：这一行开头应为 2 个空格（与第 3 行对齐），或 4 个空格（与第 5 行对齐）。"
+    )
