@@ -328,47 +328,13 @@ YAML_ERRORS = [
 ]
 
 
-def _until_fixed(pending: bool) -> list[pytest.MarkDecorator]:
-    """A case the loader misses today: expected to fail until its fix lands (issue 11)."""
-    return [pytest.mark.xfail(strict=True, reason="issue 11: not reported yet")] if pending else []
-
-
-_ERRORS_PENDING = {
-    "indent-less",
-    "indent-more",
-    "indent-nested-more",
-    "item-at-wrong-level-left",
-    "item-at-wrong-level-right",
-    "missing-colon",
-    "missing-colon-last-line",
-    "missing-space",
-    "missing-space-chinese",
-    "missing-space-in-list",
-    "missing-space-line-8",
-    "missing-space-nested",
-    "stray-colon",
-    "stray-colon-at-end",
-    "tab-after-dash",
-    "unclosed-bracket",
-    "unclosed-bracket-mid",
-    "unclosed-double-quote",
-    "unclosed-quote-closed-later",
-    "unclosed-quote-in-list",
-    "unclosed-single-quote",
-}
-
-
-@pytest.mark.parametrize(
-    ("text", "line", "words"),
-    [pytest.param(*case[1:], id=case[0], marks=_until_fixed(case[0] in _ERRORS_PENDING)) for case in YAML_ERRORS],
-)
+@pytest.mark.parametrize(("text", "line", "words"), [pytest.param(*case[1:], id=case[0]) for case in YAML_ERRORS])
 def test_a_yaml_error_names_the_line_to_change(text: str, line: int, words: str) -> None:
     doc = parse_text(text.encode(), "x.yaml")
     assert [p.line for p in doc.problems] == [line]
     assert words in doc.problems[0].zh
 
 
-@pytest.mark.xfail(strict=True, reason="issue 11: not reported yet")
 def test_a_misindented_field_is_told_where_it_could_go() -> None:
     doc = parse_text(b"values:\n  a: 1\n  b:\n    value: 2\n    note: x\n   c: 3\n", "x.yaml")
     assert doc.problems[0].line == 6

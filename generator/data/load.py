@@ -13,7 +13,9 @@ The only place that reads editors' files. What it guarantees:
   file, bidi controls) are named with their line and column, never removed: an error where they break
   the structure or change a number, date or code, a warning in free text;
 - text that can only come from a broken list or a misindented field (a list item merged into the item
-  above, a field swallowed by the text above it) is reported on the line to change.
+  above, a field swallowed by the text above it) is reported on the line to change;
+- a YAML syntax error is reported on the line the editor must change (the unclosed quote, the key
+  without a space after its colon), not where the parser gave up.
 """
 
 from __future__ import annotations
@@ -141,7 +143,7 @@ def _decode(raw: bytes, doc: Document) -> str | None:
 # --- traps from Chinese keyboards ------------------------------------------------------------
 
 _FULLWIDTH_COLON_KEY = re.compile(r"^[ ]*(?:-[ ]+)?([A-Za-z_][A-Za-z0-9_-]*)[ \u3000]*：")
-_BAD_INDENT = re.compile(r"^[ ]*[\u3000\t]")
+_BAD_INDENT = re.compile(r"^[ ]*(?:-[ ]+)*[\u3000\t]|^[ ]*(?:-[ ]+)*-\t")
 _BLOCK_START = re.compile(r":[ ]*[|>][+-]?[0-9]?[ ]*(#.*)?$")
 
 
@@ -326,10 +328,8 @@ def _compose(text: str, doc: Document) -> None:
     except yaml.MarkedYAMLError as exc:
         doc.data = None
         del doc.problems[before:]  # what the text looked like up to the error says nothing more
-        mark = exc.problem_mark or exc.context_mark
-        line = mark.line + 1 if mark else 0
-        zh, hint = _explain_yaml_error(str(exc.problem or exc.context or ""))
-        _problem(doc, "yaml-syntax", line, zh, f"YAML syntax: {exc.problem or exc.context}", hint)
+        line, zh, en, hint = _locate_yaml_error(exc, lines)
+        _problem(doc, "yaml-syntax", line, zh, en, hint)
     except yaml.YAMLError as exc:
         doc.data = None
         _problem(doc, "yaml-syntax", 0, "YAML 格式错误", f"YAML: {exc}")
@@ -553,6 +553,178 @@ def _check_merged(event: Any, lines: list[str], doc: Document, path: Key, frame:
         hint = editor_text("load-key-merged-fix", field=name, first=key_line, parent=parent, spaces=spaces)[0]
         field_path = _dotted((*path[:-1], name))
         frame[4].append((name, i + 1, Problem(doc.path, i + 1, field_path, "key-merged", zh, en, hint)))
+
+
+# --- where a YAML error is --------------------------------------------------------------------
+
+_MISSING_SPACE = re.compile(r"^([ ]*(?:-[ ]+)*)([A-Za-z_][A-Za-z0-9_-]*):(\S.*)$")
+_QUOTE_START = re.compile(r"^[ ]*(?:-[ ]+)*(?:[A-Za-z0-9_-]+:[ ]+)?([\"'])")
+_KEY_LINE = re.compile(r"^[ ]*(?:-[ ]+)*[A-Za-z_][A-Za-z0-9_-]*:(?:[ ]|$)")
+
+
+def _closing_quote(text: str, quote: str, start: int) -> int:
+    """Index of the quote that closes a scalar opened just before `start`, or -1."""
+    i = start
+    while i < len(text):
+        if quote == '"' and text[i] == "\\":
+            i += 2
+            continue
+        if text[i] == quote:
+            if quote == "'" and text[i + 1 : i + 2] == "'":
+                i += 2
+                continue
+            return i
+        i += 1
+    return -1
+
+
+def _unclosed_quote(lines: list[str], upto: int) -> tuple[int, int, str] | None:
+    """The first quote opened before line `upto` (1-based) that swallows what looks like a field, or is
+    never closed: (its line, the line where it ends, the quote)."""
+    text = "\n".join(lines)
+    offsets = [0]
+    for line in lines:
+        offsets.append(offsets[-1] + len(line) + 1)
+    in_block, block_indent = False, 0
+    for number, line in enumerate(lines[:upto], start=1):
+        if in_block and (not line.strip() or _indent(line) > block_indent):
+            continue
+        in_block = False
+        if line.lstrip().startswith("#"):
+            continue
+        if _BLOCK_START.search(line):
+            in_block, block_indent = True, _indent(line)
+            continue
+        opened = _QUOTE_START.match(line)
+        if not opened:
+            continue
+        quote = opened.group(1)
+        end = _closing_quote(text, quote, offsets[number - 1] + opened.end())
+        end_line = text.count("\n", 0, end) + 1 if end >= 0 else _last_line(lines)
+        if end_line == number:
+            continue
+        swallowed = lines[number : end_line - 1 if end >= 0 else end_line]
+        if end < 0 or any(_KEY_LINE.match(s) for s in swallowed):
+            return number, end_line, quote
+        return None  # a text over several lines, closed before anything that looks like a field
+    return None
+
+
+def _last_line(lines: list[str]) -> int:
+    return max((number for number, line in enumerate(lines, start=1) if line.strip()), default=1)
+
+
+def _previous(lines: list[str], line: int, pattern: re.Pattern[str] | None = None) -> int:
+    """The 1-based number of the nearest line above `line` with text (matching `pattern`), or 0."""
+    for number in range(line - 1, 0, -1):
+        text = lines[number - 1]
+        if not text.strip() or text.lstrip().startswith("#"):
+            continue
+        if pattern is None or pattern.match(text):
+            return number
+    return 0
+
+
+def _locate_yaml_error(exc: yaml.MarkedYAMLError, lines: list[str]) -> tuple[int, str, str, str]:
+    """The line the editor must change, and what is wrong there: (line, zh, en, hint)."""
+    problem = str(exc.problem or exc.context or "")
+    context = str(exc.context or "")
+    pm, cm = exc.problem_mark, exc.context_mark
+    line = pm.line + 1 if pm else (cm.line + 1 if cm else 0)
+    at = lines[line - 1] if 0 < line <= len(lines) else ""
+    quote = _unclosed_quote(lines, line)
+    if not quote and "end of stream" in problem and "quoted scalar" in context and cm:
+        quote = (cm.line + 1, _last_line(lines), lines[cm.line][cm.column : cm.column + 1])
+    if quote:
+        opened, until, mark = quote
+        zh, en = editor_text("load-unclosed-quote", quote=mark, until=until)
+        return opened, zh, en, editor_text("load-unclosed-quote-fix", quote=mark)[0]
+    if "expected ',' or" in problem and cm:
+        zh, en = editor_text("load-unclosed-bracket")
+        return cm.line + 1, zh, en, editor_text("load-unclosed-bracket-fix")[0]
+    if "could not find expected ':'" in problem and cm:
+        line = cm.line + 1
+        missing = _MISSING_SPACE.match(lines[line - 1])
+        if missing:
+            zh, en = editor_text("load-missing-space", field=missing.group(2))
+            fix = editor_text("load-missing-space-fix", field=missing.group(2), value=missing.group(3).strip())
+            return line, zh, en, fix[0]
+        zh, en = editor_text("load-missing-colon")
+        return line, zh, en, editor_text("load-missing-colon-fix")[0]
+    misplaced = (
+        "mapping values are not allowed",
+        "did not find expected key",
+        "did not find expected '-' indicator",
+        "expected <block end>",
+    )
+    if any(needle in problem for needle in misplaced) and at:
+        above = _previous(lines, line)
+        missing = _MISSING_SPACE.match(lines[above - 1]) if above else None
+        if "mapping values" in problem and missing and ": " not in lines[above - 1]:
+            zh, en = editor_text("load-missing-space", field=missing.group(2))
+            fix = editor_text("load-missing-space-fix", field=missing.group(2), value=missing.group(3).strip())
+            return above, zh, en, fix[0]
+        dash = at.lstrip(" ")[:1] == "-" and _ITEM_MARK.match(at.lstrip(" ")) is not None
+        key_colon = "mapping values" not in problem or (pm is not None and at.find(":") == pm.column)
+        if dash or (_KEY_LINE.match(at) and key_colon):
+            choices = _aligned_with(lines, line, dash)
+            if choices:
+                kind = "list" if dash else "key"
+                zh, en = editor_text(f"load-{kind}-misaligned")
+                options = "，或".join(editor_text("load-indent-choice", spaces=c, line=n)[0] for c, n in choices)
+                return line, zh, en, editor_text(f"load-{kind}-misaligned-fix", choices=options)[0]
+        if "mapping values" in problem:
+            zh, en = editor_text("load-stray-colon")
+            return line, zh, en, editor_text("load-stray-colon-fix")[0]
+    zh, hint = _explain_yaml_error(problem)
+    return line, zh, f"YAML syntax: {problem}", hint
+
+
+def _aligned_with(lines: list[str], line: int, dash: bool) -> list[tuple[int, int]]:
+    """Where a misindented line could go: the open levels just left and right of its column, as
+    (spaces, the line that has them). Levels are read upwards, as YAML nests them: each line less
+    indented than all below it (down to `line`) opens one; `dash` looks for list items' dashes instead
+    of fields."""
+    at = lines[line - 1]
+    column = _indent(at) if dash else _key_column(at)
+    text_lines = _block_text_lines(lines)
+    levels: list[tuple[int, int]] = []
+    lowest = len(at)
+    for number in range(line - 1, 0, -1):
+        text = lines[number - 1]
+        if number in text_lines or not text.strip() or text.lstrip().startswith("#"):
+            continue
+        is_dash = text.lstrip(" ")[:1] == "-" and _ITEM_MARK.match(text.lstrip(" ")) is not None
+        level = _indent(text) if dash else _key_column(text)
+        if level < lowest:
+            lowest = level
+            if is_dash or not dash:
+                levels.append((level, number))
+        if lowest == 0:
+            break
+    left = [lv for lv in levels if lv[0] < column]
+    right = [lv for lv in levels if lv[0] > column]
+    return sorted(([max(left)] if left else []) + ([min(right)] if right else []))
+
+
+def _block_text_lines(lines: list[str]) -> set[int]:
+    """The 1-based lines inside `|` and `>` blocks: free text, not structure."""
+    inside: set[int] = set()
+    in_block, block_indent = False, 0
+    for number, line in enumerate(lines, start=1):
+        if in_block and (not line.strip() or _indent(line) > block_indent):
+            inside.add(number)
+            continue
+        in_block = False
+        if not line.lstrip().startswith("#") and _BLOCK_START.search(line):
+            in_block, block_indent = True, _indent(line)
+    return inside
+
+
+def _key_column(line: str) -> int:
+    """Where a line's key starts (after its indentation and any list dashes)."""
+    match = re.match(r"^[ ]*(?:-[ ]+)*", line)
+    return match.end() if match else 0
 
 
 _YAML_HINTS = [

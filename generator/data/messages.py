@@ -465,7 +465,7 @@ EDITOR_TEXTS: dict[str, Text] = {
         "表格中留空、保留原有内容 / left empty in the sheet, kept from the file: {items}",
         "left empty in the sheet, kept from the file: {items}",
     ),
-    # --- the loader (issue 11): what the text of a file hides ---------------------------------
+    # --- the loader (issue 11): what the text of a file hides, and where a YAML error is ---------------
     "load-item-merged": Text(
         "这一行的缩进与上一项（第 {first} 行）不同，“{item}”没有成为新的一项，而是被并入了上一项的文字",
         "indented differently from the item on line {first}: “{item}” was merged into that item",
@@ -518,6 +518,61 @@ EDITOR_TEXTS: dict[str, Text] = {
     "load-invisible-fix-delete": Text(
         "把它删除（它看不见：可删除该位置前后的字符后重新输入）。",
         "delete it (it is invisible: delete the characters around it and type them again)",
+    ),
+    # where a YAML error is: the line to change and what to write there
+    "load-unclosed-quote": Text(
+        "YAML 格式错误：这一行的英文引号 {quote} 没有成对，后面的内容（直到第 {until} 行）都被当成了这段文字",
+        "YAML syntax: the quote {quote} opened here is not closed; everything up to line {until} was read as its text",
+    ),
+    "load-unclosed-quote-fix": Text(
+        "在这段文字末尾补上 {quote}，或删除开头的 {quote}。",
+        "close the quote at the end of the text, or delete the opening one",
+    ),
+    "load-unclosed-bracket": Text(
+        "YAML 格式错误：这一行的方括号“[”或花括号“{{”没有成对",
+        "YAML syntax: a [ or {{ opened here is not closed",
+    ),
+    "load-unclosed-bracket-fix": Text(
+        "在列表末尾补上“]”（花括号补“}}”）；各项之间用半角逗号分隔。",
+        "close it with ] (or }}); separate the items with commas",
+    ),
+    "load-missing-space": Text(
+        "YAML 格式错误：“{field}:”的冒号后缺少空格", "YAML syntax: no space after the colon of {field}:"
+    ),
+    "load-missing-space-fix": Text(
+        "在冒号后加一个半角空格：{field}: {value}", "add a space after the colon: {field}: {value}"
+    ),
+    "load-missing-colon": Text(
+        "YAML 格式错误：这一行缺少“键名: 值”中的冒号", "YAML syntax: this line has no key: value colon"
+    ),
+    "load-missing-colon-fix": Text(
+        "写成“键名: 值”（半角冒号后加一个空格）；若这一行是上一行文字的延续，请与上一行合并，或给整段文字加引号。",
+        "write key: value (a colon and a space); if the line continues the text above, join it to that line",
+    ),
+    "load-list-misaligned": Text(
+        "YAML 格式错误：这一行的“- ”与同一列表的其他项没有对齐",
+        "YAML syntax: this '- ' is not aligned with the other items",
+    ),
+    "load-list-misaligned-fix": Text(
+        "列表每一项的“- ”要上下对齐：这一行开头应为{choices}。",
+        "align every '- ' of a list: start this line with{choices}",
+    ),
+    "load-key-misaligned": Text(
+        "YAML 格式错误：这一行的缩进与同一层的字段不同",
+        "YAML syntax: this line is indented differently from its sibling fields",
+    ),
+    "load-key-misaligned-fix": Text(
+        "同一层的字段要上下对齐：这一行开头应为{choices}。",
+        "align the fields of one level: start this line with{choices}",
+    ),
+    "load-indent-choice": Text(" {spaces} 个空格（与第 {line} 行对齐）", " {spaces} spaces (as line {line})"),
+    "load-stray-colon": Text(
+        "YAML 格式错误：文字中的英文冒号“:”后面是空格或行尾，被当成了键名的冒号",
+        "YAML syntax: a colon followed by a space or the end of the line inside text reads as a key's colon",
+    ),
+    "load-stray-colon-fix": Text(
+        "把文字中的“:”改为中文冒号“：”，或给整段文字加上英文引号。",
+        "use the Chinese colon ： in text, or quote the whole value",
     ),
 }
 
