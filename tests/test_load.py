@@ -342,3 +342,15 @@ def test_a_misindented_field_is_told_where_it_could_go() -> None:
         doc.problems[0].hint
         == "同一层的字段要上下对齐：这一行开头应为 2 个空格（与第 3 行对齐），或 4 个空格（与第 5 行对齐）。"
     )
+
+
+@pytest.mark.xfail(strict=True, reason="issue 11: the hint names a field where a list item is folded")
+@pytest.mark.parametrize(
+    ("text", "line"), [("background: >\n  甲\n  - 乙\n", 1), ("highlights:\n  - >\n    甲\n    - 乙\n", 2)]
+)
+def test_a_folded_text_is_told_to_become_a_block(text: str, line: int) -> None:
+    hint = parse_text(text.encode(), "x.yaml").problems[0].hint
+    assert hint == (
+        f"若要分条书写，把第 {line} 行的“>”改为“|”，下面每条另起一行、以“- ”开头并统一缩进；"
+        "若这一行是列表的新一项或另一个字段，使它与上一项或上一字段对齐。"
+    )
