@@ -344,7 +344,6 @@ def test_a_misindented_field_is_told_where_it_could_go() -> None:
     )
 
 
-@pytest.mark.xfail(strict=True, reason="issue 11: the hint names a field where a list item is folded")
 @pytest.mark.parametrize(
     ("text", "line"), [("background: >\n  甲\n  - 乙\n", 1), ("highlights:\n  - >\n    甲\n    - 乙\n", 2)]
 )

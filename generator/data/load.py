@@ -533,7 +533,8 @@ def _check_merged(event: Any, lines: list[str], doc: Document, path: Key, frame:
         else:
             name = str(path[-1]) if frame is not None else _dotted(path)
             zh, en = editor_text("load-line-merged", marker=mark.group(1), first=first, field=name)
-            hint = editor_text("load-line-merged-fix", first=first, field=name)[0]
+            fix = "load-line-merged-fix-folded" if event.style == ">" else "load-line-merged-fix"
+            hint = editor_text(fix, first=first, field=name)[0]
             doc.problems.append(Problem(doc.path, i + 1, _dotted(path), "line-merged", zh, en, hint))
     if frame is None or not isinstance(path[-1], str):
         return

@@ -482,6 +482,10 @@ EDITOR_TEXTS: dict[str, Text] = {
         "若要分条书写，把第 {first} 行写成“{field}: |”，下面每条另起一行、以“- ”开头并统一缩进；若这一行是列表的新一项或另一个字段，使它与上一项或上一字段对齐。",
         "to write a list, make line {first} '{field}: |' and start each item with '- ' on its own line; else align this line",
     ),
+    "load-line-merged-fix-folded": Text(
+        "若要分条书写，把第 {first} 行的“>”改为“|”，下面每条另起一行、以“- ”开头并统一缩进；若这一行是列表的新一项或另一个字段，使它与上一项或上一字段对齐。",
+        "to write a list, change the > on line {first} to | and start each item with '- ' on its own line; else align this line",
+    ),
     "load-key-merged": Text(
         "这一行的“{field}:”缩进比同一层的字段多，被当成了第 {first} 行 {parent} 文字的一部分，{field} 没有被读取",
         "{field}: is indented further than its sibling fields and became part of the text of {parent} (line {first})",
