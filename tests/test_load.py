@@ -328,22 +328,9 @@ YAML_ERRORS = [
     ("comment-cut-in-two", "# 示例数据：以下数\n字均为虚构。\nbaseline: true\n", 2, "注释"),
     ("comment-cut-in-a-mapping", "values:\n  a: 1\n  # 说明：单位为\n  亿元。\n  b: 2\n", 4, "注释"),
 ]
-_ERRORS_PENDING = {"comment-cut-in-two", "comment-cut-in-a-mapping"}
 
 
-@pytest.mark.parametrize(
-    ("text", "line", "words"),
-    [
-        pytest.param(
-            *case[1:],
-            id=case[0],
-            marks=[pytest.mark.xfail(strict=True, reason="issue 11: not reported yet")]
-            if case[0] in _ERRORS_PENDING
-            else [],
-        )
-        for case in YAML_ERRORS
-    ],
-)
+@pytest.mark.parametrize(("text", "line", "words"), [pytest.param(*case[1:], id=case[0]) for case in YAML_ERRORS])
 def test_a_yaml_error_names_the_line_to_change(text: str, line: int, words: str) -> None:
     doc = parse_text(text.encode(), "x.yaml")
     assert [p.line for p in doc.problems] == [line]

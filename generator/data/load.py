@@ -611,6 +611,22 @@ def _unclosed_quote(lines: list[str], upto: int) -> tuple[int, int, str] | None:
     return None
 
 
+_STRUCTURAL = re.compile(r"^[ ]*(?:-(?:[ \t]|$)|[A-Za-z0-9_-]+:(?:[ \t]|$)|[\"'\[\]{}#|>]|---|\.\.\.)")
+
+
+def _comment_cut(lines: list[str], upto: int) -> int:
+    """The first line up to `upto` that continues the comment above it without a #: a comment broken in
+    two (by a paste, or by hand); YAML reads its second half as data. 0 if none."""
+    text_lines = _block_text_lines(lines)
+    for number in range(2, min(upto, len(lines)) + 1):
+        line, above = lines[number - 1], lines[number - 2]
+        if not line.strip() or number in text_lines or not above.lstrip().startswith("#"):
+            continue
+        if _indent(line) == _indent(above) and not _STRUCTURAL.match(line):
+            return number
+    return 0
+
+
 def _last_line(lines: list[str]) -> int:
     return max((number for number, line in enumerate(lines, start=1) if line.strip()), default=1)
 
@@ -640,6 +656,10 @@ def _locate_yaml_error(exc: yaml.MarkedYAMLError, lines: list[str]) -> tuple[int
         opened, until, mark = quote
         zh, en = editor_text("load-unclosed-quote", quote=mark, until=until)
         return opened, zh, en, editor_text("load-unclosed-quote-fix", quote=mark)[0]
+    cut = _comment_cut(lines, line)
+    if cut:
+        zh, en = editor_text("load-comment-cut")
+        return cut, zh, en, editor_text("load-comment-cut-fix")[0]
     if "expected ',' or" in problem and cm:
         zh, en = editor_text("load-unclosed-bracket")
         return cm.line + 1, zh, en, editor_text("load-unclosed-bracket-fix")[0]

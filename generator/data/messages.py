@@ -570,6 +570,13 @@ EDITOR_TEXTS: dict[str, Text] = {
         "align the fields of one level: start this line with{choices}",
     ),
     "load-indent-choice": Text(" {spaces} 个空格（与第 {line} 行对齐）", " {spaces} spaces (as line {line})"),
+    "load-comment-cut": Text(
+        "YAML 格式错误：这一行像是上一行注释的后半句（注释被断成了两行），但没有以“#”开头，被当成了数据",
+        "YAML syntax: this line reads like the rest of the comment above (cut in two) but does not start with #",
+    ),
+    "load-comment-cut-fix": Text(
+        "在这一行开头加“# ”，或把它接到上一行末尾。", "start this line with '# ', or join it to the line above"
+    ),
     "load-stray-colon": Text(
         "YAML 格式错误：文字中的英文冒号“:”后面是空格或行尾，被当成了键名的冒号",
         "YAML syntax: a colon followed by a space or the end of the line inside text reads as a key's colon",
