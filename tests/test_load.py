@@ -243,21 +243,10 @@ INVISIBLE = [
     ("paragraph-separator-in-quotes", 'summary: "甲\u2029乙"\nb: 1\n', "invisible-char", 1, 12, "2029"),
     ("next-line-in-block", "practices: |\n  甲\x85乙\n", "invisible-char", 2, 4, "0085"),
 ]
-_INVISIBLE_PENDING = {"line-separator-in-text", "paragraph-separator-in-quotes", "next-line-in-block"}
 
 
 @pytest.mark.parametrize(
-    ("text", "code", "line", "column", "char"),
-    [
-        pytest.param(
-            *case[1:],
-            id=case[0],
-            marks=[pytest.mark.xfail(strict=True, reason="issue 11: not reported yet")]
-            if case[0] in _INVISIBLE_PENDING
-            else [],
-        )
-        for case in INVISIBLE
-    ],
+    ("text", "code", "line", "column", "char"), [pytest.param(*case[1:], id=case[0]) for case in INVISIBLE]
 )
 def test_invisible_characters_are_named_where_they_are(text: str, code: str, line: int, column: int, char: str) -> None:
     doc = parse_text(text.encode(), "x.yaml")
@@ -288,7 +277,6 @@ def test_several_on_one_line_are_counted_and_each_line_named() -> None:
     assert doc.problems[0].zh.endswith("（这一行共有 2 个看不见的字符）")
 
 
-@pytest.mark.xfail(strict=True, reason="issue 11: not reported yet")
 def test_a_line_break_only_yaml_sees_shifts_no_line() -> None:
     doc = parse_text('a: "甲\u2028乙"\nb: 1\nc: x: y\n'.encode(), "x.yaml")
     assert [(p.code, p.line) for p in doc.problems] == [("invisible-char", 1)]

@@ -191,6 +191,7 @@ def _scan_keyboard_traps(text: str, doc: Document) -> None:
 
 # --- invisible characters --------------------------------------------------------------------
 
+_BREAKS = frozenset("\u0085\u2028\u2029")  # line breaks to YAML only
 _SPACE_LIKE = frozenset("\u00a0\u1680\u202f\u205f" + "".join(chr(c) for c in range(0x2000, 0x200B)))
 _INV = "".join(INVISIBLE_CHARACTERS)
 _INVISIBLE = re.compile(f"[{_INV}]")
@@ -267,8 +268,12 @@ def _scan_invisible(line: str, number: int, doc: Document, block_indent: int | N
                 if kind == "value" and "value" not in found:
                     shown = _INVISIBLE.sub("", part).strip(" \t\"'")
             found.setdefault(kind, []).append(pos)
+    breaks = [pos for pos in hits if line[pos] in _BREAKS]
+    if breaks:  # wherever it is, YAML starts a new line there: nothing on this line is read as written
+        found = {"break": breaks, **{k: [p for p in v if p not in breaks] for k, v in found.items()}}
     for kind, positions in found.items():
-        _report_invisible(doc, number, line, kind, positions, key_name, shown)
+        if positions:
+            _report_invisible(doc, number, line, kind, positions, key_name, shown)
 
 
 def _report_invisible(
@@ -294,13 +299,15 @@ def _report_invisible(
         more=more[0],
         more_en=more[1],
     )
-    if kind == "indent":
+    if kind == "break":
+        fix = "load-invisible-fix-break"
+    elif kind == "indent":
         fix = "load-invisible-fix-indent"
     elif char in _SPACE_LIKE and kind != "value":
         fix = "load-invisible-fix-space"
     else:
         fix = "load-invisible-fix-delete"
-    code = "invisible-in-text" if kind == "text" else "invisible-char"
+    code = "invisible-in-text" if kind == "text" else "invisible-char"  # a break is an error wherever it is
     _problem(doc, code, number, zh, en, editor_text(fix)[0])
 
 

@@ -512,6 +512,13 @@ EDITOR_TEXTS: dict[str, Text] = {
     "load-invisible-text": Text(
         "：读者看不见它，它却会留在网页上", ": readers cannot see it, yet it stays on the page"
     ),
+    "load-invisible-break": Text(
+        "：YAML 把它当作换行，这段文字和后面各行的行号都会被读错",
+        ": YAML reads it as a line break, so the text and the line numbers after it are misread",
+    ),
+    "load-invisible-fix-break": Text(
+        "把它删除；确实要换行的地方直接按回车键。", "delete it; press Enter where a new line is meant"
+    ),
     "load-invisible-fix-space": Text(
         "把它删除后重新输入一个普通空格（若本不需要空格，直接删除）。",
         "delete it and type an ordinary space if one is needed",
@@ -608,6 +615,10 @@ INVISIBLE_CHARACTERS: dict[str, Text] = {
     "\u061c": Text("阿拉伯字母标记（文字方向控制符）", "Arabic letter mark"),
     **{chr(c): Text("文字方向控制符", "bidirectional control") for c in range(0x202A, 0x202F)},
     **{chr(c): Text("文字方向隔离符", "bidirectional isolate") for c in range(0x2066, 0x206A)},
+    # line breaks to YAML, not to the editor's eyes: the text and the line numbers after them are misread
+    "\u2028": Text("行分隔符（网页中常见的换行）", "line separator"),
+    "\u2029": Text("段分隔符", "paragraph separator"),
+    "\u0085": Text("下一行符（NEL）", "next line (NEL)"),
 }
 
 # What an editor writes into a note cell (or the first highlight cell) to remove what the file holds.
