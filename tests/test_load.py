@@ -180,6 +180,9 @@ def test_a_broken_list_is_reported_on_the_line_to_change(text: str, expected: li
         "plan:\n  overview: |\n    foundation: 甲\n  foundation: 乙\n",  # the field is there: text about it
         "background: |\n  note: 甲\n",  # `note` is no field of a case
         "highlights:\n  - 甲。\n  - 乙。\n",
+        "highlights:\n  - 注意：甲。\n  - 网址:https://example.org\n",  # a Chinese colon; no field before the colon
+        "parks:\n  - name: 甲\n    kind: x\n",
+        "highlights:\n  - https://example.org\n  - 10:30 开会\n",
     ],
 )
 def test_lists_and_texts_that_are_right_stay_silent(text: str) -> None:
@@ -334,13 +337,31 @@ YAML_ERRORS = [
     ("item-at-wrong-level-left", "a:\n  - b\n - c\nd: 1\n", 3, "“- ”与同一列表的其他项没有对齐"),
     ("stray-colon", CASE.replace("summary: 乙", "summary: 注意: 乙"), 4, "英文冒号"),
     ("stray-colon-at-end", CASE.replace("summary: 乙", "summary: 做法如下:"), 4, "英文冒号"),
+    # YAML reads these list items as a field and as a text, without an error of its own
+    ("stray-colon-in-list-item", "highlights:\n  - 甲\n  - 注意: 启动建设。\n", 3, "英文冒号"),
+    ("missing-space-in-list-item", "images:\n  - file:demo.png\n", 2, "“file:”的冒号后缺少空格"),
     ("duplicate-key", CASE.replace("year: 2024", "year: 2024\nyear: 2025"), 3, "键 year 重复（第一次出现在第 2 行）"),
     ("comment-cut-in-two", "# 示例数据：以下数\n字均为虚构。\nbaseline: true\n", 2, "注释"),
     ("comment-cut-in-a-mapping", "values:\n  a: 1\n  # 说明：单位为\n  亿元。\n  b: 2\n", 4, "注释"),
 ]
 
 
-@pytest.mark.parametrize(("text", "line", "words"), [pytest.param(*case[1:], id=case[0]) for case in YAML_ERRORS])
+_ERRORS_PENDING = {"stray-colon-in-list-item", "missing-space-in-list-item"}
+
+
+@pytest.mark.parametrize(
+    ("text", "line", "words"),
+    [
+        pytest.param(
+            *case[1:],
+            id=case[0],
+            marks=[pytest.mark.xfail(strict=True, reason="issue 11: not reported yet")]
+            if case[0] in _ERRORS_PENDING
+            else [],
+        )
+        for case in YAML_ERRORS
+    ],
+)
 def test_a_yaml_error_names_the_line_to_change(text: str, line: int, words: str) -> None:
     doc = parse_text(text.encode(), "x.yaml")
     assert [p.line for p in doc.problems] == [line]
