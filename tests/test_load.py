@@ -346,22 +346,7 @@ YAML_ERRORS = [
 ]
 
 
-_ERRORS_PENDING = {"stray-colon-in-list-item", "missing-space-in-list-item"}
-
-
-@pytest.mark.parametrize(
-    ("text", "line", "words"),
-    [
-        pytest.param(
-            *case[1:],
-            id=case[0],
-            marks=[pytest.mark.xfail(strict=True, reason="issue 11: not reported yet")]
-            if case[0] in _ERRORS_PENDING
-            else [],
-        )
-        for case in YAML_ERRORS
-    ],
-)
+@pytest.mark.parametrize(("text", "line", "words"), [pytest.param(*case[1:], id=case[0]) for case in YAML_ERRORS])
 def test_a_yaml_error_names_the_line_to_change(text: str, line: int, words: str) -> None:
     doc = parse_text(text.encode(), "x.yaml")
     assert [p.line for p in doc.problems] == [line]

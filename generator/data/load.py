@@ -376,6 +376,8 @@ def _build(parser: Any, doc: Document, lines: list[str]) -> Any:
         if isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
             frame = stack.pop()
             value = frame[0]
+            if stack and isinstance(stack[-1][0], list):
+                _check_text_read_as_field(value, frame[1], doc)
             for name, _line, problem in frame[4]:  # a field swallowed by the text above, and so missing
                 if isinstance(value, dict) and name not in value:
                     doc.problems.append(problem)
@@ -455,6 +457,7 @@ def _build(parser: Any, doc: Document, lines: list[str]) -> Any:
             doc.lines[(*parent_path, key)] = line
             if container is None:
                 _check_merged(event, lines, doc, (*parent_path, key), None)
+                _check_field_read_as_text(event, doc, line)
         if container is not None:
             if len(stack) >= MAX_DEPTH:
                 raise _Refused(
@@ -561,6 +564,33 @@ def _check_merged(event: Any, lines: list[str], doc: Document, path: Key, frame:
         hint = editor_text("load-key-merged-fix", field=name, first=key_line, parent=parent, spaces=spaces)[0]
         field_path = _dotted((*path[:-1], name))
         frame[4].append((name, i + 1, Problem(doc.path, i + 1, field_path, "key-merged", zh, en, hint)))
+
+
+_FIELD_NO_SPACE = re.compile(r"([a-z_][a-z0-9_]*):(\S.*)")
+
+
+def _check_text_read_as_field(value: Any, path: Key, doc: Document) -> None:
+    """A list item YAML read as a field: a text with ': ' in it (`- 注意: 文字`). No field is named in
+    Chinese, so a one-field item whose name is not ASCII is a text."""
+    if isinstance(value, dict) and len(value) == 1:
+        name, text = next(iter(value.items()))
+        if not str(name).isascii() and (text is None or isinstance(text, str)):
+            zh, en = editor_text("load-stray-colon")
+            line = doc.lines.get((*path, name), 0)
+            doc.problems.append(
+                Problem(doc.path, line, "", "yaml-syntax", zh, en, editor_text("load-stray-colon-fix")[0])
+            )
+
+
+def _check_field_read_as_text(event: Any, doc: Document, line: int) -> None:
+    """A list item YAML read as a text: a field without the space after its colon (`- file:demo.png`)."""
+    if event.style or event.start_mark.line != event.end_mark.line:
+        return
+    found = _FIELD_NO_SPACE.fullmatch(event.value)
+    if found and found.group(1) in _SIBLINGS:
+        zh, en = editor_text("load-missing-space", field=found.group(1))
+        fix = editor_text("load-missing-space-fix", field=found.group(1), value=found.group(2).strip())[0]
+        doc.problems.append(Problem(doc.path, line, "", "yaml-syntax", zh, en, fix))
 
 
 # --- where a YAML error is --------------------------------------------------------------------
