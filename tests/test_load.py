@@ -247,21 +247,10 @@ INVISIBLE = [
     ("next-line-in-block", "practices: |\n  甲\x85乙\n", "invisible-char", 2, 4, "0085"),
     ("line-separator-in-comment", "a: 1\n# 注释\u2028更多\nb: 2\n", "invisible-char", 2, 5, "2028"),
 ]
-_INVISIBLE_PENDING = {"line-separator-in-comment"}
 
 
 @pytest.mark.parametrize(
-    ("text", "code", "line", "column", "char"),
-    [
-        pytest.param(
-            *case[1:],
-            id=case[0],
-            marks=[pytest.mark.xfail(strict=True, reason="issue 11: not reported yet")]
-            if case[0] in _INVISIBLE_PENDING
-            else [],
-        )
-        for case in INVISIBLE
-    ],
+    ("text", "code", "line", "column", "char"), [pytest.param(*case[1:], id=case[0]) for case in INVISIBLE]
 )
 def test_invisible_characters_are_named_where_they_are(text: str, code: str, line: int, column: int, char: str) -> None:
     doc = parse_text(text.encode(), "x.yaml")

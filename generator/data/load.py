@@ -161,7 +161,9 @@ def _scan_keyboard_traps(text: str, doc: Document) -> None:
                 _scan_invisible(line, number, doc, block_indent=content_indent or indent)
                 continue
             in_block = False
-        if stripped.startswith("#"):
+        if stripped.startswith("#"):  # a comment is not read, but YAML ends it at a line break it sees
+            if any(char in _BREAKS for char in line):
+                _scan_invisible(line, number, doc)
             continue
         if _BAD_INDENT.match(line):
             _problem(
