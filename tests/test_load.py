@@ -372,3 +372,21 @@ def test_a_folded_text_is_told_to_become_a_block(text: str, line: int) -> None:
         f"若要分条书写，把第 {line} 行的“>”改为“|”，下面每条另起一行、以“- ”开头并统一缩进；"
         "若这一行是列表的新一项或另一个字段，使它与上一项或上一字段对齐。"
     )
+
+
+@pytest.mark.xfail(strict=True, reason="issue 11: not named yet")
+@pytest.mark.parametrize(
+    ("text", "column", "name"),
+    [
+        ("a:\n\u3000\u3000b: 1\n", 1, "全角空格（U+3000）"),
+        ("a:\n  - \u3000b\n", 5, "全角空格（U+3000）"),
+        ("a:\n\tb: 1\n", 1, "制表符（Tab 键）（U+0009）"),
+        ("a:\n  -\tb\n", 4, "制表符（Tab 键）（U+0009）"),
+    ],
+)
+def test_a_tab_or_ideographic_space_in_the_indentation_is_named_with_its_column(
+    text: str, column: int, name: str
+) -> None:
+    doc = parse_text(text.encode(), "x.yaml")
+    assert [(p.code, p.line) for p in doc.problems] == [("ideographic-space", 2)]
+    assert doc.problems[0].zh.startswith(f"第 {column} 列有一个{name}：")
