@@ -374,7 +374,6 @@ def test_a_folded_text_is_told_to_become_a_block(text: str, line: int) -> None:
     )
 
 
-@pytest.mark.xfail(strict=True, reason="issue 11: not named yet")
 @pytest.mark.parametrize(
     ("text", "column", "name"),
     [

@@ -165,15 +165,23 @@ def _scan_keyboard_traps(text: str, doc: Document) -> None:
             if any(char in _BREAKS for char in line):
                 _scan_invisible(line, number, doc)
             continue
-        if _BAD_INDENT.match(line):
-            _problem(
-                doc,
-                "ideographic-space",
-                number,
-                "行首缩进中有全角空格（U+3000）或制表符",
-                "indentation contains U+3000 or a tab",
-                "缩进只能用半角空格；删除该行开头的空白后重新输入。",
+        bad = _BAD_INDENT.match(line)
+        if bad:
+            char = bad.group()[-1]
+            name = editor_text("load-name-tab" if char == "\t" else "load-name-ideographic-space")
+            effect = editor_text("load-invisible-indent")
+            zh, en = editor_text(
+                "load-invisible",
+                column=len(bad.group()),
+                name=name[0],
+                name_en=name[1],
+                code=f"{ord(char):04X}",
+                effect=effect[0],
+                effect_en=effect[1],
+                more="",
+                more_en="",
             )
+            _problem(doc, "ideographic-space", number, zh, en, editor_text("load-invisible-fix-indent")[0])
             continue
         match = _FULLWIDTH_COLON_KEY.match(line)
         if match and ": " not in line[: match.end()] and not line[: match.end()].rstrip().endswith(":"):

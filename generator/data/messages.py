@@ -499,6 +499,8 @@ EDITOR_TEXTS: dict[str, Text] = {
         "第 {column} 列有一个{name}（U+{code}）{effect}{more}",
         "column {column}: a {name_en} (U+{code}){effect_en}{more_en}",
     ),
+    "load-name-ideographic-space": Text("全角空格", "full-width (ideographic) space"),
+    "load-name-tab": Text("制表符（Tab 键）", "tab"),
     "load-invisible-more": Text(
         "（这一行共有 {count} 个看不见的字符）", " ({count} invisible characters on this line)"
     ),
