@@ -310,3 +310,33 @@ def test_import_needs_a_submission_date_except_for_a_baseline(data_copy: Path, t
     assert code == 0 and lines == [
         ln for ln in lines if "[report-missing]" in ln and "2023" in ln
     ]  # 2023 removed above
+
+
+def test_an_invisible_character_typed_into_a_cell_is_named_by_the_check(data_copy: Path, tmp_path: Path) -> None:
+    """Issue 11: a no-break space pasted from WeChat into a highlight, a zero-width space into a note: the file is
+    written as typed (never changed silently), and the import fails naming line and column, not as a bug."""
+    REPORT.unlink()
+    sheet = export(tmp_path)
+    typed = {"B4": "2024-01-20", "F8": "12.5", "F9": "3.6", "F10": "3", "F11": "2.05", "F12": "出台政策。", "F13": "4"}
+    fill(sheet, {**typed, "G9": "按常住\u200b人口。", "B16": "启动\u00a0建设。"})
+    code, out, _ = run("import-xlsx", str(sheet), "--data", "data")
+    assert code == 1 and "程序错误" not in out
+    data = written_values()
+    assert (
+        data["highlights"] == ["启动\u00a0建设。"] and data["values"]["patents_per_10k"]["note"] == "按常住\u200b人口。"
+    )
+    lines = run_check(Path("data"), "--strict")[1]
+    assert [line.split(" [")[0] for line in lines] == [f"{REPORT.as_posix()}:5:", f"{REPORT.as_posix()}:8:"]
+    assert "第 7 列有一个不换行空格（U+00A0）" in lines[0] and "第 42 列有一个零宽空格（U+200B）" in lines[1]
+
+
+def test_a_text_that_looks_like_a_field_is_written_quoted(data_copy: Path, tmp_path: Path) -> None:
+    """A highlight `source:统计局` written plain would read as a field without the space after its colon."""
+    REPORT.unlink()
+    sheet = export(tmp_path)
+    typed = {"B4": "2024-01-20", "F8": "12.5", "F9": "3.6", "F10": "3", "F11": "2.05", "F12": "出台政策。", "F13": "4"}
+    fill(sheet, {**typed, "B16": "source:统计局", "B17": "注意: 甲"})
+    code, out, _ = run("import-xlsx", str(sheet), "--data", "data")
+    assert code == 0, out
+    assert written_values()["highlights"] == ["source:统计局", "注意: 甲"]
+    assert '  - "source:统计局"\n' in REPORT.read_text(encoding="utf-8")

@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 
 from conftest import MINI
 from generator.data.load import load_data, parse_text
+from generator.data.messages import INVISIBLE_CHARACTERS
 from generator.data.models import AnnualReport, Zone
 from generator.data.problems import ProblemLog
 from generator.data.types import parse_number
@@ -17,9 +18,13 @@ from generator.data.validate import check_model, validate_data
 
 INDICATORS = ["contract_value", "patents_per_10k", "agencies", "rd_ratio"]
 numbers = st.decimals(min_value=0, max_value=10**6, places=2, allow_nan=False, allow_infinity=False)
-text = st.text(alphabet=st.characters(blacklist_categories=("Cs", "Cc")), min_size=1, max_size=40).filter(
-    lambda s: s.strip() and s.strip() not in ("暂无", "不适用") and parse_number(s.strip()) is None
-)
+# valid text: no control characters, and none of the invisible characters the loader names (they fail the
+# strict check on purpose: a reader cannot see them)
+text = st.text(
+    alphabet=st.characters(blacklist_categories=("Cs", "Cc"), blacklist_characters=list(INVISIBLE_CHARACTERS)),
+    min_size=1,
+    max_size=40,
+).filter(lambda s: s.strip() and s.strip() not in ("暂无", "不适用") and parse_number(s.strip()) is None)
 
 
 @st.composite

@@ -8,7 +8,14 @@ The only place that reads editors' files. What it guarantees:
 - duplicate keys, anchors/aliases (and so alias bombs), explicit tags, deep nesting and files over
   1 MB are refused with a problem, never a crash or a hang;
 - a UTF-8 byte-order mark is accepted; a file in another encoding (GBK, likely from Windows tools)
-  is named as such; full-width colons and U+3000 indentation get problems that name them.
+  is named as such; full-width colons and U+3000 indentation get problems that name them;
+- invisible characters (no-break and other Unicode spaces, zero-width characters, a BOM inside the
+  file, bidi controls) are named with their line and column, never removed: an error where they break
+  the structure or change a number, date or code, a warning in free text;
+- text that can only come from a broken list or a misindented field (a list item merged into the item
+  above, a field swallowed by the text above it) is reported on the line to change;
+- a YAML syntax error is reported on the line the editor must change (the unclosed quote, the key
+  without a space after its colon), not where the parser gave up.
 """
 
 from __future__ import annotations
@@ -21,8 +28,9 @@ from typing import Any
 
 import yaml
 
-from generator.data.messages import editor_text
-from generator.data.problems import Problem
+from generator.data import models
+from generator.data.messages import INVISIBLE_CHARACTERS, editor_text
+from generator.data.problems import Problem, Severity
 
 MAX_BYTES = 1_000_000
 MAX_DEPTH = 20
@@ -46,7 +54,9 @@ class Document:
 
     @property
     def ok(self) -> bool:
-        return not self.problems
+        """No error: the data can be validated (warnings, such as an invisible character in a text,
+        travel with it)."""
+        return not any(p.severity is Severity.ERROR for p in self.problems)
 
     def line_of(self, key: Key) -> int:
         """The line of the deepest known prefix of `key` (a missing field points at its parent)."""
@@ -94,7 +104,7 @@ def parse_text(raw: bytes, display: str) -> Document:
     if text is None:
         return doc
     _scan_keyboard_traps(text, doc)
-    if doc.problems:
+    if not doc.ok:
         return doc
     _compose(text, doc)
     return doc
@@ -134,30 +144,45 @@ def _decode(raw: bytes, doc: Document) -> str | None:
 # --- traps from Chinese keyboards ------------------------------------------------------------
 
 _FULLWIDTH_COLON_KEY = re.compile(r"^[ ]*(?:-[ ]+)?([A-Za-z_][A-Za-z0-9_-]*)[ \u3000]*：")
-_BAD_INDENT = re.compile(r"^[ ]*[\u3000\t]")
+_BAD_INDENT = re.compile(r"^[ ]*(?:-[ ]+)*[\u3000\t]|^[ ]*(?:-[ ]+)*-\t")
+_BLOCK_START = re.compile(r":[ ]*[|>][+-]?[0-9]?[ ]*(#.*)?$")
 
 
 def _scan_keyboard_traps(text: str, doc: Document) -> None:
     in_block = False
     block_indent = 0
+    content_indent: int | None = None  # of the block's first line of text
     for number, line in enumerate(text.split("\n"), start=1):
         stripped = line.lstrip(" ")
         indent = len(line) - len(stripped)
         if in_block:  # inside a `|` or `>` block: free text, where full-width colons are normal
             if not stripped or indent > block_indent:
+                if stripped and content_indent is None:
+                    content_indent = indent
+                _scan_invisible(line, number, doc, block_indent=content_indent or indent)
                 continue
             in_block = False
-        if stripped.startswith("#"):
+        if stripped.startswith("#"):  # a comment is not read, but YAML ends it at a line break it sees
+            if any(char in _BREAKS for char in line):
+                _scan_invisible(line, number, doc)
             continue
-        if _BAD_INDENT.match(line):
-            _problem(
-                doc,
-                "ideographic-space",
-                number,
-                "行首缩进中有全角空格（U+3000）或制表符",
-                "indentation contains U+3000 or a tab",
-                "缩进只能用半角空格；删除该行开头的空白后重新输入。",
+        bad = _BAD_INDENT.match(line)
+        if bad:
+            char = bad.group()[-1]
+            name = editor_text("load-name-tab" if char == "\t" else "load-name-ideographic-space")
+            effect = editor_text("load-invisible-indent")
+            zh, en = editor_text(
+                "load-invisible",
+                column=len(bad.group()),
+                name=name[0],
+                name_en=name[1],
+                code=f"{ord(char):04X}",
+                effect=effect[0],
+                effect_en=effect[1],
+                more="",
+                more_en="",
             )
+            _problem(doc, "ideographic-space", number, zh, en, editor_text("load-invisible-fix-indent")[0])
             continue
         match = _FULLWIDTH_COLON_KEY.match(line)
         if match and ": " not in line[: match.end()] and not line[: match.end()].rstrip().endswith(":"):
@@ -170,8 +195,131 @@ def _scan_keyboard_traps(text: str, doc: Document) -> None:
                 "把“：”改为半角冒号加一个空格“: ”。",
             )
             continue
-        if re.search(r":[ ]*[|>][+-]?[0-9]?[ ]*(#.*)?$", line):
-            in_block, block_indent = True, indent
+        _scan_invisible(line, number, doc)
+        if _BLOCK_START.search(line):
+            in_block, block_indent, content_indent = True, indent, None
+
+
+# --- invisible characters --------------------------------------------------------------------
+
+_BREAKS = frozenset("\u0085\u2028\u2029")  # line breaks to YAML only
+_SPACE_LIKE = frozenset("\u00a0\u1680\u202f\u205f" + "".join(chr(c) for c in range(0x2000, 0x200B)))
+_INV = "".join(INVISIBLE_CHARACTERS)
+_INVISIBLE = re.compile(f"[{_INV}]")
+_KEY_AT = re.compile(rf"[A-Za-z0-9_{_INV}][A-Za-z0-9_\-{_INV}]*[ \t{_INV}]*:(?=[ \t{_INV}]|$)")
+# what a number, a date, a code, an id, a file name, a link or a marker looks like, once the invisible
+# characters are taken out: an invisible character there changes the value
+_CODED = re.compile(
+    r"[-+]?[0-9][0-9,]*(\.[0-9]+)?%?|[0-9]{4}[-/.年][0-9]{1,2}([-/.月][0-9]{1,2}日?)?"
+    r"|[A-Za-z0-9_./-]+|(https?://|mailto:)\S+|暂无|不适用"
+)
+
+
+def _leading_end(line: str) -> int:
+    """Where the line's indentation (spaces, list dashes and anything blank-looking) ends."""
+    i = 0
+    while i < len(line):
+        char = line[i]
+        nxt = line[i + 1] if i + 1 < len(line) else " "
+        if char in " \t\u3000" or char in INVISIBLE_CHARACTERS or (char == "-" and (nxt in " \t" or nxt in _INV)):
+            i += 1
+        else:
+            break
+    return i
+
+
+def _segment(value: str, pos: int) -> str:
+    """The part of a value holding position `pos`: the whole value, or one item of a flow list."""
+    if value.lstrip()[:1] not in ("[", "{"):
+        return value
+    start = max(value.rfind(c, 0, pos) for c in "[{,:") + 1
+    ends = [i for i in (value.find(c, pos) for c in "]},:") if i >= 0]
+    return value[start : min(ends) if ends else len(value)]
+
+
+def _coded(text: str) -> bool:
+    bare = _INVISIBLE.sub("", text).strip(" \t")
+    if len(bare) >= 2 and bare[0] in "\"'" and bare[-1] == bare[0]:
+        bare = bare[1:-1].strip(" \t")
+    return bool(bare) and _CODED.fullmatch(bare) is not None
+
+
+def _scan_invisible(line: str, number: int, doc: Document, block_indent: int | None = None) -> None:
+    """Name every invisible character of one line: where it is decides what it does."""
+    hits = [m.start() for m in _INVISIBLE.finditer(line)]
+    if not hits:
+        return
+    found: dict[str, list[int]] = {}
+    key_name = shown = ""
+    if block_indent is not None:  # a line of a `|` or `>` block: text, unless it cuts the indentation short
+        for pos in hits:
+            found.setdefault("indent" if pos < block_indent else "text", []).append(pos)
+    else:
+        lead = _leading_end(line)
+        key = _KEY_AT.match(line, lead)
+        key_end = lead
+        if key:
+            key_end = key.end()
+            key_name = _INVISIBLE.sub("", key.group()).rstrip(" \t:")
+            # `key:` then an invisible character instead of the space: YAML reads no key at all
+            while key_end < len(line) and line[key_end] in INVISIBLE_CHARACTERS:
+                key_end += 1
+        value = line[key_end:]
+        comment = re.search(r"[ \t]#", value) if value.lstrip()[:1] not in ("'", '"') else None
+        for pos in hits:
+            if pos < lead:
+                kind = "indent"
+            elif pos < key_end:
+                kind = "key"
+            elif comment and pos - key_end >= comment.start():
+                continue  # in a comment, nothing is read
+            else:
+                part = _segment(value, pos - key_end)
+                kind = "value" if _coded(part) else "text"
+                if kind == "value" and "value" not in found:
+                    shown = _INVISIBLE.sub("", part).strip(" \t\"'")
+            found.setdefault(kind, []).append(pos)
+    breaks = [pos for pos in hits if line[pos] in _BREAKS]
+    if breaks:  # wherever it is, YAML starts a new line there: nothing on this line is read as written
+        found = {"break": breaks, **{k: [p for p in v if p not in breaks] for k, v in found.items()}}
+    for kind, positions in found.items():
+        if positions:
+            _report_invisible(doc, number, line, kind, positions, key_name, shown)
+
+
+def _report_invisible(
+    doc: Document, number: int, line: str, kind: str, positions: list[int], key: str, shown: str
+) -> None:
+    char = line[positions[0]]
+    name = INVISIBLE_CHARACTERS[char]
+    if kind == "value":
+        effect = editor_text("load-invisible-value", value=shown[:40])
+    elif kind == "key":
+        effect = editor_text("load-invisible-key", field=key)
+    else:
+        effect = editor_text(f"load-invisible-{kind}")
+    more = editor_text("load-invisible-more", count=len(positions)) if len(positions) > 1 else ("", "")
+    zh, en = editor_text(
+        "load-invisible",
+        column=positions[0] + 1,
+        name=name.zh,
+        name_en=name.en,
+        code=f"{ord(char):04X}",
+        effect=effect[0],
+        effect_en=effect[1],
+        more=more[0],
+        more_en=more[1],
+    )
+    if kind == "break":
+        fix = "load-invisible-fix-break"
+    elif kind == "indent":
+        fix = "load-invisible-fix-indent"
+    elif char in _SPACE_LIKE and kind != "value":
+        fix = "load-invisible-fix-space"
+    else:
+        fix = "load-invisible-fix-delete"
+    code = "invisible-in-text" if kind == "text" else "invisible-char"  # a break is an error wherever it is
+    _problem(doc, code, number, zh, en, editor_text(fix)[0])
 
 
 # --- compose ---------------------------------------------------------------------------------
@@ -188,17 +336,18 @@ class _Refused(Exception):
 def _compose(text: str, doc: Document) -> None:
     """Build plain values from the parser's events, iteratively, with limits."""
     parser = _Parser(text)
+    lines = text.split("\n")
+    before = len(doc.problems)
     try:
-        doc.data = _build(parser, doc)
+        doc.data = _build(parser, doc, lines)
     except _Refused as exc:
         doc.data = None
         _problem(doc, exc.code, exc.line, exc.zh, exc.en, exc.hint)
     except yaml.MarkedYAMLError as exc:
         doc.data = None
-        mark = exc.problem_mark or exc.context_mark
-        line = mark.line + 1 if mark else 0
-        zh, hint = _explain_yaml_error(str(exc.problem or exc.context or ""))
-        _problem(doc, "yaml-syntax", line, zh, f"YAML syntax: {exc.problem or exc.context}", hint)
+        del doc.problems[before:]  # what the text looked like up to the error says nothing more
+        line, zh, en, hint = _locate_yaml_error(exc, lines)
+        _problem(doc, "yaml-syntax", line, zh, en, hint)
     except yaml.YAMLError as exc:
         doc.data = None
         _problem(doc, "yaml-syntax", 0, "YAML 格式错误", f"YAML: {exc}")
@@ -206,8 +355,8 @@ def _compose(text: str, doc: Document) -> None:
         parser.dispose()
 
 
-def _build(parser: Any, doc: Document) -> Any:
-    # Each frame: [container, path, pending_key, pending_key_line]
+def _build(parser: Any, doc: Document, lines: list[str]) -> Any:
+    # Each frame: [container, path, pending_key, pending_key_line, swallowed fields [(name, line, problem)]]
     stack: list[list[Any]] = []
     root: Any = None
     documents = 0
@@ -238,6 +387,11 @@ def _build(parser: Any, doc: Document) -> Any:
         if isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
             frame = stack.pop()
             value = frame[0]
+            if stack and isinstance(stack[-1][0], list):
+                _check_text_read_as_field(value, frame[1], doc)
+            for name, _line, problem in frame[4]:  # a field swallowed by the text above, and so missing
+                if isinstance(value, dict) and name not in value:
+                    doc.problems.append(problem)
             if not stack:
                 root = value
             continue
@@ -277,7 +431,7 @@ def _build(parser: Any, doc: Document) -> Any:
             if container is None:
                 root = value
             else:
-                stack.append([container, path, None, 0])
+                stack.append([container, path, None, 0, []])
             continue
         frame = stack[-1]
         parent, parent_path = frame[0], frame[1]
@@ -306,10 +460,15 @@ def _build(parser: Any, doc: Document) -> Any:
             parent[key] = value
             doc.lines[(*parent_path, key)] = frame[3]
             frame[2] = None
+            if container is None:
+                _check_merged(event, lines, doc, (*parent_path, key), frame)
         else:
             key = len(parent)
             parent.append(value)
             doc.lines[(*parent_path, key)] = line
+            if container is None:
+                _check_merged(event, lines, doc, (*parent_path, key), None)
+                _check_field_read_as_text(event, doc, line)
         if container is not None:
             if len(stack) >= MAX_DEPTH:
                 raise _Refused(
@@ -319,8 +478,322 @@ def _build(parser: Any, doc: Document) -> Any:
                     f"nested deeper than {MAX_DEPTH} levels",
                     "检查缩进是否有误。",
                 )
-            stack.append([container, (*parent_path, key), None, 0])
+            stack.append([container, (*parent_path, key), None, 0, []])
     return root
+
+
+# --- text that can only come from a broken list or a misindented field ------------------------
+
+_ITEM_MARK = re.compile(r"([-*+•])(?:[ \t]|$)")
+_FIELD_AT = re.compile(r"([a-z_][a-z0-9_]*):")
+
+
+def _siblings() -> dict[str, frozenset[str]]:
+    """For each field name of the models, the names that share a model with it."""
+    out: dict[str, set[str]] = {}
+    for obj in vars(models).values():
+        if isinstance(obj, type) and issubclass(obj, models.BaseModel):
+            names = set(obj.model_fields)
+            for name in names:
+                out.setdefault(name, set()).update(names - {name})
+    return {k: frozenset(v) for k, v in out.items()}
+
+
+_SIBLINGS = _siblings()
+
+
+def _indent(line: str) -> int:
+    return len(line) - len(line.lstrip(" "))
+
+
+def _dotted(path: Key) -> str:
+    text = ""
+    for part in path:
+        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else str(part))
+    return text
+
+
+def _continuations(event: Any, lines: list[str]) -> list[int]:
+    """The 0-based lines that YAML joined to the line above into one line of this scalar's text."""
+    start, end = event.start_mark.line, min(event.end_mark.line, len(lines) - 1)
+    if not event.style:  # plain: every further line is joined with a space
+        return [i for i in range(start + 1, end + 1) if lines[i].strip()]
+    if event.style == ">":  # folded: lines of the same indentation, one after the other, are joined
+        body = [i for i in range(start + 1, end + 1) if lines[i].strip()]
+        base = min((_indent(lines[i]) for i in body), default=0)
+        return [i for i in body if i - 1 in body and _indent(lines[i]) == base == _indent(lines[i - 1])]
+    return []
+
+
+def _block_lines(event: Any, lines: list[str]) -> list[int]:
+    """The 0-based lines holding the text of a `|` or `>` block."""
+    start, end = event.start_mark.line, min(event.end_mark.line, len(lines) - 1)
+    body = [i for i in range(start + 1, end + 1) if lines[i].strip()]
+    if not body:
+        return []
+    base = _indent(lines[body[0]])
+    return [i for i in body if _indent(lines[i]) >= base]
+
+
+def _check_merged(event: Any, lines: list[str], doc: Document, path: Key, frame: list[Any] | None) -> None:
+    """A scalar that swallowed a list item or a field: its text holds a line that can only be one."""
+    start = event.start_mark.line
+    first = start + 1
+    if event.style in ("'", '"'):
+        return
+    for i in _continuations(event, lines):
+        text = lines[i].strip(" \t")
+        mark = _ITEM_MARK.match(text)
+        if not mark:
+            continue
+        if frame is None and not event.style:  # an item of a list, merged into the item above
+            dash = lines[start].rfind("-", 0, event.start_mark.column)
+            zh, en = editor_text("load-item-merged", first=first, item=text[:30])
+            hint = editor_text("load-item-merged-fix", spaces=max(dash, 0), first=first)[0]
+            doc.problems.append(Problem(doc.path, i + 1, _dotted(path), "list-item-merged", zh, en, hint))
+        else:
+            name = str(path[-1]) if frame is not None else _dotted(path)
+            zh, en = editor_text("load-line-merged", marker=mark.group(1), first=first, field=name)
+            fix = "load-line-merged-fix-folded" if event.style == ">" else "load-line-merged-fix"
+            hint = editor_text(fix, first=first, field=name)[0]
+            doc.problems.append(Problem(doc.path, i + 1, _dotted(path), "line-merged", zh, en, hint))
+    if frame is None or not isinstance(path[-1], str):
+        return
+    siblings = _SIBLINGS.get(path[-1], frozenset())
+    candidates = _continuations(event, lines) if not event.style else _block_lines(event, lines)
+    for i in candidates:
+        found = _FIELD_AT.match(lines[i].strip(" \t"))
+        if not found or found.group(1) not in siblings:
+            continue
+        after = lines[i].strip(" \t")[found.end() :]
+        if event.style and after[:1] not in ("", " ", "\t"):
+            continue  # in a block, `name:` must be followed by a space or the end of the line to be a field
+        name, parent = found.group(1), str(path[-1])
+        key_line = frame[3]
+        zh, en = editor_text("load-key-merged", field=name, first=key_line, parent=parent)
+        spaces = _indent(lines[key_line - 1])
+        hint = editor_text("load-key-merged-fix", field=name, first=key_line, parent=parent, spaces=spaces)[0]
+        field_path = _dotted((*path[:-1], name))
+        frame[4].append((name, i + 1, Problem(doc.path, i + 1, field_path, "key-merged", zh, en, hint)))
+
+
+_FIELD_NO_SPACE = re.compile(r"([a-z_][a-z0-9_]*):(\S.*)")
+
+
+def _check_text_read_as_field(value: Any, path: Key, doc: Document) -> None:
+    """A list item YAML read as a field: a text with ': ' in it (`- 注意: 文字`). No field is named in
+    Chinese, so a one-field item whose name is not ASCII is a text."""
+    if isinstance(value, dict) and len(value) == 1:
+        name, text = next(iter(value.items()))
+        if not str(name).isascii() and (text is None or isinstance(text, str)):
+            zh, en = editor_text("load-stray-colon")
+            line = doc.lines.get((*path, name), 0)
+            doc.problems.append(
+                Problem(doc.path, line, "", "yaml-syntax", zh, en, editor_text("load-stray-colon-fix")[0])
+            )
+
+
+def _check_field_read_as_text(event: Any, doc: Document, line: int) -> None:
+    """A list item YAML read as a text: a field without the space after its colon (`- file:demo.png`)."""
+    if event.style or event.start_mark.line != event.end_mark.line:
+        return
+    found = _FIELD_NO_SPACE.fullmatch(event.value)
+    if found and found.group(1) in _SIBLINGS:
+        zh, en = editor_text("load-missing-space", field=found.group(1))
+        fix = editor_text("load-missing-space-fix", field=found.group(1), value=found.group(2).strip())[0]
+        doc.problems.append(Problem(doc.path, line, "", "yaml-syntax", zh, en, fix))
+
+
+# --- where a YAML error is --------------------------------------------------------------------
+
+_MISSING_SPACE = re.compile(r"^([ ]*(?:-[ ]+)*)([A-Za-z_][A-Za-z0-9_-]*):(\S.*)$")
+_QUOTE_START = re.compile(r"^[ ]*(?:-[ ]+)*(?:[A-Za-z0-9_-]+:[ ]+)?([\"'])")
+_KEY_LINE = re.compile(r"^[ ]*(?:-[ ]+)*[A-Za-z_][A-Za-z0-9_-]*:(?:[ ]|$)")
+
+
+def _closing_quote(text: str, quote: str, start: int) -> int:
+    """Index of the quote that closes a scalar opened just before `start`, or -1."""
+    i = start
+    while i < len(text):
+        if quote == '"' and text[i] == "\\":
+            i += 2
+            continue
+        if text[i] == quote:
+            if quote == "'" and text[i + 1 : i + 2] == "'":
+                i += 2
+                continue
+            return i
+        i += 1
+    return -1
+
+
+def _unclosed_quote(lines: list[str], upto: int) -> tuple[int, int, str] | None:
+    """The first quote opened before line `upto` (1-based) that swallows what looks like a field, or is
+    never closed: (its line, the line where it ends, the quote)."""
+    text = "\n".join(lines)
+    offsets = [0]
+    for line in lines:
+        offsets.append(offsets[-1] + len(line) + 1)
+    in_block, block_indent = False, 0
+    for number, line in enumerate(lines[:upto], start=1):
+        if in_block and (not line.strip() or _indent(line) > block_indent):
+            continue
+        in_block = False
+        if line.lstrip().startswith("#"):
+            continue
+        if _BLOCK_START.search(line):
+            in_block, block_indent = True, _indent(line)
+            continue
+        opened = _QUOTE_START.match(line)
+        if not opened:
+            continue
+        quote = opened.group(1)
+        end = _closing_quote(text, quote, offsets[number - 1] + opened.end())
+        end_line = text.count("\n", 0, end) + 1 if end >= 0 else _last_line(lines)
+        if end_line == number:
+            continue
+        swallowed = lines[number : end_line - 1 if end >= 0 else end_line]
+        if end < 0 or any(_KEY_LINE.match(s) for s in swallowed):
+            return number, end_line, quote
+        return None  # a text over several lines, closed before anything that looks like a field
+    return None
+
+
+_STRUCTURAL = re.compile(r"^[ ]*(?:-(?:[ \t]|$)|[A-Za-z0-9_-]+:(?:[ \t]|$)|[\"'\[\]{}#|>]|---|\.\.\.)")
+
+
+def _comment_cut(lines: list[str], upto: int) -> int:
+    """The first line up to `upto` that continues the comment above it without a #: a comment broken in
+    two (by a paste, or by hand); YAML reads its second half as data. 0 if none."""
+    text_lines = _block_text_lines(lines)
+    for number in range(2, min(upto, len(lines)) + 1):
+        line, above = lines[number - 1], lines[number - 2]
+        if not line.strip() or number in text_lines or not above.lstrip().startswith("#"):
+            continue
+        if _indent(line) == _indent(above) and not _STRUCTURAL.match(line):
+            return number
+    return 0
+
+
+def _last_line(lines: list[str]) -> int:
+    return max((number for number, line in enumerate(lines, start=1) if line.strip()), default=1)
+
+
+def _previous(lines: list[str], line: int, pattern: re.Pattern[str] | None = None) -> int:
+    """The 1-based number of the nearest line above `line` with text (matching `pattern`), or 0."""
+    for number in range(line - 1, 0, -1):
+        text = lines[number - 1]
+        if not text.strip() or text.lstrip().startswith("#"):
+            continue
+        if pattern is None or pattern.match(text):
+            return number
+    return 0
+
+
+def _locate_yaml_error(exc: yaml.MarkedYAMLError, lines: list[str]) -> tuple[int, str, str, str]:
+    """The line the editor must change, and what is wrong there: (line, zh, en, hint)."""
+    problem = str(exc.problem or exc.context or "")
+    context = str(exc.context or "")
+    pm, cm = exc.problem_mark, exc.context_mark
+    line = pm.line + 1 if pm else (cm.line + 1 if cm else 0)
+    at = lines[line - 1] if 0 < line <= len(lines) else ""
+    quote = _unclosed_quote(lines, line)
+    if not quote and "end of stream" in problem and "quoted scalar" in context and cm:
+        quote = (cm.line + 1, _last_line(lines), lines[cm.line][cm.column : cm.column + 1])
+    if quote:
+        opened, until, mark = quote
+        zh, en = editor_text("load-unclosed-quote", quote=mark, until=until)
+        return opened, zh, en, editor_text("load-unclosed-quote-fix", quote=mark)[0]
+    cut = _comment_cut(lines, line)
+    if cut:
+        zh, en = editor_text("load-comment-cut")
+        return cut, zh, en, editor_text("load-comment-cut-fix")[0]
+    if "expected ',' or" in problem and cm:
+        zh, en = editor_text("load-unclosed-bracket")
+        return cm.line + 1, zh, en, editor_text("load-unclosed-bracket-fix")[0]
+    if "could not find expected ':'" in problem and cm:
+        line = cm.line + 1
+        missing = _MISSING_SPACE.match(lines[line - 1])
+        if missing:
+            zh, en = editor_text("load-missing-space", field=missing.group(2))
+            fix = editor_text("load-missing-space-fix", field=missing.group(2), value=missing.group(3).strip())
+            return line, zh, en, fix[0]
+        zh, en = editor_text("load-missing-colon")
+        return line, zh, en, editor_text("load-missing-colon-fix")[0]
+    misplaced = (
+        "mapping values are not allowed",
+        "did not find expected key",
+        "did not find expected '-' indicator",
+        "expected <block end>",
+    )
+    if any(needle in problem for needle in misplaced) and at:
+        above = _previous(lines, line)
+        missing = _MISSING_SPACE.match(lines[above - 1]) if above else None
+        if "mapping values" in problem and missing and ": " not in lines[above - 1]:
+            zh, en = editor_text("load-missing-space", field=missing.group(2))
+            fix = editor_text("load-missing-space-fix", field=missing.group(2), value=missing.group(3).strip())
+            return above, zh, en, fix[0]
+        dash = at.lstrip(" ")[:1] == "-" and _ITEM_MARK.match(at.lstrip(" ")) is not None
+        key_colon = "mapping values" not in problem or (pm is not None and at.find(":") == pm.column)
+        if dash or (_KEY_LINE.match(at) and key_colon):
+            choices = _aligned_with(lines, line, dash)
+            if choices:
+                kind = "list" if dash else "key"
+                zh, en = editor_text(f"load-{kind}-misaligned")
+                options = "，或".join(editor_text("load-indent-choice", spaces=c, line=n)[0] for c, n in choices)
+                return line, zh, en, editor_text(f"load-{kind}-misaligned-fix", choices=options)[0]
+        if "mapping values" in problem:
+            zh, en = editor_text("load-stray-colon")
+            return line, zh, en, editor_text("load-stray-colon-fix")[0]
+    zh, hint = _explain_yaml_error(problem)
+    return line, zh, f"YAML syntax: {problem}", hint
+
+
+def _aligned_with(lines: list[str], line: int, dash: bool) -> list[tuple[int, int]]:
+    """Where a misindented line could go: the open levels just left and right of its column, as
+    (spaces, the line that has them). Levels are read upwards, as YAML nests them: each line less
+    indented than all below it (down to `line`) opens one; `dash` looks for list items' dashes instead
+    of fields."""
+    at = lines[line - 1]
+    column = _indent(at) if dash else _key_column(at)
+    text_lines = _block_text_lines(lines)
+    levels: list[tuple[int, int]] = []
+    lowest = len(at)
+    for number in range(line - 1, 0, -1):
+        text = lines[number - 1]
+        if number in text_lines or not text.strip() or text.lstrip().startswith("#"):
+            continue
+        is_dash = text.lstrip(" ")[:1] == "-" and _ITEM_MARK.match(text.lstrip(" ")) is not None
+        level = _indent(text) if dash else _key_column(text)
+        if level < lowest:
+            lowest = level
+            if is_dash or not dash:
+                levels.append((level, number))
+        if lowest == 0:
+            break
+    left = [lv for lv in levels if lv[0] < column]
+    right = [lv for lv in levels if lv[0] > column]
+    return sorted(([max(left)] if left else []) + ([min(right)] if right else []))
+
+
+def _block_text_lines(lines: list[str]) -> set[int]:
+    """The 1-based lines inside `|` and `>` blocks: free text, not structure."""
+    inside: set[int] = set()
+    in_block, block_indent = False, 0
+    for number, line in enumerate(lines, start=1):
+        if in_block and (not line.strip() or _indent(line) > block_indent):
+            inside.add(number)
+            continue
+        in_block = False
+        if not line.lstrip().startswith("#") and _BLOCK_START.search(line):
+            in_block, block_indent = True, _indent(line)
+    return inside
+
+
+def _key_column(line: str) -> int:
+    """Where a line's key starts (after its indentation and any list dashes)."""
+    match = re.match(r"^[ ]*(?:-[ ]+)*", line)
+    return match.end() if match else 0
 
 
 _YAML_HINTS = [

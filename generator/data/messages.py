@@ -300,6 +300,42 @@ _CODES = [
         "annual report not yet submitted",
         "报送后新增 annual/年份.yaml；这是对工作进度的提示，不是数据错误。",
     ),
+    # --- the loader (issue 11): what the text of a file hides ----------------------------------------
+    Code(
+        "list-item-merged",
+        "error",
+        "列表的一项因缩进不同被并入了上一项",
+        "a list item was merged into the item above because of its indentation",
+        "列表每一项的“- ”要上下对齐：把这一行开头的空格数改为与上一项相同。",
+    ),
+    Code(
+        "key-merged",
+        "error",
+        "一个字段因缩进过多被当成了上一个字段文字的一部分",
+        "a field indented too far became part of the text above",
+        "同一层的字段要上下对齐：把这一行（及属于它的各行）向左移，与上一个字段对齐。",
+    ),
+    Code(
+        "line-merged",
+        "warning",
+        "以“- ”开头的一行被并入了上一行的文字",
+        "a line starting with '- ' was joined to the text above",
+        "分条书写时在冒号后写 |，下面每条另起一行、以“- ”开头并统一缩进；若这一行是另一个字段，应与上一字段对齐。",
+    ),
+    Code(
+        "invisible-char",
+        "error",
+        "缩进、键名或数字、日期、编号中有看不见的特殊字符",
+        "an invisible character in the indentation, a key, or a number, date or code",
+        "删除该字符（常见于从 Word、微信、网页复制的内容），空格处重新输入普通的半角空格。",
+    ),
+    Code(
+        "invisible-in-text",
+        "warning",
+        "文字中有看不见的特殊字符",
+        "an invisible character in the text",
+        "删除该字符（常见于从 Word、微信、网页复制的内容）；需要空格处输入普通空格。",
+    ),
 ]
 
 CODES: dict[str, Code] = {c.code: c for c in _CODES}
@@ -658,6 +694,162 @@ EDITOR_TEXTS: dict[str, Text] = {
     "code-where-indicators": Text(
         "indicator_system.yaml 和本示范区的 indicators.yaml", "indicator_system.yaml and the zone's indicators.yaml"
     ),
+    # --- the loader (issue 11): what the text of a file hides, and where a YAML error is ---------------
+    "load-item-merged": Text(
+        "这一行的缩进与上一项（第 {first} 行）不同，“{item}”没有成为新的一项，而是被并入了上一项的文字",
+        "indented differently from the item on line {first}: “{item}” was merged into that item",
+    ),
+    "load-item-merged-fix": Text(
+        "列表每一项的“- ”要上下对齐：这一行开头应为 {spaces} 个空格，与第 {first} 行相同。",
+        "align every '- ' of the list: start this line with {spaces} spaces, as line {first}",
+    ),
+    "load-line-merged": Text(
+        "这一行以“{marker}”开头，却被并入了第 {first} 行 {field} 的文字（连成一行），不会另起一行或成为列表的一项",
+        "this line starts with “{marker}” but was joined to the text of {field} on line {first}",
+    ),
+    "load-line-merged-fix": Text(
+        "若要分条书写，把第 {first} 行写成“{field}: |”，下面每条另起一行、以“- ”开头并统一缩进；若这一行是列表的新一项或另一个字段，使它与上一项或上一字段对齐。",
+        "to write a list, make line {first} '{field}: |' and start each item with '- ' on its own line; else align this line",
+    ),
+    "load-line-merged-fix-folded": Text(
+        "若要分条书写，把第 {first} 行的“>”改为“|”，下面每条另起一行、以“- ”开头并统一缩进；若这一行是列表的新一项或另一个字段，使它与上一项或上一字段对齐。",
+        "to write a list, change the > on line {first} to | and start each item with '- ' on its own line; else align this line",
+    ),
+    "load-key-merged": Text(
+        "这一行的“{field}:”缩进比同一层的字段多，被当成了第 {first} 行 {parent} 文字的一部分，{field} 没有被读取",
+        "{field}: is indented further than its sibling fields and became part of the text of {parent} (line {first})",
+    ),
+    "load-key-merged-fix": Text(
+        "把这一行（及属于 {field} 的各行）向左移，使“{field}:”与第 {first} 行的“{parent}:”对齐（开头 {spaces} 个空格）。",
+        "move this line (and the lines of {field}) left so that {field}: aligns with {parent}: on line {first} ({spaces} spaces)",
+    ),
+    # invisible characters: {effect} is one of the texts below, {name} the character's name
+    "load-invisible": Text(
+        "第 {column} 列有一个{name}（U+{code}）{effect}{more}",
+        "column {column}: a {name_en} (U+{code}){effect_en}{more_en}",
+    ),
+    "load-name-ideographic-space": Text("全角空格", "full-width (ideographic) space"),
+    "load-name-tab": Text("制表符（Tab 键）", "tab"),
+    "load-invisible-more": Text(
+        "（这一行共有 {count} 个看不见的字符）", " ({count} invisible characters on this line)"
+    ),
+    "load-invisible-indent": Text(
+        "：YAML 不把它当作空格，这一行的层级会被读错", ": YAML does not read it as a space, the line's level is misread"
+    ),
+    "load-invisible-key": Text(
+        "：它紧挨着键名 {field}，这个字段会被读错", ": it is next to the key {field}, the field is misread"
+    ),
+    "load-invisible-value": Text("：看不见，却会改变“{value}”的值", ": invisible, yet it changes the value {value}"),
+    "load-invisible-text": Text(
+        "：读者看不见它，它却会留在网页上", ": readers cannot see it, yet it stays on the page"
+    ),
+    "load-invisible-break": Text(
+        "：YAML 把它当作换行，这段文字和后面各行的行号都会被读错",
+        ": YAML reads it as a line break, so the text and the line numbers after it are misread",
+    ),
+    "load-invisible-fix-break": Text(
+        "把它删除；确实要换行的地方直接按回车键。", "delete it; press Enter where a new line is meant"
+    ),
+    "load-invisible-fix-space": Text(
+        "把它删除后重新输入一个普通空格（若本不需要空格，直接删除）。",
+        "delete it and type an ordinary space if one is needed",
+    ),
+    "load-invisible-fix-indent": Text(
+        "删除这一行开头的空白，重新用半角空格缩进。", "delete the line's leading blanks and indent with ordinary spaces"
+    ),
+    "load-invisible-fix-delete": Text(
+        "把它删除（它看不见：可删除该位置前后的字符后重新输入）。",
+        "delete it (it is invisible: delete the characters around it and type them again)",
+    ),
+    # where a YAML error is: the line to change and what to write there
+    "load-unclosed-quote": Text(
+        "YAML 格式错误：这一行的英文引号 {quote} 没有成对，后面的内容（直到第 {until} 行）都被当成了这段文字",
+        "YAML syntax: the quote {quote} opened here is not closed; everything up to line {until} was read as its text",
+    ),
+    "load-unclosed-quote-fix": Text(
+        "在这段文字末尾补上 {quote}，或删除开头的 {quote}。",
+        "close the quote at the end of the text, or delete the opening one",
+    ),
+    "load-unclosed-bracket": Text(
+        "YAML 格式错误：这一行的方括号“[”或花括号“{{”没有成对",
+        "YAML syntax: a [ or {{ opened here is not closed",
+    ),
+    "load-unclosed-bracket-fix": Text(
+        "在列表末尾补上“]”（花括号补“}}”）；各项之间用半角逗号分隔。",
+        "close it with ] (or }}); separate the items with commas",
+    ),
+    "load-missing-space": Text(
+        "YAML 格式错误：“{field}:”的冒号后缺少空格", "YAML syntax: no space after the colon of {field}:"
+    ),
+    "load-missing-space-fix": Text(
+        "在冒号后加一个半角空格：{field}: {value}", "add a space after the colon: {field}: {value}"
+    ),
+    "load-missing-colon": Text(
+        "YAML 格式错误：这一行缺少“键名: 值”中的冒号", "YAML syntax: this line has no key: value colon"
+    ),
+    "load-missing-colon-fix": Text(
+        "写成“键名: 值”（半角冒号后加一个空格）；若这一行是上一行文字的延续，请与上一行合并，或给整段文字加引号。",
+        "write key: value (a colon and a space); if the line continues the text above, join it to that line",
+    ),
+    "load-list-misaligned": Text(
+        "YAML 格式错误：这一行的“- ”与同一列表的其他项没有对齐",
+        "YAML syntax: this '- ' is not aligned with the other items",
+    ),
+    "load-list-misaligned-fix": Text(
+        "列表每一项的“- ”要上下对齐：这一行开头应为{choices}。",
+        "align every '- ' of a list: start this line with{choices}",
+    ),
+    "load-key-misaligned": Text(
+        "YAML 格式错误：这一行的缩进与同一层的字段不同",
+        "YAML syntax: this line is indented differently from its sibling fields",
+    ),
+    "load-key-misaligned-fix": Text(
+        "同一层的字段要上下对齐：这一行开头应为{choices}。",
+        "align the fields of one level: start this line with{choices}",
+    ),
+    "load-indent-choice": Text(" {spaces} 个空格（与第 {line} 行对齐）", " {spaces} spaces (as line {line})"),
+    "load-comment-cut": Text(
+        "YAML 格式错误：这一行像是上一行注释的后半句（注释被断成了两行），但没有以“#”开头，被当成了数据",
+        "YAML syntax: this line reads like the rest of the comment above (cut in two) but does not start with #",
+    ),
+    "load-comment-cut-fix": Text(
+        "在这一行开头加“# ”，或把它接到上一行末尾。", "start this line with '# ', or join it to the line above"
+    ),
+    "load-stray-colon": Text(
+        "YAML 格式错误：文字中的英文冒号“:”后面是空格或行尾，被当成了键名的冒号",
+        "YAML syntax: a colon followed by a space or the end of the line inside text reads as a key's colon",
+    ),
+    "load-stray-colon-fix": Text(
+        "把文字中的“:”改为中文冒号“：”，或给整段文字加上英文引号。",
+        "use the Chinese colon ： in text, or quote the whole value",
+    ),
+}
+
+# The invisible characters the loader names (issue 11), by character: what an editor pasted from Word, WeChat
+# or a web page. Each is reported with its line and column, never removed silently.
+INVISIBLE_CHARACTERS: dict[str, Text] = {
+    "\u00a0": Text("不换行空格", "no-break space"),
+    "\u1680": Text("欧甘文空格", "Ogham space mark"),
+    **{chr(c): Text("特殊宽度的空格", "fixed-width space") for c in range(0x2000, 0x200B)},
+    "\u202f": Text("窄不换行空格", "narrow no-break space"),
+    "\u205f": Text("数学中等空格", "medium mathematical space"),
+    "\u200b": Text("零宽空格", "zero-width space"),
+    "\u200c": Text("零宽不连字符", "zero-width non-joiner"),
+    "\u200d": Text("零宽连字符", "zero-width joiner"),
+    "\u2060": Text("零宽不换行符（单词连接符）", "word joiner"),
+    "\ufeff": Text("字节顺序标记（BOM）", "byte-order mark"),
+    "\u00ad": Text("软连字符", "soft hyphen"),
+    "\u180e": Text("蒙古文元音分隔符", "Mongolian vowel separator"),
+    **{chr(c): Text("不可见的数学符号", "invisible mathematical operator") for c in range(0x2061, 0x2065)},
+    "\u200e": Text("从左到右标记（文字方向控制符）", "left-to-right mark"),
+    "\u200f": Text("从右到左标记（文字方向控制符）", "right-to-left mark"),
+    "\u061c": Text("阿拉伯字母标记（文字方向控制符）", "Arabic letter mark"),
+    **{chr(c): Text("文字方向控制符", "bidirectional control") for c in range(0x202A, 0x202F)},
+    **{chr(c): Text("文字方向隔离符", "bidirectional isolate") for c in range(0x2066, 0x206A)},
+    # line breaks to YAML, not to the editor's eyes: the text and the line numbers after them are misread
+    "\u2028": Text("行分隔符（网页中常见的换行）", "line separator"),
+    "\u2029": Text("段分隔符", "paragraph separator"),
+    "\u0085": Text("下一行符（NEL）", "next line (NEL)"),
 }
 
 # What an editor writes into a note cell (or the first highlight cell) to remove what the file holds.

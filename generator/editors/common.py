@@ -93,12 +93,14 @@ def schema_line(data: Path, target: Path, schema: str) -> str:
 
 
 _PLAIN = re.compile(r"[^\s\-?:,\[\]{}#&*!|>'\"%@`][^\n#]*")
+_FIELD_LIKE = re.compile(r"[a-z_][a-z0-9_]*:\S")
 
 
 def yaml_text(text: str, flow: bool = False) -> str:
     """A string as a YAML scalar: plain when every reader (ours, VS Code's) reads it back as the same text,
     else double-quoted (JSON escapes are valid YAML)."""
     plain = _PLAIN.fullmatch(text) is not None and text == text.strip() and ": " not in text
+    plain = plain and not _FIELD_LIKE.match(text)  # `note:甲` reads as a field without its space to our loader
     if plain and flow:
         plain = not any(c in text for c in ",[]{}")
     if plain:
