@@ -32,6 +32,7 @@ if str(ROOT) not in sys.path:  # MkDocs loads hooks by file path, not as part of
     sys.path.insert(0, str(ROOT))
 
 from generator.build import build_site_sources  # noqa: E402
+from generator.data.links import safe_href  # noqa: E402
 
 GENERATED = "generated"
 NEWS = "news"  # the blog plugin's blog_dir in mkdocs.yml
@@ -69,7 +70,7 @@ def on_config(config: Any) -> Any:
     site = result.catalog.site
     config["site_name"] = site.title
     config["site_description"] = site.description
-    config["site_url"] = os.environ.get("SITE_URL") or site.site_url
+    config["site_url"] = safe_href(os.environ.get("SITE_URL") or site.site_url, web_only=True)
     config["nav"] = result.nav
     # What exists now (the catalog, the imported libraries) lives until the end of the build: moved out of
     # the garbage collector's sight, so its full collections stop walking it again and again for each of
@@ -78,7 +79,7 @@ def on_config(config: Any) -> Any:
     gc.freeze()
     config["extra"]["gov"] = {
         "sponsor": site.sponsor, "organizer": site.organizer, "icp": site.icp, "police_filing": site.police_filing,
-        "website_code": site.website_code, "error_report": site.error_report,
+        "website_code": site.website_code, "error_report": safe_href(site.error_report, web_only=True),
         "placeholder_filings": site.placeholder_filings, "contact": dict(site.contact),
     }  # fmt: skip
     config["extra"]["has_sample"] = result.catalog.has_sample

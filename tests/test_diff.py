@@ -479,7 +479,8 @@ def test_a_hostile_new_year_and_case_through_git(repo: Path) -> None:
     """The whole route with real files: hostile text in a new year's highlight and note, and a new case."""
     report = repo / "data/zones/demo-zone/annual/2023.yaml"
     text = report.read_text(encoding="utf-8")
-    markdown = "敌意开头 <!-- 藏 --> [链接](https://evil.example) ![图](https://evil.example/i.png) `x` | y |\u202e反转"
+    # (no image: the check refuses one in Markdown since issue 12; the summary's handling of one is tested above)
+    markdown = "敌意开头 <!-- 藏 --> [链接](https://evil.example) `x` | y |\u202e反转"
     text = text.replace("  - 启动建设。", f"  - {markdown!r}\n  - |\n    # 伪造标题\n    <details>藏</details>")
     report.write_text(text.replace("    note: 按常住人口计算。", f"    note: {markdown!r}"), encoding="utf-8")
     case = repo / "data/zones/demo-zone/cases/demo-case.yaml"

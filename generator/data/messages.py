@@ -126,9 +126,10 @@ _CODES = [
     Code(
         "unsafe-link",
         "error",
-        "链接地址不安全或无法识别",
-        "unsafe or unrecognised link",
-        "链接只能以 https://、http://、mailto: 开头，或是站内相对路径。",
+        "链接地址不安全或无法识别，或正文中插入了图片",
+        "unsafe or unrecognised link, or an image in text",
+        "链接只能以 https://、http://、mailto: 开头，或是站内相对路径（不以“/”开头）；"
+        "正文中不能插入图片，图片写在案例的 images 中。",
     ),
     # --- references between records ----------------------------------------------------------
     Code(
@@ -822,6 +823,32 @@ EDITOR_TEXTS: dict[str, Text] = {
     "load-stray-colon-fix": Text(
         "把文字中的“:”改为中文冒号“：”，或给整段文字加上英文引号。",
         "use the Chinese colon ： in text, or quote the whole value",
+    ),
+    # --- issue 12, branch i12-links: links and images in editors' Markdown (generator/data/links.py) ---
+    "link-scheme": Text(
+        "链接地址“{target}”不允许：网站只链接以 https://、http://、mailto: 开头的地址和站内相对路径",
+        'link target "{target}" not allowed: only https://, http://, mailto: and relative paths',
+    ),
+    "link-absolute": Text(
+        "链接地址“{target}”以“/”开头：以“//”开头的地址指向别的网站，以“/”开头的地址在网站发布到子目录时找不到页面",
+        'link target "{target}" starts with "/": "//" leads to another host, "/" breaks under a sub-path',
+    ),
+    "link-hidden": Text(
+        "链接地址“{target}”中含有空格、控制字符、反斜杠或写法不完整，看不出它指向哪里",
+        'link target "{target}" holds whitespace, a control character or a backslash, or is incomplete',
+    ),
+    "link-hint": Text(
+        "站外链接写完整网址，如 [科技厅](https://kjt.gxzf.gov.cn/)；站内链接写相对路径，如 [案例](../cases/案例编号/)；"
+        "邮件写 mailto:地址。",
+        "write a full https:// address, a relative path such as ../cases/slug/, or mailto:",
+    ),
+    "link-image": Text(
+        "正文中不能插入图片（地址“{target}”）：网站不从别处加载图片，正文中的图片也不随网站发布",
+        'no image in text (address "{target}"): the site loads nothing from elsewhere and publishes no image from text',
+    ),
+    "link-image-hint": Text(
+        "删去 ![…](…)；要显示图片，把它放到该示范区的 images/ 文件夹，在案例的 images 中写 file: 文件名 和 alt: 替代文字。",
+        "remove the image; put it into the zone's images/ folder and list it under a case's images (file, alt)",
     ),
 }
 

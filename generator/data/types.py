@@ -17,6 +17,9 @@ from typing import Annotated, Any
 from pydantic import PlainValidator, WithJsonSchema
 from pydantic_core import PydanticCustomError
 
+from generator.data.links import markdown_problem, shown_url, url_problem
+from generator.data.messages import editor_text
+
 MARKERS = ("暂无", "不适用")  # "not available", "not applicable": never read as zero
 
 
@@ -138,26 +141,20 @@ def _reject_markup(text: str) -> None:
             )
 
 
-_LINK_TARGET = re.compile(r"\]\(\s*<?([^)>\s]*)|^\s{0,3}\[[^\]]+\]:\s*<?(\S+?)>?(?:\s|$)", re.M)
-_SAFE_TARGET = re.compile(r"(https?://[^\s\"'<>]+|mailto:[^\s\"'<>]+|#[\w-]*|(\.{0,2}/)?[\w./-]+(#[\w-]*)?)")
-
-
 def check_links(text: str) -> None:
-    """Refuse Markdown links whose target is not http(s), mailto or a plain relative path."""
-    for match in _LINK_TARGET.finditer(text):
-        target = match.group(1) if match.group(1) is not None else match.group(2)
-        if target and not _SAFE_TARGET.fullmatch(target):
-            raise fail(
-                "unsafe-link",
-                f"链接地址“{target[:60]}”不允许",
-                f"link target {target[:60]!r} not allowed",
-                "链接只能以 https://、http://、mailto: 开头，或是站内相对路径。",
-            )
+    """Refuse a link the judge refuses and any image, as markdown-it reads the Markdown (`links.py`)."""
+    found = markdown_problem(text)
+    if found is None:
+        return
+    why, url = found
+    key, hint = ("link-image", "link-image-hint") if why == "image" else (f"link-{why}", "link-hint")
+    zh, en = editor_text(key, target=shown_url(url))
+    raise fail("unsafe-link", zh, en, editor_text(hint)[0])
 
 
 def _url(value: Any) -> str:
     text = _name(value)
-    if not re.fullmatch(r"https?://[^\s\"'<>`]+", text):
+    if not re.fullmatch(r"https?://[^\s\"'<>`]+", text) or url_problem(text, web_only=True):
         raise fail(
             "wrong-type",
             f"应为以 http:// 或 https:// 开头的网址，实际为{_shown(text)}",

@@ -45,10 +45,15 @@ def chart_id(*parts: str) -> str:
     return "chart-" + "-".join(_ID_UNSAFE.sub("_", p.lower()) for p in parts)
 
 
-def _t(text: str) -> str:
-    """Text from the data inside a figure: plotly reads a few HTML tags (<b>, <a href>) in its strings, so
-    escape them (plotly turns the entities back into characters on screen)."""
-    return html.escape(text, quote=False)
+def plot_text(text: str) -> str:
+    """Text from the data inside a figure, the one way in: plotly reads a subset of HTML (`<br>`, `<b>`,
+    `<a href>`) in every label, and `%{…}` as a template in hover templates and (through `meta`) in trace
+    names, axis titles and annotations. `&`, `<`, `>`, `{` and `}` become entities, which plotly turns back
+    into characters on screen after templating: the text shows as written and neither formats nor templates."""
+    return html.escape(text, quote=False).replace("{", "&#123;").replace("}", "&#125;")
+
+
+_t = plot_text
 
 
 def _num(value: Decimal | None) -> float | None:

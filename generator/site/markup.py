@@ -7,8 +7,10 @@ Two ways in, nothing else:
   character reference, so the text shows exactly as written and can neither format, link, set
   attributes (attr_list's `{: onclick=…}`) nor open an HTML tag.
 - `block(text)`: editors' Markdown (plan sections, case write-ups). It is rendered here by
-  markdown-it-py with raw HTML turned off and its link validation on (no `javascript:`), and the
-  resulting HTML goes into the page as one raw block that Python-Markdown passes through untouched.
+  markdown-it-py with raw HTML turned off; every link is judged on the address markdown-it would write
+  (`generator/data/links.py`, the same judge as the check's): a refused one is reduced to its text, an
+  image to its alternative text. The resulting HTML goes into the page as one raw block that
+  Python-Markdown passes through untouched.
 
 The page templates call neither by hand: the Jinja environment's `finalize` applies `inline` to every
 value a template prints unless it is `Safe` (see `pages.py`).
@@ -18,7 +20,7 @@ from __future__ import annotations
 
 import re
 
-from markdown_it import MarkdownIt
+from generator.data.links import render_markdown
 
 _SPECIAL = frozenset("\\`*_{}[]()#+-.!|<>&~^=:\"'$%@/?;")
 # Figures as the pages print them — 45.8, 1,130, -3, 35%, +13.9%（+5.6）, +0.25 个百分点, 2024-01-31 — are
@@ -44,16 +46,13 @@ def inline(text: object) -> Safe:
     return Safe("".join(f"&#{ord(c)};" if c in _SPECIAL else c for c in raw))
 
 
-_md = MarkdownIt("commonmark", {"html": False, "linkify": False, "typographer": False}).enable(
-    ["table", "strikethrough"]
-)
 _HEADING = re.compile(r"<(/?)h([1-6])>")
 
 
 def block(text: str) -> Safe:
     """Editors' Markdown rendered to HTML (no raw HTML, safe links), headings demoted below the page's
     own, wrapped so that Python-Markdown keeps it as one raw block."""
-    html = _md.render(text)
+    html = render_markdown(text)
     html = _HEADING.sub(lambda m: f"<{m.group(1)}h{min(6, int(m.group(2)) + 3)}>", html)
     html = html.replace('<a href="http', '<a rel="noopener" href="http')
     # No blank line may end the raw block early; markdown-it never emits one outside <pre>.

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from generator.data.catalog import Catalog, ZoneRecord
+from generator.data.links import safe_href
 from generator.data.models import Approved, Evaluated, PlanRevised, PublicNotice
 from generator.site.common import Context, Section, front_matter, h
 from generator.site.zone_pages import zone_page
@@ -88,8 +89,9 @@ def _post(catalog: Catalog, zone: ZoneRecord, event: Any, slug: str) -> Post:
     when = _long_date(event.date)
     before, after = _sentence(catalog, event, when, city)
     extra: list[str] = []
-    if isinstance(event, PublicNotice) and event.url:
-        extra.append(f'<p><a href="{h(event.url)}" rel="noopener">公示原文</a></p>')
+    url = safe_href(event.url, web_only=True) if isinstance(event, PublicNotice) else ""
+    if url:
+        extra.append(f'<p><a href="{h(url)}" rel="noopener">公示原文</a></p>')
     if event.note:
         extra.append(block(event.note))
     return Post(

@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from generator.data.catalog import Catalog
+from generator.data.links import safe_href
 from generator.data.models import PLAN_SECTIONS
 from generator.site.common import Context, Section, front_matter, h
 from generator.site.markup import Safe
@@ -42,7 +43,8 @@ def make_policy_pages(ctx: Context) -> Section:
     catalog, env = ctx.catalog, ctx.env
     site = catalog.site
     out = Section()
-    url = Safe(f'<a href="{h(site.policy_url)}" rel="noopener">原文</a>') if site.policy_url else ""
+    policy_url = safe_href(site.policy_url, web_only=True)
+    url = Safe(f'<a href="{h(policy_url)}" rel="noopener">原文</a>') if policy_url else ""
     out.pages["policy/index.md"] = env.get_template("policy_index.md.j2").render(
         fm=front_matter("政策指引", False, f"《{site.policy_title}》的要点、建设程序、主要任务和建设方案提纲"),
         title=site.policy_title,

@@ -7,7 +7,6 @@ The facts come from generator/analysis (targets.py, reporting.py); this module o
 from __future__ import annotations
 
 import functools
-import html
 from typing import Any
 
 import jinja2
@@ -37,7 +36,7 @@ from generator.analysis.targets import (
     zone_progress,
 )
 from generator.data.catalog import Catalog, ZoneRecord
-from generator.site.charts import Chart, chart_html, chart_id, with_summary
+from generator.site.charts import Chart, chart_html, chart_id, plot_text, with_summary
 from generator.site.common import Context, Section, front_matter, make_env, sorted_zones, zone_short
 from generator.site.markup import Safe, link
 
@@ -143,7 +142,7 @@ def targets_block(catalog: Catalog, zone: ZoneRecord) -> Safe:
 
 def status_chart(progress: list[ZoneProgress], summary: str) -> Chart:
     """Per zone, its targets by status: one stacked horizontal bar per zone, first zone on top."""
-    labels = [html.escape(zone_short(p.zone), quote=False) for p in progress]
+    labels = [plot_text(zone_short(p.zone)) for p in progress]
     data = []
     for status in STATUSES:
         counts = [p.count(status) for p in progress]
