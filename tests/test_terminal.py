@@ -70,7 +70,6 @@ GITHUB = [
 ]
 
 
-@pytest.mark.xfail(strict=True, reason="issue 12: control characters and runner syntax reach the terminal")
 def test_text_format_shows_hostile_data_escaped(data_copy: Path) -> None:
     _hostile(data_copy)
     code, lines = run_check(Path("data"))
@@ -78,7 +77,6 @@ def test_text_format_shows_hostile_data_escaped(data_copy: Path) -> None:
     assert lines == TEXT
 
 
-@pytest.mark.xfail(strict=True, reason="issue 12: control characters and runner syntax reach the annotations")
 def test_github_format_shows_hostile_data_escaped(data_copy: Path) -> None:
     _hostile(data_copy)
     code, lines = run_check(Path("data"), "--format", "github")
@@ -86,7 +84,6 @@ def test_github_format_shows_hostile_data_escaped(data_copy: Path) -> None:
     assert lines == GITHUB
 
 
-@pytest.mark.xfail(strict=True, reason="issue 12: control characters reach the terminal")
 @pytest.mark.parametrize("fmt", ["text", "github"])
 def test_no_line_carries_a_control_character_or_a_command(data_copy: Path, fmt: str) -> None:
     """Independent of the exact wording: every printed line is one line, free of controls, and only the
@@ -104,7 +101,6 @@ def test_no_line_carries_a_control_character_or_a_command(data_copy: Path, fmt: 
         assert "::" not in line
 
 
-@pytest.mark.xfail(strict=True, reason="issue 12: a file name that is not UTF-8 crashes check on a UTF-8 terminal")
 def test_a_file_name_that_is_not_utf8_is_shown_not_a_crash(tmp_path: Path) -> None:
     """A lone surrogate (Python's stand-in for a byte that is not UTF-8 in a file name) cannot be printed
     on a strict UTF-8 terminal: it is named, and check reports instead of crashing."""
@@ -147,7 +143,6 @@ def test_a_file_name_that_is_not_utf8_is_shown_not_a_crash(tmp_path: Path) -> No
         ("###[x]", "###⟨U+005B⟩x]"),
     ],
 )
-@pytest.mark.xfail(strict=True, reason="issue 12: no function shows data text inert in a terminal")
 def test_terminal_text(raw: str, shown: str) -> None:
     from generator.data.problems import terminal_text
 
