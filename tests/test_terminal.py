@@ -156,3 +156,28 @@ def test_plain_problems_print_as_before() -> None:
     assert (
         problem.format_text() == "data/zones/a/zone.yaml:3: links.0 [invalid-value] 链接：https://x.cn/a / link: x, y"
     )
+
+
+@pytest.mark.xfail(strict=True, reason="issue 12: the editors' commands print data text as it is")
+def test_editors_commands_show_data_inert(tmp_path: Path) -> None:
+    """The editors' commands print what they refuse (a slug, a sheet's cell) the same way as check."""
+    import shutil
+
+    from conftest import MINI
+
+    shutil.copytree(MINI, tmp_path / "data")
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    proc = subprocess.run(
+        [sys.executable, "-m", "generator", "new-case", "demo-zone", "x\x1b[2Jy\r::error::z", "--data", "data"],
+        cwd=tmp_path,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert proc.returncode == 2
+    assert proc.stderr.splitlines() == [
+        "案例编号“x⟨U+001B⟩[2Jy⟨U+000D⟩:⟨U+003A⟩error:⟨U+003A⟩z”不符合规则：只能用小写英文字母、数字和单个连字符，"
+        "如 nanning-hitech / invalid case slug 'x\\x1b[2Jy\\r:⟨U+003A⟩error:⟨U+003A⟩z': lowercase letters, digits "
+        "and single hyphens only"
+    ]
