@@ -158,7 +158,6 @@ def test_plain_problems_print_as_before() -> None:
     )
 
 
-@pytest.mark.xfail(strict=True, reason="issue 12: the editors' commands print data text as it is")
 def test_editors_commands_show_data_inert(tmp_path: Path) -> None:
     """The editors' commands print what they refuse (a slug, a sheet's cell) the same way as check."""
     import shutil
