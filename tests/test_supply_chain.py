@@ -106,7 +106,6 @@ def install_problems(makefile: Path) -> list[str]:
 # ---------------------------------------------------------------- the Python locks
 
 
-@pytest.mark.xfail(strict=True, reason="issue 12: requirements.lock has no hashes, no bootstrap lock")
 @pytest.mark.parametrize("lock", PY_LOCKS)
 def test_python_locks_pin_every_package_with_hashes(lock: str) -> None:
     path = ROOT / lock
@@ -116,7 +115,6 @@ def test_python_locks_pin_every_package_with_hashes(lock: str) -> None:
     assert len(entries) >= (2 if "bootstrap" in lock else 50)
 
 
-@pytest.mark.xfail(strict=True, reason="issue 12: no bootstrap lock")
 def test_locks_hold_exactly_what_the_in_files_ask_for() -> None:
     """Each requirement of the .in files is in its lock at that version; pip and setuptools only in the
     bootstrap lock (so the main install never replaces the installer or the build backend)."""
@@ -131,7 +129,6 @@ def test_locks_hold_exactly_what_the_in_files_ask_for() -> None:
     assert not set(boot) & set(main)
 
 
-@pytest.mark.xfail(strict=True, reason="issue 12: requirements.lock has no hashes")
 def test_the_lock_checker_finds_broken_locks() -> None:
     text = (ROOT / "requirements.lock").read_text(encoding="utf-8")
     assert lock_entries(text)[1] == []
@@ -145,7 +142,6 @@ def test_the_lock_checker_finds_broken_locks() -> None:
 # ---------------------------------------------------------------- the Node locks
 
 
-@pytest.mark.xfail(strict=True, reason="issue 12: the Node tools have no committed lockfile")
 @pytest.mark.parametrize("folder", NODE_DIRS)
 def test_node_tools_are_locked_with_integrity(folder: str) -> None:
     manifest = ROOT / folder / "package.json"
@@ -167,7 +163,6 @@ def test_node_tools_are_locked_with_integrity(folder: str) -> None:
 needs_make = pytest.mark.skipif(not shutil.which("make"), reason="needs make")
 
 
-@pytest.mark.xfail(strict=True, reason="issue 12: pip installs without hashes, npm install without a lock")
 @needs_make
 def test_the_makefile_installs_only_from_the_locks() -> None:
     assert install_problems(ROOT / "Makefile") == []
@@ -186,7 +181,6 @@ MUTATIONS = {
 }
 
 
-@pytest.mark.xfail(strict=True, reason="issue 12: the Makefile has no locked installs to break")
 @needs_make
 @pytest.mark.parametrize("mutation", sorted(MUTATIONS))
 def test_the_install_checker_catches_a_broken_makefile(tmp_path: Path, mutation: str) -> None:
@@ -205,7 +199,6 @@ def test_ci_installs_through_the_makefile() -> None:
     assert "make .venv/.installed" in (ROOT / ".github/workflows/site.yml").read_text(encoding="utf-8")
 
 
-@pytest.mark.xfail(strict=True, reason="issue 12: no digest procedure in the README")
 def test_readme_says_how_to_pin_the_container_by_digest() -> None:
     text = (ROOT / "README.md").read_text(encoding="utf-8")
     section = text[text.index("## 发布与部署 / Publishing and deployment") :]
