@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -380,3 +381,26 @@ def test_make_site_interrupted_between_the_renames_then_rebuilt(tmp_path: Path) 
     assert proc.returncode == 0, proc.stdout + proc.stderr
     assert b"<urlset" in (project / "site/sitemap.xml").read_bytes() and tree(project / "site") != old
     assert not (project / "site.old").exists() and not (project / "site.tmp").exists()
+
+
+@needs_make
+@pytest.mark.parametrize("folder", ["site", "preview"])
+def test_make_site_and_make_preview_recover_first_and_swap_last(folder: str) -> None:
+    """Both folders CI publishes (the site, the offline preview artifact) go through the script: recovered
+    before the build, swapped in after it; never removed with rm -rf or renamed by the recipe itself."""
+    proc = subprocess.run(
+        ["make", "-n", "-B", "--no-print-directory", folder], cwd=ROOT, capture_output=True, text=True, timeout=60
+    )
+    assert proc.returncode == 0, proc.stderr
+    lines = proc.stdout.splitlines()
+
+    def index(pattern: str) -> int:
+        found = [i for i, line in enumerate(lines) if pattern in line]
+        assert len(found) == 1, f"{pattern!r} in {lines}"
+        return found[0]
+
+    recover = index(f"publish_site.sh recover {folder}")
+    build = index(f"--site-dir {folder}.tmp")
+    swap = index(f"publish_site.sh swap {folder}")
+    assert recover < build < swap
+    assert not [line for line in lines if re.search(rf"\b(?:rm -rf|mv)\b[^;&|]*\b{folder}(?:\.old)?\b(?!\.)", line)]
