@@ -120,10 +120,12 @@ preview: check $(TOOLS_STAMP)
 	$(PUBLISH) swap preview
 	@echo "离线预览已生成 / offline preview built: preview/index.html"
 
-# The built site/ as one archive a static web server can serve as-is (run `make site` first).
+# The built site/ as one archive a static web server can serve as-is (run `make site` first); written aside and
+# renamed when complete, so an interrupted run never leaves a truncated archive under its name.
 site-archive: publish-recover
 	@test -f site/index.html || { echo "no site/ yet: run make site first"; exit 1; }
-	tar --owner=0 --group=0 --numeric-owner -czf $(ARCHIVE) -C site .
+	tar --owner=0 --group=0 --numeric-owner -czf $(ARCHIVE).tmp -C site .
+	mv -f $(ARCHIVE).tmp $(ARCHIVE)
 	@echo "网站压缩包 / site archive: $(ARCHIVE)"
 
 # .github/CODEOWNERS from the zone folders and their city: field (placeholder team names: see the script).

@@ -407,7 +407,6 @@ def test_make_site_and_make_preview_recover_first_and_swap_last(folder: str) -> 
 
 
 @needs_make
-@pytest.mark.xfail(strict=True, reason="issue 12: tar writes the archive in place: an interruption leaves half of it")
 def test_site_archive_is_written_aside_and_renamed(tmp_path: Path) -> None:
     """An interrupted `make site-archive` never leaves a truncated archive under the name a deployer uses:
     tar writes ARCHIVE.tmp, which is renamed only once complete; an old archive stays until then."""
