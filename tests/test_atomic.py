@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -47,6 +48,7 @@ def project_copy(tmp: Path) -> Path:
     shutil.copytree(ROOT / "site_src", project / "site_src", ignore=shutil.ignore_patterns("generated"))
     (project / "generator").symlink_to(ROOT / "generator")
     (project / ".venv").symlink_to(ROOT / ".venv")
+    (project / ".github").symlink_to(ROOT / ".github")  # the publication script the Makefile runs
     old = project / "site"  # the published site the failed builds must leave alone
     (old / "zones/demo-zone").mkdir(parents=True)
     (old / "index.html").write_bytes("<html>旧网站 / the old site</html>\n".encode())
@@ -241,3 +243,181 @@ def test_write_files_refuses_nul_and_empty_paths_before_writing(rel: str, tmp_pa
     with pytest.raises(ValueError, match=r"escapes|invalid|refus"):
         write_files(out, {"a.md": b"A", rel: b"evil"})
     assert tree(sandbox) == before
+
+
+# --- an interrupted publication never leaves no site (issue 12, item 9) ----------------------------------
+# `make site` builds into site.tmp, then swaps: site -> site.old, site.tmp -> site, site.old removed. A Ctrl-C
+# between the two renames used to leave no site/ at all (and `make site-archive` refusing). Now the next run
+# restores a whole site before anything else. The script's steps are interrupted through its test hook
+# (PUBLISH_INTERRUPT_AT names the step at which it sends itself SIGINT), never by racing a real signal.
+
+PUBLISH = ROOT / ".github" / "scripts" / "publish_site.sh"
+
+
+def _write_site(folder: Path, label: str) -> dict[str, bytes]:
+    (folder / "zones/demo-zone").mkdir(parents=True)
+    (folder / "index.html").write_text(f"<html>{label}</html>\n", encoding="utf-8")
+    (folder / "zones/demo-zone/index.html").write_text(f"{label} zone page\n", encoding="utf-8")
+    (folder / "sitemap.xml").write_text(f"<urlset>{label}</urlset>\n", encoding="utf-8")
+    return tree(folder)
+
+
+def _make(project: Path, *args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    full = {k: v for k, v in os.environ.items() if k not in ("MAKEFLAGS", "MFLAGS", "PUBLISH_INTERRUPT_AT")}
+    cmd = ["make", "--no-print-directory", "-o", ".venv/.installed", *args]
+    return subprocess.run(cmd, cwd=project, env={**full, **(env or {})}, capture_output=True, text=True, timeout=300)
+
+
+def _publish(project: Path, action: str, step: str) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "PUBLISH_INTERRUPT_AT": step}
+    return subprocess.run(
+        ["bash", str(PUBLISH), action, "site"], cwd=project, env=env, capture_output=True, text=True, timeout=60
+    )
+
+
+def _assert_whole_and_archived(project: Path, expected: dict[str, bytes]) -> None:
+    """`make site-archive` (the next run) finds a whole site, leaves nothing behind and archives it."""
+    proc = _make(project, "site-archive", "ARCHIVE=out.tar.gz")
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    assert tree(project / "site") == expected
+    assert not (project / "site.old").exists() and not (project / "site.tmp").exists()
+    import tarfile
+
+    with tarfile.open(project / "out.tar.gz") as archive:
+        files = sorted(m.name.removeprefix("./") for m in archive.getmembers() if m.isfile())
+    assert files == sorted(k for k in expected if not k.endswith("/"))
+
+
+@needs_make
+def test_site_archive_restores_the_site_an_interrupted_swap_left_as_site_old(tmp_path: Path) -> None:
+    """The state a Ctrl-C between the two renames leaves: no site/, the old one in site.old, the new in site.tmp."""
+    project = project_copy(tmp_path)
+    old = tree(project / "site")
+    (project / "site").rename(project / "site.old")
+    _write_site(project / "site.tmp", "new")
+    _assert_whole_and_archived(project, old)
+
+
+@needs_make
+def test_make_site_restores_the_site_before_anything_else(tmp_path: Path) -> None:
+    """Restored before the check: even a run whose check then fails leaves the whole old site in place."""
+    project = project_copy(tmp_path)
+    old = tree(project / "site")
+    (project / "site").rename(project / "site.old")
+    (project / "site.tmp").mkdir()
+    (project / "site.tmp/index.html").write_text("half a new site", encoding="utf-8")
+    proc = make_site(project, bad_data(tmp_path))
+    assert proc.returncode != 0 and "Traceback" not in proc.stderr
+    assert tree(project / "site") == old
+    assert not (project / "site.old").exists() and not (project / "site.tmp").exists()
+
+
+# step of `publish_site.sh swap` -> which site the next run must find whole
+SWAP_STEPS = {
+    "removing-stale": "old",  # a leftover site.old from an earlier interruption is being removed
+    "built": "old",  # site.tmp complete, nothing renamed yet
+    "moved-old": "old",  # site renamed to site.old, site.tmp not yet renamed: no site/ at all
+    "moved-new": "new",  # site.tmp is site, site.old still there
+    "removing-old": "new",  # site.old half removed
+}
+
+
+@needs_make
+@pytest.mark.parametrize("step", sorted(SWAP_STEPS))
+def test_an_interruption_at_each_step_of_the_swap_is_recovered(tmp_path: Path, step: str) -> None:
+    project = project_copy(tmp_path)
+    sites = {"old": tree(project / "site"), "new": _write_site(project / "site.tmp", "new")}
+    if step == "removing-stale":
+        _write_site(project / "site.old", "stale")
+    proc = _publish(project, "swap", step)
+    assert proc.returncode != 0, "the hook did not interrupt the swap"
+    assert f"interrupted at {step}" in proc.stderr
+    _assert_whole_and_archived(project, sites[SWAP_STEPS[step]])
+
+
+# step of `publish_site.sh recover` -> the state it starts from -> which site must be whole afterwards
+RECOVER_STEPS = {
+    "recover-restored": "no site, old in site.old, new in site.tmp",
+    "recover-removing-old": "new in site, old in site.old",
+    "recover-removing-tmp": "old in site, half a build in site.tmp",
+}
+
+
+@needs_make
+@pytest.mark.parametrize("step", sorted(RECOVER_STEPS))
+def test_an_interruption_of_the_recovery_is_recovered_too(tmp_path: Path, step: str) -> None:
+    project = project_copy(tmp_path)
+    old = tree(project / "site")
+    if step == "recover-restored":
+        (project / "site").rename(project / "site.old")
+        _write_site(project / "site.tmp", "new")
+        expected = old
+    elif step == "recover-removing-old":
+        (project / "site").rename(project / "site.old")
+        expected = _write_site(project / "site", "new")
+    else:
+        (project / "site.tmp").mkdir()
+        (project / "site.tmp/index.html").write_text("half a new site", encoding="utf-8")
+        expected = old
+    proc = _publish(project, "recover", step)
+    assert proc.returncode != 0, "the hook did not interrupt the recovery"
+    assert f"interrupted at {step}" in proc.stderr
+    _assert_whole_and_archived(project, expected)
+
+
+@needs_make
+def test_make_site_interrupted_between_the_renames_then_rebuilt(tmp_path: Path) -> None:
+    """Through make, with the real build: interrupted in the window that had no site/, the next
+    `make site-archive` archives the old site, and the next `make site` publishes the new one."""
+    project = project_copy(tmp_path)
+    old = tree(project / "site")
+    data = tmp_path / "data"
+    shutil.copytree(MINI, data)
+    proc = _make(project, "site", f"DATA={data}", env={"PUBLISH_INTERRUPT_AT": "moved-old"})
+    assert proc.returncode != 0 and "interrupted at moved-old" in proc.stderr
+    assert not (project / "site").exists()  # the window the hook stopped in
+    _assert_whole_and_archived(project, old)
+    proc = _make(project, "site", f"DATA={data}")
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    assert b"<urlset" in (project / "site/sitemap.xml").read_bytes() and tree(project / "site") != old
+    assert not (project / "site.old").exists() and not (project / "site.tmp").exists()
+
+
+@needs_make
+@pytest.mark.parametrize("folder", ["site", "preview"])
+def test_make_site_and_make_preview_recover_first_and_swap_last(folder: str) -> None:
+    """Both folders CI publishes (the site, the offline preview artifact) go through the script: recovered
+    before the build, swapped in after it; never removed with rm -rf or renamed by the recipe itself."""
+    proc = subprocess.run(
+        ["make", "-n", "-B", "--no-print-directory", folder], cwd=ROOT, capture_output=True, text=True, timeout=60
+    )
+    assert proc.returncode == 0, proc.stderr
+    lines = proc.stdout.splitlines()
+
+    def index(pattern: str) -> int:
+        found = [i for i, line in enumerate(lines) if pattern in line]
+        assert len(found) == 1, f"{pattern!r} in {lines}"
+        return found[0]
+
+    recover = index(f"publish_site.sh recover {folder}")
+    build = index(f"--site-dir {folder}.tmp")
+    swap = index(f"publish_site.sh swap {folder}")
+    assert recover < build < swap
+    assert not [line for line in lines if re.search(rf"\b(?:rm -rf|mv)\b[^;&|]*\b{folder}(?:\.old)?\b(?!\.)", line)]
+
+
+@needs_make
+def test_site_archive_is_written_aside_and_renamed(tmp_path: Path) -> None:
+    """An interrupted `make site-archive` never leaves a truncated archive under the name a deployer uses:
+    tar writes ARCHIVE.tmp, which is renamed only once complete; an old archive stays until then."""
+    proc = subprocess.run(
+        ["make", "-n", "-B", "--no-print-directory", "-f", str(ROOT / "Makefile"), "site-archive", "ARCHIVE=a.tar.gz"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert proc.returncode == 0, proc.stderr
+    tar = [line for line in proc.stdout.splitlines() if line.startswith("tar ")]
+    assert len(tar) == 1 and " -czf a.tar.gz.tmp " in tar[0], tar
+    assert "mv -f a.tar.gz.tmp a.tar.gz" in proc.stdout

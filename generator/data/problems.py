@@ -7,6 +7,8 @@ The catalogue of codes lives in `messages.py`; this module only holds and prints
 from __future__ import annotations
 
 import enum
+import re
+import unicodedata
 from dataclasses import dataclass, field
 
 from generator.data.messages import CODES
@@ -49,12 +51,17 @@ class Problem:
         return Severity[CODES[self.code].severity.upper()]
 
     def format_text(self) -> str:
-        """`path:line: field [code] 中文 / English（提示：…）`, the compiler-style line editors read."""
-        where = f"{self.path}:{self.line}:" if self.line else f"{self.path}:"
-        fld = f" {self.field}" if self.field else ""
+        """`path:line: field [code] 中文 / English（提示：…）`, the compiler-style line editors read.
+        Every part that can carry data text is shown with `terminal_text`: one line, inert."""
+        path = terminal_text(self.path)
+        where = f"{path}:{self.line}:" if self.line else f"{path}:"
+        fld = f" {terminal_text(self.field)}" if self.field else ""
         sev = "" if self.severity is Severity.ERROR else f" ({self.severity.zh}/{self.severity.en})"
-        hint = f"（提示：{self.hint}）" if self.hint else ""
-        return f"{where}{fld} [{self.code}]{sev} {self.zh} / {self.en}{hint}"
+        return f"{where}{fld} [{self.code}]{sev} {self._message()}"
+
+    def _message(self) -> str:
+        hint = f"（提示：{terminal_text(self.hint)}）" if self.hint else ""
+        return f"{terminal_text(self.zh)} / {terminal_text(self.en)}{hint}"
 
     def format_github(self, strict: bool) -> str:
         """A GitHub Actions workflow command, so the problem shows on the pull request's diff."""
@@ -62,13 +69,44 @@ class Problem:
         if strict and sev is Severity.WARNING:
             sev = Severity.ERROR
         level = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.NOTICE: "notice"}[sev]
-        title = f"[{self.code}] {self.field}".strip()
-        msg = f"{self.zh} / {self.en}" + (f"（提示：{self.hint}）" if self.hint else "")
-        props = f"file={_gh_prop(self.path)}"
+        title = f"[{self.code}] {terminal_text(self.field)}".strip()
+        props = f"file={_gh_prop(terminal_text(self.path))}"
         if self.line:
             props += f",line={self.line}"
         props += f",title={_gh_prop(title)}"
-        return f"::{level} {props}::{_gh_data(msg)}"
+        return f"::{level} {props}::{_gh_data(self._message())}"
+
+
+# --- data text on a terminal and in a CI log (issue 12, item 6) ---------------------------------------
+# A terminal acts on escape sequences (colours, OSC 8 hyperlinks, clearing the screen), BEL, backspace and a
+# lone CR (which overwrites the line); bidi controls reorder what is shown; GitHub Actions reads every line a
+# step prints for workflow commands (`::cmd::` at a line's start, the older `##[cmd]` anywhere in a line:
+# `stop-commands` would silence the real annotations, `add-mask` hide any text) and splits lines at CR and LF.
+# So every character that is not plainly visible is named as ⟨U+XXXX⟩ (as `diff` shows data), a line break
+# is shown as ⏎, and the runner's syntax is broken by naming one of its characters: the line shows what the
+# data says and does nothing. What it returns is returned unchanged by it, so it can be applied at every
+# place that prints (a problem line printed again by an editors' command is not escaped twice).
+_NAMED = frozenset({"Cc", "Cf", "Cs", "Co", "Cn", "Zl", "Zp"})  # controls, format (bidi), surrogates, unassigned
+_RUNNER_SYNTAX = re.compile(r"(?<=:):|(?<=##)\[")
+
+
+def _named(char: str) -> str:
+    return f"⟨U+{ord(char):04X}⟩"
+
+
+def terminal_text(text: str) -> str:
+    """`text` (which may come from the data) as it may be printed: on one line, nothing a terminal or a CI
+    runner acts on, every invisible character named (⟨U+202E⟩), a line break as ⏎."""
+    out: list[str] = []
+    for char in text.replace("\r\n", "\n"):
+        category = unicodedata.category(char)
+        if char == "\n":
+            out.append("⏎")
+        elif category in _NAMED or (category == "Zs" and char not in " \u3000"):
+            out.append(_named(char))
+        else:
+            out.append(char)
+    return _RUNNER_SYNTAX.sub(lambda m: _named(m.group()), "".join(out))
 
 
 def _gh_data(text: str) -> str:

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from generator.data.messages import editor_text
+from generator.data.problems import terminal_text
 from generator.editors.common import EditorError
 
 SHEETS = "sheets"  # exported workbooks by default: git-ignored, so a filled sheet is never committed by accident
@@ -64,14 +65,14 @@ def run_editor_command(args: argparse.Namespace) -> int:
 
             lines, code = import_workbook(args.file, args.data, force=args.force)
             for line in lines:
-                print(line)
+                print(terminal_text(line))
             return code
         for line in _run(args):
-            print(line)
-    except EditorError as exc:
-        print(f"{exc.zh} / {exc.en}", file=sys.stderr)
+            print(terminal_text(line))
+    except EditorError as exc:  # sheet cells and file names are data: shown inert, like check's problems
+        print(terminal_text(f"{exc.zh} / {exc.en}"), file=sys.stderr)
         for line in exc.details:
-            print(f"  {line}", file=sys.stderr)
+            print(f"  {terminal_text(line)}", file=sys.stderr)
         return exc.exit_code
     return 0
 
