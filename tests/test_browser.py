@@ -21,7 +21,7 @@ from urllib.parse import urlsplit
 
 import pytest
 from chart_contract import CHROMIUM as CHROMIUM_PATH
-from chart_contract import FIGURES, FLAGS, add_fixture_page
+from chart_contract import FIGURES, add_fixture_page
 
 from conftest import SAMPLE, build_site
 
@@ -69,14 +69,6 @@ def site(served: Served) -> Path:
 @pytest.fixture(scope="session")
 def base_url(served: Served) -> str:
     return served.base_url
-
-
-@pytest.fixture(scope="session")
-def browser() -> Iterator[Any]:
-    with playwright_sync.sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=FLAGS)
-        yield browser
-        browser.close()
 
 
 @dataclass

@@ -14,14 +14,13 @@ import json
 import re
 import subprocess
 import sys
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 from urllib.request import url2pathname
 
 import pytest
-from chart_contract import CHROMIUM, FLAGS
+from chart_contract import CHROMIUM
 
 from conftest import ROOT, SAMPLE, build_site
 
@@ -42,14 +41,6 @@ def preview(tmp_path_factory: pytest.TempPathFactory) -> Path:
     script = ROOT / ".github" / "scripts" / "offline_preview.py"
     subprocess.run([sys.executable, str(script), str(site), str(SHIM)], check=True, capture_output=True)
     return site
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    with playwright_sync.sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
-        yield browser
-        browser.close()
 
 
 def charts_in_file(text: str) -> dict[str, int]:
