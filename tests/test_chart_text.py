@@ -116,34 +116,25 @@ def test_no_figure_of_the_site_carries_a_template_or_markup_from_the_data(tmp_pa
 PLOTLY = Path(__file__).resolve().parent.parent / "site_src/assets/vendor/plotly/plotly-basic.min.js"
 
 
-def test_plotly_shows_hostile_text_literally_in_hover_axis_and_legend() -> None:
+def test_plotly_shows_hostile_text_literally_in_hover_axis_and_legend(browser: Any) -> None:
     """In headless Chromium, the vendored plotly draws a figure with hostile names: the hover label, the axis
     title and the legend show the text exactly as written (no template filled in, no tag obeyed)."""
-    from chart_contract import CHROMIUM, FLAGS
-
-    if not Path(CHROMIUM).exists():
-        pytest.skip("/usr/bin/chromium is missing")
-    playwright_sync = pytest.importorskip("playwright.sync_api")
     hostile = TEMPLATES + "<br>换<b>行</b>"
     figure = trend_chart("c", hostile, hostile, [2022], [(hostile, [Decimal(1)])]).figure
-    with playwright_sync.sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
-        try:
-            page = browser.new_page()
-            page.set_content('<div id="g" style="width:600px;height:400px"></div>')
-            page.add_script_tag(path=str(PLOTLY))
-            page.evaluate(
-                "f => Plotly.newPlot('g', f.data, f.layout).then(gd => Plotly.Fx.hover(gd, [{curveNumber: 0, pointNumber: 0}]))",
-                figure,
-            )
-            hover = page.eval_on_selector(".hoverlayer .hovertext", "e => e.textContent")
-            title = page.eval_on_selector(".ytitle", "e => e.textContent")
-            legend = page.eval_on_selector(".legendtext", "e => e.textContent")
-            tags = page.eval_on_selector_all(
-                ".hoverlayer b, .hoverlayer a, .ytitle b, .legendtext b", "es => es.length"
-            )
-        finally:
-            browser.close()
+    page = browser.new_page()
+    try:
+        page.set_content('<div id="g" style="width:600px;height:400px"></div>')
+        page.add_script_tag(path=str(PLOTLY))
+        page.evaluate(
+            "f => Plotly.newPlot('g', f.data, f.layout).then(gd => Plotly.Fx.hover(gd, [{curveNumber: 0, pointNumber: 0}]))",
+            figure,
+        )
+        hover = page.eval_on_selector(".hoverlayer .hovertext", "e => e.textContent")
+        title = page.eval_on_selector(".ytitle", "e => e.textContent")
+        legend = page.eval_on_selector(".legendtext", "e => e.textContent")
+        tags = page.eval_on_selector_all(".hoverlayer b, .hoverlayer a, .ytitle b, .legendtext b", "es => es.length")
+    finally:
+        page.close()
     assert hover == f"{hostile}2022：1"  # the text, then our own <br> (a line break) and the point
     assert title == hostile and legend == hostile
     assert tags == 0
