@@ -18,7 +18,6 @@ from test_excel_intact import cache
 
 from conftest import run_check
 
-XFAIL = pytest.mark.xfail(strict=True, reason="issue 11: a version-1 sheet is refused as an old template")
 OLD_REFUSAL = "无法核对表格布局"  # the refusal every version-1 sheet got
 
 
@@ -62,7 +61,6 @@ ENTRIES = {
 }
 
 
-@XFAIL
 def test_a_clean_v1_sheet_imports_like_the_same_entries_in_a_v2_sheet(data_copy: Path, tmp_path: Path) -> None:
     REPORT.unlink()
     results = {}
@@ -81,7 +79,6 @@ def test_a_clean_v1_sheet_imports_like_the_same_entries_in_a_v2_sheet(data_copy:
     assert any("填报!F11" in line and "2.05%" in line for line in out)
 
 
-@XFAIL
 def test_a_clean_v1_sheet_round_trips_with_force(data_copy: Path, tmp_path: Path) -> None:
     """A sheet exported when the year's file exists carries its values; imported unchanged, nothing changes."""
     before = written_values()
@@ -94,7 +91,6 @@ def test_a_clean_v1_sheet_round_trips_with_force(data_copy: Path, tmp_path: Path
 # --- what moved is named, as for a version-2 sheet ----------------------------------------------------------
 
 
-@XFAIL
 def test_swapped_year_columns_in_a_v1_sheet_are_refused(data_copy: Path, tmp_path: Path) -> None:
     sheet = fresh_v1(tmp_path)
     wb = openpyxl.load_workbook(sheet)
@@ -107,7 +103,6 @@ def test_swapped_year_columns_in_a_v1_sheet_are_refused(data_copy: Path, tmp_pat
     assert any("填报!E7:" in ln and "上年数值（2022）" in ln for ln in err), err
 
 
-@XFAIL
 def test_rows_swapped_in_the_visible_columns_of_a_v1_sheet_are_refused(data_copy: Path, tmp_path: Path) -> None:
     sheet = fresh_v1(tmp_path)
     wb = openpyxl.load_workbook(sheet)
@@ -120,7 +115,6 @@ def test_rows_swapped_in_the_visible_columns_of_a_v1_sheet_are_refused(data_copy
     assert any("填报!A9" in ln and "第 8 行" in ln for ln in err), err
 
 
-@XFAIL
 def test_whole_rows_sorted_in_a_v1_sheet_are_refused(data_copy: Path, tmp_path: Path) -> None:
     sheet = fresh_v1(tmp_path)
     wb = openpyxl.load_workbook(sheet)
@@ -132,7 +126,6 @@ def test_whole_rows_sorted_in_a_v1_sheet_are_refused(data_copy: Path, tmp_path: 
     assert any("填报!A8" in ln and "第 9 行" in ln for ln in err), err
 
 
-@XFAIL
 @pytest.mark.parametrize(
     ("ref", "typed", "expected"),
     [
@@ -152,7 +145,6 @@ def test_a_changed_label_in_a_v1_sheet_is_refused_naming_the_cell(
     assert f"“{expected}”" in line and str(typed) in line, line
 
 
-@XFAIL
 def test_last_years_column_of_a_v1_sheet_is_compared_with_the_data_file(data_copy: Path, tmp_path: Path) -> None:
     sheet = fresh_v1(tmp_path)
     fill(sheet, {"E9": "3.4"})  # a correction typed into last year's column
@@ -161,7 +153,6 @@ def test_last_years_column_of_a_v1_sheet_is_compared_with_the_data_file(data_cop
     assert "3.2" in line and "3.4" in line and "annual/2022.yaml" in line, line
 
 
-@XFAIL
 @pytest.mark.parametrize(("ref", "typed"), [("I8", "数据待核实"), ("A25", "备注：以上数据为初步统计。"), ("H1", "x")])
 def test_typing_outside_the_fill_in_cells_of_a_v1_sheet_is_refused(
     data_copy: Path, tmp_path: Path, ref: str, typed: str
@@ -172,7 +163,6 @@ def test_typing_outside_the_fill_in_cells_of_a_v1_sheet_is_refused(
     assert any(f"填报!{ref}:" in ln and typed[:2] in ln for ln in err), err
 
 
-@XFAIL
 def test_a_renamed_v1_sheet_imports_with_a_note_and_a_copied_one_is_refused(data_copy: Path, tmp_path: Path) -> None:
     sheet = fresh_v1(tmp_path)
     wb = openpyxl.load_workbook(sheet)
@@ -190,7 +180,6 @@ def test_a_renamed_v1_sheet_imports_with_a_note_and_a_copied_one_is_refused(data
     assert any("“南宁”" in ln and "“南宁 (2)”" in ln for ln in err_lines), err_lines
 
 
-@XFAIL
 def test_a_v1_sheet_whose_indicators_changed_since_the_export_is_verified_row_by_row(
     data_copy: Path, tmp_path: Path
 ) -> None:
