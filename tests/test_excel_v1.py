@@ -200,3 +200,29 @@ def test_a_v1_sheet_whose_indicators_changed_since_the_export_is_verified_row_by
     REPORT.unlink()
     err_lines = refused(sheet)
     assert any("填报!C9:" in ln and "每万人发明专利拥有量" in ln for ln in err_lines), err_lines
+
+
+# --- siblings: a version this program cannot read is named as such, not as an old sheet ---------------------
+
+
+@pytest.mark.xfail(strict=True, reason="issue 11: a newer sheet is called an old one and sent to be copied over")
+def test_a_newer_sheet_asks_for_an_updated_program_not_a_new_sheet(data_copy: Path, tmp_path: Path) -> None:
+    sheet = export(tmp_path)
+    wb = openpyxl.load_workbook(sheet)
+    wb["元数据"]["B2"] = "3"  # exported by a newer checkout of the repository
+    wb.save(sheet)
+    code, _out, err = run("import-xlsx", str(sheet), "--force", "--data", "data")
+    assert code == 1, err
+    assert "版本 3" in err and "更新" in err and "版本 1 和 2" in err, err
+    assert "旧版" not in err and "导出新表" not in err, err
+
+
+@pytest.mark.xfail(strict=True, reason="issue 11: a missing version is called an old sheet")
+@pytest.mark.parametrize("version", [None, "x", "0"])
+def test_a_damaged_version_is_named_as_damaged(data_copy: Path, tmp_path: Path, version: str | None) -> None:
+    sheet = export(tmp_path)
+    wb = openpyxl.load_workbook(sheet)
+    wb["元数据"]["B2"] = version
+    wb.save(sheet)
+    code, _out, err = run("import-xlsx", str(sheet), "--force", "--data", "data")
+    assert code == 1 and "已损坏（version）" in err and "旧版" not in err, err
