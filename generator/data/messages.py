@@ -456,10 +456,6 @@ EDITOR_TEXTS: dict[str, Text] = {
         "不是由 export-template 导出的填报表（找不到隐藏的“元数据”工作表）",
         "not a workbook made by export-template (no hidden metadata sheet)",
     ),
-    "xlsx-old-version": Text(
-        "这是旧版填报表（版本 {version}），无法核对表格布局；请用 export-template 导出新表，把已填内容复制到新表的黄色单元格",
-        "an old template (version {version}) whose layout cannot be verified; export a new one and copy the entries over",
-    ),
     "xlsx-meta-damaged": Text(
         "填报表的“元数据”工作表已损坏（{keys}）；它由 export-template 写入，不能修改。请导出新表，把已填内容复制到新表的黄色单元格",
         "the metadata sheet is damaged ({keys}); export a new template and copy the entries over",
@@ -527,6 +523,10 @@ EDITOR_TEXTS: dict[str, Text] = {
         "highlights go into the {count} yellow cells {first}-{last}; {text!r} here would be lost; put more on new lines of the last cell",
     ),
     # --- the Excel route: version-1 sheets (handed out before the record of exported cells existed) ---
+    "xlsx-newer-version": Text(
+        "这张填报表是版本 {version}，由更新的程序导出；本程序只能读取版本 1 和 2。请先更新仓库（git pull）再导入，已填写的内容不必重抄",
+        "the sheet is version {version}, exported by a newer program; this one reads versions 1 and 2: update the repository (git pull) and import again",
+    ),
     "v1-note": Text(
         "注意：这是旧版填报表（版本 1），表中没有导出时的记录：已按当前的指标体系、示范区名称和年度，以及 {year} 年的数据文件核对表格布局",
         "note: an old sheet (version 1) without a record of the export: its layout is checked against the indicator system, the zone, the year and the {year} data file",

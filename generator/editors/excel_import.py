@@ -229,10 +229,15 @@ def _metadata(wb: Any) -> tuple[dict[str, str], Layout | None]:
             fixed[str(value)] = "" if text is None else str(text)
         elif key is not None:
             meta[str(key)] = "" if value is None else str(value)
-    if meta.get("version") not in (VERSION, V1):
-        zh, en = editor_text("xlsx-old-version", version=meta.get("version") or "?")
+    version = meta.get("version", "")
+    # exported by a newer checkout: update the program, the typing is kept
+    if re.fullmatch(r"[0-9]{1,4}", version) and int(version) > int(VERSION):
+        zh, en = editor_text("xlsx-newer-version", version=version)
         raise EditorError(zh, en)
-    old = meta["version"] == V1
+    if version not in (VERSION, V1):
+        zh, en = editor_text("xlsx-meta-damaged", keys="version")
+        raise EditorError(zh, en)
+    old = version == V1
     bad += [
         key
         for key, pattern in _META_PATTERNS.items()
