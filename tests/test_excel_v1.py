@@ -241,7 +241,6 @@ def damage_record(sheet: Path) -> None:
     wb.save(sheet)
 
 
-@pytest.mark.xfail(strict=True, reason="issue 11: a damaged record sends the editor to copy everything to a new sheet")
 def test_a_v2_sheet_with_a_damaged_record_is_verified_against_the_data(data_copy: Path, tmp_path: Path) -> None:
     REPORT.unlink()
     sheet = export(tmp_path)

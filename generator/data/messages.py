@@ -531,6 +531,10 @@ EDITOR_TEXTS: dict[str, Text] = {
         "注意：这是旧版填报表（版本 1），表中没有导出时的记录：已按当前的指标体系、示范区名称和年度，以及 {year} 年的数据文件核对表格布局",
         "note: an old sheet (version 1) without a record of the export: its layout is checked against the indicator system, the zone, the year and the {year} data file",
     ),
+    "record-damaged": Text(
+        "注意：隐藏的“元数据”工作表中的导出记录已损坏，已改按当前的指标体系、示范区名称和年度，以及 {year} 年的数据文件核对表格布局",
+        "note: the hidden record of the export is damaged; the layout is checked against the indicator system, the zone, the year and the {year} data file instead",
+    ),
     "v1-renamed": Text(
         "注意：填报工作表已改名为“{title}”（导出时为“{sheet}”），已按表头内容识别",
         "note: the data sheet was renamed to {title!r} (exported as {sheet!r}); found by its headings",

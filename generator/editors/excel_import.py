@@ -17,7 +17,8 @@ its export wrote for the metadata's zone and year; each indicator row's visible 
 unit must be those of its hidden id, in the indicator system's order (when the sheet's ids are no longer the
 zone's indicators, each row is checked against its own id), and last year's column must show what the data
 file holds for last year (the export's copy is not recorded). Then it imports like a version-2 sheet, with a
-note that it was an old one.
+note that it was an old one. A version-2 sheet whose hidden record is damaged (its other keys intact) is
+verified the same way, found by its marker. A newer version asks for an updated program.
 
 The outcome: exit 0 when the written file passes `check --strict`, 1 when it does not (it is written all
 the same, so nothing typed is lost, and the problems are printed), 1 when nothing could be written.
@@ -90,8 +91,8 @@ def import_workbook(file: Path, data: Path, force: bool = False) -> tuple[list[s
             f"{target} 已存在，未覆盖；确认要用表格内容更新时加 --force（表格中留空的内容会保留）",
             f"{target} exists, not overwritten; add --force to update it (what the sheet leaves empty is kept)",
         )
-    if layout is None:  # a version-1 sheet: its record is rebuilt from the data
-        ws, fs, notes, layout = _v1_sheet(values, formulas, meta, catalog, record)
+    if layout is None:  # a version-1 sheet, or a damaged record: rebuilt from the data
+        ws, fs, notes, layout = _rebuilt(values, formulas, meta, catalog, record)
     else:
         ws, fs, notes = _data_sheet(values, formulas, meta)
     texts = sheet_texts(ws, fs)
@@ -238,19 +239,21 @@ def _metadata(wb: Any) -> tuple[dict[str, str], Layout | None]:
         zh, en = editor_text("xlsx-meta-damaged", keys="version")
         raise EditorError(zh, en)
     old = version == V1
-    bad += [
+    # no record (version 1) or a damaged one: the record is rebuilt from the data when the keys are intact
+    rebuild = old or "cell" in bad or not fixed
+    keys = [
         key
         for key, pattern in _META_PATTERNS.items()
         if not (old and key == "marker") and not re.fullmatch(pattern, meta.get(key, ""))
     ]
-    if old:
-        bad += v1_damaged(meta)
-    elif not bad and meta["marker"] != f"{FORMAT}|{VERSION}|{meta['zone']}|{meta['year']}":
-        bad.append("marker")
-    if old and not bad:
-        return meta, None
-    if bad or not fixed:
-        zh, en = editor_text("xlsx-meta-damaged", keys="、".join(dict.fromkeys(bad)) or "cell")
+    if not old and not keys and meta["marker"] != f"{FORMAT}|{VERSION}|{meta['zone']}|{meta['year']}":
+        keys.append("marker")
+    if rebuild and not keys:
+        keys = v1_damaged(meta)  # the positions every version wrote, which the rebuilt record assumes
+        if not keys:
+            return meta, None
+    if keys or bad:
+        zh, en = editor_text("xlsx-meta-damaged", keys="、".join(dict.fromkeys([*bad, *keys])))
         raise EditorError(zh, en)
     first, last = int(meta["first_row"]), int(meta["last_row"])
     h_first, h_last = meta["highlight_cells"].split(":")
@@ -284,10 +287,16 @@ def _data_sheet(values: Any, formulas: Any, meta: dict[str, str]) -> tuple[Any, 
     return values[title], formulas[title], notes
 
 
-def _v1_sheet(values: Any, formulas: Any, meta: dict[str, str], catalog: Any, record: Any) -> tuple[Any, ...]:
-    """A version-1 sheet's data sheet (both views), the notes to print, and its rebuilt record."""
+def _rebuilt(values: Any, formulas: Any, meta: dict[str, str], catalog: Any, record: Any) -> tuple[Any, ...]:
+    """The data sheet (both views), the notes to print and the record rebuilt from the data, for a version-1
+    sheet (it has none) or a version-2 sheet whose record is damaged (its data sheet is found by its marker)."""
     year, last = int(meta["year"]), int(meta["last_row"])
     head = v1_head(record.zone.name, year, last)
+    if meta["version"] == VERSION:
+        ws, fs, renamed = _data_sheet(values, formulas, meta)
+        zh, en = editor_text("record-damaged", year=year - 1)
+        notes = [f"{zh} / {en}", *renamed]
+        return ws, fs, notes, _rebuilt_layout(ws, meta, catalog, record, head, notes)
     # the data sheet is found by what its export wrote (it has no marker): most of its head in place
     found = [
         s.title
@@ -308,7 +317,13 @@ def _v1_sheet(values: Any, formulas: Any, meta: dict[str, str], catalog: Any, re
     if found[0] != meta["sheet"]:
         zh, en = editor_text("v1-renamed", title=found[0], sheet=meta["sheet"])
         notes.append(f"{zh} / {en}")
-    first, id_col = int(meta["first_row"]), meta["id_col"]
+    return ws, fs, notes, _rebuilt_layout(ws, meta, catalog, record, head, notes)
+
+
+def _rebuilt_layout(ws: Any, meta: dict[str, str], catalog: Any, record: Any, head: Any, notes: list[str]) -> Layout:
+    """What the export wrote, from the data: each row's labels for its hidden id, in the indicator system's order
+    (each row for its own id when the zone's indicators changed since), last year's values from its file."""
+    year, first, last, id_col = int(meta["year"]), int(meta["first_row"]), int(meta["last_row"]), meta["id_col"]
     indicators = zone_indicators(catalog, meta["zone"])
     by_id = {ind.id: ind for ind in indicators}
     ids = [cell_text(ws[f"{id_col}{row}"].value).strip() for row in range(first, last + 1)]
@@ -329,7 +344,7 @@ def _v1_sheet(values: Any, formulas: Any, meta: dict[str, str], catalog: Any, re
         reading = previous.readings.get(ind.id) if previous else None
         number = ind.number or "自设"
         cells[row] = [number, categories.get(ind.category, ""), ind.name, unit_label(ind), _shown(reading), ind.id]
-    return ws, fs, notes, v1_layout(meta, head, cells)
+    return v1_layout(meta, head, cells, MARKER_CELL if meta["version"] == VERSION else "")
 
 
 def _read_sheet(ws: Any, fs: Any, meta: dict[str, str], layout: Layout, indicators: dict[str, Any]) -> Sheet:

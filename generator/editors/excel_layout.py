@@ -235,9 +235,10 @@ def v1_head(zone_name: str, year: int, last_row: int) -> dict[str, str]:
     return head
 
 
-def v1_layout(meta: dict[str, str], head: dict[str, str], rows: dict[int, list[Any]]) -> Layout:
-    """The record a version-2 export would have kept, for a version-1 sheet: `rows` maps each indicator row
-    to the values its export wrote in V1_ROW_COLUMNS (compared as `cell_text` shows them)."""
+def v1_layout(meta: dict[str, str], head: dict[str, str], rows: dict[int, list[Any]], marker_cell: str) -> Layout:
+    """The record a version-2 export keeps, rebuilt (a version-1 sheet, or a version-2 one whose record is
+    damaged): `rows` maps each indicator row to the values its export wrote in V1_ROW_COLUMNS (compared as
+    `cell_text` shows them); `marker_cell` is "" for version 1 (anything in H1 was typed there)."""
     fixed = dict(head)
     for row, values in rows.items():
         fixed |= {f"{col}{row}": cell_text(value) for col, value in zip(V1_ROW_COLUMNS, values, strict=True)}
@@ -246,7 +247,7 @@ def v1_layout(meta: dict[str, str], head: dict[str, str], rows: dict[int, list[A
     return Layout(
         fixed={ref: text for ref, text in fixed.items() if text.strip()},
         fill_in=fill_in_cells(first, last, meta["highlight_cells"]),
-        marker_cell="",  # version 1 has no marker: anything in H1 was typed there
+        marker_cell=marker_cell,
         first_row=first,
         last_row=last,
         highlight_first=h_first,
