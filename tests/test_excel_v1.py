@@ -257,3 +257,33 @@ def test_a_v2_sheet_with_a_damaged_record_is_verified_against_the_data(data_copy
     wb.save(sheet)
     lines = refused(sheet)
     assert any("填报!A8" in ln and "技术合同成交额" in ln and "第 9 行" in ln for ln in lines), lines
+
+
+# --- what cannot be checked as for version 2, and what is checked instead -----------------------------------
+
+
+def test_last_years_file_corrected_after_a_v1_export_asks_for_the_files_value(data_copy: Path, tmp_path: Path) -> None:
+    """Version 1 kept no copy of what it exported: last year's column is compared with last year's file, and a
+    correction made there since asks the editor to write the corrected value (nothing else is retyped)."""
+    sheet = fresh_v1(tmp_path)
+    last_year = Path("data/zones/demo-zone/annual/2022.yaml")
+    last_year.write_text(last_year.read_text(encoding="utf-8").replace("agencies: 2", "agencies: 4"), "utf-8")
+    err = refused(sheet)
+    line = next(ln for ln in err if "填报!E10:" in ln)
+    assert "应为“4”" in line and "现在为“2”" in line and "annual/2022.yaml" in line, line
+    fill(sheet, {"E10": 4})
+    code, out, err_text = run("import-xlsx", str(sheet), "--data", "data")
+    assert written_values()["values"] == {"contract_value": "12.5"}, (code, out, err_text)
+
+
+@pytest.mark.parametrize(("key", "row", "value"), [("value_col", 9, "E"), ("last_row", 8, "12"), ("zone", 3, "")])
+def test_a_v1_metadata_sheet_that_does_not_say_what_v1_wrote_is_damaged(
+    data_copy: Path, tmp_path: Path, key: str, row: int, value: str
+) -> None:
+    sheet = fresh_v1(tmp_path)
+    wb = openpyxl.load_workbook(sheet)
+    assert wb["元数据"].cell(row, 1).value == key
+    wb["元数据"].cell(row, 2).value = value
+    wb.save(sheet)
+    code, _out, err = run("import-xlsx", str(sheet), "--data", "data")
+    assert code == 1 and not REPORT.exists() and f"已损坏（{key}" in err, err
