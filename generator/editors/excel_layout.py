@@ -135,6 +135,7 @@ def _moves(title: str, texts: dict[str, str], layout: Layout, wrong: list[str]) 
                 was=_short(layout.fixed[ref]),
                 now=f"为“{_short(now)}”" if now else "为空",
                 now_en=repr(_short(now)) if now else "empty",
+                now_quoted=f'"{_short(now)}"' if now else "empty",
             )
         lines.append(f"{title}!{ref}: {zh} / {en}")
     return lines
