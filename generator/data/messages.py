@@ -537,7 +537,7 @@ EDITOR_TEXTS: dict[str, Text] = {
     ),
     "v1-renamed": Text(
         "注意：填报工作表已改名为“{title}”（导出时为“{sheet}”），已按表头内容识别",
-        "note: the data sheet was renamed to \"{title}\" (exported as \"{sheet}\"); found by its headings",
+        'note: the data sheet was renamed to "{title}" (exported as "{sheet}"); found by its headings',
     ),
     "v1-rows-by-id": Text(
         "注意：该表导出后指标有变化（表中 {rows} 项，现有 {count} 项），已按每行隐藏的指标编号逐行核对；表中没有的指标未导入",
@@ -545,7 +545,7 @@ EDITOR_TEXTS: dict[str, Text] = {
     ),
     "v1-no-data-sheet": Text(
         "找不到填报工作表：没有一个工作表的标题、表头与导出时一致（导出时名为“{sheet}”）。请把填好的工作表的标题、表头恢复原样",
-        "the data sheet is missing: no sheet has the title and headings of the export (it was named \"{sheet}\"); restore them",
+        'the data sheet is missing: no sheet has the title and headings of the export (it was named "{sheet}"); restore them',
     ),
     "v1-two-data-sheets": Text(
         "有 {count} 个工作表是同一张旧版填报表（{sheets}）：复制出的工作表不会被合并。请把要报送的内容填在一个工作表中，删除其他副本",
@@ -553,11 +553,11 @@ EDITOR_TEXTS: dict[str, Text] = {
     ),
     "v1-changed": Text(
         "应为“{was}”，现在{now}：该单元格不能修改，请改回“{was}”（该表没有可用的导出记录，按当前的指标体系和数据核对）",
-        "should be \"{was}\", now {now_quoted}: this cell may not be changed (without a record of the export the sheet is checked against the current data)",
+        'should be "{was}", now {now_quoted}: this cell may not be changed (without a record of the export the sheet is checked against the current data)',
     ),
     "v1-last-year": Text(
         "上年数值不能在本表中修改：应为“{was}”（annual/{year}.yaml 中的数值），现在为“{now}”，不会被导入。请改为“{was}”；要更正 {year} 年的数据，请导出 {year} 年的填报表，或在网页上修改 annual/{year}.yaml",
-        "last year's value may not be changed here: should be \"{was}\" (as in annual/{year}.yaml), now \"{now}\"; correct the {year} report itself",
+        'last year\'s value may not be changed here: should be "{was}" (as in annual/{year}.yaml), now "{now}"; correct the {year} report itself',
     ),
     # reading cells
     "formula-no-value": Text(

@@ -11,7 +11,8 @@ A version-1 sheet (handed out before the record existed) carries no record and n
 rebuilt (`v1_layout`): the version-1 exporter wrote the same cells as today's, so what it wrote follows from
 the metadata's zone, year and rows, the indicator system (each row's name and unit for its hidden id) and the
 data (last year's values). The same comparison then applies; the messages say "should be" instead of "was
-when exported", since the rebuilt record is today's data.
+when exported", since the rebuilt record is today's data. A version-2 sheet whose record is damaged is
+verified the same way.
 """
 
 from __future__ import annotations
@@ -54,7 +55,7 @@ class Layout:
     highlight_first: str
     highlight_last: str
     year: int
-    rebuilt: bool = False  # a version-1 sheet: `fixed` is what its export wrote, rebuilt from today's data
+    rebuilt: bool = False  # no usable record (version 1, or a damaged one): `fixed` is rebuilt from today's data
 
 
 def sheet_texts(ws: Any, fs: Any) -> dict[str, str]:
