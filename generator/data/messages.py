@@ -457,10 +457,6 @@ EDITOR_TEXTS: dict[str, Text] = {
         "不是由 export-template 导出的填报表（找不到隐藏的“元数据”工作表）",
         "not a workbook made by export-template (no hidden metadata sheet)",
     ),
-    "xlsx-old-version": Text(
-        "这是旧版填报表（版本 {version}），无法核对表格布局；请用 export-template 导出新表，把已填内容复制到新表的黄色单元格",
-        "an old template (version {version}) whose layout cannot be verified; export a new one and copy the entries over",
-    ),
     "xlsx-meta-damaged": Text(
         "填报表的“元数据”工作表已损坏（{keys}）；它由 export-template 写入，不能修改。请导出新表，把已填内容复制到新表的黄色单元格",
         "the metadata sheet is damaged ({keys}); export a new template and copy the entries over",
@@ -526,6 +522,43 @@ EDITOR_TEXTS: dict[str, Text] = {
     "outside-highlights": Text(
         "亮点只能写在 {first}—{last} 的 {count} 个黄色格中，这里的“{text}”不会被导入；更多亮点可在最后一格中换行（Alt+Enter）续写，每行一条",
         "highlights go into the {count} yellow cells {first}-{last}; {text!r} here would be lost; put more on new lines of the last cell",
+    ),
+    # --- the Excel route: version-1 sheets (handed out before the record of exported cells existed) ---
+    "xlsx-newer-version": Text(
+        "这张填报表是版本 {version}，由更新的程序导出；本程序只能读取版本 1 和 2。请先更新仓库（git pull）再导入，已填写的内容不必重抄",
+        "the sheet is version {version}, exported by a newer program; this one reads versions 1 and 2: update the repository (git pull) and import again",
+    ),
+    "v1-note": Text(
+        "注意：这是旧版填报表（版本 1），表中没有导出时的记录：已按当前的指标体系、示范区名称和年度，以及 {year} 年的数据文件核对表格布局",
+        "note: an old sheet (version 1) without a record of the export: its layout is checked against the indicator system, the zone, the year and the {year} data file",
+    ),
+    "record-damaged": Text(
+        "注意：隐藏的“元数据”工作表中的导出记录已损坏，已改按当前的指标体系、示范区名称和年度，以及 {year} 年的数据文件核对表格布局",
+        "note: the hidden record of the export is damaged; the layout is checked against the indicator system, the zone, the year and the {year} data file instead",
+    ),
+    "v1-renamed": Text(
+        "注意：填报工作表已改名为“{title}”（导出时为“{sheet}”），已按表头内容识别",
+        'note: the data sheet was renamed to "{title}" (exported as "{sheet}"); found by its headings',
+    ),
+    "v1-rows-by-id": Text(
+        "注意：该表导出后指标有变化（表中 {rows} 项，现有 {count} 项），已按每行隐藏的指标编号逐行核对；表中没有的指标未导入",
+        "note: the indicators changed since the export ({rows} rows, {count} indicators now); each row was checked against its hidden id; indicators not in the sheet were not imported",
+    ),
+    "v1-no-data-sheet": Text(
+        "找不到填报工作表：没有一个工作表的标题、表头与导出时一致（导出时名为“{sheet}”）。请把填好的工作表的标题、表头恢复原样",
+        'the data sheet is missing: no sheet has the title and headings of the export (it was named "{sheet}"); restore them',
+    ),
+    "v1-two-data-sheets": Text(
+        "有 {count} 个工作表是同一张旧版填报表（{sheets}）：复制出的工作表不会被合并。请把要报送的内容填在一个工作表中，删除其他副本",
+        "{count} sheets are copies of the same old sheet ({sheets}); keep the one you filled in and delete the copies",
+    ),
+    "v1-changed": Text(
+        "应为“{was}”，现在{now}：该单元格不能修改，请改回“{was}”（该表没有可用的导出记录，按当前的指标体系和数据核对）",
+        'should be "{was}", now {now_quoted}: this cell may not be changed (without a record of the export the sheet is checked against the current data)',
+    ),
+    "v1-last-year": Text(
+        "上年数值不能在本表中修改：应为“{was}”（annual/{year}.yaml 中的数值），现在为“{now}”，不会被导入。请改为“{was}”；要更正 {year} 年的数据，请导出 {year} 年的填报表，或在网页上修改 annual/{year}.yaml",
+        'last year\'s value may not be changed here: should be "{was}" (as in annual/{year}.yaml), now "{now}"; correct the {year} report itself',
     ),
     # reading cells
     "formula-no-value": Text(

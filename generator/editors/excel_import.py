@@ -11,6 +11,15 @@ An existing year is only replaced with --force, and then what the sheet leaves e
 (values, notes, sources, the submission date, highlights) and every change and everything kept is printed.
 `删除` in a note cell (or the first highlight cell) removes the note (the highlights).
 
+A version-1 sheet (exported before the record and the marker existed) is verified against its rebuilt
+record (`excel_layout.v1_layout`): the data sheet is the one whose title, labels and headings are the ones
+its export wrote for the metadata's zone and year; each indicator row's visible number, category, name and
+unit must be those of its hidden id, in the indicator system's order (when the sheet's ids are no longer the
+zone's indicators, each row is checked against its own id), and last year's column must show what the data
+file holds for last year (the export's copy is not recorded). Then it imports like a version-2 sheet, with a
+note that it was an old one. A version-2 sheet whose hidden record is damaged (its other keys intact) is
+verified the same way, found by its marker. A newer version asks for an updated program.
+
 The outcome: exit 0 when the written file passes `check --strict`, 1 when it does not (it is written all
 the same, so nothing typed is lost, and the problems are printed), 1 when nothing could be written.
 """
@@ -22,6 +31,7 @@ import os
 import re
 import stat
 import zipfile
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -35,9 +45,17 @@ from generator.data.messages import DELETE_WORD, editor_text
 from generator.data.problems import Severity
 from generator.editors.annual_yaml import render_annual
 from generator.editors.cell_values import CellRefusal, Entry, number_shape, plain, read_date, read_text, read_value
-from generator.editors.common import EditorError, check_year, load_catalog, write_new, zone_indicators, zone_record
-from generator.editors.excel_export import FORMAT, MARKER_CELL, VERSION, fill_in_cells
-from generator.editors.excel_layout import Layout, sheet_texts, verify
+from generator.editors.common import (
+    EditorError,
+    check_year,
+    load_catalog,
+    unit_label,
+    write_new,
+    zone_indicators,
+    zone_record,
+)
+from generator.editors.excel_export import FORMAT, MARKER_CELL, VERSION, _shown, cell_text, fill_in_cells
+from generator.editors.excel_layout import V1, Layout, sheet_texts, v1_damaged, v1_head, v1_layout, verify
 
 MAX_FILE = 10 * 1024 * 1024  # an exported sheet is about 15 KB
 MAX_MEMBER = 32 * 1024 * 1024  # one part of the zip, as it declares its size
@@ -73,7 +91,10 @@ def import_workbook(file: Path, data: Path, force: bool = False) -> tuple[list[s
             f"{target} 已存在，未覆盖；确认要用表格内容更新时加 --force（表格中留空的内容会保留）",
             f"{target} exists, not overwritten; add --force to update it (what the sheet leaves empty is kept)",
         )
-    ws, fs, notes = _data_sheet(values, formulas, meta)
+    if layout is None:  # a version-1 sheet, or a damaged record: rebuilt from the data
+        ws, fs, notes, layout = _rebuilt(values, formulas, meta, catalog, record)
+    else:
+        ws, fs, notes = _data_sheet(values, formulas, meta)
     texts = sheet_texts(ws, fs)
     layout_lines = verify(ws.title, texts, layout)
     if layout_lines:
@@ -189,8 +210,9 @@ _META_PATTERNS = {
 _REF = re.compile(r"[A-Z]{1,3}[1-9][0-9]{0,6}")
 
 
-def _metadata(wb: Any) -> tuple[dict[str, str], Layout]:
-    """The hidden sheet's keys and the recorded layout, each checked: the workbook is input, never trusted."""
+def _metadata(wb: Any) -> tuple[dict[str, str], Layout | None]:
+    """The hidden sheet's keys and the recorded layout, each checked: the workbook is input, never trusted.
+    A version-1 sheet has no recorded layout (None): its keys must say what the version-1 export wrote."""
     metas = [s for s in wb.worksheets if str(s["A1"].value) == "format" and str(s["B1"].value) == FORMAT]
     if len(metas) > 1:
         zh, en = editor_text("xlsx-two-metas", sheets="、".join(f"“{s.title}”" for s in metas))
@@ -208,14 +230,30 @@ def _metadata(wb: Any) -> tuple[dict[str, str], Layout]:
             fixed[str(value)] = "" if text is None else str(text)
         elif key is not None:
             meta[str(key)] = "" if value is None else str(value)
-    if meta.get("version") != VERSION:
-        zh, en = editor_text("xlsx-old-version", version=meta.get("version") or "?")
+    version = meta.get("version", "")
+    # exported by a newer checkout: update the program, the typing is kept
+    if re.fullmatch(r"[0-9]{1,4}", version) and int(version) > int(VERSION):
+        zh, en = editor_text("xlsx-newer-version", version=version)
         raise EditorError(zh, en)
-    bad += [key for key, pattern in _META_PATTERNS.items() if not re.fullmatch(pattern, meta.get(key, ""))]
-    if not bad and meta["marker"] != f"{FORMAT}|{VERSION}|{meta['zone']}|{meta['year']}":
-        bad.append("marker")
-    if bad or not fixed:
-        zh, en = editor_text("xlsx-meta-damaged", keys="、".join(dict.fromkeys(bad)) or "cell")
+    if version not in (VERSION, V1):
+        zh, en = editor_text("xlsx-meta-damaged", keys="version")
+        raise EditorError(zh, en)
+    old = version == V1
+    # no record (version 1) or a damaged one: the record is rebuilt from the data when the keys are intact
+    rebuild = old or "cell" in bad or not fixed
+    keys = [
+        key
+        for key, pattern in _META_PATTERNS.items()
+        if not (old and key == "marker") and not re.fullmatch(pattern, meta.get(key, ""))
+    ]
+    if not old and not keys and meta["marker"] != f"{FORMAT}|{VERSION}|{meta['zone']}|{meta['year']}":
+        keys.append("marker")
+    if rebuild and not keys:
+        keys = v1_damaged(meta)  # the positions every version wrote, which the rebuilt record assumes
+        if not keys:
+            return meta, None
+    if keys or bad:
+        zh, en = editor_text("xlsx-meta-damaged", keys="、".join(dict.fromkeys([*bad, *keys])))
         raise EditorError(zh, en)
     first, last = int(meta["first_row"]), int(meta["last_row"])
     h_first, h_last = meta["highlight_cells"].split(":")
@@ -247,6 +285,66 @@ def _data_sheet(values: Any, formulas: Any, meta: dict[str, str]) -> tuple[Any, 
         zh, en = editor_text("xlsx-renamed", title=title, sheet=meta.get("sheet", ""))
         notes.append(f"{zh} / {en}")
     return values[title], formulas[title], notes
+
+
+def _rebuilt(values: Any, formulas: Any, meta: dict[str, str], catalog: Any, record: Any) -> tuple[Any, ...]:
+    """The data sheet (both views), the notes to print and the record rebuilt from the data, for a version-1
+    sheet (it has none) or a version-2 sheet whose record is damaged (its data sheet is found by its marker)."""
+    year, last = int(meta["year"]), int(meta["last_row"])
+    head = v1_head(record.zone.name, year, last)
+    if meta["version"] == VERSION:
+        ws, fs, renamed = _data_sheet(values, formulas, meta)
+        zh, en = editor_text("record-damaged", year=year - 1)
+        notes = [f"{zh} / {en}", *renamed]
+        return ws, fs, notes, _rebuilt_layout(ws, meta, catalog, record, head, notes)
+    # the data sheet is found by what its export wrote (it has no marker): most of its head in place
+    found = [
+        s.title
+        for s in values.worksheets
+        if 2 * sum(cell_text(s[ref].value) == text for ref, text in head.items()) >= len(head)
+    ]
+    if not found and meta["sheet"] in values.sheetnames:
+        found = [meta["sheet"]]  # its head was changed: the comparison below says where
+    if not found:
+        zh, en = editor_text("v1-no-data-sheet", sheet=meta["sheet"])
+        raise EditorError(zh, en)
+    if len(found) > 1:
+        zh, en = editor_text("v1-two-data-sheets", count=len(found), sheets="、".join(f"“{t}”" for t in found))
+        raise EditorError(zh, en)
+    ws, fs = values[found[0]], formulas[found[0]]
+    zh, en = editor_text("v1-note", year=year - 1)
+    notes = [f"{zh} / {en}"]
+    if found[0] != meta["sheet"]:
+        zh, en = editor_text("v1-renamed", title=found[0], sheet=meta["sheet"])
+        notes.append(f"{zh} / {en}")
+    return ws, fs, notes, _rebuilt_layout(ws, meta, catalog, record, head, notes)
+
+
+def _rebuilt_layout(ws: Any, meta: dict[str, str], catalog: Any, record: Any, head: Any, notes: list[str]) -> Layout:
+    """What the export wrote, from the data: each row's labels for its hidden id, in the indicator system's order
+    (each row for its own id when the zone's indicators changed since), last year's values from its file."""
+    year, first, last, id_col = int(meta["year"]), int(meta["first_row"]), int(meta["last_row"]), meta["id_col"]
+    indicators = zone_indicators(catalog, meta["zone"])
+    by_id = {ind.id: ind for ind in indicators}
+    ids = [cell_text(ws[f"{id_col}{row}"].value).strip() for row in range(first, last + 1)]
+    intact = all(ids) and len(set(ids)) == len(ids)
+    if Counter(ids) == Counter(ind.id for ind in indicators) or (len(indicators) == len(ids) and not intact):
+        rows: list[Any] = indicators  # the export's order: a sorted, inserted or deleted row shows
+    else:  # the zone's indicators changed since the export: each row is checked against its own hidden id
+        rows = [by_id.get(ind_id, ind_id) for ind_id in ids]
+        zh, en = editor_text("v1-rows-by-id", rows=len(ids), count=len(indicators))
+        notes.append(f"{zh} / {en}")
+    categories = {c.id: c.name for c in catalog.categories}
+    previous = record.reports.get(year - 1)
+    cells: dict[int, list[Any]] = {}
+    for row, ind in enumerate(rows, start=first):
+        if isinstance(ind, str):  # an id no longer in the system: its labels cannot be checked, only kept
+            cells[row] = [ws[f"{col}{row}"].value for col in "ABCDE"] + [ind]
+            continue
+        reading = previous.readings.get(ind.id) if previous else None
+        number = ind.number or "自设"
+        cells[row] = [number, categories.get(ind.category, ""), ind.name, unit_label(ind), _shown(reading), ind.id]
+    return v1_layout(meta, head, cells, MARKER_CELL if meta["version"] == VERSION else "")
 
 
 def _read_sheet(ws: Any, fs: Any, meta: dict[str, str], layout: Layout, indicators: dict[str, Any]) -> Sheet:

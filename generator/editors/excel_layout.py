@@ -6,6 +6,13 @@ type anywhere; none of that may put a value on another indicator or year, or los
 module compares the sheet with the record and returns one line per difference, in words an editor can act
 on: a column that moved, a row that moved, rows shifted by an insertion or deletion, a changed label, a
 changed last-year value, and anything typed outside the fill-in cells.
+
+A version-1 sheet (handed out before the record existed) carries no record and no marker. Its record is
+rebuilt (`v1_layout`): the version-1 exporter wrote the same cells as today's, so what it wrote follows from
+the metadata's zone, year and rows, the indicator system (each row's name and unit for its hidden id) and the
+data (last year's values). The same comparison then applies; the messages say "should be" instead of "was
+when exported", since the rebuilt record is today's data. A version-2 sheet whose record is damaged is
+verified the same way.
 """
 
 from __future__ import annotations
@@ -18,7 +25,19 @@ from openpyxl.utils import column_index_from_string, get_column_letter
 from openpyxl.utils.cell import coordinate_from_string
 
 from generator.data.messages import editor_text
-from generator.editors.excel_export import HEADER_ROW, cell_text
+from generator.editors.excel_export import (
+    COLUMNS,
+    FIRST_ROW,
+    HEADER_ROW,
+    HIGHLIGHTS,
+    ID_COL,
+    INSTRUCTIONS,
+    NOTE_COL,
+    SUBMITTED,
+    VALUE_COL,
+    cell_text,
+    fill_in_cells,
+)
 
 MAX_LINES = 12
 SHIFT_BLOCK = 3  # this many consecutive rows moved the same way: rows were inserted or deleted
@@ -36,6 +55,7 @@ class Layout:
     highlight_first: str
     highlight_last: str
     year: int
+    rebuilt: bool = False  # no usable record (version 1, or a damaged one): `fixed` is rebuilt from today's data
 
 
 def sheet_texts(ws: Any, fs: Any) -> dict[str, str]:
@@ -105,14 +125,18 @@ def _moves(title: str, texts: dict[str, str], layout: Layout, wrong: list[str]) 
         col, _row = _split(ref)
         if col == "E" and layout.first_row <= _row <= layout.last_row:
             zh, en = editor_text(
-                "layout-last-year", was=_short(layout.fixed[ref]), now=_short(now), year=layout.year - 1
+                "v1-last-year" if layout.rebuilt else "layout-last-year",
+                was=_short(layout.fixed[ref]),
+                now=_short(now),
+                year=layout.year - 1,
             )
         else:
             zh, en = editor_text(
-                "layout-changed",
+                "v1-changed" if layout.rebuilt else "layout-changed",
                 was=_short(layout.fixed[ref]),
                 now=f"为“{_short(now)}”" if now else "为空",
                 now_en=repr(_short(now)) if now else "empty",
+                now_quoted=f'"{_short(now)}"' if now else "empty",
             )
         lines.append(f"{title}!{ref}: {zh} / {en}")
     return lines
@@ -169,6 +193,70 @@ def _rows(title: str, layout: Layout, moved: dict[str, tuple[int, int]], explain
         explained.update(ref for ref in layout.fixed if first <= _split(ref)[1] <= last)
         i = j + 1
     return lines
+
+
+# --- version 1 ----------------------------------------------------------------------------------------------
+
+V1 = "1"
+# What the version-1 exporter wrote where (tests/excel_export_v1.py is that exporter, frozen: its clean sheet
+# must import, which keeps these positions and texts honest).
+V1_GEOMETRY = {"first_row": str(FIRST_ROW), "value_col": VALUE_COL, "note_col": NOTE_COL, "id_col": ID_COL}
+V1_GEOMETRY |= {"submitted_cell": SUBMITTED}
+V1_ROW_COLUMNS = "ABCDE" + ID_COL  # 序号, 一级指标, 指标名称, 单位, 上年数值, the hidden id
+
+
+def v1_damaged(meta: dict[str, str]) -> list[str]:
+    """The version-1 metadata keys that do not say what the version-1 exporter wrote (positions are fixed)."""
+    bad = [key for key, value in V1_GEOMETRY.items() if meta.get(key) != value]
+    last = int(meta["last_row"]) if meta.get("last_row", "").isdigit() else 0
+    if last < FIRST_ROW:
+        bad.append("last_row")
+    elif meta.get("highlight_cells") != f"B{last + 3}:B{last + HIGHLIGHTS + 2}":
+        bad += ["last_row", "highlight_cells"]  # they disagree: which one changed cannot be told
+    return bad
+
+
+def v1_head(zone_name: str, year: int, last_row: int) -> dict[str, str]:
+    """The cells a version-1 export wrote that do not depend on the indicator rows."""
+    headers = list(COLUMNS)
+    headers[4], headers[5] = f"上年数值（{year - 1}）", f"本年数值（{year}）"
+    head = {
+        "A1": f"{zone_name} {year} 年度建设指标填报表",
+        "A2": "示范区",
+        "B2": zone_name,
+        "A3": "年度",
+        "B3": str(year),
+        "A4": "报送日期",
+        "C4": "填写报送日期，如 2025-01-20",
+        "A5": "填写说明",
+        "B5": INSTRUCTIONS,
+        f"A{last_row + 2}": "年度建设亮点（每格填写一条，可留空）",
+    }
+    head |= {f"{get_column_letter(col)}{HEADER_ROW}": text for col, text in enumerate(headers, start=1)}
+    head |= {f"A{last_row + 3 + i}": f"亮点{i + 1}" for i in range(HIGHLIGHTS)}
+    return head
+
+
+def v1_layout(meta: dict[str, str], head: dict[str, str], rows: dict[int, list[Any]], marker_cell: str) -> Layout:
+    """The record a version-2 export keeps, rebuilt (a version-1 sheet, or a version-2 one whose record is
+    damaged): `rows` maps each indicator row to the values its export wrote in V1_ROW_COLUMNS (compared as
+    `cell_text` shows them); `marker_cell` is "" for version 1 (anything in H1 was typed there)."""
+    fixed = dict(head)
+    for row, values in rows.items():
+        fixed |= {f"{col}{row}": cell_text(value) for col, value in zip(V1_ROW_COLUMNS, values, strict=True)}
+    first, last = int(meta["first_row"]), int(meta["last_row"])
+    h_first, h_last = meta["highlight_cells"].split(":")
+    return Layout(
+        fixed={ref: text for ref, text in fixed.items() if text.strip()},
+        fill_in=fill_in_cells(first, last, meta["highlight_cells"]),
+        marker_cell=marker_cell,
+        first_row=first,
+        last_row=last,
+        highlight_first=h_first,
+        highlight_last=h_last,
+        year=int(meta["year"]),
+        rebuilt=True,
+    )
 
 
 def _adjacent(recorded: list[int], a: int, b: int) -> bool:
