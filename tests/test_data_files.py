@@ -1,0 +1,155 @@
+"""Only regular files inside the data folder are read (issue 12, item 1).
+
+A pull request can put a symbolic link into the data folder (git keeps it): a link to the build machine's
+files (`/etc/passwd`, the process environment) must never be read or published, a link to `/dev/zero` or a
+FIFO must not make `check` eat all memory or wait forever. No path component below the data folder may be a
+link (a linked images/ or zone folder neither); what is not a regular file is refused with a problem naming
+it; every file is read with a bounded read. The exact report line is in tests/broken/not-regular-file.yaml.
+"""
+
+from __future__ import annotations
+
+import os
+import resource
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from conftest import MINI, ROOT, replace_once, run_check
+from generator.build import build_site_sources
+
+pytestmark = pytest.mark.xfail(strict=True, reason="issue 12: links and special files are followed and read")
+
+CASE = "zones/demo-zone/cases/demo-case.yaml"
+IMAGES = "zones/demo-zone/images"
+CODE = "[not-regular-file]"
+
+
+def _refused(lines: list[str], shown: str) -> list[str]:
+    """The report lines about `shown` (a display path)."""
+    return [line for line in lines if line.startswith(f"{shown}: ")]
+
+
+def _check_in_a_box(tmp: Path, timeout: float = 60) -> tuple[int, list[str]]:
+    """`check --strict` in a child process with at most 1 GB of memory and a time limit, so that a loader
+    that reads /dev/zero to the end or blocks on a FIFO fails the test instead of the machine."""
+
+    def limit() -> None:  # pragma: no cover - runs in the child
+        resource.setrlimit(resource.RLIMIT_AS, (1 << 30, 1 << 30))
+
+    proc = subprocess.run(
+        [sys.executable, "-m", "generator", "check", "--strict", "--data", "data"],
+        cwd=tmp,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        preexec_fn=limit,
+    )
+    return proc.returncode, [line for line in proc.stdout.splitlines() if line]
+
+
+def test_a_linked_image_is_refused_and_never_published(data_copy: Path, tmp_path: Path) -> None:
+    """The attack of the issue: a case shows `images/passwd.png`, a link to /etc/passwd."""
+    (data_copy / IMAGES / "passwd.png").symlink_to("/etc/passwd")
+    replace_once(data_copy / CASE, "file: demo.png", "file: passwd.png")
+    code, lines = run_check(Path("data"), "--strict")
+    assert code == 1
+    mine = _refused(lines, "data/zones/demo-zone/images/passwd.png")
+    assert len(mine) == 1 and CODE in mine[0], lines
+    assert not any("root:" in line for line in lines)
+    result = build_site_sources(Path("data"), tmp_path / "out")
+    assert result.written is None
+    assert not (tmp_path / "out").exists()
+
+
+@pytest.mark.parametrize(
+    ("link", "target"),
+    [
+        pytest.param(f"{IMAGES}/env.png", "/proc/self/environ", id="image-to-environ"),
+        pytest.param(f"{IMAGES}/copy.png", "demo.png", id="image-to-image-inside"),
+        pytest.param("zones/demo-zone/cases/passwd.yaml", "/etc/passwd", id="case-to-passwd"),
+        pytest.param("zones/demo-zone/annual/2024.yaml", "2023.yaml", id="annual-to-annual-inside"),
+        pytest.param("reference/tags.yaml", "/etc/hostname", id="reference-list-replaced"),
+    ],
+)
+def test_a_link_to_a_file_is_refused_with_its_own_problem(data_copy: Path, link: str, target: str) -> None:
+    """Links to a file outside or inside the data folder alike: no component below the folder is a link."""
+    path = data_copy / link
+    if path.exists():
+        path.unlink()
+    path.symlink_to(target)
+    code, lines = run_check(Path("data"), "--strict")
+    assert code == 1
+    mine = _refused(lines, f"data/{link}")
+    assert len(mine) == 1 and CODE in mine[0], lines
+
+
+def test_a_linked_images_folder_is_refused_and_nothing_in_it_is_read(data_copy: Path, tmp_path: Path) -> None:
+    elsewhere = tmp_path / "elsewhere"
+    shutil.move(data_copy / IMAGES, elsewhere)
+    (data_copy / IMAGES).symlink_to(elsewhere, target_is_directory=True)
+    code, lines = run_check(Path("data"), "--strict")
+    assert code == 1
+    mine = _refused(lines, f"data/{IMAGES}")
+    assert len(mine) == 1 and CODE in mine[0], lines
+    assert not _refused(lines, f"data/{IMAGES}/demo.png")
+
+
+def test_a_linked_zone_folder_is_refused_not_silently_left_out(data_copy: Path, tmp_path: Path) -> None:
+    """A zone folder that is a link (to a copy of another zone) is named, not dropped without a word."""
+    elsewhere = tmp_path / "other"
+    shutil.copytree(MINI / "zones/demo-zone", elsewhere)
+    (data_copy / "zones/other-zone").symlink_to(elsewhere, target_is_directory=True)
+    code, lines = run_check(Path("data"), "--strict")
+    assert code == 1
+    assert [line for line in lines if line.startswith("data/zones/other-zone")] == _refused(
+        lines, "data/zones/other-zone"
+    )
+    mine = _refused(lines, "data/zones/other-zone")
+    assert len(mine) == 1 and CODE in mine[0], lines
+
+
+def test_a_folder_link_further_up_is_refused(data_copy: Path, tmp_path: Path) -> None:
+    """`reference/` as a link: every reference list behind it is unread, the link itself is named."""
+    elsewhere = tmp_path / "reference"
+    shutil.move(data_copy / "reference", elsewhere)
+    (data_copy / "reference").symlink_to(elsewhere, target_is_directory=True)
+    code, lines = run_check(Path("data"), "--strict")
+    assert code == 1
+    mine = _refused(lines, "data/reference")
+    assert len(mine) == 1 and CODE in mine[0], lines
+
+
+@pytest.mark.parametrize("name", [CASE, f"{IMAGES}/demo.png"])
+def test_a_link_to_dev_zero_is_refused_without_reading_it(data_copy: Path, tmp_path: Path, name: str) -> None:
+    """Today the size limit reads st_size (0 for a device) and the loader reads until memory runs out."""
+    (data_copy / name).unlink()
+    (data_copy / name).symlink_to("/dev/zero")
+    code, lines = _check_in_a_box(tmp_path)
+    assert code == 1
+    mine = _refused(lines, f"data/{name}")
+    assert len(mine) == 1 and CODE in mine[0], lines
+
+
+def test_a_fifo_is_refused_without_waiting_for_a_writer(data_copy: Path, tmp_path: Path) -> None:
+    os.mkfifo(data_copy / "zones/demo-zone/cases/pipe.yaml")
+    code, lines = _check_in_a_box(tmp_path, timeout=30)
+    assert code == 1
+    mine = _refused(lines, "data/zones/demo-zone/cases/pipe.yaml")
+    assert len(mine) == 1 and CODE in mine[0], lines
+
+
+def test_every_read_is_bounded(tmp_path: Path) -> None:
+    """At most limit + 1 bytes are read, whatever the file's size says (a growing file, a /proc file)."""
+    from generator.data.load import read_below
+
+    (tmp_path / "big").write_bytes(b"x" * 100)
+    assert read_below(tmp_path, ("big",), 10) == (b"x" * 11, 100)
+    assert read_below(tmp_path, ("big",), 100) == (b"x" * 100, 100)
+    with open("/proc/self/environ", "rb") as handle:  # a regular file whose st_size is 0
+        start = handle.read(4)
+    assert read_below(Path("/proc/self"), ("environ",), 3)[0] == start
