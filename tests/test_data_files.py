@@ -21,8 +21,6 @@ import pytest
 from conftest import MINI, ROOT, replace_once, run_check
 from generator.build import build_site_sources
 
-pytestmark = pytest.mark.xfail(strict=True, reason="issue 12: links and special files are followed and read")
-
 CASE = "zones/demo-zone/cases/demo-case.yaml"
 IMAGES = "zones/demo-zone/images"
 CODE = "[not-regular-file]"
@@ -113,6 +111,7 @@ def test_a_linked_zone_folder_is_refused_not_silently_left_out(data_copy: Path, 
     assert len(mine) == 1 and CODE in mine[0], lines
 
 
+@pytest.mark.xfail(strict=True, reason="issue 12: a reference list that cannot be read crashes the rules")
 def test_a_folder_link_further_up_is_refused(data_copy: Path, tmp_path: Path) -> None:
     """`reference/` as a link: every reference list behind it is unread, the link itself is named."""
     elsewhere = tmp_path / "reference"

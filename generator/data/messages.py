@@ -336,6 +336,15 @@ _CODES = [
         "an invisible character in the text",
         "删除该字符（常见于从 Word、微信、网页复制的内容）；需要空格处输入普通空格。",
     ),
+    # --- issue 12, branch i12-files: only regular files inside the data folder are read ---
+    Code(
+        "not-regular-file",
+        "error",
+        "数据文件夹中有符号链接或特殊文件（不是普通文件）",
+        "a symbolic link or a special file in the data folder (not a regular file)",
+        "数据文件夹中只能有普通文件和文件夹：删除链接，把文件或文件夹本身（不是链接）放到原处后再提交；"
+        "链接指向的内容一律不读取、不发布（git 保存的是链接本身）。命名管道、设备等特殊文件请删除。",
+    ),
 ]
 
 CODES: dict[str, Code] = {c.code: c for c in _CODES}
@@ -352,6 +361,27 @@ class Text:
 
 
 EDITOR_TEXTS: dict[str, Text] = {
+    # --- issue 12, branch i12-files: only regular files inside the data folder are read (load.py) ---
+    "file-link": Text(
+        "这是一个符号链接（指向 {target}），不是普通文件：数据文件夹中的链接一律不读取、不发布",
+        "a symbolic link (to {target}), not a regular file: links in the data folder are never read or published",
+    ),
+    "file-link-hint": Text(
+        "删除这个链接，把要用的文件或文件夹本身（不是链接）放到这里后再提交。",
+        "delete the link and put the file or folder itself (not a link) here",
+    ),
+    "file-special": Text(
+        "这不是普通文件，而是{kind}：数据文件夹中的特殊文件一律不读取",
+        "not a regular file but {kind_en}: special files in the data folder are never read",
+    ),
+    "file-special-hint": Text(
+        "删除它：数据文件夹中只放 YAML 数据文件和 images/ 下的图片。",
+        "delete it: the data folder holds YAML data files and the images in images/ only",
+    ),
+    "file-kind-fifo": Text("命名管道（FIFO）", "a named pipe (FIFO)"),
+    "file-kind-socket": Text("套接字", "a socket"),
+    "file-kind-device": Text("设备文件", "a device"),
+    "file-kind-other": Text("特殊文件", "a special file"),
     # --- the review route: `diff`, the data-change summary a reviewer reads before merging (Markdown) ---
     "diff-title": Text("数据变更摘要（与 {base} 相比）", "data changes since {base}"),
     "diff-no-change": Text("数据没有变化。", "the data did not change."),
