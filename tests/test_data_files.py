@@ -152,3 +152,14 @@ def test_every_read_is_bounded(tmp_path: Path) -> None:
     with open("/proc/self/environ", "rb") as handle:  # a regular file whose st_size is 0
         start = handle.read(4)
     assert read_below(Path("/proc/self"), ("environ",), 3)[0] == start
+
+
+@pytest.mark.xfail(strict=True, reason="issue 12: a reference list that cannot be read crashes the rules")
+def test_a_missing_reference_list_is_reported_not_a_crash(data_copy: Path) -> None:
+    """A reference list that is missing (or refused, as a link) leaves the rules without its file."""
+    (data_copy / "reference/tags.yaml").unlink()
+    code, lines = run_check(Path("data"), "--strict")
+    assert code == 1
+    assert [line.split(" ")[:2] for line in _refused(lines, "data/reference/tags.yaml")] == [
+        ["data/reference/tags.yaml:", "[missing-field]"]
+    ], lines
