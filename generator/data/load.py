@@ -21,9 +21,11 @@ The only place that reads editors' files. What it guarantees:
 from __future__ import annotations
 
 import errno
+import io
 import os
 import re
 import stat
+import warnings
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from decimal import ROUND_UP, Decimal
@@ -35,6 +37,7 @@ import yaml
 from generator.data import models
 from generator.data.messages import INVISIBLE_CHARACTERS, editor_text
 from generator.data.problems import Problem, Severity
+from generator.site.image_size import image_size
 
 MAX_BYTES = 1_000_000
 MAX_DEPTH = 20
@@ -1171,7 +1174,67 @@ def _read_image(root: Path, rel: tuple[str, ...], name: str, shown: str) -> tupl
     except OSError as exc:
         zh, en = f"无法读取文件：{exc.strerror}", f"cannot read: {exc.strerror}"
         return b"", Problem(shown, 0, "", "unexpected-file", zh, en)
-    return content, _image_problem(Path(name), name, shown, max(size, len(content)))
+    problem = _image_problem(Path(name), name, shown, max(size, len(content)))
+    if problem is None:
+        problem = image_content_problem(content, name, shown)
+    return content, problem
+
+
+# What the bytes of an image must be, by suffix (Pillow's format names; a JPEG carrying a second picture, as
+# some phones write, is Pillow's MPO: browsers show its first picture, so it is taken as a JPEG).
+_IMAGE_KINDS = {".png": "PNG", ".jpg": "JPEG", ".jpeg": "JPEG", ".webp": "WEBP"}
+_KIND_SHOWN = {"PNG": ("PNG", ".png"), "JPEG": ("JPEG", ".jpg"), "MPO": ("JPEG", ".jpg"), "WEBP": ("WebP", ".webp")}
+MAX_IMAGE_PIXELS = 25_000_000  # 5000 × 5000: far more than a page shows (1200 wide); decoding stays bounded
+
+
+def image_content_problem(content: bytes, name: str, shown: str) -> Problem | None:
+    """Why the bytes of `name` (a .png, .jpg, .jpeg or .webp within the size limit) are not a whole, still
+    image of the format its suffix says, or None. Decodes the whole image once (a cut image fails only
+    then), after its dimensions are known to be within MAX_IMAGE_PIXELS."""
+    from PIL import Image, ImageFile, UnidentifiedImageError
+
+    suffix = Path(name).suffix.lower()
+
+    def refused(key: str, code: str, hint: str, **fields: object) -> Problem:
+        zh, en = editor_text(key, name=name, suffix=Path(name).suffix, **fields)
+        return Problem(shown, 0, "", code, zh, en, editor_text(hint)[0])
+
+    def too_many(width: object, height: object) -> Problem:
+        limit = MAX_IMAGE_PIXELS // 10_000
+        return refused("image-pixels", "image-dimensions", "image-pixels-hint", width=width, height=height,
+                       limit=limit, limit_en=f"{MAX_IMAGE_PIXELS / 1_000_000:g}")  # fmt: skip
+
+    truncated = ImageFile.LOAD_TRUNCATED_IMAGES  # WeasyPrint turns it on when imported: a cut image would pass
+    ImageFile.LOAD_TRUNCATED_IMAGES = False
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", Image.DecompressionBombWarning)
+            try:
+                image = Image.open(io.BytesIO(content), formats=sorted(set(_IMAGE_KINDS.values())))
+            except UnidentifiedImageError:
+                return refused("image-content-not-image", "image-format", "image-content-not-image-hint")
+            except Image.DecompressionBombError:
+                size = image_size(content) or ("?", "?")
+                return too_many(*size)
+            except Exception:  # a header Pillow cannot read (struct.error, SyntaxError …): damaged
+                return refused("image-damaged", "image-damaged", "image-damaged-hint")
+            with image:
+                kind, right = _KIND_SHOWN.get(image.format or "", ("?", ""))
+                if right != _KIND_SHOWN[_IMAGE_KINDS[suffix]][1]:
+                    return refused("image-content-other", "image-format", "image-rename-hint", kind=kind, right=right)
+                width, height = image.size
+                if width * height > MAX_IMAGE_PIXELS:
+                    return too_many(width, height)
+                frames = getattr(image, "n_frames", 1)
+                if image.format != "MPO" and frames > 1:
+                    return refused("image-animated", "image-format", "image-animated-hint", frames=frames)
+                try:
+                    image.load()
+                except Exception:  # cut short or corrupt: Pillow raises OSError, SyntaxError, ValueError …
+                    return refused("image-damaged", "image-damaged", "image-damaged-hint")
+    finally:
+        ImageFile.LOAD_TRUNCATED_IMAGES = truncated
+    return None
 
 
 def _image_problem(path: Path, name: str, shown: str, size: int) -> Problem | None:

@@ -345,6 +345,20 @@ _CODES = [
         "数据文件夹中只能有普通文件和文件夹：删除链接，把文件或文件夹本身（不是链接）放到原处后再提交；"
         "链接指向的内容一律不读取、不发布（git 保存的是链接本身）。命名管道、设备等特殊文件请删除。",
     ),
+    Code(
+        "image-damaged",
+        "error",
+        "图片文件已损坏或不完整",
+        "image file damaged or cut short",
+        "用看图软件打开原图，确认能完整显示，再重新导出或复制一次后上传（上传中断、复制未完成都会使图片不完整）。",
+    ),
+    Code(
+        "image-dimensions",
+        "error",
+        "图片的像素尺寸过大",
+        "image dimensions too large",
+        "图片不应超过 2500 万像素（如 5000 × 5000）：网页上宽 1200 像素已足够，请缩小后再上传。",
+    ),
 ]
 
 CODES: dict[str, Code] = {c.code: c for c in _CODES}
@@ -382,6 +396,43 @@ EDITOR_TEXTS: dict[str, Text] = {
     "file-kind-socket": Text("套接字", "a socket"),
     "file-kind-device": Text("设备文件", "a device"),
     "file-kind-other": Text("特殊文件", "a special file"),
+    # images: the bytes must be a whole, still image of the format the suffix says (Pillow)
+    "image-content-other": Text(
+        "图片 images/{name} 的内容是 {kind} 格式，与扩展名 {suffix} 不符；请把文件名末尾改为 {right}",
+        "image images/{name} holds a {kind} image, not what its suffix {suffix} says; rename it to end in {right}",
+    ),
+    "image-content-not-image": Text(
+        "images/{name} 的扩展名是 {suffix}，内容却不是 PNG、JPEG 或 WebP 图片（可能是网页、文档，或改了扩展名的其他文件）",
+        "images/{name} is named {suffix} but holds no PNG, JPEG or WebP image (a web page, a document, a renamed file?)",
+    ),
+    "image-content-not-image-hint": Text(
+        "用画图、WPS 或手机相册打开原图，另存为 JPEG（照片）或 PNG（截图、示意图）后再上传；从网页保存图片请用“图片另存为”。",
+        "open the original and save it as JPEG (photos) or PNG (screenshots, diagrams); save images from web pages with 'Save image as'",
+    ),
+    "image-damaged": Text(
+        "图片 images/{name} 已损坏或不完整，无法完整显示",
+        "image images/{name} is damaged or cut short and cannot be shown whole",
+    ),
+    "image-damaged-hint": Text(
+        "用看图软件打开原图，确认能完整显示，再重新导出或复制一次后上传。",
+        "open the original in an image viewer, make sure it shows whole, then export or copy it again",
+    ),
+    "image-pixels": Text(
+        "图片 images/{name} 为 {width} × {height} 像素，超过上限 {limit} 万像素；请缩小后再上传",
+        "image images/{name} is {width} × {height} pixels, over the limit of {limit_en} million pixels; scale it down",
+    ),
+    "image-pixels-hint": Text(
+        "网页上宽 1200 像素已足够：用画图、WPS 或手机相册把图片缩小（如宽 1200 至 2400 像素）后再上传。",
+        "1200 pixels wide is enough on a page: scale it down (to 1200–2400 pixels wide, say)",
+    ),
+    "image-animated": Text(
+        "图片 images/{name} 是动图（{frames} 帧）：网站只用静态图片",
+        "image images/{name} is animated ({frames} frames): the site takes still images only",
+    ),
+    "image-animated-hint": Text(
+        "另存为静态的 PNG 或 JPEG（只保留要展示的那一帧）后再上传；要展示过程，请用几张图片分别说明。",
+        "save the frame to show as a still PNG or JPEG; to show steps, use several images",
+    ),
     # --- the review route: `diff`, the data-change summary a reviewer reads before merging (Markdown) ---
     "diff-title": Text("数据变更摘要（与 {base} 相比）", "data changes since {base}"),
     "diff-no-change": Text("数据没有变化。", "the data did not change."),
