@@ -161,3 +161,74 @@ def test_a_missing_reference_list_is_reported_not_a_crash(data_copy: Path) -> No
     assert [line.split(" ")[:2] for line in _refused(lines, "data/reference/tags.yaml")] == [
         ["data/reference/tags.yaml:", "[missing-field]"]
     ], lines
+
+
+# --- writing into the data folder: the editors' commands and `schema` never write through a link ----------
+
+
+def _run(*args: str) -> tuple[int, str]:
+    import contextlib
+    import io
+
+    from generator.cli import main
+
+    err = io.StringIO()
+    with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(err):
+        code = main(list(args))
+    return code, err.getvalue()
+
+
+WRITES = [
+    pytest.param(("new-case", "demo-zone", "new-case"), "zones/demo-zone/cases", id="new-case-into-linked-cases"),
+    pytest.param(("new-year", "demo-zone", "2024"), "zones/demo-zone/annual", id="new-year-into-linked-annual"),
+    pytest.param(("new-zone", "wuzhou-hitech", "--city", "wuzhou"), "zones/wuzhou-hitech", id="new-zone-linked"),
+]
+
+
+@pytest.mark.xfail(strict=True, reason="issue 12: the scaffolds write through a linked folder")
+@pytest.mark.parametrize(("command", "linked"), WRITES)
+def test_a_scaffold_never_writes_through_a_linked_folder(
+    data_copy: Path, tmp_path: Path, command: tuple[str, ...], linked: str
+) -> None:
+    """A linked folder in a checkout (from a pull request) must not send the scaffold's file elsewhere."""
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    target = data_copy / linked
+    if target.exists():
+        for item in target.iterdir():
+            shutil.move(item, elsewhere / item.name)
+        target.rmdir()
+    target.symlink_to(elsewhere, target_is_directory=True)
+    before = sorted(p.name for p in elsewhere.iterdir())
+    if command[0] == "new-year":  # the as-of date must be past the year for new-year to go ahead
+        replace_once(data_copy / "site.yaml", "as_of: 2024-06-30", "as_of: 2025-03-31")
+    code, err = _run(*command, "--data", "data")
+    assert sorted(p.name for p in elsewhere.iterdir()) == before
+    assert code == 1 and "符号链接" in err, err
+
+
+@pytest.mark.xfail(strict=True, reason="issue 12: schema writes through a linked file")
+def test_schema_never_writes_through_a_link(data_copy: Path, tmp_path: Path) -> None:
+    """`make schemas` rewrites zones_data/schemas/*.json: a link there is replaced by the file, never written
+    through (it could point at any file the builder can write)."""
+    victim = tmp_path / "victim.txt"
+    victim.write_text("keep me", encoding="utf-8")
+    assert _run("schema", "--data", "data")[0] == 0
+    schemas = data_copy / "schemas"
+    (schemas / "zone.schema.json").unlink()
+    (schemas / "zone.schema.json").symlink_to(victim)
+    assert _run("schema", "--check", "--data", "data")[0] == 1  # a link is not a current schema
+    assert _run("schema", "--data", "data")[0] == 0
+    assert victim.read_text(encoding="utf-8") == "keep me"
+    assert not (schemas / "zone.schema.json").is_symlink()
+    assert _run("schema", "--check", "--data", "data")[0] == 0
+
+
+@pytest.mark.xfail(strict=True, reason="issue 12: schema writes into a linked folder")
+def test_schema_refuses_a_linked_schemas_folder(data_copy: Path, tmp_path: Path) -> None:
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    (data_copy / "schemas").symlink_to(elsewhere, target_is_directory=True)
+    code, err = _run("schema", "--data", "data")
+    assert code == 1 and "符号链接" in err, err
+    assert list(elsewhere.iterdir()) == []
