@@ -185,7 +185,6 @@ WRITES = [
 ]
 
 
-@pytest.mark.xfail(strict=True, reason="issue 12: the scaffolds write through a linked folder")
 @pytest.mark.parametrize(("command", "linked"), WRITES)
 def test_a_scaffold_never_writes_through_a_linked_folder(
     data_copy: Path, tmp_path: Path, command: tuple[str, ...], linked: str
@@ -207,7 +206,6 @@ def test_a_scaffold_never_writes_through_a_linked_folder(
     assert code == 1 and "符号链接" in err, err
 
 
-@pytest.mark.xfail(strict=True, reason="issue 12: schema writes through a linked file")
 def test_schema_never_writes_through_a_link(data_copy: Path, tmp_path: Path) -> None:
     """`make schemas` rewrites zones_data/schemas/*.json: a link there is replaced by the file, never written
     through (it could point at any file the builder can write)."""
@@ -224,7 +222,6 @@ def test_schema_never_writes_through_a_link(data_copy: Path, tmp_path: Path) -> 
     assert _run("schema", "--check", "--data", "data")[0] == 0
 
 
-@pytest.mark.xfail(strict=True, reason="issue 12: schema writes into a linked folder")
 def test_schema_refuses_a_linked_schemas_folder(data_copy: Path, tmp_path: Path) -> None:
     elsewhere = tmp_path / "elsewhere"
     elsewhere.mkdir()

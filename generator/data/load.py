@@ -972,6 +972,26 @@ def _read_at_most(fd: int, limit: int) -> bytes:
     return b"".join(chunks)
 
 
+def check_writable_below(root: Path, path: Path, folder: bool = False) -> None:
+    """Raise NotRegular when writing `path` (below the data folder `root`) would go through a link: a
+    component that is a link, a folder on the way that is not a folder, an existing file that is not a regular
+    file (a folder when `folder`). What does not exist yet is created by the writer."""
+    try:
+        rel = path.relative_to(root).parts
+    except ValueError:
+        return  # not in the data folder (an Excel sheet the editor names): the editor's own choice
+    for i in range(len(rel)):
+        here = rel[: i + 1]
+        try:
+            info = os.lstat(root.joinpath(*here))
+        except FileNotFoundError:
+            return
+        if stat.S_ISLNK(info.st_mode):
+            raise NotRegular(here, info.st_mode, _readlink_path(root.joinpath(*here)))
+        if not _as_expected(info.st_mode, i == len(rel) - 1 and not folder):
+            raise NotRegular(here, info.st_mode)
+
+
 def walk_below(root: Path) -> Iterator[tuple[tuple[str, ...], int]]:
     """Every entry below `root` that is not a folder, as (parts, lstat mode), without entering a linked
     folder: a link is yielded as a link. Hidden entries (.gitkeep, .git, .DS_Store) and the generated

@@ -396,6 +396,11 @@ EDITOR_TEXTS: dict[str, Text] = {
     "file-kind-socket": Text("套接字", "a socket"),
     "file-kind-device": Text("设备文件", "a device"),
     "file-kind-other": Text("特殊文件", "a special file"),
+    "write-through-link": Text(
+        "未写入 {path}：数据文件夹中的 {where} 是符号链接或特殊文件，写入会落到别处；请先删除它，换成普通的文件夹或文件",
+        "{path} not written: {where} in the data folder is a symbolic link or a special file and the write would land "
+        "elsewhere; delete it and put a plain folder or file there",
+    ),
     # images: the bytes must be a whole, still image of the format the suffix says (Pillow)
     "image-content-other": Text(
         "图片 images/{name} 的内容是 {kind} 格式，与扩展名 {suffix} 不符；请把文件名末尾改为 {right}",
