@@ -229,3 +229,35 @@ def test_schema_refuses_a_linked_schemas_folder(data_copy: Path, tmp_path: Path)
     code, err = _run("schema", "--data", "data")
     assert code == 1 and "符号链接" in err, err
     assert list(elsewhere.iterdir()) == []
+
+
+# --- diff: the base revision is read from git the same way -------------------------------------------------
+
+
+_TAR_STOPS = pytest.mark.xfail(strict=True, reason="issue 12: diff's extraction of the base stops on a link")
+
+
+@pytest.mark.parametrize(
+    "target",
+    [
+        pytest.param("/etc/passwd", marks=_TAR_STOPS, id="absolute"),
+        pytest.param("../../../../../../../outside.txt", marks=_TAR_STOPS, id="leaving"),
+        pytest.param("demo.png", id="inside"),
+    ],
+)
+def test_diff_reads_a_base_holding_a_link_without_following_it(tmp_path: Path, target: str) -> None:
+    """A link committed on the base branch (absolute, leaving the folder, or inside it) is not extracted: the
+    base is reported as failing the check (it holds a link), not a traceback."""
+    git = ["git", "-c", "user.email=t@example.org", "-c", "user.name=t", "-c", "commit.gpgsign=false"]
+    shutil.copytree(MINI, tmp_path / "data")
+    link = tmp_path / "data" / IMAGES / "linked.png"
+    link.symlink_to(target)
+    for args in (["init", "-q"], ["add", "data"], ["commit", "-qm", "base"]):
+        subprocess.run([*git, *args], cwd=tmp_path, check=True, capture_output=True)
+    link.unlink()
+    proc = subprocess.run(
+        [sys.executable, "-m", "generator", "diff", "HEAD", "--data", str(tmp_path / "data")],
+        cwd=ROOT, capture_output=True, text=True, timeout=120,
+    )  # fmt: skip
+    assert proc.returncode == 0 and "Traceback" not in proc.stderr, proc.stderr
+    assert "linked.png" in proc.stdout, proc.stdout
