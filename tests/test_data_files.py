@@ -258,3 +258,21 @@ def test_diff_reads_a_base_holding_a_link_without_following_it(tmp_path: Path, t
     )  # fmt: skip
     assert proc.returncode == 0 and "Traceback" not in proc.stderr, proc.stderr
     assert "linked.png" in proc.stdout, proc.stdout
+
+
+# --- the whole build ------------------------------------------------------------------------------------------
+
+
+def test_the_site_build_stops_on_a_linked_image_and_publishes_nothing_of_it(data_copy: Path, tmp_path: Path) -> None:
+    """The attack end to end: `mkdocs build` (the hook regenerates from the data) stops with the problem,
+    and no page or file of a site holds the linked file's content."""
+    from conftest import build_site
+
+    secret = tmp_path / "secret.txt"
+    secret.write_text("TOKEN=do-not-publish\n", encoding="utf-8")
+    (data_copy / IMAGES / "secret.png").symlink_to(secret)
+    replace_once(data_copy / CASE, "file: demo.png", "file: secret.png")
+    with pytest.raises(AssertionError, match=r"images/secret\.png: \[not-regular-file\]"):
+        build_site(tmp_path, data_copy, env={"PDF": "0"})
+    site = tmp_path / "site"
+    assert not any(b"do-not-publish" in p.read_bytes() for p in site.rglob("*") if p.is_file())
