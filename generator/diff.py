@@ -19,6 +19,7 @@ or a table, or hide or reorder a line of the summary. CI appends the summary to 
 from __future__ import annotations
 
 import io
+import os
 import re
 import subprocess
 import tarfile
@@ -148,9 +149,35 @@ def read_base(data: Path, base_ref: str, into: Path) -> Path:
         archive = _git(top, "archive", "--format=tar", base_ref, "--", rel)
     except subprocess.CalledProcessError:  # the folder did not exist at base_ref: everything is new
         return target
+    links: list[tarfile.TarInfo] = []
+
+    def files_only(member: tarfile.TarInfo, path: str) -> tarfile.TarInfo | None:
+        if member.issym() or member.islnk():
+            links.append(member)
+            return None
+        return tarfile.data_filter(member, path)
+
     with tarfile.open(fileobj=io.BytesIO(archive)) as tar:
-        tar.extractall(target, filter="data")
+        tar.extractall(target, filter=files_only)
+    _make_links(target, links)
     return target / rel
+
+
+def _make_links(target: Path, links: list[tarfile.TarInfo]) -> None:
+    """Recreate the base's symbolic links as links (never followed: the loader refuses them, so the base fails
+    its check as it would have), after every file, so that nothing is extracted through one; a link whose own
+    place would be outside `target` is left out."""
+    top = target.resolve()
+    for member in links:
+        if not member.issym():
+            continue  # git archive writes no hard links
+        place = target / member.name
+        try:
+            place.parent.resolve().relative_to(top)
+        except ValueError:
+            continue
+        if place.parent.is_dir() and not place.is_symlink() and not place.exists():
+            os.symlink(member.linkname, place)
 
 
 def _git(cwd: Path, *args: str) -> bytes:

@@ -35,6 +35,9 @@ def apply_edits(data: Path, edits: list[dict]) -> None:
         elif "write_hex" in edit:
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_bytes(bytes.fromhex(edit["write_hex"]))
+        elif "symlink" in edit:  # git keeps symbolic links: a pull request can add one
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.symlink_to(edit["symlink"])
         elif "write_repeat" in edit:
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_text(edit["write_repeat"] * edit["times"], encoding="utf-8")

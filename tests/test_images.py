@@ -45,7 +45,9 @@ def test_an_image_over_the_limit_is_one_message_with_both_sizes(data_copy: Path,
 
 
 def test_an_image_at_the_limit_is_taken(data_copy: Path) -> None:
-    (data_copy / "zones/demo-zone/images/demo.png").write_bytes(b"\x00" * MAX_IMAGE_BYTES)
+    """A real PNG padded after its end to exactly the limit (since issue 12 the bytes must be an image)."""
+    png = (data_copy / "zones/demo-zone/images/demo.png").read_bytes()
+    (data_copy / "zones/demo-zone/images/demo.png").write_bytes(png + b"\x00" * (MAX_IMAGE_BYTES - len(png)))
     assert run_check(Path("data"), "--strict") == (0, [])
 
 
@@ -57,14 +59,16 @@ def test_the_guide_states_the_limits_the_loader_enforces() -> None:
     assert "PNG、JPEG、WebP 图片（扩展名 .png、.jpg、.jpeg、.webp，大小写均可）" in CODES["image-format"].fix
 
 
-def test_a_truncated_png_does_not_stop_the_build(data_copy: Path, tmp_path: Path) -> None:
+def test_a_truncated_png_is_refused_by_the_check_not_by_the_build(data_copy: Path, tmp_path: Path) -> None:
     """The image's size is read from its header to reserve its space; a header cut short (an upload broken off)
-    leaves the size out, it does not crash the build. (Whether the bytes are an image is another issue's.)"""
+    leaves the size out, it does not crash. Since issue 12 the check refuses such a file (image-damaged), so the
+    build never gets it."""
     png = (data_copy / "zones/demo-zone/images/demo.png").read_bytes()
     for cut in (16, 20, 23):
         assert image_size(png[:cut]) is None
     (data_copy / "zones/demo-zone/images/demo.png").write_bytes(png[:20])
-    result = build_site_sources(Path("data"), tmp_path / "out", strict=True)
-    assert result.written is not None
-    page = (tmp_path / "out/cases/demo-case.md").read_text(encoding="utf-8")
-    assert "![演示图片：流程示意](../images/demo-zone/demo.png){ loading=lazy }" in page  # no width, no height
+    code, lines = run_check(Path("data"), "--strict")
+    assert code == 1 and [line.split(" ")[:2] for line in lines] == [
+        ["data/zones/demo-zone/images/demo.png:", "[image-damaged]"]
+    ], lines
+    assert build_site_sources(Path("data"), tmp_path / "out", strict=True).written is None

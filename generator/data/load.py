@@ -20,7 +20,13 @@ The only place that reads editors' files. What it guarantees:
 
 from __future__ import annotations
 
+import errno
+import io
+import os
 import re
+import stat
+import warnings
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from decimal import ROUND_UP, Decimal
 from pathlib import Path
@@ -31,6 +37,7 @@ import yaml
 from generator.data import models
 from generator.data.messages import INVISIBLE_CHARACTERS, editor_text
 from generator.data.problems import Problem, Severity
+from generator.site.image_size import image_size
 
 MAX_BYTES = 1_000_000
 MAX_DEPTH = 20
@@ -67,23 +74,30 @@ class Document:
         return 1
 
 
-def load_document(path: Path, display: str) -> Document:
-    """Read and parse one file. Never raises for bad content; problems go into the document."""
+def load_document(path: Path, display: str, root: Path | None = None) -> Document:
+    """Read and parse one file. Never raises for bad content; problems go into the document.
+
+    `root` is the data folder `path` lies in: no component of `path` below it may be a link (without it,
+    the file itself may not be one). The file must be a regular file; at most MAX_BYTES + 1 bytes are read."""
     doc = Document(display)
     try:
-        size = path.stat().st_size
-        if size > MAX_BYTES:
-            _problem(
-                doc,
-                "file-too-large",
-                0,
-                f"文件大小 {size} 字节，超过上限 {MAX_BYTES} 字节",
-                f"{size} bytes, over the limit of {MAX_BYTES}",
-            )
-            return doc
-        raw = path.read_bytes()
+        base, rel = _below(path, root)
+        raw, size = read_below(base, rel, MAX_BYTES)
+    except NotRegular as refused:
+        doc.problems.append(refused.problem(display))
+        return doc
     except OSError as exc:
         _problem(doc, "unexpected-file", 0, f"无法读取文件：{exc.strerror}", f"cannot read: {exc.strerror}")
+        return doc
+    if max(size, len(raw)) > MAX_BYTES:
+        size = max(size, len(raw))
+        _problem(
+            doc,
+            "file-too-large",
+            0,
+            f"文件大小 {size} 字节，超过上限 {MAX_BYTES} 字节",
+            f"{size} bytes, over the limit of {MAX_BYTES}",
+        )
         return doc
     return parse_text(raw, display)
 
@@ -825,6 +839,178 @@ def _problem(doc: Document, code: str, line: int, zh: str, en: str, hint: str = 
     doc.problems.append(Problem(doc.path, line, "", code, zh, en, hint))
 
 
+# --- reading files: regular files below the data folder, never through a link ---------------------
+#
+# git keeps symbolic links, so a pull request can add one: a link to /etc/passwd or the process
+# environment would be read and published as an image, a link to /dev/zero (st_size 0) read until memory
+# runs out, a FIFO would block the reader for ever. So no component of a path below the data folder may
+# be a link, every file is opened without following one (O_NOFOLLOW, relative to its folder's descriptor)
+# and checked as opened (fstat: a regular file), and read with a bounded read. Hard links cannot be told
+# from the file they link (git never stores one; only a local copy could hold one).
+
+_NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
+_DIRECTORY = getattr(os, "O_DIRECTORY", 0)
+_CLOEXEC = getattr(os, "O_CLOEXEC", 0)
+_NONBLOCK = getattr(os, "O_NONBLOCK", 0)  # opening a FIFO must not wait for a writer
+_NOCTTY = getattr(os, "O_NOCTTY", 0)
+_BINARY = getattr(os, "O_BINARY", 0)
+_BY_DIR_FD = {os.open, os.stat, os.readlink} <= os.supports_dir_fd and bool(_NOFOLLOW and _DIRECTORY)
+_CHUNK = 1 << 20
+
+
+class NotRegular(Exception):
+    """A path below the data folder that is never read: a symbolic link, or not a regular file or folder."""
+
+    def __init__(self, rel: tuple[str, ...], mode: int | None = None, target: str = "") -> None:
+        super().__init__("/".join(rel))
+        self.rel, self.mode, self.target = rel, mode, target
+
+    def problem(self, shown: str) -> Problem:
+        """The problem, for the path shown as `shown`."""
+        if self.mode is None or stat.S_ISLNK(self.mode):
+            target = self.target if len(self.target) <= 200 else self.target[:200] + "…"
+            zh, en = editor_text("file-link", target=target or "?")
+            hint = editor_text("file-link-hint")[0]
+        else:
+            device = stat.S_ISCHR(self.mode) or stat.S_ISBLK(self.mode)
+            kind = "fifo" if stat.S_ISFIFO(self.mode) else "socket" if stat.S_ISSOCK(self.mode) else "other"
+            kind = "device" if device else kind
+            what = editor_text(f"file-kind-{kind}")
+            zh, en = editor_text("file-special", kind=what[0], kind_en=what[1])
+            hint = editor_text("file-special-hint")[0]
+        return Problem(shown, 0, "", "not-regular-file", zh, en, hint)
+
+
+def _below(path: Path, root: Path | None) -> tuple[Path, tuple[str, ...]]:
+    """(folder, path below it as parts): below `root` when given, else the file in its own folder."""
+    if root is not None:
+        try:
+            rel = path.relative_to(root).parts
+        except ValueError:
+            rel = ()
+        if rel and ".." not in rel:
+            return root, rel
+    return path.parent, (path.name,)
+
+
+def read_below(root: Path, rel: tuple[str, ...], limit: int) -> tuple[bytes, int]:
+    """At most `limit` + 1 bytes of the regular file `root/rel…`, and the size it had when opened.
+
+    Raises NotRegular when a component below `root` is a link, a folder on the way is not a folder, or
+    the file is not a regular file (FIFO, device, socket); OSError when it cannot be read. `root` itself may
+    be a link (the data folder can be given as one)."""
+    if not _BY_DIR_FD:  # pragma: no cover - Windows: the same checks by path, one component at a time
+        return _read_below_by_path(root, rel, limit)
+    fd = os.open(root, os.O_RDONLY | _DIRECTORY | _CLOEXEC)
+    try:
+        for i, part in enumerate(rel):
+            here = rel[: i + 1]
+            info = os.stat(part, dir_fd=fd, follow_symlinks=False)
+            if stat.S_ISLNK(info.st_mode):
+                raise NotRegular(here, info.st_mode, _readlink(part, fd))
+            last = i == len(rel) - 1
+            if not _as_expected(info.st_mode, last):
+                raise NotRegular(here, info.st_mode)
+            flags = os.O_RDONLY | _NOFOLLOW | _CLOEXEC | (_NONBLOCK | _NOCTTY if last else _DIRECTORY)
+            try:
+                opened = os.open(part, flags, dir_fd=fd)
+            except OSError as exc:  # swapped for a link since the stat above
+                if exc.errno in (errno.ELOOP, errno.ENOTDIR):
+                    raise NotRegular(here) from exc
+                raise
+            os.close(fd)
+            fd = opened
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):  # swapped since the stat above
+            raise NotRegular(rel, info.st_mode)
+        return _read_at_most(fd, limit), info.st_size
+    finally:
+        os.close(fd)
+
+
+def _as_expected(mode: int, last: bool) -> bool:
+    """A folder on the way, a regular file at the end."""
+    return stat.S_ISREG(mode) if last else stat.S_ISDIR(mode)
+
+
+def _readlink(part: str, fd: int) -> str:
+    try:
+        return os.readlink(part, dir_fd=fd)
+    except OSError:
+        return ""
+
+
+def _read_below_by_path(root: Path, rel: tuple[str, ...], limit: int) -> tuple[bytes, int]:  # pragma: no cover
+    for i in range(len(rel)):
+        here = rel[: i + 1]
+        info = os.lstat(root.joinpath(*here))
+        if stat.S_ISLNK(info.st_mode) or getattr(info, "st_reparse_tag", False):  # a link or a junction
+            raise NotRegular(here, stat.S_IFLNK, "")
+        if not _as_expected(info.st_mode, i == len(rel) - 1):
+            raise NotRegular(here, info.st_mode)
+    fd = os.open(root.joinpath(*rel), os.O_RDONLY | _BINARY | _NOFOLLOW | _NONBLOCK)
+    try:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            raise NotRegular(rel, info.st_mode)
+        return _read_at_most(fd, limit), info.st_size
+    finally:
+        os.close(fd)
+
+
+def _read_at_most(fd: int, limit: int) -> bytes:
+    """Read to the end of the file or limit + 1 bytes, whichever comes first: a file larger than it says
+    (growing, or a /proc file whose size reads 0) never holds more than that in memory."""
+    chunks: list[bytes] = []
+    left = limit + 1
+    while left > 0:
+        chunk = os.read(fd, min(left, _CHUNK))
+        if not chunk:
+            break
+        chunks.append(chunk)
+        left -= len(chunk)
+    return b"".join(chunks)
+
+
+def check_writable_below(root: Path, path: Path, folder: bool = False) -> None:
+    """Raise NotRegular when writing `path` (below the data folder `root`) would go through a link: a
+    component that is a link, a folder on the way that is not a folder, an existing file that is not a regular
+    file (a folder when `folder`). What does not exist yet is created by the writer."""
+    try:
+        rel = path.relative_to(root).parts
+    except ValueError:
+        return  # not in the data folder (an Excel sheet the editor names): the editor's own choice
+    for i in range(len(rel)):
+        here = rel[: i + 1]
+        try:
+            info = os.lstat(root.joinpath(*here))
+        except FileNotFoundError:
+            return
+        if stat.S_ISLNK(info.st_mode):
+            raise NotRegular(here, info.st_mode, _readlink_path(root.joinpath(*here)))
+        if not _as_expected(info.st_mode, i == len(rel) - 1 and not folder):
+            raise NotRegular(here, info.st_mode)
+
+
+def walk_below(root: Path) -> Iterator[tuple[tuple[str, ...], int]]:
+    """Every entry below `root` that is not a folder, as (parts, lstat mode), without entering a linked
+    folder: a link is yielded as a link. Hidden entries (.gitkeep, .git, .DS_Store) and the generated
+    schemas/ are left out, as they hold no data."""
+    folders: list[tuple[str, ...]] = [()]
+    while folders:
+        rel = folders.pop()
+        with os.scandir(root.joinpath(*rel)) as entries:
+            for entry in entries:
+                here = (*rel, entry.name)
+                if entry.name.startswith(".") or here == ("schemas",):
+                    continue
+                mode = entry.stat(follow_symlinks=False).st_mode
+                if stat.S_ISDIR(mode):
+                    folders.append(here)
+                else:
+                    yield here, mode
+
+
 # --- the data folder ---------------------------------------------------------------------------
 
 REFERENCE_LISTS = (
@@ -905,6 +1091,26 @@ def display_root_for(root: Path) -> str:
         return root.name
 
 
+def _placed(rel: tuple[str, ...]) -> bool:
+    """Whether `rel` is where a data file goes (so a link or special file there is reported as that file)."""
+    if rel in (("site.yaml",), ("indicator_system.yaml",)):
+        return True
+    if len(rel) == 2 and rel[0] == "reference":
+        return rel[1].endswith(".yaml") and rel[1][: -len(".yaml")] in REFERENCE_LISTS
+    if len(rel) == 3 and rel[0] == "zones":
+        return rel[2] in ("zone.yaml", "indicators.yaml")
+    if len(rel) == 4 and rel[0] == "zones" and rel[2] in ("annual", "cases"):
+        return rel[3].endswith(".yaml")
+    return len(rel) == 4 and rel[0] == "zones" and rel[2] == "images"
+
+
+def _readlink_path(path: Path) -> str:
+    try:
+        return os.readlink(path)
+    except OSError:
+        return ""
+
+
 def load_data(root: Path) -> DataFolder:
     """Parse every file of a data folder. Files in no known place become `unexpected-file` problems:
     nothing an editor writes is silently ignored."""
@@ -920,16 +1126,17 @@ def load_data(root: Path) -> DataFolder:
     if not root.is_dir():
         folder.problems.append(Problem(shown, 0, "", "unexpected-file", "数据文件夹不存在", "data folder not found"))
         return folder
-    for path in sorted(root.rglob("*")):
-        rel = path.relative_to(root).parts
-        if path.is_dir() or rel[0] == "schemas" or any(p.startswith(".") for p in rel):
-            continue  # generated schemas and hidden files (.gitkeep, .DS_Store) have no data
+    for rel, mode in sorted(walk_below(root)):
+        path = root.joinpath(*rel)
+        if not stat.S_ISREG(mode) and not _placed(rel):  # a linked folder, a FIFO where no file goes …
+            folder.problems.append(NotRegular(rel, mode, _readlink_path(path)).problem(disp(path)))
+            continue
         if rel == ("site.yaml",):
-            folder.site = load_document(path, disp(path))
+            folder.site = load_document(path, disp(path), root)
         elif rel == ("indicator_system.yaml",):
-            folder.indicator_system = load_document(path, disp(path))
+            folder.indicator_system = load_document(path, disp(path), root)
         elif len(rel) == 2 and rel[0] == "reference" and path.suffix == ".yaml" and path.stem in REFERENCE_LISTS:
-            folder.references[path.stem] = load_document(path, disp(path))
+            folder.references[path.stem] = load_document(path, disp(path), root)
         elif len(rel) >= 3 and rel[0] == "zones":
             _place_zone_file(folder, path, rel, disp, unexpected)
         else:
@@ -947,24 +1154,24 @@ def _place_zone_file(folder: DataFolder, path: Path, rel: tuple[str, ...], disp:
     zone = folder.zones.setdefault(zone_id, ZoneFiles(zone_id, folder=f"{folder.display_root}/zones/{zone_id}"))
     inner = rel[2:]
     if inner == ("zone.yaml",):
-        zone.zone = load_document(path, disp(path))
+        zone.zone = load_document(path, disp(path), folder.root)
     elif inner == ("indicators.yaml",):
-        zone.indicators = load_document(path, disp(path))
+        zone.indicators = load_document(path, disp(path), folder.root)
     elif len(inner) == 2 and inner[0] == "annual" and path.suffix == ".yaml":
-        zone.annual[path.stem] = load_document(path, disp(path))
+        zone.annual[path.stem] = load_document(path, disp(path), folder.root)
     elif len(inner) == 2 and inner[0] == "cases" and path.suffix == ".yaml":
-        zone.cases[path.stem] = load_document(path, disp(path))
+        zone.cases[path.stem] = load_document(path, disp(path), folder.root)
     elif len(inner) == 2 and inner[0] == "images":
         twin = next((n for n in zone.image_files if n.casefold() == inner[1].casefold()), None)
         zone.image_files.append(inner[1])
-        problem = _image_problem(path, inner[1], disp(path))
+        content, problem = _read_image(folder.root, rel, inner[1], disp(path))
         if twin is not None:  # one file on Windows and macOS: a checkout keeps only one of them
             zh, en = editor_text("image-name-clash", name=inner[1], other=twin)
             folder.problems.append(
                 Problem(disp(path), 0, "", "duplicate-id", zh, en, editor_text("image-name-clash-hint")[0])
             )
         if problem is None:
-            zone.images[inner[1]] = path.read_bytes()
+            zone.images[inner[1]] = content
         else:
             folder.problems.append(problem)
     else:
@@ -977,11 +1184,83 @@ def _place_zone_file(folder: DataFolder, path: Path, rel: tuple[str, ...], disp:
         )
 
 
-def _image_problem(path: Path, name: str, shown: str) -> Problem | None:
-    """Why a file in a zone's images/ cannot be published (one problem, saying what to do), or None."""
+def _read_image(root: Path, rel: tuple[str, ...], name: str, shown: str) -> tuple[bytes, Problem | None]:
+    """The bytes of a file in a zone's images/ and, when it cannot be published, why (one problem, saying
+    what to do)."""
+    try:
+        content, size = read_below(root, rel, MAX_IMAGE_BYTES)
+    except NotRegular as refused:
+        return b"", refused.problem(shown)
+    except OSError as exc:
+        zh, en = f"无法读取文件：{exc.strerror}", f"cannot read: {exc.strerror}"
+        return b"", Problem(shown, 0, "", "unexpected-file", zh, en)
+    problem = _image_problem(Path(name), name, shown, max(size, len(content)))
+    if problem is None:
+        problem = image_content_problem(content, name, shown)
+    return content, problem
+
+
+# What the bytes of an image must be, by suffix (Pillow's format names; a JPEG carrying a second picture, as
+# some phones write, is Pillow's MPO: browsers show its first picture, so it is taken as a JPEG).
+_IMAGE_KINDS = {".png": "PNG", ".jpg": "JPEG", ".jpeg": "JPEG", ".webp": "WEBP"}
+_KIND_SHOWN = {"PNG": ("PNG", ".png"), "JPEG": ("JPEG", ".jpg"), "MPO": ("JPEG", ".jpg"), "WEBP": ("WebP", ".webp")}
+MAX_IMAGE_PIXELS = 25_000_000  # 5000 × 5000: far more than a page shows (1200 wide); decoding stays bounded
+
+
+def image_content_problem(content: bytes, name: str, shown: str) -> Problem | None:
+    """Why the bytes of `name` (a .png, .jpg, .jpeg or .webp within the size limit) are not a whole, still
+    image of the format its suffix says, or None. Decodes the whole image once (a cut image fails only
+    then), after its dimensions are known to be within MAX_IMAGE_PIXELS."""
+    from PIL import Image, ImageFile, UnidentifiedImageError
+
+    suffix = Path(name).suffix.lower()
+
+    def refused(key: str, code: str, hint: str, **fields: object) -> Problem:
+        zh, en = editor_text(key, name=name, suffix=Path(name).suffix, **fields)
+        return Problem(shown, 0, "", code, zh, en, editor_text(hint)[0])
+
+    def too_many(width: object, height: object) -> Problem:
+        limit = MAX_IMAGE_PIXELS // 10_000
+        return refused("image-pixels", "image-dimensions", "image-pixels-hint", width=width, height=height,
+                       limit=limit, limit_en=f"{MAX_IMAGE_PIXELS / 1_000_000:g}")  # fmt: skip
+
+    truncated = ImageFile.LOAD_TRUNCATED_IMAGES  # WeasyPrint turns it on when imported: a cut image would pass
+    ImageFile.LOAD_TRUNCATED_IMAGES = False
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", Image.DecompressionBombWarning)
+            try:
+                image = Image.open(io.BytesIO(content), formats=sorted(set(_IMAGE_KINDS.values())))
+            except UnidentifiedImageError:
+                return refused("image-content-not-image", "image-format", "image-content-not-image-hint")
+            except Image.DecompressionBombError:
+                size = image_size(content) or ("?", "?")
+                return too_many(*size)
+            except Exception:  # a header Pillow cannot read (struct.error, SyntaxError …): damaged
+                return refused("image-damaged", "image-damaged", "image-damaged-hint")
+            with image:
+                kind, right = _KIND_SHOWN.get(image.format or "", ("?", ""))
+                if right != _KIND_SHOWN[_IMAGE_KINDS[suffix]][1]:
+                    return refused("image-content-other", "image-format", "image-rename-hint", kind=kind, right=right)
+                width, height = image.size
+                if width * height > MAX_IMAGE_PIXELS:
+                    return too_many(width, height)
+                frames = getattr(image, "n_frames", 1)
+                if image.format != "MPO" and frames > 1:
+                    return refused("image-animated", "image-format", "image-animated-hint", frames=frames)
+                try:
+                    image.load()
+                except Exception:  # cut short or corrupt: Pillow raises OSError, SyntaxError, ValueError …
+                    return refused("image-damaged", "image-damaged", "image-damaged-hint")
+    finally:
+        ImageFile.LOAD_TRUNCATED_IMAGES = truncated
+    return None
+
+
+def _image_problem(path: Path, name: str, shown: str, size: int) -> Problem | None:
+    """Why a file of `size` bytes in a zone's images/ cannot be published, or None."""
     suffix = path.suffix.lower()
     if suffix in IMAGE_SUFFIXES:
-        size = path.stat().st_size
         if size <= MAX_IMAGE_BYTES:
             return None
         limit = _megabytes(MAX_IMAGE_BYTES)

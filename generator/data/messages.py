@@ -337,6 +337,29 @@ _CODES = [
         "an invisible character in the text",
         "删除该字符（常见于从 Word、微信、网页复制的内容）；需要空格处输入普通空格。",
     ),
+    # --- issue 12, branch i12-files: only regular files inside the data folder are read ---
+    Code(
+        "not-regular-file",
+        "error",
+        "数据文件夹中有符号链接或特殊文件（不是普通文件）",
+        "a symbolic link or a special file in the data folder (not a regular file)",
+        "数据文件夹中只能有普通文件和文件夹：删除链接，把文件或文件夹本身（不是链接）放到原处后再提交；"
+        "链接指向的内容一律不读取、不发布（git 保存的是链接本身）。命名管道、设备等特殊文件请删除。",
+    ),
+    Code(
+        "image-damaged",
+        "error",
+        "图片文件已损坏或不完整",
+        "image file damaged or cut short",
+        "用看图软件打开原图，确认能完整显示，再重新导出或复制一次后上传（上传中断、复制未完成都会使图片不完整）。",
+    ),
+    Code(
+        "image-dimensions",
+        "error",
+        "图片的像素尺寸过大",
+        "image dimensions too large",
+        "图片不应超过 2500 万像素（如 5000 × 5000）：网页上宽 1200 像素已足够，请缩小后再上传。",
+    ),
 ]
 
 CODES: dict[str, Code] = {c.code: c for c in _CODES}
@@ -353,6 +376,69 @@ class Text:
 
 
 EDITOR_TEXTS: dict[str, Text] = {
+    # --- issue 12, branch i12-files: only regular files inside the data folder are read (load.py) ---
+    "file-link": Text(
+        "这是一个符号链接（指向 {target}），不是普通文件：数据文件夹中的链接一律不读取、不发布",
+        "a symbolic link (to {target}), not a regular file: links in the data folder are never read or published",
+    ),
+    "file-link-hint": Text(
+        "删除这个链接，把要用的文件或文件夹本身（不是链接）放到这里后再提交。",
+        "delete the link and put the file or folder itself (not a link) here",
+    ),
+    "file-special": Text(
+        "这不是普通文件，而是{kind}：数据文件夹中的特殊文件一律不读取",
+        "not a regular file but {kind_en}: special files in the data folder are never read",
+    ),
+    "file-special-hint": Text(
+        "删除它：数据文件夹中只放 YAML 数据文件和 images/ 下的图片。",
+        "delete it: the data folder holds YAML data files and the images in images/ only",
+    ),
+    "file-kind-fifo": Text("命名管道（FIFO）", "a named pipe (FIFO)"),
+    "file-kind-socket": Text("套接字", "a socket"),
+    "file-kind-device": Text("设备文件", "a device"),
+    "file-kind-other": Text("特殊文件", "a special file"),
+    "write-through-link": Text(
+        "未写入 {path}：数据文件夹中的 {where} 是符号链接或特殊文件，写入会落到别处；请先删除它，换成普通的文件夹或文件",
+        "{path} not written: {where} in the data folder is a symbolic link or a special file and the write would land "
+        "elsewhere; delete it and put a plain folder or file there",
+    ),
+    # images: the bytes must be a whole, still image of the format the suffix says (Pillow)
+    "image-content-other": Text(
+        "图片 images/{name} 的内容是 {kind} 格式，与扩展名 {suffix} 不符；请把文件名末尾改为 {right}",
+        "image images/{name} holds a {kind} image, not what its suffix {suffix} says; rename it to end in {right}",
+    ),
+    "image-content-not-image": Text(
+        "images/{name} 的扩展名是 {suffix}，内容却不是 PNG、JPEG 或 WebP 图片（可能是网页、文档，或改了扩展名的其他文件）",
+        "images/{name} is named {suffix} but holds no PNG, JPEG or WebP image (a web page, a document, a renamed file?)",
+    ),
+    "image-content-not-image-hint": Text(
+        "用画图、WPS 或手机相册打开原图，另存为 JPEG（照片）或 PNG（截图、示意图）后再上传；从网页保存图片请用“图片另存为”。",
+        "open the original and save it as JPEG (photos) or PNG (screenshots, diagrams); save images from web pages with 'Save image as'",
+    ),
+    "image-damaged": Text(
+        "图片 images/{name} 已损坏或不完整，无法完整显示",
+        "image images/{name} is damaged or cut short and cannot be shown whole",
+    ),
+    "image-damaged-hint": Text(
+        "用看图软件打开原图，确认能完整显示，再重新导出或复制一次后上传。",
+        "open the original in an image viewer, make sure it shows whole, then export or copy it again",
+    ),
+    "image-pixels": Text(
+        "图片 images/{name} 为 {width} × {height} 像素，超过上限 {limit} 万像素；请缩小后再上传",
+        "image images/{name} is {width} × {height} pixels, over the limit of {limit_en} million pixels; scale it down",
+    ),
+    "image-pixels-hint": Text(
+        "网页上宽 1200 像素已足够：用画图、WPS 或手机相册把图片缩小（如宽 1200 至 2400 像素）后再上传。",
+        "1200 pixels wide is enough on a page: scale it down (to 1200–2400 pixels wide, say)",
+    ),
+    "image-animated": Text(
+        "图片 images/{name} 是动图（{frames} 帧）：网站只用静态图片",
+        "image images/{name} is animated ({frames} frames): the site takes still images only",
+    ),
+    "image-animated-hint": Text(
+        "另存为静态的 PNG 或 JPEG（只保留要展示的那一帧）后再上传；要展示过程，请用几张图片分别说明。",
+        "save the frame to show as a still PNG or JPEG; to show steps, use several images",
+    ),
     # --- the review route: `diff`, the data-change summary a reviewer reads before merging (Markdown) ---
     "diff-title": Text("数据变更摘要（与 {base} 相比）", "data changes since {base}"),
     "diff-no-change": Text("数据没有变化。", "the data did not change."),

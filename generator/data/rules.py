@@ -219,7 +219,9 @@ def _check_placeholders(ctx: Context) -> None:
 
 def _check_references(ctx: Context) -> None:
     for name, items in ctx.refs.items():
-        doc = ctx.folder.references[name]
+        doc = ctx.folder.references.get(name)
+        if doc is None:  # missing, or refused (a link): reported as missing-field by validate
+            continue
         seen: set[str] = set()
         for i, item in enumerate(items):
             if item.id in seen:

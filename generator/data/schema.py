@@ -9,12 +9,14 @@ from what the models and the indicator system make now.
 from __future__ import annotations
 
 import json
+import os
+import tempfile
 from pathlib import Path
 from typing import Any
 
 from pydantic import TypeAdapter
 
-from generator.data.load import load_document
+from generator.data.load import NotRegular, check_writable_below, load_document, read_below
 from generator.data.models import (
     AnnualReport,
     Case,
@@ -75,7 +77,7 @@ def _list_indicators(schema: dict[str, Any], indicators: list[dict[str, str]]) -
 
 
 def _indicator_list(data: Path) -> list[dict[str, str]]:
-    doc = load_document(data / "indicator_system.yaml", "indicator_system.yaml")
+    doc = load_document(data / "indicator_system.yaml", "indicator_system.yaml", data)
     try:
         system = IndicatorSystem.model_validate(doc.data)
     except Exception:  # an invalid system is reported by `check`; the schema then lists no ids
@@ -86,13 +88,27 @@ def _indicator_list(data: Path) -> list[dict[str, str]]:
 def write_schemas(data: Path, check_only: bool = False) -> list[str]:
     """Write (or, with check_only, compare) the schemas under `data/schemas/`; returns stale file names."""
     folder = data / "schemas"
+    check_writable_below(data, folder, folder=True)  # a linked schemas/ would send the files elsewhere: NotRegular
     stale = []
     for name, text in make_schemas(_indicator_list(data)).items():
         path = folder / name
-        current = path.read_text(encoding="utf-8") if path.exists() else None
-        if current != text:
+        if _current(data, ("schemas", name), len(text.encode("utf-8"))) != text:
             stale.append(name)
-            if not check_only:
+            if not check_only:  # a new file renamed over the old name: a link there is replaced, not followed
                 folder.mkdir(parents=True, exist_ok=True)
-                path.write_text(text, encoding="utf-8")
+                fd, tmp = tempfile.mkstemp(prefix=f".{name}.", suffix=".tmp", dir=folder)  # O_EXCL: no link
+                with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
+                    handle.write(text)
+                os.chmod(tmp, 0o644)  # as write_text made it (mkstemp makes 0600)
+                os.replace(tmp, path)
     return stale
+
+
+def _current(data: Path, rel: tuple[str, ...], limit: int) -> str | None:
+    """A schema file's text as it is now, or None when it is missing, not a regular file (a link is never
+    followed), larger than the schema it should be, or not UTF-8."""
+    try:
+        raw, _size = read_below(data, rel, limit)
+        return raw.decode("utf-8") if len(raw) <= limit else None
+    except (NotRegular, OSError, UnicodeDecodeError):
+        return None

@@ -13,6 +13,7 @@ from typing import Any
 import yaml
 
 from generator.data.catalog import Catalog
+from generator.data.messages import editor_text
 from generator.data.models import Indicator
 
 PLACEHOLDER = "【待填写】"
@@ -116,11 +117,25 @@ def refuse_existing(path: Path) -> None:
         raise EditorError(f"文件已存在，未覆盖：{path}", f"file exists, not overwritten: {path}")
 
 
-def write_new(path: Path, text: str, overwrite: bool = False) -> None:
-    """Write a file atomically (temporary file in the same folder, then rename); refuse to replace one."""
+def write_new(path: Path, text: str, *, data: Path, overwrite: bool = False) -> None:
+    """Write a file of the data folder `data` atomically (temporary file in the same folder, then rename);
+    refuse to replace one, and refuse to write through a link (a linked folder would send it elsewhere)."""
+    refuse_link(data, path)
     if not overwrite:
         refuse_existing(path)
     write_atomic(path, text.encode("utf-8"))
+
+
+def refuse_link(data: Path, path: Path) -> None:
+    """An error when writing `path` would go through a symbolic link (or a special file) in the data folder."""
+    from generator.data.load import NotRegular, check_writable_below
+
+    try:
+        check_writable_below(data, path)
+    except NotRegular as refused:
+        where = "/".join(refused.rel)
+        zh, en = editor_text("write-through-link", path=path, where=where)
+        raise EditorError(zh, en) from refused
 
 
 def write_atomic(path: Path, data: bytes) -> None:

@@ -103,7 +103,7 @@ def import_workbook(file: Path, data: Path, force: bool = False) -> tuple[list[s
         raise EditorError(zh, en, details=(*notes, *layout_lines))
     indicators = {ind.id: ind for ind in zone_indicators(catalog, meta["zone"])}
     sheet = _read_sheet(ws, fs, meta, layout, indicators)
-    old = _existing(target) if target.exists() else None
+    old = _existing(target, data) if target.exists() else None
     baseline = record.approved is not None and year == record.approved.year - 1
     if not sheet.refusals and not sheet.entries and not sheet.highlights and sheet.submitted is None:
         zh, en = editor_text("sheet-blank")
@@ -119,7 +119,7 @@ def import_workbook(file: Path, data: Path, force: bool = False) -> tuple[list[s
     if target.exists() and old is None:
         notes.append("原文件无法读取，未保留其内容 / the existing file could not be read; nothing kept from it")
     text, lines = render_annual(data, target, record.zone.name, list(indicators.values()), sheet, old, baseline)
-    write_new(target, text, overwrite=True)
+    write_new(target, text, data=data, overwrite=True)
     check, failing = _check_lines(data, target)
     out = [f"已写入 / written: {target}", *notes, *sheet.warnings, *lines, *check]
     if failing:
@@ -437,9 +437,10 @@ class _Reader:
             self.sheet.warnings.append(f"{zh} / {en}")
 
 
-def _existing(target: Path) -> dict[str, Any] | None:
-    """The current file's data as written (every scalar a text), or None when it cannot be read."""
-    doc = load_document(target, str(target))
+def _existing(target: Path, data: Path) -> dict[str, Any] | None:
+    """The current file's data as written (every scalar a text), or None when it cannot be read (or is a
+    link: it is never followed)."""
+    doc = load_document(target, str(target), data)
     return doc.data if doc.ok and isinstance(doc.data, dict) else None
 
 

@@ -82,7 +82,7 @@ def scaffold_zone(data: Path, zone_id: str, city: str | None = None, name: str |
             exit_code=2,
         )
     lines = [schema_line(data, target, "zone.schema.json"), *_zone_lines(catalog, city, cities[city], name)]
-    write_new(target, "\n".join(lines) + "\n")
+    write_new(target, "\n".join(lines) + "\n", data=data)
     return target
 
 
@@ -172,7 +172,7 @@ def scaffold_year(data: Path, zone_id: str, year: int) -> Path:
             last = f"；{year - 1} 年：{shown[:30]}" if shown else ""
         lines.append(f"  # {number}{ind.name}（{unit_label(ind)}）{last}")
         lines.append(f"  {ind.id}:")
-    write_new(target, "\n".join(lines) + "\n")
+    write_new(target, "\n".join(lines) + "\n", data=data)
     return target
 
 
@@ -225,5 +225,5 @@ def scaffold_case(data: Path, zone_id: str, slug: str) -> Path:
         "#   - file: photo.jpg",
         "#     alt: 描述图片内容",
     ]
-    write_new(target, "\n".join(lines) + "\n")
+    write_new(target, "\n".join(lines) + "\n", data=data)
     return target
