@@ -50,7 +50,6 @@ def _dataset(tmp: Path, edits: list[tuple[str, str, str]]) -> Path:
 PENDING = {  # issue 12: removed by each fix
     "control-characters-in-qualitative-value": "issue 12: the check passes control characters the xlsx writer refuses",
     "noncharacter-in-zone-name": "issue 12: the check passes U+FFFF, which the blog's post metadata refuses",
-    "thirty-digit-integers": "issue 12: number formatting fails beyond 28 digits",
 }
 
 
