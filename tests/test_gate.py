@@ -26,7 +26,7 @@ HOSTILE = {
     ),
     "control-characters-in-qualitative-value": (
         [(ANNUAL, "policies: 出台配套政策。", 'policies: "出台\\x1b[31m配套\\x07政策。"')],
-        (ANNUAL, 15),
+        (ANNUAL, 12),
     ),
     "noncharacter-in-zone-name": ([(ZONE, "name: 演示示范区", 'name: "演示\\uFFFF示范区"')], (ZONE, 1)),
     "thirty-digit-integers": (
