@@ -47,18 +47,7 @@ def _dataset(tmp: Path, edits: list[tuple[str, str, str]]) -> Path:
     return data
 
 
-PENDING = {  # issue 12: removed by each fix
-    "control-characters-in-qualitative-value": "issue 12: the check passes control characters the xlsx writer refuses",
-    "noncharacter-in-zone-name": "issue 12: the check passes U+FFFF, which the blog's post metadata refuses",
-}
-
-
-def _case(name: str) -> object:
-    marks = [pytest.mark.xfail(strict=True, reason=PENDING[name])] if name in PENDING else []
-    return pytest.param(name, id=name, marks=marks)
-
-
-@pytest.mark.parametrize("name", [_case(n) for n in sorted(HOSTILE)])
+@pytest.mark.parametrize("name", sorted(HOSTILE))
 def test_what_the_check_passes_builds_and_what_it_refuses_names_file_and_line(
     name: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

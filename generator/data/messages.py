@@ -277,6 +277,14 @@ _CODES = [
         "placeholder text 【待填写】 not yet replaced",
         "把【待填写】换成真实内容；发布前的严格检查不会放过占位内容。",
     ),
+    # --- issue 12, branch i12-gate: what the check passes, the build completes; names the site uses ---
+    Code(
+        "invalid-character",
+        "error",
+        "文字中含有不能发布的字符（Unicode 非字符或单独的代理码位）",
+        "text contains a character that cannot be published (a Unicode noncharacter or a lone surrogate)",
+        "删除该字符：它不是文字，网页、新闻订阅和 Excel 文件都不能包含它；在双引号中也不要写 \\uFFFF 这样的转义。",
+    ),
     # --- facts about the programme (never fail a check) ---------------------------------------
     Code(
         "report-late",
@@ -657,6 +665,26 @@ EDITOR_TEXTS: dict[str, Text] = {
     "code-empty": Text("值为空，应填写代码", "empty: a code is expected"),
     "code-where-indicators": Text(
         "indicator_system.yaml 和本示范区的 indicators.yaml", "indicator_system.yaml and the zone's indicators.yaml"
+    ),
+    # --- issue 12, branch i12-gate: characters no page, feed or workbook may hold; names the site uses ---
+    "char-noncharacter": Text(
+        "含有 Unicode 非字符 {code}（不是文字，网页、新闻订阅和 Excel 文件都不能包含它）",
+        "contains the Unicode noncharacter {code}, which no page, feed or workbook may hold",
+    ),
+    "char-surrogate": Text(
+        "含有单独的代理码位 {code}（不是文字，无法保存为 UTF-8）",
+        "contains the lone surrogate {code}, which is not text and cannot be written as UTF-8",
+    ),
+    "char-hint": Text(
+        "删除该字符（第 {at} 个字）；在双引号中也不要写 \\u 加四位十六进制数的转义来表示它。",
+        "delete the character (character {at}); do not write it as a \\u escape in double quotes either",
+    ),
+    "char-control": Text(
+        "含有控制字符 {code}（第 {at} 个字）", "contains the control character {code} (character {at})"
+    ),
+    "char-control-hint": Text(
+        "删除该字符（通常是从其他软件复制时带入的）；文字中只能换行，不能有其他控制字符。",
+        "delete the character (usually pasted from another program); line breaks are the only control allowed",
     ),
 }
 

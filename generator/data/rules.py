@@ -136,6 +136,7 @@ PLACEHOLDER = "【待填写】"  # what the scaffolds (generator/editors) leave 
 
 def check_catalog(ctx: Context, zone_models: dict[str, dict[str, Any]]) -> Catalog:
     _check_placeholders(ctx)
+    _check_characters(ctx)
     _check_references(ctx)
     indicators, maybe = _check_indicator_system(ctx)
     zones: dict[str, ZoneRecord] = {}
@@ -212,6 +213,45 @@ def _check_placeholders(ctx: Context) -> None:
 
     for doc in ctx.folder.documents():
         walk(doc, doc.data, ())
+
+
+# Characters that are not text: Unicode's 66 noncharacters (U+FDD0–U+FDEF and the last two of every plane) and
+# lone surrogates (YAML's \u escapes can carry both). XML (the feed, the Excel workbook) cannot hold them, the
+# blog's post metadata refuses them, UTF-8 cannot encode a surrogate: refused wherever they are written.
+_NOT_TEXT = re.compile(
+    "[\ud800-\udfff\ufdd0-\ufdef"
+    + "".join(f"{chr(p + 0xFFFE)}{chr(p + 0xFFFF)}" for p in range(0, 0x110000, 0x10000))
+    + "]"
+)
+
+
+def _check_characters(ctx: Context) -> None:
+    """Every text of every file, keys too, whatever its field: no noncharacter, no lone surrogate."""
+
+    def walk(doc: Document, node: Any, key: tuple[Any, ...]) -> None:
+        if isinstance(node, dict):
+            for k, v in node.items():
+                walk(doc, k, key)
+                walk(doc, v, (*key, k))
+        elif isinstance(node, list):
+            for i, v in enumerate(node):
+                walk(doc, v, (*key, i))
+        elif isinstance(node, str) and (bad := _NOT_TEXT.search(node)):
+            char = bad.group()
+            code = f"U+{ord(char):04X}"
+            zh, en = editor_text("char-surrogate" if 0xD800 <= ord(char) <= 0xDFFF else "char-noncharacter", code=code)
+            hint = editor_text("char-hint", at=bad.start() + 1)[0]
+            ctx.log.add(Problem(doc.path, doc.line_of(key), _where(key), "invalid-character", zh, en, hint))
+
+    for doc in ctx.folder.documents():
+        walk(doc, doc.data, ())
+
+
+def _where(key: tuple[Any, ...]) -> str:
+    where = ""
+    for step in key:
+        where += f"[{step}]" if isinstance(step, int) else (f".{step}" if where else str(step))
+    return where
 
 
 # --- reference lists and the indicator system ------------------------------------------------
@@ -799,6 +839,11 @@ def _read_one(
         return None, None
     number = parse_number(value.strip())
     if ind.kind == "text":
+        control = next((i for i, c in enumerate(value) if unicodedata.category(c) == "Cc" and c not in "\n\t"), None)
+        if control is not None:  # shown as text and written into the Excel workbook, which refuses them
+            zh, en = editor_text("char-control", code=f"U+{ord(value[control]):04X}", at=control + 1)
+            ctx.report(doc, key, "markup-in-text", zh, en, editor_text("char-control-hint")[0])
+            return None
         if number is not None:
             ctx.report(
                 doc,
