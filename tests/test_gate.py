@@ -6,13 +6,17 @@ any magnitude and precision)."""
 
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 
 import pytest
-from whole_build import gate_and_build
+from gate_data import NUMBER, Dataset, datasets
+from hypothesis import HealthCheck, event, given, settings
+from whole_build import check, gate_and_build
 
 from conftest import MINI, replace_once
+from generator.data.messages import CODES
 
 ANNUAL = "zones/demo-zone/annual/2023.yaml"
 BASELINE = "zones/demo-zone/annual/2022.yaml"
@@ -90,3 +94,56 @@ def test_the_pdf_renderer_leaves_out_what_it_may_not_fetch_instead_of_crashing(s
 
     pdf = html_to_pdf(f'<html><body><p>亮点 <img src="{src}" alt="图"></p></body></html>')
     assert pdf.startswith(b"%PDF-")
+
+
+# --- the property: check passes => the whole build succeeds; check fails => file and line, no crash ------
+
+EXAMPLES = int(os.environ.get("GATE_EXAMPLES", "20"))  # `make fuzz-build` runs many more, not derandomized
+ATTEMPTS = 12
+FAILING = {code for code, c in CODES.items() if c.severity != "notice"}  # what fails the strict check
+
+
+def run_gate(ds: Dataset, tmp: Path) -> None:
+    """Check the dataset; put back the fixture's value where the check refused a generated one, until it
+    passes; then build everything. Every refusal must name a file of the data folder and a line (0: the file
+    as a whole); the check never raises."""
+    data = tmp / "data"
+    put_back: set[tuple[str, tuple[str | int, ...]]] = set()
+    numbers = {slot for slot, kind in ds.slots.items() if kind == NUMBER}
+    for attempt in range(ATTEMPTS):
+        slots = ds.write(data)
+        passed, problems = check(Path("data"))
+        assert all(p[0].startswith("data/") and isinstance(p[1], int) and p[1] >= 0 for p in problems), problems
+        if passed:
+            event(f"checks until it passed: {attempt + 1}")
+            event(f"generated values built: {len(ds.slots) - len(put_back)} of {len(ds.slots)}")
+            break
+        named = {slots[p[:2]] for p in problems if p[3] in FAILING and p[:2] in slots} - put_back
+        for p in problems:  # a tenfold jump: the indicator's value back in both years
+            if p[3] == "implausible-jump" and not named:
+                named |= {s for s in numbers if s[1][:2] == tuple(p[2].split(".")[:2])} - put_back
+        if not named:  # a relation between values (a tenfold jump): the numbers back, then everything
+            named = (numbers if not numbers <= put_back else set(ds.slots)) - put_back
+            assert named, f"the fixture's own values do not pass: {problems}"
+        for slot in named:
+            ds.reset(slot)
+        put_back |= named
+    else:
+        raise AssertionError(f"still refused after {ATTEMPTS} checks: {problems}")
+    outcome = gate_and_build(tmp, Path("data"))
+    assert outcome.passed and outcome.site is not None
+
+
+@settings(
+    max_examples=EXAMPLES,
+    deadline=None,
+    derandomize=os.environ.get("GATE_EXAMPLES") is None,  # `make test` tries the same datasets every time
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow, HealthCheck.data_too_large],
+)
+@given(ds=datasets())
+def test_what_the_check_passes_the_whole_build_completes(
+    ds: Dataset, tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    tmp = tmp_path_factory.mktemp("gate")
+    monkeypatch.chdir(tmp)
+    run_gate(ds, tmp)
