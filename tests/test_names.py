@@ -48,9 +48,6 @@ def test_the_site_uses_index_beside_case_and_indicator_pages(tmp_path: Path, mon
     assert site_names(tmp_path, monkeypatch) == {"cases": {"index"}, "indicators": {"index"}, "zones": set()}
 
 
-@pytest.mark.xfail(
-    strict=True, reason="issue 12: a case slug or indicator id index passes the check and overwrites a page"
-)
 def test_every_name_the_site_uses_beside_ids_is_refused_as_an_id(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, data_copy: Path
 ) -> None:

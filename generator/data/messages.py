@@ -285,6 +285,14 @@ _CODES = [
         "text contains a character that cannot be published (a Unicode noncharacter or a lone surrogate)",
         "删除该字符：它不是文字，网页、新闻订阅和 Excel 文件都不能包含它；在双引号中也不要写 \\uFFFF 这样的转义。",
     ),
+    Code(
+        "reserved-name",
+        "error",
+        "编号或文件名与网站自己生成的页面或文件重名，或是 Windows 保留的文件名",
+        "an id or file name collides with a page or file the site generates, or is reserved on Windows",
+        "换一个编号或文件名：index 等名称由网站自己使用；con、prn、aux、nul、com1—com9、lpt1—lpt9"
+        "（不论大小写和扩展名）在 Windows 上不能作文件名。",
+    ),
     # --- facts about the programme (never fail a check) ---------------------------------------
     Code(
         "report-late",
@@ -686,6 +694,21 @@ EDITOR_TEXTS: dict[str, Text] = {
         "删除该字符（通常是从其他软件复制时带入的）；文字中只能换行，不能有其他控制字符。",
         "delete the character (usually pasted from another program); line breaks are the only control allowed",
     ),
+    "name-generated": Text(
+        "{what}“{name}”与网站自己生成的{page}（{path}）重名：二者会互相覆盖",
+        '{what_en} "{name}" collides with {path} ({page_en}), which the site generates: one would overwrite the other',
+    ),
+    "name-windows": Text(
+        "{what}“{name}”是 Windows 保留的文件名（{stem}），在 Windows 电脑上无法检出或保存",
+        '{what_en} "{name}" is a name Windows reserves ({stem}): it cannot be checked out or saved there',
+    ),
+    "name-hint": Text("换一个名称，例如 {example}。", "choose another name, e.g. {example}"),
+    "what-zone": Text("示范区文件夹名", "zone folder name"),
+    "what-case": Text("案例文件名", "case file name"),
+    "what-image": Text("图片文件名", "image file name"),
+    "what-indicator": Text("指标编号", "indicator id"),
+    "page-cases": Text("经验案例库页面", "the case library"),
+    "page-indicators": Text("指标列表页面", "the indicator list"),
 }
 
 # What an editor writes into a note cell (or the first highlight cell) to remove what the file holds.

@@ -129,8 +129,49 @@ class Context:
             )
 
 
-# Windows reserves these file names in any case: a folder or file so named cannot be checked out there.
-RESERVED = frozenset({"con", "prn", "aux", "nul", *(f"com{i}" for i in range(10)), *(f"lpt{i}" for i in range(10))})
+# Windows reserves these file names in any case and with any suffix (`con.png`, `Nul.tar.png`): a folder or file
+# so named cannot be checked out there. (COM and LPT with a superscript digit too.)
+RESERVED = frozenset(
+    {
+        "con",
+        "prn",
+        "aux",
+        "nul",
+        "conin$",
+        "conout$",
+        *(f"{port}{n}" for port in ("com", "lpt") for n in [*"0123456789", "¹", "²", "³"]),
+    }
+)
+# Names the site itself uses in the folders where an id becomes a file name (cases/<slug>.md,
+# indicators/<id>.md, zones/<id>/, data/zones/<id>.csv, images/<zone>/): an id so named would overwrite that
+# page or be overwritten by it. Name -> the page's path and its catalogue name; tests/test_gate.py checks the
+# list against every path the site generates.
+SITE_NAMES: dict[str, dict[str, tuple[str, str]]] = {
+    "cases": {"index": ("cases/index.md", "page-cases")},
+    "indicators": {"index": ("indicators/index.md", "page-indicators")},
+    "zones": {},  # zones/<id>/index.md beside zones/index.md: another page, no collision
+    "data/zones": {},
+    "images": {},
+}
+
+
+def reserved_name(what: str, name: str, folder: str = "") -> tuple[str, str, str] | None:
+    """Why `name` (a zone folder, case file stem, indicator id or image file name) may not be used, or None:
+    (Chinese, English, hint). `folder` is the site folder where it becomes a file name."""
+    stem, dot, rest = name.partition(".")
+    names = {"what": editor_text(what)[0], "what_en": editor_text(what)[1], "name": name}
+    if stem.rstrip(" ").casefold() in RESERVED:
+        zh, en = editor_text("name-windows", stem=stem.upper(), **names)
+    elif name in SITE_NAMES.get(folder, {}):
+        path, page = SITE_NAMES[folder][name]
+        zh, en = editor_text(
+            "name-generated", path=path, page=editor_text(page)[0], page_en=editor_text(page)[1], **names
+        )
+    else:
+        return None
+    return zh, en, editor_text("name-hint", example=f"{stem}-1{dot}{rest}")[0]
+
+
 PLACEHOLDER = "【待填写】"  # what the scaffolds (generator/editors) leave for the editor to replace
 
 
@@ -144,7 +185,12 @@ def check_catalog(ctx: Context, zone_models: dict[str, dict[str, Any]]) -> Catal
     seen_slugs: dict[str, str] = {}
     for zone_id, models in zone_models.items():
         files = ctx.folder.zones[zone_id]
-        if not re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", zone_id) or len(zone_id) > 64 or zone_id in RESERVED:
+        if reserved := reserved_name("what-zone", zone_id, "zones") or reserved_name(
+            "what-zone", zone_id, "data/zones"
+        ):
+            ctx.log.add(Problem(files.folder, 0, "", "reserved-name", *reserved))
+            continue
+        if not re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", zone_id) or len(zone_id) > 64:
             ctx.log.add(
                 Problem(
                     files.folder,
@@ -166,7 +212,7 @@ def check_catalog(ctx: Context, zone_models: dict[str, dict[str, Any]]) -> Catal
             zones[zone_id] = record
         for slug, case in sorted(models["cases"].items()):
             doc = files.cases[slug]
-            if case is None or not _valid_file_id(ctx, doc, slug):
+            if case is None or not _valid_file_id(ctx, doc, slug, folder="cases"):
                 continue
             if slug in seen_slugs:
                 ctx.report(
@@ -184,6 +230,9 @@ def check_catalog(ctx: Context, zone_models: dict[str, dict[str, Any]]) -> Catal
             elif _check_case(ctx, doc, zone_id, case, record, checked) and published:
                 cases.append(CaseRecord(slug, zone_id, doc.path, case))
         _notice_unused_images(ctx, files, models["cases"])
+        for name in files.image_files:  # every file in images/: one so named breaks a checkout on Windows
+            if reserved := reserved_name("what-image", name):
+                ctx.log.add(Problem(f"{files.folder}/images/{name}", 0, "", "reserved-name", *reserved))
     return Catalog(
         site=ctx.site,
         categories=tuple(ctx.system.categories or ()),
@@ -340,6 +389,8 @@ def _check_indicator(
     ctx: Context, doc: Document, key: tuple[Any, ...], ind: Indicator, categories: tuple[set[str], Unsure]
 ) -> None:
     known, maybe = categories
+    if ind.id is not None and (reserved := reserved_name("what-indicator", ind.id, "indicators")):
+        ctx.report(doc, (*key, "id"), "reserved-name", *reserved)
     if ind.category is not None and ind.category not in known and ind.category not in maybe:
         ctx.report(
             doc,
@@ -597,8 +648,13 @@ def _check_range(ctx: Context, doc: Document, key: tuple[Any, ...], ind: Indicat
 # --- annual reports ----------------------------------------------------------------------------
 
 
-def _valid_file_id(ctx: Context, doc: Document, stem: str, pattern: str = r"[a-z0-9]+(-[a-z0-9]+)*") -> bool:
-    if re.fullmatch(pattern, stem) and len(stem) <= 64 and stem not in RESERVED:
+def _valid_file_id(
+    ctx: Context, doc: Document, stem: str, pattern: str = r"[a-z0-9]+(-[a-z0-9]+)*", folder: str = ""
+) -> bool:
+    if folder and (reserved := reserved_name("what-case", stem, folder)):
+        ctx.log.add(Problem(doc.path, 0, "", "reserved-name", *reserved))
+        return False
+    if re.fullmatch(pattern, stem) and len(stem) <= 64 and stem.casefold() not in RESERVED:
         return True
     ctx.log.add(
         Problem(
