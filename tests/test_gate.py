@@ -40,7 +40,31 @@ HOSTILE = {
         ],
         (ANNUAL, 10),
     ),
+    # beyond a float (a chart's JSON said Infinity), beyond Python's 4,300-digit int conversion (a crash)
+    "four-hundred-digit-values": (
+        [
+            (BASELINE, "contract_value: 10.5", "contract_value: 1" + "0" * 400),
+            (ANNUAL, "contract_value: 12.5", "contract_value: 2" + "0" * 400),
+        ],
+        (ANNUAL, 5),
+    ),
+    "five-thousand-digit-values": (
+        [
+            (BASELINE, "contract_value: 10.5", "contract_value: 1" + "0" * 5000),
+            (ANNUAL, "contract_value: 12.5", "contract_value: 2" + "0" * 5000),
+        ],
+        (ANNUAL, 5),
+    ),
 }
+PENDING = {
+    "four-hundred-digit-values": "issue 12: a value beyond a float passes the check; its chart's JSON says Infinity",
+    "five-thousand-digit-values": "issue 12: a 5,000-digit value passes the check and crashes the number formatting",
+}
+
+
+def _case(name: str) -> object:
+    marks = [pytest.mark.xfail(strict=True, reason=PENDING[name])] if name in PENDING else []
+    return pytest.param(name, id=name, marks=marks)
 
 
 def _dataset(tmp: Path, edits: list[tuple[str, str, str]]) -> Path:
@@ -51,7 +75,7 @@ def _dataset(tmp: Path, edits: list[tuple[str, str, str]]) -> Path:
     return data
 
 
-@pytest.mark.parametrize("name", sorted(HOSTILE))
+@pytest.mark.parametrize("name", [_case(n) for n in sorted(HOSTILE)])
 def test_what_the_check_passes_builds_and_what_it_refuses_names_file_and_line(
     name: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
