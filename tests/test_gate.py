@@ -56,15 +56,6 @@ HOSTILE = {
         (ANNUAL, 5),
     ),
 }
-PENDING = {
-    "four-hundred-digit-values": "issue 12: a value beyond a float passes the check; its chart's JSON says Infinity",
-    "five-thousand-digit-values": "issue 12: a 5,000-digit value passes the check and crashes the number formatting",
-}
-
-
-def _case(name: str) -> object:
-    marks = [pytest.mark.xfail(strict=True, reason=PENDING[name])] if name in PENDING else []
-    return pytest.param(name, id=name, marks=marks)
 
 
 def _dataset(tmp: Path, edits: list[tuple[str, str, str]]) -> Path:
@@ -75,7 +66,7 @@ def _dataset(tmp: Path, edits: list[tuple[str, str, str]]) -> Path:
     return data
 
 
-@pytest.mark.parametrize("name", [_case(n) for n in sorted(HOSTILE)])
+@pytest.mark.parametrize("name", sorted(HOSTILE))
 def test_what_the_check_passes_builds_and_what_it_refuses_names_file_and_line(
     name: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -293,6 +293,14 @@ _CODES = [
         "换一个编号或文件名：index 等名称由网站自己使用；con、prn、aux、nul、com1—com9、lpt1—lpt9"
         "（不论大小写和扩展名）在 Windows 上不能作文件名。",
     ),
+    Code(
+        "number-too-large",
+        "error",
+        "指标数值或目标值过大",
+        "indicator value or target too large",
+        "检查单位（元、万元与亿元）和是否多打了数字：指标数值和目标值的整数部分最多 15 位"
+        "（Excel 能精确保存、图表和综合指数能准确计算的位数）。",
+    ),
     # --- facts about the programme (never fail a check) ---------------------------------------
     Code(
         "report-late",
@@ -703,6 +711,14 @@ EDITOR_TEXTS: dict[str, Text] = {
         '{what_en} "{name}" is a name Windows reserves ({stem}): it cannot be checked out or saved there',
     ),
     "name-hint": Text("换一个名称，例如 {example}。", "choose another name, e.g. {example}"),
+    "number-too-large": Text(
+        "“{name}”的数值整数部分有 {digits} 位（{shown}），超过上限 {limit} 位",
+        "{id}: the value has {digits} digits before the decimal point ({shown}), over the limit of {limit}",
+    ),
+    "number-too-large-hint": Text(
+        "检查单位（元、万元与亿元）和是否多打了数字；该指标的单位是“{unit}”。",
+        "check the unit and for extra digits; the indicator is in {unit}",
+    ),
     "what-zone": Text("示范区文件夹名", "zone folder name"),
     "what-case": Text("案例文件名", "case file name"),
     "what-image": Text("图片文件名", "image file name"),

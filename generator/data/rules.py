@@ -622,7 +622,20 @@ def _unknown_indicator(
     ctx.report(doc, key, "unknown-indicator", f"没有编号为“{ind_id}”的指标", f"no indicator {ind_id!r}", hint)
 
 
+# Digits a value or target may have before the decimal point: Excel holds 15 significant digits exactly, and the
+# charts and the composite index compute in floats (a 400-digit value is infinite there, its cube long before).
+MAX_INTEGER_DIGITS = 15
+
+
 def _check_range(ctx: Context, doc: Document, key: tuple[Any, ...], ind: Indicator, value: Decimal) -> None:
+    digits = max(value.adjusted() + 1, 1)
+    if digits > MAX_INTEGER_DIGITS:
+        text = f"{value:f}"
+        shown = text[:20] + "…" if len(text) > 20 else text
+        zh, en = editor_text("number-too-large", name=ind.name, id=ind.id, digits=digits, shown=shown,
+                             limit=MAX_INTEGER_DIGITS)  # fmt: skip
+        ctx.report(doc, key, "number-too-large", zh, en, editor_text("number-too-large-hint", unit=ind.unit or "")[0])
+        return
     if ind.kind == "count" and value != value.to_integral_value():
         ctx.report(
             doc,
