@@ -15,7 +15,8 @@ from gate_data import NUMBER, Dataset, datasets
 from hypothesis import HealthCheck, event, given, settings
 from whole_build import check, gate_and_build
 
-from conftest import MINI, replace_once
+from conftest import MINI, replace_once, run_check
+from generator.data.load import REFERENCE_LISTS
 from generator.data.messages import CODES
 
 ANNUAL = "zones/demo-zone/annual/2023.yaml"
@@ -162,3 +163,23 @@ def test_what_the_check_passes_the_whole_build_completes(
     tmp = tmp_path_factory.mktemp("gate")
     monkeypatch.chdir(tmp)
     run_gate(ds, tmp)
+
+
+@pytest.mark.xfail(
+    strict=True, reason="issue 12: a data folder without its reference lists crashes the check (KeyError)"
+)
+@pytest.mark.parametrize("folder", ["empty", "no-reference"])
+def test_a_data_folder_missing_its_files_is_reported_never_a_crash(
+    folder: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    data = tmp_path / "data"
+    data.mkdir()
+    if folder == "no-reference":
+        shutil.copytree(MINI, data, dirs_exist_ok=True)
+        shutil.rmtree(data / "reference")
+    monkeypatch.chdir(tmp_path)
+    code, lines = run_check(Path("data"), "--strict")
+    assert code == 1
+    missing = {line.split(":")[0] for line in lines if "[missing-field]" in line}
+    assert {f"data/reference/{name}.yaml" for name in REFERENCE_LISTS} <= missing, lines
+    assert ("data/site.yaml" in missing) == (folder == "empty"), lines
