@@ -92,11 +92,6 @@ def test_a_truncated_png_passes_and_builds_or_is_refused(tmp_path: Path, monkeyp
         assert "data/zones/demo-zone/images/demo.png" in {p[0] for p in outcome.problems}, outcome.problems
 
 
-_FETCH = pytest.mark.xfail(
-    strict=True, reason="issue 12: the PDF renderer stops the build on an image it may not fetch"
-)
-
-
 @pytest.mark.parametrize(
     "src",
     [
@@ -165,9 +160,6 @@ def test_what_the_check_passes_the_whole_build_completes(
     run_gate(ds, tmp)
 
 
-@pytest.mark.xfail(
-    strict=True, reason="issue 12: a data folder without its reference lists crashes the check (KeyError)"
-)
 @pytest.mark.parametrize("folder", ["empty", "no-reference"])
 def test_a_data_folder_missing_its_files_is_reported_never_a_crash(
     folder: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch

@@ -308,7 +308,9 @@ def _where(key: tuple[Any, ...]) -> str:
 
 def _check_references(ctx: Context) -> None:
     for name, items in ctx.refs.items():
-        doc = ctx.folder.references[name]
+        doc = ctx.folder.references.get(name)
+        if doc is None:  # the file is missing: reported as such, nothing in it to judge
+            continue
         seen: set[str] = set()
         for i, item in enumerate(items):
             if item.id in seen:
@@ -325,9 +327,10 @@ def _check_references(ctx: Context) -> None:
                 "只能修改名称，不能增删或改动编号。",
             )
     numbers = sorted(task.number for task in ctx.tasks)
-    if numbers != list(range(1, 8)) and not ctx.unsure_refs.get("tasks"):
+    tasks = ctx.folder.references.get("tasks")
+    if numbers != list(range(1, 8)) and not ctx.unsure_refs.get("tasks") and tasks is not None:
         ctx.report(
-            ctx.folder.references["tasks"],
+            tasks,
             (),
             "reference-mismatch",
             "主要任务必须正好是序号 1—7 的七项",
