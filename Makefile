@@ -11,7 +11,7 @@ SERVE_ADDR ?= 127.0.0.1:8000
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: site publish-recover serve check schemas test lint typecheck sysdeps lock clean tools lint-workflows preview site-archive codeowners vendor-plotly bench bench-scale bench-serve
+.PHONY: site publish-recover serve check schemas test lint typecheck sysdeps lock clean tools lint-workflows preview site-archive codeowners vendor-plotly bench bench-scale bench-serve fuzz-build
 
 # Every package is installed from a lock that pins it with its sha256 hashes (pip refuses any other file):
 # first the installer and the build backend (requirements-bootstrap.lock), then everything else with no build
@@ -193,3 +193,10 @@ bench-serve: $(VENV)/.installed
 
 bench-scale: $(VENV)/.installed
 	$(PY) tests/bench/scale.py --zones $(ZONES)
+
+# The gate's property test (tests/test_gate.py) at length: EXAMPLES generated datasets, new ones on every run
+# (`make test` tries the same 20 each time). What the strict check passes must build whole: pages, blog posts,
+# downloads, feed, PDFs. Not part of `make test`.
+EXAMPLES ?= 300
+fuzz-build: $(VENV)/.installed
+	GATE_EXAMPLES=$(EXAMPLES) $(PY) -m pytest tests/test_gate.py -k whole_build -x --hypothesis-show-statistics

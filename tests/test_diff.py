@@ -698,3 +698,34 @@ def test_the_line_break_marker_is_told_apart_from_the_same_character_in_the_data
 
     assert text("一\n二") == "一⏎二"
     assert text("一⏎二") == "一⟨U+23CE⟩二"
+
+
+def test_a_hostile_pull_request_cannot_rig_the_reviewers_summary(repo: Path) -> None:
+    """Issue 12, item 5, through git as in CI: a pull request whose zone name carries a link and a tracker
+    image, whose highlight carries a fake "## ✅ 数据没有变化" heading and opens an HTML comment that a later
+    note closes, around a real tenfold jump. Rendered as GitHub renders the job summary: no link, no image,
+    no heading but the summary's own, nothing hidden, and the ⚠ line of the jump is shown."""
+    _git(repo, "add", "data")
+    _git(repo, "commit", "-qm", "the 2023 report and the case")
+    zone_yaml = repo / "data/zones/demo-zone/zone.yaml"
+    trap = "演示[点此核对](https://evil.example/ok) ![t](https://evil.example/t.png?u=reviewer)示范区"
+    zone_yaml.write_text(zone_yaml.read_text(encoding="utf-8").replace("name: 演示示范区", f"name: {trap}"),
+                         encoding="utf-8")  # fmt: skip
+    report = repo / "data/zones/demo-zone/annual/2023.yaml"
+    text = report.read_text(encoding="utf-8").replace("contract_value: 12.5", "contract_value: 1250")  # tenfold
+    text = text.replace("  - 启动建设。", "  - |\n    启动建设。\n\n    ## ✅ 数据没有变化\n\n    <!--")
+    report.write_text(text.replace("    note: 按常住人口计算。", "    note: '--> 按常住人口计算。'"), encoding="utf-8")
+    code, out, err = _diff(repo)
+    assert code == 0, err
+    assert "未通过检查" not in out, out
+    html = _GFM.render(out)
+    shown = _render(out)
+    visible = "".join(shown.text)
+    assert "<a " not in html and "<img" not in html, html
+    assert "<!--comment-->" not in shown.parts, "an HTML comment from the data hides part of the summary"
+    headings = re.findall(r"<h\d>(.*?)</h\d>", html)
+    assert not any("数据没有变化" in h for h in headings), headings
+    assert all("✅" not in h for h in headings), headings
+    assert re.search(r"技术合同成交额：12\.5 → 1,?250.*⚠ 变化超过十倍", visible), visible
+    assert "请核实：有 1 处数值变化超过十倍" in visible, visible
+    assert "点此核对" in visible and "数据没有变化" in visible  # the data is shown, as text

@@ -278,6 +278,30 @@ _CODES = [
         "placeholder text 【待填写】 not yet replaced",
         "把【待填写】换成真实内容；发布前的严格检查不会放过占位内容。",
     ),
+    # --- issue 12, branch i12-gate: what the check passes, the build completes; names the site uses ---
+    Code(
+        "invalid-character",
+        "error",
+        "文字中含有不能发布的字符（Unicode 非字符或单独的代理码位）",
+        "text contains a character that cannot be published (a Unicode noncharacter or a lone surrogate)",
+        "删除该字符：它不是文字，网页、新闻订阅和 Excel 文件都不能包含它；在双引号中也不要写 \\uFFFF 这样的转义。",
+    ),
+    Code(
+        "reserved-name",
+        "error",
+        "编号或文件名与网站自己生成的页面或文件重名，或是 Windows 保留的文件名",
+        "an id or file name collides with a page or file the site generates, or is reserved on Windows",
+        "换一个编号或文件名：index 等名称由网站自己使用；con、prn、aux、nul、com1—com9、lpt1—lpt9"
+        "（不论大小写和扩展名）在 Windows 上不能作文件名。",
+    ),
+    Code(
+        "number-too-large",
+        "error",
+        "指标数值或目标值过大",
+        "indicator value or target too large",
+        "检查单位（元、万元与亿元）和是否多打了数字：指标数值和目标值的整数部分最多 15 位"
+        "（Excel 能精确保存、图表和综合指数能准确计算的位数）。",
+    ),
     # --- facts about the programme (never fail a check) ---------------------------------------
     Code(
         "report-late",
@@ -969,6 +993,49 @@ EDITOR_TEXTS: dict[str, Text] = {
         "删去 ![…](…)；要显示图片，把它放到该示范区的 images/ 文件夹，在案例的 images 中写 file: 文件名 和 alt: 替代文字。",
         "remove the image; put it into the zone's images/ folder and list it under a case's images (file, alt)",
     ),
+    # --- issue 12, branch i12-gate: characters no page, feed or workbook may hold; names the site uses ---
+    "char-noncharacter": Text(
+        "含有 Unicode 非字符 {code}（不是文字，网页、新闻订阅和 Excel 文件都不能包含它）",
+        "contains the Unicode noncharacter {code}, which no page, feed or workbook may hold",
+    ),
+    "char-surrogate": Text(
+        "含有单独的代理码位 {code}（不是文字，无法保存为 UTF-8）",
+        "contains the lone surrogate {code}, which is not text and cannot be written as UTF-8",
+    ),
+    "char-hint": Text(
+        "删除该字符（第 {at} 个字）；在双引号中也不要写 \\u 加四位十六进制数的转义来表示它。",
+        "delete the character (character {at}); do not write it as a \\u escape in double quotes either",
+    ),
+    "char-control": Text(
+        "含有控制字符 {code}（第 {at} 个字）", "contains the control character {code} (character {at})"
+    ),
+    "char-control-hint": Text(
+        "删除该字符（通常是从其他软件复制时带入的）；文字中只能换行，不能有其他控制字符。",
+        "delete the character (usually pasted from another program); line breaks are the only control allowed",
+    ),
+    "name-generated": Text(
+        "{what}“{name}”与网站自己生成的{page}（{path}）重名：二者会互相覆盖",
+        '{what_en} "{name}" collides with {path} ({page_en}), which the site generates: one would overwrite the other',
+    ),
+    "name-windows": Text(
+        "{what}“{name}”是 Windows 保留的文件名（{stem}），在 Windows 电脑上无法检出或保存",
+        '{what_en} "{name}" is a name Windows reserves ({stem}): it cannot be checked out or saved there',
+    ),
+    "name-hint": Text("换一个名称，例如 {example}。", "choose another name, e.g. {example}"),
+    "number-too-large": Text(
+        "“{name}”的数值整数部分有 {digits} 位（{shown}），超过上限 {limit} 位",
+        "{id}: the value has {digits} digits before the decimal point ({shown}), over the limit of {limit}",
+    ),
+    "number-too-large-hint": Text(
+        "检查单位（元、万元与亿元）和是否多打了数字；该指标的单位是“{unit}”。",
+        "check the unit and for extra digits; the indicator is in {unit}",
+    ),
+    "what-zone": Text("示范区文件夹名", "zone folder name"),
+    "what-case": Text("案例文件名", "case file name"),
+    "what-image": Text("图片文件名", "image file name"),
+    "what-indicator": Text("指标编号", "indicator id"),
+    "page-cases": Text("经验案例库页面", "the case library"),
+    "page-indicators": Text("指标列表页面", "the indicator list"),
 }
 
 # The invisible characters the loader names (issue 11), by character: what an editor pasted from Word, WeChat

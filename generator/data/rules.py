@@ -129,13 +129,55 @@ class Context:
             )
 
 
-# Windows reserves these file names in any case: a folder or file so named cannot be checked out there.
-RESERVED = frozenset({"con", "prn", "aux", "nul", *(f"com{i}" for i in range(10)), *(f"lpt{i}" for i in range(10))})
+# Windows reserves these file names in any case and with any suffix (`con.png`, `Nul.tar.png`): a folder or file
+# so named cannot be checked out there. (COM and LPT with a superscript digit too.)
+RESERVED = frozenset(
+    {
+        "con",
+        "prn",
+        "aux",
+        "nul",
+        "conin$",
+        "conout$",
+        *(f"{port}{n}" for port in ("com", "lpt") for n in [*"0123456789", "¹", "²", "³"]),
+    }
+)
+# Names the site itself uses in the folders where an id becomes a file name (cases/<slug>.md,
+# indicators/<id>.md, zones/<id>/, data/zones/<id>.csv, images/<zone>/): an id so named would overwrite that
+# page or be overwritten by it. Name -> the page's path and its catalogue name; tests/test_gate.py checks the
+# list against every path the site generates.
+SITE_NAMES: dict[str, dict[str, tuple[str, str]]] = {
+    "cases": {"index": ("cases/index.md", "page-cases")},
+    "indicators": {"index": ("indicators/index.md", "page-indicators")},
+    "zones": {},  # zones/<id>/index.md beside zones/index.md: another page, no collision
+    "data/zones": {},
+    "images": {},
+}
+
+
+def reserved_name(what: str, name: str, folder: str = "") -> tuple[str, str, str] | None:
+    """Why `name` (a zone folder, case file stem, indicator id or image file name) may not be used, or None:
+    (Chinese, English, hint). `folder` is the site folder where it becomes a file name."""
+    stem, dot, rest = name.partition(".")
+    names = {"what": editor_text(what)[0], "what_en": editor_text(what)[1], "name": name}
+    if stem.rstrip(" ").casefold() in RESERVED:
+        zh, en = editor_text("name-windows", stem=stem.upper(), **names)
+    elif name in SITE_NAMES.get(folder, {}):
+        path, page = SITE_NAMES[folder][name]
+        zh, en = editor_text(
+            "name-generated", path=path, page=editor_text(page)[0], page_en=editor_text(page)[1], **names
+        )
+    else:
+        return None
+    return zh, en, editor_text("name-hint", example=f"{stem}-1{dot}{rest}")[0]
+
+
 PLACEHOLDER = "【待填写】"  # what the scaffolds (generator/editors) leave for the editor to replace
 
 
 def check_catalog(ctx: Context, zone_models: dict[str, dict[str, Any]]) -> Catalog:
     _check_placeholders(ctx)
+    _check_characters(ctx)
     _check_references(ctx)
     indicators, maybe = _check_indicator_system(ctx)
     zones: dict[str, ZoneRecord] = {}
@@ -143,7 +185,12 @@ def check_catalog(ctx: Context, zone_models: dict[str, dict[str, Any]]) -> Catal
     seen_slugs: dict[str, str] = {}
     for zone_id, models in zone_models.items():
         files = ctx.folder.zones[zone_id]
-        if not re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", zone_id) or len(zone_id) > 64 or zone_id in RESERVED:
+        if reserved := reserved_name("what-zone", zone_id, "zones") or reserved_name(
+            "what-zone", zone_id, "data/zones"
+        ):
+            ctx.log.add(Problem(files.folder, 0, "", "reserved-name", *reserved))
+            continue
+        if not re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", zone_id) or len(zone_id) > 64:
             ctx.log.add(
                 Problem(
                     files.folder,
@@ -165,7 +212,7 @@ def check_catalog(ctx: Context, zone_models: dict[str, dict[str, Any]]) -> Catal
             zones[zone_id] = record
         for slug, case in sorted(models["cases"].items()):
             doc = files.cases[slug]
-            if case is None or not _valid_file_id(ctx, doc, slug):
+            if case is None or not _valid_file_id(ctx, doc, slug, folder="cases"):
                 continue
             if slug in seen_slugs:
                 ctx.report(
@@ -183,6 +230,9 @@ def check_catalog(ctx: Context, zone_models: dict[str, dict[str, Any]]) -> Catal
             elif _check_case(ctx, doc, zone_id, case, record, checked) and published:
                 cases.append(CaseRecord(slug, zone_id, doc.path, case))
         _notice_unused_images(ctx, files, models["cases"])
+        for name in files.image_files:  # every file in images/: one so named breaks a checkout on Windows
+            if reserved := reserved_name("what-image", name):
+                ctx.log.add(Problem(f"{files.folder}/images/{name}", 0, "", "reserved-name", *reserved))
     return Catalog(
         site=ctx.site,
         categories=tuple(ctx.system.categories or ()),
@@ -214,6 +264,45 @@ def _check_placeholders(ctx: Context) -> None:
         walk(doc, doc.data, ())
 
 
+# Characters that are not text: Unicode's 66 noncharacters (U+FDD0–U+FDEF and the last two of every plane) and
+# lone surrogates (YAML's \u escapes can carry both). XML (the feed, the Excel workbook) cannot hold them, the
+# blog's post metadata refuses them, UTF-8 cannot encode a surrogate: refused wherever they are written.
+_NOT_TEXT = re.compile(
+    "[\ud800-\udfff\ufdd0-\ufdef"
+    + "".join(f"{chr(p + 0xFFFE)}{chr(p + 0xFFFF)}" for p in range(0, 0x110000, 0x10000))
+    + "]"
+)
+
+
+def _check_characters(ctx: Context) -> None:
+    """Every text of every file, keys too, whatever its field: no noncharacter, no lone surrogate."""
+
+    def walk(doc: Document, node: Any, key: tuple[Any, ...]) -> None:
+        if isinstance(node, dict):
+            for k, v in node.items():
+                walk(doc, k, key)
+                walk(doc, v, (*key, k))
+        elif isinstance(node, list):
+            for i, v in enumerate(node):
+                walk(doc, v, (*key, i))
+        elif isinstance(node, str) and (bad := _NOT_TEXT.search(node)):
+            char = bad.group()
+            code = f"U+{ord(char):04X}"
+            zh, en = editor_text("char-surrogate" if 0xD800 <= ord(char) <= 0xDFFF else "char-noncharacter", code=code)
+            hint = editor_text("char-hint", at=bad.start() + 1)[0]
+            ctx.log.add(Problem(doc.path, doc.line_of(key), _where(key), "invalid-character", zh, en, hint))
+
+    for doc in ctx.folder.documents():
+        walk(doc, doc.data, ())
+
+
+def _where(key: tuple[Any, ...]) -> str:
+    where = ""
+    for step in key:
+        where += f"[{step}]" if isinstance(step, int) else (f".{step}" if where else str(step))
+    return where
+
+
 # --- reference lists and the indicator system ------------------------------------------------
 
 
@@ -238,9 +327,10 @@ def _check_references(ctx: Context) -> None:
                 "只能修改名称，不能增删或改动编号。",
             )
     numbers = sorted(task.number for task in ctx.tasks)
-    if numbers != list(range(1, 8)) and not ctx.unsure_refs.get("tasks"):
+    tasks = ctx.folder.references.get("tasks")
+    if numbers != list(range(1, 8)) and not ctx.unsure_refs.get("tasks") and tasks is not None:
         ctx.report(
-            ctx.folder.references["tasks"],
+            tasks,
             (),
             "reference-mismatch",
             "主要任务必须正好是序号 1—7 的七项",
@@ -302,6 +392,8 @@ def _check_indicator(
     ctx: Context, doc: Document, key: tuple[Any, ...], ind: Indicator, categories: tuple[set[str], Unsure]
 ) -> None:
     known, maybe = categories
+    if ind.id is not None and (reserved := reserved_name("what-indicator", ind.id, "indicators")):
+        ctx.report(doc, (*key, "id"), "reserved-name", *reserved)
     if ind.category is not None and ind.category not in known and ind.category not in maybe:
         ctx.report(
             doc,
@@ -533,7 +625,20 @@ def _unknown_indicator(
     ctx.report(doc, key, "unknown-indicator", f"没有编号为“{ind_id}”的指标", f"no indicator {ind_id!r}", hint)
 
 
+# Digits a value or target may have before the decimal point: Excel holds 15 significant digits exactly, and the
+# charts and the composite index compute in floats (a 400-digit value is infinite there, its cube long before).
+MAX_INTEGER_DIGITS = 15
+
+
 def _check_range(ctx: Context, doc: Document, key: tuple[Any, ...], ind: Indicator, value: Decimal) -> None:
+    digits = max(value.adjusted() + 1, 1)
+    if digits > MAX_INTEGER_DIGITS:
+        text = f"{value:f}"
+        shown = text[:20] + "…" if len(text) > 20 else text
+        zh, en = editor_text("number-too-large", name=ind.name, id=ind.id, digits=digits, shown=shown,
+                             limit=MAX_INTEGER_DIGITS)  # fmt: skip
+        ctx.report(doc, key, "number-too-large", zh, en, editor_text("number-too-large-hint", unit=ind.unit or "")[0])
+        return
     if ind.kind == "count" and value != value.to_integral_value():
         ctx.report(
             doc,
@@ -559,8 +664,13 @@ def _check_range(ctx: Context, doc: Document, key: tuple[Any, ...], ind: Indicat
 # --- annual reports ----------------------------------------------------------------------------
 
 
-def _valid_file_id(ctx: Context, doc: Document, stem: str, pattern: str = r"[a-z0-9]+(-[a-z0-9]+)*") -> bool:
-    if re.fullmatch(pattern, stem) and len(stem) <= 64 and stem not in RESERVED:
+def _valid_file_id(
+    ctx: Context, doc: Document, stem: str, pattern: str = r"[a-z0-9]+(-[a-z0-9]+)*", folder: str = ""
+) -> bool:
+    if folder and (reserved := reserved_name("what-case", stem, folder)):
+        ctx.log.add(Problem(doc.path, 0, "", "reserved-name", *reserved))
+        return False
+    if re.fullmatch(pattern, stem) and len(stem) <= 64 and stem.casefold() not in RESERVED:
         return True
     ctx.log.add(
         Problem(
@@ -801,6 +911,11 @@ def _read_one(
         return None, None
     number = parse_number(value.strip())
     if ind.kind == "text":
+        control = next((i for i, c in enumerate(value) if unicodedata.category(c) == "Cc" and c not in "\n\t"), None)
+        if control is not None:  # shown as text and written into the Excel workbook, which refuses them
+            zh, en = editor_text("char-control", code=f"U+{ord(value[control]):04X}", at=control + 1)
+            ctx.report(doc, key, "markup-in-text", zh, en, editor_text("char-control-hint")[0])
+            return None
         if number is not None:
             ctx.report(
                 doc,

@@ -352,12 +352,14 @@ def summary_pdf(catalog: Catalog, zone: ZoneRecord, year: int, site_url: str = "
 
 
 def html_to_pdf(html: str) -> bytes:
-    """A4 PDF of a self-contained HTML page: nothing fetched (any URL stops the rendering), no dates in the
-    file (WeasyPrint writes a creation date only when the HTML names one; the file identifier is a hash of
-    the content), so the same HTML gives the same bytes with the same WeasyPrint and fonts."""
+    """A4 PDF of a self-contained HTML page: nothing fetched (an image at any URL, remote, `data:` or a file,
+    is left out: WeasyPrint shows its alt text; the check refuses such images, and the build must not stop on
+    one that got through), no dates in the file (WeasyPrint writes a creation date only when the HTML names
+    one; the file identifier is a hash of the content), so the same HTML gives the same bytes with the same
+    WeasyPrint and fonts."""
     try:
         from weasyprint import HTML
-        from weasyprint.urls import FatalURLFetchingError, URLFetcher
+        from weasyprint.urls import URLFetcher, URLFetchingError
     except (ImportError, OSError) as error:  # OSError: the Debian pango libraries are missing
         raise RuntimeError(
             "PDF 需要 WeasyPrint 和 Debian 的 pango 库（libpango-1.0-0、libpangoft2-1.0-0）；或设 PDF=0 不生成 PDF。"
@@ -365,10 +367,11 @@ def html_to_pdf(html: str) -> bytes:
         ) from error
 
     class NoFetch(URLFetcher):  # type: ignore[misc]
-        """The summary is self-contained: any attempt to fetch something stops the rendering."""
+        """The summary is self-contained: nothing is fetched. The refusal is not fatal: WeasyPrint leaves the
+        resource out (an image shows its alt text) and goes on, so the build completes."""
 
         def fetch(self, url: str, headers: Any = None) -> Any:
-            raise FatalURLFetchingError(f"the summary PDF may not fetch {url!r}")
+            raise URLFetchingError(f"the summary PDF fetches nothing: {url[:80]!r}")
 
     pdf: bytes = HTML(string=html, url_fetcher=NoFetch()).write_pdf()
     return pdf
