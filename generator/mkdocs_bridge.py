@@ -4,7 +4,8 @@
   the site's title, URL, description, footer and navigation from the data's site.yaml. `SITE_URL`
   overrides the URL (one data set, published at a server's root or under a GitHub Pages sub-path);
   `DATA` points at another data folder. SOURCE_DATE_EPOCH defaults to the data's as-of date, so the
-  sitemap's dates come from the data, never from the clock.
+  sitemap's dates come from the data, never from the clock. It adds `EscapedRuns` to the Markdown
+  extensions, so escaped plain text costs linear time (`generator/site/markup.py`).
 - on_files: serve the generated folder's pages at the site's root (`generated/zones/x.md` -> `zones/x/`).
   It runs at the default priority 0, before the blog plugin's on_files (priority -50), so the blog finds
   the generated posts at `news/posts/…` like hand-written ones.
@@ -31,6 +32,7 @@ if str(ROOT) not in sys.path:  # MkDocs loads hooks by file path, not as part of
     sys.path.insert(0, str(ROOT))
 
 from generator.build import build_site_sources  # noqa: E402
+from generator.site.markup import EscapedRuns  # noqa: E402
 
 GENERATED = "generated"
 NEWS = "news"  # the blog plugin's blog_dir in mkdocs.yml
@@ -57,6 +59,7 @@ def on_config(config: Any) -> Any:
     config["site_description"] = site.description
     config["site_url"] = os.environ.get("SITE_URL") or site.site_url
     config["nav"] = result.nav
+    config["markdown_extensions"].append(EscapedRuns())
     # What exists now (the catalog, the imported libraries) lives until the end of the build: moved out of
     # the garbage collector's sight, so its full collections stop walking it again and again for each of
     # thousands of pages (README, "规模测试 / Scale").

@@ -54,7 +54,6 @@ def _work(make: Any, text: str) -> tuple[int, str]:
     return len(md.htmlStash.rawHtmlBlocks), html
 
 
-@pytest.mark.xfail(strict=True, reason="issue 12: Python-Markdown makes one inline match per escaped character")
 @pytest.mark.parametrize("run", HOSTILE_RUNS)
 def test_inline_matches_do_not_grow_with_the_length_of_escaped_text(site_markdown: Any, run: str) -> None:
     short, _ = _work(site_markdown, run * 50)
