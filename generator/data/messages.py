@@ -277,6 +277,22 @@ _CODES = [
         "placeholder text 【待填写】 not yet replaced",
         "把【待填写】换成真实内容；发布前的严格检查不会放过占位内容。",
     ),
+    # --- issue 12, i12-linear: length and size limits (types.py, models.py), so cost stays linear ---
+    Code(
+        "text-too-long",
+        "error",
+        "文字超过长度上限",
+        "text longer than the limit",
+        "按提示精简：名称、标题只写一行要点，说明和亮点各写一段，建设方案和案例的各部分写要点；"
+        "完整文本可发布在政府网站上，在此用链接指向原文。",
+    ),
+    Code(
+        "too-many-items",
+        "error",
+        "列表的项数超过上限",
+        "list longer than the limit",
+        "合并相近的项或删去次要的，使项数不超过提示中的上限。",
+    ),
     # --- facts about the programme (never fail a check) ---------------------------------------
     Code(
         "report-late",
@@ -657,6 +673,34 @@ EDITOR_TEXTS: dict[str, Text] = {
     "code-empty": Text("值为空，应填写代码", "empty: a code is expected"),
     "code-where-indicators": Text(
         "indicator_system.yaml 和本示范区的 indicators.yaml", "indicator_system.yaml and the zone's indicators.yaml"
+    ),
+    # --- issue 12, i12-linear: length and size limits (types.py, models.py); {kind} is one of text-kind-* ---
+    "text-too-long": Text(
+        "共 {length} 字，超过{kind}的上限 {limit} 字", "{length} characters, over the limit of {limit} for {kind_en}"
+    ),
+    "text-kind-name": Text("一行文字（名称、标题等）", "one line (a name, a title)"),
+    "text-kind-paragraph": Text(
+        "一段文字（说明、亮点、摘要、定性指标值）", "a paragraph (a note, a highlight, a summary, a qualitative value)"
+    ),
+    "text-kind-section": Text("建设方案或案例的一个部分", "a section of a plan or a case"),
+    "text-kind-url": Text("网址", "an address"),
+    "text-too-long-hint-name": Text(
+        "请精简到 {limit} 字以内：名称、标题只写一行要点。", "shorten it to {limit} characters: one line, the gist"
+    ),
+    "text-too-long-hint-paragraph": Text(
+        "请精简到 {limit} 字以内（约一段）；内容较多的亮点请分成几条。",
+        "shorten it to {limit} characters (about a paragraph); split a long highlight into several",
+    ),
+    "text-too-long-hint-section": Text(
+        "请精简到 {limit} 字以内（约三页 A4 纸）：网站上写要点，完整文本可发布在政府网站上，在此用链接指向原文。",
+        "shorten it to {limit} characters (about three A4 pages): the gist here, the full text linked",
+    ),
+    "text-too-long-hint-url": Text(
+        "请改用该页面较短的网址（不超过 {limit} 个字符）。", "use a shorter address of the page (at most {limit})"
+    ),
+    "too-many-items": Text("共 {count} 项，超过上限 {limit} 项", "{count} items, over the limit of {limit}"),
+    "too-many-items-hint": Text(
+        "请合并相近的项或删去次要的，保留不超过 {limit} 项。", "merge or drop items to keep at most {limit}"
     ),
 }
 
