@@ -11,7 +11,7 @@ SERVE_ADDR ?= 127.0.0.1:8000
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: site serve check schemas test lint typecheck sysdeps lock clean tools lint-workflows preview site-archive codeowners vendor-plotly bench bench-scale bench-serve
+.PHONY: site serve check schemas test lint typecheck sysdeps lock clean tools lint-workflows preview site-archive codeowners vendor-plotly bench bench-scale bench-serve bench-hostile
 
 $(VENV)/.installed: requirements.lock
 	$(PYTHON) -m venv $(VENV)
@@ -168,3 +168,9 @@ bench-serve: $(VENV)/.installed
 
 bench-scale: $(VENV)/.installed
 	$(PY) tests/bench/scale.py --zones $(ZONES)
+
+# One zone with the worst text at every length and size limit must build within twice the sample data's time,
+# measured in the same run (README: 文字长度与构建时间 / Text limits and build time). Not part of `make test`;
+# figures go to build/bench/hostile.json.
+bench-hostile: $(VENV)/.installed
+	$(PY) tests/bench/hostile.py
