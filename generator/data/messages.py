@@ -684,6 +684,7 @@ EDITOR_TEXTS: dict[str, Text] = {
     ),
     "text-kind-section": Text("建设方案或案例的一个部分", "a section of a plan or a case"),
     "text-kind-url": Text("网址", "an address"),
+    "text-kind-number": Text("数字", "a number"),
     "text-too-long-hint-name": Text(
         "请精简到 {limit} 字以内：名称、标题只写一行要点。", "shorten it to {limit} characters: one line, the gist"
     ),
@@ -697,6 +698,10 @@ EDITOR_TEXTS: dict[str, Text] = {
     ),
     "text-too-long-hint-url": Text(
         "请改用该页面较短的网址（不超过 {limit} 个字符）。", "use a shorter address of the page (at most {limit})"
+    ),
+    "text-too-long-hint-number": Text(
+        "数字不超过 {limit} 个字符：请检查是否多写了数字，或改用更大的单位。",
+        "a number has at most {limit} characters: check for extra digits, or use a larger unit",
     ),
     "too-many-items": Text("共 {count} 项，超过上限 {limit} 项", "{count} items, over the limit of {limit}"),
     "too-many-items-hint": Text(

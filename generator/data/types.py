@@ -66,6 +66,7 @@ NAME_MAX = 200  # one line: nearly twice the longest name, more than any officia
 PARAGRAPH_MAX = 1000  # a note, a highlight, a case summary, a qualitative value: one paragraph
 SECTION_MAX = 5000  # a plan or case section: longer than the whole guideline (about three A4 pages)
 URL_MAX = 2000  # the length browsers and servers reliably take
+NUMBER_MAX = 100  # a target or an amount: the largest figure of any budget has a few dozen digits
 
 
 def _within(text: str, limit: int, kind: str) -> str:
@@ -263,7 +264,7 @@ def _bool(value: Any) -> bool:
 
 
 def _number(value: Any) -> Decimal:
-    text = _need_text(value, "数字", "a number")
+    text = _within(_need_text(value, "数字", "a number"), NUMBER_MAX, "number")
     number = parse_number(text)
     if number is None:
         raise fail(
