@@ -11,7 +11,7 @@ SERVE_ADDR ?= 127.0.0.1:8000
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: site publish-recover serve check schemas test lint typecheck sysdeps lock clean tools lint-workflows preview site-archive codeowners vendor-plotly bench bench-scale bench-serve fuzz-build
+.PHONY: site publish-recover serve check schemas test lint typecheck sysdeps lock clean tools lint-workflows preview site-archive codeowners vendor-plotly bench bench-scale bench-serve fuzz-build bench-hostile
 
 # Every package is installed from a lock that pins it with its sha256 hashes (pip refuses any other file):
 # first the installer and the build backend (requirements-bootstrap.lock), then everything else with no build
@@ -200,3 +200,9 @@ bench-scale: $(VENV)/.installed
 EXAMPLES ?= 300
 fuzz-build: $(VENV)/.installed
 	GATE_EXAMPLES=$(EXAMPLES) $(PY) -m pytest tests/test_gate.py -k whole_build -x --hypothesis-show-statistics
+
+# One zone with the worst text at every length and size limit must build within twice the sample data's time,
+# measured in the same run (README: 文字长度与构建时间 / Text limits and build time). Not part of `make test`;
+# figures go to build/bench/hostile.json.
+bench-hostile: $(VENV)/.installed
+	$(PY) tests/bench/hostile.py

@@ -6,6 +6,8 @@
   `DATA` points at another data folder. SOURCE_DATE_EPOCH defaults to the data's as-of date, so the
   sitemap's dates come from the data, never from the clock. In the offline build only (`make preview`),
   Material's instant navigation is turned off: opened from disk it would keep every page script from running.
+  It adds `EscapedRuns` to the Markdown extensions, so escaped plain text costs linear time
+  (`generator/site/markup.py`).
 - on_files: serve the generated folder's pages at the site's root (`generated/zones/x.md` -> `zones/x/`).
   It runs at the default priority 0, before the blog plugin's on_files (priority -50), so the blog finds
   the generated posts at `news/posts/…` like hand-written ones.
@@ -33,6 +35,7 @@ if str(ROOT) not in sys.path:  # MkDocs loads hooks by file path, not as part of
 
 from generator.build import build_site_sources  # noqa: E402
 from generator.data.links import safe_href  # noqa: E402
+from generator.site.markup import EscapedRuns  # noqa: E402
 
 GENERATED = "generated"
 NEWS = "news"  # the blog plugin's blog_dir in mkdocs.yml
@@ -72,6 +75,7 @@ def on_config(config: Any) -> Any:
     config["site_description"] = site.description
     config["site_url"] = safe_href(os.environ.get("SITE_URL") or site.site_url, web_only=True)
     config["nav"] = result.nav
+    config["markdown_extensions"].append(EscapedRuns())
     # What exists now (the catalog, the imported libraries) lives until the end of the build: moved out of
     # the garbage collector's sight, so its full collections stop walking it again and again for each of
     # thousands of pages (README, "规模测试 / Scale").

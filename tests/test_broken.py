@@ -44,7 +44,8 @@ def apply_edits(data: Path, edits: list[dict]) -> None:
         else:
             text = path.read_text(encoding="utf-8")
             assert edit["replace"] in text, f"{edit['file']}: {edit['replace']!r} not found: the case tests nothing"
-            path.write_text(text.replace(edit["replace"], edit["with"], 1), encoding="utf-8")
+            new = edit["with"] + edit.get("repeat", "") * edit.get("times", 0)  # long text without a long case file
+            path.write_text(text.replace(edit["replace"], new, 1), encoding="utf-8")
 
 
 def test_the_folder_has_a_case_for_every_code() -> None:

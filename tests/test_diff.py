@@ -114,6 +114,7 @@ class _Values:
         made: dict[str, Callable[[], Any]] = {
             "_name": lambda: f"名称{n}号",
             "_markdown": lambda: f"文字{n}号",
+            "_paragraph": lambda: f"段落{n}号",
             "_url": lambda: f"https://example.org/p{n}",
             "_id": lambda: f"id-{n}",
             "_key": lambda: f"key{n}",

@@ -302,6 +302,22 @@ _CODES = [
         "检查单位（元、万元与亿元）和是否多打了数字：指标数值和目标值的整数部分最多 15 位"
         "（Excel 能精确保存、图表和综合指数能准确计算的位数）。",
     ),
+    # --- issue 12, i12-linear: length and size limits (types.py, models.py), so cost stays linear ---
+    Code(
+        "text-too-long",
+        "error",
+        "文字超过长度上限",
+        "text longer than the limit",
+        "按提示精简：名称、标题只写一行要点，说明和亮点各写一段，建设方案和案例的各部分写要点；"
+        "完整文本可发布在政府网站上，在此用链接指向原文。",
+    ),
+    Code(
+        "too-many-items",
+        "error",
+        "列表的项数超过上限",
+        "list longer than the limit",
+        "合并相近的项或删去次要的，使项数不超过提示中的上限。",
+    ),
     # --- facts about the programme (never fail a check) ---------------------------------------
     Code(
         "report-late",
@@ -1036,6 +1052,39 @@ EDITOR_TEXTS: dict[str, Text] = {
     "what-indicator": Text("指标编号", "indicator id"),
     "page-cases": Text("经验案例库页面", "the case library"),
     "page-indicators": Text("指标列表页面", "the indicator list"),
+    # --- issue 12, i12-linear: length and size limits (types.py, models.py); {kind} is one of text-kind-* ---
+    "text-too-long": Text(
+        "共 {length} 字，超过{kind}的上限 {limit} 字", "{length} characters, over the limit of {limit} for {kind_en}"
+    ),
+    "text-kind-name": Text("一行文字（名称、标题等）", "one line (a name, a title)"),
+    "text-kind-paragraph": Text(
+        "一段文字（说明、亮点、摘要、定性指标值）", "a paragraph (a note, a highlight, a summary, a qualitative value)"
+    ),
+    "text-kind-section": Text("建设方案或案例的一个部分", "a section of a plan or a case"),
+    "text-kind-url": Text("网址", "an address"),
+    "text-kind-number": Text("数字", "a number"),
+    "text-too-long-hint-name": Text(
+        "请精简到 {limit} 字以内：名称、标题只写一行要点。", "shorten it to {limit} characters: one line, the gist"
+    ),
+    "text-too-long-hint-paragraph": Text(
+        "请精简到 {limit} 字以内（约一段）；内容较多的亮点请分成几条。",
+        "shorten it to {limit} characters (about a paragraph); split a long highlight into several",
+    ),
+    "text-too-long-hint-section": Text(
+        "请精简到 {limit} 字以内（约三页 A4 纸）：网站上写要点，完整文本可发布在政府网站上，在此用链接指向原文。",
+        "shorten it to {limit} characters (about three A4 pages): the gist here, the full text linked",
+    ),
+    "text-too-long-hint-url": Text(
+        "请改用该页面较短的网址（不超过 {limit} 个字符）。", "use a shorter address of the page (at most {limit})"
+    ),
+    "text-too-long-hint-number": Text(
+        "数字不超过 {limit} 个字符：请检查是否多写了数字，或改用更大的单位。",
+        "a number has at most {limit} characters: check for extra digits, or use a larger unit",
+    ),
+    "too-many-items": Text("共 {count} 项，超过上限 {limit} 项", "{count} items, over the limit of {limit}"),
+    "too-many-items-hint": Text(
+        "请合并相近的项或删去次要的，保留不超过 {limit} 项。", "merge or drop items to keep at most {limit}"
+    ),
 }
 
 # The invisible characters the loader names (issue 11), by character: what an editor pasted from Word, WeChat

@@ -21,10 +21,24 @@ from generator.data.types import (
     Markdown,
     Name,
     Number,
+    Paragraph,
     RawValue,
     Url,
     Year,
 )
+
+# --- list sizes (issue 12, item 4) ---------------------------------------------------------------------
+# What a page can show a reader, with room to spare over the sample data (largest in brackets) and the
+# guideline; they also keep the build's cost in proportion to the data. Text lengths are in `types.py`.
+HIGHLIGHTS_MAX = 20  # highlights of a year (2): four times the five cells of the Excel sheet
+PARKS_MAX = 20  # carrier parks of a zone (2)
+INDUSTRIES_MAX = 20  # featured industries (3)
+FUNDING_MAX = 50  # funding entries (2): one per source and year of a two-to-three-year period
+EVENTS_MAX = 30  # lifecycle events (5): applied, notice, approved, evaluated, and revisions
+CASE_LIST_MAX = 20  # a case's tags (2; 13 exist), policy documents (2), images
+INDICATORS_MAX = 100  # indicators of the system (25; Attachment 2 has 25) and of a zone's own list (1)
+CATEGORIES_MAX = 20  # first-level categories of the indicator system (5)
+VALUES_MAX = 200  # indicator values of a year and targets (keys are indicators: the system's plus a zone's own)
 
 
 def F(zh: str, en: str, default: Any = ..., **kw: Any) -> Any:
@@ -77,7 +91,7 @@ class RefItem(Strict):
     id: Key = F("编号（英文小写）", "id (lowercase ASCII)")
     name: Name = F("中文名称", "Chinese name")
     name_en: Name = F("英文名称", "English name")
-    note: Markdown | None = F("说明", "note", None)
+    note: Paragraph | None = F("说明", "note", None)
 
 
 class Task(RefItem):
@@ -117,19 +131,22 @@ class Indicator(Strict):
     )
     summable: Bool = F("各示范区数值可否相加", "whether values may be summed across zones")
     incomplete: Bool = F("原文中该行残缺（名称不完整）", "the source row is cut off (name incomplete)", False)
-    definition: Markdown | None = F("指标解释", "definition", None)
-    note: Markdown | None = F("备注", "note", None)
+    definition: Paragraph | None = F("指标解释", "definition", None)
+    note: Paragraph | None = F("备注", "note", None)
 
 
 class IndicatorSystem(Strict):
     source: Name = F("出处", "source of the indicator system")
-    categories: list[Category] = F("一级指标", "categories", min_length=1)
-    indicators: list[Indicator] = F("二级指标", "indicators", min_length=1)
+    categories: list[Category] = F("一级指标", "categories", min_length=1, max_length=CATEGORIES_MAX)
+    indicators: list[Indicator] = F("二级指标", "indicators", min_length=1, max_length=INDICATORS_MAX)
 
 
 class ZoneIndicators(Strict):
     indicators: list[Indicator] = F(
-        "本示范区自设指标（不参与跨区比较）", "zone-specific indicators (never compared across zones)", min_length=1
+        "本示范区自设指标（不参与跨区比较）",
+        "zone-specific indicators (never compared across zones)",
+        min_length=1,
+        max_length=INDICATORS_MAX,
     )
 
 
@@ -145,14 +162,14 @@ class Park(Strict):
 class Period(Strict):
     start: Year = F("建设期起始年份", "first year of construction")
     end: Year = F("建设期结束年份", "last year of construction")
-    note: Markdown | None = F("说明", "note", None)
+    note: Paragraph | None = F("说明", "note", None)
 
 
 class Funding(Strict):
     source: Name = F("资金来源", "source of funds")
     amount: Number = F("金额（万元）", "amount (10,000 yuan)")
     year: Year | None = F("年份", "year", None)
-    note: Markdown | None = F("说明", "note", None)
+    note: Paragraph | None = F("说明", "note", None)
 
 
 PLAN_SECTIONS: dict[str, tuple[str, str]] = {
@@ -184,7 +201,7 @@ class Plan(Strict):
 
 class _Event(Strict):
     date: Date = F("日期", "date")
-    note: Markdown | None = F("说明", "note", None)
+    note: Paragraph | None = F("说明", "note", None)
 
 
 class Applied(_Event):
@@ -207,6 +224,7 @@ class PlanRevised(_Event):
         "修订后的期末目标值（只写有变化的指标）",
         "revised end-of-period targets (changed ones only)",
         default_factory=dict,
+        max_length=VALUES_MAX,
     )
 
 
@@ -247,17 +265,22 @@ class Zone(Strict):
     )
     level: Key = F("示范区级别编号（reference/zone_levels.yaml）", "zone level id")
     city: Key = F("建设主体所在设区市编号（reference/cities.yaml）", "host city id")
-    parks: list[Park] = F("载体园区", "carrier parks", min_length=1)
-    industries: list[Name] = F("特色产业", "featured industries", default_factory=list)
+    parks: list[Park] = F("载体园区", "carrier parks", min_length=1, max_length=PARKS_MAX)
+    industries: list[Name] = F("特色产业", "featured industries", default_factory=list, max_length=INDUSTRIES_MAX)
     management_department: Name = F("管理部门", "management department")
     operator: Name = F("运营主体", "operator")
     period: Period = F("建设期", "construction period")
-    funding: list[Funding] = F("资金投入", "funding", default_factory=list)
+    funding: list[Funding] = F("资金投入", "funding", default_factory=list, max_length=FUNDING_MAX)
     plan: Plan = F("建设方案各部分（附件1）", "sections of the construction plan (Attachment 1)", default_factory=Plan)
     targets: dict[Key, Number] = F(
-        "建设期末目标值（指标编号: 数值）", "end-of-period targets (indicator id: value)", default_factory=dict
+        "建设期末目标值（指标编号: 数值）",
+        "end-of-period targets (indicator id: value)",
+        default_factory=dict,
+        max_length=VALUES_MAX,
     )
-    events: list[Event] = F("建设程序事件（按时间先后）", "lifecycle events, oldest first", min_length=1)
+    events: list[Event] = F(
+        "建设程序事件（按时间先后）", "lifecycle events, oldest first", min_length=1, max_length=EVENTS_MAX
+    )
 
 
 # --- an annual report (zones/<id>/annual/<year>.yaml) ----------------------------------------
@@ -272,7 +295,7 @@ class Value(Strict):
     marker: Literal["暂无", "不适用"] | None = F(
         "标注：暂无（没有数据）或 不适用", "marker: 暂无 (not available) or 不适用 (not applicable)", None
     )
-    note: Markdown | None = F("说明", "note", None)
+    note: Paragraph | None = F("说明", "note", None)
     source: Name | None = F("数据来源", "source of the figure", None)
 
     @model_validator(mode="before")
@@ -292,11 +315,14 @@ class AnnualReport(Strict):
     submitted: Date | None = F(
         "年度建设报告报送日期（基期数据可不填）", "date the annual report was submitted (optional for a baseline)", None
     )
-    highlights: list[Markdown] = F("年度建设亮点", "highlights of the year", default_factory=list)
+    highlights: list[Paragraph] = F(
+        "年度建设亮点", "highlights of the year", default_factory=list, max_length=HIGHLIGHTS_MAX
+    )
     values: dict[Key, Value] = F(
         "各指标的数值（指标编号: 数值，或 暂无 / 不适用）",
         "indicator values (id: value, or 暂无 / 不适用)",
         default_factory=dict,
+        max_length=VALUES_MAX,
     )
 
 
@@ -309,6 +335,7 @@ class Results(Strict):
         "相关指标编号（页面会列出这些指标的前后数值）",
         "indicators the practice moved (the page shows their values)",
         default_factory=list,
+        max_length=INDICATORS_MAX,
     )
 
 
@@ -334,12 +361,12 @@ class Case(Strict):
     year: Year = F("年份", "year")
     zone: Id | None = F("所属示范区（可省略，取自文件夹）", "zone (optional: taken from the folder)", None)
     task: Key = F("对应的主要任务编号（reference/tasks.yaml）", "main task id")
-    tags: list[Key] = F("标签编号（reference/tags.yaml）", "tag ids", default_factory=list)
-    summary: Markdown = F("摘要（一两句话）", "summary (one or two sentences)")
+    tags: list[Key] = F("标签编号（reference/tags.yaml）", "tag ids", default_factory=list, max_length=CASE_LIST_MAX)
+    summary: Paragraph = F("摘要（一两句话）", "summary (one or two sentences)")
     background: Markdown = F("背景", "background")
     practices: Markdown = F("主要做法", "practices")
     results: Results = F("取得成效", "results")
     replicability: Replicability = F("可复制推广要点", "what makes it replicable")
-    policy_basis: list[Name] = F("政策依据", "policy basis", default_factory=list)
+    policy_basis: list[Name] = F("政策依据", "policy basis", default_factory=list, max_length=CASE_LIST_MAX)
     source: Source = F("来源", "source")
-    images: list[Image] = F("图片", "images", default_factory=list)
+    images: list[Image] = F("图片", "images", default_factory=list, max_length=CASE_LIST_MAX)

@@ -57,6 +57,28 @@ def _need_text(value: Any, what_zh: str, what_en: str) -> str:
     return value
 
 
+# --- length limits (issue 12, item 4) --------------------------------------------------------------
+# What a reader never needs more of; they also keep the build's cost in proportion to the data (a name is
+# printed on dozens of pages). In characters (字), as editors count them. The sample data's longest name is
+# 111 characters (an indicator's English name), its longest Markdown text 121; the whole guideline the
+# zones are built under (示范区建设指引) is about 4,800 characters, its longest part (主要任务, the seven
+# tasks) 1,378 and its other numbered parts at most 587.
+NAME_MAX = 200  # one line: nearly twice the longest name, more than any official title or document number
+PARAGRAPH_MAX = 1000  # a note, a highlight, a case summary, a qualitative value: one paragraph
+SECTION_MAX = 5000  # a plan or case section: longer than the whole guideline (about three A4 pages)
+URL_MAX = 2000  # the length browsers and servers reliably take
+NUMBER_MAX = 100  # a target or an amount: the largest figure of any budget has a few dozen digits
+
+
+def _within(text: str, limit: int, kind: str) -> str:
+    """`text` if it has at most `limit` characters; `kind` names the field kind (name, paragraph, section, url)."""
+    if len(text) > limit:
+        kind_zh, kind_en = editor_text(f"text-kind-{kind}")
+        zh, en = editor_text("text-too-long", length=len(text), limit=limit, kind=kind_zh, kind_en=kind_en)
+        raise fail("text-too-long", zh, en, editor_text(f"text-too-long-hint-{kind}", limit=limit)[0])
+    return text
+
+
 # --- hints for what people type ----------------------------------------------------------------
 
 _FULLWIDTH = re.compile(r"[０-９．，－＋％]")
@@ -98,7 +120,10 @@ def parse_number(text: str) -> Decimal | None:
 
 
 def _name(value: Any) -> str:
-    text = _need_text(value, "一行文字", "a line of text")
+    return _one_line(_within(_need_text(value, "一行文字", "a line of text"), NAME_MAX, "name"))
+
+
+def _one_line(text: str) -> str:
     if not text.strip():
         raise fail("wrong-type", "不能为空", "must not be empty", "填写内容，或删除该字段。", empty=True)
     if "\n" in text:
@@ -108,7 +133,14 @@ def _name(value: Any) -> str:
 
 
 def _markdown(value: Any) -> str:
-    text = _need_text(value, "文字", "text")
+    return _markdown_text(_within(_need_text(value, "文字", "text"), SECTION_MAX, "section"))
+
+
+def _paragraph(value: Any) -> str:
+    return _markdown_text(_within(_need_text(value, "文字", "text"), PARAGRAPH_MAX, "paragraph"))
+
+
+def _markdown_text(text: str) -> str:
     if not text.strip():
         raise fail("wrong-type", "不能为空", "must not be empty", "填写内容，或删除该字段。", empty=True)
     bad = [c for c in text if unicodedata.category(c) == "Cc" and c not in "\n\t"]
@@ -153,7 +185,7 @@ def check_links(text: str) -> None:
 
 
 def _url(value: Any) -> str:
-    text = _name(value)
+    text = _one_line(_within(_need_text(value, "一行文字", "a line of text"), URL_MAX, "url"))
     if not re.fullmatch(r"https?://[^\s\"'<>`]+", text) or url_problem(text, web_only=True):
         raise fail(
             "wrong-type",
@@ -227,7 +259,7 @@ def _bool(value: Any) -> bool:
 
 
 def _number(value: Any) -> Decimal:
-    text = _need_text(value, "数字", "a number")
+    text = _within(_need_text(value, "数字", "a number"), NUMBER_MAX, "number")
     number = parse_number(text)
     if number is None:
         raise fail(
@@ -238,16 +270,25 @@ def _number(value: Any) -> Decimal:
 
 def _text_or_number(value: Any) -> str:
     """A raw indicator value: kept as written; `validate.py` reads it by the indicator's kind."""
-    return _need_text(value, "数字或文字", "a number or text")
+    return _within(_need_text(value, "数字或文字", "a number or text"), PARAGRAPH_MAX, "paragraph")
 
 
-Name = Annotated[str, PlainValidator(_name), WithJsonSchema({"type": "string", "minLength": 1})]
-Markdown = Annotated[str, PlainValidator(_markdown), WithJsonSchema({"type": "string", "minLength": 1})]
-Url = Annotated[str, PlainValidator(_url), WithJsonSchema({"type": "string", "pattern": "^https?://"})]
+Name = Annotated[str, PlainValidator(_name), WithJsonSchema({"type": "string", "minLength": 1, "maxLength": NAME_MAX})]
+Markdown = Annotated[
+    str, PlainValidator(_markdown), WithJsonSchema({"type": "string", "minLength": 1, "maxLength": SECTION_MAX})
+]
+Paragraph = Annotated[
+    str, PlainValidator(_paragraph), WithJsonSchema({"type": "string", "minLength": 1, "maxLength": PARAGRAPH_MAX})
+]
+Url = Annotated[
+    str, PlainValidator(_url), WithJsonSchema({"type": "string", "pattern": "^https?://", "maxLength": URL_MAX})
+]
 Id = Annotated[str, PlainValidator(_id), WithJsonSchema({"type": "string", "pattern": "^[a-z0-9]+(-[a-z0-9]+)*$"})]
 Key = Annotated[str, PlainValidator(_key), WithJsonSchema({"type": "string", "pattern": "^[a-z0-9]+([_-][a-z0-9]+)*$"})]
 Year = Annotated[int, PlainValidator(_year), WithJsonSchema({"type": "integer", "minimum": 1990, "maximum": 2100})]
 Date = Annotated[dt.date, PlainValidator(_date), WithJsonSchema({"type": "string", "format": "date"})]
 Bool = Annotated[bool, PlainValidator(_bool), WithJsonSchema({"type": "boolean"})]
 Number = Annotated[Decimal, PlainValidator(_number), WithJsonSchema({"type": "number"})]
-RawValue = Annotated[str, PlainValidator(_text_or_number), WithJsonSchema({"type": ["number", "string"]})]
+RawValue = Annotated[
+    str, PlainValidator(_text_or_number), WithJsonSchema({"type": ["number", "string"], "maxLength": PARAGRAPH_MAX})
+]

@@ -322,6 +322,12 @@ def _problem_from_error(doc: Document, err: Any, model: Any, book: CodeBook | No
             "event kind missing",
             "每个事件都要写 kind，如 kind: approved。",
         )
+    if kind == "too_long":  # a list or mapping over its `max_length` (models.py, issue 12)
+        given = err.get("input")
+        count = len(given) if isinstance(given, list | dict) else ctx.get("actual_length")
+        zh, en = editor_text("too-many-items", count=count, limit=ctx.get("max_length"))
+        hint = editor_text("too-many-items-hint", limit=ctx.get("max_length"))[0]
+        return Problem(doc.path, line, field, "too-many-items", zh, en, hint)
     code, zh, en, hint = _PY_ERRORS.get(kind, ("wrong-type", "值的写法不对", err["msg"], ""))
     return Problem(doc.path, line, field, code, zh, en if kind in _PY_ERRORS else err["msg"], hint)
 

@@ -34,7 +34,7 @@ FILES: list[tuple[str, str, type[BaseModel]]] = [
 ]
 
 _SCALARS = {
-    "_name": "文字（一行）", "_markdown": "文字（可用 Markdown）", "_url": "网址", "_id": "编号", "_key": "编号",
+    "_name": "文字（一行）", "_markdown": "文字（可用 Markdown）", "_paragraph": "文字（可用 Markdown）", "_url": "网址", "_id": "编号", "_key": "编号",
     "_year": "年份", "_date": "日期（YYYY-MM-DD）", "_bool": "true 或 false", "_number": "数字",
     "_text_or_number": "数字或文字",
 }  # fmt: skip
