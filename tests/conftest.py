@@ -93,6 +93,25 @@ def build_site(tmp: Path, data: Path, env: dict[str, str] | None = None, prefix:
     return out
 
 
+# The settings of the reference builds (tests/test_manifest.py): the published address from site.yaml, PDFs
+# on, whatever the caller's environment says; the PDF cache in the session's temporary folder.
+REFERENCE_ENV = {"SITE_URL": "", "PDF": "1", "OFFLINE": "false"}
+
+
+@pytest.fixture(scope="session")
+def sample_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The sample data's site (zones_data/), built once per session with the reference settings; read only."""
+    tmp = tmp_path_factory.mktemp("sample-site")
+    return build_site(tmp, SAMPLE, env={**REFERENCE_ENV, "PDF_CACHE": str(tmp / "pdf-cache")})
+
+
+@pytest.fixture(scope="session")
+def mini_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """tests/fixtures/mini's site, built once per session with the reference settings; read only."""
+    tmp = tmp_path_factory.mktemp("mini-site")
+    return build_site(tmp, MINI, env={**REFERENCE_ENV, "PDF_CACHE": str(tmp / "pdf-cache")})
+
+
 def load_catalog(data: Path) -> Any:
     """The validated catalog of a data folder; the test stops with the problems if it does not validate."""
     from generator.data.load import load_data
