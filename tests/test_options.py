@@ -30,7 +30,6 @@ def _environment_and_file_uses(path: Path) -> list[str]:
     return sorted(found, key=lambda use: int(use.split(":")[0]))
 
 
-@pytest.mark.xfail(strict=True, reason="issue 13: PDF and PDF_CACHE read from the environment inside the pages")
 def test_only_the_entry_points_read_the_environment_or_use___file__() -> None:
     offenders = {}
     for path in sorted(GENERATOR.rglob("*.py")):
@@ -57,7 +56,6 @@ def test_the_scan_finds_each_kind_of_use(tmp_path: Path) -> None:
     ]
 
 
-@pytest.mark.xfail(strict=True, reason="issue 13: PDF and PDF_CACHE read from the environment inside the pages")
 def test_pages_do_not_depend_on_the_callers_environment(monkeypatch: pytest.MonkeyPatch) -> None:
     """`PDF=0 pytest tests/test_golden.py` used to fail: the pages read PDF themselves."""
     import test_golden
@@ -66,7 +64,6 @@ def test_pages_do_not_depend_on_the_callers_environment(monkeypatch: pytest.Monk
     test_golden.test_pages_match_the_golden_copies()
 
 
-@pytest.mark.xfail(strict=True, reason="issue 13: PDF and PDF_CACHE read from the environment inside the pages")
 def test_generating_pages_writes_nothing_into_the_repository(data_copy: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Pages made in-process (as most tests make them) put no PDF into the repository's build/pdf-cache.
     A highlight no run has seen before, so a PDF cache cannot hide a write."""
@@ -86,7 +83,6 @@ def test_generating_pages_writes_nothing_into_the_repository(data_copy: Path, mo
     assert after == before
 
 
-@pytest.mark.xfail(strict=True, reason="issue 13: generate --strict ignored --strict when writing")
 def test_generate_strict_writes_nothing_when_there_are_warnings(data_copy: Path, tmp_path: Path) -> None:
     """`generate --strict` refuses data with a warning, says "nothing generated", and writes nothing."""
     import contextlib
