@@ -1,17 +1,20 @@
-"""The pipeline: load -> validate -> tables -> pages -> write. Pure stages in between; only load reads and
-only write writes. Nothing is written when the data has errors (the previous output stays as it was)."""
+"""The pipeline: load -> validate -> tables -> pages -> PDFs -> write. Pure stages in between; only load
+reads, and only the PDF cache and write write. Nothing is written when the data has errors (or, with
+`options.strict`, warnings): the previous output stays as it was. What the stages need to know comes from
+one `Options` (generator/options.py), made by the command line or the MkDocs hook."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
 from generator.data.catalog import Catalog
 from generator.data.load import load_data
 from generator.data.problems import ProblemLog
 from generator.data.validate import validate_data
+from generator.options import Options
 from generator.site.pages import make_pages
+from generator.site.summary_pages import render_pdfs
 from generator.site.tables import make_tables
 from generator.site.write import WriteResult, write_files
 
@@ -24,15 +27,15 @@ class BuildResult:
     nav: list[Any]
 
 
-def build_site_sources(data: Path, out: Path, strict: bool = False, site_url: str = "") -> BuildResult:
-    """`site_url` overrides site.yaml's address (the SITE_URL the MkDocs hook honours) for absolute links."""
-    catalog, log = validate_data(load_data(data))
-    if catalog is None or log.failing(strict):
+def build_site_sources(options: Options) -> BuildResult:
+    catalog, log = validate_data(load_data(options.data))
+    if catalog is None or log.failing(options.strict):
         return BuildResult(log, catalog, None, [])
     tables = make_tables(catalog)
-    site = make_pages(catalog, tables, site_url)
+    site = make_pages(catalog, tables, options.site_url, pdf=options.pdf)
     files = {path: text.encode("utf-8") for path, text in site.pages.items()} | site.files
+    files |= render_pdfs(site.pdf_jobs, options.pdf_cache)
     for case in catalog.cases:  # only images a case uses are published
         for image in case.case.images:
             files[f"images/{case.zone_id}/{image.file}"] = catalog.zones[case.zone_id].images[image.file]
-    return BuildResult(log, catalog, write_files(out, files), site.nav)
+    return BuildResult(log, catalog, write_files(options.out, files), site.nav)

@@ -10,14 +10,17 @@ python -m generator new-zone|new-year|new-case|export-template|import-xlsx …  
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 from typing import NoReturn
 
 from generator.data.problems import ProblemLog, Severity
+from generator.options import Options, flag
 
 DEFAULT_DATA = Path("zones_data")
 DEFAULT_OUT = Path("site_src/generated")
+DEFAULT_PDF_CACHE = Path("build/pdf-cache")
 
 
 class _Parser(argparse.ArgumentParser):
@@ -66,7 +69,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "check":
         return _check(args.data, args.strict, args.format)
     if args.command == "generate":
-        return _generate(args.data, args.out, args.strict)
+        return _generate(_generate_options(args))
     if args.command == "diff":
         return _diff(args.data, args.base_ref)
     return _schema(args.data, args.check)
@@ -93,12 +96,24 @@ def _check(data: Path, strict: bool, fmt: str) -> int:
     return 1 if log.failing(strict) else 0
 
 
-def _generate(data: Path, out: Path, strict: bool) -> int:
+def _generate_options(args: argparse.Namespace) -> Options:
+    """`generate`'s options: the folders from the command line; PDF=0 and PDF_CACHE from the environment,
+    as the MkDocs hook reads them (this and the hook are the only readers of the environment)."""
+    return Options(
+        data=args.data,
+        out=args.out,
+        pdf=flag(os.environ.get("PDF"), True),
+        pdf_cache=Path(os.environ.get("PDF_CACHE") or DEFAULT_PDF_CACHE),
+        strict=args.strict,
+    )
+
+
+def _generate(options: Options) -> int:
     from generator.build import build_site_sources
 
-    result = build_site_sources(data, out)
-    _print_problems(result.log, strict, "text")
-    if result.log.failing(strict) or result.written is None:
+    result = build_site_sources(options)
+    _print_problems(result.log, options.strict, "text")
+    if result.log.failing(options.strict) or result.written is None:
         print("数据有错误，未生成页面 / data problems: nothing generated", file=sys.stderr)
         return 1
     print(

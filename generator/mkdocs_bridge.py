@@ -1,9 +1,12 @@
 """MkDocs hooks (named in mkdocs.yml): the only place that knows about MkDocs.
 
 - on_config: regenerate the Markdown pages from the data (so `mkdocs serve` shows YAML changes), and take
-  the site's title, URL, description, footer and navigation from the data's site.yaml. `SITE_URL`
-  overrides the URL (one data set, published at a server's root or under a GitHub Pages sub-path);
-  `DATA` points at another data folder. SOURCE_DATE_EPOCH defaults to the data's as-of date, so the
+  the site's title, URL, description, footer and navigation from the data's site.yaml. With the command
+  line, this is the only place that reads the environment, into one `Options` (generator/options.py) handed
+  to the build: `SITE_URL` overrides the URL (one data set, published at a server's root or under a GitHub
+  Pages sub-path); `DATA` points at another data folder; `PDF=0` turns the summary PDFs off; `PDF_CACHE`
+  moves their cache from `build/pdf-cache/` beside mkdocs.yml; OFFLINE (read by mkdocs.yml) turns Material's
+  offline plugin on, which the options record. SOURCE_DATE_EPOCH defaults to the data's as-of date, so the
   sitemap's dates come from the data, never from the clock. In the offline build only (`make preview`),
   Material's instant navigation is turned off: opened from disk it would keep every page script from running.
   It adds `EscapedRuns` to the Markdown extensions, so escaped plain text costs linear time
@@ -26,6 +29,7 @@ import datetime as dt
 import gc
 import os
 import sys
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -35,6 +39,7 @@ if str(ROOT) not in sys.path:  # MkDocs loads hooks by file path, not as part of
 
 from generator.build import build_site_sources  # noqa: E402
 from generator.data.links import safe_href  # noqa: E402
+from generator.options import Options, from_environment  # noqa: E402
 from generator.site.markup import EscapedRuns  # noqa: E402
 
 GENERATED = "generated"
@@ -45,8 +50,21 @@ class DataError(SystemExit):
     """Stops the MkDocs build with a non-zero exit and no traceback."""
 
 
-def _data_dir() -> Path:
-    return Path(os.environ.get("DATA") or ROOT / "zones_data").resolve()
+def _offline(config: Any) -> bool:
+    offline = config["plugins"].get("material/offline")
+    return offline is not None and bool(offline.config.enabled)
+
+
+def _options(config: Any) -> Options:
+    """The build's options, from the environment and MkDocs' configuration (nowhere else)."""
+    options = from_environment(
+        os.environ,
+        data=ROOT / "zones_data",
+        out=Path(config["docs_dir"]) / GENERATED,
+        pdf_cache=Path(config["config_file_path"]).parent / "build" / "pdf-cache",
+        offline=_offline(config),
+    )
+    return replace(options, data=options.data.resolve())
 
 
 def _offline_build_without_instant_navigation(config: Any) -> None:
@@ -54,17 +72,16 @@ def _offline_build_without_instant_navigation(config: Any) -> None:
     instant navigation cannot fetch pages: it then completes `document$` without ever emitting it, so neither
     the site's page scripts (charts, sortable tables, the case filter) nor Material's own content components
     ever start. Material's documentation says to turn instant loading off for offline use; production keeps it."""
-    offline = config["plugins"].get("material/offline")
-    if offline is None or not offline.config.enabled:
+    if not _offline(config):
         return
     features = config["theme"]["features"]
     features[:] = [f for f in features if f != "navigation.instant" and not f.startswith("navigation.instant.")]
 
 
 def on_config(config: Any) -> Any:
+    options = _options(config)
     _offline_build_without_instant_navigation(config)
-    docs = Path(config["docs_dir"])
-    result = build_site_sources(_data_dir(), docs / GENERATED, site_url=os.environ.get("SITE_URL") or "")
+    result = build_site_sources(options)
     problems = [p for p in result.log.sorted() if p.severity.value >= 1]
     for problem in problems:
         print(problem.format_text(), file=sys.stderr)
@@ -73,7 +90,7 @@ def on_config(config: Any) -> Any:
     site = result.catalog.site
     config["site_name"] = site.title
     config["site_description"] = site.description
-    config["site_url"] = safe_href(os.environ.get("SITE_URL") or site.site_url, web_only=True)
+    config["site_url"] = safe_href(options.site_url or site.site_url, web_only=True)
     config["nav"] = result.nav
     config["markdown_extensions"].append(EscapedRuns())
     # What exists now (the catalog, the imported libraries) lives until the end of the build: moved out of
@@ -118,7 +135,7 @@ def on_page_context(context: Any, page: Any, config: Any, nav: Any) -> Any:
 
 
 def on_serve(server: Any, config: Any, builder: Any) -> Any:
-    server.watch(str(_data_dir()))
+    server.watch(str(_options(config).data))
     docs = Path(config["docs_dir"]).resolve()
     server.unwatch(str(docs))
     server.watch(str(docs), recursive=False)  # files directly in site_src/ (about.md …)

@@ -18,6 +18,30 @@ SAMPLE = ROOT / "zones_data"
 sys.path.insert(0, str(ROOT))
 
 
+# Tool caches a test run may leave in the checkout (all git-ignored); anything else new is a test writing there.
+TOOL_CACHES = ("__pycache__", ".pytest_cache", ".hypothesis", ".mypy_cache", ".ruff_cache")
+
+
+def _repository_status() -> set[str]:
+    proc = subprocess.run(
+        ["git", "-C", str(ROOT), "status", "--porcelain", "--ignored"], capture_output=True, text=True, check=True
+    )
+    return {line for line in proc.stdout.splitlines() if not any(cache in line for cache in TOOL_CACHES)}
+
+
+@pytest.fixture(scope="session", autouse=True)
+def nothing_written_into_the_repository(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    """Builds in subprocesses keep their summary PDFs in one cache in the session's temporary folder (PDF_CACHE,
+    which the MkDocs hook reads), shared by every build of the run; and when the session ends, `git status`
+    shows nothing new (untracked or ignored) that the tests made in the checkout."""
+    before = _repository_status()
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("PDF_CACHE", str(tmp_path_factory.mktemp("pdf-cache")))
+        yield
+    new = sorted(_repository_status() - before)
+    assert not new, f"the tests wrote into the repository: {new}"
+
+
 @pytest.fixture
 def data_copy(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """A writable copy of the mini dataset at tmp/data; the working directory is tmp, so problems
@@ -91,6 +115,23 @@ def build_site(tmp: Path, data: Path, env: dict[str, str] | None = None, prefix:
     if proc.returncode != 0:
         raise AssertionError(f"mkdocs build failed ({proc.returncode}):\n{proc.stdout}\n{proc.stderr}")
     return out
+
+
+# The settings of the reference builds (tests/test_manifest.py): the published address from site.yaml, PDFs
+# on, whatever the caller's environment says (the PDF cache is the session's, below).
+REFERENCE_ENV = {"SITE_URL": "", "PDF": "1", "OFFLINE": "false"}
+
+
+@pytest.fixture(scope="session")
+def sample_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The sample data's site (zones_data/), built once per session with the reference settings; read only."""
+    return build_site(tmp_path_factory.mktemp("sample-site"), SAMPLE, env=REFERENCE_ENV)
+
+
+@pytest.fixture(scope="session")
+def mini_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """tests/fixtures/mini's site, built once per session with the reference settings; read only."""
+    return build_site(tmp_path_factory.mktemp("mini-site"), MINI, env=REFERENCE_ENV)
 
 
 def load_catalog(data: Path) -> Any:

@@ -20,6 +20,7 @@ import pytest
 
 from conftest import MINI, ROOT, replace_once, run_check
 from generator.build import build_site_sources
+from generator.options import Options
 
 CASE = "zones/demo-zone/cases/demo-case.yaml"
 IMAGES = "zones/demo-zone/images"
@@ -59,7 +60,7 @@ def test_a_linked_image_is_refused_and_never_published(data_copy: Path, tmp_path
     mine = _refused(lines, "data/zones/demo-zone/images/passwd.png")
     assert len(mine) == 1 and CODE in mine[0], lines
     assert not any("root:" in line for line in lines)
-    result = build_site_sources(Path("data"), tmp_path / "out")
+    result = build_site_sources(Options(data=Path("data"), out=tmp_path / "out"))
     assert result.written is None
     assert not (tmp_path / "out").exists()
 

@@ -194,8 +194,9 @@ def test_the_guide_states_the_image_formats_and_size_limit_the_checker_enforces(
 
 def generated_paths(data: Path, out: Path) -> set[str]:
     from generator.build import build_site_sources
+    from generator.options import Options
 
-    assert build_site_sources(data, out).written is not None
+    assert build_site_sources(Options(data=data, out=out, pdf=False)).written is not None
     return {p.relative_to(out).as_posix() for p in out.rglob("*") if p.is_file()}
 
 
@@ -205,7 +206,6 @@ def test_the_guide_says_which_addresses_a_zone_folder_rename_breaks(
     """What the site really does when a zone folder is renamed: every generated address that carries the
     folder name moves to the new name, nothing is left at the old one (no redirect), and the guide names
     each kind of address that moves; a new zone name (not the folder) moves nothing."""
-    monkeypatch.setenv("PDF", "0")
     before = generated_paths(data_copy, tmp_path / "before")
     zone = data_copy / "zones" / "demo-zone"
     text = (zone / "zone.yaml").read_text(encoding="utf-8")

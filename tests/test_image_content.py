@@ -19,6 +19,7 @@ from PIL import Image
 
 from conftest import ROOT, replace_once, run_check
 from generator.build import build_site_sources
+from generator.options import Options
 
 CASE = "zones/demo-zone/cases/demo-case.yaml"
 IMAGES = "zones/demo-zone/images"
@@ -78,7 +79,7 @@ def test_an_image_that_is_not_what_its_name_says_is_refused_with_one_problem(
     assert code_seen == 1
     assert len(lines) == 1 and lines[0].startswith(f"{shown}: [{code}] "), lines
     assert f"images/{name}" in lines[0] and says in lines[0], lines
-    assert build_site_sources(Path("data"), tmp_path / "out").written is None
+    assert build_site_sources(Options(data=Path("data"), out=tmp_path / "out")).written is None
 
 
 TAKEN: list[tuple[str, Callable[[], bytes]]] = [
@@ -100,7 +101,7 @@ def test_real_images_pass_and_are_published_as_they_are(
     content = make()
     use_image(data_copy, name, content)
     assert run_check(Path("data"), "--strict") == (0, [])
-    result = build_site_sources(Path("data"), tmp_path / "out", strict=True)
+    result = build_site_sources(Options(data=Path("data"), out=tmp_path / "out", strict=True))
     assert result.written is not None
     assert (tmp_path / f"out/images/demo-zone/{name}").read_bytes() == content
 

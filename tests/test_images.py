@@ -13,6 +13,7 @@ from conftest import replace_once, run_check
 from generator.build import build_site_sources
 from generator.data.load import IMAGE_SUFFIXES, MAX_IMAGE_BYTES
 from generator.data.messages import CODES
+from generator.options import Options
 from generator.site.image_size import image_size
 
 CASE = "zones/demo-zone/cases/demo-case.yaml"
@@ -24,7 +25,7 @@ def test_upper_case_suffixes_are_taken_and_published_under_their_name(data_copy:
     (data_copy / "zones/demo-zone/images/demo.png").rename(data_copy / "zones/demo-zone/images/IMG_0001.PNG")
     replace_once(data_copy / CASE, "file: demo.png", "file: IMG_0001.PNG")
     assert run_check(Path("data"), "--strict") == (0, [])
-    result = build_site_sources(Path("data"), tmp_path / "out", strict=True)
+    result = build_site_sources(Options(data=Path("data"), out=tmp_path / "out", strict=True))
     assert result.written is not None
     assert (tmp_path / "out/images/demo-zone/IMG_0001.PNG").read_bytes() == png
 
@@ -71,4 +72,4 @@ def test_a_truncated_png_is_refused_by_the_check_not_by_the_build(data_copy: Pat
     assert code == 1 and [line.split(" ")[:2] for line in lines] == [
         ["data/zones/demo-zone/images/demo.png:", "[image-damaged]"]
     ], lines
-    assert build_site_sources(Path("data"), tmp_path / "out", strict=True).written is None
+    assert build_site_sources(Options(data=Path("data"), out=tmp_path / "out", strict=True)).written is None

@@ -23,9 +23,8 @@ def site_names(tmp: Path, monkeypatch: pytest.MonkeyPatch) -> dict[str, set[str]
     from generator.site.pages import make_pages
     from generator.site.tables import make_tables
 
-    monkeypatch.setenv("PDF", "0")
     catalog = load_catalog(ROOT / "tests/fixtures/mini")
-    site = make_pages(catalog, make_tables(catalog))
+    site = make_pages(catalog, make_tables(catalog), pdf=False)
     ids = {
         "cases": {c.slug for c in catalog.cases},
         "indicators": {i.id for i in catalog.indicators},

@@ -6,8 +6,6 @@ import shutil
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
-import pytest
-
 from conftest import MINI, build_site
 from generator.data.load import load_data
 from generator.data.validate import validate_data
@@ -90,11 +88,6 @@ def test_hostile_note_is_escaped_in_posts_and_feed(tmp_path: Path) -> None:
     links = [link.get("href") for link in root.iter(f"{{{ATOM}}}link")]
     assert "https://gov.example.cn/kjcg/news/2024-05-01-demo-zone-plan-revised/" in links
     assert b"https://example.org/test/" not in feed  # SITE_URL wins over site.yaml
-
-
-@pytest.fixture(scope="module")
-def mini_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return build_site(tmp_path_factory.mktemp("news"), MINI)
 
 
 def test_blog_builds_posts_index_archive_and_categories(mini_site: Path) -> None:

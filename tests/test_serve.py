@@ -28,7 +28,8 @@ def test_serve_watches_data_and_docs_but_not_the_generated_folder(
     monkeypatch.setenv("DATA", str(tmp_path))
     docs = ROOT / "site_src"
     server = FakeServer(docs)
-    mkdocs_bridge.on_serve(server, {"docs_dir": str(docs)}, builder=None)
+    config = {"docs_dir": str(docs), "config_file_path": str(ROOT / "mkdocs.yml"), "plugins": {}}  # what it reads
+    mkdocs_bridge.on_serve(server, config, builder=None)
     watched = server.watched
     assert watched[str(tmp_path.resolve())] is True
     assert watched[str(docs.resolve())] is False  # site_src/about.md … without descending

@@ -31,9 +31,8 @@ def sample() -> Catalog:
     return load_catalog(SAMPLE)
 
 
-def pages_of(catalog: Catalog, monkeypatch: pytest.MonkeyPatch, pdf: str) -> SitePages:
-    monkeypatch.setenv("PDF", pdf)
-    return make_pages(catalog, make_tables(catalog))
+def pages_of(catalog: Catalog, pdf: bool) -> SitePages:
+    return make_pages(catalog, make_tables(catalog), pdf=pdf)
 
 
 def plain(markdown: str) -> str:
@@ -52,17 +51,16 @@ def table_rows(markdown: str, heading: str) -> dict[str, list[str]]:
     return rows
 
 
-def summary_page(catalog: Catalog, monkeypatch: pytest.MonkeyPatch, year: int = 2024) -> str:
-    monkeypatch.setenv("PDF", "0")
+def summary_page(catalog: Catalog, year: int = 2024) -> str:
     from generator.site.common import Context, make_env
 
-    ctx = Context(catalog=catalog, tables=make_tables(catalog), env=make_env())
+    ctx = Context(catalog=catalog, tables=make_tables(catalog), env=make_env(), pdf=False)
     section = summary_pages.make_summary_pages(ctx, catalog.zones[ZONE])
     return section.pages[zone_pages.year_page(ZONE, year)]
 
 
-def test_summary_page_title_disclaimer_and_facts(sample: Catalog, monkeypatch: pytest.MonkeyPatch) -> None:
-    page = summary_page(sample, monkeypatch)
+def test_summary_page_title_disclaimer_and_facts(sample: Catalog) -> None:
+    page = summary_page(sample)
     text = plain(page)
     assert 'title: "南宁高新区示范区 2024 年度建设情况数据摘要"' in page
     assert "# 南宁高新区示范区 2024 年度建设情况数据摘要" in page
@@ -82,8 +80,8 @@ def test_summary_page_title_disclaimer_and_facts(sample: Catalog, monkeypatch: p
     assert "年度建设报告报送日期：2025-01-22（截止日期 2025-01-31，按时报送）" in text
 
 
-def test_values_and_changes_match_the_yaml(sample: Catalog, monkeypatch: pytest.MonkeyPatch) -> None:
-    page = summary_page(sample, monkeypatch)
+def test_values_and_changes_match_the_yaml(sample: Catalog) -> None:
+    page = summary_page(sample)
     rows = table_rows(page, "指标数值")
     # name -> (unit, this year, the year before, change), worked by hand
     expected = {
@@ -108,8 +106,8 @@ def test_values_and_changes_match_the_yaml(sample: Catalog, monkeypatch: pytest.
     assert shown == 23
 
 
-def test_targets_in_force_at_the_years_end(sample: Catalog, monkeypatch: pytest.MonkeyPatch) -> None:
-    rows = table_rows(summary_page(sample, monkeypatch, 2024), "目标进度")
+def test_targets_in_force_at_the_years_end(sample: Catalog) -> None:
+    rows = table_rows(summary_page(sample, 2024), "目标进度")
     # the revision of 2024-03-01 raised the contract target from 60 to 70 亿元: 40.2 / 70 = 57.43 %
     # 进度: the year's value against the line from the 2022 baseline to the target in 2025 (2 of 3 years on)
     assert rows["技术合同成交额"][1:] == ["70 亿元", "40.2 亿元", "57.4%", "滞后（进度线 58.23）"]  # 34.7 + 35.3 × 2/3
@@ -118,10 +116,10 @@ def test_targets_in_force_at_the_years_end(sample: Catalog, monkeypatch: pytest.
     assert rows["当年研发经费内部（R&D）支出占营业收入比例"][1:] == ["3.2%", "2.23%", "69.7%", "滞后（进度线 2.9）"]
     assert rows["自治区级科技成果转化中试研究基地"][1:] == ["4 家", "1 家", "25%", "滞后（进度线 2.67）"]  # 0 + 4 × 2/3
     # in 2023 the plan's own target was still in force: 39.1 / 60 = 65.17 %; line 34.7 + 25.3 × 1/3 = 43.13
-    rows_2023 = table_rows(summary_page(sample, monkeypatch, 2023), "目标进度")
+    rows_2023 = table_rows(summary_page(sample, 2023), "目标进度")
     assert rows_2023["技术合同成交额"][1:] == ["60 亿元", "39.1 亿元", "65.2%", "滞后（进度线 43.13）"]
     # the end year decides: 2025's value against the target is the outcome (45.8 < 70: 未实现)
-    rows_2025 = table_rows(summary_page(sample, monkeypatch, 2025), "目标进度")
+    rows_2025 = table_rows(summary_page(sample, 2025), "目标进度")
     assert rows_2025["技术合同成交额"][4] == "未实现"
 
 
@@ -134,8 +132,8 @@ def test_target_share_never_treats_missing_as_zero() -> None:
     assert summary_pages.target_share(Decimal("2.23"), Decimal("3.2")) == "69.7%"
 
 
-def test_highlights_cases_and_events_of_the_year(sample: Catalog, monkeypatch: pytest.MonkeyPatch) -> None:
-    page = summary_page(sample, monkeypatch)
+def test_highlights_cases_and_events_of_the_year(sample: Catalog) -> None:
+    page = summary_page(sample)
     text = plain(page)
     assert "<li>技术转移服务平台上线运行（示例）。</li>" in page
     assert "<li>新设立一只成果转化基金（示例）。</li>" in page
@@ -152,25 +150,27 @@ def test_highlights_cases_and_events_of_the_year(sample: Catalog, monkeypatch: p
     ]
 
 
-def test_zone_page_links_every_summary_and_the_latest_pdf(sample: Catalog, monkeypatch: pytest.MonkeyPatch) -> None:
-    site = pages_of(sample, monkeypatch, "1")
+def test_zone_page_links_every_summary_and_the_latest_pdf(sample: Catalog, tmp_path: Path) -> None:
+    site = pages_of(sample, True)
+    pdf_files = summary_pages.render_pdfs(site.pdf_jobs, tmp_path)  # build.py's PDF stage
     zone = site.pages[zone_pages.zone_page(ZONE)]
     assert "各年度建设情况数据摘要：[2022 年度](2022.md)" in zone
     assert "(summary-2025.pdf)" in zone
-    pdfs = sorted(p for p in site.files if p.endswith(".pdf"))
+    assert not [p for p in site.files if p.endswith(".pdf")]  # the pages stage renders none
+    pdfs = sorted(pdf_files)
     with_reports = sorted(z for z, r in sample.zones.items() if r.reports)
     assert pdfs == [f"zones/{z}/summary-{max(sample.zones[z].reports)}.pdf" for z in with_reports]
     # every PDF link on any page points at a file that is generated
     for path, text in site.pages.items():
         for target in re.findall(r"\]\(([^)]*\.pdf)\)", text):
             resolved = (Path(path).parent / target).as_posix()
-            assert resolved in site.files, (path, target)
+            assert resolved in pdf_files, (path, target)
     assert "[下载 PDF（2025 年度摘要）](summary-2025.pdf)" in site.pages[f"zones/{ZONE}/2025.md"]
     assert ".pdf" not in site.pages[f"zones/{ZONE}/2024.md"]  # only the latest summary has a PDF
 
     from pypdf import PdfReader
 
-    reader = PdfReader(io.BytesIO(site.files[f"zones/{ZONE}/summary-2025.pdf"]))
+    reader = PdfReader(io.BytesIO(pdf_files[f"zones/{ZONE}/summary-2025.pdf"]))
     text = "".join(page.extract_text() for page in reader.pages)
     compact = re.sub(r"\s+", "", text)
     assert "南宁高新区示范区2025年度建设情况数据摘要" in compact
@@ -183,9 +183,9 @@ def test_zone_page_links_every_summary_and_the_latest_pdf(sample: Catalog, monke
     assert reader.pages[0].mediabox.width == pytest.approx(595.28, abs=0.1)  # A4
 
 
-def test_pdf_off_gives_no_pdf_and_no_link(sample: Catalog, monkeypatch: pytest.MonkeyPatch) -> None:
-    site = pages_of(sample, monkeypatch, "0")
-    assert not [p for p in site.files if p.endswith(".pdf")]
+def test_pdf_off_gives_no_pdf_and_no_link(sample: Catalog) -> None:
+    site = pages_of(sample, False)
+    assert not [p for p in site.files if p.endswith(".pdf")] and not site.pdf_jobs
     assert not [p for p, text in site.pages.items() if ".pdf" in text or "下载 PDF" in text]
     assert "各年度建设情况数据摘要：[2022 年度](2022.md)" in site.pages[zone_pages.zone_page(ZONE)]
 
@@ -224,26 +224,24 @@ def _tiny(n: int) -> str:
 
 
 def test_pdfs_come_from_the_cache_when_their_html_is_unchanged(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
-    monkeypatch.setenv("PDF_CACHE", str(tmp_path))
-    first = summary_pages.render_pdfs({"a.pdf": _tiny(1)})
+    first = summary_pages.render_pdfs({"a.pdf": _tiny(1)}, tmp_path)
     assert list(tmp_path.glob("*.pdf")) and first["a.pdf"].startswith(b"%PDF")
 
     def refuse(html: str) -> bytes:
         raise AssertionError("rendered again")
 
     monkeypatch.setattr(summary_pages, "html_to_pdf", refuse)
-    assert summary_pages.render_pdfs({"a.pdf": _tiny(1)}) == first  # same HTML: from the cache
+    assert summary_pages.render_pdfs({"a.pdf": _tiny(1)}, tmp_path) == first  # same HTML: from the cache
     with pytest.raises(AssertionError, match="rendered again"):
-        summary_pages.render_pdfs({"a.pdf": _tiny(2)})  # changed HTML: rendered
+        summary_pages.render_pdfs({"a.pdf": _tiny(2)}, tmp_path)  # changed HTML: rendered
 
 
 def test_pdfs_rendered_in_parallel_are_the_ones_rendered_one_by_one(
     monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
     jobs = {f"z{n}/summary.pdf": _tiny(n) for n in range(summary_pages.PARALLEL_FROM)}
-    monkeypatch.setenv("PDF_CACHE", str(tmp_path / "pool"))
     monkeypatch.setattr(os, "cpu_count", lambda: 2)
-    pooled = summary_pages.render_pdfs(jobs)
+    pooled = summary_pages.render_pdfs(jobs, tmp_path / "pool")
     assert list(pooled) == sorted(jobs)
     assert pooled == {path: summary_pages.html_to_pdf(html) for path, html in sorted(jobs.items())}
     assert b"".join(pooled.values()).count(b"%PDF") == len(jobs)
@@ -271,7 +269,7 @@ def test_pdf_fetches_nothing(tmp_path: Path) -> None:
 HOSTILE = '<img src=x onerror=alert(1)>演示"示范区</td><script>alert(2)</script>'
 
 
-def test_hostile_text_stays_text_in_the_page_and_the_pdf(data_copy: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_hostile_text_stays_text_in_the_page_and_the_pdf(data_copy: Path) -> None:
     """What validation lets through (`&` and `'` in names, any text in highlights and notes) and, behind its
     back, what it refuses (`<`, `>`, `"` in a name): none of it becomes markup in the page or the print HTML."""
     import dataclasses
@@ -298,7 +296,7 @@ def test_hostile_text_stays_text_in_the_page_and_the_pdf(data_copy: Path, monkey
     zones = {**catalog.zones, "demo-zone": dataclasses.replace(record, zone=hostile_zone)}
     catalog = dataclasses.replace(catalog, zones=zones)
 
-    site = pages_of(catalog, monkeypatch, "1")
+    site = pages_of(catalog, True)
     page = site.pages["zones/demo-zone/2023.md"]
     # the front matter's title is JSON (main.html escapes it into <title>); the Markdown body is ours
     assert 'title: "<img src=x onerror=alert(1)>演示\\"示范区' in page
@@ -316,6 +314,7 @@ def test_hostile_text_stays_text_in_the_page_and_the_pdf(data_copy: Path, monkey
     # the PDF was made (nothing fetched: an <img> that got through would have stopped it) and shows the text
     from pypdf import PdfReader
 
-    reader = PdfReader(io.BytesIO(site.files["zones/demo-zone/summary-2023.pdf"]))
+    pdf = summary_pages.render_pdfs(site.pdf_jobs, None)["zones/demo-zone/summary-2023.pdf"]  # build.py's PDF stage
+    reader = PdfReader(io.BytesIO(pdf))
     shown = re.sub(r"\s+", "", "".join(p.extract_text() for p in reader.pages))
     assert "<imgsrc=xonerror=alert(1)>演示" in shown and "演示&amp;科技局'" in shown

@@ -262,11 +262,10 @@ def preview(tmp_path_factory: pytest.TempPathFactory) -> Path:
     shim = TOOLS / "iframe-worker" / "shim" / "index.js"
     if not shim.is_file():
         pytest.fail("iframe-worker is not installed: run `make tools` (make test does)")
-    out = tmp_path_factory.mktemp("preview") / "preview"
-    env = {**os.environ, "OFFLINE": "true", "NO_MKDOCS_2_WARNING": "1"}
-    env.pop("SITE_URL", None)
-    build = [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "--site-dir", str(out)]
-    subprocess.run(build, cwd=ROOT, env=env, check=True, capture_output=True)
+    from conftest import SAMPLE, build_site
+
+    # from a private copy of the site sources: built in the checkout, it wrote site_src/generated there
+    out = build_site(tmp_path_factory.mktemp("preview"), SAMPLE, env={"OFFLINE": "true", "SITE_URL": ""})
     script = ROOT / ".github" / "scripts" / "offline_preview.py"
     subprocess.run([sys.executable, str(script), str(out), str(shim)], check=True, capture_output=True)
     return out

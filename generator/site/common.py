@@ -12,7 +12,6 @@ import html
 import json
 from dataclasses import dataclass, field
 from decimal import Decimal
-from pathlib import Path
 from typing import Any
 
 import jinja2
@@ -22,7 +21,7 @@ from generator.data.models import Indicator
 from generator.site.markup import Safe, block, inline
 from generator.site.tables import Tables
 
-TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
+TEMPLATES = "templates"  # the page templates' folder in the generator package (read by jinja2.PackageLoader)
 KIND_LABELS = {"count": "数量", "amount": "金额", "percent": "百分比", "per_10k": "每万比率", "text": "定性"}
 NOT_REPORTED = "—"
 # A section lists its zones (or cases) in the navigation only up to this many. Material renders the open
@@ -41,6 +40,7 @@ class Context:
     tables: Tables
     env: jinja2.Environment
     site_url: str = ""  # the published address when it overrides site.yaml's (SITE_URL); feeds need it
+    pdf: bool = True  # the summary PDFs are made (Options.pdf): pages link them and collect their print HTML
 
 
 @dataclass
@@ -51,6 +51,7 @@ class Section:
     pages: dict[str, str] = field(default_factory=dict)
     files: dict[str, bytes] = field(default_factory=dict)
     nav: list[Any] = field(default_factory=list)
+    pdf_jobs: dict[str, str] = field(default_factory=dict)  # PDF path -> print HTML, for build.py's PDF stage
 
 
 def _finalize(value: Any) -> Any:
@@ -67,7 +68,7 @@ def _finalize(value: Any) -> Any:
 
 def make_env() -> jinja2.Environment:
     env = jinja2.Environment(
-        loader=jinja2.FileSystemLoader(TEMPLATES),
+        loader=jinja2.PackageLoader("generator", TEMPLATES),
         undefined=jinja2.StrictUndefined,
         autoescape=False,  # Markdown, not HTML: `_finalize` escapes instead
         finalize=_finalize,

@@ -45,19 +45,30 @@ class SitePages:
     pages: dict[str, str]  # path under the generated folder -> Markdown text
     files: dict[str, bytes]  # path under the generated folder -> bytes (downloads, JSON, feeds)
     nav: list[Any]  # MkDocs nav, paths relative to the docs folder
+    pdf_jobs: dict[str, str]  # PDF path under the generated folder -> print HTML (build.py renders them)
 
 
-def make_pages(catalog: Catalog, tables: Tables, site_url: str = "") -> SitePages:
-    ctx = Context(catalog=catalog, tables=tables, env=make_env(), site_url=site_url)
+def make_pages(catalog: Catalog, tables: Tables, site_url: str = "", *, pdf: bool = True) -> SitePages:
+    """`site_url` and `pdf` are the options' (generator/options.py): the address that overrides site.yaml's,
+    and whether the summary PDFs are made (linked here, their print HTML collected for the PDF stage)."""
+    ctx = Context(catalog=catalog, tables=tables, env=make_env(), site_url=site_url, pdf=pdf)
     pages: dict[str, str] = {}
     files: dict[str, bytes] = {}
+    pdf_jobs: dict[str, str] = {}
     nav: list[Any] = []
     for make in SECTIONS:
         section = make(ctx)
-        clash = (set(section.pages) | set(section.files)) & (set(pages) | set(files))
+        made = set(section.pages) | set(section.files) | set(section.pdf_jobs)
+        clash = made & (set(pages) | set(files) | set(pdf_jobs))
         if clash:
             raise ValueError(f"two page modules generate the same path: {sorted(clash)}")
         pages.update(section.pages)
         files.update(section.files)
+        pdf_jobs.update(section.pdf_jobs)
         nav.extend(section.nav)
-    return SitePages(pages=dict(sorted(pages.items())), files=dict(sorted(files.items())), nav=[*nav, *TAIL_NAV])
+    return SitePages(
+        pages=dict(sorted(pages.items())),
+        files=dict(sorted(files.items())),
+        nav=[*nav, *TAIL_NAV],
+        pdf_jobs=dict(sorted(pdf_jobs.items())),
+    )

@@ -6,11 +6,12 @@ before, how far the year's values reached the targets in force at the year's end
 its experiences (cases) and its events. `summary_data` computes it all once as plain text; the Markdown page
 and the print HTML (rendered to PDF by WeasyPrint) only lay it out.
 
-PDF: on unless the environment says `PDF=0` (`make serve` does, so live reload stays fast). WeasyPrint
+PDF: on unless the options say no (`PDF=0`: `make serve` does, so live reload stays fast). WeasyPrint
 renders a standalone HTML page with its own CSS and the system's Noto CJK fonts; it may fetch nothing (the
 URL fetcher refuses every URL), and the PDF carries no dates, so the same data gives the same bytes.
-PDFs are rendered all at once after the pages (`render_pdfs`): on several cores in parallel, and each one
-kept in a cache folder (`build/pdf-cache/`, or `PDF_CACHE`) under the hash of its HTML and the WeasyPrint
+The pages only collect each PDF's print HTML (`Section.pdf_jobs`); build.py's PDF stage renders them all at
+once after the pages (`render_pdfs`): on several cores in parallel, and each one kept in the cache folder the
+options name (`build/pdf-cache/` by default, or `PDF_CACHE`) under the hash of its HTML and the WeasyPrint
 version, so a rebuild renders only the summaries whose content changed.
 """
 
@@ -18,6 +19,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import importlib.resources
 import os
 from concurrent.futures import ProcessPoolExecutor
 from decimal import Decimal
@@ -30,7 +32,7 @@ import markupsafe
 from generator.analysis.targets import BEHIND, ON_COURSE, fmt_fraction, year_judgement
 from generator.data.catalog import STATUS_LABELS, Catalog, ZoneRecord, derive_status
 from generator.data.models import Approved, Evaluated, Indicator
-from generator.site.common import TEMPLATES, Context, Section, category_name, front_matter, zone_short
+from generator.site.common import Context, Section, category_name, front_matter, zone_short
 from generator.site.downloads import zone_csv_path
 from generator.site.markup import Safe, block, link
 from generator.site.series import NOT_REPORTED, Point, changes, fmt_decimal, with_unit, zone_series
@@ -40,7 +42,7 @@ DISCLAIMER = (
     "不是示范区报送的年度建设报告，也不代替年度建设报告。"
 )
 SAMPLE_NOTE = "本摘要中的数字和事件为虚构的示例，仅用于演示网站功能，不代表任何示范区的真实情况。"
-PRINT_CSS = Path(__file__).resolve().parent.parent / "templates" / "summary_print.css"
+PRINT_CSS = "templates/summary_print.css"  # in the generator package
 
 
 def year_page(zone_id: str, year: int) -> str:
@@ -52,11 +54,6 @@ def summary_pdf_path(zone_id: str, year: int) -> str:
     return f"zones/{zone_id}/summary-{year}.pdf"
 
 
-def pdf_enabled() -> bool:
-    """PDFs are made unless PDF=0 (or PDF=no/off/false)."""
-    return os.environ.get("PDF", "1").strip().lower() not in ("0", "no", "off", "false")
-
-
 def summary_title(zone: ZoneRecord, year: int) -> str:
     return f"{zone_short(zone)} {year} 年度建设情况数据摘要"
 
@@ -65,14 +62,14 @@ def latest_year(zone: ZoneRecord) -> int | None:
     return max(zone.reports) if zone.reports else None
 
 
-def summary_links(zone: ZoneRecord, base: str = "") -> Safe:
-    """The zone page's line linking every year's summary and the latest one's PDF (when PDFs are made);
+def summary_links(zone: ZoneRecord, base: str = "", pdf: bool = True) -> Safe:
+    """The zone page's line linking every year's summary and the latest one's PDF (when `pdf`: PDFs are made);
     `base` is the zone folder relative to the linking page ("" from the zone page itself)."""
     years = sorted(zone.reports)
     if not years:
         return Safe("")
     text = "各年度建设情况数据摘要：" + "　".join(link(f"{y} 年度", f"{base}{y}.md") for y in years)
-    if pdf_enabled():
+    if pdf:
         last = years[-1]
         text += f"（{link(f'下载 {last} 年度摘要 PDF', base + f'summary-{last}.pdf')}）"
     return Safe(text)
@@ -256,32 +253,22 @@ def _page_view(catalog: Catalog, zone: ZoneRecord, year: int, pdf: bool) -> dict
     }  # fmt: skip
 
 
-def make_summary_pages(ctx: Context, zone: ZoneRecord, pdf_jobs: dict[str, str] | None = None) -> Section:
-    """One zone's summary pages; the print HTML of its latest summary goes into `pdf_jobs` (PDF path ->
-    HTML) unless PDF=0, for the caller's `render_pdfs` over all zones; without `pdf_jobs` the PDF is
-    rendered here, into the section's files."""
+def make_summary_pages(ctx: Context, zone: ZoneRecord) -> Section:
+    """One zone's summary pages; the print HTML of its latest summary goes into the section's `pdf_jobs`
+    (PDF path -> HTML) when `ctx.pdf`, for build.py's PDF stage (`render_pdfs` over all zones)."""
     out = Section()
-    own = pdf_jobs is None
-    jobs: dict[str, str] = {} if pdf_jobs is None else pdf_jobs
     latest = latest_year(zone)
-    pdf = pdf_enabled()
+    pdf = ctx.pdf
     for year in sorted(zone.reports):
         with_pdf = pdf and year == latest
         view = _page_view(ctx.catalog, zone, year, with_pdf)
         out.pages[year_page(zone.id, year)] = ctx.env.get_template("zone_year.md.j2").render(**view)
         if with_pdf:
-            jobs[summary_pdf_path(zone.id, year)] = summary_html(ctx.catalog, zone, year, ctx.site_url)
-    if own:
-        out.files.update(render_pdfs(jobs))
+            out.pdf_jobs[summary_pdf_path(zone.id, year)] = summary_html(ctx.catalog, zone, year, ctx.site_url)
     return out
 
 
-ROOT = Path(__file__).resolve().parent.parent.parent
 PARALLEL_FROM = 4  # fewer PDFs than this are rendered in this process: starting workers costs more
-
-
-def pdf_cache_dir() -> Path:
-    return Path(os.environ.get("PDF_CACHE") or ROOT / "build" / "pdf-cache")
 
 
 def _cache_key(html: str) -> str:
@@ -290,17 +277,17 @@ def _cache_key(html: str) -> str:
     return hashlib.sha256(f"weasyprint {weasyprint_version}\0{html}".encode()).hexdigest()
 
 
-def render_pdfs(jobs: dict[str, str]) -> dict[str, bytes]:
-    """PDF path -> bytes for each (path -> print HTML): from the cache when the same HTML was rendered
-    before, otherwise rendered (in parallel on every core when there are several) and cached."""
+def render_pdfs(jobs: dict[str, str], cache: Path | None) -> dict[str, bytes]:
+    """PDF path -> bytes for each (path -> print HTML): from the `cache` folder when the same HTML was
+    rendered before, otherwise rendered (in parallel on every core when there are several) and kept there;
+    with no `cache`, rendered and kept nowhere."""
     if not jobs:
         return {}
-    cache = pdf_cache_dir()
     keys = {path: _cache_key(html) for path, html in jobs.items()}
     out: dict[str, bytes] = {}
     for path, key in keys.items():
-        cached = cache / f"{key}.pdf"
-        if cached.is_file():
+        cached = cache / f"{key}.pdf" if cache is not None else None
+        if cached is not None and cached.is_file():
             out[path] = cached.read_bytes()
     todo = sorted(p for p in jobs if p not in out)
     htmls = [jobs[p] for p in todo]
@@ -310,9 +297,12 @@ def render_pdfs(jobs: dict[str, str]) -> dict[str, bytes]:
             rendered = list(pool.map(html_to_pdf, htmls, chunksize=max(1, len(todo) // (workers * 4))))
     else:
         rendered = [html_to_pdf(html) for html in htmls]
-    cache.mkdir(parents=True, exist_ok=True)
+    if cache is not None:
+        cache.mkdir(parents=True, exist_ok=True)
     for path, pdf in zip(todo, rendered, strict=True):
         out[path] = pdf
+        if cache is None:
+            continue
         tmp = cache / f"{keys[path]}.{os.getpid()}.tmp"
         tmp.write_bytes(pdf)
         tmp.replace(cache / f"{keys[path]}.pdf")
@@ -322,7 +312,7 @@ def render_pdfs(jobs: dict[str, str]) -> dict[str, bytes]:
 # --- the PDF ----------------------------------------------------------------------------------------
 
 _print_env = jinja2.Environment(
-    loader=jinja2.FileSystemLoader(TEMPLATES),
+    loader=jinja2.PackageLoader("generator", "templates"),
     autoescape=True,  # everything printed is HTML-escaped unless it is markupsafe.Markup
     undefined=jinja2.StrictUndefined,
     trim_blocks=True,
@@ -343,7 +333,7 @@ def summary_html(catalog: Catalog, zone: ZoneRecord, year: int, site_url: str = 
         page_url=f"{base}zones/{zone.id}/{year}/",
         case_url=lambda slug: f"{base}cases/{slug}/",
         highlights_html=[markupsafe.Markup(block(text)) for text in data["highlights"]],
-        css=markupsafe.Markup(PRINT_CSS.read_text(encoding="utf-8")),
+        css=markupsafe.Markup(importlib.resources.files("generator").joinpath(PRINT_CSS).read_text(encoding="utf-8")),
     )
 
 

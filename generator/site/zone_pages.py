@@ -24,7 +24,7 @@ from generator.site.markup import Safe, link
 from generator.site.progress_pages import targets_block
 from generator.site.sentences import dashboard_summary, peer_table, zone_indicator_text
 from generator.site.series import changes, progress, with_unit, zone_series
-from generator.site.summary_pages import make_summary_pages, render_pdfs, summary_links, year_page
+from generator.site.summary_pages import make_summary_pages, summary_links, year_page
 
 __all__ = ["make_zone_pages", "year_page", "zone_events", "zone_page"]
 
@@ -42,15 +42,15 @@ def make_zone_pages(ctx: Context) -> Section:
     zones = sorted_zones(catalog)
     listed = len(zones) <= NAV_MAX_PAGES
     nav: list[Any] = ["zones/index.md"]
-    pdf_jobs: dict[str, str] = {}
     for zone in zones:
-        out.pages[zone_page(zone.id)] = env.get_template("zone.md.j2").render(**_zone_view(env, catalog, zone))
-        summaries = make_summary_pages(ctx, zone, pdf_jobs)
+        view = _zone_view(env, catalog, zone, ctx.pdf)
+        out.pages[zone_page(zone.id)] = env.get_template("zone.md.j2").render(**view)
+        summaries = make_summary_pages(ctx, zone)
         out.pages.update(summaries.pages)
         out.files.update(summaries.files)
+        out.pdf_jobs.update(summaries.pdf_jobs)
         if listed:
             nav.append({zone_short(zone): zone_page(zone.id)})
-    out.files.update(render_pdfs(pdf_jobs))
     out.pages["zones/index.md"] = env.get_template("zone_list.md.j2").render(**_zone_list_view(catalog, zones))
     out.nav = [{"示范区": nav}]
     return out
@@ -187,7 +187,7 @@ def _notes(catalog: Catalog, zone: ZoneRecord, only_year: int | None = None) -> 
     return out
 
 
-def _zone_view(env: Any, catalog: Catalog, zone: ZoneRecord) -> dict[str, Any]:
+def _zone_view(env: Any, catalog: Catalog, zone: ZoneRecord, pdf: bool = True) -> dict[str, Any]:
     z = zone.zone
     targets = zone.targets_at(catalog.as_of)
     common = list(catalog.indicators)
@@ -211,7 +211,7 @@ def _zone_view(env: Any, catalog: Catalog, zone: ZoneRecord) -> dict[str, Any]:
         "has_reports": bool(zone.reports),
         "downloads": Safe(f"下载本示范区数据：{link('CSV 表格', '../../' + zone_csv_path(zone.id))}"
                           f"（全部示范区的数据见{link('开放数据', '../../data/index.md')}）"),
-        "summary_links": summary_links(zone),
+        "summary_links": summary_links(zone, pdf=pdf),
         "groups": _grouped(env, catalog, dashboard, _dashboard(catalog, zone, own, targets)),
         "dashboard_summary": dashboard_summary([zone_series(zone, i) for i in [*common, *own] if i.kind != "text"],
                                                max(zone.reports)) if zone.reports else "",

@@ -1,0 +1,49 @@
+"""The build's options: one frozen object, made only by the two entry points (generator/cli.py and the MkDocs
+hook generator/mkdocs_bridge.py) and handed down to build.py and its stages. No other module reads the
+environment or finds paths from `__file__`: what a stage needs to know comes in here.
+
+`from_environment` turns the environment variables the Makefile and the hook document (DATA, SITE_URL, PDF,
+PDF_CACHE) into options; it is handed the mapping (the entry point passes `os.environ`), it does not read it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+OFF = ("0", "no", "off", "false")
+
+
+@dataclass(frozen=True)
+class Options:
+    data: Path  # the data folder
+    out: Path  # where the generated pages and files are written
+    site_url: str = ""  # overrides site.yaml's address for absolute links (SITE_URL); "" keeps site.yaml's
+    pdf: bool = True  # make the summary PDFs and link them (PDF=0 turns them off: `make serve`)
+    pdf_cache: Path | None = None  # where rendered PDFs are kept by content hash; None: no cache, nothing kept
+    strict: bool = False  # warnings stop the build, as errors do
+    offline: bool = False  # the offline build (`make preview`, OFFLINE=true in mkdocs.yml)
+
+
+def flag(value: str | None, default: bool) -> bool:
+    """An on/off environment value: unset or empty is the default; 0, no, off, false (any case) are off."""
+    if value is None or not value.strip():
+        return default
+    return value.strip().lower() not in OFF
+
+
+def from_environment(
+    environ: Mapping[str, str], *, data: Path, out: Path, pdf_cache: Path, strict: bool = False, offline: bool = False
+) -> Options:
+    """Options from DATA, SITE_URL, PDF and PDF_CACHE in `environ`; `data` and `pdf_cache` are the defaults
+    for an unset or empty DATA and PDF_CACHE."""
+    return Options(
+        data=Path(environ.get("DATA") or data),
+        out=out,
+        site_url=environ.get("SITE_URL") or "",
+        pdf=flag(environ.get("PDF"), True),
+        pdf_cache=Path(environ.get("PDF_CACHE") or pdf_cache),
+        strict=strict,
+        offline=offline,
+    )
