@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import os
 import shutil
 import subprocess
@@ -108,3 +109,53 @@ def replace_once(path: Path, old: str, new: str) -> None:
     text = path.read_text(encoding="utf-8")
     assert old in text, (path, old)
     path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+# ---- shared builds, and no test writes into the repository (issue 13, tests) ------------------------------
+
+
+@pytest.fixture(scope="session", autouse=True)
+def session_pdf_cache(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    """One summary-PDF cache for the whole run, in the run's temp folder: every build that makes PDFs
+    (in-process, or `mkdocs build`, which inherits the environment) renders each distinct summary once per
+    run and nothing is written into the working tree (the generator's default cache is build/pdf-cache
+    there). A test about the cache itself still points PDF_CACHE at its own folder."""
+    cache = tmp_path_factory.mktemp("pdf-cache")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("PDF_CACHE", str(cache))
+        yield cache
+
+
+@functools.cache
+def _generated(data: Path, pdf: bool) -> tuple[Any, Any]:
+    from generator.data.load import load_data
+    from generator.data.validate import validate_data
+    from generator.site.pages import make_pages
+    from generator.site.tables import make_tables
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("PDF", "1" if pdf else "0")
+        catalog, log = validate_data(load_data(data))
+        assert catalog is not None and not log.failing(False), [str(p) for p in log.problems]
+        return catalog, make_pages(catalog, make_tables(catalog))
+
+
+def generated(data: Path = SAMPLE, *, pdf: bool = True) -> tuple[Any, Any]:
+    """(catalog, generated site) of the sample data or the mini fixture, made in-process once per run and
+    shared: read them, never change them. Only for the unchanged folders; a test that edits data or patches
+    the generator first makes its own."""
+    assert data in (SAMPLE, MINI), data
+    return _generated(data, pdf)
+
+
+@pytest.fixture(scope="session")
+def sample_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """`mkdocs build --strict` of the sample data, once per run (PDFs from the session's cache): read it,
+    never change it."""
+    return build_site(tmp_path_factory.mktemp("sample-site"), SAMPLE)
+
+
+@pytest.fixture(scope="session")
+def mini_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """`mkdocs build --strict` of the mini fixture, once per run: read it, never change it."""
+    return build_site(tmp_path_factory.mktemp("mini-site"), MINI)

@@ -6,9 +6,7 @@ import shutil
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
-import pytest
-
-from conftest import MINI, build_site
+from conftest import MINI, build_site, generated
 from generator.data.load import load_data
 from generator.data.validate import validate_data
 from generator.site.news import ATOM, collect_posts, make_feed
@@ -47,8 +45,7 @@ def test_one_post_per_event_up_to_the_as_of_date(tmp_path: Path) -> None:
 
 
 def test_post_title_date_category_and_sample_flag() -> None:
-    catalog = _catalog()
-    pages = make_pages(catalog, make_tables(catalog)).pages
+    pages = generated(MINI)[1].pages
     approved = pages["news/posts/2023-05-10-demo-zone-approved.md"]
     assert 'title: "演示示范区获批建设"' in approved
     assert "date: 2023-05-10\n" in approved and 'slug: "2023-05-10-demo-zone-approved"' in approved
@@ -90,11 +87,6 @@ def test_hostile_note_is_escaped_in_posts_and_feed(tmp_path: Path) -> None:
     links = [link.get("href") for link in root.iter(f"{{{ATOM}}}link")]
     assert "https://gov.example.cn/kjcg/news/2024-05-01-demo-zone-plan-revised/" in links
     assert b"https://example.org/test/" not in feed  # SITE_URL wins over site.yaml
-
-
-@pytest.fixture(scope="module")
-def mini_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return build_site(tmp_path_factory.mktemp("news"), MINI)
 
 
 def test_blog_builds_posts_index_archive_and_categories(mini_site: Path) -> None:

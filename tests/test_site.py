@@ -16,11 +16,6 @@ from generator.data.load import load_data
 from generator.data.validate import validate_data
 
 
-@pytest.fixture(scope="module")
-def sample_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return build_site(tmp_path_factory.mktemp("sample"), SAMPLE)
-
-
 def read(site: Path, page: str) -> str:
     return (site / page / "index.html").read_text(encoding="utf-8")
 

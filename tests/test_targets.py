@@ -16,7 +16,7 @@ from pathlib import Path
 import plotly.graph_objects as go
 import pytest
 
-from conftest import MINI, SAMPLE, load_catalog, replace_once
+from conftest import MINI, SAMPLE, generated, load_catalog, replace_once
 from generator.analysis.targets import (
     ACHIEVED,
     BEHIND,
@@ -162,12 +162,12 @@ def test_zones_without_approval_or_targets_have_no_progress() -> None:
 
 @pytest.fixture(scope="module")
 def sample() -> Catalog:
-    return load_catalog(SAMPLE)
+    return generated(SAMPLE)[0]  # the run's shared catalog and pages of the sample data
 
 
 @pytest.fixture(scope="module")
 def pages(sample: Catalog) -> dict[str, str]:
-    return make_pages(sample, make_tables(sample)).pages
+    return generated(SAMPLE)[1].pages
 
 
 def test_sample_progress_worked_by_hand(sample: Catalog) -> None:
