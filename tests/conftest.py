@@ -159,3 +159,18 @@ def sample_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def mini_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """`mkdocs build --strict` of the mini fixture, once per run: read it, never change it."""
     return build_site(tmp_path_factory.mktemp("mini-site"), MINI)
+
+
+@pytest.fixture(scope="session")
+def offline_preview(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The offline preview of the sample data, built once per run as the Makefile's `preview` target
+    builds it (OFFLINE=true, then .github/scripts/offline_preview.py with the pinned iframe-worker shim),
+    from a private copy of the project (never in the working tree), with PDF=0: the summary PDFs are
+    links in the preview, not something a page loads. Read it, never change it."""
+    shim = ROOT / ".tools" / "node" / "node_modules" / "iframe-worker" / "shim" / "index.js"
+    if not shim.is_file():
+        pytest.fail("iframe-worker is not installed: run `make tools` (make test does)")
+    site = build_site(tmp_path_factory.mktemp("preview"), SAMPLE, env={"OFFLINE": "true", "SITE_URL": "", "PDF": "0"})
+    script = ROOT / ".github" / "scripts" / "offline_preview.py"
+    subprocess.run([sys.executable, str(script), str(site), str(shim)], check=True, capture_output=True)
+    return site

@@ -251,19 +251,11 @@ def test_production_config_has_the_offline_plugin_off() -> None:
     assert config.use_directory_urls is True
 
 
-@pytest.fixture(scope="module")
-def preview(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    shim = TOOLS / "iframe-worker" / "shim" / "index.js"
-    if not shim.is_file():
-        pytest.fail("iframe-worker is not installed: run `make tools` (make test does)")
-    out = tmp_path_factory.mktemp("preview") / "preview"
-    env = {**os.environ, "OFFLINE": "true", "NO_MKDOCS_2_WARNING": "1"}
-    env.pop("SITE_URL", None)
-    build = [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "--site-dir", str(out)]
-    subprocess.run(build, cwd=ROOT, env=env, check=True, capture_output=True)
-    script = ROOT / ".github" / "scripts" / "offline_preview.py"
-    subprocess.run([sys.executable, str(script), str(out), str(shim)], check=True, capture_output=True)
-    return out
+@pytest.fixture
+def preview(offline_preview: Path) -> Path:
+    """The run's one offline preview (conftest), shared with test_preview; it was built here a second
+    time, in the working tree (site_src/generated, build/pdf-cache)."""
+    return offline_preview
 
 
 def test_preview_needs_no_server_and_no_network(preview: Path) -> None:
