@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from conftest import MINI, ROOT, SAMPLE, load_catalog
+from conftest import MINI, ROOT, SAMPLE, generated, load_catalog
 from generator.data.catalog import Catalog
 from generator.site import summary_pages, zone_pages
 from generator.site.pages import SitePages, make_pages
@@ -28,7 +28,7 @@ ZONE = "nanning-hitech"
 
 @pytest.fixture(scope="module")
 def sample() -> Catalog:
-    return load_catalog(SAMPLE)
+    return generated(SAMPLE)[0]  # the run's shared catalog of the sample data
 
 
 def pages_of(catalog: Catalog, monkeypatch: pytest.MonkeyPatch, pdf: str) -> SitePages:
@@ -153,7 +153,7 @@ def test_highlights_cases_and_events_of_the_year(sample: Catalog, monkeypatch: p
 
 
 def test_zone_page_links_every_summary_and_the_latest_pdf(sample: Catalog, monkeypatch: pytest.MonkeyPatch) -> None:
-    site = pages_of(sample, monkeypatch, "1")
+    site = generated(SAMPLE, pdf=True)[1]  # the run's shared pages of the sample data, with PDFs
     zone = site.pages[zone_pages.zone_page(ZONE)]
     assert "各年度建设情况数据摘要：[2022 年度](2022.md)" in zone
     assert "(summary-2025.pdf)" in zone
@@ -184,7 +184,7 @@ def test_zone_page_links_every_summary_and_the_latest_pdf(sample: Catalog, monke
 
 
 def test_pdf_off_gives_no_pdf_and_no_link(sample: Catalog, monkeypatch: pytest.MonkeyPatch) -> None:
-    site = pages_of(sample, monkeypatch, "0")
+    site = generated(SAMPLE, pdf=False)[1]  # the run's shared pages of the sample data, PDF=0
     assert not [p for p in site.files if p.endswith(".pdf")]
     assert not [p for p, text in site.pages.items() if ".pdf" in text or "下载 PDF" in text]
     assert "各年度建设情况数据摘要：[2022 年度](2022.md)" in site.pages[zone_pages.zone_page(ZONE)]
