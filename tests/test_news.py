@@ -6,6 +6,8 @@ import shutil
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
+import pytest
+
 from conftest import MINI, generated
 from generator.data.load import load_data
 from generator.data.validate import validate_data
@@ -30,7 +32,8 @@ def _with_events(tmp_path: Path, extra: str) -> Path:
     return data
 
 
-def test_one_post_per_event_up_to_the_as_of_date(tmp_path: Path) -> None:
+def test_one_post_per_event_up_to_the_as_of_date(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("PDF", "0")  # the pages are checked, not the summary PDFs: no WeasyPrint renders
     data = _with_events(tmp_path, "  - kind: evaluated\n    date: 2024-07-01\n    result: confirmed\n")
     catalog = _catalog(data)
     posts = collect_posts(catalog)

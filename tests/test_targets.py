@@ -236,7 +236,8 @@ def test_zone_view_carries_the_block(sample: Catalog) -> None:
     assert view["targets_progress"] == targets_block(sample, sample.zones["nanning-hitech"])
 
 
-def test_no_markup_from_zone_names(data_copy: Path) -> None:
+def test_no_markup_from_zone_names(data_copy: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("PDF", "0")  # the pages are checked, not the summary PDFs: no WeasyPrint renders
     hostile = "演示 *示范区* {: onclick=alert(1) } [x](javascript:alert(1)) &lt;script&gt;"
     replace_once(
         data_copy / "zones/demo-zone/zone.yaml", "name: 演示示范区", f"name: '{hostile}'\nshort_name: '{hostile}'"
