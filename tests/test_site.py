@@ -116,8 +116,15 @@ def _same_tree(a: Path, b: Path) -> list[str]:
 @pytest.mark.skipif(not shutil.which("faketime"), reason="needs libfaketime (Debian package faketime)")
 def test_the_machine_clock_changes_nothing(tmp_path: Path) -> None:
     """Two builds at wall-clock dates years apart: the same bytes, and the same check result."""
-    early = build_site(tmp_path / "a", MINI, prefix=["faketime", "2024-07-01 08:00:00"])
-    late = build_site(tmp_path / "b", MINI, prefix=["faketime", "2031-12-31 23:00:00"])
+    # each with an empty PDF cache of its own, so the summary PDF is rendered under each clock, not served
+    # from the run's shared cache
+    early = build_site(
+        tmp_path / "a", MINI, env={"PDF_CACHE": str(tmp_path / "a-pdf")}, prefix=["faketime", "2024-07-01 08:00:00"]
+    )
+    late = build_site(
+        tmp_path / "b", MINI, env={"PDF_CACHE": str(tmp_path / "b-pdf")}, prefix=["faketime", "2031-12-31 23:00:00"]
+    )
+    assert list((tmp_path / "a-pdf").glob("*.pdf")) and list((tmp_path / "b-pdf").glob("*.pdf"))
     assert _same_tree(early, late) == []
     assert "2024-06-30" in (early / "sitemap.xml").read_text(encoding="utf-8")  # dates come from the data
     assert run_check(MINI, "--strict") == (0, [])
