@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import os
 import shutil
 import subprocess
@@ -149,3 +150,89 @@ def replace_once(path: Path, old: str, new: str) -> None:
     text = path.read_text(encoding="utf-8")
     assert old in text, (path, old)
     path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+# ---- shared builds, and no test writes into the repository (issue 13, tests) ------------------------------
+
+
+@functools.cache
+def _generated(data: Path, pdf: bool) -> tuple[Any, Any]:
+    from generator.data.load import load_data
+    from generator.data.validate import validate_data
+    from generator.site.pages import make_pages
+    from generator.site.tables import make_tables
+
+    catalog, log = validate_data(load_data(data))
+    assert catalog is not None and not log.failing(False), [str(p) for p in log.problems]
+    return catalog, make_pages(catalog, make_tables(catalog), pdf=pdf)
+
+
+def generated(data: Path = SAMPLE, *, pdf: bool = True) -> tuple[Any, Any]:
+    """(catalog, generated site) of the sample data or the mini fixture, made in-process once per run and
+    shared: read them, never change them. Only for the unchanged folders; a test that edits data or patches
+    the generator first makes its own."""
+    assert data in (SAMPLE, MINI), data
+    return _generated(data, pdf)
+
+
+@pytest.fixture(scope="session")
+def offline_preview(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The offline preview of the sample data, built once per run as the Makefile's `preview` target
+    builds it (OFFLINE=true, then .github/scripts/offline_preview.py with the pinned iframe-worker shim),
+    from a private copy of the project (never in the working tree), with PDF=0: the summary PDFs are
+    links in the preview, not something a page loads. Read it, never change it."""
+    shim = ROOT / ".tools" / "node" / "node_modules" / "iframe-worker" / "shim" / "index.js"
+    if not shim.is_file():
+        pytest.fail("iframe-worker is not installed: run `make tools` (make test does)")
+    site = build_site(tmp_path_factory.mktemp("preview"), SAMPLE, env={"OFFLINE": "true", "SITE_URL": "", "PDF": "0"})
+    script = ROOT / ".github" / "scripts" / "offline_preview.py"
+    subprocess.run([sys.executable, str(script), str(site), str(shim)], check=True, capture_output=True)
+    return site
+
+
+# The hostile text of the whole-build tests (test_markup, test_cases, test_news), all in one copy of the mini
+# data, built once: each test reads the pages it is about.
+HOSTILE_CASE = "<script>alert(1)</script> <img src=x onerror=alert(2)> javascript:alert(3) </ul> \" ' &amp;"
+HOSTILE_CASE_MARKUP = "{: .x onmouseover=alert(3) } | 表格 | 破坏 |"
+HOSTILE_SUMMARY = f"{HOSTILE_CASE_MARKUP} {HOSTILE_CASE}"  # the demo case's summary: both, as written
+HOSTILE_NOTE = "<script>alert(1)</script> <img src=x onerror=alert(2)> javascript:alert(3) & ]]>"
+HOSTILE_SITE_URL = "https://gov.example.cn/kjcg/"
+
+
+def write_hostile_data(data: Path) -> Path:
+    """A copy of the mini data at `data` with hostile text in every field kind: the zone's name, operator
+    and plan overview, an event's note, the case's summary, an indicator's name, a report's highlight."""
+    shutil.copytree(MINI, data)
+    zone = data / "zones/demo-zone/zone.yaml"
+    text = zone.read_text(encoding="utf-8")
+    assert text.rstrip().endswith("contract_value: 25")  # the events list ends the file: the note joins it
+    text = text.replace("name: 演示示范区", "name: '演示 *示范区* {: onclick=alert(1) } [x](javascript:alert(1))'")
+    text = text.replace("operator: 演示运营中心", 'operator: "&lt;script&gt;alert(1)&lt;/script&gt; ![x](x.png)"')
+    note = HOSTILE_NOTE.replace("'", "''")
+    text += f"  - kind: plan_revised\n    date: 2024-05-01\n    note: '{note}'\n"
+    text += "plan:\n  overview: |\n    <img src=x onerror=alert(1)>\n    <script>alert(2)</script>\n\n    **允许的 Markdown**\n"
+    zone.write_text(text, encoding="utf-8")
+    replace_once(
+        data / "zones/demo-zone/cases/demo-case.yaml",
+        "summary: 一个用于测试的案例。",
+        "summary: '{}'".format(HOSTILE_SUMMARY.replace("'", "''")),
+    )
+    replace_once(
+        data / "indicator_system.yaml",
+        "name: 技术合同成交额",
+        "name: '技术合同成交额 &amp; {: onclick=alert(5) } [x](javascript:alert(5))'",
+    )
+    replace_once(
+        data / "zones/demo-zone/annual/2023.yaml",
+        "highlights:\n",
+        "highlights:\n  - '<iframe src=javascript:alert(6)>'\n",
+    )
+    return data
+
+
+@pytest.fixture(scope="session")
+def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """`mkdocs build --strict` of `write_hostile_data`, once per run, with SITE_URL set (the feed's links):
+    read it, never change it."""
+    tmp = tmp_path_factory.mktemp("hostile")
+    return build_site(tmp, write_hostile_data(tmp / "data"), env={"SITE_URL": HOSTILE_SITE_URL})

@@ -127,12 +127,19 @@ CHART_STATE = """() => [...document.querySelectorAll('.chart-plot')].map(el => (
 }))"""
 
 
+# The steps run inside the page: one call instead of two round trips from Python per 600 px.
+SCROLL_THROUGH = """async () => {
+  const height = document.documentElement.scrollHeight;
+  for (let y = 0; y < height + 800; y += 600) {
+    window.scrollTo(0, y);
+    await new Promise(resolve => setTimeout(resolve, 30));
+  }
+}"""
+
+
 def scroll_through(page: Any) -> None:
     """Scroll down in steps, as a reader would, so the lazy renderer sees every chart come into view."""
-    height = page.evaluate("document.documentElement.scrollHeight")
-    for y in range(0, height + 800, 600):
-        page.evaluate(f"window.scrollTo(0, {y})")
-        page.wait_for_timeout(30)
+    page.evaluate(SCROLL_THROUGH)
 
 
 def wait_all_drawn(page: Any) -> list[dict[str, Any]]:

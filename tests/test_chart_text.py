@@ -91,7 +91,10 @@ def _figures(pages: dict[str, str]) -> Iterator[tuple[str, dict[str, Any]]]:
             yield rel, json.loads(html.unescape(match.group(1)))
 
 
-def test_no_figure_of_the_site_carries_a_template_or_markup_from_the_data(tmp_path: Path) -> None:
+def test_no_figure_of_the_site_carries_a_template_or_markup_from_the_data(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("PDF", "0")  # the pages are checked, not the summary PDFs: no WeasyPrint renders
     data = tmp_path / "data"
     shutil.copytree(MINI, data)
     zone = data / "zones/demo-zone/zone.yaml"

@@ -12,22 +12,16 @@ from decimal import Decimal
 import plotly.graph_objects as go
 import pytest
 
-from conftest import SAMPLE
+from conftest import SAMPLE, generated
 from generator.data.catalog import Catalog
-from generator.data.load import load_data
 from generator.data.models import Indicator
-from generator.data.validate import validate_data
 from generator.site.charts import chart_html, chart_id, ranking_chart, trend_chart, years_chart
-from generator.site.pages import make_pages
 from generator.site.series import Point, Series, change, changes, fmt_decimal, progress, summarize
-from generator.site.tables import make_tables
 
 
 @pytest.fixture(scope="module")
 def catalog() -> Catalog:
-    found, _ = validate_data(load_data(SAMPLE))
-    assert found is not None
-    return found
+    return generated(SAMPLE)[0]  # the run's shared catalog and pages of the sample data
 
 
 def _ind(kind: str = "amount", unit: str = "亿元") -> Indicator:
@@ -111,7 +105,7 @@ def _figures(markdown: str) -> dict[str, dict]:  # type: ignore[type-arg]
 
 
 def test_every_zone_chart_shows_exactly_the_reported_numbers(catalog: Catalog) -> None:
-    pages = make_pages(catalog, make_tables(catalog)).pages
+    pages = generated(SAMPLE)[1].pages
     checked = 0
     for zone_id, zone in catalog.zones.items():
         figures = _figures(pages[f"zones/{zone_id}/index.md"])
@@ -131,7 +125,7 @@ def test_every_zone_chart_shows_exactly_the_reported_numbers(catalog: Catalog) -
 
 
 def test_ranking_chart_matches_the_latest_year(catalog: Catalog) -> None:
-    pages = make_pages(catalog, make_tables(catalog)).pages
+    pages = generated(SAMPLE)[1].pages
     figure = _figures(pages["indicators/tech_contract_turnover.md"])["chart-tech_contract_turnover-rank"]
     trace = figure["data"][0]
     latest = max(y for z in catalog.zones.values() for y, r in z.reports.items() if not r.report.baseline)

@@ -10,10 +10,9 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
+from conftest import generated
 from generator.analysis import composite as ci
 from generator.data.catalog import Catalog
-from generator.data.load import load_data
-from generator.data.validate import validate_data
 from generator.site.analysis_pages import composite_block
 from generator.site.markup import inline
 from generator.site.pages import make_pages
@@ -244,9 +243,7 @@ def test_deterministic_whatever_the_row_order() -> None:
 
 @pytest.fixture(scope="module")
 def catalog() -> Catalog:
-    cat, _log = validate_data(load_data(DATA))
-    assert cat is not None
-    return cat
+    return generated(DATA)[0]  # the run's shared catalog and pages of the sample data
 
 
 def test_inputs_from_the_catalog(catalog: Catalog) -> None:
@@ -267,7 +264,7 @@ def test_inputs_from_the_catalog(catalog: Catalog) -> None:
 
 def test_pages_show_the_computed_numbers(catalog: Catalog) -> None:
     result = ci.composite(catalog)
-    pages = make_pages(catalog, make_tables(catalog)).pages
+    pages = generated(DATA)[1].pages
     index, method = pages["analysis/index.md"], pages["analysis/method.md"]
     assert "sample: true" in index and "sample: true" in method
     assert index.index("## 2025 年") < index.index("## 2024 年") < index.index("## 2023 年")
@@ -292,7 +289,8 @@ def test_pages_show_the_computed_numbers(catalog: Catalog) -> None:
     assert "本示范区尚无可显示的综合指数" in str(composite_block(catalog, catalog.zones["qinzhou-port"]))
 
 
-def test_no_html_injection_from_zone_names(catalog: Catalog) -> None:
+def test_no_html_injection_from_zone_names(catalog: Catalog, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("PDF", "0")  # the pages are checked, not the summary PDFs: no WeasyPrint renders
     hostile = "<script>alert(1)</script>[x](javascript:1)"
     zones = {
         zid: dataclasses.replace(z, zone=z.zone.model_copy(update={"name": hostile, "short_name": hostile}))

@@ -33,15 +33,9 @@ def test_every_problem_code_has_text_and_a_fix() -> None:
 
 
 def test_the_editors_guide_documents_every_problem_code() -> None:
-    from conftest import MINI
-    from generator.data.load import load_data
-    from generator.data.validate import validate_data
-    from generator.site.pages import make_pages
-    from generator.site.tables import make_tables
+    from conftest import MINI, generated
 
-    catalog, _ = validate_data(load_data(MINI))
-    assert catalog is not None
-    pages = make_pages(catalog, make_tables(catalog)).pages
+    pages = generated(MINI)[1].pages
     checks = pages["guide/checks.md"]
     for code in CODES.values():
         assert f"### {code.code.replace('-', '&#45;')} {{ #{code.code} }}" in checks, code.code

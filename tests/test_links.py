@@ -11,7 +11,7 @@ from urllib.parse import unquote, urlsplit
 
 import pytest
 
-from conftest import SAMPLE, build_site
+from conftest import SAMPLE
 
 LINK_ATTRS = {("a", "href"), ("link", "href"), ("script", "src"), ("img", "src"), ("source", "src")}
 
@@ -44,9 +44,9 @@ class _Page(HTMLParser):
             self.title += data
 
 
-@pytest.fixture(scope="module")
-def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return build_site(tmp_path_factory.mktemp("links"), SAMPLE)
+@pytest.fixture
+def site(sample_site: Path) -> Path:
+    return sample_site  # the run's one build of the sample data (conftest)
 
 
 def _parse(site: Path) -> dict[str, _Page]:

@@ -3,11 +3,9 @@
 from __future__ import annotations
 
 import json
-import shutil
 from html.parser import HTMLParser
 from pathlib import Path
 
-from conftest import MINI, build_site
 from generator.site.markup import block, inline
 
 HOSTILE = '*强调* [链接](http://evil.example) {: onclick="x()" } `代码` | 管道 ![i](x.png) &amp; :smile: ==m== ^^u^^'
@@ -39,37 +37,8 @@ def test_block_renders_markdown_but_no_html_and_no_script_links() -> None:
     assert "<h4>标题</h4>" in html  # demoted below the page's own headings
 
 
-def test_hostile_text_in_every_field_kind_stays_text(tmp_path: Path) -> None:
-    data = tmp_path / "data"
-    shutil.copytree(MINI, data)
-    zone = data / "zones/demo-zone/zone.yaml"
-    text = zone.read_text(encoding="utf-8")
-    text = text.replace("name: 演示示范区", "name: '演示 *示范区* {: onclick=alert(1) } [x](javascript:alert(1))'")
-    text = text.replace("operator: 演示运营中心", 'operator: "&lt;script&gt;alert(1)&lt;/script&gt; ![x](x.png)"')
-    text += "plan:\n  overview: |\n    <img src=x onerror=alert(1)>\n    <script>alert(2)</script>\n\n    **允许的 Markdown**\n"
-    zone.write_text(text, encoding="utf-8")
-    case = data / "zones/demo-zone/cases/demo-case.yaml"
-    case.write_text(
-        case.read_text(encoding="utf-8").replace(
-            "summary: 一个用于测试的案例。", "summary: '{: .x onmouseover=alert(3) } | 表格 | 破坏 |'"
-        ),
-        encoding="utf-8",
-    )
-    system = data / "indicator_system.yaml"
-    system.write_text(
-        system.read_text(encoding="utf-8").replace(
-            "name: 技术合同成交额", "name: '技术合同成交额 &amp; {: onclick=alert(5) } [x](javascript:alert(5))'"
-        ),
-        encoding="utf-8",
-    )
-    report = data / "zones/demo-zone/annual/2023.yaml"
-    report.write_text(
-        report.read_text(encoding="utf-8").replace(
-            "highlights:\n", "highlights:\n  - '<iframe src=javascript:alert(6)>'\n"
-        ),
-        encoding="utf-8",
-    )
-    site = build_site(tmp_path, data)
+def test_hostile_text_in_every_field_kind_stays_text(hostile_site: Path) -> None:
+    site = hostile_site  # the run's one hostile build (conftest's write_hostile_data: every field kind)
     pages = ("zones/demo-zone", "zones/demo-zone/2023", "cases/demo-case", "zones", "", "indicators/contract_value")
     charts = 0
     for page in pages:

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, load_catalog, replace_once, run_check
+from conftest import MINI, ROOT, generated, replace_once, run_check
 
 # Where an id becomes a file name: folder -> (the id's kind, whether the id names a page `F/X.md`, served at
 # F/X/, or a folder `F/X/`). A page F/index.md is served at F/ itself: it takes the name "index" from ids that
@@ -20,11 +20,7 @@ ID_FOLDERS = {"cases": ("case", True), "indicators": ("indicator", True), "zones
 
 def site_names(tmp: Path, monkeypatch: pytest.MonkeyPatch) -> dict[str, set[str]]:
     """For each folder where ids become file names, the names the site uses there for something else."""
-    from generator.site.pages import make_pages
-    from generator.site.tables import make_tables
-
-    catalog = load_catalog(ROOT / "tests/fixtures/mini")
-    site = make_pages(catalog, make_tables(catalog), pdf=False)
+    catalog, site = generated(MINI, pdf=False)  # the run's shared generation of the mini data, PDF=0
     ids = {
         "cases": {c.slug for c in catalog.cases},
         "indicators": {i.id for i in catalog.indicators},

@@ -6,7 +6,9 @@ import shutil
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
-from conftest import MINI, build_site
+import pytest
+
+from conftest import MINI, generated
 from generator.data.load import load_data
 from generator.data.validate import validate_data
 from generator.site.news import ATOM, collect_posts, make_feed
@@ -14,7 +16,6 @@ from generator.site.pages import make_pages
 from generator.site.tables import make_tables
 
 NS = {"a": ATOM}
-HOSTILE_NOTE = "<script>alert(1)</script> <img src=x onerror=alert(2)> javascript:alert(3) & ]]>"
 
 
 def _catalog(data: Path = MINI):  # type: ignore[no-untyped-def]
@@ -31,7 +32,8 @@ def _with_events(tmp_path: Path, extra: str) -> Path:
     return data
 
 
-def test_one_post_per_event_up_to_the_as_of_date(tmp_path: Path) -> None:
+def test_one_post_per_event_up_to_the_as_of_date(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("PDF", "0")  # the pages are checked, not the summary PDFs: no WeasyPrint renders
     data = _with_events(tmp_path, "  - kind: evaluated\n    date: 2024-07-01\n    result: confirmed\n")
     catalog = _catalog(data)
     posts = collect_posts(catalog)
@@ -45,8 +47,7 @@ def test_one_post_per_event_up_to_the_as_of_date(tmp_path: Path) -> None:
 
 
 def test_post_title_date_category_and_sample_flag() -> None:
-    catalog = _catalog()
-    pages = make_pages(catalog, make_tables(catalog)).pages
+    pages = generated(MINI)[1].pages
     approved = pages["news/posts/2023-05-10-demo-zone-approved.md"]
     assert 'title: "演示示范区获批建设"' in approved
     assert "date: 2023-05-10\n" in approved and 'slug: "2023-05-10-demo-zone-approved"' in approved
@@ -75,10 +76,8 @@ def test_feed_is_valid_atom_newest_first_with_absolute_urls() -> None:
         assert href and href.startswith("https://gov.example.cn/kjcg/news/") and href.endswith("/")
 
 
-def test_hostile_note_is_escaped_in_posts_and_feed(tmp_path: Path) -> None:
-    note = HOSTILE_NOTE.replace("'", "''")
-    data = _with_events(tmp_path, f"  - kind: plan_revised\n    date: 2024-05-01\n    note: '{note}'\n")
-    site = build_site(tmp_path, data, env={"SITE_URL": "https://gov.example.cn/kjcg/"})
+def test_hostile_note_is_escaped_in_posts_and_feed(hostile_site: Path) -> None:
+    site = hostile_site  # the run's one hostile build (conftest): an event's note is HOSTILE_NOTE, SITE_URL set
     html = (site / "news/2024-05-01-demo-zone-plan-revised/index.html").read_text(encoding="utf-8")
     main = html[html.index("<article") : html.index("</article>")]
     assert "<script>alert" not in main and "<img src" not in main and 'href="javascript' not in main

@@ -4,19 +4,13 @@ from __future__ import annotations
 
 import re
 
-from conftest import MINI, SAMPLE
-from generator.data.load import load_data
+from conftest import MINI, SAMPLE, generated
 from generator.data.models import PLAN_SECTIONS
-from generator.data.validate import validate_data
-from generator.site.pages import make_pages
 from generator.site.policy_pages import PAGES, task_counts
-from generator.site.tables import make_tables
 
 
 def _pages(data=MINI):  # type: ignore[no-untyped-def]
-    catalog, _ = validate_data(load_data(data))
-    assert catalog is not None
-    return catalog, make_pages(catalog, make_tables(catalog))
+    return generated(data)  # the run's shared generation of the unchanged folder
 
 
 def test_policy_pages_exist_and_are_in_the_navigation() -> None:

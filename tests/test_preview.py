@@ -12,8 +12,6 @@ import contextlib
 import html
 import json
 import re
-import subprocess
-import sys
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -22,9 +20,7 @@ from urllib.request import url2pathname
 import pytest
 from chart_contract import CHROMIUM
 
-from conftest import ROOT, SAMPLE, build_site
-
-SHIM = ROOT / ".tools" / "node" / "node_modules" / "iframe-worker" / "shim" / "index.js"
+from conftest import ROOT
 
 pytestmark = pytest.mark.skipif(
     not Path(CHROMIUM).exists(), reason="/usr/bin/chromium is missing (apt-get install chromium)"
@@ -32,15 +28,9 @@ pytestmark = pytest.mark.skipif(
 playwright_sync = pytest.importorskip("playwright.sync_api")
 
 
-@pytest.fixture(scope="module")
-def preview(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    if not SHIM.is_file():
-        pytest.fail("iframe-worker is not installed: run `make tools` (make test does)")
-    tmp = tmp_path_factory.mktemp("preview")
-    site = build_site(tmp, SAMPLE, env={"OFFLINE": "true", "SITE_URL": "", "PDF": "0"})
-    script = ROOT / ".github" / "scripts" / "offline_preview.py"
-    subprocess.run([sys.executable, str(script), str(site), str(SHIM)], check=True, capture_output=True)
-    return site
+@pytest.fixture
+def preview(offline_preview: Path) -> Path:
+    return offline_preview  # the run's one offline preview (conftest), shared with test_workflows
 
 
 def charts_in_file(text: str) -> dict[str, int]:

@@ -7,7 +7,9 @@ import datetime as dt
 import html
 from pathlib import Path
 
-from conftest import MINI, SAMPLE, load_catalog, replace_once, run_check
+import pytest
+
+from conftest import MINI, SAMPLE, generated, load_catalog, replace_once, run_check
 from generator.analysis.reporting import (
     LATE,
     MISSING,
@@ -49,7 +51,8 @@ def test_missing_report_agrees_with_the_checker(data_copy: Path) -> None:
     assert [line for line in lines if "report-missing" in line and "2023 年度报告" in line]
 
 
-def test_not_yet_due_then_missing_then_evaluation_overdue(data_copy: Path) -> None:
+def test_not_yet_due_then_missing_then_evaluation_overdue(data_copy: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("PDF", "0")  # the pages are checked, not the summary PDFs: no WeasyPrint renders
     replace_once(data_copy / "site.yaml", "as_of: 2024-06-30", "as_of: 2025-01-31")
     catalog = load_catalog(data_copy)
     assert _states(catalog) == [(2024, "demo-zone", PENDING, 0), (2023, "demo-zone", ON_TIME, 0)]
@@ -83,7 +86,7 @@ def test_revoked_zone_owes_no_report_for_the_year_of_revocation(data_copy: Path)
 
 
 def test_sample_reporting_page() -> None:
-    catalog = load_catalog(SAMPLE)  # as of 2026-03-31
+    catalog, site = generated(SAMPLE)  # as of 2026-03-31
     states = _states(catalog)
     assert (2025, "liuzhou-hitech", LATE, 16) in states  # submitted 2026-02-16
     assert [s for s in states if s[0] == 2025 and s[2] == ON_TIME] == [
@@ -92,7 +95,7 @@ def test_sample_reporting_page() -> None:
     assert not [s for s in states if s[1] == "beihai-hitech" and s[0] == 2025]  # period 2023–2024
     due = evaluations_due(catalog, sorted_zones(catalog))
     assert [(e.zone.id, e.ended) for e in due] == [("guilin-hitech", False)]  # ends 2026, not evaluated
-    page = html.unescape(make_pages(catalog, make_tables(catalog)).pages["progress/reporting.md"])
+    page = html.unescape(site.pages["progress/reporting.md"])
     assert page.index("## 2025 年度") < page.index("## 2024 年度") < page.index("## 2023 年度")  # latest first
     assert "| 2025 | 3 | 2 | 1 | 0 | 0 |" in page and "| 2024 | 4 | 4 | 0 | 0 | 0 |" in page
     assert (

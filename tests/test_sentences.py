@@ -12,11 +12,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from conftest import SAMPLE
-from generator.data.load import load_data
+from conftest import SAMPLE, generated
 from generator.data.models import Indicator
-from generator.data.validate import validate_data
-from generator.site.pages import make_pages
 from generator.site.sentences import (
     Entry,
     change_phrase,
@@ -32,7 +29,6 @@ from generator.site.sentences import (
     zone_indicator_text,
 )
 from generator.site.series import Point, Series, fmt_decimal
-from generator.site.tables import make_tables
 
 UNITS = {"amount": "亿元", "count": "家", "percent": "%", "per_10k": "件"}
 
@@ -329,9 +325,8 @@ def _allowed(written: list[str]) -> set[str]:
 
 
 def test_every_number_in_the_zone_page_sentences_comes_from_the_yaml() -> None:
-    catalog, _ = validate_data(load_data(SAMPLE))
-    assert catalog is not None
-    pages = make_pages(catalog, make_tables(catalog)).pages
+    catalog, site = generated(SAMPLE)
+    pages = site.pages
     raw = _raw_values()
     checked = ranks = 0
     for zone_id, years in sorted(raw.items()):
@@ -370,9 +365,8 @@ def test_every_number_in_the_zone_page_sentences_comes_from_the_yaml() -> None:
 
 
 def test_dashboard_summary_on_the_sample_zone_pages() -> None:
-    catalog, _ = validate_data(load_data(SAMPLE))
-    assert catalog is not None
-    pages = make_pages(catalog, make_tables(catalog)).pages
+    catalog, site = generated(SAMPLE)
+    pages = site.pages
     raw = _raw_values()
     for zone_id, years in sorted(raw.items()):
         latest = max(years)

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import MINI, SAMPLE, build_site, run_check
+from conftest import HOSTILE_SITE_URL, MINI, SAMPLE, build_site, run_check
 from generator.data.load import load_data
 from generator.data.validate import validate_data
 
@@ -67,7 +67,7 @@ def test_sample_banner_is_driven_by_the_data(sample_site: Path, tmp_path: Path) 
     shutil.copytree(MINI, data)
     zone = data / "zones/demo-zone/zone.yaml"
     zone.write_text(zone.read_text(encoding="utf-8").replace("sample: true\n", ""), encoding="utf-8")
-    site = build_site(tmp_path, data)
+    site = build_site(tmp_path, data, env={"PDF": "0"})  # the banner is on the pages; no PDF needed
     assert "sample-banner" not in read(site, "zones/demo-zone")
     assert "sample-banner" not in read(site, "")
 
@@ -83,9 +83,13 @@ def test_no_foreign_hosts_and_no_google_fonts(sample_site: Path) -> None:
                 pytest.fail(f"{page}: loads from another host: {tag}")
 
 
-def test_site_url_can_be_overridden(tmp_path: Path) -> None:
-    site = build_site(tmp_path, MINI, env={"SITE_URL": "https://gov.example.cn/kjcg/"})
-    assert '<link rel="canonical" href="https://gov.example.cn/kjcg/zones/demo-zone/"' in read(site, "zones/demo-zone")
+def test_site_url_can_be_overridden(hostile_site: Path) -> None:
+    """The run's mini build with SITE_URL set (conftest's hostile_site: the mini data with hostile text, which
+    leaves the page addresses alone); site.yaml says https://example.org/test/."""
+    assert HOSTILE_SITE_URL == "https://gov.example.cn/kjcg/"
+    assert '<link rel="canonical" href="https://gov.example.cn/kjcg/zones/demo-zone/"' in read(
+        hostile_site, "zones/demo-zone"
+    )
 
 
 def test_bad_data_stops_the_build(tmp_path: Path) -> None:
@@ -112,8 +116,15 @@ def _same_tree(a: Path, b: Path) -> list[str]:
 @pytest.mark.skipif(not shutil.which("faketime"), reason="needs libfaketime (Debian package faketime)")
 def test_the_machine_clock_changes_nothing(tmp_path: Path) -> None:
     """Two builds at wall-clock dates years apart: the same bytes, and the same check result."""
-    early = build_site(tmp_path / "a", MINI, prefix=["faketime", "2024-07-01 08:00:00"])
-    late = build_site(tmp_path / "b", MINI, prefix=["faketime", "2031-12-31 23:00:00"])
+    # each with an empty PDF cache of its own, so the summary PDF is rendered under each clock, not served
+    # from the run's shared cache
+    early = build_site(
+        tmp_path / "a", MINI, env={"PDF_CACHE": str(tmp_path / "a-pdf")}, prefix=["faketime", "2024-07-01 08:00:00"]
+    )
+    late = build_site(
+        tmp_path / "b", MINI, env={"PDF_CACHE": str(tmp_path / "b-pdf")}, prefix=["faketime", "2031-12-31 23:00:00"]
+    )
+    assert list((tmp_path / "a-pdf").glob("*.pdf")) and list((tmp_path / "b-pdf").glob("*.pdf"))
     assert _same_tree(early, late) == []
     assert "2024-06-30" in (early / "sitemap.xml").read_text(encoding="utf-8")  # dates come from the data
     assert run_check(MINI, "--strict") == (0, [])

@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from conftest import MINI, ROOT, SAMPLE, load_catalog
+from conftest import MINI, ROOT, SAMPLE, generated, load_catalog
 from generator.data.catalog import Catalog
 from generator.site import summary_pages, zone_pages
 from generator.site.pages import SitePages, make_pages
@@ -28,7 +28,7 @@ ZONE = "nanning-hitech"
 
 @pytest.fixture(scope="module")
 def sample() -> Catalog:
-    return load_catalog(SAMPLE)
+    return generated(SAMPLE)[0]  # the run's shared catalog of the sample data
 
 
 def pages_of(catalog: Catalog, pdf: bool) -> SitePages:

@@ -16,7 +16,7 @@ from pathlib import Path
 import plotly.graph_objects as go
 import pytest
 
-from conftest import MINI, SAMPLE, load_catalog, replace_once
+from conftest import MINI, SAMPLE, generated, load_catalog, replace_once
 from generator.analysis.targets import (
     ACHIEVED,
     BEHIND,
@@ -162,12 +162,12 @@ def test_zones_without_approval_or_targets_have_no_progress() -> None:
 
 @pytest.fixture(scope="module")
 def sample() -> Catalog:
-    return load_catalog(SAMPLE)
+    return generated(SAMPLE)[0]  # the run's shared catalog and pages of the sample data
 
 
 @pytest.fixture(scope="module")
 def pages(sample: Catalog) -> dict[str, str]:
-    return make_pages(sample, make_tables(sample)).pages
+    return generated(SAMPLE)[1].pages
 
 
 def test_sample_progress_worked_by_hand(sample: Catalog) -> None:
@@ -236,7 +236,8 @@ def test_zone_view_carries_the_block(sample: Catalog) -> None:
     assert view["targets_progress"] == targets_block(sample, sample.zones["nanning-hitech"])
 
 
-def test_no_markup_from_zone_names(data_copy: Path) -> None:
+def test_no_markup_from_zone_names(data_copy: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("PDF", "0")  # the pages are checked, not the summary PDFs: no WeasyPrint renders
     hostile = "演示 *示范区* {: onclick=alert(1) } [x](javascript:alert(1)) &lt;script&gt;"
     replace_once(
         data_copy / "zones/demo-zone/zone.yaml", "name: 演示示范区", f"name: '{hostile}'\nshort_name: '{hostile}'"
