@@ -16,7 +16,7 @@ from conftest import SAMPLE, generated
 from generator.data.catalog import Catalog
 from generator.data.models import Indicator
 from generator.site.charts import chart_html, chart_id, ranking_chart, trend_chart, years_chart
-from generator.site.series import Point, Series, change, changes, fmt_decimal, progress, summarize
+from generator.site.series import Point, Series, change, changes, fmt_decimal, progress
 
 
 @pytest.fixture(scope="module")
@@ -51,8 +51,6 @@ def test_change_is_in_percentage_points_for_percentages_and_relative_otherwise()
 def test_no_change_is_computed_across_a_marker_or_a_missing_year() -> None:
     series = _series("amount", "10", "暂无", "12", None, "20")
     assert changes(series) == ["—", "—", "—", "—", "—"]
-    text = summarize(series)
-    assert "2022 年暂无" in text and "2024 年未报送" in text and "从 2021 年的 10 亿元增至 2025 年的 20 亿元" in text
 
 
 def test_progress_uses_the_latest_reported_non_baseline_value() -> None:

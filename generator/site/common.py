@@ -110,13 +110,6 @@ def h(text: object) -> Safe:
     return Safe(html.escape(str(text), quote=True))
 
 
-def script_json(value: Any) -> Safe:
-    """JSON for a `<script type="application/json">` block: `<`, `>` and `&` escaped, so no text from the
-    data can close the script element; sorted keys, so the same data gives the same bytes."""
-    text = json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
-    return Safe(text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026"))
-
-
 def zone_short(zone: ZoneRecord) -> str:
     return zone.zone.short_name or zone.zone.name
 

@@ -110,34 +110,3 @@ def progress(series: Series, target: Decimal | None) -> Progress | None:
     if latest is None or latest.number is None or target == 0:
         return Progress(target, latest, NOT_REPORTED)
     return Progress(target, latest, fmt_decimal(latest.number / target * 100, 1) + "%")
-
-
-def summarize(series: Series) -> str:
-    """One sentence from the numbers: first and latest value with the change, highest and lowest, and the
-    years without a number (named, so a gap is never read as a fall)."""
-    ind = series.indicator
-    unit = ind.unit
-    nums = series.numbers
-    gaps = [p for p in series.points if p.number is None]
-    gap_text = "；".join(f"{p.year} 年{'未报送' if p.marker is None else p.marker}" for p in gaps)
-    if not nums:
-        return f"{ind.name}尚无数值" + (f"（{gap_text}）" if gap_text else "") + "。"
-    first, last = nums[0], nums[-1]
-    if len(nums) == 1:
-        text = f"{ind.name}仅有 {first.year} 年的数值：{with_unit(first.shown, unit)}"
-    else:
-        diff = last.number - first.number  # type: ignore[operator]
-        verb = "增至" if diff > 0 else "降至" if diff < 0 else "持平于"
-        text = f"{ind.name}从 {first.year} 年的 {with_unit(first.shown, unit)}{verb} {last.year} 年的 {with_unit(last.shown, unit)}"
-        if diff and ind.kind == "percent":
-            text += f"（{'+' if diff > 0 else ''}{fmt_decimal(diff)} 个百分点）"
-        elif diff and first.number:
-            rate = diff / first.number * 100  # type: ignore[operator]
-            text += f"（{'增长' if rate > 0 else '下降'} {fmt_decimal(abs(rate), 1)}%）"
-        high = max(nums, key=lambda p: (p.number, -p.year))
-        low = min(nums, key=lambda p: (p.number, p.year))
-        if len(nums) > 2 and (high not in (first, last) or low not in (first, last)):
-            text += f"，最高为 {high.year} 年的 {with_unit(high.shown, unit)}，最低为 {low.year} 年的 {with_unit(low.shown, unit)}"
-    if gap_text:
-        text += f"；{gap_text}"
-    return text + "。"
