@@ -81,15 +81,22 @@ def run_check(data: Path, *args: str) -> tuple[int, list[str]]:
     return code, [line for line in out.getvalue().splitlines() if line]
 
 
-def build_site(tmp: Path, data: Path, env: dict[str, str] | None = None, prefix: list[str] | None = None) -> Path:
-    """Build the whole site with `mkdocs build --strict` from a private copy of the project's site sources,
-    so tests never touch the working tree's site_src/generated."""
+def make_project(tmp: Path) -> Path:
+    """A private copy of the project's site sources at tmp/project (the hook writes the generated pages into
+    it, never into the working tree's site_src/generated)."""
     project = tmp / "project"
     if not project.exists():
         project.mkdir(parents=True)
         shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
         shutil.copytree(ROOT / "site_src", project / "site_src", ignore=shutil.ignore_patterns("generated"))
         (project / "generator").symlink_to(ROOT / "generator")
+    return project
+
+
+def build_site(tmp: Path, data: Path, env: dict[str, str] | None = None, prefix: list[str] | None = None) -> Path:
+    """Build the whole site with `mkdocs build --strict` from a private copy of the project's site sources,
+    so tests never touch the working tree's site_src/generated."""
+    project = make_project(tmp)
     out = tmp / "site"
     full_env = {
         **os.environ,

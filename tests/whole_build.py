@@ -13,12 +13,13 @@ import io
 import json
 import os
 import re
-import shutil
 import xml.etree.ElementTree as ET
 import zipfile
 from dataclasses import dataclass
 from html import unescape
 from pathlib import Path
+
+from conftest import make_project
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -28,17 +29,6 @@ class Outcome:
     passed: bool  # check --strict passed
     problems: list[tuple[str, int, str, str]]  # (file, line, field, code) of every problem check reported
     site: Path | None  # the built site when the check passed
-
-
-def make_project(tmp: Path) -> Path:
-    """A private copy of the site sources (the hook writes the generated pages into it)."""
-    project = tmp / "project"
-    if not project.exists():
-        project.mkdir(parents=True)
-        shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
-        shutil.copytree(ROOT / "site_src", project / "site_src", ignore=shutil.ignore_patterns("generated"))
-        (project / "generator").symlink_to(ROOT / "generator")
-    return project
 
 
 def check(data: Path) -> tuple[bool, list[tuple[str, int, str, str]]]:

@@ -799,18 +799,26 @@ def _check_report_year(
     return True
 
 
+def _submitted_after_as_of(ctx: Context, doc: Document, submitted: dt.date) -> bool:
+    """A submission date after the data's as-of date is reported (and nothing else is judged of it)."""
+    as_of = ctx.as_of
+    if as_of is None or submitted <= as_of:
+        return False
+    ctx.report(
+        doc,
+        ("submitted",),
+        "date-after-as-of",
+        f"报送日期 {submitted} 晚于数据截止日期 {as_of}",
+        f"submitted {submitted}, after the as-of date {as_of}",
+    )
+    return True
+
+
 def _check_submission(ctx: Context, doc: Document, year: int, report: AnnualReport) -> bool | None:
     submitted = report.submitted
-    as_of = ctx.as_of
     if ctx.absent_unsure(doc, ("baseline",)):  # whether it is the baseline could not be read
-        if submitted is not None and as_of is not None and submitted > as_of:
-            ctx.report(
-                doc,
-                ("submitted",),
-                "date-after-as-of",
-                f"报送日期 {submitted} 晚于数据截止日期 {as_of}",
-                f"submitted {submitted}, after the as-of date {as_of}",
-            )
+        if submitted is not None:
+            _submitted_after_as_of(ctx, doc, submitted)
         return None
     if submitted is None:
         if not report.baseline and not ctx.absent_unsure(doc, ("submitted",)):
@@ -823,14 +831,7 @@ def _check_submission(ctx: Context, doc: Document, year: int, report: AnnualRepo
                 "写上年度建设报告的报送日期，如 submitted: 2025-01-20。",
             )
         return None
-    if as_of is not None and submitted > as_of:
-        ctx.report(
-            doc,
-            ("submitted",),
-            "date-after-as-of",
-            f"报送日期 {submitted} 晚于数据截止日期 {as_of}",
-            f"submitted {submitted}, after the as-of date {as_of}",
-        )
+    if _submitted_after_as_of(ctx, doc, submitted):
         return None
     if not report.baseline and submitted <= dt.date(year, 12, 31):
         ctx.report(

@@ -54,7 +54,7 @@ from generator.editors.common import (
     zone_indicators,
     zone_record,
 )
-from generator.editors.excel_export import FORMAT, MARKER_CELL, VERSION, _shown, cell_text, fill_in_cells
+from generator.editors.excel_export import FORMAT, MARKER_CELL, VERSION, _shown, cell_text
 from generator.editors.excel_layout import V1, Layout, sheet_texts, v1_damaged, v1_head, v1_layout, verify
 
 MAX_FILE = 10 * 1024 * 1024  # an exported sheet is about 15 KB
@@ -255,19 +255,7 @@ def _metadata(wb: Any) -> tuple[dict[str, str], Layout | None]:
     if keys or bad:
         zh, en = editor_text("xlsx-meta-damaged", keys="、".join(dict.fromkeys([*bad, *keys])))
         raise EditorError(zh, en)
-    first, last = int(meta["first_row"]), int(meta["last_row"])
-    h_first, h_last = meta["highlight_cells"].split(":")
-    layout = Layout(
-        fixed=fixed,
-        fill_in=fill_in_cells(first, last, meta["highlight_cells"]),
-        marker_cell=MARKER_CELL,
-        first_row=first,
-        last_row=last,
-        highlight_first=h_first,
-        highlight_last=h_last,
-        year=int(meta["year"]),
-    )
-    return meta, layout
+    return meta, Layout.from_meta(meta, fixed, MARKER_CELL)
 
 
 def _data_sheet(values: Any, formulas: Any, meta: dict[str, str]) -> tuple[Any, Any, list[str]]:

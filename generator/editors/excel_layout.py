@@ -57,6 +57,25 @@ class Layout:
     year: int
     rebuilt: bool = False  # no usable record (version 1, or a damaged one): `fixed` is rebuilt from today's data
 
+    @classmethod
+    def from_meta(
+        cls, meta: dict[str, str], fixed: dict[str, str], marker_cell: str, *, rebuilt: bool = False
+    ) -> Layout:
+        """The layout the metadata sheet describes (rows, highlight cells, year), with the fixed cells given."""
+        first, last = int(meta["first_row"]), int(meta["last_row"])
+        h_first, h_last = meta["highlight_cells"].split(":")
+        return cls(
+            fixed=fixed,
+            fill_in=fill_in_cells(first, last, meta["highlight_cells"]),
+            marker_cell=marker_cell,
+            first_row=first,
+            last_row=last,
+            highlight_first=h_first,
+            highlight_last=h_last,
+            year=int(meta["year"]),
+            rebuilt=rebuilt,
+        )
+
 
 def sheet_texts(ws: Any, fs: Any) -> dict[str, str]:
     """Every non-empty cell of the sheet as text: a formula as written (`=…`), otherwise the value."""
@@ -244,19 +263,7 @@ def v1_layout(meta: dict[str, str], head: dict[str, str], rows: dict[int, list[A
     fixed = dict(head)
     for row, values in rows.items():
         fixed |= {f"{col}{row}": cell_text(value) for col, value in zip(V1_ROW_COLUMNS, values, strict=True)}
-    first, last = int(meta["first_row"]), int(meta["last_row"])
-    h_first, h_last = meta["highlight_cells"].split(":")
-    return Layout(
-        fixed={ref: text for ref, text in fixed.items() if text.strip()},
-        fill_in=fill_in_cells(first, last, meta["highlight_cells"]),
-        marker_cell=marker_cell,
-        first_row=first,
-        last_row=last,
-        highlight_first=h_first,
-        highlight_last=h_last,
-        year=int(meta["year"]),
-        rebuilt=True,
-    )
+    return Layout.from_meta(meta, {ref: text for ref, text in fixed.items() if text.strip()}, marker_cell, rebuilt=True)
 
 
 def _adjacent(recorded: list[int], a: int, b: int) -> bool:
