@@ -1,0 +1,75 @@
+"""Ids and file names: names Windows reserves or the site itself uses, and the file-name pattern of annual
+reports and cases."""
+
+from __future__ import annotations
+
+import re
+
+from generator.data.load import Document
+from generator.data.messages import editor_text
+from generator.data.problems import Problem
+from generator.data.rules.context import Context
+
+# Windows reserves these file names in any case and with any suffix (`con.png`, `Nul.tar.png`): a folder or file
+# so named cannot be checked out there. (COM and LPT with a superscript digit too.)
+RESERVED = frozenset(
+    {
+        "con",
+        "prn",
+        "aux",
+        "nul",
+        "conin$",
+        "conout$",
+        *(f"{port}{n}" for port in ("com", "lpt") for n in [*"0123456789", "¹", "²", "³"]),
+    }
+)
+# Names the site itself uses in the folders where an id becomes a file name (cases/<slug>.md,
+# indicators/<id>.md, zones/<id>/, data/zones/<id>.csv, images/<zone>/): an id so named would overwrite that
+# page or be overwritten by it. Name -> the page's path and its catalogue name; tests/test_gate.py checks the
+# list against every path the site generates.
+SITE_NAMES: dict[str, dict[str, tuple[str, str]]] = {
+    "cases": {"index": ("cases/index.md", "page-cases")},
+    "indicators": {"index": ("indicators/index.md", "page-indicators")},
+    "zones": {},  # zones/<id>/index.md beside zones/index.md: another page, no collision
+    "data/zones": {},
+    "images": {},
+}
+
+
+def reserved_name(what: str, name: str, folder: str = "") -> tuple[str, str, str] | None:
+    """Why `name` (a zone folder, case file stem, indicator id or image file name) may not be used, or None:
+    (Chinese, English, hint). `folder` is the site folder where it becomes a file name."""
+    stem, dot, rest = name.partition(".")
+    names = {"what": editor_text(what)[0], "what_en": editor_text(what)[1], "name": name}
+    if stem.rstrip(" ").casefold() in RESERVED:
+        zh, en = editor_text("name-windows", stem=stem.upper(), **names)
+    elif name in SITE_NAMES.get(folder, {}):
+        path, page = SITE_NAMES[folder][name]
+        zh, en = editor_text(
+            "name-generated", path=path, page=editor_text(page)[0], page_en=editor_text(page)[1], **names
+        )
+    else:
+        return None
+    return zh, en, editor_text("name-hint", example=f"{stem}-1{dot}{rest}")[0]
+
+
+def _valid_file_id(
+    ctx: Context, doc: Document, stem: str, pattern: str = r"[a-z0-9]+(-[a-z0-9]+)*", folder: str = ""
+) -> bool:
+    if folder and (reserved := reserved_name("what-case", stem, folder)):
+        ctx.log.add(Problem(doc.path, 0, "", "reserved-name", *reserved))
+        return False
+    if re.fullmatch(pattern, stem) and len(stem) <= 64 and stem.casefold() not in RESERVED:
+        return True
+    ctx.log.add(
+        Problem(
+            doc.path,
+            0,
+            "",
+            "invalid-id",
+            f"文件名“{stem}”不符合规则",
+            f"invalid file name {stem!r}",
+            "年度数据文件名为四位年份（如 2024.yaml）；案例文件名只用小写英文字母、数字和连字符。",
+        )
+    )
+    return False

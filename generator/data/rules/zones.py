@@ -1,0 +1,219 @@
+"""A zone: its profile's codes, its own indicators, its construction period, its lifecycle events and targets."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any
+
+from generator.data.catalog import (
+    ReportRecord,
+    ZoneRecord,
+    derive_status,
+)
+from generator.data.load import Document
+from generator.data.models import (
+    Evaluated,
+    Indicator,
+    Zone,
+)
+from generator.data.partial import Partial, Unsure
+from generator.data.rules.context import _EVENT_RANK, _UNSURE, GUIDELINE_START, Context, revocation_date
+from generator.data.rules.reports import _check_jumps, _check_reports, _notice_missing_reports
+from generator.data.rules.system import _categories, _check_indicator, _unread, _usable
+from generator.data.rules.values import _check_range, _unknown_indicator
+
+# --- a zone ----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ZoneFacts:
+    """What the rules know of a zone beyond its published record: every report read (those of files that
+    failed their model included), and what could not be read."""
+
+    reports: dict[int, ReportRecord]
+    maybe_indicators: Unsure  # indicator ids that may exist (their definition could not be read)
+    maybe_reported: Unsure  # indicator ids whose values could not be read in some annual file
+
+
+def _check_zone(
+    ctx: Context, zone_id: str, files: Any, models: dict[str, Any], system: dict[str, Indicator], maybe: Unsure
+) -> tuple[ZoneRecord, ZoneFacts]:
+    zone_model = models["zone"]
+    zone: Zone = zone_model.value if isinstance(zone_model, Partial) else zone_model
+    doc: Document = files.zone or Document(f"{files.folder}/zone.yaml")
+    ctx.ref(doc, ("level",), "zone_levels", zone.level)
+    ctx.ref(doc, ("city",), "cities", zone.city)
+    for i, park in enumerate(zone.parks or ()):
+        ctx.ref(doc, ("parks", i, "kind"), "park_kinds", park.kind)
+        ctx.ref(doc, ("parks", i, "level"), "park_levels", park.level)
+    own, maybe_own = _check_own_indicators(ctx, files, models["indicators"], system, maybe)
+    maybe = maybe | maybe_own
+    known = {**system, **{ind.id: ind for ind in own}}
+    part = ctx.part(doc)
+    events_unsure = zone.events is None or (part is not None and part.dropped_item(("events",)))
+    approved = _check_events(ctx, doc, zone.events or [], events_unsure)
+    approval_date = approved if isinstance(approved, dt.date) else None
+    period = zone.period
+    period_read = period is not None and period.start is not None and period.end is not None
+    if period_read and period.end < period.start:
+        ctx.report(
+            doc, ("period", "end"), "invalid-value", "建设期结束年份早于起始年份", "period ends before it starts"
+        )
+    elif period_read and not 2 <= period.end - period.start + 1 <= 3:
+        ctx.report(
+            doc,
+            ("period",),
+            "period-length",
+            f"建设期为 {period.end - period.start + 1} 年",
+            f"construction period of {period.end - period.start + 1} years",
+            "指引规定建设时间原则上为 2—3 年。",
+        )
+    if approval_date and period is not None and period.start is not None and period.start < approval_date.year:
+        ctx.report(
+            doc,
+            ("period", "start"),
+            "year-out-of-range",
+            f"建设期起始年份早于批复年份 {approval_date.year}",
+            f"period starts before the approval year {approval_date.year}",
+        )
+    _check_targets(ctx, doc, ("targets",), zone.targets, known, maybe)
+    for i, event in enumerate(zone.events or ()):
+        if event.kind == "plan_revised":
+            _check_targets(ctx, doc, ("events", i, "targets"), event.targets, known, maybe)
+    as_of = ctx.as_of
+    events_read = not events_unsure and all(
+        e.date is not None and (not isinstance(e, Evaluated) or e.result is not None) for e in zone.events
+    )
+    complete = period_read and events_read and as_of is not None
+    # a record from a file that failed its model is never published: its status is never shown
+    status = derive_status(tuple(zone.events), period.end, as_of) if complete and as_of else "applied"
+    revoked = revocation_date(zone) if events_read else None
+    approval = approved if approved is not None or not events_unsure else _UNSURE
+    reports, checked, maybe_reported = _check_reports(ctx, files, models["annual"], known, maybe, approval, revoked)
+    _check_jumps(ctx, files, checked, known)
+    if complete:
+        _notice_missing_reports(ctx, doc, files, zone, checked, approval_date, revoked, status)
+    images = dict(sorted(files.images.items()))
+    record = ZoneRecord(zone_id, doc.path, zone, own, reports, status, approval_date, images)
+    return record, ZoneFacts(checked, maybe, maybe_reported)
+
+
+def _check_own_indicators(
+    ctx: Context, files: Any, model: Any, system: dict[str, Indicator], maybe: Unsure
+) -> tuple[tuple[Indicator, ...], Unsure]:
+    """The zone's own indicators, and the ids of those that could not be read."""
+    if model is None:
+        return (), Unsure(every=files.indicators is not None)
+    doc = files.indicators
+    part = model if isinstance(model, Partial) else None
+    indicators = part.value.indicators if part else model.indicators
+    if indicators is None:
+        return (), Unsure(every=True)
+    categories = _categories(ctx)
+    own: list[Indicator] = []
+    unread = part.dropped_ids(("indicators",)) if part else Unsure()
+    for i, ind in enumerate(indicators):
+        _check_indicator(ctx, doc, ("indicators", i), ind, categories)
+        if not _usable(ind):
+            unread = unread | _unread(ind)
+            continue
+        if ind.id in system or ind.id in {o.id for o in own}:
+            ctx.report(
+                doc,
+                ("indicators", i, "id"),
+                "duplicate-id",
+                f"指标编号“{ind.id}”已被使用",
+                f"indicator id {ind.id!r} already used",
+                "自设指标请用新的编号，不要与指标体系中的编号相同。",
+            )
+            continue
+        if ind.id in maybe:  # may repeat a common indicator that could not be read: not used
+            continue
+        own.append(ind)
+    return tuple(own), unread
+
+
+def _check_events(ctx: Context, doc: Document, events: list[Any], unsure: bool) -> Any:
+    """Order, dates and uniqueness of lifecycle events; returns the approval date, if any (`_UNSURE` when
+    the approval's date could not be read). With `unsure` (an event could not be read), a missing approval
+    is not judged: the unread event may be it. An event whose date could not be read is judged by its kind."""
+    last_rank, last_date, approved = -1, None, None
+    seen: set[str] = set()
+    ended = False
+    as_of = ctx.as_of
+    for i, event in enumerate(events):
+        key = ("events", i)
+        if as_of is not None and event.date is not None and event.date > as_of:
+            ctx.report(
+                doc,
+                (*key, "date"),
+                "date-after-as-of",
+                f"事件日期 {event.date} 晚于数据截止日期 {as_of}",
+                f"event date {event.date} is after the as-of date {as_of}",
+            )
+        rank = _EVENT_RANK[event.kind]
+        problem = ""
+        if ended:
+            problem = "示范区已撤销，之后不能再有事件"
+        elif event.kind in seen and rank < 3:
+            problem = f"“{event.kind}”事件只能有一个"
+        elif rank < last_rank:
+            problem = f"“{event.kind}”不能排在前一个事件之后"
+        elif rank == 3 and approved is None:
+            problem = "" if unsure else f"“{event.kind}”必须在批复建设（approved）之后"
+        elif last_date and event.date is not None and event.date < last_date:
+            problem = f"日期 {event.date} 早于前一个事件的 {last_date}"
+        if problem:
+            ctx.report(
+                doc,
+                key,
+                "event-order",
+                problem,
+                "lifecycle events out of order",
+                "按时间先后排列：申报 → 公示 → 批复建设 → 方案修订/评估。",
+            )
+        seen.add(event.kind)
+        last_rank = max(rank, last_rank)
+        if event.date is not None:
+            last_date = max(event.date, last_date or event.date)
+        if event.kind == "approved":
+            approved = approved or (event.date if event.date is not None else _UNSURE)
+            if event.date is not None and event.date < GUIDELINE_START:
+                ctx.report(
+                    doc,
+                    (*key, "date"),
+                    "approved-before-guideline",
+                    f"批复日期 {event.date} 早于 2023 年",
+                    f"approved on {event.date}, before 2023",
+                    "本指引 2023 年起施行。",
+                )
+        if isinstance(event, Evaluated) and event.result == "revoked":
+            ended = True
+    return approved
+
+
+def _check_targets(
+    ctx: Context,
+    doc: Document,
+    key: tuple[Any, ...],
+    targets: dict[str, Decimal],
+    known: dict[str, Indicator],
+    maybe: Unsure,
+) -> None:
+    for ind_id, value in targets.items():
+        ind = known.get(ind_id)
+        if ind is None:
+            if ind_id not in maybe:
+                _unknown_indicator(ctx, doc, (*key, ind_id), ind_id, known)
+        elif ind.kind == "text":
+            ctx.report(
+                doc,
+                (*key, ind_id),
+                "value-not-number",
+                f"定性指标“{ind.name}”不能设数值目标",
+                f"qualitative indicator {ind_id} cannot have a numeric target",
+            )
+        else:
+            _check_range(ctx, doc, (*key, ind_id), ind, value)
