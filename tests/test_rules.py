@@ -3,14 +3,78 @@ and `diff` alike."""
 
 from __future__ import annotations
 
+import re
 import shutil
 from pathlib import Path
 
 import pytest
+import yaml
 
-from conftest import MINI, load_catalog, replace_once
+from conftest import MINI, ROOT, load_catalog, replace_once
 from generator.data.load import load_data
+from generator.data.messages import CODES
+from generator.data.problems import Problem, ProblemLog
+from generator.data.rules.context import Context
+from generator.data.rules.registry import rule, rules
 from generator.data.validate import validate_data
+
+# The codes no rule reports, by the source that does: reading a file (the loader) and checking each file against
+# its model (the models' field types and validate.py).
+NOT_RULES = {
+    "generator/data/load.py": {
+        "not-utf8", "file-too-large", "yaml-syntax", "fullwidth-colon", "ideographic-space", "duplicate-key",
+        "yaml-alias", "too-deep", "yaml-tag", "unexpected-file", "image-format", "list-item-merged", "key-merged",
+        "line-merged", "invisible-char", "invisible-in-text", "not-regular-file", "image-damaged",
+        "image-dimensions",
+    },
+    "generator/data/validate.py": {"unknown-field", "too-many-items"},
+    "generator/data/types.py": {"wrong-type", "unsafe-link", "text-too-long"},
+}  # fmt: skip
+# Codes a source above and one rule both report: the rule's cases of a code the loader or the models report.
+SHARED = {
+    "duplicate-id": "generator/data/load.py",  # two images whose names differ only in case
+    "missing-field": "generator/data/validate.py",
+    "invalid-value": "generator/data/validate.py",
+    "invalid-id": "generator/data/types.py",
+    "markup-in-text": "generator/data/types.py",
+}
+
+
+def test_every_code_is_reported_by_one_rule_or_one_named_source() -> None:
+    registered = rules()
+    for code in CODES:
+        sources = [path for path, codes in NOT_RULES.items() if code in codes]
+        if code in SHARED:
+            assert code in registered and not sources, code
+            sources = [SHARED[code]]
+        else:
+            assert (code in registered) + len(sources) == 1, (code, sources)
+        for path in sources:  # the named source does report it
+            assert f'"{code}"' in (ROOT / path).read_text(encoding="utf-8"), (code, path)
+
+
+def test_every_registered_rule_has_its_broken_case() -> None:
+    covered = set()
+    for case in sorted((ROOT / "tests/broken").glob("*.yaml")):
+        spec = yaml.safe_load(case.read_text(encoding="utf-8"))
+        if "pending" not in spec:
+            covered |= {m.group(1) for line in spec["expected"] for m in [re.search(r" \[([a-z0-9-]+)\]", line)] if m}
+    assert {code: r.name for code, r in rules().items() if code not in covered} == {}
+
+
+def test_a_code_has_one_rule_and_is_reported_only_inside_it() -> None:
+    with pytest.raises(ValueError, match="placeholder-text"):
+        rule("placeholder-text")(lambda: None)  # a second rule for a code already registered
+    ctx = Context(None, None, None, {}, (), ProblemLog())  # type: ignore[arg-type]
+    with pytest.raises(RuntimeError, match="not by its own rule"):
+        ctx.add(Problem("data/site.yaml", 1, "", "placeholder-text", "甲", "a"))  # outside any rule
+    owner = rules()["reference-mismatch"]
+    ctx.running.stack.append(owner)
+    with pytest.raises(RuntimeError, match=r"placeholder-text.* by system\.fixed_lists"):
+        ctx.add(Problem("data/site.yaml", 1, "", "placeholder-text", "甲", "a"))  # inside another rule
+    ctx.add(Problem("data/site.yaml", 1, "", "reference-mismatch", "甲", "a"))
+    assert [p.code for p in ctx.log.problems] == ["reference-mismatch"]
+
 
 # (value before, value after): a tenfold jump or not, whoever asks
 JUMP_PAIRS = [

@@ -17,12 +17,16 @@ from generator.data.models import (
 from generator.data.partial import Partial
 from generator.data.problems import Problem
 from generator.data.rules.context import Context
-from generator.data.rules.values import _unknown_indicator
+from generator.data.rules.registry import rule
+from generator.data.rules.reports import after_as_of, id_mismatch
+from generator.data.rules.system import unknown_reference
+from generator.data.rules.values import _unknown_indicator, invalid_value
 from generator.data.rules.zones import ZoneFacts
 
 # --- cases ----------------------------------------------------------------------------------
 
 
+@rule("missing-image")
 def _check_case_images(ctx: Context, doc: Document, case: Case, files: Any) -> bool:
     """Each image a case names is in the zone's images/ under exactly that name. A file that is there but
     refused (too large, a format the site does not take) already has its own problem: no second one here."""
@@ -41,11 +45,9 @@ def _check_case_images(ctx: Context, doc: Document, case: Case, files: Any) -> b
             hint = editor_text("image-name-differs-hint", actual=actual)[0]
             ctx.report(doc, key, "missing-image", zh, en, hint)
         elif not re.fullmatch(r"[\w.-]+", image.file) or image.file.startswith("."):
-            zh, en = editor_text("image-invalid-name", name=image.file)
             base = re.split(r"[/\\]", image.file)[-1]  # images/demo.png, or a Windows path
             own = folded.get(_fold(base)) if base != image.file else None
-            fix = editor_text("image-path-hint", name=own) if own else editor_text("image-invalid-name-hint")
-            ctx.report(doc, key, "invalid-value", zh, en, fix[0])
+            invalid_value(ctx, doc, key, "image-name", image.file, own)
         elif image.file in files.images:
             continue
         elif image.file not in files.image_files:
@@ -58,6 +60,7 @@ def _check_case_images(ctx: Context, doc: Document, case: Case, files: Any) -> b
     return ok
 
 
+@rule("image-unused")
 def _notice_unused_images(ctx: Context, files: Any, cases: dict[str, Case | None]) -> None:
     """An image no case names is not published: say so (a notice), so a photo uploaded for a case whose images
     block is still commented out is not lost unnoticed. A name a case gets wrong (case, full width, a path,
@@ -75,7 +78,7 @@ def _notice_unused_images(ctx: Context, files: Any, cases: dict[str, Case | None
     for name in files.images:
         if not {_fold(name), _fold(name).rpartition(".")[0]} & named:
             zh, en = editor_text("image-unused", name=name)
-            ctx.log.add(Problem(f"{files.folder}/images/{name}", 0, "", "image-unused", zh, en,
+            ctx.add(Problem(f"{files.folder}/images/{name}", 0, "", "image-unused", zh, en,
                                 editor_text("image-unused-hint", name=name)[0]))  # fmt: skip
 
 
@@ -84,31 +87,19 @@ def _fold(name: str) -> str:
     return unicodedata.normalize("NFKC", name).casefold()
 
 
+@rule("case-cites-unreported")
 def _check_case(ctx: Context, doc: Document, zone_id: str, case: Case, zone: ZoneRecord, facts: ZoneFacts) -> bool:
     """The rules on one case (its fields may be None when its file failed its model); True when it may be
     published."""
     ok = True
     if case.zone is not None and case.zone != zone_id:
-        ctx.report(
-            doc,
-            ("zone",),
-            "id-mismatch",
-            f"案例写的示范区“{case.zone}”与所在文件夹“{zone_id}”不一致",
-            f"zone {case.zone!r} disagrees with the folder {zone_id!r}",
-            "删除 zone 字段，或把文件移到正确的文件夹。",
-        )
+        id_mismatch(ctx, doc, ("zone",), "case-zone", case.zone, zone_id)
         ok = False
-    ctx.ref(doc, ("task",), "tasks", case.task)
+    unknown_reference(ctx, doc, ("task",), "tasks", case.task)
     for i, tag in enumerate(case.tags):
-        ctx.ref(doc, ("tags", i), "tags", tag)
-    if case.year is not None and ctx.as_of is not None and case.year > ctx.as_of.year:
-        ctx.report(
-            doc,
-            ("year",),
-            "date-after-as-of",
-            f"案例年份 {case.year} 晚于数据截止日期",
-            f"case year {case.year} is after the as-of date",
-        )
+        unknown_reference(ctx, doc, ("tags", i), "tags", tag)
+    if case.year is not None:
+        after_as_of(ctx, doc, ("year",), "case", case.year)
     reported = {ind for r in facts.reports.values() for ind, rd in r.readings.items() if rd.number is not None}
     known = {ind.id: ind for ind in (*(ctx.system.indicators or ()), *zone.own_indicators)}
     for i, ind_id in enumerate(case.results.indicators if case.results is not None else ()):

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
 from generator.data.catalog import (
@@ -14,11 +13,10 @@ from generator.data.models import (
     Zone,
 )
 from generator.data.partial import Partial, lenient_empty
-from generator.data.problems import Problem
 from generator.data.rules.cases import _check_case, _notice_unused_images
 from generator.data.rules.context import Context
-from generator.data.rules.names import _valid_file_id, reserved_name
-from generator.data.rules.system import _check_indicator_system, _check_references
+from generator.data.rules.names import _valid_file_id, invalid_id, reserved
+from generator.data.rules.system import _check_indicator_system, _check_references, duplicate_id
 from generator.data.rules.text import _check_characters, _check_placeholders
 from generator.data.rules.zones import _check_zone
 
@@ -33,23 +31,9 @@ def check_catalog(ctx: Context, zone_models: dict[str, dict[str, Any]]) -> Catal
     seen_slugs: dict[str, str] = {}
     for zone_id, models in zone_models.items():
         files = ctx.folder.zones[zone_id]
-        if reserved := reserved_name("what-zone", zone_id, "zones") or reserved_name(
-            "what-zone", zone_id, "data/zones"
-        ):
-            ctx.log.add(Problem(files.folder, 0, "", "reserved-name", *reserved))
+        if reserved(ctx, "what-zone", zone_id, ("zones", "data/zones"), path=files.folder):
             continue
-        if not re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", zone_id) or len(zone_id) > 64:
-            ctx.log.add(
-                Problem(
-                    files.folder,
-                    0,
-                    "",
-                    "invalid-id",
-                    f"示范区文件夹名“{zone_id}”不符合编号规则",
-                    f"zone folder name {zone_id!r} is not a valid id",
-                    "文件夹名只能用小写英文字母、数字和连字符，如 nanning-hitech。",
-                )
-            )
+        if invalid_id(ctx, files.folder, zone_id, "zone"):
             continue
         if models["zone"] is None:  # zone.yaml missing or unreadable: its other files are still checked
             models = {**models, "zone": Partial(lenient_empty(Zone), frozenset({()}), frozenset())}
@@ -63,14 +47,7 @@ def check_catalog(ctx: Context, zone_models: dict[str, dict[str, Any]]) -> Catal
             if case is None or not _valid_file_id(ctx, doc, slug, folder="cases"):
                 continue
             if slug in seen_slugs:
-                ctx.report(
-                    doc,
-                    (),
-                    "duplicate-id",
-                    f"案例编号“{slug}”已在 {seen_slugs[slug]} 中使用",
-                    f"case id {slug!r} already used in {seen_slugs[slug]}",
-                    "案例文件名在全站必须唯一，请改名。",
-                )
+                duplicate_id(ctx, doc, (), "case", slug, seen_slugs[slug])
                 continue
             seen_slugs[slug] = doc.path
             if isinstance(case, Partial):
@@ -79,8 +56,7 @@ def check_catalog(ctx: Context, zone_models: dict[str, dict[str, Any]]) -> Catal
                 cases.append(CaseRecord(slug, zone_id, doc.path, case))
         _notice_unused_images(ctx, files, models["cases"])
         for name in files.image_files:  # every file in images/: one so named breaks a checkout on Windows
-            if reserved := reserved_name("what-image", name):
-                ctx.log.add(Problem(f"{files.folder}/images/{name}", 0, "", "reserved-name", *reserved))
+            reserved(ctx, "what-image", name, path=f"{files.folder}/images/{name}")
     return Catalog(
         site=ctx.site,
         categories=tuple(ctx.system.categories or ()),

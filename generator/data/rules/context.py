@@ -19,7 +19,8 @@ from generator.data.models import (
 )
 from generator.data.partial import Partial, Unsure
 from generator.data.problems import Problem, ProblemLog
-from generator.data.rules.codes import Coded, code_hint, coded
+from generator.data.rules.codes import Coded, coded
+from generator.data.rules.registry import Running
 
 REFERENCE_NAMES = REFERENCE_LISTS  # one list: load places the files, validate requires them
 CODE_DEFINED = {
@@ -60,6 +61,7 @@ class Context:
     partials: dict[str, Partial] = field(default_factory=dict)  # file path -> what was read of a failed file
     unsure_refs: dict[str, Unsure] = field(default_factory=dict)  # reference list -> ids that could not be read
     _coded: dict[int, tuple[Any, list[Coded]]] = field(default_factory=dict, repr=False)
+    running: Running = field(default_factory=Running, repr=False)  # the rules running now (registry.py)
 
     def coded_of(self, items: Any) -> list[Coded]:
         """`coded(items)` (a list, or a mapping's values), made once per collection: a file may hold
@@ -96,12 +98,11 @@ class Context:
         where = ""
         for step in key:
             where += f"[{step}]" if isinstance(step, int) else (f".{step}" if where else str(step))
-        self.log.add(Problem(doc.path, doc.line_of(key), where, code, zh, en, hint))
+        self.add(Problem(doc.path, doc.line_of(key), where, code, zh, en, hint))
 
-    def ref(self, doc: Document, key: tuple[Any, ...], list_name: str, value: str | None) -> None:
-        ids = [item.id for item in self.refs[list_name]]
-        if value is not None and value not in ids and value not in self.unsure_refs.get(list_name, Unsure()):
-            hint = code_hint(value, self.coded_of(self.refs[list_name]), f"reference/{list_name}.yaml")
-            self.report(
-                doc, key, "unknown-reference", f"{list_name} 中没有“{value}”", f"{value!r} is not in {list_name}", hint
-            )
+    def add(self, problem: Problem) -> None:
+        """Log a problem; its code must be one of the rule that is running (a bug in the generator if not)."""
+        if not self.running.allows(problem.code):
+            running = self.running.stack[-1].name if self.running.stack else "no rule"
+            raise RuntimeError(f"{problem.code!r} reported by {running}, not by its own rule")
+        self.log.add(problem)

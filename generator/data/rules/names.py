@@ -4,11 +4,13 @@ reports and cases."""
 from __future__ import annotations
 
 import re
+from typing import Any, Literal
 
 from generator.data.load import Document
 from generator.data.messages import editor_text
 from generator.data.problems import Problem
 from generator.data.rules.context import Context
+from generator.data.rules.registry import rule
 
 # Windows reserves these file names in any case and with any suffix (`con.png`, `Nul.tar.png`): a folder or file
 # so named cannot be checked out there. (COM and LPT with a superscript digit too.)
@@ -53,23 +55,71 @@ def reserved_name(what: str, name: str, folder: str = "") -> tuple[str, str, str
     return zh, en, editor_text("name-hint", example=f"{stem}-1{dot}{rest}")[0]
 
 
-def _valid_file_id(
-    ctx: Context, doc: Document, stem: str, pattern: str = r"[a-z0-9]+(-[a-z0-9]+)*", folder: str = ""
+ID_PATTERN = r"[a-z0-9]+(-[a-z0-9]+)*"
+
+
+@rule("reserved-name")
+def reserved(
+    ctx: Context,
+    what: str,
+    name: str,
+    folders: tuple[str, ...] = ("",),
+    *,
+    path: str = "",
+    doc: Document | None = None,
+    key: tuple[Any, ...] = (),
 ) -> bool:
-    if folder and (reserved := reserved_name("what-case", stem, folder)):
-        ctx.log.add(Problem(doc.path, 0, "", "reserved-name", *reserved))
+    """A zone folder, case file, indicator id or image file named as Windows reserves or as a page of the site
+    (in any of `folders`, the site folders where it becomes a file name): reported at `doc`'s `key`, else on
+    the file or folder `path` as a whole. True when reported."""
+    found = None
+    for folder in folders:
+        found = found or reserved_name(what, name, folder)
+    if found is None:
         return False
-    if re.fullmatch(pattern, stem) and len(stem) <= 64 and stem.casefold() not in RESERVED:
+    if doc is not None:
+        ctx.report(doc, key, "reserved-name", *found)
+    else:
+        ctx.add(Problem(path, 0, "", "reserved-name", *found))
+    return True
+
+
+@rule("invalid-id")
+def invalid_id(ctx: Context, path: str, name: str, kind: Literal["zone", "file"], pattern: str = ID_PATTERN) -> bool:
+    """A zone folder or a data file whose name is not an id (lowercase letters, digits and hyphens; an annual
+    report's is a year). True when reported."""
+    if kind == "zone":
+        if re.fullmatch(ID_PATTERN, name) and len(name) <= 64:
+            return False
+        ctx.add(
+            Problem(
+                path,
+                0,
+                "",
+                "invalid-id",
+                f"示范区文件夹名“{name}”不符合编号规则",
+                f"zone folder name {name!r} is not a valid id",
+                "文件夹名只能用小写英文字母、数字和连字符，如 nanning-hitech。",
+            )
+        )
         return True
-    ctx.log.add(
+    if re.fullmatch(pattern, name) and len(name) <= 64 and name.casefold() not in RESERVED:
+        return False
+    ctx.add(
         Problem(
-            doc.path,
+            path,
             0,
             "",
             "invalid-id",
-            f"文件名“{stem}”不符合规则",
-            f"invalid file name {stem!r}",
+            f"文件名“{name}”不符合规则",
+            f"invalid file name {name!r}",
             "年度数据文件名为四位年份（如 2024.yaml）；案例文件名只用小写英文字母、数字和连字符。",
         )
     )
-    return False
+    return True
+
+
+def _valid_file_id(ctx: Context, doc: Document, stem: str, pattern: str = ID_PATTERN, folder: str = "") -> bool:
+    if folder and reserved(ctx, "what-case", stem, (folder,), path=doc.path):
+        return False
+    return not invalid_id(ctx, doc.path, stem, "file", pattern)

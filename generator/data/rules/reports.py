@@ -6,7 +6,7 @@ import datetime as dt
 import itertools
 import unicodedata
 from decimal import Decimal
-from typing import Any
+from typing import Any, Literal
 
 from generator.data.catalog import (
     Reading,
@@ -22,8 +22,10 @@ from generator.data.models import (
 from generator.data.partial import Partial, Unsure
 from generator.data.rules.context import _UNSURE, JUMP_FACTOR, Context, expected_report_years, report_deadline
 from generator.data.rules.names import _valid_file_id
-from generator.data.rules.values import _check_range, _unknown_indicator
-from generator.data.types import number_hint, parse_number
+from generator.data.rules.registry import rule
+from generator.data.rules.system import missing_field
+from generator.data.rules.values import _check_range, _unknown_indicator, invalid_value, value_not_number
+from generator.data.types import parse_number
 
 # --- annual reports ----------------------------------------------------------------------------
 
@@ -55,14 +57,7 @@ def _check_reports(
             continue
         year = int(stem)
         if report.year is not None and report.year != year:
-            ctx.report(
-                doc,
-                ("year",),
-                "id-mismatch",
-                f"文件内年份 {report.year} 与文件名 {stem} 不一致",
-                f"year {report.year} disagrees with the file name {stem}",
-                "删除 year 字段，或改为与文件名一致。",
-            )
+            id_mismatch(ctx, doc, ("year",), "report-year", report.year, stem)
         if not _check_report_year(ctx, doc, year, report, approved, revoked):
             continue
         on_time = _check_submission(ctx, doc, year, report)
@@ -80,82 +75,133 @@ def _check_report_year(
     if approved is _UNSURE or ctx.absent_unsure(doc, ("baseline",)):
         return True  # the approval or whether this is the baseline could not be read: the year is not judged
     if approved is None:
-        ctx.report(
-            doc,
-            (),
-            "year-out-of-range",
-            "示范区尚未批复建设，不能有年度数据",
-            "the zone is not approved; it cannot have annual reports",
-            "先在 zone.yaml 中记录批复建设（approved）事件。",
-        )
+        year_out_of_range(ctx, doc, (), "not-approved")
         return False
     if report.baseline:
-        if year != approved.year - 1:
-            ctx.report(
-                doc,
-                ("baseline",),
-                "baseline-year",
-                f"基期应为批复前一年 {approved.year - 1}，不是 {year}",
-                f"the baseline must be {approved.year - 1}, the year before approval, not {year}",
-            )
-            return False
-        return True
+        return not baseline_year(ctx, doc, year, approved)
     if year == approved.year - 1:
-        ctx.report(
-            doc,
-            (),
-            "year-out-of-range",
-            f"{year} 年早于批复年份 {approved.year}",
-            f"{year} is before the approval year {approved.year}",
-            "批复前一年的数据是基期数据，请加上 baseline: true。",
-        )
+        year_out_of_range(ctx, doc, (), "baseline-unmarked", year=year, approved=approved.year)
         return False
     if year < approved.year:
-        ctx.report(
-            doc,
-            (),
-            "year-out-of-range",
-            f"{year} 年早于批复年份 {approved.year}",
-            f"{year} is before the approval year {approved.year}",
-        )
+        year_out_of_range(ctx, doc, (), "before-approval", year=year, approved=approved.year)
         return False
     if as_of is not None and dt.date(year, 12, 31) > as_of:
-        ctx.report(
-            doc,
-            (),
-            "year-out-of-range",
-            f"{year} 年在数据截止日期 {as_of} 时尚未结束",
-            f"year {year} has not ended by the as-of date {as_of}",
-            "年度数据只能在该年度结束后填写。",
-        )
+        year_out_of_range(ctx, doc, (), "not-ended", year=year, as_of=as_of)
         return False
     if revoked is not None and dt.date(year, 12, 31) >= revoked:
-        ctx.report(
-            doc,
-            (),
-            "year-out-of-range",
-            f"示范区已于 {revoked} 撤销，不能有 {year} 年数据",
-            f"the zone was revoked on {revoked}; no report for {year}",
-        )
+        year_out_of_range(ctx, doc, (), "revoked", year=year, revoked=revoked)
         return False
     return True
 
 
-def _submitted_after_as_of(ctx: Context, doc: Document, submitted: dt.date) -> bool:
-    """A submission date after the data's as-of date is reported (and nothing else is judged of it)."""
-    as_of = ctx.as_of
-    if as_of is None or submitted <= as_of:
+@rule("baseline-year")
+def baseline_year(ctx: Context, doc: Document, year: int, approved: dt.date) -> bool:
+    """The baseline is the year before the approval. True when reported."""
+    if year == approved.year - 1:
         return False
     ctx.report(
         doc,
-        ("submitted",),
-        "date-after-as-of",
-        f"报送日期 {submitted} 晚于数据截止日期 {as_of}",
-        f"submitted {submitted}, after the as-of date {as_of}",
+        ("baseline",),
+        "baseline-year",
+        f"基期应为批复前一年 {approved.year - 1}，不是 {year}",
+        f"the baseline must be {approved.year - 1}, the year before approval, not {year}",
     )
     return True
 
 
+_YEAR_OUT_OF_RANGE = {
+    "period-start": ("建设期起始年份早于批复年份 {approved}", "period starts before the approval year {approved}", ""),
+    "not-approved": (
+        "示范区尚未批复建设，不能有年度数据",
+        "the zone is not approved; it cannot have annual reports",
+        "先在 zone.yaml 中记录批复建设（approved）事件。",
+    ),
+    "baseline-unmarked": (
+        "{year} 年早于批复年份 {approved}",
+        "{year} is before the approval year {approved}",
+        "批复前一年的数据是基期数据，请加上 baseline: true。",
+    ),
+    "before-approval": ("{year} 年早于批复年份 {approved}", "{year} is before the approval year {approved}", ""),
+    "not-ended": (
+        "{year} 年在数据截止日期 {as_of} 时尚未结束",
+        "year {year} has not ended by the as-of date {as_of}",
+        "年度数据只能在该年度结束后填写。",
+    ),
+    "revoked": (
+        "示范区已于 {revoked} 撤销，不能有 {year} 年数据",
+        "the zone was revoked on {revoked}; no report for {year}",
+        "",
+    ),
+}
+
+
+@rule("year-out-of-range")
+def year_out_of_range(
+    ctx: Context,
+    doc: Document,
+    key: tuple[Any, ...],
+    what: Literal["period-start", "not-approved", "baseline-unmarked", "before-approval", "not-ended", "revoked"],
+    **fields: object,
+) -> None:
+    """A year outside the zone's life: a construction period starting before the approval year; an annual
+    report of a zone not approved, of a year before the approval (the year before it: a baseline not marked),
+    not ended by the as-of date, or after the zone was revoked."""
+    zh, en, hint = _YEAR_OUT_OF_RANGE[what]
+    ctx.report(doc, key, "year-out-of-range", zh.format(**fields), en.format(**fields), hint)
+
+
+_AFTER_AS_OF = {
+    "event": ("事件日期 {when} 晚于数据截止日期 {as_of}", "event date {when} is after the as-of date {as_of}"),
+    "case": ("案例年份 {when} 晚于数据截止日期", "case year {when} is after the as-of date"),
+    "submitted": ("报送日期 {when} 晚于数据截止日期 {as_of}", "submitted {when}, after the as-of date {as_of}"),
+}
+
+
+@rule("date-after-as-of")
+def after_as_of(
+    ctx: Context, doc: Document, key: tuple[Any, ...], what: Literal["event", "case", "submitted"], when: dt.date | int
+) -> bool:
+    """A date (a case: a year) after the data's as-of date, which no rule judges while it is unknown. True
+    when reported."""
+    as_of = ctx.as_of
+    if as_of is None or not (when > as_of.year if isinstance(when, int) else when > as_of):
+        return False
+    zh, en = _AFTER_AS_OF[what]
+    ctx.report(doc, key, "date-after-as-of", zh.format(when=when, as_of=as_of), en.format(when=when, as_of=as_of))
+    return True
+
+
+_ID_MISMATCH = {
+    "report-year": (
+        "文件内年份 {value} 与文件名 {where} 不一致",
+        "year {value} disagrees with the file name {where}",
+        "删除 year 字段，或改为与文件名一致。",
+    ),
+    "case-zone": (
+        "案例写的示范区“{value}”与所在文件夹“{where}”不一致",
+        "zone {value!r} disagrees with the folder {where!r}",
+        "删除 zone 字段，或把文件移到正确的文件夹。",
+    ),
+}
+
+
+@rule("id-mismatch")
+def id_mismatch(
+    ctx: Context, doc: Document, key: tuple[Any, ...], what: Literal["report-year", "case-zone"], value: object,
+    where: str
+) -> None:  # fmt: skip
+    """What a file says of itself disagrees with where it is: a report's year with its file name, a case's
+    zone with its folder."""
+    zh, en, hint = _ID_MISMATCH[what]
+    ctx.report(doc, key, "id-mismatch", zh.format(value=value, where=where), en.format(value=value, where=where), hint)
+
+
+def _submitted_after_as_of(ctx: Context, doc: Document, submitted: dt.date) -> bool:
+    """A submission date after the data's as-of date is reported (and nothing else is judged of it)."""
+    return after_as_of(ctx, doc, ("submitted",), "submitted", submitted)
+
+
+@rule("report-date", "report-late")
 def _check_submission(ctx: Context, doc: Document, year: int, report: AnnualReport) -> bool | None:
     submitted = report.submitted
     if ctx.absent_unsure(doc, ("baseline",)):  # whether it is the baseline could not be read
@@ -163,15 +209,8 @@ def _check_submission(ctx: Context, doc: Document, year: int, report: AnnualRepo
             _submitted_after_as_of(ctx, doc, submitted)
         return None
     if submitted is None:
-        if not report.baseline and not ctx.absent_unsure(doc, ("submitted",)):
-            ctx.report(
-                doc,
-                ("submitted",),
-                "missing-field",
-                "缺少报送日期 submitted",
-                "submission date missing",
-                "写上年度建设报告的报送日期，如 submitted: 2025-01-20。",
-            )
+        if not report.baseline:
+            missing_field(ctx, doc, ("submitted",), "submitted")
         return None
     if _submitted_after_as_of(ctx, doc, submitted):
         return None
@@ -198,6 +237,7 @@ def _check_submission(ctx: Context, doc: Document, year: int, report: AnnualRepo
     return True if not report.baseline else None
 
 
+@rule("missing-value")
 def _read_values(
     ctx: Context, doc: Document, report: AnnualReport, known: dict[str, Indicator], maybe: Unsure
 ) -> dict[str, Reading]:
@@ -210,14 +250,7 @@ def _read_values(
                 _unknown_indicator(ctx, doc, key, ind_id, known)
             continue
         if entry.value is not None and entry.marker is not None:
-            ctx.report(
-                doc,
-                key,
-                "invalid-value",
-                "不能同时填写数值和标注（暂无/不适用）",
-                "both a value and a marker",
-                "保留其中一个。",
-            )
+            invalid_value(ctx, doc, key, "value-and-marker")
             continue
         if entry.value is None and entry.marker is None:
             if ctx.unsure(doc, key):  # its value or marker could not be read: already reported
@@ -247,6 +280,7 @@ def _read_values(
     return readings
 
 
+@rule("markup-in-text", "value-not-text")
 def _read_one(
     ctx: Context, doc: Document, key: tuple[Any, ...], ind: Indicator, value: str | None, marker: str | None
 ) -> tuple[Decimal | None, str | None] | None:
@@ -270,19 +304,13 @@ def _read_one(
             return None
         return None, value
     if number is None:
-        ctx.report(
-            doc,
-            key,
-            "value-not-number",
-            f"“{ind.name}”应填写数字，实际为“{value[:40]}”",
-            f"{ind.id} takes a number, got {value[:40]!r}",
-            number_hint(value),
-        )
+        value_not_number(ctx, doc, key, "not-a-number", ind, value)
         return None
     _check_range(ctx, doc, key, ind, number)
     return number, value.strip()
 
 
+@rule("implausible-jump")
 def _check_jumps(ctx: Context, files: Any, reports: dict[int, ReportRecord], known: dict[str, Indicator]) -> None:
     years = sorted(reports)
     for before, after in itertools.pairwise(years):
@@ -305,6 +333,7 @@ def _check_jumps(ctx: Context, files: Any, reports: dict[int, ReportRecord], kno
                 )
 
 
+@rule("report-missing")
 def _notice_missing_reports(
     ctx: Context,
     doc: Document,

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Literal
 
 from generator.data.load import Document
 from generator.data.models import (
@@ -11,7 +11,8 @@ from generator.data.models import (
 from generator.data.partial import Unsure
 from generator.data.rules.codes import code_hint
 from generator.data.rules.context import CODE_DEFINED, Context
-from generator.data.rules.names import reserved_name
+from generator.data.rules.names import reserved
+from generator.data.rules.registry import rule
 
 # --- reference lists and the indicator system ------------------------------------------------
 
@@ -24,8 +25,20 @@ def _check_references(ctx: Context) -> None:
         seen: set[str] = set()
         for i, item in enumerate(items):
             if item.id in seen:
-                ctx.report(doc, (i, "id"), "duplicate-id", f"编号“{item.id}”重复", f"duplicate id {item.id!r}")
+                duplicate_id(ctx, doc, (i, "id"), "id", item.id)
             seen.add(item.id)
+    fixed_lists(ctx)
+
+
+@rule("reference-mismatch")
+def fixed_lists(ctx: Context) -> None:
+    """The reference lists the code defines (event kinds, evaluation results) list exactly its codes; the
+    main tasks are exactly numbers 1–7."""
+    for name, items in ctx.refs.items():
+        doc = ctx.folder.references.get(name)
+        if doc is None:  # missing, or refused (a link): reported as missing-field by validate
+            continue
+        seen = {item.id for item in items}
         if name in CODE_DEFINED and seen != CODE_DEFINED[name] and not ctx.unsure_refs.get(name):
             expected = "、".join(sorted(CODE_DEFINED[name]))
             ctx.report(
@@ -64,17 +77,9 @@ def _check_indicator_system(ctx: Context) -> tuple[dict[str, Indicator], Unsure]
             maybe = maybe | _unread(ind)
             continue
         if ind.id in out:
-            ctx.report(
-                doc, ("indicators", i, "id"), "duplicate-id", f"指标编号“{ind.id}”重复", f"duplicate id {ind.id!r}"
-            )
+            duplicate_id(ctx, doc, ("indicators", i, "id"), "indicator", ind.id)
         if ind.number is not None and ind.number in numbers:
-            ctx.report(
-                doc,
-                ("indicators", i, "number"),
-                "duplicate-id",
-                f"序号 {ind.number} 重复",
-                f"duplicate number {ind.number}",
-            )
+            duplicate_id(ctx, doc, ("indicators", i, "number"), "number", ind.number)
         out.setdefault(ind.id, ind)
         if ind.number is not None:
             numbers.add(ind.number)
@@ -101,20 +106,19 @@ def _unread(ind: Indicator) -> Unsure:
 def _check_indicator(
     ctx: Context, doc: Document, key: tuple[Any, ...], ind: Indicator, categories: tuple[set[str], Unsure]
 ) -> None:
-    known, maybe = categories
-    if ind.id is not None and (reserved := reserved_name("what-indicator", ind.id, "indicators")):
-        ctx.report(doc, (*key, "id"), "reserved-name", *reserved)
-    if ind.category is not None and ind.category not in known and ind.category not in maybe:
-        ctx.report(
-            doc,
-            (*key, "category"),
-            "unknown-reference",
-            f"没有编号为“{ind.category}”的一级指标",
-            f"no category {ind.category!r}",
-            code_hint(ind.category, ctx.coded_of(ctx.system.categories or ()), "indicator_system.yaml"),
-        )
+    if ind.id is not None:
+        reserved(ctx, "what-indicator", ind.id, ("indicators",), doc=doc, key=(*key, "id"))
+    unknown_reference(ctx, doc, (*key, "category"), "categories", ind.category, categories)
     if ind.kind is None:  # could not be read: nothing below can be judged
         return
+    summable(ctx, doc, key, ind)
+    if ind.kind != "text" and ind.unit is None:
+        missing_field(ctx, doc, (*key, "unit"), "unit")
+
+
+@rule("not-summable")
+def summable(ctx: Context, doc: Document, key: tuple[Any, ...], ind: Indicator) -> None:
+    """Only counts and amounts may be summed across zones."""
     if ind.summable and ind.kind not in ("count", "amount"):
         ctx.report(
             doc,
@@ -124,7 +128,80 @@ def _check_indicator(
             f"{ind.kind} indicators cannot be summed",
             "把 summable 改为 false。",
         )
-    if ind.kind != "text" and ind.unit is None and not ctx.absent_unsure(doc, (*key, "unit")):
+
+
+_MISSING_FIELD = {
+    "unit": ("数量型指标必须写计量单位", "a quantitative indicator needs a unit", ""),
+    "submitted": (
+        "缺少报送日期 submitted",
+        "submission date missing",
+        "写上年度建设报告的报送日期，如 submitted: 2025-01-20。",
+    ),
+}
+
+
+@rule("missing-field")
+def missing_field(ctx: Context, doc: Document, key: tuple[Any, ...], field: Literal["unit", "submitted"]) -> None:
+    """A field the rules require beyond the model (a quantitative indicator's unit, a report's submission date),
+    unless it may be absent only because its file could not be read whole. (The models' required fields are
+    reported by validate.py under the same code.)"""
+    if not ctx.absent_unsure(doc, key):
+        ctx.report(doc, key, "missing-field", *_MISSING_FIELD[field])
+
+
+_DUPLICATE = {
+    "case": ("案例编号“{value}”已在 {first} 中使用", "case id {value!r} already used in {first}",
+             "案例文件名在全站必须唯一，请改名。"),
+    "id": ("编号“{value}”重复", "duplicate id {value!r}", ""),
+    "indicator": ("指标编号“{value}”重复", "duplicate id {value!r}", ""),
+    "number": ("序号 {value} 重复", "duplicate number {value}", ""),
+    "own-indicator": ("指标编号“{value}”已被使用", "indicator id {value!r} already used",
+                      "自设指标请用新的编号，不要与指标体系中的编号相同。"),
+}  # fmt: skip
+
+
+@rule("duplicate-id")
+def duplicate_id(
+    ctx: Context,
+    doc: Document,
+    key: tuple[Any, ...],
+    what: Literal["case", "id", "indicator", "number", "own-indicator"],
+    value: str | int,
+    first: str = "",
+) -> None:
+    """An id used twice: a case file's name in the whole site (`first`: where it is used), a reference list's
+    id, an indicator's id or number, a zone's own indicator repeating one of the system's."""
+    zh, en, hint = _DUPLICATE[what]
+    ctx.report(doc, key, "duplicate-id", zh.format(value=value, first=first), en.format(value=value, first=first),
+               hint)  # fmt: skip
+
+
+@rule("unknown-reference")
+def unknown_reference(
+    ctx: Context,
+    doc: Document,
+    key: tuple[Any, ...],
+    list_name: str,
+    value: str | None,
+    categories: tuple[set[str], Unsure] | None = None,
+) -> None:
+    """A code that is not in its reference list; for an indicator's category (`categories`: the ids known and
+    those that could not be read), not in the indicator system's categories."""
+    if categories is not None:
+        known, maybe = categories
+        if value is not None and value not in known and value not in maybe:
+            ctx.report(
+                doc,
+                key,
+                "unknown-reference",
+                f"没有编号为“{value}”的一级指标",
+                f"no category {value!r}",
+                code_hint(value, ctx.coded_of(ctx.system.categories or ()), "indicator_system.yaml"),
+            )
+        return
+    ids = [item.id for item in ctx.refs[list_name]]
+    if value is not None and value not in ids and value not in ctx.unsure_refs.get(list_name, Unsure()):
+        hint = code_hint(value, ctx.coded_of(ctx.refs[list_name]), f"reference/{list_name}.yaml")
         ctx.report(
-            doc, (*key, "unit"), "missing-field", "数量型指标必须写计量单位", "a quantitative indicator needs a unit"
+            doc, key, "unknown-reference", f"{list_name} 中没有“{value}”", f"{value!r} is not in {list_name}", hint
         )

@@ -9,10 +9,12 @@ from generator.data.load import Document
 from generator.data.messages import editor_text
 from generator.data.problems import Problem
 from generator.data.rules.context import Context
+from generator.data.rules.registry import rule
 
 PLACEHOLDER = "【待填写】"  # what the scaffolds (generator/editors) leave for the editor to replace
 
 
+@rule("placeholder-text")
 def _check_placeholders(ctx: Context) -> None:
     """A scaffolded file still holding 【待填写】 must not be published as if it were filled in."""
 
@@ -41,6 +43,7 @@ _NOT_TEXT = re.compile(
 )
 
 
+@rule("invalid-character")
 def _check_characters(ctx: Context) -> None:
     """Every text of every file, keys too, whatever its field: no noncharacter, no lone surrogate."""
 
@@ -57,7 +60,7 @@ def _check_characters(ctx: Context) -> None:
             code = f"U+{ord(char):04X}"
             zh, en = editor_text("char-surrogate" if 0xD800 <= ord(char) <= 0xDFFF else "char-noncharacter", code=code)
             hint = editor_text("char-hint", at=bad.start() + 1)[0]
-            ctx.log.add(Problem(doc.path, doc.line_of(key), _where(key), "invalid-character", zh, en, hint))
+            ctx.add(Problem(doc.path, doc.line_of(key), _where(key), "invalid-character", zh, en, hint))
 
     for doc in ctx.folder.documents():
         walk(doc, doc.data, ())

@@ -20,9 +20,23 @@ from generator.data.models import (
 )
 from generator.data.partial import Partial, Unsure
 from generator.data.rules.context import _EVENT_RANK, _UNSURE, GUIDELINE_START, Context, revocation_date
-from generator.data.rules.reports import _check_jumps, _check_reports, _notice_missing_reports
-from generator.data.rules.system import _categories, _check_indicator, _unread, _usable
-from generator.data.rules.values import _check_range, _unknown_indicator
+from generator.data.rules.registry import rule
+from generator.data.rules.reports import (
+    _check_jumps,
+    _check_reports,
+    _notice_missing_reports,
+    after_as_of,
+    year_out_of_range,
+)
+from generator.data.rules.system import (
+    _categories,
+    _check_indicator,
+    _unread,
+    _usable,
+    duplicate_id,
+    unknown_reference,
+)
+from generator.data.rules.values import _check_range, _unknown_indicator, invalid_value, value_not_number
 
 # --- a zone ----------------------------------------------------------------------------------
 
@@ -43,11 +57,11 @@ def _check_zone(
     zone_model = models["zone"]
     zone: Zone = zone_model.value if isinstance(zone_model, Partial) else zone_model
     doc: Document = files.zone or Document(f"{files.folder}/zone.yaml")
-    ctx.ref(doc, ("level",), "zone_levels", zone.level)
-    ctx.ref(doc, ("city",), "cities", zone.city)
+    unknown_reference(ctx, doc, ("level",), "zone_levels", zone.level)
+    unknown_reference(ctx, doc, ("city",), "cities", zone.city)
     for i, park in enumerate(zone.parks or ()):
-        ctx.ref(doc, ("parks", i, "kind"), "park_kinds", park.kind)
-        ctx.ref(doc, ("parks", i, "level"), "park_levels", park.level)
+        unknown_reference(ctx, doc, ("parks", i, "kind"), "park_kinds", park.kind)
+        unknown_reference(ctx, doc, ("parks", i, "level"), "park_levels", park.level)
     own, maybe_own = _check_own_indicators(ctx, files, models["indicators"], system, maybe)
     maybe = maybe | maybe_own
     known = {**system, **{ind.id: ind for ind in own}}
@@ -58,26 +72,11 @@ def _check_zone(
     period = zone.period
     period_read = period is not None and period.start is not None and period.end is not None
     if period_read and period.end < period.start:
-        ctx.report(
-            doc, ("period", "end"), "invalid-value", "建设期结束年份早于起始年份", "period ends before it starts"
-        )
-    elif period_read and not 2 <= period.end - period.start + 1 <= 3:
-        ctx.report(
-            doc,
-            ("period",),
-            "period-length",
-            f"建设期为 {period.end - period.start + 1} 年",
-            f"construction period of {period.end - period.start + 1} years",
-            "指引规定建设时间原则上为 2—3 年。",
-        )
+        invalid_value(ctx, doc, ("period", "end"), "period-end")
+    elif period_read:
+        period_length(ctx, doc, period.start, period.end)
     if approval_date and period is not None and period.start is not None and period.start < approval_date.year:
-        ctx.report(
-            doc,
-            ("period", "start"),
-            "year-out-of-range",
-            f"建设期起始年份早于批复年份 {approval_date.year}",
-            f"period starts before the approval year {approval_date.year}",
-        )
+        year_out_of_range(ctx, doc, ("period", "start"), "period-start", approved=approval_date.year)
     _check_targets(ctx, doc, ("targets",), zone.targets, known, maybe)
     for i, event in enumerate(zone.events or ()):
         if event.kind == "plan_revised":
@@ -120,14 +119,7 @@ def _check_own_indicators(
             unread = unread | _unread(ind)
             continue
         if ind.id in system or ind.id in {o.id for o in own}:
-            ctx.report(
-                doc,
-                ("indicators", i, "id"),
-                "duplicate-id",
-                f"指标编号“{ind.id}”已被使用",
-                f"indicator id {ind.id!r} already used",
-                "自设指标请用新的编号，不要与指标体系中的编号相同。",
-            )
+            duplicate_id(ctx, doc, ("indicators", i, "id"), "own-indicator", ind.id)
             continue
         if ind.id in maybe:  # may repeat a common indicator that could not be read: not used
             continue
@@ -135,6 +127,7 @@ def _check_own_indicators(
     return tuple(own), unread
 
 
+@rule("event-order", "approved-before-guideline")
 def _check_events(ctx: Context, doc: Document, events: list[Any], unsure: bool) -> Any:
     """Order, dates and uniqueness of lifecycle events; returns the approval date, if any (`_UNSURE` when
     the approval's date could not be read). With `unsure` (an event could not be read), a missing approval
@@ -142,17 +135,10 @@ def _check_events(ctx: Context, doc: Document, events: list[Any], unsure: bool) 
     last_rank, last_date, approved = -1, None, None
     seen: set[str] = set()
     ended = False
-    as_of = ctx.as_of
     for i, event in enumerate(events):
         key = ("events", i)
-        if as_of is not None and event.date is not None and event.date > as_of:
-            ctx.report(
-                doc,
-                (*key, "date"),
-                "date-after-as-of",
-                f"事件日期 {event.date} 晚于数据截止日期 {as_of}",
-                f"event date {event.date} is after the as-of date {as_of}",
-            )
+        if event.date is not None:
+            after_as_of(ctx, doc, (*key, "date"), "event", event.date)
         rank = _EVENT_RANK[event.kind]
         problem = ""
         if ended:
@@ -208,12 +194,20 @@ def _check_targets(
             if ind_id not in maybe:
                 _unknown_indicator(ctx, doc, (*key, ind_id), ind_id, known)
         elif ind.kind == "text":
-            ctx.report(
-                doc,
-                (*key, ind_id),
-                "value-not-number",
-                f"定性指标“{ind.name}”不能设数值目标",
-                f"qualitative indicator {ind_id} cannot have a numeric target",
-            )
+            value_not_number(ctx, doc, (*key, ind_id), "text-target", ind, value)
         else:
             _check_range(ctx, doc, (*key, ind_id), ind, value)
+
+
+@rule("period-length")
+def period_length(ctx: Context, doc: Document, start: int, end: int) -> None:
+    """The guideline's construction period: 2 to 3 years, in principle."""
+    if not 2 <= end - start + 1 <= 3:
+        ctx.report(
+            doc,
+            ("period",),
+            "period-length",
+            f"建设期为 {end - start + 1} 年",
+            f"construction period of {end - start + 1} years",
+            "指引规定建设时间原则上为 2—3 年。",
+        )
