@@ -40,11 +40,11 @@ from generator.data.catalog import Catalog, ZoneRecord
 from generator.data.load import load_data
 from generator.data.messages import editor_text
 from generator.data.models import AnnualReport, IndicatorSystem, Value, ZoneIndicators
+from generator.data.rules.reports import tenfold_jump
 from generator.data.types import parse_number
 from generator.data.validate import validate_data
 from generator.site.series import fmt_decimal
 
-JUMP = Decimal(10)  # a value that grows or shrinks more than tenfold gets a warning
 TEXT_LIMIT = 300  # characters of one value shown; the rest is counted, not shown
 NAME_LIMIT = 60  # characters of a name used to head a line (zone, case, indicator)
 SUMMARY_LIMIT = 900_000  # bytes: GitHub refuses a job summary over 1 MiB (the rest is for the closing lines)
@@ -708,7 +708,7 @@ class _Differ:
             return ""
         ratio = y / x
         shown = f"（{'+' if ratio > 1 else ''}{fmt_decimal((ratio - 1) * 100, 1)}%）"
-        if ratio > JUMP or (ratio > 0 and ratio < 1 / JUMP) or ratio < 0:
+        if tenfold_jump(x, y):  # the checker's own rule (implausible-jump)
             self.summary.jumps += 1
             shown += _t("diff-jump")
         return shown

@@ -126,7 +126,6 @@ def _diff_jumps(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, before: str, af
     return diff.describe_diff(tmp_path / "new", "main").jumps > 0
 
 
-@pytest.mark.xfail(strict=True, reason="issue 13: diff marks a sign change and a change between negatives as a jump")
 def test_check_and_diff_see_the_same_tenfold_jumps(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     check = [_check_jumps(tmp_path, a, b) for a, b in JUMP_PAIRS]
     assert check == [True, False, True, False, False, False, False, False]  # the checker's rule, as today

@@ -310,6 +310,14 @@ def _read_one(
     return number, value.strip()
 
 
+def tenfold_jump(before: Decimal, after: Decimal) -> bool:
+    """Whether a value moved more than JUMP_FACTOR-fold, up or down, between two readings. Only between
+    positive values: a zero has no ratio, a negative value is its own error. The checker's implausible-jump
+    (year to year) and `diff`'s ⚠ (generator/diff.py: a value changed, or a new year against the year before)
+    both ask this."""
+    return before > 0 and after > 0 and (after / before > JUMP_FACTOR or before / after > JUMP_FACTOR)
+
+
 @rule("implausible-jump")
 def _check_jumps(ctx: Context, files: Any, reports: dict[int, ReportRecord], known: dict[str, Indicator]) -> None:
     years = sorted(reports)
@@ -321,7 +329,7 @@ def _check_jumps(ctx: Context, files: Any, reports: dict[int, ReportRecord], kno
             if reading.number is None or old is None or old.number is None:
                 continue
             a, b = old.number, reading.number
-            if a > 0 and b > 0 and (b / a > JUMP_FACTOR or a / b > JUMP_FACTOR):
+            if tenfold_jump(a, b):
                 doc = files.annual[str(after)]
                 ctx.report(
                     doc,
