@@ -15,9 +15,7 @@ import yaml
 from generator.data.catalog import Catalog
 from generator.data.messages import editor_text
 from generator.data.models import Indicator
-
-PLACEHOLDER = "【待填写】"
-"""Marks text a scaffold invented and the editor must replace (search the file for it)."""
+from generator.data.rules.text import PLACEHOLDER as PLACEHOLDER  # the placeholder-text rule's, re-exported
 
 
 class EditorError(Exception):

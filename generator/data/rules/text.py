@@ -11,7 +11,9 @@ from generator.data.problems import Problem
 from generator.data.rules.context import Context
 from generator.data.rules.registry import rule
 
-PLACEHOLDER = "【待填写】"  # what the scaffolds (generator/editors) leave for the editor to replace
+PLACEHOLDER = "【待填写】"
+"""Marks text a scaffold (generator/editors/scaffold.py) invented and the editor must replace; the checker
+refuses a file that still holds it (placeholder-text)."""
 
 
 @rule("placeholder-text")
