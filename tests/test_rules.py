@@ -130,3 +130,46 @@ def test_check_and_diff_see_the_same_tenfold_jumps(tmp_path: Path, monkeypatch: 
     check = [_check_jumps(tmp_path, a, b) for a, b in JUMP_PAIRS]
     assert check == [True, False, True, False, False, False, False, False]  # the checker's rule, as today
     assert [_diff_jumps(tmp_path, monkeypatch, a, b) for a, b in JUMP_PAIRS] == check
+
+
+# (indicator of the mini data, value as typed): what the checker says of it in a YAML file and what the Excel
+# import says of it in a cell must be the same verdict (the import's own words)
+KIND_VALUES = [
+    ("agencies", "12"),  # a count
+    ("agencies", "2.5"),  # a fraction for a count
+    ("agencies", "-3"),  # negative
+    ("agencies", "-1.5"),  # a negative fraction for a count: the checker's first rule is the whole number
+    ("rd_ratio", "150"),  # a percentage over 100
+    ("rd_ratio", "-1"),
+    ("contract_value", "12.5"),
+    ("contract_value", "1234567890123456789"),  # more digits than a number keeps
+]
+_REFUSED_AS = {"应为整数": "value-not-number", "不能为负数": "negative-value", "超过 100": "percent-out-of-range",
+               "超过上限": "number-too-large"}  # fmt: skip
+
+
+@pytest.mark.xfail(strict=True, reason="issue 13: the import judges a negative fraction for a count and a number "
+                   "with more than 15 digits otherwise than check")  # fmt: skip
+def test_the_import_refuses_a_value_as_check_does(tmp_path: Path) -> None:
+    from generator.editors.cell_values import CellRefusal, read_value
+
+    catalog = load_catalog(MINI)
+    check: list[str | None] = []
+    excel: list[str | None] = []
+    for i, (ind_id, typed) in enumerate(KIND_VALUES):
+        data = tmp_path / str(i)
+        shutil.copytree(MINI, data)
+        report = data / "zones/demo-zone/annual/2023.yaml"
+        text = report.read_text(encoding="utf-8")
+        report.write_text(re.sub(rf"(?m)^  {ind_id}: .*$", f"  {ind_id}: {typed}", text, count=1), encoding="utf-8")
+        _catalog, log = validate_data(load_data(data))
+        found = [p.code for p in log.problems if p.field == f"values.{ind_id}" and p.code in _REFUSED_AS.values()]
+        check.append(found[0] if found else None)
+        try:
+            read_value(typed, "General", catalog.indicator(ind_id))
+            excel.append(None)
+        except CellRefusal as refusal:
+            excel.append(next((code for words, code in _REFUSED_AS.items() if words in refusal.zh), refusal.zh))
+    assert check == [None, "value-not-number", "negative-value", "value-not-number", "percent-out-of-range",
+                     "negative-value", None, "number-too-large"]  # fmt: skip
+    assert excel == check
