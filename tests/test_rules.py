@@ -148,8 +148,6 @@ _REFUSED_AS = {"应为整数": "value-not-number", "不能为负数": "negative-
                "超过上限": "number-too-large"}  # fmt: skip
 
 
-@pytest.mark.xfail(strict=True, reason="issue 13: the import judges a negative fraction for a count and a number "
-                   "with more than 15 digits otherwise than check")  # fmt: skip
 def test_the_import_refuses_a_value_as_check_does(tmp_path: Path) -> None:
     from generator.editors.cell_values import CellRefusal, read_value
 

@@ -5,7 +5,8 @@ Accepted for a number: full-width digits and punctuation (１２３．５, ，),
 percentage indicator (35% -> 35), a numeric cell formatted as percent (0.35 -> 35), the markers 暂无 /
 不适用 with spaces around them; an empty cell means "not reported". Refused, never guessed: another unit,
 text, two values (12/15, 12 或 15), a percent sign or percent format on a non-percentage indicator, a
-negative number, a fraction for a count, a percentage over 100, a date (Excel turns 1/2 into a date),
+negative number, a fraction for a count, a percentage over 100, more than 15 digits before the point
+(these by the checker's own rule), a date (Excel turns 1/2 into a date),
 scientific notation, an ambiguous comma (3,5), a number format that shows another number than the cell
 holds (trailing commas `0.0,` `#,##0,` divide what is shown by 1000 each; `# ?/?` shows a fraction;
 `0.0E+00` shows fewer digits).
@@ -28,6 +29,7 @@ from typing import Any
 
 from generator.data.messages import editor_text
 from generator.data.models import Indicator
+from generator.data.rules.values import kind_problem, too_large_text
 from generator.data.types import MARKERS
 
 EXCEL_DIGITS = 15
@@ -234,15 +236,19 @@ def _check_unit(text: str, unit: str, ind: Indicator) -> None:
 
 
 def _checked(number: Decimal, ind: Indicator, as_typed: bool = False) -> Entry:
-    """A number that passed the checks. Typed text keeps its digits as written (125.0 stays 125.0: nothing an
-    editor wrote is changed beyond width and separators); a number Excel stored is written without float noise."""
-    if number < 0:
-        raise CellRefusal(f"不能为负数（{plain(number)}）", f"cannot be negative ({plain(number)})")
-    if ind.kind == "count" and number != number.to_integral_value():
+    """A number that passed the checks of a value by its indicator's kind (the checker's own: `kind_problem`).
+    Typed text keeps its digits as written (125.0 stays 125.0: nothing an editor wrote is changed beyond width
+    and separators); a number Excel stored is written without float noise."""
+    problem = kind_problem(ind.kind, number)  # the checker's rule (generator/data/rules/values.py)
+    if problem == "too-large":
+        raise CellRefusal(*too_large_text(ind, number))
+    if problem == "not-whole":
         raise CellRefusal(
             f"“{ind.name}”是数量，应为整数（{plain(number)}）", f"a count must be a whole number ({plain(number)})"
         )
-    if ind.kind == "percent" and number > 100:
+    if problem == "negative":
+        raise CellRefusal(f"不能为负数（{plain(number)}）", f"cannot be negative ({plain(number)})")
+    if problem == "over-100":
         raise CellRefusal(
             f"百分比 {plain(number)} 超过 100（35% 填 35）", f"percentage {plain(number)} exceeds 100 (35 % is 35)"
         )

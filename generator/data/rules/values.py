@@ -35,16 +35,22 @@ def kind_problem(kind: str | None, value: Decimal) -> Literal["too-large", "not-
     return None
 
 
+def too_large_text(ind: Indicator, value: Decimal) -> tuple[str, str]:
+    """What is said of a value with more digits than a number keeps (in Chinese and English)."""
+    digits = max(value.adjusted() + 1, 1)
+    text = f"{value:f}"
+    shown = text[:20] + "…" if len(text) > 20 else text
+    zh, en = editor_text("number-too-large", name=ind.name, id=ind.id, digits=digits, shown=shown,
+                         limit=MAX_INTEGER_DIGITS)  # fmt: skip
+    return zh, en
+
+
 @rule("number-too-large", "negative-value", "percent-out-of-range")
 def _check_range(ctx: Context, doc: Document, key: tuple[Any, ...], ind: Indicator, value: Decimal) -> None:
     """A value or target by its indicator's kind (`kind_problem`)."""
     problem = kind_problem(ind.kind, value)
     if problem == "too-large":
-        digits = max(value.adjusted() + 1, 1)
-        text = f"{value:f}"
-        shown = text[:20] + "…" if len(text) > 20 else text
-        zh, en = editor_text("number-too-large", name=ind.name, id=ind.id, digits=digits, shown=shown,
-                             limit=MAX_INTEGER_DIGITS)  # fmt: skip
+        zh, en = too_large_text(ind, value)
         ctx.report(doc, key, "number-too-large", zh, en, editor_text("number-too-large-hint", unit=ind.unit or "")[0])
     elif problem == "not-whole":
         value_not_number(ctx, doc, key, "not-whole", ind, value)
