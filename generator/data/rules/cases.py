@@ -6,9 +6,7 @@ import re
 import unicodedata
 from typing import Any
 
-from generator.data.catalog import (
-    ZoneRecord,
-)
+from generator.data.construct import ValidZone
 from generator.data.load import Document
 from generator.data.messages import editor_text
 from generator.data.models import (
@@ -88,7 +86,7 @@ def _fold(name: str) -> str:
 
 
 @rule("case-cites-unreported")
-def _check_case(ctx: Context, doc: Document, zone_id: str, case: Case, zone: ZoneRecord, facts: ZoneFacts) -> bool:
+def _check_case(ctx: Context, doc: Document, zone_id: str, case: Case, zone: ValidZone, facts: ZoneFacts) -> bool:
     """The rules on one case (its fields may be None when its file failed its model); True when it may be
     published."""
     ok = True
@@ -100,7 +98,7 @@ def _check_case(ctx: Context, doc: Document, zone_id: str, case: Case, zone: Zon
         unknown_reference(ctx, doc, ("tags", i), "tags", tag)
     if case.year is not None:
         after_as_of(ctx, doc, ("year",), "case", case.year)
-    reported = {ind for r in facts.reports.values() for ind, rd in r.readings.items() if rd.number is not None}
+    reported = {ind for r in facts.reports.values() for ind, (number, _text) in r.read.items() if number is not None}
     known = {ind.id: ind for ind in (*(ctx.system.indicators or ()), *zone.own_indicators)}
     for i, ind_id in enumerate(case.results.indicators if case.results is not None else ()):
         if ind_id in facts.maybe_indicators:

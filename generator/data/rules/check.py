@@ -1,14 +1,12 @@
-"""The order the rules run in, over the whole data folder, and the catalog built from what passed."""
+"""The order the rules run in over the whole data folder; then the catalog is built from what they accept
+(generator/data/construct.py)."""
 
 from __future__ import annotations
 
 from typing import Any
 
-from generator.data.catalog import (
-    CaseRecord,
-    Catalog,
-    ZoneRecord,
-)
+from generator.data.catalog import Catalog
+from generator.data.construct import Valid, ValidCase, build_catalog
 from generator.data.models import (
     Zone,
 )
@@ -22,12 +20,19 @@ from generator.data.rules.zones import _check_zone
 
 
 def check_catalog(ctx: Context, zone_models: dict[str, dict[str, Any]]) -> Catalog:
+    """Run the rules over the data folder, then build the catalog from what they accept."""
+    valid = check_records(ctx, zone_models)
+    return build_catalog(ctx.site, ctx.system, ctx.refs, ctx.tasks, valid, ctx.folder.display_root)
+
+
+def check_records(ctx: Context, zone_models: dict[str, dict[str, Any]]) -> Valid:
+    """Every rule over every file; what may be published (a zone only when its zone.yaml and indicators.yaml
+    passed their models, a case only when its file did and no rule refused it)."""
     _check_placeholders(ctx)
     _check_characters(ctx)
     _check_references(ctx)
     indicators, maybe = _check_indicator_system(ctx)
-    zones: dict[str, ZoneRecord] = {}
-    cases: list[CaseRecord] = []
+    valid = Valid()
     seen_slugs: dict[str, str] = {}
     for zone_id, models in zone_models.items():
         files = ctx.folder.zones[zone_id]
@@ -41,7 +46,7 @@ def check_catalog(ctx: Context, zone_models: dict[str, dict[str, Any]]) -> Catal
         # nothing from a file that failed its model: a zone is published only when it and its indicators are whole
         published = not isinstance(models["zone"], Partial) and not isinstance(models["indicators"], Partial)
         if published:
-            zones[zone_id] = record
+            valid.zones[zone_id] = record
         for slug, case in sorted(models["cases"].items()):
             doc = files.cases[slug]
             if case is None or not _valid_file_id(ctx, doc, slug, folder="cases"):
@@ -53,18 +58,8 @@ def check_catalog(ctx: Context, zone_models: dict[str, dict[str, Any]]) -> Catal
             if isinstance(case, Partial):
                 _check_case(ctx, doc, zone_id, case.value, record, checked)
             elif _check_case(ctx, doc, zone_id, case, record, checked) and published:
-                cases.append(CaseRecord(slug, zone_id, doc.path, case))
+                valid.cases.append(ValidCase(slug, zone_id, doc.path, case))
         _notice_unused_images(ctx, files, models["cases"])
         for name in files.image_files:  # every file in images/: one so named breaks a checkout on Windows
             reserved(ctx, "what-image", name, path=f"{files.folder}/images/{name}")
-    return Catalog(
-        site=ctx.site,
-        categories=tuple(ctx.system.categories or ()),
-        indicators=tuple(ctx.system.indicators or ()),
-        indicator_source=ctx.system.source,
-        references=ctx.refs,
-        tasks=ctx.tasks,
-        zones=zones,
-        cases=tuple(sorted(cases, key=lambda c: (-c.case.year, c.zone_id, c.slug))),
-        data_dir=ctx.folder.display_root,
-    )
+    return valid

@@ -8,10 +8,7 @@ import unicodedata
 from decimal import Decimal
 from typing import Any, Literal
 
-from generator.data.catalog import (
-    Reading,
-    ReportRecord,
-)
+from generator.data.construct import Read, ValidReport
 from generator.data.load import Document
 from generator.data.messages import editor_text
 from generator.data.models import (
@@ -38,11 +35,11 @@ def _check_reports(
     maybe: Unsure,
     approved: dt.date | None,
     revoked: dt.date | None,
-) -> tuple[dict[int, ReportRecord], dict[int, ReportRecord], Unsure]:
+) -> tuple[dict[int, ValidReport], dict[int, ValidReport], Unsure]:
     """The reports to publish, every report read (files that failed their model included, for the rules
     between years and cases), and the indicators whose values could not be read somewhere."""
-    reports: dict[int, ReportRecord] = {}
-    checked: dict[int, ReportRecord] = {}
+    reports: dict[int, ValidReport] = {}
+    checked: dict[int, ValidReport] = {}
     unread = Unsure()
     for stem, model in sorted(models.items()):
         doc: Document = files.annual[stem]
@@ -61,8 +58,8 @@ def _check_reports(
         if not _check_report_year(ctx, doc, year, report, approved, revoked):
             continue
         on_time = _check_submission(ctx, doc, year, report)
-        readings = _read_values(ctx, doc, report, known, maybe)
-        checked[year] = ReportRecord(files.id, year, doc.path, report, readings, on_time)
+        read = _read_values(ctx, doc, report, known, maybe)
+        checked[year] = ValidReport(year, doc.path, report, read, on_time)
         if part is None:
             reports[year] = checked[year]
     return reports, checked, unread
@@ -240,8 +237,8 @@ def _check_submission(ctx: Context, doc: Document, year: int, report: AnnualRepo
 @rule("missing-value")
 def _read_values(
     ctx: Context, doc: Document, report: AnnualReport, known: dict[str, Indicator], maybe: Unsure
-) -> dict[str, Reading]:
-    readings: dict[str, Reading] = {}
+) -> dict[str, Read]:
+    readings: dict[str, Read] = {}
     for ind_id, entry in report.values.items():
         key = ("values", ind_id)
         ind = known.get(ind_id)
@@ -266,7 +263,7 @@ def _read_values(
             continue
         reading = _read_one(ctx, doc, key, ind, entry.value, entry.marker)
         if reading is not None:
-            readings[ind_id] = Reading(ind_id, reading[0], reading[1], entry.marker, entry.note, entry.source)
+            readings[ind_id] = reading
     for ind_id, ind in known.items():
         if ind_id not in report.values and not ctx.absent_unsure(doc, ("values", ind_id)):
             ctx.report(
@@ -319,16 +316,16 @@ def tenfold_jump(before: Decimal, after: Decimal) -> bool:
 
 
 @rule("implausible-jump")
-def _check_jumps(ctx: Context, files: Any, reports: dict[int, ReportRecord], known: dict[str, Indicator]) -> None:
+def _check_jumps(ctx: Context, files: Any, reports: dict[int, ValidReport], known: dict[str, Indicator]) -> None:
     years = sorted(reports)
     for before, after in itertools.pairwise(years):
         if after != before + 1:
             continue
-        for ind_id, reading in reports[after].readings.items():
-            old = reports[before].readings.get(ind_id)
-            if reading.number is None or old is None or old.number is None:
+        for ind_id, (number, _text) in reports[after].read.items():
+            old = reports[before].read.get(ind_id)
+            if number is None or old is None or old[0] is None:
                 continue
-            a, b = old.number, reading.number
+            a, b = old[0], number
             if tenfold_jump(a, b):
                 doc = files.annual[str(after)]
                 ctx.report(
@@ -347,7 +344,7 @@ def _notice_missing_reports(
     doc: Document,
     files: Any,
     zone: Zone,
-    reports: dict[int, ReportRecord],
+    reports: dict[int, ValidReport],
     approved: dt.date | None,
     revoked: dt.date | None,
     status: str,

@@ -7,11 +7,8 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
-from generator.data.catalog import (
-    ReportRecord,
-    ZoneRecord,
-    derive_status,
-)
+from generator.data.catalog import derive_status
+from generator.data.construct import ValidReport, ValidZone
 from generator.data.load import Document
 from generator.data.models import (
     Evaluated,
@@ -46,14 +43,14 @@ class ZoneFacts:
     """What the rules know of a zone beyond its published record: every report read (those of files that
     failed their model included), and what could not be read."""
 
-    reports: dict[int, ReportRecord]
+    reports: dict[int, ValidReport]
     maybe_indicators: Unsure  # indicator ids that may exist (their definition could not be read)
     maybe_reported: Unsure  # indicator ids whose values could not be read in some annual file
 
 
 def _check_zone(
     ctx: Context, zone_id: str, files: Any, models: dict[str, Any], system: dict[str, Indicator], maybe: Unsure
-) -> tuple[ZoneRecord, ZoneFacts]:
+) -> tuple[ValidZone, ZoneFacts]:
     zone_model = models["zone"]
     zone: Zone = zone_model.value if isinstance(zone_model, Partial) else zone_model
     doc: Document = files.zone or Document(f"{files.folder}/zone.yaml")
@@ -95,7 +92,7 @@ def _check_zone(
     if complete:
         _notice_missing_reports(ctx, doc, files, zone, checked, approval_date, revoked, status)
     images = dict(sorted(files.images.items()))
-    record = ZoneRecord(zone_id, doc.path, zone, own, reports, status, approval_date, images)
+    record = ValidZone(zone_id, doc.path, zone, own, reports, status, approval_date, images)
     return record, ZoneFacts(checked, maybe, maybe_reported)
 
 
