@@ -171,3 +171,26 @@ def test_the_import_refuses_a_value_as_check_does(tmp_path: Path) -> None:
     assert check == [None, "value-not-number", "negative-value", "value-not-number", "percent-out-of-range",
                      "negative-value", None, "number-too-large"]  # fmt: skip
     assert excel == check
+
+
+@pytest.mark.xfail(strict=True, reason="issue 13: the editors' tools accept a year after the zone was revoked")
+def test_the_editors_tools_refuse_the_years_check_refuses(tmp_path: Path) -> None:
+    from generator.editors.common import EditorError
+    from generator.editors.scaffold import scaffold_year
+
+    data = tmp_path / "data"
+    shutil.copytree(MINI, data)
+    replace_once(data / "site.yaml", "as_of: 2024-06-30", "as_of: 2025-06-30")
+    zone = data / "zones/demo-zone/zone.yaml"
+    zone.write_text(zone.read_text(encoding="utf-8") + "  - kind: evaluated\n    date: 2024-03-01\n    result: revoked\n",
+                    encoding="utf-8")  # fmt: skip
+    report = data / "zones/demo-zone/annual/2024.yaml"
+    report.write_text((data / "zones/demo-zone/annual/2023.yaml").read_text(encoding="utf-8"), encoding="utf-8")
+    _catalog, log = validate_data(load_data(data))  # what check says of a 2024 report
+    assert [p.zh for p in log.problems if p.path.endswith("annual/2024.yaml") and p.code == "year-out-of-range"] == [
+        "示范区已于 2024-03-01 撤销，不能有 2024 年数据"
+    ]
+    report.unlink()
+    with pytest.raises(EditorError) as refused:  # new-year refuses it up front, in the same words
+        scaffold_year(data, "demo-zone", 2024)
+    assert refused.value.zh == "示范区已于 2024-03-01 撤销，不能有 2024 年数据"
