@@ -194,3 +194,19 @@ def test_the_editors_tools_refuse_the_years_check_refuses(tmp_path: Path) -> Non
     with pytest.raises(EditorError) as refused:  # new-year refuses it up front, in the same words
         scaffold_year(data, "demo-zone", 2024)
     assert refused.value.zh == "示范区已于 2024-03-01 撤销，不能有 2024 年数据"
+
+
+@pytest.mark.xfail(strict=True, reason="issue 13: the editors' tools refuse a baseline year not ended, check does not")
+def test_the_editors_tools_take_the_baseline_year_check_takes(tmp_path: Path) -> None:
+    from generator.editors.scaffold import scaffold_year
+
+    data = tmp_path / "data"
+    shutil.copytree(MINI, data)
+    replace_once(data / "zones/demo-zone/zone.yaml", "date: 2023-05-10", "date: 2025-03-01")  # approved after as_of
+    report = data / "zones/demo-zone/annual/2024.yaml"
+    report.write_text("baseline: true\n" + (data / "zones/demo-zone/annual/2022.yaml").read_text(encoding="utf-8")
+                      .replace("baseline: true\n", ""), encoding="utf-8")  # fmt: skip
+    _catalog, log = validate_data(load_data(data))  # check takes 2024 as the baseline: no problem with its year
+    assert [p.code for p in log.problems if p.path.endswith("annual/2024.yaml")] == []
+    report.unlink()
+    assert scaffold_year(data, "demo-zone", 2024) == report  # and so does new-year
