@@ -173,7 +173,6 @@ def test_the_import_refuses_a_value_as_check_does(tmp_path: Path) -> None:
     assert excel == check
 
 
-@pytest.mark.xfail(strict=True, reason="issue 13: the editors' tools accept a year after the zone was revoked")
 def test_the_editors_tools_refuse_the_years_check_refuses(tmp_path: Path) -> None:
     from generator.editors.common import EditorError
     from generator.editors.scaffold import scaffold_year
@@ -196,7 +195,6 @@ def test_the_editors_tools_refuse_the_years_check_refuses(tmp_path: Path) -> Non
     assert refused.value.zh == "示范区已于 2024-03-01 撤销，不能有 2024 年数据"
 
 
-@pytest.mark.xfail(strict=True, reason="issue 13: the editors' tools refuse a baseline year not ended, check does not")
 def test_the_editors_tools_take_the_baseline_year_check_takes(tmp_path: Path) -> None:
     from generator.editors.scaffold import scaffold_year
 

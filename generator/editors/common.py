@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 import os
 import re
@@ -15,6 +14,8 @@ import yaml
 from generator.data.catalog import Catalog
 from generator.data.messages import editor_text
 from generator.data.models import Indicator
+from generator.data.rules.context import revocation_date
+from generator.data.rules.reports import report_year_refusal, year_out_of_range_text
 from generator.data.rules.text import PLACEHOLDER as PLACEHOLDER  # the placeholder-text rule's, re-exported
 
 
@@ -52,22 +53,28 @@ def zone_record(catalog: Catalog, data: Path, zone_id: str) -> Any:
 
 
 def check_year(catalog: Catalog, record: Any, year: int) -> None:
-    """Refuse a year the checker would refuse (the same rules as rules._check_report_year, said up front)."""
+    """Refuse a year the checker would refuse (its own rule, `report_year_refusal`, said up front). The year
+    before the approval is the baseline."""
     approved = record.approved
-    if approved is None:
+    revoked = revocation_date(record.zone)
+    baseline = approved is not None and year == approved.year - 1
+    refusal = report_year_refusal(year, approved, catalog.as_of, revoked, baseline)
+    if refusal == "not-approved":
         raise EditorError(
             f"示范区“{record.id}”尚未批复建设，不能有年度数据", f"zone {record.id!r} is not approved: no annual data"
         )
-    if year < approved.year - 1:
+    if refusal == "before-approval" and approved is not None:  # before the baseline year
         raise EditorError(
             f"{year} 年早于基期 {approved.year - 1} 年（批复前一年）",
             f"{year} is before the baseline year {approved.year - 1}",
         )
-    if dt.date(year, 12, 31) > catalog.as_of:
+    if refusal == "not-ended":
         raise EditorError(
             f"{year} 年在数据截止日期 {catalog.as_of} 时尚未结束，年度数据只能在该年度结束后填写",
             f"year {year} has not ended by the as-of date {catalog.as_of}",
         )
+    if refusal is not None:  # revoked: what check says
+        raise EditorError(*year_out_of_range_text(refusal, year=year, revoked=revoked))
 
 
 def zone_indicators(catalog: Catalog, zone_id: str) -> list[Indicator]:

@@ -71,24 +71,41 @@ def _check_report_year(
     as_of = ctx.as_of
     if approved is _UNSURE or ctx.absent_unsure(doc, ("baseline",)):
         return True  # the approval or whether this is the baseline could not be read: the year is not judged
+    refusal = report_year_refusal(year, approved, as_of, revoked, bool(report.baseline))
+    if refusal is None:
+        return True
+    if refusal == "baseline-year" and approved is not None:
+        baseline_year(ctx, doc, year, approved)
+    elif refusal != "baseline-year":
+        year_out_of_range(ctx, doc, (), refusal, year=year, approved=approved.year if approved else None, as_of=as_of,
+                          revoked=revoked)  # fmt: skip
+    return False
+
+
+YearRefusal = Literal["not-approved", "baseline-year", "baseline-unmarked", "before-approval", "not-ended", "revoked"]
+
+
+def report_year_refusal(
+    year: int, approved: dt.date | None, as_of: dt.date | None, revoked: dt.date | None, baseline: bool
+) -> YearRefusal | None:
+    """Why a zone approved on `approved` (None: not approved) may not have an annual report for `year` (its
+    baseline when `baseline`), or None: a baseline is the year before the approval; another report is of a
+    year from the approval's, ended by the as-of date, before the zone was revoked. The checker (annual
+    files) and the editors' tools (generator/editors/common.check_year: new-year, export-template,
+    import-xlsx) both ask this."""
     if approved is None:
-        year_out_of_range(ctx, doc, (), "not-approved")
-        return False
-    if report.baseline:
-        return not baseline_year(ctx, doc, year, approved)
+        return "not-approved"
+    if baseline:
+        return None if year == approved.year - 1 else "baseline-year"
     if year == approved.year - 1:
-        year_out_of_range(ctx, doc, (), "baseline-unmarked", year=year, approved=approved.year)
-        return False
+        return "baseline-unmarked"
     if year < approved.year:
-        year_out_of_range(ctx, doc, (), "before-approval", year=year, approved=approved.year)
-        return False
+        return "before-approval"
     if as_of is not None and dt.date(year, 12, 31) > as_of:
-        year_out_of_range(ctx, doc, (), "not-ended", year=year, as_of=as_of)
-        return False
+        return "not-ended"
     if revoked is not None and dt.date(year, 12, 31) >= revoked:
-        year_out_of_range(ctx, doc, (), "revoked", year=year, revoked=revoked)
-        return False
-    return True
+        return "revoked"
+    return None
 
 
 @rule("baseline-year")
@@ -143,8 +160,14 @@ def year_out_of_range(
     """A year outside the zone's life: a construction period starting before the approval year; an annual
     report of a zone not approved, of a year before the approval (the year before it: a baseline not marked),
     not ended by the as-of date, or after the zone was revoked."""
-    zh, en, hint = _YEAR_OUT_OF_RANGE[what]
-    ctx.report(doc, key, "year-out-of-range", zh.format(**fields), en.format(**fields), hint)
+    zh, en = year_out_of_range_text(what, **fields)
+    ctx.report(doc, key, "year-out-of-range", zh, en, _YEAR_OUT_OF_RANGE[what][2])
+
+
+def year_out_of_range_text(what: str, **fields: object) -> tuple[str, str]:
+    """What year-out-of-range says (Chinese, English), for `what` (a key of its table) and its fields."""
+    zh, en, _hint = _YEAR_OUT_OF_RANGE[what]
+    return zh.format(**fields), en.format(**fields)
 
 
 _AFTER_AS_OF = {
