@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from typing import Any
 
 from generator.data.construct import ValidZone
-from generator.data.load import Document
+from generator.data.load import Document, ZoneFiles
 from generator.data.messages import editor_text
 from generator.data.models import (
     Case,
@@ -25,7 +24,7 @@ from generator.data.rules.zones import ZoneFacts
 
 
 @rule("missing-image")
-def _check_case_images(ctx: Context, doc: Document, case: Case, files: Any) -> bool:
+def _check_case_images(ctx: Context, doc: Document, case: Case, files: ZoneFiles) -> bool:
     """Each image a case names is in the zone's images/ under exactly that name. A file that is there but
     refused (too large, a format the site does not take) already has its own problem: no second one here."""
     ok = True
@@ -59,7 +58,7 @@ def _check_case_images(ctx: Context, doc: Document, case: Case, files: Any) -> b
 
 
 @rule("image-unused")
-def _notice_unused_images(ctx: Context, files: Any, cases: dict[str, Case | None]) -> None:
+def _notice_unused_images(ctx: Context, files: ZoneFiles, cases: dict[str, Case | Partial | None]) -> None:
     """An image no case names is not published: say so (a notice), so a photo uploaded for a case whose images
     block is still commented out is not lost unnoticed. A name a case gets wrong (case, full width, a path,
     another suffix) already has its problem there; unknown while a case file cannot be read."""

@@ -3,8 +3,6 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from generator.data.catalog import Catalog
 from generator.data.construct import Valid, ValidCase, build_catalog
 from generator.data.models import (
@@ -12,20 +10,20 @@ from generator.data.models import (
 )
 from generator.data.partial import Partial, lenient_empty
 from generator.data.rules.cases import _check_case, _notice_unused_images
-from generator.data.rules.context import Context
+from generator.data.rules.context import Context, ZoneModels
 from generator.data.rules.names import _valid_file_id, invalid_id, reserved
 from generator.data.rules.system import _check_indicator_system, _check_references, duplicate_id
 from generator.data.rules.text import _check_characters, _check_placeholders
 from generator.data.rules.zones import _check_zone
 
 
-def check_catalog(ctx: Context, zone_models: dict[str, dict[str, Any]]) -> Catalog:
+def check_catalog(ctx: Context, zone_models: dict[str, ZoneModels]) -> Catalog:
     """Run the rules over the data folder, then build the catalog from what they accept."""
     valid = check_records(ctx, zone_models)
     return build_catalog(ctx.site, ctx.system, ctx.refs, ctx.tasks, valid, ctx.folder.display_root)
 
 
-def check_records(ctx: Context, zone_models: dict[str, dict[str, Any]]) -> Valid:
+def check_records(ctx: Context, zone_models: dict[str, ZoneModels]) -> Valid:
     """Every rule over every file; what may be published (a zone only when its zone.yaml and indicators.yaml
     passed their models, a case only when its file did and no rule refused it)."""
     _check_placeholders(ctx)

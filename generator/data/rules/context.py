@@ -4,18 +4,22 @@ the rules and the analysis share (a report's deadline, the years a zone owes a r
 from __future__ import annotations
 
 import datetime as dt
+import enum
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Final, Literal, TypedDict
 
 from generator.data.load import REFERENCE_LISTS, DataFolder, Document
 from generator.data.models import (
     EVENT_KINDS,
+    AnnualReport,
+    Case,
     Evaluated,
     IndicatorSystem,
     RefItem,
     SiteConfig,
     Task,
     Zone,
+    ZoneIndicators,
 )
 from generator.data.partial import Partial, Unsure
 from generator.data.problems import Problem, ProblemLog
@@ -30,7 +34,26 @@ CODE_DEFINED = {
 GUIDELINE_START = dt.date(2023, 1, 1)
 REPORT_DEADLINE = (1, 31)  # the annual report for year Y is due by 31 January of Y + 1
 JUMP_FACTOR = 10
-_UNSURE: Any = object()  # the approval date when the event that may hold it could not be read
+
+
+class ZoneModels(TypedDict):
+    """What each file of a zone's folder was read as (validate.py): its model, the `Partial` record of a file
+    that failed it, None when the file is missing or nothing of it can be read."""
+
+    zone: Zone | Partial | None
+    indicators: ZoneIndicators | Partial | None
+    annual: dict[str, AnnualReport | Partial | None]  # by file stem
+    cases: dict[str, Case | Partial | None]  # by file stem
+
+
+class Unread(enum.Enum):
+    """What stands for a fact that could not be read (its file failed its model)."""
+
+    APPROVAL = "approval"  # the approval date, when the event that may hold it could not be read
+
+
+_UNSURE: Final = Unread.APPROVAL
+Approval = dt.date | None | Literal[Unread.APPROVAL]  # the approval date; None: not approved
 _EVENT_RANK = {"applied": 0, "public_notice": 1, "approved": 2, "plan_revised": 3, "evaluated": 3}
 
 

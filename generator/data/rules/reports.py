@@ -9,7 +9,7 @@ from decimal import Decimal
 from typing import Any, Literal
 
 from generator.data.construct import Read, ValidReport
-from generator.data.load import Document
+from generator.data.load import Document, ZoneFiles
 from generator.data.messages import editor_text
 from generator.data.models import (
     AnnualReport,
@@ -17,7 +17,14 @@ from generator.data.models import (
     Zone,
 )
 from generator.data.partial import Partial, Unsure
-from generator.data.rules.context import _UNSURE, JUMP_FACTOR, Context, expected_report_years, report_deadline
+from generator.data.rules.context import (
+    JUMP_FACTOR,
+    Approval,
+    Context,
+    Unread,
+    expected_report_years,
+    report_deadline,
+)
 from generator.data.rules.names import _valid_file_id
 from generator.data.rules.registry import rule
 from generator.data.rules.system import missing_field
@@ -29,11 +36,11 @@ from generator.data.types import parse_number
 
 def _check_reports(
     ctx: Context,
-    files: Any,
-    models: dict[str, Any],
+    files: ZoneFiles,
+    models: dict[str, AnnualReport | Partial | None],
     known: dict[str, Indicator],
     maybe: Unsure,
-    approved: dt.date | None,
+    approved: Approval,
     revoked: dt.date | None,
 ) -> tuple[dict[int, ValidReport], dict[int, ValidReport], Unsure]:
     """The reports to publish, every report read (files that failed their model included, for the rules
@@ -47,7 +54,7 @@ def _check_reports(
             unread = Unsure(every=True)
             continue
         part = model if isinstance(model, Partial) else None
-        report: AnnualReport = part.value if part else model
+        report: AnnualReport = model.value if isinstance(model, Partial) else model
         if part is not None:
             unread = unread | part.dropped_keys(("values",))
         if not _valid_file_id(ctx, doc, stem, r"(19|20|21)[0-9][0-9]"):
@@ -66,10 +73,10 @@ def _check_reports(
 
 
 def _check_report_year(
-    ctx: Context, doc: Document, year: int, report: AnnualReport, approved: dt.date | None, revoked: dt.date | None
+    ctx: Context, doc: Document, year: int, report: AnnualReport, approved: Approval, revoked: dt.date | None
 ) -> bool:
     as_of = ctx.as_of
-    if approved is _UNSURE or ctx.absent_unsure(doc, ("baseline",)):
+    if approved is Unread.APPROVAL or ctx.absent_unsure(doc, ("baseline",)):
         return True  # the approval or whether this is the baseline could not be read: the year is not judged
     refusal = report_year_refusal(year, approved, as_of, revoked, bool(report.baseline))
     if refusal is None:
@@ -339,7 +346,7 @@ def tenfold_jump(before: Decimal, after: Decimal) -> bool:
 
 
 @rule("implausible-jump")
-def _check_jumps(ctx: Context, files: Any, reports: dict[int, ValidReport], known: dict[str, Indicator]) -> None:
+def _check_jumps(ctx: Context, files: ZoneFiles, reports: dict[int, ValidReport], known: dict[str, Indicator]) -> None:
     years = sorted(reports)
     for before, after in itertools.pairwise(years):
         if after != before + 1:
@@ -365,7 +372,7 @@ def _check_jumps(ctx: Context, files: Any, reports: dict[int, ValidReport], know
 def _notice_missing_reports(
     ctx: Context,
     doc: Document,
-    files: Any,
+    files: ZoneFiles,
     zone: Zone,
     reports: dict[int, ValidReport],
     approved: dt.date | None,

@@ -9,14 +9,24 @@ from typing import Any
 
 from generator.data.catalog import derive_status
 from generator.data.construct import ValidReport, ValidZone
-from generator.data.load import Document
+from generator.data.load import Document, ZoneFiles
 from generator.data.models import (
     Evaluated,
+    Event,
     Indicator,
     Zone,
+    ZoneIndicators,
 )
-from generator.data.partial import Partial, Unsure
-from generator.data.rules.context import _EVENT_RANK, _UNSURE, GUIDELINE_START, Context, revocation_date
+from generator.data.partial import Partial, Unsure, lenient_empty
+from generator.data.rules.context import (
+    _EVENT_RANK,
+    _UNSURE,
+    GUIDELINE_START,
+    Approval,
+    Context,
+    ZoneModels,
+    revocation_date,
+)
 from generator.data.rules.registry import rule
 from generator.data.rules.reports import (
     _check_jumps,
@@ -49,9 +59,11 @@ class ZoneFacts:
 
 
 def _check_zone(
-    ctx: Context, zone_id: str, files: Any, models: dict[str, Any], system: dict[str, Indicator], maybe: Unsure
+    ctx: Context, zone_id: str, files: ZoneFiles, models: ZoneModels, system: dict[str, Indicator], maybe: Unsure
 ) -> tuple[ValidZone, ZoneFacts]:
     zone_model = models["zone"]
+    if zone_model is None:  # (check_records gives a missing or unreadable zone.yaml as an empty Partial)
+        zone_model = Partial(lenient_empty(Zone), frozenset({()}), frozenset())
     zone: Zone = zone_model.value if isinstance(zone_model, Partial) else zone_model
     doc: Document = files.zone or Document(f"{files.folder}/zone.yaml")
     unknown_reference(ctx, doc, ("level",), "zone_levels", zone.level)
@@ -97,14 +109,14 @@ def _check_zone(
 
 
 def _check_own_indicators(
-    ctx: Context, files: Any, model: Any, system: dict[str, Indicator], maybe: Unsure
+    ctx: Context, files: ZoneFiles, model: ZoneIndicators | Partial | None, system: dict[str, Indicator], maybe: Unsure
 ) -> tuple[tuple[Indicator, ...], Unsure]:
     """The zone's own indicators, and the ids of those that could not be read."""
-    if model is None:
-        return (), Unsure(every=files.indicators is not None)
     doc = files.indicators
+    if model is None or doc is None:  # (a model is read only from a file)
+        return (), Unsure(every=doc is not None)
     part = model if isinstance(model, Partial) else None
-    indicators = part.value.indicators if part else model.indicators
+    indicators = model.value.indicators if isinstance(model, Partial) else model.indicators
     if indicators is None:
         return (), Unsure(every=True)
     categories = _categories(ctx)
@@ -125,7 +137,7 @@ def _check_own_indicators(
 
 
 @rule("event-order", "approved-before-guideline")
-def _check_events(ctx: Context, doc: Document, events: list[Any], unsure: bool) -> Any:
+def _check_events(ctx: Context, doc: Document, events: list[Event], unsure: bool) -> Approval:
     """Order, dates and uniqueness of lifecycle events; returns the approval date, if any (`_UNSURE` when
     the approval's date could not be read). With `unsure` (an event could not be read), a missing approval
     is not judged: the unread event may be it. An event whose date could not be read is judged by its kind."""
