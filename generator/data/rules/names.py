@@ -85,10 +85,10 @@ def reserved(
 
 
 @rule("invalid-id")
-def invalid_id(ctx: Context, path: str, name: str, kind: Literal["zone", "file"], pattern: str = ID_PATTERN) -> bool:
+def invalid_id(ctx: Context, path: str, name: str, what: Literal["zone", "file"], pattern: str = ID_PATTERN) -> bool:
     """A zone folder or a data file whose name is not an id (lowercase letters, digits and hyphens; an annual
     report's is a year). True when reported."""
-    if kind == "zone":
+    if what == "zone":
         if re.fullmatch(ID_PATTERN, name) and len(name) <= 64:
             return False
         ctx.add(

@@ -2,10 +2,11 @@
 
 A rule is declared with `@rule("code", ...)` where it is defined (as Frictionless declares one class per
 check): the registry then knows, for every code the rules report, the one function that reports it, and
-`Context.report` refuses a code reported outside its own rule (a bug in the generator, caught by the tests
+`Context.add` refuses a code reported outside its own rule (a bug in the generator, caught by the tests
 in tests/broken/). The codes the loader and the models report are not rules' (tests/test_rules.py names
-them). `check` runs the rules (generator/data/rules/check.py); `import-xlsx` and `diff` call the same
-functions (the tenfold jump, the values by indicator kind) instead of restating them.
+them). `check` runs the rules (generator/data/rules/check.py); the editors' tools and `diff` ask the same
+functions instead of restating them: `tenfold_jump` (diff's ⚠), `kind_problem` (the Excel import's cells),
+`report_year_refusal` (new-year, export-template, import-xlsx), `PLACEHOLDER` (the scaffolds).
 
 The registry is filled once, when the rule modules are imported, and never changed after.
 """
