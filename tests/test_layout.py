@@ -229,7 +229,23 @@ g = root.joinpath("schemas", name), ("zones", zone_id), rel[2] in ("annual",)
     ]
 
 
-@pytest.mark.xfail(strict=True, reason="issue 13: the modules still spell out the layout's paths")
-@pytest.mark.parametrize("module", READERS)
+PENDING = {  # issue 13: still spelling out the layout's paths (each leaves this set when it reads the table)
+    "generator/data/schema.py",
+    "generator/site/data_dictionary.py",
+    "generator/editors/scaffold.py",
+    "generator/editors/common.py",
+    "generator/editors/annual_yaml.py",
+}
+
+
+@pytest.mark.parametrize(
+    "module",
+    [
+        pytest.param(m, marks=pytest.mark.xfail(strict=True, reason="issue 13: spells out the layout's paths"))
+        if m in PENDING
+        else m
+        for m in READERS
+    ],
+)
 def test_no_reader_spells_out_a_path_of_the_layout(module: str) -> None:
     assert path_literals((ROOT / module).read_text(encoding="utf-8")) == []
