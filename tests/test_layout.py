@@ -130,9 +130,6 @@ def test_the_loader_reads_every_data_file_in_its_kind(root: Path) -> None:
 READERS = (
     "generator/data/load.py",
     "generator/data/validate.py",
-    "generator/editors/scaffold.py",
-    "generator/editors/common.py",
-    "generator/editors/annual_yaml.py",
 )
 _SENTENCE = re.compile(r"[\s\u3000-\u9fff\uff00-\uffef]")  # a space or a Chinese character: words to a reader
 
@@ -227,21 +224,6 @@ g = root.joinpath("schemas", name), ("zones", zone_id), rel[2] in ("annual",)
     ]
 
 
-PENDING = {  # issue 13: still spelling out the layout's paths (each leaves this set when it reads the table)
-    "generator/editors/scaffold.py",
-    "generator/editors/common.py",
-    "generator/editors/annual_yaml.py",
-}
-
-
-@pytest.mark.parametrize(
-    "module",
-    [
-        pytest.param(m, marks=pytest.mark.xfail(strict=True, reason="issue 13: spells out the layout's paths"))
-        if m in PENDING
-        else m
-        for m in READERS
-    ],
-)
+@pytest.mark.parametrize("module", READERS)
 def test_no_reader_spells_out_a_path_of_the_layout(module: str) -> None:
     assert path_literals((ROOT / module).read_text(encoding="utf-8")) == []
