@@ -23,7 +23,7 @@ class Kind:
     label: str  # its short name in the indicator tables of the site
     numeric: bool  # values and targets are numbers (False: qualitative, a text); a number needs a unit
     whole: bool = False  # whole numbers only
-    lowest: int | None = None  # a number below this is refused
+    lowest: int = 0  # a number below this is refused
     highest: int | None = None  # a number above this is refused
     summable: bool = False  # values may be added up across zones (only then may an indicator say `summable: true`)
     percent: bool = False  # written in percent (35 is 35 %): a % sign or an Excel percent cell is taken, a
@@ -35,10 +35,10 @@ class Kind:
 
 # fmt: off
 KINDS: dict[str, Kind] = {kind.code: kind for kind in (
-    Kind("count", "数量", "数量", numeric=True, whole=True, lowest=0, summable=True, index="growth"),
-    Kind("amount", "金额", "金额", numeric=True, lowest=0, summable=True, index="growth"),
-    Kind("percent", "百分比", "百分比", numeric=True, lowest=0, highest=100, percent=True, index="level"),
-    Kind("per_10k", "每万人/每万家比率", "每万比率", numeric=True, lowest=0, index="level"),
+    Kind("count", "数量", "数量", numeric=True, whole=True, summable=True, index="growth"),
+    Kind("amount", "金额", "金额", numeric=True, summable=True, index="growth"),
+    Kind("percent", "百分比", "百分比", numeric=True, highest=100, percent=True, index="level"),
+    Kind("per_10k", "每万人/每万家比率", "每万比率", numeric=True, index="level"),
     Kind("text", "定性文字", "定性", numeric=False, excel_format="@"),
 )}
 # fmt: on

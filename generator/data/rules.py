@@ -26,6 +26,7 @@ from generator.data.catalog import (
     ZoneRecord,
     derive_status,
 )
+from generator.data.kinds import KINDS
 from generator.data.load import REFERENCE_LISTS, DataFolder, Document
 from generator.data.messages import editor_text
 from generator.data.models import (
@@ -405,7 +406,7 @@ def _check_indicator(
         )
     if ind.kind is None:  # could not be read: nothing below can be judged
         return
-    if ind.summable and ind.kind not in ("count", "amount"):
+    if ind.summable and not KINDS[ind.kind].summable:
         ctx.report(
             doc,
             (*key, "summable"),
@@ -414,7 +415,7 @@ def _check_indicator(
             f"{ind.kind} indicators cannot be summed",
             "把 summable 改为 false。",
         )
-    if ind.kind != "text" and ind.unit is None and not ctx.absent_unsure(doc, (*key, "unit")):
+    if KINDS[ind.kind].numeric and ind.unit is None and not ctx.absent_unsure(doc, (*key, "unit")):
         ctx.report(
             doc, (*key, "unit"), "missing-field", "数量型指标必须写计量单位", "a quantitative indicator needs a unit"
         )
@@ -606,7 +607,7 @@ def _check_targets(
         if ind is None:
             if ind_id not in maybe:
                 _unknown_indicator(ctx, doc, (*key, ind_id), ind_id, known)
-        elif ind.kind == "text":
+        elif not KINDS[ind.kind].numeric:
             ctx.report(
                 doc,
                 (*key, ind_id),
@@ -639,7 +640,7 @@ def _check_range(ctx: Context, doc: Document, key: tuple[Any, ...], ind: Indicat
                              limit=MAX_INTEGER_DIGITS)  # fmt: skip
         ctx.report(doc, key, "number-too-large", zh, en, editor_text("number-too-large-hint", unit=ind.unit or "")[0])
         return
-    if ind.kind == "count" and value != value.to_integral_value():
+    if KINDS[ind.kind].whole and value != value.to_integral_value():
         ctx.report(
             doc,
             key,
@@ -648,9 +649,9 @@ def _check_range(ctx: Context, doc: Document, key: tuple[Any, ...], ind: Indicat
             f"{ind.id} is a count: a whole number expected, got {value}",
             "数量类指标只写整数。",
         )
-    elif value < 0:
+    elif value < KINDS[ind.kind].lowest:
         ctx.report(doc, key, "negative-value", f"“{ind.name}”不能为负数（{value}）", f"{ind.id} cannot be negative")
-    elif ind.kind == "percent" and value > 100:
+    elif (highest := KINDS[ind.kind].highest) is not None and value > highest:
         ctx.report(
             doc,
             key,
@@ -911,7 +912,7 @@ def _read_one(
     if marker is not None or value is None:
         return None, None
     number = parse_number(value.strip())
-    if ind.kind == "text":
+    if not KINDS[ind.kind].numeric:
         control = next((i for i, c in enumerate(value) if unicodedata.category(c) == "Cc" and c not in "\n\t"), None)
         if control is not None:  # shown as text and written into the Excel workbook, which refuses them
             zh, en = editor_text("char-control", code=f"U+{ord(value[control]):04X}", at=control + 1)

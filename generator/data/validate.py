@@ -17,10 +17,10 @@ from pydantic import BaseModel, TypeAdapter, ValidationError
 
 from generator.data import layout, rules
 from generator.data.catalog import Catalog
+from generator.data.kinds import KINDS
 from generator.data.load import DataFolder, Document
 from generator.data.messages import editor_text
 from generator.data.models import (
-    INDICATOR_KIND_NAMES,
     AnnualReport,
     Case,
     IndicatorSystem,
@@ -173,7 +173,7 @@ def _code_book(folder: DataFolder) -> CodeBook:
     system = system if isinstance(system, dict) else {}
     book["categories"] = _raw_coded(system.get("categories"))
     book["indicators"] = _raw_coded(system.get("indicators"))
-    book["indicator_kinds"] = [rules.Coded(code, name) for code, name in INDICATOR_KIND_NAMES.items()]
+    book["indicator_kinds"] = [rules.Coded(code, kind.name) for code, kind in KINDS.items()]
     return book
 
 
