@@ -26,6 +26,7 @@ from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from typing import Any
 
+from generator.data.kinds import KINDS
 from generator.data.messages import editor_text
 from generator.data.models import Indicator
 from generator.data.types import MARKERS
@@ -74,7 +75,7 @@ def read_value(raw: Any, number_format: str, ind: Indicator, formula: bool = Fal
             "Excel turned the input into a date or time (e.g. 1/2, 3-5); set the cell to text and retype",
         )
     if isinstance(raw, int | float):
-        if ind.kind == "text":
+        if not KINDS[ind.kind].numeric:
             raise CellRefusal("定性指标应填写文字，不是数字", "qualitative indicator: text expected, not a number")
         number, exact = _from_excel(raw, number_format, ind, formula)
         entry = _checked(number, ind, as_typed=formula)
@@ -82,7 +83,7 @@ def read_value(raw: Any, number_format: str, ind: Indicator, formula: bool = Fal
     text = str(raw)
     if _clean(text) in MARKERS:
         return Entry(marker=_clean(text))
-    if ind.kind == "text":
+    if not KINDS[ind.kind].numeric:
         if re.fullmatch(r"[-+]?[0-9.,]+", _clean(text)):
             raise CellRefusal("定性指标应填写文字说明，不是数字", "qualitative indicator: text expected, not a number")
         return Entry(value=text.strip())
@@ -100,7 +101,7 @@ def _from_excel(raw: int | float, number_format: str, ind: Indicator, formula: b
     shape = number_shape(number_format)
     _refuse_hidden_scale(exact, number_format, shape, ind)
     if shape.percent:
-        if ind.kind != "percent":
+        if not KINDS[ind.kind].percent:
             raise CellRefusal(
                 f"单元格设为百分比格式，但该指标的单位是“{ind.unit}”，不是百分比",
                 f"the cell is formatted as a percentage, but the indicator's unit is {ind.unit!r}",
@@ -221,7 +222,7 @@ def _check_unit(text: str, unit: str, ind: Indicator) -> None:
     if not unit:
         return
     own = _clean(ind.unit or "")
-    if unit == "%" and ind.kind != "percent":
+    if unit == "%" and not KINDS[ind.kind].percent:
         raise CellRefusal(
             f"“{text[:40]}”带有百分号，但该指标的单位是“{own}”，不是百分比",
             f"{text!r} has a percent sign, but the indicator's unit is {own!r}",
@@ -236,13 +237,13 @@ def _check_unit(text: str, unit: str, ind: Indicator) -> None:
 def _checked(number: Decimal, ind: Indicator, as_typed: bool = False) -> Entry:
     """A number that passed the checks. Typed text keeps its digits as written (125.0 stays 125.0: nothing an
     editor wrote is changed beyond width and separators); a number Excel stored is written without float noise."""
-    if number < 0:
+    if number < KINDS[ind.kind].lowest:
         raise CellRefusal(f"不能为负数（{plain(number)}）", f"cannot be negative ({plain(number)})")
-    if ind.kind == "count" and number != number.to_integral_value():
+    if KINDS[ind.kind].whole and number != number.to_integral_value():
         raise CellRefusal(
             f"“{ind.name}”是数量，应为整数（{plain(number)}）", f"a count must be a whole number ({plain(number)})"
         )
-    if ind.kind == "percent" and number > 100:
+    if (highest := KINDS[ind.kind].highest) is not None and number > highest:
         raise CellRefusal(
             f"百分比 {plain(number)} 超过 100（35% 填 35）", f"percentage {plain(number)} exceeds 100 (35 % is 35)"
         )

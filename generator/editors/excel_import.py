@@ -40,6 +40,7 @@ import openpyxl
 from openpyxl import load_workbook
 from openpyxl.utils.exceptions import InvalidFileException
 
+from generator.data.kinds import KINDS
 from generator.data.layout import ANNUAL
 from generator.data.load import load_document
 from generator.data.messages import DELETE_WORD, editor_text
@@ -418,7 +419,7 @@ class _Reader:
             )
             self.sheet.warnings.append(f"{zh} / {en}")
         shape = number_shape(number_format)
-        if ind.kind == "percent" and entry.number is not None and 0 < entry.number < 1 and not shape.percent:
+        if KINDS[ind.kind].percent and entry.number is not None and 0 < entry.number < 1 and not shape.percent:
             value = plain(entry.number)
             zh, en = editor_text(
                 "fraction-percent", ref=where, label=label, value=value, percent=plain(entry.number * 100)
