@@ -123,28 +123,6 @@ Kind = Literal["count", "amount"]
 MODULES = sorted(p.relative_to(ROOT).as_posix() for p in (ROOT / "generator").rglob("*.py"))
 
 
-PENDING = {  # issue 13: still naming kinds (each leaves this set when it reads the table)
-    "generator/diff.py",
-    "generator/site/analysis_pages.py",
-    "generator/site/common.py",
-    "generator/site/download_columns.py",
-    "generator/site/indicator_pages.py",
-    "generator/site/sentences.py",
-    "generator/site/series.py",
-    "generator/site/summary_pages.py",
-    "generator/site/zone_pages.py",
-}
-
-
-@pytest.mark.parametrize(
-    "module",
-    [
-        pytest.param(m, marks=pytest.mark.xfail(strict=True, reason="issue 13: names indicator kinds"))
-        if m in PENDING
-        else m
-        for m in MODULES
-        if m not in OWN
-    ],
-)
+@pytest.mark.parametrize("module", [m for m in MODULES if m not in OWN])
 def test_no_module_names_a_kind(module: str) -> None:
     assert kind_names((ROOT / module).read_text(encoding="utf-8")) == []
