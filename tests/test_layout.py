@@ -36,7 +36,7 @@ def test_every_data_file_has_exactly_one_kind_and_its_ids_give_back_its_path(roo
     files = data_files(root)
     assert len(files) > 10
     for rel in files:
-        kinds = [kind.name for kind in layout.KINDS if kind.match(rel) is not None]
+        kinds = [kind.name for kind in layout.FILE_KINDS if kind.match(rel) is not None]
         assert len(kinds) == 1, (rel, kinds)
         found = layout.match(rel)
         assert found is not None and found.kind.name == kinds[0]
@@ -64,7 +64,7 @@ def test_ids_are_parsed_from_the_path() -> None:
         assert ids(nowhere) is None, nowhere
     assert layout.ZONE_FOLDER.holding(("zones", "a", "notes.txt")) == {"zone": "a"}
     assert layout.ZONE_FOLDER.holding(("zones", "a")) is None
-    for kind in layout.KINDS:  # every file with a zone id lies in that zone's folder
+    for kind in layout.FILE_KINDS:  # every file with a zone id lies in that zone's folder
         if "zone" in kind.ids:
             parts = kind.parts(**{name: "x" if name != "zone" else "z" for name in kind.ids})
             assert layout.ZONE_FOLDER.holding(parts) == {"zone": "z"}, kind.name
@@ -73,9 +73,9 @@ def test_ids_are_parsed_from_the_path() -> None:
 def test_every_kind_has_its_model_schema_and_title() -> None:
     schemas = make_schemas([])
     committed = {p.name for p in (SAMPLE / layout.SCHEMA.folder[0]).iterdir()}
-    named = [kind.schema for kind in layout.KINDS if kind.schema]
+    named = [kind.schema for kind in layout.FILE_KINDS if kind.schema]
     assert len(named) == len(set(named)) and set(named) == set(schemas) == committed
-    for kind in layout.KINDS:
+    for kind in layout.FILE_KINDS:
         if kind.model is None:  # images and the schemas themselves: files, not YAML data
             assert not kind.schema and not kind.title, kind.name
             continue
@@ -83,7 +83,7 @@ def test_every_kind_has_its_model_schema_and_title() -> None:
         assert kind.title and kind.schema, kind.name
         assert (SAMPLE / layout.SCHEMA.rel(schema=kind.schema)).is_file(), kind.schema
     shown = [(f["file"], f["what"]) for f in dictionary_view()]
-    assert sorted(shown) == sorted((k.shown, k.title) for k in layout.KINDS if k.model is not None)
+    assert sorted(shown) == sorted((k.shown, k.title) for k in layout.FILE_KINDS if k.model is not None)
 
 
 @pytest.mark.parametrize("root", DATASETS)
@@ -145,9 +145,9 @@ def _layout_words() -> tuple[set[str], set[str], set[str]]:
     schemas (`zone.yaml`, `annual-report.schema.json`), and the fixed ends of the names that carry an id
     (`.yaml`)."""
     folders: set[str] = set()
-    names: set[str] = {kind.schema for kind in layout.KINDS if kind.schema}
+    names: set[str] = {kind.schema for kind in layout.FILE_KINDS if kind.schema}
     ends: set[str] = set()
-    for pattern in (*layout.KINDS, layout.ZONE_FOLDER):
+    for pattern in (*layout.FILE_KINDS, layout.ZONE_FOLDER):
         for i, piece in enumerate(pattern.pieces):
             if "{" not in piece:
                 (names if i == len(pattern.pieces) - 1 else folders).add(piece)

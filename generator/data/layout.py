@@ -158,7 +158,7 @@ SCHEMA = _kind("schema", "schemas/{schema}", generated=True)  # written by the `
 ZONE_FOLDER = Pattern("zones/{zone}")
 """One folder per zone, named by the zone's id: a file in it that is of no kind still belongs to the zone."""
 
-KINDS: tuple[FileKind, ...] = (
+FILE_KINDS: tuple[FileKind, ...] = (
     SITE,
     INDICATOR_SYSTEM,
     REFERENCE,
@@ -172,7 +172,7 @@ KINDS: tuple[FileKind, ...] = (
 )
 """Every kind, in the data folder's order (the files the whole site depends on, then the zones')."""
 
-GENERATED_FOLDERS = frozenset(kind.folder for kind in KINDS if kind.generated)
+GENERATED_FOLDERS = frozenset(kind.folder for kind in FILE_KINDS if kind.generated)
 """Folders the generator writes: the loader does not look inside them."""
 
 
@@ -190,7 +190,7 @@ class Located:
 
 def match(rel: tuple[str, ...]) -> Located | None:
     """The kind of the file at `rel` (its parts below the data folder) and its ids; None where no file goes."""
-    for kind in KINDS:
+    for kind in FILE_KINDS:
         ids = kind.match(rel)
         if ids is not None:
             return Located(kind, ids)

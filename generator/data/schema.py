@@ -20,7 +20,7 @@ from generator.data import layout
 from generator.data.load import NotRegular, check_writable_below, load_document, read_below
 from generator.data.models import AnnualReport, IndicatorSystem, Value
 
-SCHEMAS: dict[str, Any] = {kind.schema: kind.model for kind in layout.KINDS if kind.schema}
+SCHEMAS: dict[str, Any] = {kind.schema: kind.model for kind in layout.FILE_KINDS if kind.schema}
 DRAFT_07 = "http://json-schema.org/draft-07/schema#"
 
 

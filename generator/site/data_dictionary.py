@@ -17,7 +17,7 @@ from generator.data import layout
 # hold one record first, then the lists (the reference lists), each in the layout's order.
 FILES: list[tuple[str, str, type[BaseModel]]] = [
     (kind.shown, kind.title, kind.item_model)
-    for kind in sorted((k for k in layout.KINDS if k.model is not None), key=lambda k: k.is_list)
+    for kind in sorted((k for k in layout.FILE_KINDS if k.model is not None), key=lambda k: k.is_list)
 ]
 
 _SCALARS = {
