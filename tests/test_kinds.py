@@ -4,12 +4,15 @@ table's kinds, what the table says is what the checks do, and no module names a 
 from __future__ import annotations
 
 import ast
+import re
 import typing
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
+import yaml
 
-from conftest import ROOT
+from conftest import ROOT, run_check
 from generator.data.kinds import KINDS
 from generator.data.models import Indicator, IndicatorKind
 from generator.editors.cell_values import CellRefusal, read_value
@@ -63,6 +66,54 @@ def test_the_composite_index_takes_levels_and_growth_rates_as_the_table_says() -
 
     assert set(INTENSIVE) == {code for code, kind in KINDS.items() if kind.index == "level"} == {"percent", "per_10k"}
     assert set(EXTENSIVE) == {code for code, kind in KINDS.items() if kind.index == "growth"} == {"count", "amount"}
+
+
+JUDGED = {"value-not-text", "value-not-number", "negative-value", "percent-out-of-range"}  # a value by its kind
+
+
+def _codes_by_field(data: Path) -> dict[str, set[str]]:
+    """`check`'s problem codes on `data`, by field (`values.agencies`: {"value-not-number"})."""
+    out: dict[str, set[str]] = {}
+    for line in run_check(data)[1]:
+        found = re.search(r":\d+: (\S+) \[([a-z-]+)\]", line)
+        if found:
+            out.setdefault(found.group(1), set()).add(found.group(2))
+    return out
+
+
+def test_the_checker_judges_values_as_the_table_says(data_copy: Path) -> None:
+    """tests/fixtures/mini has one indicator of each kind: each is given the same values in turn, and marked
+    summable, and `check` refuses what the table says its kind refuses."""
+    system = data_copy / "indicator_system.yaml"
+    by_kind = {i["kind"]: i["id"] for i in yaml.safe_load(system.read_text(encoding="utf-8"))["indicators"]}
+    assert set(by_kind) == set(KINDS)
+    annual = data_copy / "zones/demo-zone/annual/2023.yaml"
+    head = annual.read_text(encoding="utf-8").split("values:")[0]
+    for value in ("2.5", "-1", "101"):
+        lines = [f"  {ind_id}: {value}" for ind_id in by_kind.values()]
+        annual.write_text(head + "values:\n" + "\n".join([*lines, "  demo_projects: 4", ""]), encoding="utf-8")
+        codes = _codes_by_field(data_copy)
+        for code, kind in KINDS.items():
+            got = codes.get(f"values.{by_kind[code]}", set()) & JUDGED
+            number = Decimal(value)
+            expected = set()
+            if not kind.numeric:
+                expected.add("value-not-text")
+            elif kind.whole and number != number.to_integral_value():
+                expected.add("value-not-number")
+            elif number < kind.lowest:
+                expected.add("negative-value")
+            elif kind.highest is not None and number > kind.highest:
+                expected.add("percent-out-of-range")
+            assert got == expected, (code, value, got)
+    system.write_text(system.read_text(encoding="utf-8").replace("summable: false", "summable: true"), encoding="utf-8")
+    ids = [i["id"] for i in yaml.safe_load(system.read_text(encoding="utf-8"))["indicators"]]
+    refused = {
+        ids[int(where.group(1))]
+        for field, codes in _codes_by_field(data_copy).items()
+        if "not-summable" in codes and (where := re.fullmatch(r"indicators\[(\d+)\]\.summable", field))
+    }
+    assert refused == {by_kind[code] for code, kind in KINDS.items() if not kind.summable}
 
 
 # --- no module names a kind ---------------------------------------------------------------------------
