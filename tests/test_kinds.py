@@ -61,6 +61,18 @@ def test_an_excel_cell_is_read_as_the_table_says(code: str) -> None:
             assert entry is not None and entry.number == Decimal(35)
 
 
+@pytest.mark.parametrize("code", [code for code, kind in KINDS.items() if kind.numeric])
+def test_a_change_is_in_percentage_points_as_the_table_says(code: str) -> None:
+    from generator.site.sentences import change_phrase, compare
+    from generator.site.series import Point, change
+
+    ind = _indicator(code)
+    before, after = (Point(year, str(year), Decimal(n), n, None, False) for year, n in ((2023, "2"), (2024, "3")))
+    assert compare(ind, Decimal(2), Decimal(3)).percent_points is KINDS[code].percent
+    assert ("百分点" in change_phrase(ind, compare(ind, Decimal(2), Decimal(3)))) is KINDS[code].percent
+    assert ("百分点" in change(ind, before, after)) is KINDS[code].percent
+
+
 def test_the_composite_index_takes_levels_and_growth_rates_as_the_table_says() -> None:
     from generator.analysis.composite import EXTENSIVE, INTENSIVE
 
