@@ -125,6 +125,7 @@ def _generate(options: Options) -> int:
 
 
 def _schema(data: Path, check_only: bool) -> int:
+    from generator.data.layout import SCHEMA
     from generator.data.load import NotRegular
     from generator.data.messages import editor_text
     from generator.data.schema import write_schemas
@@ -132,12 +133,14 @@ def _schema(data: Path, check_only: bool) -> int:
     try:
         stale = write_schemas(data, check_only=check_only)
     except NotRegular as refused:
-        zh, en = editor_text("write-through-link", path=f"{data}/schemas", where="/".join(refused.rel))
+        zh, en = editor_text(
+            "write-through-link", path=f"{data}/{'/'.join(SCHEMA.folder)}", where="/".join(refused.rel)
+        )
         print(f"{zh} / {en}", file=sys.stderr)
         return 1
     if check_only and stale:
         for name in stale:
-            print(f"{data}/schemas/{name}: 已过期，请运行 make schemas / stale: run make schemas")
+            print(f"{data}/{SCHEMA.rel(schema=name)}: 已过期，请运行 make schemas / stale: run make schemas")
         return 1
     return 0
 

@@ -37,6 +37,7 @@ from pydantic import BaseModel
 from pydantic.fields import FieldInfo
 
 from generator.data.catalog import Catalog, ZoneRecord
+from generator.data.kinds import KINDS
 from generator.data.load import load_data
 from generator.data.messages import editor_text
 from generator.data.models import AnnualReport, IndicatorSystem, Value, ZoneIndicators
@@ -701,7 +702,8 @@ class _Differ:
 
     def _rate(self, key: str, a: Value | None, b: Value | None) -> str:
         ind = self.new.indicator(key, self.zone_id)
-        if a is None or b is None or a.value is None or b.value is None or (ind is not None and ind.kind == "text"):
+        numeric = ind is None or KINDS[ind.kind].numeric
+        if a is None or b is None or a.value is None or b.value is None or not numeric:
             return ""
         x, y = parse_number(a.value.strip()), parse_number(b.value.strip())
         if x is None or y is None or x == 0:

@@ -48,9 +48,10 @@ from typing import Any
 import pandas as pd
 
 from generator.data.catalog import Catalog
+from generator.data.kinds import KINDS
 
-INTENSIVE = ("percent", "per_10k")  # used as levels
-EXTENSIVE = ("count", "amount")  # used as growth rates on the previous year
+INTENSIVE = tuple(code for code, kind in KINDS.items() if kind.index == "level")  # used as levels
+EXTENSIVE = tuple(code for code, kind in KINDS.items() if kind.index == "growth")  # as growth rates on the year before
 SKEW_LIMIT = 1.0
 SKEW_MIN_VALUES = 3
 OUTLIER_SD = 2

@@ -39,6 +39,7 @@ from decimal import Decimal
 from fractions import Fraction
 
 from generator.data.catalog import Catalog, ZoneRecord
+from generator.data.kinds import KINDS
 from generator.data.models import Indicator, PlanRevised
 from generator.data.rules import expected_report_years, revocation_date
 
@@ -176,7 +177,7 @@ def zone_progress(catalog: Catalog, zone: ZoneRecord) -> ZoneProgress | None:
     rows = []
     for ind_id in sorted(in_force, key=lambda i: (order.index(i) if i in order else len(order), i)):
         ind = catalog.indicator(ind_id, zone.id)
-        if ind is None or ind.kind == "text":
+        if ind is None or not KINDS[ind.kind].numeric:
             continue
         rows.append(_target_progress(zone, ind, in_force[ind_id], assessed_on, final, catalog.as_of))
     if not rows:

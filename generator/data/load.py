@@ -26,7 +26,7 @@ import os
 import re
 import stat
 import warnings
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from decimal import ROUND_UP, Decimal
 from pathlib import Path
@@ -34,7 +34,8 @@ from typing import Any
 
 import yaml
 
-from generator.data import models
+from generator.data import layout, models
+from generator.data.layout import REFERENCE_LISTS as REFERENCE_LISTS  # where the checker and the tests read it
 from generator.data.messages import INVISIBLE_CHARACTERS, editor_text
 from generator.data.problems import Problem, Severity
 from generator.site.image_size import image_size
@@ -1002,7 +1003,7 @@ def walk_below(root: Path) -> Iterator[tuple[tuple[str, ...], int]]:
         with os.scandir(root.joinpath(*rel)) as entries:
             for entry in entries:
                 here = (*rel, entry.name)
-                if entry.name.startswith(".") or here == ("schemas",):
+                if entry.name.startswith(".") or here in layout.GENERATED_FOLDERS:
                     continue
                 mode = entry.stat(follow_symlinks=False).st_mode
                 if stat.S_ISDIR(mode):
@@ -1013,16 +1014,6 @@ def walk_below(root: Path) -> Iterator[tuple[tuple[str, ...], int]]:
 
 # --- the data folder ---------------------------------------------------------------------------
 
-REFERENCE_LISTS = (
-    "cities",
-    "park_kinds",
-    "park_levels",
-    "zone_levels",
-    "event_kinds",
-    "evaluation_results",
-    "tasks",
-    "tags",
-)
 IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".webp")  # any case (cameras write .JPG); no SVG: it can carry script
 MAX_IMAGE_BYTES = 2_000_000
 # Formats editors bring that the site does not take, by suffix: the name the message gives them, and its hint.
@@ -1057,6 +1048,11 @@ class ZoneFiles:
     images: dict[str, bytes] = field(default_factory=dict)  # file name -> content
     image_files: list[str] = field(default_factory=list)  # every file name in images/, refused ones too
     folder: str = ""  # display path of the zone's folder
+    root: str = ""  # display path of the data folder
+
+    def shown(self, kind: layout.FileKind, **ids: object) -> str:
+        """The display path of this zone's file of `kind` (`<data>/zones/<id>/zone.yaml`)."""
+        return f"{self.root}/{kind.rel(zone=self.id, **ids)}"
 
 
 @dataclass
@@ -1070,6 +1066,10 @@ class DataFolder:
     references: dict[str, Document] = field(default_factory=dict)
     zones: dict[str, ZoneFiles] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
+
+    def shown(self, kind: layout.Pattern, **ids: object) -> str:
+        """The display path of the file (or folder) of `kind` with these ids."""
+        return f"{self.display_root}/{kind.rel(**ids)}"
 
     def documents(self) -> list[Document]:
         docs = [d for d in (self.site, self.indicator_system) if d is not None]
@@ -1089,19 +1089,6 @@ def display_root_for(root: Path) -> str:
         return rel.as_posix() if str(rel) != "." else "."
     except ValueError:
         return root.name
-
-
-def _placed(rel: tuple[str, ...]) -> bool:
-    """Whether `rel` is where a data file goes (so a link or special file there is reported as that file)."""
-    if rel in (("site.yaml",), ("indicator_system.yaml",)):
-        return True
-    if len(rel) == 2 and rel[0] == "reference":
-        return rel[1].endswith(".yaml") and rel[1][: -len(".yaml")] in REFERENCE_LISTS
-    if len(rel) == 3 and rel[0] == "zones":
-        return rel[2] in ("zone.yaml", "indicators.yaml")
-    if len(rel) == 4 and rel[0] == "zones" and rel[2] in ("annual", "cases"):
-        return rel[3].endswith(".yaml")
-    return len(rel) == 4 and rel[0] == "zones" and rel[2] == "images"
 
 
 def _readlink_path(path: Path) -> str:
@@ -1128,17 +1115,20 @@ def load_data(root: Path) -> DataFolder:
         return folder
     for rel, mode in sorted(walk_below(root)):
         path = root.joinpath(*rel)
-        if not stat.S_ISREG(mode) and not _placed(rel):  # a linked folder, a FIFO where no file goes …
+        found = layout.match(rel)
+        if not stat.S_ISREG(mode) and found is None:  # a linked folder, a FIFO where no file goes …
             folder.problems.append(NotRegular(rel, mode, _readlink_path(path)).problem(disp(path)))
             continue
-        if rel == ("site.yaml",):
+        kind, ids = (found.kind, found.ids) if found is not None else (None, {})
+        in_zone = layout.ZONE_FOLDER.holding(rel)
+        if in_zone is not None:
+            _place_zone_file(folder, path, rel, in_zone["zone"], kind, ids, disp, unexpected)
+        elif kind is layout.SITE:
             folder.site = load_document(path, disp(path), root)
-        elif rel == ("indicator_system.yaml",):
+        elif kind is layout.INDICATOR_SYSTEM:
             folder.indicator_system = load_document(path, disp(path), root)
-        elif len(rel) == 2 and rel[0] == "reference" and path.suffix == ".yaml" and path.stem in REFERENCE_LISTS:
-            folder.references[path.stem] = load_document(path, disp(path), root)
-        elif len(rel) >= 3 and rel[0] == "zones":
-            _place_zone_file(folder, path, rel, disp, unexpected)
+        elif kind in (layout.REFERENCE, layout.TASKS):
+            folder.references[ids["list"]] = load_document(path, disp(path), root)
         else:
             unexpected(
                 path,
@@ -1149,29 +1139,39 @@ def load_data(root: Path) -> DataFolder:
     return folder
 
 
-def _place_zone_file(folder: DataFolder, path: Path, rel: tuple[str, ...], disp: Any, unexpected: Any) -> None:
-    zone_id = rel[1]
-    zone = folder.zones.setdefault(zone_id, ZoneFiles(zone_id, folder=f"{folder.display_root}/zones/{zone_id}"))
-    inner = rel[2:]
-    if inner == ("zone.yaml",):
+def _place_zone_file(
+    folder: DataFolder,
+    path: Path,
+    rel: tuple[str, ...],
+    zone_id: str,
+    kind: layout.FileKind | None,
+    ids: Mapping[str, str],
+    disp: Any,
+    unexpected: Any,
+) -> None:
+    """A file in a zone's folder, in its role (its zone has files, even when this one is of no kind)."""
+    shown_folder = folder.shown(layout.ZONE_FOLDER, zone=zone_id)
+    zone = folder.zones.setdefault(zone_id, ZoneFiles(zone_id, folder=shown_folder, root=folder.display_root))
+    if kind is layout.ZONE:
         zone.zone = load_document(path, disp(path), folder.root)
-    elif inner == ("indicators.yaml",):
+    elif kind is layout.ZONE_INDICATORS:
         zone.indicators = load_document(path, disp(path), folder.root)
-    elif len(inner) == 2 and inner[0] == "annual" and path.suffix == ".yaml":
-        zone.annual[path.stem] = load_document(path, disp(path), folder.root)
-    elif len(inner) == 2 and inner[0] == "cases" and path.suffix == ".yaml":
-        zone.cases[path.stem] = load_document(path, disp(path), folder.root)
-    elif len(inner) == 2 and inner[0] == "images":
-        twin = next((n for n in zone.image_files if n.casefold() == inner[1].casefold()), None)
-        zone.image_files.append(inner[1])
-        content, problem = _read_image(folder.root, rel, inner[1], disp(path))
+    elif kind is layout.ANNUAL:
+        zone.annual[ids["year"]] = load_document(path, disp(path), folder.root)
+    elif kind is layout.CASE:
+        zone.cases[ids["case"]] = load_document(path, disp(path), folder.root)
+    elif kind is layout.IMAGE:
+        name = ids["image"]
+        twin = next((n for n in zone.image_files if n.casefold() == name.casefold()), None)
+        zone.image_files.append(name)
+        content, problem = _read_image(folder.root, rel, name, disp(path))
         if twin is not None:  # one file on Windows and macOS: a checkout keeps only one of them
-            zh, en = editor_text("image-name-clash", name=inner[1], other=twin)
+            zh, en = editor_text("image-name-clash", name=name, other=twin)
             folder.problems.append(
                 Problem(disp(path), 0, "", "duplicate-id", zh, en, editor_text("image-name-clash-hint")[0])
             )
         if problem is None:
-            zone.images[inner[1]] = content
+            zone.images[name] = content
         else:
             folder.problems.append(problem)
     else:

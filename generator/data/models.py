@@ -102,13 +102,6 @@ class Task(RefItem):
 # --- the indicator system (indicator_system.yaml, zones/<id>/indicators.yaml) -------------------
 
 IndicatorKind = Literal["count", "amount", "percent", "per_10k", "text"]
-INDICATOR_KIND_NAMES = {  # the Chinese name of each kind, for the hint on a wrong kind
-    "count": "数量",
-    "amount": "金额",
-    "percent": "百分比",
-    "per_10k": "每万人/每万家比率",
-    "text": "定性文字",
-}
 
 
 class Category(Strict):

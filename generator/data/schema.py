@@ -16,29 +16,11 @@ from typing import Any
 
 from pydantic import TypeAdapter
 
+from generator.data import layout
 from generator.data.load import NotRegular, check_writable_below, load_document, read_below
-from generator.data.models import (
-    AnnualReport,
-    Case,
-    IndicatorSystem,
-    RefItem,
-    SiteConfig,
-    Task,
-    Value,
-    Zone,
-    ZoneIndicators,
-)
+from generator.data.models import AnnualReport, IndicatorSystem, Value
 
-SCHEMAS: dict[str, Any] = {
-    "site.schema.json": SiteConfig,
-    "indicator-system.schema.json": IndicatorSystem,
-    "reference.schema.json": list[RefItem],
-    "tasks.schema.json": list[Task],
-    "zone.schema.json": Zone,
-    "zone-indicators.schema.json": ZoneIndicators,
-    "annual-report.schema.json": AnnualReport,
-    "case.schema.json": Case,
-}
+SCHEMAS: dict[str, Any] = {kind.schema: kind.model for kind in layout.FILE_KINDS if kind.schema}
 DRAFT_07 = "http://json-schema.org/draft-07/schema#"
 
 
@@ -77,7 +59,8 @@ def _list_indicators(schema: dict[str, Any], indicators: list[dict[str, str]]) -
 
 
 def _indicator_list(data: Path) -> list[dict[str, str]]:
-    doc = load_document(data / "indicator_system.yaml", "indicator_system.yaml", data)
+    system_file = layout.INDICATOR_SYSTEM
+    doc = load_document(system_file.path(data), system_file.rel(), data)
     try:
         system = IndicatorSystem.model_validate(doc.data)
     except Exception:  # an invalid system is reported by `check`; the schema then lists no ids
@@ -87,12 +70,12 @@ def _indicator_list(data: Path) -> list[dict[str, str]]:
 
 def write_schemas(data: Path, check_only: bool = False) -> list[str]:
     """Write (or, with check_only, compare) the schemas under `data/schemas/`; returns stale file names."""
-    folder = data / "schemas"
+    folder = data.joinpath(*layout.SCHEMA.folder)
     check_writable_below(data, folder, folder=True)  # a linked schemas/ would send the files elsewhere: NotRegular
     stale = []
     for name, text in make_schemas(_indicator_list(data)).items():
-        path = folder / name
-        if _current(data, ("schemas", name), len(text.encode("utf-8"))) != text:
+        path = layout.SCHEMA.path(data, schema=name)
+        if _current(data, layout.SCHEMA.parts(schema=name), len(text.encode("utf-8"))) != text:
             stale.append(name)
             if not check_only:  # a new file renamed over the old name: a link there is replaced, not followed
                 folder.mkdir(parents=True, exist_ok=True)

@@ -15,12 +15,12 @@ from typing import Annotated, Any, TypeVar, Union, get_args, get_origin
 
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
-from generator.data import rules
+from generator.data import layout, rules
 from generator.data.catalog import Catalog
+from generator.data.kinds import KINDS
 from generator.data.load import DataFolder, Document
 from generator.data.messages import editor_text
 from generator.data.models import (
-    INDICATOR_KIND_NAMES,
     AnnualReport,
     Case,
     IndicatorSystem,
@@ -71,15 +71,23 @@ def validate_data(folder: DataFolder) -> tuple[Catalog | None, ProblemLog]:
     partials: dict[str, Partial] = {}
     complete = True
     book = _code_book(folder)
-    site = _required(folder, folder.site, "site.yaml", SiteConfig, log, partials)
-    system = _required(folder, folder.indicator_system, "indicator_system.yaml", IndicatorSystem, log, partials, book)
+    site = _required(folder, folder.site, layout.SITE.rel(), layout.SITE.model, log, partials)
+    system = _required(
+        folder,
+        folder.indicator_system,
+        layout.INDICATOR_SYSTEM.rel(),
+        layout.INDICATOR_SYSTEM.model,
+        log,
+        partials,
+        book,
+    )
     refs: dict[str, tuple[RefItem, ...]] = {}
     unsure_refs: dict[str, Unsure] = {}
     tasks: tuple[Task, ...] = ()
     for name in rules.REFERENCE_NAMES:
         ref_doc = folder.references.get(name)
-        model: Any = list[Task] if name == "tasks" else list[RefItem]
-        items = _required(folder, ref_doc, f"reference/{name}.yaml", model, log, partials, book)
+        ref_file = layout.reference_file(name)
+        items = _required(folder, ref_doc, ref_file.rel, ref_file.kind.model, log, partials, book)
         part = partials.get(ref_doc.path) if ref_doc is not None else None
         if isinstance(items, Partial):
             items = items.value
@@ -91,7 +99,7 @@ def validate_data(folder: DataFolder) -> tuple[Catalog | None, ProblemLog]:
             unsure_refs[name] = part.dropped_ids(())
             complete = False
         refs[name] = tuple(items)
-        if name == "tasks":
+        if ref_file.kind is layout.TASKS:
             tasks = tuple(items)
     zones: dict[str, Any] = {}
     for zone_id, files in sorted(folder.zones.items()):
@@ -165,7 +173,7 @@ def _code_book(folder: DataFolder) -> CodeBook:
     system = system if isinstance(system, dict) else {}
     book["categories"] = _raw_coded(system.get("categories"))
     book["indicators"] = _raw_coded(system.get("indicators"))
-    book["indicator_kinds"] = [rules.Coded(code, name) for code, name in INDICATOR_KIND_NAMES.items()]
+    book["indicator_kinds"] = [rules.Coded(code, kind.name) for code, kind in KINDS.items()]
     return book
 
 
@@ -199,8 +207,8 @@ def _code_hint(
     if codes:
         names = {c.code: c for c in items}
         items = [names.get(code, rules.Coded(code)) for code in codes]
-    where = {"categories": "indicator_system.yaml", "indicators": editor_text("code-where-indicators")[0]}.get(
-        list_name or "", f"reference/{list_name}.yaml" if list_name in rules.REFERENCE_NAMES else ""
+    where = {"categories": layout.INDICATOR_SYSTEM.rel(), "indicators": editor_text("code-where-indicators")[0]}.get(
+        list_name or "", layout.reference_file(list_name).rel if list_name in rules.REFERENCE_NAMES else ""
     )
     return rules.code_hint(value, items, where)
 
@@ -212,7 +220,7 @@ def _check_zone_files(files: Any, log: ProblemLog, partials: dict[str, Partial],
     if files.zone is None:
         log.add(
             Problem(
-                f"{files.folder}/zone.yaml",
+                files.shown(layout.ZONE),
                 0,
                 "",
                 "missing-field",
@@ -222,15 +230,15 @@ def _check_zone_files(files: Any, log: ProblemLog, partials: dict[str, Partial],
             )
         )
     if files.indicators is not None:
-        out["indicators"] = read_model(files.indicators, ZoneIndicators, log, partials, book)
+        out["indicators"] = read_model(files.indicators, layout.ZONE_INDICATORS.model, log, partials, book)
         own = files.indicators.data.get("indicators") if isinstance(files.indicators.data, dict) else None
         book = {**book, "indicators": book["indicators"] + _raw_coded(own)}
     if files.zone is not None:
-        out["zone"] = read_model(files.zone, Zone, log, partials, book)
+        out["zone"] = read_model(files.zone, layout.ZONE.model, log, partials, book)
     for stem, doc in sorted(files.annual.items()):
-        out["annual"][stem] = read_model(doc, AnnualReport, log, partials, book)
+        out["annual"][stem] = read_model(doc, layout.ANNUAL.model, log, partials, book)
     for stem, doc in sorted(files.cases.items()):
-        out["cases"][stem] = read_model(doc, Case, log, partials, book)
+        out["cases"][stem] = read_model(doc, layout.CASE.model, log, partials, book)
     return out
 
 

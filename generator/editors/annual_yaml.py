@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from generator.data.layout import ANNUAL
 from generator.data.load import parse_text
 from generator.data.messages import DELETE_WORD, editor_text
 from generator.data.models import AnnualReport, Indicator
@@ -37,7 +38,7 @@ def render_annual(
     old = old or {}
     log = _Log()
     lines = [
-        schema_line(data, target, "annual-report.schema.json"),
+        schema_line(data, target, ANNUAL),
         f"# {zone_name} {sheet.year} 年度建设指标数据（由 Excel 填报表导入：import-xlsx）。",
         *_head(sheet, old, baseline, log),
     ]

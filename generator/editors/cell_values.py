@@ -27,6 +27,7 @@ from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from typing import Any
 
+from generator.data.kinds import KINDS
 from generator.data.messages import editor_text
 from generator.data.models import Indicator
 from generator.data.rules.values import kind_problem, too_large_text
@@ -76,7 +77,7 @@ def read_value(raw: Any, number_format: str, ind: Indicator, formula: bool = Fal
             "Excel turned the input into a date or time (e.g. 1/2, 3-5); set the cell to text and retype",
         )
     if isinstance(raw, int | float):
-        if ind.kind == "text":
+        if not KINDS[ind.kind].numeric:
             raise CellRefusal("定性指标应填写文字，不是数字", "qualitative indicator: text expected, not a number")
         number, exact = _from_excel(raw, number_format, ind, formula)
         entry = _checked(number, ind, as_typed=formula)
@@ -84,7 +85,7 @@ def read_value(raw: Any, number_format: str, ind: Indicator, formula: bool = Fal
     text = str(raw)
     if _clean(text) in MARKERS:
         return Entry(marker=_clean(text))
-    if ind.kind == "text":
+    if not KINDS[ind.kind].numeric:
         if re.fullmatch(r"[-+]?[0-9.,]+", _clean(text)):
             raise CellRefusal("定性指标应填写文字说明，不是数字", "qualitative indicator: text expected, not a number")
         return Entry(value=text.strip())
@@ -102,7 +103,7 @@ def _from_excel(raw: int | float, number_format: str, ind: Indicator, formula: b
     shape = number_shape(number_format)
     _refuse_hidden_scale(exact, number_format, shape, ind)
     if shape.percent:
-        if ind.kind != "percent":
+        if not KINDS[ind.kind].percent:
             raise CellRefusal(
                 f"单元格设为百分比格式，但该指标的单位是“{ind.unit}”，不是百分比",
                 f"the cell is formatted as a percentage, but the indicator's unit is {ind.unit!r}",
@@ -223,7 +224,7 @@ def _check_unit(text: str, unit: str, ind: Indicator) -> None:
     if not unit:
         return
     own = _clean(ind.unit or "")
-    if unit == "%" and ind.kind != "percent":
+    if unit == "%" and not KINDS[ind.kind].percent:
         raise CellRefusal(
             f"“{text[:40]}”带有百分号，但该指标的单位是“{own}”，不是百分比",
             f"{text!r} has a percent sign, but the indicator's unit is {own!r}",

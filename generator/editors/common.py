@@ -11,6 +11,7 @@ from typing import Any
 
 import yaml
 
+from generator.data import layout
 from generator.data.catalog import Catalog
 from generator.data.messages import editor_text
 from generator.data.models import Indicator
@@ -45,7 +46,7 @@ def zone_record(catalog: Catalog, data: Path, zone_id: str) -> Any:
     """The zone's validated record; an error naming the file when it is missing or does not pass its model."""
     record = catalog.zones.get(zone_id)
     if record is None:
-        path = data / "zones" / zone_id / "zone.yaml"
+        path = layout.ZONE.path(data, zone=zone_id)
         if path.exists():
             raise EditorError(f"{path} 有错误，请先运行 check 修正", f"{path} has errors; run check and fix them first")
         raise EditorError(f"没有示范区“{zone_id}”（{path} 不存在）", f"no zone {zone_id!r} ({path} does not exist)")
@@ -92,9 +93,9 @@ def field_zh(model: Any, name: str) -> str:
     return str(extra["x-zh"]) if isinstance(extra, dict) else name
 
 
-def schema_line(data: Path, target: Path, schema: str) -> str:
-    """Line 1 of every data file: the schema, relative to the file, as the existing files write it."""
-    rel = os.path.relpath(data / "schemas" / schema, target.parent)
+def schema_line(data: Path, target: Path, kind: layout.FileKind) -> str:
+    """Line 1 of every data file of `kind`: its schema, relative to the file, as the existing files write it."""
+    rel = os.path.relpath(layout.SCHEMA.path(data, schema=kind.schema), target.parent)
     return f"# yaml-language-server: $schema={Path(rel).as_posix()}"
 
 

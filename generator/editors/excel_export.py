@@ -39,6 +39,7 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
 from generator.data.catalog import Catalog, Reading
+from generator.data.kinds import KINDS
 from generator.data.models import Indicator
 from generator.editors.cell_values import plain
 from generator.editors.common import (
@@ -156,7 +157,7 @@ def _table(ws: Worksheet, catalog: Catalog, indicators: list[Indicator], last: A
         _style(ws.cell(row, 5, _shown(last.readings.get(ind.id) if last else None)), wrap=True)
         ws.cell(row, 5).alignment = Alignment(horizontal="right", vertical="center", wrap_text=True)
         value_cell, note_cell = ws[f"{VALUE_COL}{row}"], ws[f"{NOTE_COL}{row}"]
-        _unlock(value_cell, "@" if ind.kind == "text" else "General")
+        _unlock(value_cell, KINDS[ind.kind].excel_format)
         _unlock(note_cell, "@")
         reading = current.readings.get(ind.id) if current else None
         value_cell.value = _shown(reading)
@@ -173,9 +174,9 @@ def _prompt(ws: Worksheet, prompts: dict[str, DataValidation], ind: Indicator) -
     """An input message per unit (Excel shows it when the cell is selected); nothing is enforced."""
     key = ind.unit or ""
     if key not in prompts:
-        if ind.kind == "text":
+        if not KINDS[ind.kind].numeric:
             text = "填写文字说明；没有可写“暂无”。"
-        elif ind.kind == "percent":
+        elif KINDS[ind.kind].percent:
             text = "填写百分数：35% 填 35 或 35%。没有数据填“暂无”，不适用填“不适用”。"
         else:
             text = f"填写数字，单位：{ind.unit}（如 12 或 12{ind.unit}）。没有数据填“暂无”，不适用填“不适用”。"

@@ -40,6 +40,8 @@ import openpyxl
 from openpyxl import load_workbook
 from openpyxl.utils.exceptions import InvalidFileException
 
+from generator.data.kinds import KINDS
+from generator.data.layout import ANNUAL
 from generator.data.load import load_document
 from generator.data.messages import DELETE_WORD, editor_text
 from generator.data.problems import Severity
@@ -85,7 +87,7 @@ def import_workbook(file: Path, data: Path, force: bool = False) -> tuple[list[s
     record = zone_record(catalog, data, meta["zone"])
     year = int(meta["year"])
     check_year(catalog, record, year)
-    target = data / "zones" / meta["zone"] / "annual" / f"{year}.yaml"
+    target = ANNUAL.path(data, zone=meta["zone"], year=year)
     if target.exists() and not force:
         raise EditorError(
             f"{target} 已存在，未覆盖；确认要用表格内容更新时加 --force（表格中留空的内容会保留）",
@@ -417,7 +419,7 @@ class _Reader:
             )
             self.sheet.warnings.append(f"{zh} / {en}")
         shape = number_shape(number_format)
-        if ind.kind == "percent" and entry.number is not None and 0 < entry.number < 1 and not shape.percent:
+        if KINDS[ind.kind].percent and entry.number is not None and 0 < entry.number < 1 and not shape.percent:
             value = plain(entry.number)
             zh, en = editor_text(
                 "fraction-percent", ref=where, label=label, value=value, percent=plain(entry.number * 100)
@@ -439,7 +441,7 @@ def _check_lines(data: Path, target: Path) -> tuple[list[str], int]:
     from generator.data.validate import validate_data
 
     _catalog, log = validate_data(load_data(data))
-    mine = [p for p in log.sorted() if p.path.endswith(f"zones/{target.parent.parent.name}/annual/{target.name}")]
+    mine = [p for p in log.sorted() if p.path.endswith(target.relative_to(data).as_posix())]
     failing = sum(1 for p in mine if p.severity >= Severity.WARNING)
     lines = ["检查结果 / check:", *(f"  {p.format_text()}" for p in mine)] if mine else ["检查通过 / check: clean"]
     return lines, failing

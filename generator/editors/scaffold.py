@@ -22,6 +22,7 @@ import re
 from pathlib import Path
 
 from generator.data.catalog import Catalog
+from generator.data.layout import ANNUAL, CASE, ZONE
 from generator.data.models import (
     PLAN_SECTIONS,
     AnnualReport,
@@ -70,7 +71,7 @@ def _choices(catalog: Catalog, list_name: str) -> str:
 def scaffold_zone(data: Path, zone_id: str, city: str | None = None, name: str | None = None) -> Path:
     """Write zones/<zone_id>/zone.yaml for a zone that has applied; returns its path."""
     _need_id(zone_id, "示范区编号", "zone id")
-    target = data / "zones" / zone_id / "zone.yaml"
+    target = ZONE.path(data, zone=zone_id)
     refuse_existing(target)
     catalog = load_catalog(data)
     cities = {c.id: c.name for c in catalog.references["cities"]}
@@ -81,7 +82,7 @@ def scaffold_zone(data: Path, zone_id: str, city: str | None = None, name: str |
             f"give the host city with --city (one of reference/cities.yaml): {', '.join(cities)}",
             exit_code=2,
         )
-    lines = [schema_line(data, target, "zone.schema.json"), *_zone_lines(catalog, city, cities[city], name)]
+    lines = [schema_line(data, target, ZONE), *_zone_lines(catalog, city, cities[city], name)]
     write_new(target, "\n".join(lines) + "\n", data=data)
     return target
 
@@ -138,7 +139,7 @@ def _zone_lines(catalog: Catalog, city: str, city_name: str, name: str | None) -
 
 def scaffold_year(data: Path, zone_id: str, year: int) -> Path:
     """Write zones/<zone>/annual/<year>.yaml listing every indicator with empty values; returns its path."""
-    target = data / "zones" / zone_id / "annual" / f"{year}.yaml"
+    target = ANNUAL.path(data, zone=zone_id, year=year)
     refuse_existing(target)
     catalog = load_catalog(data)
     record = zone_record(catalog, data, zone_id)
@@ -146,7 +147,7 @@ def scaffold_year(data: Path, zone_id: str, year: int) -> Path:
     previous = record.reports.get(year - 1)
     baseline = record.approved is not None and year == record.approved.year - 1
     lines = [
-        schema_line(data, target, "annual-report.schema.json"),
+        schema_line(data, target, ANNUAL),
         f"# {record.zone.name} {year} 年度建设指标数据（由 new-year 生成）。",
         "# 在每个指标的冒号后填写数值：只写半角数字，不带单位、不用千位分隔符；百分比 35% 写 35。",
         "# 没有数据写“暂无”，不适用写“不适用”；需要说明时写成 {value: 12, note: 说明}。",
@@ -182,13 +183,13 @@ def scaffold_year(data: Path, zone_id: str, year: int) -> Path:
 def scaffold_case(data: Path, zone_id: str, slug: str) -> Path:
     """Write zones/<zone>/cases/<slug>.yaml with every required field empty; returns its path."""
     _need_id(slug, "案例编号", "case slug")
-    target = data / "zones" / zone_id / "cases" / f"{slug}.yaml"
+    target = CASE.path(data, zone=zone_id, case=slug)
     refuse_existing(target)
     catalog = load_catalog(data)
     zone_record(catalog, data, zone_id)
     c, r, p, s = Case, Results, Replicability, Source
     lines = [
-        schema_line(data, target, "case.schema.json"),
+        schema_line(data, target, CASE),
         "# 新的可复制推广经验案例（由 new-case 生成）。在每个字段的冒号后填写；",
         "# 多段文字写成“字段: |”，下一行起缩进两个空格。全部必填字段写好之前，检查会报告“值为空”。",
         f"# {field_zh(c, 'title')}",

@@ -12,6 +12,7 @@ from typing import Any
 from generator.analysis import composite as ci
 from generator.analysis.composite import as_float
 from generator.data.catalog import Catalog, ZoneRecord
+from generator.data.kinds import KINDS
 from generator.site.charts import chart_html, chart_id, ranking_chart, with_summary
 from generator.site.common import Context, Section, front_matter, zone_short
 from generator.site.markup import Safe, inline, link
@@ -64,7 +65,7 @@ def _category_names(catalog: Catalog, result: ci.Composite) -> list[tuple[str, s
 
 
 def _qualitative(catalog: Catalog) -> list[str]:
-    return [ind.id for ind in catalog.indicators if ind.kind == "text"]
+    return [ind.id for ind in catalog.indicators if not KINDS[ind.kind].numeric]
 
 
 def input_text(catalog: Catalog, ind_id: str, value: float, basis: str) -> str:

@@ -22,7 +22,6 @@ from generator.site.markup import Safe, block, inline
 from generator.site.tables import Tables
 
 TEMPLATES = "templates"  # the page templates' folder in the generator package (read by jinja2.PackageLoader)
-KIND_LABELS = {"count": "数量", "amount": "金额", "percent": "百分比", "per_10k": "每万比率", "text": "定性"}
 NOT_REPORTED = "—"
 # A section lists its zones (or cases) in the navigation only up to this many. Material renders the open
 # section in full on each of its pages, so listing every page makes each page grow with the number of

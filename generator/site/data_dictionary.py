@@ -11,26 +11,13 @@ from typing import Any
 from pydantic import BaseModel
 from pydantic.fields import FieldInfo
 
-from generator.data.models import (
-    AnnualReport,
-    Case,
-    IndicatorSystem,
-    RefItem,
-    SiteConfig,
-    Task,
-    Zone,
-    ZoneIndicators,
-)
+from generator.data import layout
 
+# Every kind of data file (layout.py) as (path shown, what it holds, the model of one record): the files that
+# hold one record first, then the lists (the reference lists), each in the layout's order.
 FILES: list[tuple[str, str, type[BaseModel]]] = [
-    ("site.yaml", "网站配置", SiteConfig),
-    ("indicator_system.yaml", "建设指标体系", IndicatorSystem),
-    ("zones/<示范区编号>/zone.yaml", "示范区概况和建设程序", Zone),
-    ("zones/<示范区编号>/indicators.yaml", "示范区自设指标", ZoneIndicators),
-    ("zones/<示范区编号>/annual/<年度>.yaml", "年度建设报告和指标数值", AnnualReport),
-    ("zones/<示范区编号>/cases/<案例编号>.yaml", "可复制推广的经验案例", Case),
-    ("reference/<名录>.yaml", "封闭名录（文件是若干项的列表，下为每项的字段）", RefItem),
-    ("reference/tasks.yaml", "七项主要任务（文件是若干项的列表，下为每项的字段）", Task),
+    (kind.shown, kind.title, kind.item_model)
+    for kind in sorted((k for k in layout.FILE_KINDS if k.model is not None), key=lambda k: k.is_list)
 ]
 
 _SCALARS = {

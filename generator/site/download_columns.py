@@ -6,6 +6,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from generator.data.kinds import KINDS
+
 MARKER_VALUES = ["暂无", "不适用"]
 # site.yaml has no licence field: the terms are the sponsor's to set, and none is invented here.
 TERMS = "使用条款由主办单位规定，尚未在本站配置中载明；转载、引用前请与主办单位联系。"
@@ -44,7 +46,7 @@ VALUE_COLUMNS = (
     Column("own", "boolean", "自设指标", "true 表示示范区自设指标（不参与跨区比较），false 表示指引附件2的共同指标"),
     Column("kind", "string", "指标类型",
            "count 数量、amount 金额、percent 百分比（35 即 35%）、per_10k 每万比率、text 定性文字",
-           enum=("count", "amount", "percent", "per_10k", "text")),
+           enum=tuple(KINDS)),
     Column("value", "string", "数值",
            "数值与原始数据完全一致（不经浮点换算、不四舍五入、不用科学计数法）；定性指标为文字；有标注时为空"),
     Column("unit", "string", "单位", "计量单位；百分比指标为 %（按百分数存储）；定性指标为空"),
@@ -82,7 +84,7 @@ INDICATOR_COLUMNS = (
     Column("name", "string", "二级指标", "二级指标名称"),
     Column("name_en", "string", "英文名称", "英文名称"),
     Column("unit", "string", "单位", "计量单位"),
-    Column("kind", "string", "指标类型", "count、amount、percent、per_10k、text"),
+    Column("kind", "string", "指标类型", "、".join(KINDS)),
     Column("summable", "boolean", "可跨区加总", "各示范区数值可否相加"),
     Column("incomplete", "boolean", "原文残缺", "原文中该行残缺（名称不完整）"),
 )  # fmt: skip

@@ -12,9 +12,10 @@ from decimal import Decimal
 from typing import Any
 
 from generator.data.catalog import Catalog, ZoneRecord
+from generator.data.kinds import KINDS
 from generator.data.models import Indicator
 from generator.site.charts import chart_html, chart_id, ranking_chart, trend_chart, with_summary
-from generator.site.common import KIND_LABELS, Context, Section, category_name, front_matter, sorted_zones, zone_short
+from generator.site.common import Context, Section, category_name, front_matter, sorted_zones, zone_short
 from generator.site.markup import link
 from generator.site.sentences import Entry, ranking_sentence, trend_sentence
 from generator.site.series import with_unit
@@ -27,7 +28,7 @@ def indicator_page(ind_id: str) -> str:
 def make_indicator_pages(ctx: Context) -> Section:
     catalog, env = ctx.catalog, ctx.env
     out = Section()
-    quantitative = [ind for ind in catalog.indicators if ind.kind != "text"]
+    quantitative = [ind for ind in catalog.indicators if KINDS[ind.kind].numeric]
     for ind in quantitative:
         out.pages[indicator_page(ind.id)] = env.get_template("indicator.md.j2").render(**_indicator_view(catalog, ind))
     out.pages["indicators/index.md"] = env.get_template("indicators.md.j2").render(**_indicators_view(catalog))
@@ -112,7 +113,7 @@ def _indicator_view(catalog: Catalog, ind: Indicator) -> dict[str, Any]:
         "fm": front_matter(ind.name, sample, f"{ind.name}：定义、各示范区最近年度排名和历年走势"),
         "ind": ind,
         "category": category_name(catalog, ind),
-        "kind": KIND_LABELS[ind.kind],
+        "kind": KINDS[ind.kind].label,
         "unit": ind.unit or "—",
         "aggregation": aggregation,
         "ranking": _ranking(catalog, ind, cells),
@@ -123,8 +124,8 @@ def _indicator_view(catalog: Catalog, ind: Indicator) -> dict[str, Any]:
 def _indicators_view(catalog: Catalog) -> dict[str, Any]:
     rows = [{
         "number": ind.number or "", "category": category_name(catalog, ind),
-        "name": link(ind.name, f"{ind.id}.md") if ind.kind != "text" else ind.name,
-        "name_en": ind.name_en, "unit": ind.unit or "—", "kind": KIND_LABELS[ind.kind],
+        "name": link(ind.name, f"{ind.id}.md") if KINDS[ind.kind].numeric else ind.name,
+        "name_en": ind.name_en, "unit": ind.unit or "—", "kind": KINDS[ind.kind].label,
         "summable": "可以" if ind.summable else "不可", "incomplete": ind.incomplete, "note": ind.note or "",
     } for ind in catalog.indicators]  # fmt: skip
     return {"fm": front_matter("建设指标体系", False), "rows": rows, "source": catalog.indicator_source}

@@ -28,6 +28,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from generator.data.catalog import Catalog
+from generator.data.kinds import KINDS
 from generator.data.models import Indicator
 from generator.site.series import MISSING_LABEL, Point, Series, fmt_decimal
 
@@ -58,7 +59,7 @@ def exact_text(value: Decimal) -> str:
 
 def in_unit(value: str, ind: Indicator) -> str:
     """ "35.2%" for percent-kind, "12.5 亿元" otherwise."""
-    if ind.kind == "percent" or ind.unit == "%":
+    if KINDS[ind.kind].percent or ind.unit == "%":
         return f"{value}%"
     return f"{value} {ind.unit}" if ind.unit else value
 
@@ -90,7 +91,7 @@ class Change:
 def compare(ind: Indicator, before: Decimal, after: Decimal) -> Change:
     diff = after - before
     direction = (diff > 0) - (diff < 0)
-    if ind.kind == "percent":
+    if KINDS[ind.kind].percent:
         return Change(direction, diff, None, True)
     rate = diff / before * 100 if before > 0 else None
     return Change(direction, diff, rate, False)

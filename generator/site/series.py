@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal, localcontext
 
 from generator.data.catalog import ZoneRecord
+from generator.data.kinds import KINDS
 from generator.data.models import Indicator
 
 NOT_REPORTED = "—"
@@ -80,7 +81,7 @@ def change(ind: Indicator, before: Point | None, after: Point) -> str:
     if diff == 0:
         return "持平"
     sign = "+" if diff > 0 else ""
-    if ind.kind == "percent":
+    if KINDS[ind.kind].percent:
         return f"{sign}{fmt_decimal(diff)} 个百分点"
     absolute = f"{sign}{fmt_decimal(diff)}"
     if before.number == 0:

@@ -31,6 +31,7 @@ import markupsafe
 
 from generator.analysis.targets import BEHIND, ON_COURSE, fmt_fraction, year_judgement
 from generator.data.catalog import STATUS_LABELS, Catalog, ZoneRecord, derive_status
+from generator.data.kinds import KINDS
 from generator.data.models import Approved, Evaluated, Indicator
 from generator.site.common import Context, Section, category_name, front_matter, zone_short
 from generator.site.downloads import zone_csv_path
@@ -122,7 +123,7 @@ def _point(zone: ZoneRecord, ind: Indicator, year: int) -> tuple[Point, str]:
 def _values(catalog: Catalog, zone: ZoneRecord, year: int, indicators: list[Indicator]) -> list[dict[str, str]]:
     rows = []
     for ind in indicators:
-        if ind.kind == "text":
+        if not KINDS[ind.kind].numeric:
             continue
         series = zone_series(zone, ind)
         index = next(i for i, p in enumerate(series.points) if p.year == year)
@@ -149,7 +150,7 @@ def _targets(catalog: Catalog, zone: ZoneRecord, year: int, indicators: list[Ind
     targets = zone.targets_at(dt.date(year, 12, 31))
     rows = []
     for ind in indicators:
-        if ind.kind == "text" or ind.id not in targets:
+        if not KINDS[ind.kind].numeric or ind.id not in targets:
             continue
         point, _ = _point(zone, ind, year)
         rows.append({
@@ -223,7 +224,7 @@ def summary_data(catalog: Catalog, zone: ZoneRecord, year: int) -> dict[str, Any
         "targets": _targets(catalog, zone, year, indicators),
         "revised": any(e.kind == "plan_revised" and e.date <= dt.date(year, 12, 31) for e in zone.zone.events),
         "qualitative": [
-            {"name": ind.name, "text": _point(zone, ind, year)[0].shown} for ind in indicators if ind.kind == "text"
+            {"name": ind.name, "text": _point(zone, ind, year)[0].shown} for ind in indicators if not KINDS[ind.kind].numeric
         ],
         "cases": _cases(catalog, zone, year),
         "events": _events(catalog, zone, year),

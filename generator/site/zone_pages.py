@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from generator.data.catalog import STATUS_LABELS, Catalog, ZoneRecord
+from generator.data.kinds import KINDS
 from generator.data.models import PLAN_SECTIONS, Evaluated, Indicator
 from generator.site.analysis_pages import composite_block
 from generator.site.charts import chart_html, chart_id, with_summary, years_chart
@@ -127,7 +128,7 @@ def _dashboard(
     out = []
     peers = peer_table(catalog)  # common indicators only: a zone's own indicators are not ranked
     for ind in indicators:
-        if ind.kind == "text":
+        if not KINDS[ind.kind].numeric:
             continue
         series = zone_series(zone, ind)
         target = targets.get(ind.id)
@@ -166,7 +167,7 @@ def _grouped(env: Any, catalog: Catalog, rows: list[dict[str, Any]], own: list[d
 def _qualitative(zone: ZoneRecord, indicators: list[Indicator]) -> list[dict[str, Any]]:
     out = []
     for ind in indicators:
-        if ind.kind != "text":
+        if KINDS[ind.kind].numeric:
             continue
         series = zone_series(zone, ind)
         out.append({"name": ind.name, "incomplete": ind.incomplete,
@@ -213,7 +214,7 @@ def _zone_view(env: Any, catalog: Catalog, zone: ZoneRecord, pdf: bool = True) -
                           f"（全部示范区的数据见{link('开放数据', '../../data/index.md')}）"),
         "summary_links": summary_links(zone, pdf=pdf),
         "groups": _grouped(env, catalog, dashboard, _dashboard(catalog, zone, own, targets)),
-        "dashboard_summary": dashboard_summary([zone_series(zone, i) for i in [*common, *own] if i.kind != "text"],
+        "dashboard_summary": dashboard_summary([zone_series(zone, i) for i in [*common, *own] if KINDS[i.kind].numeric],
                                                max(zone.reports)) if zone.reports else "",
         "qualitative": _qualitative(zone, [*common, *own]),
         "notes": _notes(catalog, zone),

@@ -9,6 +9,7 @@ from decimal import Decimal
 from typing import Any, Literal
 
 from generator.data.construct import Read, ValidReport
+from generator.data.kinds import KINDS
 from generator.data.load import Document, ZoneFiles
 from generator.data.messages import editor_text
 from generator.data.models import (
@@ -314,7 +315,7 @@ def _read_one(
     if marker is not None or value is None:
         return None, None
     number = parse_number(value.strip())
-    if ind.kind == "text":
+    if not KINDS[ind.kind].numeric:
         control = next((i for i, c in enumerate(value) if unicodedata.category(c) == "Cc" and c not in "\n\t"), None)
         if control is not None:  # shown as text and written into the Excel workbook, which refuses them
             zh, en = editor_text("char-control", code=f"U+{ord(value[control]):04X}", at=control + 1)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any, Literal
 
+from generator.data.kinds import KINDS
 from generator.data.load import Document
 from generator.data.models import (
     Indicator,
@@ -112,14 +113,14 @@ def _check_indicator(
     if ind.kind is None:  # could not be read: nothing below can be judged
         return
     summable(ctx, doc, key, ind)
-    if ind.kind != "text" and ind.unit is None:
+    if KINDS[ind.kind].numeric and ind.unit is None:
         missing_field(ctx, doc, (*key, "unit"), "unit")
 
 
 @rule("not-summable")
 def summable(ctx: Context, doc: Document, key: tuple[Any, ...], ind: Indicator) -> None:
     """Only counts and amounts may be summed across zones."""
-    if ind.summable and ind.kind not in ("count", "amount"):
+    if ind.summable and not KINDS[ind.kind].summable:
         ctx.report(
             doc,
             (*key, "summable"),

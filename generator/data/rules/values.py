@@ -5,6 +5,7 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any, Literal
 
+from generator.data.kinds import KINDS
 from generator.data.load import Document
 from generator.data.messages import editor_text
 from generator.data.models import (
@@ -26,11 +27,12 @@ def kind_problem(kind: str | None, value: Decimal) -> Literal["too-large", "not-
     The checker (`_check_range`) and the Excel import (generator/editors/cell_values.py) both ask this."""
     if max(value.adjusted() + 1, 1) > MAX_INTEGER_DIGITS:
         return "too-large"
-    if kind == "count" and value != value.to_integral_value():
+    facts = KINDS.get(kind) if kind is not None else None
+    if facts is not None and facts.whole and value != value.to_integral_value():
         return "not-whole"
-    if value < 0:
+    if value < (facts.lowest if facts is not None else 0):
         return "negative"
-    if kind == "percent" and value > 100:
+    if facts is not None and facts.highest is not None and value > facts.highest:
         return "over-100"
     return None
 

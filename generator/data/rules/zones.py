@@ -9,6 +9,7 @@ from typing import Any
 
 from generator.data.catalog import derive_status
 from generator.data.construct import ValidReport, ValidZone
+from generator.data.kinds import KINDS
 from generator.data.load import Document, ZoneFiles
 from generator.data.models import (
     Evaluated,
@@ -202,7 +203,7 @@ def _check_targets(
         if ind is None:
             if ind_id not in maybe:
                 _unknown_indicator(ctx, doc, (*key, ind_id), ind_id, known)
-        elif ind.kind == "text":
+        elif not KINDS[ind.kind].numeric:
             value_not_number(ctx, doc, (*key, ind_id), "text-target", ind, value)
         else:
             _check_range(ctx, doc, (*key, ind_id), ind, value)
