@@ -36,13 +36,13 @@ from typing import Annotated, Any, Literal, Union, get_args, get_origin
 from pydantic import BaseModel
 from pydantic.fields import FieldInfo
 
+from generator.analysis.numbers import fmt_decimal
 from generator.data.catalog import Catalog, ZoneRecord
 from generator.data.load import load_data
 from generator.data.messages import editor_text
 from generator.data.models import AnnualReport, IndicatorSystem, Value, ZoneIndicators
 from generator.data.types import parse_number
 from generator.data.validate import validate_data
-from generator.site.series import fmt_decimal
 
 JUMP = Decimal(10)  # a value that grows or shrinks more than tenfold gets a warning
 TEXT_LIMIT = 300  # characters of one value shown; the rest is counted, not shown

@@ -9,9 +9,9 @@ import struct
 from pathlib import Path
 
 from conftest import HOSTILE_SUMMARY, MINI, SAMPLE, generated
+from generator.data.image_size import image_size
 from generator.data.load import load_data
 from generator.data.validate import validate_data
-from generator.site.image_size import image_size
 from generator.site.pages import make_pages
 from generator.site.tables import make_tables
 

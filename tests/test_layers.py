@@ -108,7 +108,6 @@ def test_every_module_has_a_layer() -> None:
     assert {layer(m) for m in modules()} <= set(ALLOWED)
 
 
-@pytest.mark.xfail(strict=True, reason="issue 13: analysis/targets.py and data/load.py import site modules")
 def test_no_module_imports_from_a_higher_layer() -> None:
     names = modules()
     wrong = []
