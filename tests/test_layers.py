@@ -20,8 +20,6 @@ from __future__ import annotations
 import ast
 from pathlib import Path
 
-import pytest
-
 GENERATOR = Path(__file__).resolve().parent.parent / "generator"
 
 # A module's layer: its package under generator/ (data, analysis, site, editors), or its file's name for the
@@ -131,7 +129,6 @@ def test_the_page_modules_are_found() -> None:
     assert expected <= found, sorted(expected - found)
 
 
-@pytest.mark.xfail(strict=True, reason="issue 13: zone_pages, home_page, news, summary_pages read page modules")
 def test_only_the_assembler_imports_page_modules() -> None:
     names = modules()
     pages = page_modules(names)
@@ -183,7 +180,6 @@ def _container(value: ast.expr | None) -> bool:
     )
 
 
-@pytest.mark.xfail(strict=True, reason="issue 13: analysis_pages._cache, sentences._peer_cache, composite._YEAR_CACHE")
 def test_no_module_level_mutable_state() -> None:
     wrong = []
     for name, path in modules().items():
