@@ -32,7 +32,7 @@ ALLOWED: dict[str, set[str]] = {
     "diff": {"data", "analysis", "editors"},  # `python -m generator diff`: the catalog and the editors' reading
     "options": set(),  # the build's options: imports nothing from the generator
     "build": {"data", "analysis", "site", "options"},  # the pipeline: every stage
-    "mkdocs_bridge": {"build", "data", "site", "options"},  # the MkDocs hook: the pipeline, its options
+    "mkdocs_bridge": {"build", "data", "analysis", "site", "options"},  # the hook: the pipeline, options, memo
     "cli": {"build", "data", "analysis", "site", "editors", "diff", "options"},  # the command line
     "__main__": {"cli"},
     "__init__": set(),
