@@ -1,5 +1,6 @@
-"""The pipeline: load -> validate -> tables -> pages -> PDFs -> write. Pure stages in between; only load
-reads, and only the PDF cache and write write. Nothing is written when the data has errors (or, with
+"""The pipeline: load -> validate -> analyse -> pages -> PDFs -> write. Pure stages in between; only load
+reads, and only the PDF cache and write write. The analysis (generator/analysis/stage.py) is computed once,
+here, and handed to the pages, which only word and lay it out. Nothing is written when the data has errors (or, with
 `options.strict`, warnings): the previous output stays as it was. What the stages need to know comes from
 one `Options` (generator/options.py), made by the command line or the MkDocs hook."""
 
@@ -8,6 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from generator.analysis.memo import Memo
+from generator.analysis.stage import analyse
 from generator.data.catalog import Catalog
 from generator.data.load import load_data
 from generator.data.problems import ProblemLog
@@ -15,7 +18,6 @@ from generator.data.validate import validate_data
 from generator.options import Options
 from generator.site.pages import make_pages
 from generator.site.summary_pages import render_pdfs
-from generator.site.tables import make_tables
 from generator.site.write import WriteResult, write_files
 
 
@@ -27,12 +29,14 @@ class BuildResult:
     nav: list[Any]
 
 
-def build_site_sources(options: Options) -> BuildResult:
+def build_site_sources(options: Options, memo: Memo | None = None) -> BuildResult:
+    """`memo`: the caller's store of analysis results by the content of their inputs (the MkDocs hook keeps
+    one for `mkdocs serve`'s rebuilds); None computes everything afresh."""
     catalog, log = validate_data(load_data(options.data))
     if catalog is None or log.failing(options.strict):
         return BuildResult(log, catalog, None, [])
-    tables = make_tables(catalog)
-    site = make_pages(catalog, tables, options.site_url, pdf=options.pdf)
+    analysis = analyse(catalog, memo)
+    site = make_pages(catalog, analysis, options.site_url, pdf=options.pdf)
     files = {path: text.encode("utf-8") for path, text in site.pages.items()} | site.files
     files |= render_pdfs(site.pdf_jobs, options.pdf_cache)
     for case in catalog.cases:  # only images a case uses are published

@@ -36,6 +36,7 @@ from typing import Annotated, Any, Literal, Union, get_args, get_origin
 from pydantic import BaseModel
 from pydantic.fields import FieldInfo
 
+from generator.analysis.numbers import fmt_decimal
 from generator.data.catalog import Catalog, ZoneRecord
 from generator.data.kinds import KINDS
 from generator.data.load import load_data
@@ -44,7 +45,6 @@ from generator.data.models import AnnualReport, IndicatorSystem, Value, ZoneIndi
 from generator.data.rules.reports import tenfold_jump
 from generator.data.types import parse_number
 from generator.data.validate import validate_data
-from generator.site.series import fmt_decimal
 
 TEXT_LIMIT = 300  # characters of one value shown; the rest is counted, not shown
 NAME_LIMIT = 60  # characters of a name used to head a line (zone, case, indicator)

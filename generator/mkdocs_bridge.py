@@ -19,6 +19,12 @@
   own writes there would otherwise start a second, useless rebuild after each one, and an edit made
   during it waits for both (README, "Incremental preview").
 
+`mkdocs serve` rebuilds in this one process, with this module loaded once (MkDocs keeps a hook module for the
+session): `SERVE_MEMO` (generator/analysis/memo.py) is the one store of results kept from one rebuild to the
+next, handed to the build explicitly. It holds analysis results by the content hash of their inputs (a year's
+composite index by its rows), so an edit to one report recomputes only what it changed; nothing else in the
+generator keeps anything between builds (tests/test_layers.py).
+
 It imports nothing from MkDocs: it works on the objects MkDocs hands it, so the generator stays free to
 move to another static-site tool.
 """
@@ -37,12 +43,14 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:  # MkDocs loads hooks by file path, not as part of a package
     sys.path.insert(0, str(ROOT))
 
+from generator.analysis.memo import Memo  # noqa: E402
 from generator.build import build_site_sources  # noqa: E402
 from generator.data.links import safe_href  # noqa: E402
 from generator.options import Options, from_environment  # noqa: E402
 from generator.site.markup import EscapedRuns  # noqa: E402
 
 GENERATED = "generated"
+SERVE_MEMO = Memo()  # kept across `mkdocs serve`'s rebuilds (see above); a `mkdocs build` uses it once
 NEWS = "news"  # the blog plugin's blog_dir in mkdocs.yml
 
 
@@ -81,7 +89,7 @@ def _offline_build_without_instant_navigation(config: Any) -> None:
 def on_config(config: Any) -> Any:
     options = _options(config)
     _offline_build_without_instant_navigation(config)
-    result = build_site_sources(options)
+    result = build_site_sources(options, SERVE_MEMO)
     problems = [p for p in result.log.sorted() if p.severity.value >= 1]
     for problem in problems:
         print(problem.format_text(), file=sys.stderr)

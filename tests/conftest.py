@@ -164,14 +164,14 @@ def replace_once(path: Path, old: str, new: str) -> None:
 
 @functools.cache
 def _generated(data: Path, pdf: bool) -> tuple[Any, Any]:
+    from generator.analysis.stage import analyse
     from generator.data.load import load_data
     from generator.data.validate import validate_data
     from generator.site.pages import make_pages
-    from generator.site.tables import make_tables
 
     catalog, log = validate_data(load_data(data))
     assert catalog is not None and not log.failing(False), [str(p) for p in log.problems]
-    return catalog, make_pages(catalog, make_tables(catalog), pdf=pdf)
+    return catalog, make_pages(catalog, analyse(catalog), pdf=pdf)
 
 
 def generated(data: Path = SAMPLE, *, pdf: bool = True) -> tuple[Any, Any]:

@@ -9,11 +9,11 @@ import struct
 from pathlib import Path
 
 from conftest import HOSTILE_SUMMARY, MINI, SAMPLE, generated
+from generator.analysis.stage import analyse
+from generator.data.image_size import image_size
 from generator.data.load import load_data
 from generator.data.validate import validate_data
-from generator.site.image_size import image_size
 from generator.site.pages import make_pages
-from generator.site.tables import make_tables
 
 
 def _site(data: Path):  # type: ignore[no-untyped-def]
@@ -21,7 +21,7 @@ def _site(data: Path):  # type: ignore[no-untyped-def]
         return generated(data)  # the run's shared generation of the unchanged folder
     catalog, log = validate_data(load_data(data))
     assert catalog is not None, log.sorted()
-    return catalog, make_pages(catalog, make_tables(catalog))
+    return catalog, make_pages(catalog, analyse(catalog))
 
 
 def test_json_index_matches_the_catalog() -> None:

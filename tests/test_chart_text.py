@@ -16,13 +16,13 @@ from typing import Any
 import pytest
 
 from conftest import MINI
+from generator.analysis.stage import analyse
 from generator.data.load import load_data
 from generator.data.models import Indicator
 from generator.data.validate import validate_data
 from generator.site.charts import ranking_chart, trend_chart, years_chart
 from generator.site.pages import make_pages
 from generator.site.series import Point, Series
-from generator.site.tables import make_tables
 
 # What an editor can write into a name or unit (the check refuses < > " in names; the renderer must not rely on it).
 TEMPLATES = "甲%{meta[0]}乙%{y:.2f}丙%{x|%Y}丁"
@@ -107,7 +107,7 @@ def test_no_figure_of_the_site_carries_a_template_or_markup_from_the_data(
     system.write_text(text, encoding="utf-8")
     catalog, log = validate_data(load_data(data))
     assert catalog is not None, log.sorted()
-    figures = list(_figures(make_pages(catalog, make_tables(catalog)).pages))
+    figures = list(_figures(make_pages(catalog, analyse(catalog)).pages))
     assert len({rel for rel, _ in figures}) >= 4  # zone page, indicator page, analysis, progress
     seen: set[str] = set()
     for rel, figure in figures:

@@ -12,11 +12,11 @@ import pytest
 
 from conftest import generated
 from generator.analysis import composite as ci
+from generator.analysis.stage import analyse
 from generator.data.catalog import Catalog
-from generator.site.analysis_pages import composite_block
+from generator.site.composite_words import composite_block
 from generator.site.markup import inline
 from generator.site.pages import make_pages
-from generator.site.tables import make_tables
 
 DATA = Path(__file__).resolve().parent.parent / "zones_data"
 NAN = math.nan
@@ -286,7 +286,9 @@ def test_pages_show_the_computed_numbers(catalog: Catalog) -> None:
     for s in latest.strengths:
         assert f"](../../indicators/{s.indicator}.md)" in zone_page
     # a zone without annual data says why
-    assert "本示范区尚无可显示的综合指数" in str(composite_block(catalog, catalog.zones["qinzhou-port"]))
+    assert "本示范区尚无可显示的综合指数" in str(
+        composite_block(catalog, ci.composite(catalog), catalog.zones["qinzhou-port"])
+    )
 
 
 def test_no_html_injection_from_zone_names(catalog: Catalog, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -297,11 +299,11 @@ def test_no_html_injection_from_zone_names(catalog: Catalog, monkeypatch: pytest
         for zid, z in catalog.zones.items()
     }
     bad = dataclasses.replace(catalog, zones=zones)
-    pages = make_pages(bad, make_tables(bad)).pages
+    pages = make_pages(bad, analyse(bad)).pages
     for path in ("analysis/index.md", "analysis/method.md"):
         assert "<script>" not in pages[path]
         # outside the chart's HTML attributes (escaped there, never read as Markdown) no link can form
         text = "\n".join(line for line in pages[path].splitlines() if 'class="chart-plot"' not in line)
         assert "](javascript" not in text and inline(hostile) in text
-    block = str(composite_block(bad, bad.zones["liuzhou-hitech"]))
+    block = str(composite_block(bad, ci.composite(bad), bad.zones["liuzhou-hitech"]))
     assert "<script>" not in block

@@ -17,6 +17,7 @@ import pandas as pd
 import pytest
 
 from conftest import MINI, ROOT, SAMPLE, generated
+from generator.analysis.stage import analyse
 from generator.data.catalog import Catalog
 from generator.data.load import load_data
 from generator.data.validate import validate_data
@@ -24,7 +25,6 @@ from generator.site.data_dictionary import FILES, model_fields
 from generator.site.download_data import neutralise
 from generator.site.markup import inline
 from generator.site.pages import make_pages
-from generator.site.tables import make_tables
 from generator.site.xlsx import exact_in_excel
 
 DATASETS = [pytest.param(SAMPLE, id="sample"), pytest.param(MINI, id="mini")]
@@ -39,7 +39,7 @@ def generate(data: Path, *, shared: bool = True) -> tuple[Catalog, dict[str, byt
         return catalog, site.files, site.pages
     catalog, log = validate_data(load_data(data))
     assert catalog is not None and not log.failing(False)
-    site = make_pages(catalog, make_tables(catalog))
+    site = make_pages(catalog, analyse(catalog))
     return catalog, site.files, site.pages
 
 

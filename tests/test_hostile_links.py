@@ -154,11 +154,11 @@ def test_the_news_post_never_links_an_address_the_check_refuses(url: str) -> Non
 
 
 def test_the_policy_page_never_links_an_address_the_check_refuses() -> None:
+    from generator.analysis.stage import analyse
     from generator.site.common import Context, make_env
     from generator.site.policy_pages import make_policy_pages
-    from generator.site.tables import make_tables
 
     found = _catalog()
     catalog = dataclasses.replace(found, site=found.site.model_copy(update={"policy_url": "javascript:alert(1)"}))
-    page = make_policy_pages(Context(catalog=catalog, tables=make_tables(catalog), env=make_env())).pages
+    page = make_policy_pages(Context(catalog=catalog, analysis=analyse(catalog), env=make_env())).pages
     assert not re.search(r"href=\S*javascript", page["policy/index.md"])

@@ -11,10 +11,10 @@ import pytest
 
 from conftest import replace_once, run_check
 from generator.build import build_site_sources
+from generator.data.image_size import image_size
 from generator.data.load import IMAGE_SUFFIXES, MAX_IMAGE_BYTES
 from generator.data.messages import CODES
 from generator.options import Options
-from generator.site.image_size import image_size
 
 CASE = "zones/demo-zone/cases/demo-case.yaml"
 

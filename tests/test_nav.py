@@ -11,17 +11,17 @@ import pytest
 import yaml
 
 from conftest import ROOT, SAMPLE, generated
+from generator.analysis.stage import analyse
 from generator.data.load import load_data
 from generator.data.validate import validate_data
-from generator.site import case_pages, zone_pages
+from generator.site import case_pages, paths, zone_pages
 from generator.site.pages import make_pages
-from generator.site.tables import make_tables
 
 
 def _site() -> Any:
     catalog, _ = validate_data(load_data(SAMPLE))
     assert catalog is not None
-    return catalog, make_pages(catalog, make_tables(catalog))  # its own: the test patches the generator first
+    return catalog, make_pages(catalog, analyse(catalog))  # its own: the test patches the generator first
 
 
 def _paths(nav: Any) -> list[str]:
@@ -46,9 +46,9 @@ def test_small_sites_list_zones_and_cases_but_never_year_pages() -> None:
     catalog, site = generated(SAMPLE)  # the run's shared generation: the generator as it is
     listed = set(_paths(site.nav))
     for zone_id, zone in catalog.zones.items():
-        assert zone_pages.zone_page(zone_id) in listed
+        assert paths.zone_page(zone_id) in listed
         for year in zone.reports:
-            assert zone_pages.year_page(zone_id, year) not in listed
+            assert paths.year_page(zone_id, year) not in listed
     for case in catalog.cases:
         assert f"cases/{case.slug}.md" in listed
 

@@ -9,11 +9,11 @@ from pathlib import Path
 import pytest
 
 from conftest import MINI, generated
+from generator.analysis.stage import analyse
 from generator.data.load import load_data
 from generator.data.validate import validate_data
 from generator.site.news import ATOM, collect_posts, make_feed
 from generator.site.pages import make_pages
-from generator.site.tables import make_tables
 
 NS = {"a": ATOM}
 
@@ -42,7 +42,7 @@ def test_one_post_per_event_up_to_the_as_of_date(tmp_path: Path, monkeypatch: py
     assert all(p.date <= catalog.as_of for p in posts)
     assert [p.date for p in posts] == sorted((p.date for p in posts), reverse=True)
     assert all(p.slug.isascii() for p in posts)
-    pages = make_pages(catalog, make_tables(catalog)).pages
+    pages = make_pages(catalog, analyse(catalog)).pages
     assert sorted(k for k in pages if k.startswith("news/posts/")) == sorted(f"news/posts/{p.slug}.md" for p in posts)
 
 

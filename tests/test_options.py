@@ -67,8 +67,8 @@ def test_pages_do_not_depend_on_the_callers_environment(monkeypatch: pytest.Monk
 def test_generating_pages_writes_nothing_into_the_repository(data_copy: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Pages made in-process (as most tests make them) put no PDF into the repository's build/pdf-cache.
     A highlight no run has seen before, so a PDF cache cannot hide a write."""
+    from generator.analysis.stage import analyse
     from generator.site.pages import make_pages
-    from generator.site.tables import make_tables
 
     replace_once(
         data_copy / "zones/demo-zone/annual/2023.yaml", "highlights:\n", f"highlights:\n- 唯一 {uuid.uuid4()}\n"
@@ -78,7 +78,7 @@ def test_generating_pages_writes_nothing_into_the_repository(data_copy: Path, mo
     cache = ROOT / "build" / "pdf-cache"
     before = sorted(cache.rglob("*")) if cache.exists() else []
     catalog = load_catalog(data_copy)
-    make_pages(catalog, make_tables(catalog))
+    make_pages(catalog, analyse(catalog))
     after = sorted(cache.rglob("*")) if cache.exists() else []
     assert after == before
 

@@ -19,10 +19,10 @@ from generator.analysis.reporting import (
     owed_years,
     reporting_years,
 )
+from generator.analysis.stage import analyse
 from generator.data.catalog import Catalog
 from generator.site.common import sorted_zones
 from generator.site.pages import make_pages
-from generator.site.tables import make_tables
 
 
 def _states(catalog: Catalog) -> list[tuple[int, str, str, int]]:
@@ -63,7 +63,7 @@ def test_not_yet_due_then_missing_then_evaluation_overdue(data_copy: Path, monke
     assert _states(catalog)[0] == (2024, "demo-zone", MISSING, 29)
     due = evaluations_due(catalog, sorted_zones(catalog))
     assert [(e.zone.id, e.ended) for e in due] == [("demo-zone", True)]
-    page = html.unescape(make_pages(catalog, make_tables(catalog)).pages["progress/reporting.md"])
+    page = html.unescape(make_pages(catalog, analyse(catalog)).pages["progress/reporting.md"])
     assert "| [演示示范区](../zones/demo-zone/index.md) | 2025-01-31 | — | 未报送（已过截止日期 29 天） |" in page
     assert "2024 年度应报送 1 份年度建设报告（截止日期 2025-01-31），已报送 0 份，1 份已过截止日期仍未报送。" in page
     assert (

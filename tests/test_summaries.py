@@ -18,10 +18,10 @@ import pytest
 import yaml
 
 from conftest import MINI, ROOT, SAMPLE, generated, load_catalog
+from generator.analysis.stage import analyse
 from generator.data.catalog import Catalog
-from generator.site import summary_pages, zone_pages
+from generator.site import paths, summary_pages
 from generator.site.pages import SitePages, make_pages
-from generator.site.tables import make_tables
 
 ZONE = "nanning-hitech"
 
@@ -32,7 +32,7 @@ def sample() -> Catalog:
 
 
 def pages_of(catalog: Catalog, pdf: bool) -> SitePages:
-    return make_pages(catalog, make_tables(catalog), pdf=pdf)
+    return make_pages(catalog, analyse(catalog), pdf=pdf)
 
 
 def plain(markdown: str) -> str:
@@ -54,9 +54,9 @@ def table_rows(markdown: str, heading: str) -> dict[str, list[str]]:
 def summary_page(catalog: Catalog, year: int = 2024) -> str:
     from generator.site.common import Context, make_env
 
-    ctx = Context(catalog=catalog, tables=make_tables(catalog), env=make_env(), pdf=False)
-    section = summary_pages.make_summary_pages(ctx, catalog.zones[ZONE])
-    return section.pages[zone_pages.year_page(ZONE, year)]
+    ctx = Context(catalog=catalog, analysis=analyse(catalog), env=make_env(), pdf=False)
+    section = summary_pages.make_summary_pages(ctx)
+    return section.pages[paths.year_page(ZONE, year)]
 
 
 def test_summary_page_title_disclaimer_and_facts(sample: Catalog) -> None:
@@ -153,7 +153,7 @@ def test_highlights_cases_and_events_of_the_year(sample: Catalog) -> None:
 def test_zone_page_links_every_summary_and_the_latest_pdf(sample: Catalog, tmp_path: Path) -> None:
     site = pages_of(sample, True)
     pdf_files = summary_pages.render_pdfs(site.pdf_jobs, tmp_path)  # build.py's PDF stage
-    zone = site.pages[zone_pages.zone_page(ZONE)]
+    zone = site.pages[paths.zone_page(ZONE)]
     assert "各年度建设情况数据摘要：[2022 年度](2022.md)" in zone
     assert "(summary-2025.pdf)" in zone
     assert not [p for p in site.files if p.endswith(".pdf")]  # the pages stage renders none
@@ -187,7 +187,7 @@ def test_pdf_off_gives_no_pdf_and_no_link(sample: Catalog) -> None:
     site = pages_of(sample, False)
     assert not [p for p in site.files if p.endswith(".pdf")] and not site.pdf_jobs
     assert not [p for p, text in site.pages.items() if ".pdf" in text or "下载 PDF" in text]
-    assert "各年度建设情况数据摘要：[2022 年度](2022.md)" in site.pages[zone_pages.zone_page(ZONE)]
+    assert "各年度建设情况数据摘要：[2022 年度](2022.md)" in site.pages[paths.zone_page(ZONE)]
 
 
 GENERATE = """
@@ -196,9 +196,10 @@ sys.path.insert(0, sys.argv[1])
 from pathlib import Path
 from generator.data.load import load_data
 from generator.data.validate import validate_data
+from generator.analysis.stage import analyse
 from generator.site.summary_pages import summary_pdf
 catalog, _ = validate_data(load_data(Path(sys.argv[2])))
-print(hashlib.sha256(summary_pdf(catalog, catalog.zones["demo-zone"], 2023)).hexdigest())
+print(hashlib.sha256(summary_pdf(catalog, analyse(catalog), catalog.zones["demo-zone"], 2023)).hexdigest())
 """
 
 
@@ -215,7 +216,7 @@ def test_pdf_bytes_are_reproducible() -> None:
     first, second = run("1"), run("2")
     assert re.fullmatch(r"[0-9a-f]{64}", first) and first == second
     catalog = load_catalog(MINI)
-    in_process = summary_pages.summary_pdf(catalog, catalog.zones["demo-zone"], 2023)
+    in_process = summary_pages.summary_pdf(catalog, analyse(catalog), catalog.zones["demo-zone"], 2023)
     assert hashlib.sha256(in_process).hexdigest() == first
 
 
@@ -304,7 +305,7 @@ def test_hostile_text_stays_text_in_the_page_and_the_pdf(data_copy: Path) -> Non
     for raw in ("<img", "<script", "<b>", "<iframe", "</td>"):
         assert raw not in body, raw
     assert "演示&#38;amp&#59;科技局&#39;" in page
-    markup = summary_pages.summary_html(catalog, catalog.zones["demo-zone"], 2023)
+    markup = summary_pages.summary_html(catalog, analyse(catalog), catalog.zones["demo-zone"], 2023)
     for raw in ("<img", "<script", "<b>", "<iframe", "</td><script"):
         assert raw not in markup, raw
     assert "&lt;img src=x onerror=alert(1)&gt;演示&#34;示范区&lt;/td&gt;&lt;script&gt;" in markup

@@ -17,6 +17,7 @@ import plotly.graph_objects as go
 import pytest
 
 from conftest import MINI, SAMPLE, generated, load_catalog, replace_once
+from generator.analysis.stage import analyse
 from generator.analysis.targets import (
     ACHIEVED,
     BEHIND,
@@ -29,10 +30,10 @@ from generator.analysis.targets import (
     zone_progress,
 )
 from generator.data.catalog import Catalog
+from generator.site.common import make_env
 from generator.site.pages import make_pages
-from generator.site.progress_pages import targets_block
+from generator.site.progress_words import targets_block
 from generator.site.series import progress, zone_series
-from generator.site.tables import make_tables
 from generator.site.zone_pages import _zone_view
 
 
@@ -136,7 +137,7 @@ def test_a_revision_after_the_period_is_shown_not_used(data_copy: Path) -> None:
     # 2024 says 暂无: the 2023 value is the latest number, and with the final year missing the outcome is unknown
     assert projects.latest_year == 2023 and projects.status == UNKNOWN
     assert "2024 年暂无" in projects.reason and "2024" in projects.reason
-    block = html.unescape(targets_block(catalog, catalog.zones["demo-zone"]))
+    block = html.unescape(targets_block(make_env(), catalog, analyse(catalog).progress_for("demo-zone")))
     assert "20 → 25（2025-03-01 修订，建设期结束后，未采用）" in block
     assert "| 技术合同成交额（亿元） | 2022 年：10.5 | 20 → 25" in block and "| 97.5% | 未实现 |" in block
 
@@ -154,7 +155,8 @@ def test_markers_in_every_year_are_not_zero(data_copy: Path) -> None:
 def test_zones_without_approval_or_targets_have_no_progress() -> None:
     catalog = load_catalog(MINI)
     assert zone_progress(catalog, catalog.zones["applied-zone"]) is None
-    assert targets_block(catalog, catalog.zones["applied-zone"]) == ""
+    assert analyse(catalog).progress_for("applied-zone") is None
+    assert targets_block(make_env(), catalog, None) == ""
 
 
 # --- the sample data and its pages ------------------------------------------------------------------
@@ -230,10 +232,11 @@ def test_progress_pages_show_the_numbers(pages: dict[str, str]) -> None:
 
 
 def test_zone_view_carries_the_block(sample: Catalog) -> None:
-    from generator.site.common import make_env
+    from generator.site.common import Context
 
-    view = _zone_view(make_env(), sample, sample.zones["nanning-hitech"])
-    assert view["targets_progress"] == targets_block(sample, sample.zones["nanning-hitech"])
+    analysis = analyse(sample)
+    view = _zone_view(Context(sample, analysis, make_env()), sample.zones["nanning-hitech"])
+    assert view["targets_progress"] == targets_block(make_env(), sample, analysis.progress_for("nanning-hitech"))
 
 
 def test_no_markup_from_zone_names(data_copy: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -243,7 +246,7 @@ def test_no_markup_from_zone_names(data_copy: Path, monkeypatch: pytest.MonkeyPa
         data_copy / "zones/demo-zone/zone.yaml", "name: 演示示范区", f"name: '{hostile}'\nshort_name: '{hostile}'"
     )
     catalog = load_catalog(data_copy)
-    pages = make_pages(catalog, make_tables(catalog)).pages
+    pages = make_pages(catalog, analyse(catalog)).pages
     for path in ("progress/index.md", "progress/targets.md", "progress/reporting.md", "zones/demo-zone/index.md"):
         text = pages[path]
         # the chart's figure is JSON in an attribute (checked below); everything else is Markdown

@@ -47,6 +47,7 @@ from typing import Any
 
 import pandas as pd
 
+from generator.analysis.memo import Memo
 from generator.data.catalog import Catalog
 from generator.data.kinds import KINDS
 
@@ -366,10 +367,14 @@ def _year_detail(inputs: pd.DataFrame) -> tuple[pd.DataFrame, list[tuple[str, st
 
 
 def compute(
-    inputs: pd.DataFrame, indicators: list[str] | None = None, categories: list[str] | None = None
+    inputs: pd.DataFrame,
+    indicators: list[str] | None = None,
+    categories: list[str] | None = None,
+    memo: Memo | None = None,
 ) -> Composite:
     """The index from an input frame (INPUT_COLUMNS; `current`, `previous`, `basis` are for display only).
-    `indicators` and `categories` give the system's order (default: order of first appearance)."""
+    `indicators` and `categories` give the system's order (default: order of first appearance). With a
+    `memo` (generator/analysis/memo.py), a year whose rows are unchanged is taken from it."""
     inputs = inputs.sort_values(["year", "zone", "indicator"], kind="stable").reset_index(drop=True)
     order_list = indicators or list(dict.fromkeys(inputs["indicator"]))
     order = {ind: k for k, ind in enumerate(order_list)}
@@ -396,19 +401,16 @@ def compute(
     years: dict[int, YearIndex] = {}
     for year_key, frame in inputs.groupby("year", sort=True):
         year = int(as_float(year_key))
-        key = (year, _frame_digest(frame), transformed_t, tuple(order_list), tuple(category_list))
-        if key not in _YEAR_CACHE:
-            if len(_YEAR_CACHE) >= 256:
-                _YEAR_CACHE.pop(next(iter(_YEAR_CACHE)))
-            _YEAR_CACHE[key] = _year_index(year, frame, details[year], outliers[year], transformed_t,
-                                           order, category_list)  # fmt: skip
-        years[year] = _YEAR_CACHE[key]
+
+        def one_year(year: int = year, frame: pd.DataFrame = frame) -> YearIndex:
+            return _year_index(year, frame, details[year], outliers[year], transformed_t, order, category_list)
+
+        if memo is None:
+            years[year] = one_year()
+        else:  # a year's index depends only on that year's rows and on the indicators' order and transform
+            key = ("composite-year", year, _frame_digest(frame), transformed_t, tuple(order_list), tuple(category_list))
+            years[year] = memo.get(key, one_year)
     return Composite(years, inputs, skewness, transformed_t, tuple(order_list), tuple(category_list), category_of)
-
-
-# A year's index depends only on that year's rows and the transformed indicators: `make serve` rebuilds after
-# every edit in one process, and an edit to one report leaves the other years' results as they were.
-_YEAR_CACHE: dict[tuple[Any, ...], YearIndex] = {}
 
 
 def _frame_digest(frame: pd.DataFrame) -> str:
@@ -512,7 +514,7 @@ def _unpublished(score: ZoneScore) -> ZoneScore:
     return ZoneScore(score.zone, score.year, score.used, score.eligible, False, reason, None, {}, score.left_out)
 
 
-def composite(catalog: Catalog) -> Composite:
+def composite(catalog: Catalog, memo: Memo | None = None) -> Composite:
     """The index for the catalog's zones (official quantitative indicators only)."""
     indicators = [ind.id for ind in catalog.indicators if ind.kind in (*INTENSIVE, *EXTENSIVE)]
-    return compute(build_inputs(catalog), indicators, [c.id for c in catalog.categories])
+    return compute(build_inputs(catalog), indicators, [c.id for c in catalog.categories], memo)

@@ -38,6 +38,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from fractions import Fraction
 
+from generator.analysis.numbers import fmt_decimal
 from generator.data.catalog import Catalog, ZoneRecord
 from generator.data.kinds import KINDS
 from generator.data.models import Indicator, PlanRevised
@@ -115,8 +116,6 @@ def round_half_up(value: Fraction, places: int = 2) -> Decimal:
 
 
 def fmt_fraction(value: Fraction, places: int = 2) -> str:
-    from generator.site.series import fmt_decimal  # the site's number format, one definition
-
     return fmt_decimal(round_half_up(value, places), places)
 
 

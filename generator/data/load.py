@@ -35,10 +35,10 @@ from typing import Any
 import yaml
 
 from generator.data import layout, models
+from generator.data.image_size import image_size
 from generator.data.layout import REFERENCE_LISTS as REFERENCE_LISTS  # where the checker and the tests read it
 from generator.data.messages import INVISIBLE_CHARACTERS, editor_text
 from generator.data.problems import Problem, Severity
-from generator.site.image_size import image_size
 
 MAX_BYTES = 1_000_000
 MAX_DEPTH = 20

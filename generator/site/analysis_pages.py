@@ -1,7 +1,8 @@
-"""Comparative analysis pages: the composite index by year (analysis/index.md), how it is computed with a
-worked example from the data (analysis/method.md), and the 综合表现 section of a zone page.
+"""Comparative analysis pages: the composite index by year (analysis/index.md) and how it is computed with a
+worked example from the data (analysis/method.md). The zone page's 综合表现 section is composite_words.py's.
 
-The numbers come from generator/analysis/composite.py; this module only words and lays them out.
+The numbers come from the analysis stage (generator/analysis/composite.py, in `ctx.analysis`); this module
+only words and lays them out.
 """
 
 from __future__ import annotations
@@ -11,31 +12,22 @@ from typing import Any
 
 from generator.analysis import composite as ci
 from generator.analysis.composite import as_float
-from generator.data.catalog import Catalog, ZoneRecord
 from generator.data.kinds import KINDS
+from generator.data.catalog import Catalog
 from generator.site.charts import chart_html, chart_id, ranking_chart, with_summary
-from generator.site.common import Context, Section, front_matter, zone_short
-from generator.site.markup import Safe, inline, link
+from generator.site.common import Context, Section, front_matter
+from generator.site.composite_words import ind_name as _ind_name
+from generator.site.composite_words import input_text, score_text
+from generator.site.composite_words import zone_name as _name
+from generator.site.markup import link
 from generator.site.series import fmt_decimal, with_unit
 
 INDEX_PAGE = "analysis/index.md"
 METHOD_PAGE = "analysis/method.md"
 
-_cache: list[tuple[Catalog, ci.Composite]] = []
-
-
-def composite_for(catalog: Catalog) -> ci.Composite:
-    """The index for this catalog, computed once per catalog (the zone pages and these pages share it)."""
-    if _cache and _cache[0][0] is catalog:
-        return _cache[0][1]
-    result = ci.composite(catalog)
-    _cache[:] = [(catalog, result)]
-    return result
-
-
 def make_analysis_pages(ctx: Context) -> Section:
     catalog, env = ctx.catalog, ctx.env
-    result = composite_for(catalog)
+    result = ctx.analysis.composite
     out = Section()
     out.pages[INDEX_PAGE] = env.get_template("analysis_index.md.j2").render(**_index_view(catalog, result))
     out.pages[METHOD_PAGE] = env.get_template("analysis_method.md.j2").render(**_method_view(catalog, result))
@@ -46,37 +38,12 @@ def make_analysis_pages(ctx: Context) -> Section:
 # --- wording -------------------------------------------------------------------------------------
 
 
-def score_text(value: Decimal | None) -> str:
-    """A score as shown everywhere: one decimal, always (63.0, not 63)."""
-    return "—" if value is None else f"{value.quantize(Decimal('0.1')):.1f}"
-
-
-def _name(catalog: Catalog, zone_id: str) -> str:
-    return zone_short(catalog.zones[zone_id])
-
-
-def _ind_name(catalog: Catalog, ind_id: str) -> str:
-    ind = catalog.indicator(ind_id)
-    return ind.name if ind else ind_id
-
-
 def _category_names(catalog: Catalog, result: ci.Composite) -> list[tuple[str, str]]:
     return [(c.id, c.name) for c in catalog.categories if c.id in result.categories]
 
 
 def _qualitative(catalog: Catalog) -> list[str]:
     return [ind.id for ind in catalog.indicators if not KINDS[ind.kind].numeric]
-
-
-def input_text(catalog: Catalog, ind_id: str, value: float, basis: str) -> str:
-    """The value the index uses, as a reader reads it: a level with its unit, or a growth rate."""
-    if basis == "growth":
-        rate = ci.shown_decimal(value * 100, 1)
-        if rate == 0:
-            return "增长率 0%"
-        return f"{'增长' if rate > 0 else '下降'} {fmt_decimal(abs(rate), 1)}%"
-    ind = catalog.indicator(ind_id)
-    return with_unit(fmt_decimal(ci.shown_decimal(value, 2)), ind.unit if ind else "")
 
 
 def _group_label(group: str | None) -> str:
@@ -273,71 +240,3 @@ def _method_view(catalog: Catalog, result: ci.Composite) -> dict[str, Any]:
         "largest": f"如{largest['name']}有 {largest['count']} 项" if largest else "",
         "sample": catalog.has_sample,
     }
-
-
-# --- the zone page's section ----------------------------------------------------------------------
-
-
-def _standing_lines(catalog: Catalog, result: ci.Composite, zone_id: str, items: tuple[ci.Standing, ...]) -> str:
-    lines = []
-    basis = {str(r.indicator): str(r.basis) for r in result.inputs[result.inputs["zone"] == zone_id].itertuples()}
-    for s in items:
-        name = link(_ind_name(catalog, s.indicator), f"../../indicators/{s.indicator}.md")
-        value = inline(input_text(catalog, s.indicator, s.value, basis.get(s.indicator, "level")))
-        lines.append(
-            f"- {name}：{value}，在 {s.among} 个有数值的示范区中排第 {s.rank} 位（百分位 {fmt_decimal(s.percentile, 1)}）"
-        )
-    return "\n".join(lines)
-
-
-def composite_block(ctx_or_catalog: Context | Catalog, zone: ZoneRecord) -> Safe:
-    """The zone page's "## 综合表现" section: the latest year with an index, or why there is none."""
-    catalog = ctx_or_catalog.catalog if isinstance(ctx_or_catalog, Context) else ctx_or_catalog
-    result = composite_for(catalog)
-    method = link("方法说明", "../../analysis/method.md")
-    overview = link("比较分析", "../../analysis/index.md")
-    out = ["## 综合表现", ""]
-    score = result.latest_for(zone.id)
-    years = sorted(y for y, r in zone.reports.items() if not r.report.baseline)
-    if score is None:
-        if not years:
-            why = "尚无批复建设后的年度数据"
-        else:
-            entry = result.years[years[-1]].zone(zone.id)
-            why = f"{years[-1]} 年{entry.reason}" if entry is not None and entry.reason else "没有可比较的年度"
-        out.append(f"本示范区尚无可显示的综合指数：{inline(why)}。计算方法见{method}。")
-        return Safe("\n".join(out) + "\n")
-    index = result.years[score.year]
-    text = (
-        f"{score.year} 年综合指数 **{score_text(score.score)}**（0—100），在 {len(index.shown)} 个可计算综合指数的示范区中"
-        f"排第 {score.rank} 位，为平均水平的 {fmt_decimal(score.relative, 1) if score.relative is not None else '—'}%，"
-        f"属“{inline(score.group or '—')}”组（{inline(dict(ci.GROUPS).get(score.group or '', ''))}）。"
-        f"在 {len(ci.VARIANTS)} 种计算方案下排名区间为 {score.rank_range}，"
-        + ("绩效组不变。" if score.stable else "绩效组随计算方案变化，应谨慎解读。")
-    )
-    out.append(text)
-    later = [y for y in years if y > score.year]
-    if later:
-        entry = result.years[later[-1]].zone(zone.id)
-        if entry is not None and entry.reason:
-            out += ["", f"{later[-1]} 年未计算综合指数：{inline(entry.reason)}。"]
-    if score.strengths:
-        out += [
-            "",
-            "**相对优势**（当年在各示范区中位次最高的指标）：",
-            "",
-            _standing_lines(catalog, result, zone.id, score.strengths),
-        ]
-    if score.weaknesses:
-        out += [
-            "",
-            "**相对劣势**（当年在各示范区中位次最低的指标）：",
-            "",
-            _standing_lines(catalog, result, zone.id, score.weaknesses),
-        ]
-    out += [
-        "",
-        f"综合指数参照欧盟创新记分牌（EIS）的方法计算，只反映与当年参与比较的示范区的相对位置；"
-        f"数量和金额类指标按较上年的增长率计入。各示范区的比较见{overview}，计算方法见{method}。",
-    ]
-    return Safe("\n".join(out) + "\n")

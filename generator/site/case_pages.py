@@ -8,7 +8,7 @@ from typing import Any
 
 from generator.data.catalog import Catalog, CaseRecord
 from generator.site.common import NAV_MAX_PAGES, Context, Section, front_matter, h, zone_short
-from generator.site.image_size import image_size
+from generator.data.image_size import image_size
 from generator.site.markup import Safe, block, link
 
 NOT_LISTED = "（原文未列明）"

@@ -1,5 +1,6 @@
-"""What every page module shares: the Jinja environment, front matter, number formatting, and the
-`Section` each module returns (Markdown pages, other files, navigation entries).
+"""What every page module shares: the `Context` it receives (the catalog, the analysis, the Jinja
+environment, the options pages need), front matter, number formatting, and the `Section` each module returns
+(Markdown pages, other files, navigation entries).
 
 Python computes, templates present: every figure and label a page shows is prepared in Python;
 templates only lay it out. The Jinja environment escapes every printed value for Markdown unless it is
@@ -16,10 +17,12 @@ from typing import Any
 
 import jinja2
 
+from generator.analysis.stage import Analysis
+from generator.analysis.stage import sorted_zones as sorted_zones  # the zones' order, one definition
+from generator.analysis.stage import zone_sort_key as zone_sort_key
 from generator.data.catalog import Catalog, ZoneRecord
-from generator.data.models import Indicator
+from generator.data.models import Evaluated, Indicator
 from generator.site.markup import Safe, block, inline
-from generator.site.tables import Tables
 
 TEMPLATES = "templates"  # the page templates' folder in the generator package (read by jinja2.PackageLoader)
 NOT_REPORTED = "—"
@@ -33,10 +36,11 @@ NAV_MAX_PAGES = 30
 
 @dataclass(frozen=True)
 class Context:
-    """What a page module receives."""
+    """What a page module receives: the catalog, its analysis (computed once, in build.py: pages only word and
+    lay out its facts) and the one Jinja environment."""
 
     catalog: Catalog
-    tables: Tables
+    analysis: Analysis
     env: jinja2.Environment
     site_url: str = ""  # the published address when it overrides site.yaml's (SITE_URL); feeds need it
     pdf: bool = True  # the summary PDFs are made (Options.pdf): pages link them and collect their print HTML
@@ -113,14 +117,30 @@ def zone_short(zone: ZoneRecord) -> str:
     return zone.zone.short_name or zone.zone.name
 
 
-def zone_sort_key(zone: ZoneRecord) -> tuple[Any, ...]:
-    approved = zone.approved.isoformat() if zone.approved else "9999"
-    return (approved, zone.id)
-
-
-def sorted_zones(catalog: Catalog) -> list[ZoneRecord]:
-    return sorted(catalog.zones.values(), key=zone_sort_key)
-
-
 def category_name(catalog: Catalog, ind: Indicator) -> str:
     return next((c.name for c in catalog.categories if c.id == ind.category), ind.category)
+
+
+def zone_events(catalog: Catalog, zone: ZoneRecord) -> list[dict[str, Any]]:
+    """Lifecycle events from zone.yaml plus the report submissions derived from the annual reports (the zone
+    page lists them, the home page shows the latest of all zones)."""
+    out: list[dict[str, Any]] = []
+    for event in zone.zone.events:
+        label = catalog.ref_name("event_kinds", event.kind)
+        if isinstance(event, Evaluated):
+            label += "：" + catalog.ref_name("evaluation_results", event.result)
+        document = getattr(event, "document", None)
+        out.append({"date": event.date, "label": label, "document": document or "", "note": event.note or ""})
+    for year, report in zone.reports.items():
+        if report.report.submitted and not report.report.baseline:
+            timing = {True: "按时", False: "逾期", None: ""}[report.on_time]
+            out.append(
+                {
+                    "date": report.report.submitted,
+                    "document": "",
+                    "note": "",
+                    "label": f"{catalog.ref_name('event_kinds', 'report_submitted')}（{year} 年度，{timing}）",
+                }
+            )
+    out.sort(key=lambda e: e["date"])
+    return [{**e, "date": e["date"].isoformat()} for e in out]

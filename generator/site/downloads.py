@@ -22,14 +22,9 @@ from generator.site.download_data import (
     zone_rows,
 )
 from generator.site.markup import link
+from generator.site.paths import DATA, zone_csv_path
 from generator.site.xlsx import make_workbook
 
-DATA = "data"
-
-
-def zone_csv_path(zone_id: str) -> str:
-    """The per-zone CSV, relative to the site's root (zone pages link to it)."""
-    return f"{DATA}/zones/{zone_id}.csv"
 
 
 def make_downloads(ctx: Context) -> Section:

@@ -5,11 +5,9 @@ from __future__ import annotations
 from typing import Any
 
 from generator.data.catalog import STATUS_LABELS, Catalog, CaseRecord
-from generator.site.common import Context, Section, fmt_number, front_matter, sorted_zones, zone_short
+from generator.site.common import Context, Section, fmt_number, front_matter, sorted_zones, zone_events, zone_short
 from generator.site.markup import link
-from generator.site.indicator_pages import indicator_page
-from generator.site.tables import latest_totals
-from generator.site.zone_pages import zone_events, zone_page
+from generator.site.paths import indicator_page, zone_page
 
 
 
@@ -19,11 +17,11 @@ def make_home_page(ctx: Context) -> Section:
 
 
 def _home_view(ctx: Context) -> dict[str, Any]:
-    catalog, tables, zones = ctx.catalog, ctx.tables, sorted_zones(ctx.catalog)
+    catalog, zones = ctx.catalog, sorted_zones(ctx.catalog)
     by_status = {s: sum(1 for z in zones if z.status == s) for s in STATUS_LABELS}
     levels = [(item.name, sum(1 for z in zones if z.zone.level == item.id)) for item in catalog.references["zone_levels"]]
     totals = []
-    for total in latest_totals(catalog, tables):
+    for total in ctx.analysis.totals:
         ind = catalog.indicator(total.indicator)
         assert ind is not None
         totals.append({"name": link(ind.name, indicator_page(ind.id)), "value": fmt_number(total.total, ind.unit or ""), "year": total.year,

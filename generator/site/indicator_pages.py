@@ -17,12 +17,9 @@ from generator.data.models import Indicator
 from generator.site.charts import chart_html, chart_id, ranking_chart, trend_chart, with_summary
 from generator.site.common import Context, Section, category_name, front_matter, sorted_zones, zone_short
 from generator.site.markup import link
+from generator.site.paths import indicator_page
 from generator.site.sentences import Entry, ranking_sentence, trend_sentence
 from generator.site.series import with_unit
-
-
-def indicator_page(ind_id: str) -> str:
-    return f"indicators/{ind_id}.md"
 
 
 def make_indicator_pages(ctx: Context) -> Section:

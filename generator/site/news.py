@@ -18,8 +18,8 @@ from generator.data.catalog import Catalog, ZoneRecord
 from generator.data.links import safe_href
 from generator.data.models import Approved, Evaluated, PlanRevised, PublicNotice
 from generator.site.common import Context, Section, front_matter, h
-from generator.site.zone_pages import zone_page
 from generator.site.markup import Safe, block, inline, link
+from generator.site.paths import zone_page
 
 NEWS_DIR = "news"
 ATOM = "http://www.w3.org/2005/Atom"

@@ -1,7 +1,8 @@
-"""Stage 4, pages: catalog and tables -> the site's Markdown pages and data files, in memory.
+"""Stage 4, pages: the catalog and its analysis -> the site's Markdown pages and data files, in memory.
 
-Each page module returns a `Section` (pages, files, navigation); this module puts them together in the
-order of the site's navigation.
+Each page module returns a `Section` (pages, files, navigation); this module, the assembler, puts them
+together in the order of the site's navigation. It is the only module that imports page modules: they never
+import each other (tests/test_layers.py); what they share is in helper modules (common, paths, markup, …).
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from generator.analysis.stage import Analysis
 from generator.data.catalog import Catalog
 from generator.site.analysis_pages import make_analysis_pages
 from generator.site.case_pages import make_case_pages
@@ -21,13 +23,14 @@ from generator.site.indicator_pages import make_indicator_pages
 from generator.site.news import make_news_pages
 from generator.site.policy_pages import make_policy_pages
 from generator.site.progress_pages import make_progress_pages
-from generator.site.tables import Tables
+from generator.site.summary_pages import make_summary_pages
 from generator.site.zone_pages import make_zone_pages
 
 # Navigation order; about.md is a hand-written page in site_src/.
 SECTIONS: list[Callable[[Context], Section]] = [
     make_home_page,
     make_zone_pages,
+    make_summary_pages,  # the zones' year pages: linked from the zone pages, not listed in the navigation
     make_case_pages,
     make_indicator_pages,
     make_progress_pages,
@@ -48,10 +51,11 @@ class SitePages:
     pdf_jobs: dict[str, str]  # PDF path under the generated folder -> print HTML (build.py renders them)
 
 
-def make_pages(catalog: Catalog, tables: Tables, site_url: str = "", *, pdf: bool = True) -> SitePages:
-    """`site_url` and `pdf` are the options' (generator/options.py): the address that overrides site.yaml's,
-    and whether the summary PDFs are made (linked here, their print HTML collected for the PDF stage)."""
-    ctx = Context(catalog=catalog, tables=tables, env=make_env(), site_url=site_url, pdf=pdf)
+def make_pages(catalog: Catalog, analysis: Analysis, site_url: str = "", *, pdf: bool = True) -> SitePages:
+    """`analysis` is the analyse stage's (generator/analysis/stage.py), of this catalog. `site_url` and `pdf`
+    are the options' (generator/options.py): the address that overrides site.yaml's, and whether the summary
+    PDFs are made (linked here, their print HTML collected for the PDF stage)."""
+    ctx = Context(catalog=catalog, analysis=analysis, env=make_env(), site_url=site_url, pdf=pdf)
     pages: dict[str, str] = {}
     files: dict[str, bytes] = {}
     pdf_jobs: dict[str, str] = {}

@@ -1,15 +1,13 @@
 """建设进展: progress towards the zones' end-of-period targets (an overview with a chart, the table across
-zones, a section on each zone page) and the annual-report submissions year by year.
+zones) and the annual-report submissions year by year. The zone page's section is progress_words.py's.
 
-The facts come from generator/analysis (targets.py, reporting.py); this module only words and lays them out.
+The facts come from the analysis stage (generator/analysis: targets.py, reporting.py, in `ctx.analysis`);
+this module only words and lays them out.
 """
 
 from __future__ import annotations
 
-import functools
 from typing import Any
-
-import jinja2
 
 from generator.analysis.reporting import (
     LATE,
@@ -20,8 +18,6 @@ from generator.analysis.reporting import (
     EvaluationDue,
     ReportingYear,
     Submission,
-    evaluations_due,
-    reporting_years,
 )
 from generator.analysis.targets import (
     ACHIEVED,
@@ -30,19 +26,13 @@ from generator.analysis.targets import (
     ON_COURSE,
     STATUSES,
     UNKNOWN,
-    TargetProgress,
     ZoneProgress,
-    all_progress,
-    zone_progress,
 )
-from generator.data.catalog import Catalog, ZoneRecord
+from generator.data.catalog import Catalog
 from generator.site.charts import Chart, chart_html, chart_id, plot_text, with_summary
-from generator.site.common import Context, Section, front_matter, make_env, sorted_zones, zone_short
-from generator.site.markup import Safe, link
-
-INDEX = "progress/index.md"
-TARGETS = "progress/targets.md"
-REPORTING = "progress/reporting.md"
+from generator.site.common import Context, Section, front_matter, zone_short
+from generator.site.markup import link
+from generator.site.progress_words import INDEX, REPORTING, TARGETS, target_row, zone_sentence
 # Colour is never the only cue: each status has its own fill pattern on the chart, and the counts are in a table.
 PATTERNS = {ACHIEVED: "", ON_COURSE: "/", BEHIND: "x", NOT_ACHIEVED: "\\", UNKNOWN: "."}
 METHOD = (
@@ -56,85 +46,15 @@ METHOD = (
 
 
 def make_progress_pages(ctx: Context) -> Section:
-    catalog, env = ctx.catalog, ctx.env
-    zones = sorted_zones(catalog)
-    progress = all_progress(catalog, zones)
+    catalog, env, analysis = ctx.catalog, ctx.env, ctx.analysis
+    progress = list(analysis.progress)
+    reporting = (analysis.reporting, analysis.evaluations)
     out = Section()
     out.pages[INDEX] = env.get_template("progress_index.md.j2").render(**_index_view(catalog, progress))
     out.pages[TARGETS] = env.get_template("progress_targets.md.j2").render(**_targets_view(catalog, progress))
-    out.pages[REPORTING] = env.get_template("progress_reporting.md.j2").render(**_reporting_view(catalog, zones))
+    out.pages[REPORTING] = env.get_template("progress_reporting.md.j2").render(**_reporting_view(catalog, *reporting))
     out.nav = [{"建设进展": [INDEX, TARGETS, REPORTING]}]
     return out
-
-
-# --- words ------------------------------------------------------------------------------------
-
-
-def status_text(t: TargetProgress) -> str:
-    return f"{t.status}（{t.reason}）" if t.reason else t.status
-
-
-def target_text(t: TargetProgress) -> str:
-    """The target (in the indicator's unit), with the original and every revision when the plan was revised."""
-    if not t.revisions:
-        return str(t.target)
-    parts = [str(t.original) if t.original is not None else "未设"]
-    for r in t.revisions:
-        parts.append(f"{r.target}（{r.date.isoformat()} 修订{'' if r.applied else '，建设期结束后，未采用'}）")
-    return " → ".join(parts)
-
-
-def counts_text(p: ZoneProgress) -> str:
-    counts = [f"{s} {p.count(s)} 项" for s in STATUSES if p.count(s)]
-    return "、".join(counts)
-
-
-def zone_sentence(catalog: Catalog, p: ZoneProgress) -> str:
-    z = p.zone.zone
-    when = (
-        f"建设期（{z.period.start}—{z.period.end} 年）已结束"
-        if p.final and p.zone.status != "revoked"
-        else "示范区已撤销"
-        if p.final
-        else f"建设期至 {z.period.end} 年底"
-    )
-    return f"截至 {catalog.as_of.isoformat()}，{when}，{len(p.targets)} 项期末目标中{counts_text(p)}。"
-
-
-def _val(year: int | None, shown: str) -> str:
-    return "—" if year is None else f"{year} 年：{shown}"
-
-
-def _row(t: TargetProgress) -> dict[str, Any]:
-    unit = t.indicator.unit
-    return {
-        "indicator": t.indicator.name + (f"（{unit}）" if unit else ""),
-        "baseline": _val(t.baseline_year, t.baseline_shown),
-        "target": target_text(t),
-        "latest": _val(t.latest_year, t.latest_shown),
-        "expected": t.expected_shown,
-        "share": t.share,
-        "status": status_text(t),
-    }
-
-
-# --- the zone page's section ------------------------------------------------------------------
-
-
-@functools.cache
-def _env() -> jinja2.Environment:
-    return make_env()
-
-
-def targets_block(catalog: Catalog, zone: ZoneRecord) -> Safe:
-    """The zone page's "## 目标进展" section (Markdown), or nothing for a zone without targets to judge."""
-    p = zone_progress(catalog, zone)
-    if p is None:
-        return Safe("")
-    return Safe(_env().get_template("zone_targets.md.j2").render(
-        sentence=zone_sentence(catalog, p), rows=[_row(t) for t in p.targets],
-        method=link("判断方法", "../../" + TARGETS), overview=link("全部示范区的目标进展", "../../" + INDEX),
-    ))  # fmt: skip
 
 
 # --- progress/index.md ----------------------------------------------------------------------------
@@ -205,7 +125,7 @@ def _targets_view(catalog: Catalog, progress: list[ZoneProgress]) -> dict[str, A
     rows = []
     for p in progress:
         for t in p.targets:
-            rows.append({"zone": link(zone_short(p.zone), f"../zones/{p.zone.id}/index.md"), **_row(t)})
+            rows.append({"zone": link(zone_short(p.zone), f"../zones/{p.zone.id}/index.md"), **target_row(t)})
     return {
         "fm": front_matter("目标完成明细", catalog.has_sample, "各示范区每项建设期末目标的基期值、最新值、进度线预期值和完成状态"),
         "summary": overall_sentence(catalog, progress),
@@ -252,8 +172,9 @@ def _evaluation_text(e: EvaluationDue) -> str:
     return f"{period}，将于 {e.period_end} 年底届满，应开展总结评估。"
 
 
-def _reporting_view(catalog: Catalog, zones: list[ZoneRecord]) -> dict[str, Any]:
-    years = reporting_years(catalog, zones)
+def _reporting_view(
+    catalog: Catalog, years: tuple[ReportingYear, ...], evaluations: tuple[EvaluationDue, ...]
+) -> dict[str, Any]:
     return {
         "fm": front_matter("年度报告报送情况", catalog.has_sample, "各示范区年度建设报告的报送日期、是否按时和未报送情况"),
         "as_of": catalog.as_of.isoformat(),
@@ -270,6 +191,6 @@ def _reporting_view(catalog: Catalog, zones: list[ZoneRecord]) -> dict[str, Any]
             } for s in y.rows],
         } for y in years],
         "evaluations": [{"zone": link(zone_short(e.zone), f"../zones/{e.zone.id}/index.md"), "text": _evaluation_text(e)}
-                        for e in evaluations_due(catalog, zones)],
+                        for e in evaluations],
         "overview": link("建设进展概览", "index.md"),
     }  # fmt: skip

@@ -27,7 +27,6 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
-from generator.data.catalog import Catalog
 from generator.data.kinds import KINDS
 from generator.data.models import Indicator
 from generator.site.series import MISSING_LABEL, Point, Series, fmt_decimal
@@ -141,28 +140,6 @@ def rank_phrase(rank: Rank) -> str:
         return "该年只有本示范区报送了这项指标的数值，不作排名"
     place = f"{'并列' if rank.tied else ''}第 {rank.position} 位"
     return f"在报送该指标的 {rank.of} 个示范区中按数值从高到低居{place}"
-
-
-PeerTable = dict[str, dict[int, tuple[Decimal, ...]]]
-_peer_cache: list[tuple[Catalog, PeerTable]] = []
-
-
-def peer_table(catalog: Catalog) -> PeerTable:
-    """For each common indicator and year, every zone's annual (not baseline) number, sorted ascending.
-    Computed once per catalog (the zone pages ask for it once per zone)."""
-    if _peer_cache and _peer_cache[0][0] is catalog:
-        return _peer_cache[0][1]
-    table: dict[str, dict[int, list[Decimal]]] = {ind.id: {} for ind in catalog.indicators}
-    for zone_id in sorted(catalog.zones):
-        for year, report in sorted(catalog.zones[zone_id].reports.items()):
-            if report.report.baseline:
-                continue
-            for ind_id, reading in sorted(report.readings.items()):
-                if ind_id in table and reading.number is not None:
-                    table[ind_id].setdefault(year, []).append(reading.number)
-    result = {i: {y: tuple(sorted(v)) for y, v in sorted(years.items())} for i, years in table.items()}
-    _peer_cache[:] = [(catalog, result)]
-    return result
 
 
 # --- a zone's indicator (one chart on the zone page) ----------------------------------------

@@ -8,8 +8,9 @@ such and never becomes zero, so no change is computed across it.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from decimal import ROUND_HALF_UP, Decimal, localcontext
+from decimal import Decimal
 
+from generator.analysis.numbers import fmt_decimal
 from generator.data.catalog import ZoneRecord
 from generator.data.kinds import KINDS
 from generator.data.models import Indicator
@@ -53,18 +54,6 @@ def zone_series(zone: ZoneRecord, ind: Indicator) -> Series:
             shown = reading.marker or reading.text or NOT_REPORTED
             points.append(Point(year, year_label(year, baseline), reading.number, shown, reading.marker, baseline))
     return Series(ind, tuple(points))
-
-
-def fmt_decimal(value: Decimal, places: int = 2) -> str:
-    """A computed figure: rounded half-up to `places`, thousands separated, no trailing zeros. Any magnitude:
-    the rounding works with as many digits as the number has (the default context holds 28)."""
-    with localcontext() as ctx:
-        ctx.prec = max(ctx.prec, value.adjusted() + places + 2)
-        q = value.quantize(Decimal(1).scaleb(-places) if places else Decimal(1), rounding=ROUND_HALF_UP)
-    text = f"{q:,f}"
-    if "." in text:
-        text = text.rstrip("0").rstrip(".")
-    return "0" if text in ("-0", "") else text
 
 
 def with_unit(value: str, unit: str | None) -> str:

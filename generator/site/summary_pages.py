@@ -29,13 +29,14 @@ from typing import Any
 import jinja2
 import markupsafe
 
-from generator.analysis.targets import BEHIND, ON_COURSE, fmt_fraction, year_judgement
+from generator.analysis.stage import Analysis
+from generator.analysis.targets import BEHIND, ON_COURSE, Judgement, fmt_fraction
 from generator.data.catalog import STATUS_LABELS, Catalog, ZoneRecord, derive_status
 from generator.data.kinds import KINDS
 from generator.data.models import Approved, Evaluated, Indicator
-from generator.site.common import Context, Section, category_name, front_matter, zone_short
-from generator.site.downloads import zone_csv_path
-from generator.site.markup import Safe, block, link
+from generator.site.common import Context, Section, category_name, front_matter, sorted_zones, zone_short
+from generator.site.markup import block, link
+from generator.site.paths import summary_pdf_path, year_page, zone_csv_path
 from generator.site.series import NOT_REPORTED, Point, changes, fmt_decimal, with_unit, zone_series
 
 DISCLAIMER = (
@@ -46,34 +47,12 @@ SAMPLE_NOTE = "本摘要中的数字和事件为虚构的示例，仅用于演�
 PRINT_CSS = "templates/summary_print.css"  # in the generator package
 
 
-def year_page(zone_id: str, year: int) -> str:
-    """The summary page's path under the generated folder (zone_pages re-exports it)."""
-    return f"zones/{zone_id}/{year}.md"
-
-
-def summary_pdf_path(zone_id: str, year: int) -> str:
-    return f"zones/{zone_id}/summary-{year}.pdf"
-
-
 def summary_title(zone: ZoneRecord, year: int) -> str:
     return f"{zone_short(zone)} {year} 年度建设情况数据摘要"
 
 
 def latest_year(zone: ZoneRecord) -> int | None:
     return max(zone.reports) if zone.reports else None
-
-
-def summary_links(zone: ZoneRecord, base: str = "", pdf: bool = True) -> Safe:
-    """The zone page's line linking every year's summary and the latest one's PDF (when `pdf`: PDFs are made);
-    `base` is the zone folder relative to the linking page ("" from the zone page itself)."""
-    years = sorted(zone.reports)
-    if not years:
-        return Safe("")
-    text = "各年度建设情况数据摘要：" + "　".join(link(f"{y} 年度", f"{base}{y}.md") for y in years)
-    if pdf:
-        last = years[-1]
-        text += f"（{link(f'下载 {last} 年度摘要 PDF', base + f'summary-{last}.pdf')}）"
-    return Safe(text)
 
 
 # --- the data ---------------------------------------------------------------------------------------
@@ -145,7 +124,9 @@ def target_share(value: Decimal | None, target: Decimal) -> str:
     return fmt_decimal(value / target * 100, 1) + "%"
 
 
-def _targets(catalog: Catalog, zone: ZoneRecord, year: int, indicators: list[Indicator]) -> list[dict[str, str]]:
+def _targets(
+    catalog: Catalog, analysis: Analysis, zone: ZoneRecord, year: int, indicators: list[Indicator]
+) -> list[dict[str, str]]:
     """Per indicator with a target in force at the year's end (revisions dated up to 31 December count)."""
     targets = zone.targets_at(dt.date(year, 12, 31))
     rows = []
@@ -157,14 +138,14 @@ def _targets(catalog: Catalog, zone: ZoneRecord, year: int, indicators: list[Ind
             "name": ind.name, "unit": ind.unit or "", "target": with_unit(fmt_decimal(targets[ind.id]), ind.unit),
             "value": with_unit(point.shown, ind.unit) if point.number is not None else point.shown,
             "share": target_share(point.number, targets[ind.id]),
-            "status": _status(zone, ind.id, targets[ind.id], year),
+            "status": _status(analysis.year_targets[(zone.id, year, ind.id)]),
         })  # fmt: skip
     return rows
 
 
-def _status(zone: ZoneRecord, ind_id: str, target: Decimal, year: int) -> str:
-    """The year's value against the straight line from the baseline to the target (analysis/targets.py)."""
-    judgement = year_judgement(zone, ind_id, target, year)
+def _status(judgement: Judgement) -> str:
+    """The year's value against the straight line from the baseline to the target (the analysis stage's
+    judgement, analysis/targets.py: `year_judgement`)."""
     line = f"（进度线 {fmt_fraction(judgement.expected)}）" if judgement.expected is not None else ""
     reason = f"：{judgement.reason}" if judgement.reason else ""
     return judgement.status + (line if judgement.status in (ON_COURSE, BEHIND) else "") + reason
@@ -206,7 +187,7 @@ def _notes(catalog: Catalog, zone: ZoneRecord, year: int) -> list[dict[str, str]
     return out
 
 
-def summary_data(catalog: Catalog, zone: ZoneRecord, year: int) -> dict[str, Any]:
+def summary_data(catalog: Catalog, analysis: Analysis, zone: ZoneRecord, year: int) -> dict[str, Any]:
     """Everything the summary says, as plain text (escaped by whichever template lays it out)."""
     report = zone.reports[year]
     indicators = [*catalog.indicators, *zone.own_indicators]
@@ -221,7 +202,7 @@ def summary_data(catalog: Catalog, zone: ZoneRecord, year: int) -> dict[str, Any
         "submission": _submission(zone, year),
         "highlights": list(report.report.highlights),
         "values": _values(catalog, zone, year, indicators),
-        "targets": _targets(catalog, zone, year, indicators),
+        "targets": _targets(catalog, analysis, zone, year, indicators),
         "revised": any(e.kind == "plan_revised" and e.date <= dt.date(year, 12, 31) for e in zone.zone.events),
         "qualitative": [
             {"name": ind.name, "text": _point(zone, ind, year)[0].shown} for ind in indicators if not KINDS[ind.kind].numeric
@@ -235,8 +216,8 @@ def summary_data(catalog: Catalog, zone: ZoneRecord, year: int) -> dict[str, Any
 # --- the page ---------------------------------------------------------------------------------------
 
 
-def _page_view(catalog: Catalog, zone: ZoneRecord, year: int, pdf: bool) -> dict[str, Any]:
-    data = summary_data(catalog, zone, year)
+def _page_view(catalog: Catalog, analysis: Analysis, zone: ZoneRecord, year: int, pdf: bool) -> dict[str, Any]:
+    data = summary_data(catalog, analysis, zone, year)
     years = sorted(zone.reports)
     k = years.index(year)
     highlights = "\n".join("- " + item.replace("\n", "\n  ") for item in data["highlights"])
@@ -254,18 +235,20 @@ def _page_view(catalog: Catalog, zone: ZoneRecord, year: int, pdf: bool) -> dict
     }  # fmt: skip
 
 
-def make_summary_pages(ctx: Context, zone: ZoneRecord) -> Section:
-    """One zone's summary pages; the print HTML of its latest summary goes into the section's `pdf_jobs`
-    (PDF path -> HTML) when `ctx.pdf`, for build.py's PDF stage (`render_pdfs` over all zones)."""
+def make_summary_pages(ctx: Context) -> Section:
+    """Every zone's summary pages (linked from the zone pages, not listed in the navigation); the print HTML
+    of each zone's latest summary goes into the section's `pdf_jobs` (PDF path -> HTML) when `ctx.pdf`, for
+    build.py's PDF stage (`render_pdfs` over all zones)."""
     out = Section()
-    latest = latest_year(zone)
-    pdf = ctx.pdf
-    for year in sorted(zone.reports):
-        with_pdf = pdf and year == latest
-        view = _page_view(ctx.catalog, zone, year, with_pdf)
-        out.pages[year_page(zone.id, year)] = ctx.env.get_template("zone_year.md.j2").render(**view)
-        if with_pdf:
-            out.pdf_jobs[summary_pdf_path(zone.id, year)] = summary_html(ctx.catalog, zone, year, ctx.site_url)
+    for zone in sorted_zones(ctx.catalog):
+        latest = latest_year(zone)
+        for year in sorted(zone.reports):
+            with_pdf = ctx.pdf and year == latest
+            view = _page_view(ctx.catalog, ctx.analysis, zone, year, with_pdf)
+            out.pages[year_page(zone.id, year)] = ctx.env.get_template("zone_year.md.j2").render(**view)
+            if with_pdf:
+                html = summary_html(ctx.catalog, ctx.analysis, zone, year, ctx.site_url)
+                out.pdf_jobs[summary_pdf_path(zone.id, year)] = html
     return out
 
 
@@ -321,10 +304,10 @@ _print_env = jinja2.Environment(
 )
 
 
-def summary_html(catalog: Catalog, zone: ZoneRecord, year: int, site_url: str = "") -> str:
+def summary_html(catalog: Catalog, analysis: Analysis, zone: ZoneRecord, year: int, site_url: str = "") -> str:
     """The standalone print HTML of a summary (what WeasyPrint renders); text is escaped by autoescape,
     highlights are the same safe Markdown rendering the site uses."""
-    data = summary_data(catalog, zone, year)
+    data = summary_data(catalog, analysis, zone, year)
     base = (site_url or catalog.site.site_url).rstrip("/") + "/"
     return _print_env.get_template("summary_print.html.j2").render(
         **data,
@@ -338,8 +321,8 @@ def summary_html(catalog: Catalog, zone: ZoneRecord, year: int, site_url: str = 
     )
 
 
-def summary_pdf(catalog: Catalog, zone: ZoneRecord, year: int, site_url: str = "") -> bytes:
-    return html_to_pdf(summary_html(catalog, zone, year, site_url))
+def summary_pdf(catalog: Catalog, analysis: Analysis, zone: ZoneRecord, year: int, site_url: str = "") -> bytes:
+    return html_to_pdf(summary_html(catalog, analysis, zone, year, site_url))
 
 
 def html_to_pdf(html: str) -> bytes:

@@ -1,14 +1,15 @@
-"""Zone pages: the list of zones, one page per zone (profile, parks, lifecycle, indicator dashboard);
-each zone's year pages (年度建设情况数据摘要) are summary_pages.py's."""
+"""Zone pages: the list of zones, one page per zone (profile, parks, lifecycle, indicator dashboard, target
+progress and composite index from the analysis stage); each zone's year pages (年度建设情况数据摘要) are
+summary_pages.py's section."""
 
 from __future__ import annotations
 
 from typing import Any
 
-from generator.data.catalog import STATUS_LABELS, Catalog, ZoneRecord
+from generator.analysis.stage import PeerTable
 from generator.data.kinds import KINDS
-from generator.data.models import PLAN_SECTIONS, Evaluated, Indicator
-from generator.site.analysis_pages import composite_block
+from generator.data.catalog import STATUS_LABELS, Catalog, ZoneRecord
+from generator.data.models import PLAN_SECTIONS, Indicator
 from generator.site.charts import chart_html, chart_id, with_summary, years_chart
 from generator.site.common import (
     NAV_MAX_PAGES,
@@ -18,23 +19,17 @@ from generator.site.common import (
     front_matter,
     h,
     sorted_zones,
+    zone_events,
     zone_short,
 )
-from generator.site.downloads import zone_csv_path
+from generator.site.composite_words import composite_block
 from generator.site.markup import Safe, link
-from generator.site.progress_pages import targets_block
-from generator.site.sentences import dashboard_summary, peer_table, zone_indicator_text
+from generator.site.paths import summary_links, zone_csv_path, zone_page
+from generator.site.progress_words import targets_block
+from generator.site.sentences import dashboard_summary, zone_indicator_text
 from generator.site.series import changes, progress, with_unit, zone_series
-from generator.site.summary_pages import make_summary_pages, summary_links, year_page
-
-__all__ = ["make_zone_pages", "year_page", "zone_events", "zone_page"]
 
 KEY_INDICATORS = ("tech_contract_turnover", "hitech_enterprises", "incubated_enterprises")
-
-
-def zone_page(zone_id: str) -> str:
-    """The zone page's path under the generated folder (other modules link to it)."""
-    return f"zones/{zone_id}/index.md"
 
 
 def make_zone_pages(ctx: Context) -> Section:
@@ -44,12 +39,8 @@ def make_zone_pages(ctx: Context) -> Section:
     listed = len(zones) <= NAV_MAX_PAGES
     nav: list[Any] = ["zones/index.md"]
     for zone in zones:
-        view = _zone_view(env, catalog, zone, ctx.pdf)
+        view = _zone_view(ctx, zone)
         out.pages[zone_page(zone.id)] = env.get_template("zone.md.j2").render(**view)
-        summaries = make_summary_pages(ctx, zone)
-        out.pages.update(summaries.pages)
-        out.files.update(summaries.files)
-        out.pdf_jobs.update(summaries.pdf_jobs)
         if listed:
             nav.append({zone_short(zone): zone_page(zone.id)})
     out.pages["zones/index.md"] = env.get_template("zone_list.md.j2").render(**_zone_list_view(catalog, zones))
@@ -97,36 +88,12 @@ def _zone_list_view(catalog: Catalog, zones: list[ZoneRecord]) -> dict[str, Any]
 # --- a zone ---------------------------------------------------------------------------------
 
 
-def zone_events(catalog: Catalog, zone: ZoneRecord) -> list[dict[str, Any]]:
-    """Lifecycle events from zone.yaml plus the report submissions derived from the annual reports."""
-    out: list[dict[str, Any]] = []
-    for event in zone.zone.events:
-        label = catalog.ref_name("event_kinds", event.kind)
-        if isinstance(event, Evaluated):
-            label += "：" + catalog.ref_name("evaluation_results", event.result)
-        document = getattr(event, "document", None)
-        out.append({"date": event.date, "label": label, "document": document or "", "note": event.note or ""})
-    for year, report in zone.reports.items():
-        if report.report.submitted and not report.report.baseline:
-            timing = {True: "按时", False: "逾期", None: ""}[report.on_time]
-            out.append(
-                {
-                    "date": report.report.submitted,
-                    "document": "",
-                    "note": "",
-                    "label": f"{catalog.ref_name('event_kinds', 'report_submitted')}（{year} 年度，{timing}）",
-                }
-            )
-    out.sort(key=lambda e: e["date"])
-    return [{**e, "date": e["date"].isoformat()} for e in out]
-
-
 def _dashboard(
-    catalog: Catalog, zone: ZoneRecord, indicators: list[Indicator], targets: dict[str, Any]
+    catalog: Catalog, peers: PeerTable, zone: ZoneRecord, indicators: list[Indicator], targets: dict[str, Any]
 ) -> list[dict[str, Any]]:
-    """Per quantitative indicator: summary sentence, chart, values by year with the change, target progress."""
+    """Per quantitative indicator: summary sentence, chart, values by year with the change, target progress.
+    `peers` ranks common indicators only: a zone's own indicators are not ranked."""
     out = []
-    peers = peer_table(catalog)  # common indicators only: a zone's own indicators are not ranked
     for ind in indicators:
         if not KINDS[ind.kind].numeric:
             continue
@@ -188,13 +155,14 @@ def _notes(catalog: Catalog, zone: ZoneRecord, only_year: int | None = None) -> 
     return out
 
 
-def _zone_view(env: Any, catalog: Catalog, zone: ZoneRecord, pdf: bool = True) -> dict[str, Any]:
+def _zone_view(ctx: Context, zone: ZoneRecord) -> dict[str, Any]:
+    catalog, env, analysis = ctx.catalog, ctx.env, ctx.analysis
     z = zone.zone
     targets = zone.targets_at(catalog.as_of)
     common = list(catalog.indicators)
     own = list(zone.own_indicators)
     cases = [c for c in catalog.cases if c.zone_id == zone.id]
-    dashboard = _dashboard(catalog, zone, common, targets)
+    dashboard = _dashboard(catalog, analysis.peers, zone, common, targets)
     return {
         "fm": front_matter(z.name, z.sample, f"{z.name}的建设情况、建设程序和年度指标数据"),
         "z": z,
@@ -212,14 +180,14 @@ def _zone_view(env: Any, catalog: Catalog, zone: ZoneRecord, pdf: bool = True) -
         "has_reports": bool(zone.reports),
         "downloads": Safe(f"下载本示范区数据：{link('CSV 表格', '../../' + zone_csv_path(zone.id))}"
                           f"（全部示范区的数据见{link('开放数据', '../../data/index.md')}）"),
-        "summary_links": summary_links(zone, pdf=pdf),
-        "groups": _grouped(env, catalog, dashboard, _dashboard(catalog, zone, own, targets)),
+        "summary_links": summary_links(zone, pdf=ctx.pdf),
+        "groups": _grouped(env, catalog, dashboard, _dashboard(catalog, analysis.peers, zone, own, targets)),
         "dashboard_summary": dashboard_summary([zone_series(zone, i) for i in [*common, *own] if KINDS[i.kind].numeric],
                                                max(zone.reports)) if zone.reports else "",
         "qualitative": _qualitative(zone, [*common, *own]),
         "notes": _notes(catalog, zone),
         "cases": [{"link": link(c.case.title, f"../../cases/{c.slug}.md"), "year": c.case.year} for c in cases],
         "revised": any(e.kind == "plan_revised" for e in z.events),
-        "targets_progress": targets_block(catalog, zone),
-        "composite": composite_block(catalog, zone),
+        "targets_progress": targets_block(env, catalog, analysis.progress_for(zone.id)),
+        "composite": composite_block(catalog, analysis.composite, zone),
     }  # fmt: skip

@@ -1,0 +1,105 @@
+"""The composite index in words, shared by the analysis pages (analysis_pages.py) and the zone page's
+"## 综合表现" section (`composite_block`, which zone_pages.py places). A helper module: the facts come from
+the analysis stage's `Composite`, handed in."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from generator.analysis import composite as ci
+from generator.data.catalog import Catalog, ZoneRecord
+from generator.site.common import zone_short
+from generator.site.markup import Safe, inline, link
+from generator.site.series import fmt_decimal, with_unit
+
+
+def score_text(value: Decimal | None) -> str:
+    """A score as shown everywhere: one decimal, always (63.0, not 63)."""
+    return "—" if value is None else f"{value.quantize(Decimal('0.1')):.1f}"
+
+
+def zone_name(catalog: Catalog, zone_id: str) -> str:
+    return zone_short(catalog.zones[zone_id])
+
+
+def ind_name(catalog: Catalog, ind_id: str) -> str:
+    ind = catalog.indicator(ind_id)
+    return ind.name if ind else ind_id
+
+
+def input_text(catalog: Catalog, ind_id: str, value: float, basis: str) -> str:
+    """The value the index uses, as a reader reads it: a level with its unit, or a growth rate."""
+    if basis == "growth":
+        rate = ci.shown_decimal(value * 100, 1)
+        if rate == 0:
+            return "增长率 0%"
+        return f"{'增长' if rate > 0 else '下降'} {fmt_decimal(abs(rate), 1)}%"
+    ind = catalog.indicator(ind_id)
+    return with_unit(fmt_decimal(ci.shown_decimal(value, 2)), ind.unit if ind else "")
+
+
+# --- the zone page's section ----------------------------------------------------------------------
+
+
+def _standing_lines(catalog: Catalog, result: ci.Composite, zone_id: str, items: tuple[ci.Standing, ...]) -> str:
+    lines = []
+    basis = {str(r.indicator): str(r.basis) for r in result.inputs[result.inputs["zone"] == zone_id].itertuples()}
+    for s in items:
+        name = link(ind_name(catalog, s.indicator), f"../../indicators/{s.indicator}.md")
+        value = inline(input_text(catalog, s.indicator, s.value, basis.get(s.indicator, "level")))
+        lines.append(
+            f"- {name}：{value}，在 {s.among} 个有数值的示范区中排第 {s.rank} 位（百分位 {fmt_decimal(s.percentile, 1)}）"
+        )
+    return "\n".join(lines)
+
+
+def composite_block(catalog: Catalog, result: ci.Composite, zone: ZoneRecord) -> Safe:
+    """The zone page's "## 综合表现" section: the latest year with an index (`result`, the analysis stage's),
+    or why there is none."""
+    method = link("方法说明", "../../analysis/method.md")
+    overview = link("比较分析", "../../analysis/index.md")
+    out = ["## 综合表现", ""]
+    score = result.latest_for(zone.id)
+    years = sorted(y for y, r in zone.reports.items() if not r.report.baseline)
+    if score is None:
+        if not years:
+            why = "尚无批复建设后的年度数据"
+        else:
+            entry = result.years[years[-1]].zone(zone.id)
+            why = f"{years[-1]} 年{entry.reason}" if entry is not None and entry.reason else "没有可比较的年度"
+        out.append(f"本示范区尚无可显示的综合指数：{inline(why)}。计算方法见{method}。")
+        return Safe("\n".join(out) + "\n")
+    index = result.years[score.year]
+    text = (
+        f"{score.year} 年综合指数 **{score_text(score.score)}**（0—100），在 {len(index.shown)} 个可计算综合指数的示范区中"
+        f"排第 {score.rank} 位，为平均水平的 {fmt_decimal(score.relative, 1) if score.relative is not None else '—'}%，"
+        f"属“{inline(score.group or '—')}”组（{inline(dict(ci.GROUPS).get(score.group or '', ''))}）。"
+        f"在 {len(ci.VARIANTS)} 种计算方案下排名区间为 {score.rank_range}，"
+        + ("绩效组不变。" if score.stable else "绩效组随计算方案变化，应谨慎解读。")
+    )
+    out.append(text)
+    later = [y for y in years if y > score.year]
+    if later:
+        entry = result.years[later[-1]].zone(zone.id)
+        if entry is not None and entry.reason:
+            out += ["", f"{later[-1]} 年未计算综合指数：{inline(entry.reason)}。"]
+    if score.strengths:
+        out += [
+            "",
+            "**相对优势**（当年在各示范区中位次最高的指标）：",
+            "",
+            _standing_lines(catalog, result, zone.id, score.strengths),
+        ]
+    if score.weaknesses:
+        out += [
+            "",
+            "**相对劣势**（当年在各示范区中位次最低的指标）：",
+            "",
+            _standing_lines(catalog, result, zone.id, score.weaknesses),
+        ]
+    out += [
+        "",
+        f"综合指数参照欧盟创新记分牌（EIS）的方法计算，只反映与当年参与比较的示范区的相对位置；"
+        f"数量和金额类指标按较上年的增长率计入。各示范区的比较见{overview}，计算方法见{method}。",
+    ]
+    return Safe("\n".join(out) + "\n")
