@@ -1,13 +1,15 @@
 """The pipeline: load -> validate -> tables -> pages -> PDFs -> write. Pure stages in between; only load
 reads, and only the PDF cache and write write. Nothing is written when the data has errors (or, with
 `options.strict`, warnings): the previous output stays as it was. What the stages need to know comes from
-one `Options` (generator/options.py), made by the command line or the MkDocs hook."""
+one `Options` (generator/options.py), made by the command line or the MkDocs hook; every word comes from the
+catalogue of its locale (generator/i18n.py)."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from typing import Any
 
+from generator import i18n
 from generator.data.catalog import Catalog
 from generator.data.load import load_data
 from generator.data.problems import ProblemLog
@@ -28,6 +30,11 @@ class BuildResult:
 
 
 def build_site_sources(options: Options) -> BuildResult:
+    with i18n.use(options.locale):
+        return _build(options)
+
+
+def _build(options: Options) -> BuildResult:
     catalog, log = validate_data(load_data(options.data))
     if catalog is None or log.failing(options.strict):
         return BuildResult(log, catalog, None, [])

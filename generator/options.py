@@ -24,6 +24,7 @@ class Options:
     pdf_cache: Path | None = None  # where rendered PDFs are kept by content hash; None: no cache, nothing kept
     strict: bool = False  # warnings stop the build, as errors do
     offline: bool = False  # the offline build (`make preview`, OFFLINE=true in mkdocs.yml)
+    locale: str = "zh_CN"  # the words' catalogue (generator/i18n.py): zh_CN, or the tests' pseudo-locale qps
 
 
 def flag(value: str | None, default: bool) -> bool:

@@ -16,6 +16,7 @@ from typing import Any
 
 import jinja2
 
+from generator import i18n
 from generator.data.catalog import Catalog, ZoneRecord
 from generator.data.models import Indicator
 from generator.site.markup import Safe, block, inline
@@ -60,21 +61,19 @@ def _finalize(value: Any) -> Any:
     if value is None:
         return ""
     if isinstance(value, bool):
-        return "是" if value else "否"
+        return i18n._("yes") if value else i18n._("no")
     if isinstance(value, (int, Decimal)):
         return str(value)
     return inline(value)
 
 
 def make_env() -> jinja2.Environment:
-    env = jinja2.Environment(
-        loader=jinja2.PackageLoader("generator", TEMPLATES),
-        undefined=jinja2.StrictUndefined,
+    """The pages' templates (Markdown): generator/i18n.py's environment, escaping by `_finalize`."""
+    env = i18n.make_env(
+        jinja2.PackageLoader("generator", TEMPLATES),
         autoescape=False,  # Markdown, not HTML: `_finalize` escapes instead
         finalize=_finalize,
         keep_trailing_newline=True,
-        trim_blocks=True,
-        lstrip_blocks=True,
     )
     env.filters["md"] = lambda text: block(text) if text else Safe("")
     return env
