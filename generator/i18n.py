@@ -134,6 +134,13 @@ def ngettext(singular: str, plural: str, n: int, /, **params: object) -> str:
     return _ngettext(singular, plural, n) % {"num": n, **params}
 
 
+def bilingual(message: str, /, **params: object) -> str:
+    """`中文 / English`, as the editors' tools print what they say: the locale's words, then the English message
+    itself (once, when the locale is English)."""
+    words, english = _(message, **params), message % params
+    return words if words == english else f"{words} / {english}"
+
+
 def N_(message: str) -> str:
     """Marks a message for the catalogue without translating it (an enum's label, translated where shown)."""
     return message
