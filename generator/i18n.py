@@ -28,7 +28,7 @@ import contextlib
 import functools
 import importlib.resources
 import io
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextvars import ContextVar
 from typing import Any
 
@@ -135,7 +135,7 @@ def ngettext(singular: str, plural: str, n: int, /, **params: object) -> str:
 
 
 def bilingual(message: str, /, **params: object) -> str:
-    """`中文 / English`, as the editors' tools print what they say: the locale's words, then the English message
+    """`<words> / English`, as the editors' tools print what they say: the locale's words, then the English message
     itself (once, when the locale is English)."""
     words, english = _(message, **params), message % params
     return words if words == english else f"{words} / {english}"
@@ -150,12 +150,24 @@ def make_env(loader: jinja2.BaseLoader | None = None, **options: Any) -> jinja2.
     """The one template environment factory: the package's templates, strict about undefined names, with the
     catalogue installed (`{{ _("…") }}`, new-style: placeholders as keyword arguments)."""
     settings: dict[str, Any] = {"undefined": jinja2.StrictUndefined, "trim_blocks": True, "lstrip_blocks": True}
-    env = jinja2.Environment(
-        loader=loader or jinja2.PackageLoader("generator", "templates"),
-        extensions=["jinja2.ext.i18n"],
-        **(settings | options),
-    )
-    env.install_gettext_callables(  # type: ignore[attr-defined]
-        gettext=_gettext, ngettext=_ngettext, pgettext=_pgettext, newstyle=True
-    )
+    env = jinja2.Environment(loader=loader or jinja2.PackageLoader("generator", "templates"), **(settings | options))
+    install(env)
     return env
+
+
+def install(env: jinja2.Environment, locale: str | None = None) -> None:
+    """The catalogue in a template environment, through Jinja's i18n extension (new style): the current
+    locale's, or always `locale`'s (the theme's environment, which MkDocs makes and renders outside the build's
+    block: generator/mkdocs_bridge.py)."""
+    env.add_extension("jinja2.ext.i18n")
+    gettext: Callable[[str], str]
+    ngettext_: Callable[[str, str, int], str]
+    pgettext_: Callable[[str, str], str]
+    if locale is None:
+        gettext, ngettext_, pgettext_ = _gettext, _ngettext, _pgettext
+    else:
+        words = translations(locale)
+        gettext, ngettext_, pgettext_ = words.ugettext, words.ungettext, words.upgettext
+    env.install_gettext_callables(  # type: ignore[attr-defined]
+        gettext=gettext, ngettext=ngettext_, pgettext=pgettext_, newstyle=True
+    )
