@@ -39,7 +39,7 @@ from pydantic.fields import FieldInfo
 from generator.data.catalog import Catalog, ZoneRecord
 from generator.data.load import load_data
 from generator.data.messages import editor_text
-from generator.data.models import AnnualReport, IndicatorSystem, Value, ZoneIndicators
+from generator.data.models import AnnualReport, IndicatorSystem, Value, ZoneIndicators, field_words
 from generator.data.types import parse_number
 from generator.data.validate import validate_data
 from generator.site.series import fmt_decimal
@@ -266,8 +266,7 @@ def _name(zone: ZoneRecord) -> str:
 
 def _label(info: FieldInfo) -> str:
     """A field's Chinese name, as its description starts (before the explanation in brackets)."""
-    extra = info.json_schema_extra if isinstance(info.json_schema_extra, dict) else {}
-    label = str(extra.get("x-zh", ""))
+    label = field_words(info)[0]
     return re.split(r"[（(：:]", label, maxsplit=1)[0].strip()
 
 

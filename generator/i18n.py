@@ -146,6 +146,12 @@ def N_(message: str) -> str:
     return message
 
 
+def NP_(context: str, message: str) -> tuple[str, str]:
+    """The same for a message with a context: `(context, message)`, translated where shown with
+    `pgettext(*marked)` (babel.cfg tells `pybabel extract` to read it)."""
+    return context, message
+
+
 def make_env(loader: jinja2.BaseLoader | None = None, **options: Any) -> jinja2.Environment:
     """The one template environment factory: the package's templates, strict about undefined names, with the
     catalogue installed (`{{ _("…") }}`, new-style: placeholders as keyword arguments)."""

@@ -8,3 +8,12 @@ Each area keeps its words in its own block below.
 """
 
 from __future__ import annotations
+
+from typing import Literal, get_args
+
+# --- the models and their scalar types (generator/data/models.py, generator/data/types.py) ---------------------
+
+NOT_AVAILABLE = "暂无"  # the marker of a value with no data: never read as zero
+NOT_APPLICABLE = "不适用"  # the marker of a value that does not apply
+Marker = Literal["暂无", "不适用"]  # what `marker:` takes (the two words above)
+MARKERS: tuple[str, ...] = get_args(Marker)

@@ -14,7 +14,7 @@ import yaml
 
 from generator.data.catalog import Catalog
 from generator.data.messages import editor_text
-from generator.data.models import Indicator
+from generator.data.models import Indicator, field_words
 
 PLACEHOLDER = "【待填写】"
 """Marks text a scaffold invented and the editor must replace (search the file for it)."""
@@ -83,8 +83,7 @@ def unit_label(ind: Indicator) -> str:
 
 def field_zh(model: Any, name: str) -> str:
     """The Chinese description of a model field: scaffold comments come from the models, so they never drift."""
-    extra = model.model_fields[name].json_schema_extra
-    return str(extra["x-zh"]) if isinstance(extra, dict) else name
+    return field_words(model.model_fields[name])[0] or name
 
 
 def schema_line(data: Path, target: Path, schema: str) -> str:

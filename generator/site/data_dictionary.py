@@ -20,6 +20,7 @@ from generator.data.models import (
     Task,
     Zone,
     ZoneIndicators,
+    field_words,
 )
 
 FILES: list[tuple[str, str, type[BaseModel]]] = [
@@ -67,10 +68,7 @@ def model_fields(model: type[BaseModel], prefix: str = "") -> list[FieldDoc]:
 
 
 def _texts(info: FieldInfo) -> tuple[str, str]:
-    extra = info.json_schema_extra
-    if isinstance(extra, dict):
-        return str(extra.get("x-zh", "")), str(extra.get("x-en", ""))
-    return "", ""  # pragma: no cover - tests/test_docs.py requires both on every field
+    return field_words(info)  # tests/test_docs.py requires both on every field
 
 
 def _describe(annotation: Any, metadata: list[Any]) -> tuple[str, list[type[BaseModel]], str]:
