@@ -15,6 +15,7 @@ from pydantic import BaseModel, ConfigDict, Discriminator, Field, Tag, model_val
 from pydantic.fields import FieldInfo
 
 from generator.data.types import (
+    MARKER_WORDS,
     Bool,
     Date,
     Id,
@@ -27,7 +28,7 @@ from generator.data.types import (
     Url,
     Year,
 )
-from generator.data.vocabulary import MARKERS, NOT_APPLICABLE, NOT_AVAILABLE, Marker
+from generator.data.vocabulary import MARKERS, Marker
 from generator.i18n import NP_, pgettext
 
 # --- list sizes (issue 12, item 4) ---------------------------------------------------------------------
@@ -82,9 +83,6 @@ def field_words(info: FieldInfo) -> tuple[str, str]:
     """A field's description: (the locale's words, the English), or two empty texts for a field without one."""
     extra = info.json_schema_extra
     return extra.words() if isinstance(extra, Described) else ("", "")
-
-
-MARKER_WORDS = {"not_available": NOT_AVAILABLE, "not_applicable": NOT_APPLICABLE}  # in the markers' descriptions
 
 
 class _Words(Mapping[str, Any]):

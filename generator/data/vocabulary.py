@@ -17,3 +17,6 @@ NOT_AVAILABLE = "暂无"  # the marker of a value with no data: never read as ze
 NOT_APPLICABLE = "不适用"  # the marker of a value that does not apply
 Marker = Literal["暂无", "不适用"]  # what `marker:` takes (the two words above)
 MARKERS: tuple[str, ...] = get_args(Marker)
+FULLWIDTH_IN_NUMBERS = r"[０-９．，－＋％]"  # full-width digits and signs typed into a number (a regular expression)
+PERCENT_SIGNS = ("%", "％")  # a number written with a percent sign (half- or full-width)
+NO_DATA_WRITTEN = ("-", "—", "/", "无", "N/A", "n/a", "NA", "空")  # what editors write for "no data" instead of 暂无
