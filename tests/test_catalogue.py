@@ -79,7 +79,6 @@ REMAINING: dict[str, int] = {
     "generator/site/tables.py": 1,
     "generator/site/xlsx.py": 6,
     "generator/site/zone_pages.py": 27,
-    "generator/templates/analysis_method.md.j2": 37,
     "generator/templates/case.md.j2": 17,
     "generator/templates/case_list.md.j2": 5,
     "generator/templates/data_dictionary.md.j2": 8,
