@@ -79,8 +79,6 @@ REMAINING: dict[str, int] = {
     "generator/site/tables.py": 1,
     "generator/site/xlsx.py": 6,
     "generator/site/zone_pages.py": 27,
-    "generator/templates/data_dictionary.md.j2": 8,
-    "generator/templates/data_index.md.j2": 26,
     "generator/templates/guide_checks.md.j2": 7,
     "generator/templates/home.md.j2": 15,
     "generator/templates/indicator.md.j2": 15,
