@@ -76,6 +76,9 @@ def make_env() -> jinja2.Environment:
         keep_trailing_newline=True,
     )
     env.filters["md"] = lambda text: block(text) if text else Safe("")
+    # What a `{% set name %}…{% endset %}` block printed (every part escaped as it was printed), to fill a
+    # placeholder of the catalogue's words without being escaped twice.
+    env.filters["composed"] = Safe
     # The catalogue's words are the site's own Markdown (not escaped); the values they are filled with are
     # escaped as `{{ value }}` would be. (The print HTML gets the same from autoescape.)
     env.globals.update(
