@@ -79,14 +79,9 @@ REMAINING: dict[str, int] = {
     "generator/site/tables.py": 1,
     "generator/site/xlsx.py": 6,
     "generator/site/zone_pages.py": 27,
-    "generator/templates/progress_index.md.j2": 6,
-    "generator/templates/progress_reporting.md.j2": 11,
-    "generator/templates/progress_targets.md.j2": 5,
     "generator/templates/summary_print.css": 1,
     "generator/templates/summary_print.html.j2": 21,
     "generator/templates/zone.md.j2": 26,
-    "generator/templates/zone_list.md.j2": 4,
-    "generator/templates/zone_targets.md.j2": 3,
     "generator/templates/zone_year.md.j2": 22,
 }
 
