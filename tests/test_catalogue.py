@@ -81,8 +81,6 @@ REMAINING: dict[str, int] = {
     "generator/site/zone_pages.py": 27,
     "generator/templates/summary_print.css": 1,
     "generator/templates/summary_print.html.j2": 21,
-    "generator/templates/zone.md.j2": 26,
-    "generator/templates/zone_year.md.j2": 22,
 }
 
 
