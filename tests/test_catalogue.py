@@ -79,8 +79,6 @@ REMAINING: dict[str, int] = {
     "generator/site/tables.py": 1,
     "generator/site/xlsx.py": 6,
     "generator/site/zone_pages.py": 27,
-    "generator/templates/summary_print.css": 1,
-    "generator/templates/summary_print.html.j2": 21,
 }
 
 
