@@ -25,6 +25,8 @@ from babel.messages.pofile import read_po
 
 from conftest import ROOT, SAMPLE, generated
 from generator import i18n
+from generator.site.common import make_env
+from generator.site.markup import Safe
 
 CJK = re.compile(
     r"[\u2e80-\u2fdf\u3000-\u303f\u3040-\u30ff\u3100-\u312f\u3190-\u31ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef]"
@@ -78,30 +80,6 @@ REMAINING: dict[str, int] = {
     "generator/site/tables.py": 1,
     "generator/site/xlsx.py": 6,
     "generator/site/zone_pages.py": 27,
-    "generator/templates/analysis_index.md.j2": 14,
-    "generator/templates/analysis_method.md.j2": 37,
-    "generator/templates/case.md.j2": 17,
-    "generator/templates/case_list.md.j2": 5,
-    "generator/templates/data_dictionary.md.j2": 8,
-    "generator/templates/data_index.md.j2": 26,
-    "generator/templates/guide_checks.md.j2": 7,
-    "generator/templates/home.md.j2": 15,
-    "generator/templates/indicator.md.j2": 15,
-    "generator/templates/indicator_block.md.j2": 5,
-    "generator/templates/indicators.md.j2": 5,
-    "generator/templates/policy_index.md.j2": 17,
-    "generator/templates/policy_plan.md.j2": 4,
-    "generator/templates/policy_procedure.md.j2": 26,
-    "generator/templates/policy_tasks.md.j2": 5,
-    "generator/templates/progress_index.md.j2": 6,
-    "generator/templates/progress_reporting.md.j2": 11,
-    "generator/templates/progress_targets.md.j2": 5,
-    "generator/templates/summary_print.css": 1,
-    "generator/templates/summary_print.html.j2": 21,
-    "generator/templates/zone.md.j2": 26,
-    "generator/templates/zone_list.md.j2": 4,
-    "generator/templates/zone_targets.md.j2": 3,
-    "generator/templates/zone_year.md.j2": 22,
 }
 
 
@@ -241,3 +219,15 @@ def test_pseudo_locale_every_word_on_every_page_comes_from_the_catalogue() -> No
     left = {path: runs for path, text in texts.items() if (runs := unwrapped_cjk(text, strings))}
     report = [f"{path}: {len(runs)} × e.g. {runs[0]!r}" for path, runs in sorted(left.items())]
     assert not left, f"{sum(map(len, left.values()))} CJK runs outside the catalogue:\n" + "\n".join(report[:60])
+
+
+def test_the_pages_templates_escape_the_values_not_the_catalogues_words() -> None:
+    """In the Markdown templates the catalogue's words are the site's own Markdown, and the values that fill
+    their placeholders are escaped as `{{ value }}` is (generator/site/common.py): data cannot inject markup."""
+    env = make_env()
+    line = '{{ pgettext("templates", "%(label)s: %(text)s", label=link, text=raw) }}'
+    assert env.from_string(line).render(link=Safe("[a](b.md)"), raw="*x*") == "[a](b.md)：&#42;x&#42;"
+    block = '{% set levels %}{{ raw }} {{ link }}{% endset %}{{ _("By level: %(levels)s.", levels=levels|composed) }}'
+    assert env.from_string(block).render(link=Safe("[a](b.md)"), raw="*x*") == "按级别：&#42;x&#42; [a](b.md)。"
+    with i18n.use(i18n.PSEUDO_LOCALE):
+        assert env.from_string(line).render(link="a", raw="b") == "⟦a：b⟧"

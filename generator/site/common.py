@@ -76,7 +76,24 @@ def make_env() -> jinja2.Environment:
         keep_trailing_newline=True,
     )
     env.filters["md"] = lambda text: block(text) if text else Safe("")
+    # What a `{% set name %}…{% endset %}` block printed (every part escaped as it was printed), to fill a
+    # placeholder of the catalogue's words without being escaped twice.
+    env.filters["composed"] = Safe
+    # The catalogue's words are the site's own Markdown (not escaped); the values they are filled with are
+    # escaped as `{{ value }}` would be. (The print HTML gets the same from autoescape.)
+    env.globals.update(
+        _=lambda message, /, **params: Safe(i18n._(message, **_finalized(params))),
+        gettext=lambda message, /, **params: Safe(i18n._(message, **_finalized(params))),
+        pgettext=lambda context, message, /, **params: Safe(i18n.pgettext(context, message, **_finalized(params))),
+        ngettext=lambda singular, plural, n, /, **params: Safe(
+            i18n.ngettext(singular, plural, n, **_finalized(params))
+        ),
+    )
     return env
+
+
+def _finalized(params: dict[str, Any]) -> dict[str, Any]:
+    return {key: _finalize(value) for key, value in params.items()}
 
 
 def front_matter(title: str, sample: bool, description: str = "", **extra: Any) -> Safe:
