@@ -15,6 +15,7 @@ import yaml
 from generator.data.catalog import Catalog
 from generator.data.messages import editor_text
 from generator.data.models import Indicator
+from generator.i18n import _
 
 PLACEHOLDER = "【待填写】"
 """Marks text a scaffold invented and the editor must replace (search the file for it)."""
@@ -26,6 +27,14 @@ class EditorError(Exception):
     def __init__(self, zh: str, en: str, exit_code: int = 1, details: tuple[str, ...] = ()) -> None:
         super().__init__(f"{zh} / {en}")
         self.zh, self.en, self.exit_code, self.details = zh, en, exit_code, details
+
+    @classmethod
+    def say(
+        cls, message: str, /, *, exit_code: int = 1, details: tuple[str, ...] = (), **params: object
+    ) -> EditorError:
+        """The refusal of one catalogue message (an English message id, marked `N_("…")` where it is written so
+        that the catalogue's test finds it): the locale's words, then the English."""
+        return cls(_(message, **params), message % params, exit_code, details)
 
 
 def load_catalog(data: Path) -> Catalog:
