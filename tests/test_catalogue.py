@@ -49,7 +49,6 @@ REMAINING: dict[str, int] = {
     "generator/data/validate.py": 36,
     "generator/diff.py": 32,
     "generator/editors/cell_values.py": 29,
-    "generator/editors/common.py": 15,
     "generator/editors/excel_import.py": 21,
     "generator/editors/excel_layout.py": 4,
     "generator/editors/scaffold.py": 58,
