@@ -50,7 +50,6 @@ REMAINING: dict[str, int] = {
     "generator/diff.py": 32,
     "generator/editors/cell_values.py": 29,
     "generator/editors/excel_import.py": 21,
-    "generator/editors/excel_layout.py": 4,
     "generator/editors/scaffold.py": 58,
     "generator/mkdocs_bridge.py": 1,
     "generator/site/analysis_pages.py": 108,

@@ -45,6 +45,7 @@ from generator.editors.excel_export import (
     fill_in_cells,
     headers,
 )
+from generator.i18n import _, pgettext
 
 MAX_LINES = 12
 SHIFT_BLOCK = 3  # this many consecutive rows moved the same way: rows were inserted or deleted
@@ -160,7 +161,9 @@ def _moves(title: str, texts: dict[str, str], layout: Layout, wrong: list[str]) 
             zh, en = editor_text(
                 "v1-changed" if layout.rebuilt else "layout-changed",
                 was=_short(layout.fixed[ref]),
-                now=f"为“{_short(now)}”" if now else "为空",
+                now=pgettext("editors: a cell's text now", "“%(text)s”", text=_short(now))
+                if now
+                else pgettext("editors: a cell's text now", "empty"),
                 now_en=repr(_short(now)) if now else "empty",
                 now_quoted=f'"{_short(now)}"' if now else "empty",
             )
@@ -280,9 +283,9 @@ def _adjacent(recorded: list[int], a: int, b: int) -> bool:
 def _what(layout: Layout, row: int) -> str:
     name = layout.fixed.get(f"C{row}")
     if name and layout.first_row <= row <= layout.last_row:
-        return f"指标“{name}”"
+        return _("indicator “%(name)s”", name=name)
     texts = [layout.fixed[ref] for ref in sorted(layout.fixed, key=_order) if _split(ref)[1] == row]
-    return f"“{_short(texts[0])}”" if texts else "空行"
+    return f"“{_short(texts[0])}”" if texts else _("an empty row")
 
 
 def _nearest(ref: str, candidates: Iterable[str]) -> tuple[int, int] | None:
