@@ -141,6 +141,12 @@ def bilingual(message: str, /, **params: object) -> str:
     return words if words == english else f"{words} / {english}"
 
 
+def pbilingual(context: str, message: str, /, **params: object) -> str:
+    """`bilingual` for a message whose English text needs a context to be translated (`msgctxt`)."""
+    words, english = pgettext(context, message, **params), message % params
+    return words if words == english else f"{words} / {english}"
+
+
 def N_(message: str) -> str:
     """Marks a message for the catalogue without translating it (an enum's label, translated where shown)."""
     return message

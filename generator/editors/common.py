@@ -15,9 +15,9 @@ import yaml
 from generator.data.catalog import Catalog
 from generator.data.messages import editor_text
 from generator.data.models import Indicator, field_words
-
-PLACEHOLDER = "【待填写】"
-"""Marks text a scaffold invented and the editor must replace (search the file for it)."""
+from generator.data.vocabulary import NO_UNIT
+from generator.data.vocabulary import PLACEHOLDER as PLACEHOLDER  # what the scaffolds leave for the editor to replace
+from generator.i18n import N_, _
 
 
 class EditorError(Exception):
@@ -27,6 +27,14 @@ class EditorError(Exception):
         super().__init__(f"{zh} / {en}")
         self.zh, self.en, self.exit_code, self.details = zh, en, exit_code, details
 
+    @classmethod
+    def say(
+        cls, message: str, /, *, exit_code: int = 1, details: tuple[str, ...] = (), **params: object
+    ) -> EditorError:
+        """The refusal of one catalogue message (an English message id, marked `N_("…")` where it is written so
+        that the catalogue's test finds it): the locale's words, then the English."""
+        return cls(_(message, **params), message % params, exit_code, details)
+
 
 def load_catalog(data: Path) -> Catalog:
     """The validated catalog of a data folder, or an error when the data is too broken to build one."""
@@ -35,9 +43,8 @@ def load_catalog(data: Path) -> Catalog:
 
     catalog, _log = validate_data(load_data(data))
     if catalog is None:
-        raise EditorError(
-            f"数据文件夹 {data} 的基础文件有错误，请先运行 check 修正",
-            f"the data folder {data} has errors in its base files; run check and fix them first",
+        raise EditorError.say(
+            N_("the data folder %(data)s has errors in its base files; run check and fix them first"), data=data
         )
     return catalog
 
@@ -48,8 +55,8 @@ def zone_record(catalog: Catalog, data: Path, zone_id: str) -> Any:
     if record is None:
         path = data / "zones" / zone_id / "zone.yaml"
         if path.exists():
-            raise EditorError(f"{path} 有错误，请先运行 check 修正", f"{path} has errors; run check and fix them first")
-        raise EditorError(f"没有示范区“{zone_id}”（{path} 不存在）", f"no zone {zone_id!r} ({path} does not exist)")
+            raise EditorError.say(N_("%(path)s has errors; run check and fix them first"), path=path)
+        raise EditorError.say(N_("no zone %(zone)r (%(path)s does not exist)"), zone=zone_id, path=path)
     return record
 
 
@@ -57,18 +64,14 @@ def check_year(catalog: Catalog, record: Any, year: int) -> None:
     """Refuse a year the checker would refuse (the same rules as rules._check_report_year, said up front)."""
     approved = record.approved
     if approved is None:
-        raise EditorError(
-            f"示范区“{record.id}”尚未批复建设，不能有年度数据", f"zone {record.id!r} is not approved: no annual data"
-        )
+        raise EditorError.say(N_("zone %(zone)r is not approved: no annual data"), zone=record.id)
     if year < approved.year - 1:
-        raise EditorError(
-            f"{year} 年早于基期 {approved.year - 1} 年（批复前一年）",
-            f"{year} is before the baseline year {approved.year - 1}",
+        raise EditorError.say(
+            N_("%(year)s is before the baseline year %(baseline)s"), year=year, baseline=approved.year - 1
         )
     if dt.date(year, 12, 31) > catalog.as_of:
-        raise EditorError(
-            f"{year} 年在数据截止日期 {catalog.as_of} 时尚未结束，年度数据只能在该年度结束后填写",
-            f"year {year} has not ended by the as-of date {catalog.as_of}",
+        raise EditorError.say(
+            N_("year %(year)s has not ended by the as-of date %(as_of)s"), year=year, as_of=catalog.as_of
         )
 
 
@@ -78,7 +81,8 @@ def zone_indicators(catalog: Catalog, zone_id: str) -> list[Indicator]:
 
 
 def unit_label(ind: Indicator) -> str:
-    return ind.unit if ind.unit else "定性，写文字"
+    """The unit column of the Excel template and the YAML comments: a qualitative indicator has none."""
+    return ind.unit if ind.unit else NO_UNIT
 
 
 def field_zh(model: Any, name: str) -> str:
@@ -113,7 +117,7 @@ def yaml_text(text: str, flow: bool = False) -> str:
 
 def refuse_existing(path: Path) -> None:
     if path.exists():
-        raise EditorError(f"文件已存在，未覆盖：{path}", f"file exists, not overwritten: {path}")
+        raise EditorError.say(N_("file exists, not overwritten: %(path)s"), path=path)
 
 
 def write_new(path: Path, text: str, *, data: Path, overwrite: bool = False) -> None:
