@@ -63,7 +63,6 @@ REMAINING: dict[str, int] = {
     "generator/site/common.py": 5,
     "generator/site/data_dictionary.py": 37,
     "generator/site/datapackage.py": 18,
-    "generator/site/download_columns.py": 83,
     "generator/site/download_data.py": 1,
     "generator/site/downloads.py": 34,
     "generator/site/guide_pages.py": 9,

@@ -12,7 +12,7 @@ import json
 from typing import Any
 
 from generator.data.catalog import Catalog
-from generator.site.download_columns import INDICATOR_COLUMNS, VALUE_COLUMNS, ZONE_COLUMNS, Column
+from generator.site.download_columns import Column, indicator_columns, value_columns, zone_columns
 
 NAME = "gx-tech-transfer-zones"
 MISSING = [""]
@@ -40,14 +40,14 @@ def _table(name: str, path: str, title: str, description: str, schema: dict[str,
 def make_datapackage(catalog: Catalog, zone_files: dict[str, str]) -> bytes:
     """`zone_files`: zone id -> path of its CSV, relative to the descriptor."""
     site = catalog.site
-    values = _schema(VALUE_COLUMNS, ["zone", "year", "indicator"], "zone")
+    values = _schema(value_columns(), ["zone", "year", "indicator"], "zone")
     resources = [
         _table("zones", "zones.csv", "示范区名录", "每个示范区一行：名称、设区市、级别、状态、批复日期、建设期",
-               _schema(ZONE_COLUMNS, ["id"], None)),
+               _schema(zone_columns(), ["id"], None)),
         _table("zones-indicators", "zones-indicators.csv", "示范区年度指标数据",
                "每个示范区、年度、指标一行；暂无 / 不适用 记在 marker 列，不等于 0", values),
         _table("indicators", "indicators.csv", "建设指标体系", "指引附件2的共同指标，以及各示范区自设指标",
-               _schema(INDICATOR_COLUMNS, [], None)),
+               _schema(indicator_columns(), [], None)),
     ]  # fmt: skip
     for zone_id, path in sorted(zone_files.items()):
         resources.append(_table(f"zone-{zone_id}", path, f"{catalog.zones[zone_id].zone.name}年度指标数据",

@@ -20,7 +20,7 @@ from pydantic import BaseModel
 from generator.data.catalog import STATUS_LABELS, Catalog, Reading, ZoneRecord
 from generator.data.models import Approved, Indicator
 from generator.site.common import category_name
-from generator.site.download_columns import INDICATOR_COLUMNS, TERMS, VALUE_COLUMNS, ZONE_COLUMNS, Column
+from generator.site.download_columns import Column, terms
 
 BOM = "\ufeff"
 _PLAIN_NUMBER = re.compile(r"-?[0-9]+(\.[0-9]+)?")
@@ -142,7 +142,7 @@ def make_json(catalog: Catalog) -> bytes:
     site = catalog.site
     doc = {
         "site": {"title": site.title, "url": site.site_url, "as_of": site.as_of.isoformat(),
-                 "sample": catalog.has_sample, "sponsor": site.sponsor, "licence": None, "terms": TERMS},
+                 "sample": catalog.has_sample, "sponsor": site.sponsor, "licence": None, "terms": terms()},
         "indicator_system": {
             "source": catalog.indicator_source,
             "categories": [plain(c) for c in catalog.categories],

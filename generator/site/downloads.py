@@ -12,7 +12,7 @@ from generator.data.catalog import Catalog
 from generator.site.common import Context, Section, front_matter
 from generator.site.data_dictionary import dictionary_view
 from generator.site.datapackage import make_datapackage
-from generator.site.download_columns import INDICATOR_COLUMNS, MARKER_VALUES, TERMS, VALUE_COLUMNS, ZONE_COLUMNS
+from generator.site.download_columns import MARKER_VALUES, indicator_columns, terms, value_columns, zone_columns
 from generator.site.download_data import (
     column_docs,
     indicator_rows,
@@ -36,19 +36,19 @@ def make_downloads(ctx: Context) -> Section:
     catalog = ctx.catalog
     out = Section()
     values = value_rows(catalog)
-    out.files[f"{DATA}/zones-indicators.csv"] = make_csv(VALUE_COLUMNS, values)
-    out.files[f"{DATA}/zones.csv"] = make_csv(ZONE_COLUMNS, zone_rows(catalog))
-    out.files[f"{DATA}/indicators.csv"] = make_csv(INDICATOR_COLUMNS, indicator_rows(catalog))
+    out.files[f"{DATA}/zones-indicators.csv"] = make_csv(value_columns(), values)
+    out.files[f"{DATA}/zones.csv"] = make_csv(zone_columns(), zone_rows(catalog))
+    out.files[f"{DATA}/indicators.csv"] = make_csv(indicator_columns(), indicator_rows(catalog))
     for zone_id in sorted(catalog.zones):
         mine = [row for row in values if row.cells["zone"] == zone_id]
-        out.files[zone_csv_path(zone_id)] = make_csv(VALUE_COLUMNS, mine)
+        out.files[zone_csv_path(zone_id)] = make_csv(value_columns(), mine)
     out.files[f"{DATA}/zones-data.json"] = make_json(catalog)
     out.files[f"{DATA}/zones-data.xlsx"] = make_workbook(
         catalog.site.title,
         catalog.as_of,
         _workbook_notes(catalog),
-        [("指标数据", VALUE_COLUMNS, values), ("示范区", ZONE_COLUMNS, zone_rows(catalog)),
-         ("指标体系", INDICATOR_COLUMNS, indicator_rows(catalog))],
+        [("指标数据", value_columns(), values), ("示范区", zone_columns(), zone_rows(catalog)),
+         ("指标体系", indicator_columns(), indicator_rows(catalog))],
     )  # fmt: skip
     zone_files = {zone_id: f"zones/{zone_id}.csv" for zone_id in catalog.zones}
     out.files[f"{DATA}/datapackage.json"] = make_datapackage(catalog, zone_files)
@@ -78,7 +78,7 @@ def _workbook_notes(catalog: Catalog) -> list[tuple[str, str]]:
         ("单位", "百分比指标按百分数存储：35 表示 35%。比例类和每万比率指标不能跨示范区相加。"),
         ("数值", "数值与原始数据完全一致；超出 Excel 15 位有效数字精度的数值以文本保存。"),
         ("来源", f"{site.sponsor}；{site.site_url}"),
-        ("使用条款", TERMS),
+        ("使用条款", terms()),
         ("列说明", "各列含义见网站“开放数据 · 数据字典”页面。"),
     ]
     return notes
@@ -86,9 +86,9 @@ def _workbook_notes(catalog: Catalog) -> list[tuple[str, str]]:
 
 def _column_tables() -> list[dict[str, Any]]:
     return [
-        {"file": "zones-indicators.csv、zones/<示范区编号>.csv（工作表“指标数据”）", "columns": column_docs(VALUE_COLUMNS)},
-        {"file": "zones.csv（工作表“示范区”）", "columns": column_docs(ZONE_COLUMNS)},
-        {"file": "indicators.csv（工作表“指标体系”）", "columns": column_docs(INDICATOR_COLUMNS)},
+        {"file": "zones-indicators.csv、zones/<示范区编号>.csv（工作表“指标数据”）", "columns": column_docs(value_columns())},
+        {"file": "zones.csv（工作表“示范区”）", "columns": column_docs(zone_columns())},
+        {"file": "indicators.csv（工作表“指标体系”）", "columns": column_docs(indicator_columns())},
     ]  # fmt: skip
 
 
@@ -113,9 +113,9 @@ def _index_view(catalog: Catalog, values: list[Any]) -> dict[str, Any]:
         "as_of": catalog.as_of.isoformat(),
         "sample_notice": _sample_notice(catalog),
         "sponsor": catalog.site.sponsor,
-        "licence": TERMS,
+        "licence": terms(),
         "files": [{"link": f[0], "what": f[1], "rows": f[2]} for f in files],
         "markers": MARKER_VALUES,
-        "columns": column_docs(VALUE_COLUMNS),
+        "columns": column_docs(value_columns()),
         "zones": zones,
     }
