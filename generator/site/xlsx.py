@@ -27,6 +27,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 from openpyxl.writer.excel import ExcelWriter
 
+from generator.i18n import pgettext
 from generator.site.download_columns import Column
 from generator.site.download_data import Row
 
@@ -37,7 +38,7 @@ _MAX_WIDTH = 60
 
 
 def make_workbook(title: str, as_of: dt.date, notes: list[tuple[str, str]], sheets: list[Sheet]) -> bytes:
-    """A workbook with a notes sheet (说明) first, then one sheet per table."""
+    """A workbook with a notes sheet first, then one sheet per table."""
     wb = Workbook()
     first = wb.active
     assert isinstance(first, Worksheet)
@@ -107,7 +108,7 @@ def _table_sheet(ws: Worksheet, columns: tuple[Column, ...], rows: list[Row]) ->
 
 
 def _notes_sheet(ws: Worksheet, notes: list[tuple[str, str]]) -> None:
-    ws.title = "说明"
+    ws.title = notes_sheet()
     _header(ws, ["项目", "内容"])
     for r, (key, text) in enumerate(notes, start=2):
         _put(ws, r, 1, key)
@@ -115,6 +116,11 @@ def _notes_sheet(ws: Worksheet, notes: list[tuple[str, str]]) -> None:
         ws.cell(row=r, column=2).alignment = Alignment(wrap_text=True, vertical="top")
     ws.column_dimensions["A"].width = 16
     ws.column_dimensions["B"].width = 100
+
+
+def notes_sheet() -> str:
+    """The name of the workbook's first sheet (the open-data page names it too)."""
+    return pgettext("open data workbook sheet", "Notes")
 
 
 def _width(value: Any) -> int:
