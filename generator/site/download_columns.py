@@ -14,6 +14,7 @@ from generator.data.types import MARKERS
 from generator.i18n import _, pgettext
 
 MARKER_VALUES = list(MARKERS)  # the data's own words (the input vocabulary), written as they are in every locale
+KIND_IDS = ("count", "amount", "percent", "per_10k", "text")  # the indicator kinds' ids (the data's own)
 
 
 def terms() -> str:
@@ -79,7 +80,7 @@ def value_columns() -> tuple[Column, ...]:
                pgettext("open data column description",
                         "count: a number of things, amount: a sum of money, percent: a percentage (35 means 35%%), "
                         "per_10k: a rate per 10,000, text: qualitative text"),
-               enum=("count", "amount", "percent", "per_10k", "text")),
+               enum=KIND_IDS),
         Column("value", "string", pgettext("open data column", "Value"),
                pgettext("open data column description",
                         "The value exactly as in the source data (no floating-point conversion, no rounding, no "
@@ -166,7 +167,7 @@ def indicator_columns() -> tuple[Column, ...]:
         Column("unit", "string", pgettext("open data column", "Unit"),
                pgettext("open data column description", "Unit of measurement")),
         Column("kind", "string", pgettext("open data column", "Indicator kind"),
-               pgettext("open data column description", "count, amount, percent, per_10k, text")),
+               pgettext("open data column description: between the kinds' ids", ", ").join(KIND_IDS)),
         Column("summable", "boolean", pgettext("open data column", "Summable across zones"),
                pgettext("open data column description", "Whether the zones' values may be added up")),
         Column("incomplete", "boolean", pgettext("open data column", "Incomplete in the source"),
