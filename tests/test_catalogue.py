@@ -69,7 +69,6 @@ REMAINING: dict[str, int] = {
     "generator/site/indicator_pages.py": 13,
     "generator/site/markup.py": 2,
     "generator/site/pages.py": 1,
-    "generator/site/policy_pages.py": 23,
     "generator/site/progress_pages.py": 83,
     "generator/site/sentences.py": 144,
     "generator/site/series.py": 7,
