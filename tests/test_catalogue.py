@@ -62,7 +62,6 @@ REMAINING: dict[str, int] = {
     "generator/site/charts.py": 6,
     "generator/site/common.py": 5,
     "generator/site/data_dictionary.py": 37,
-    "generator/site/datapackage.py": 18,
     "generator/site/download_data.py": 1,
     "generator/site/guide_pages.py": 9,
     "generator/site/home_page.py": 2,
