@@ -65,7 +65,6 @@ REMAINING: dict[str, int] = {
     "generator/site/download_data.py": 1,
     "generator/site/guide_pages.py": 9,
     "generator/site/home_page.py": 2,
-    "generator/site/indicator_pages.py": 13,
     "generator/site/markup.py": 2,
     "generator/site/pages.py": 1,
     "generator/site/progress_pages.py": 83,
