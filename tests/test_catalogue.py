@@ -58,7 +58,6 @@ REMAINING: dict[str, int] = {
     "generator/editors/scaffold.py": 58,
     "generator/mkdocs_bridge.py": 1,
     "generator/site/analysis_pages.py": 108,
-    "generator/site/case_pages.py": 12,
     "generator/site/charts.py": 6,
     "generator/site/common.py": 5,
     "generator/site/data_dictionary.py": 37,
