@@ -62,7 +62,6 @@ REMAINING: dict[str, int] = {
     "generator/site/common.py": 5,
     "generator/site/data_dictionary.py": 37,
     "generator/site/download_data.py": 1,
-    "generator/site/guide_pages.py": 9,
     "generator/site/home_page.py": 2,
     "generator/site/markup.py": 2,
     "generator/site/pages.py": 1,
