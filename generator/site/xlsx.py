@@ -27,7 +27,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 from openpyxl.writer.excel import ExcelWriter
 
-from generator.i18n import pgettext
+from generator.i18n import _, pgettext
 from generator.site.download_columns import Column
 from generator.site.download_data import Row
 
@@ -74,7 +74,7 @@ def _put(ws: Worksheet, row: int, col: int, value: Any, number: Decimal | None =
         cell.value = number
         cell.number_format = _number_format(number)
     elif isinstance(value, bool):
-        cell.value = "是" if value else "否"
+        cell.value = _("yes") if value else _("no")
     elif value is None or value == "":
         cell.value = None
     elif isinstance(value, int):
@@ -109,7 +109,10 @@ def _table_sheet(ws: Worksheet, columns: tuple[Column, ...], rows: list[Row]) ->
 
 def _notes_sheet(ws: Worksheet, notes: list[tuple[str, str]]) -> None:
     ws.title = notes_sheet()
-    _header(ws, ["项目", "内容"])
+    _header(
+        ws,
+        [pgettext("open data workbook notes: column", "Item"), pgettext("open data workbook notes: column", "Content")],
+    )
     for r, (key, text) in enumerate(notes, start=2):
         _put(ws, r, 1, key)
         _put(ws, r, 2, text)
