@@ -63,7 +63,6 @@ REMAINING: dict[str, int] = {
     "generator/site/data_dictionary.py": 37,
     "generator/site/download_data.py": 1,
     "generator/site/home_page.py": 2,
-    "generator/site/markup.py": 2,
     "generator/site/pages.py": 1,
     "generator/site/progress_pages.py": 83,
     "generator/site/sentences.py": 144,
