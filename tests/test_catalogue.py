@@ -61,7 +61,6 @@ REMAINING: dict[str, int] = {
     "generator/site/charts.py": 6,
     "generator/site/common.py": 5,
     "generator/site/data_dictionary.py": 37,
-    "generator/site/download_data.py": 1,
     "generator/site/home_page.py": 2,
     "generator/site/pages.py": 1,
     "generator/site/progress_pages.py": 83,
