@@ -2,13 +2,15 @@
 reads, and only the PDF cache and write write. The analysis (generator/analysis/stage.py) is computed once,
 here, and handed to the pages, which only word and lay it out. Nothing is written when the data has errors (or, with
 `options.strict`, warnings): the previous output stays as it was. What the stages need to know comes from
-one `Options` (generator/options.py), made by the command line or the MkDocs hook."""
+one `Options` (generator/options.py), made by the command line or the MkDocs hook; every word comes from the
+catalogue of its locale (generator/i18n.py)."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from typing import Any
 
+from generator import i18n
 from generator.analysis.memo import Memo
 from generator.analysis.stage import analyse
 from generator.data.catalog import Catalog
@@ -31,7 +33,13 @@ class BuildResult:
 
 def build_site_sources(options: Options, memo: Memo | None = None) -> BuildResult:
     """`memo`: the caller's store of analysis results by the content of their inputs (the MkDocs hook keeps
-    one for `mkdocs serve`'s rebuilds); None computes everything afresh."""
+    one for `mkdocs serve`'s rebuilds); None computes everything afresh. Every word comes from the catalogue
+    of the options' locale."""
+    with i18n.use(options.locale):
+        return _build(options, memo)
+
+
+def _build(options: Options, memo: Memo | None) -> BuildResult:
     catalog, log = validate_data(load_data(options.data))
     if catalog is None or log.failing(options.strict):
         return BuildResult(log, catalog, None, [])

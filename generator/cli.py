@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import NoReturn
 
 from generator.data.problems import ProblemLog, Severity
+from generator.i18n import bilingual, pbilingual
 from generator.options import Options, flag
 
 DEFAULT_DATA = Path("zones_data")
@@ -26,27 +27,25 @@ DEFAULT_PDF_CACHE = Path("build/pdf-cache")
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> NoReturn:  # usage errors exit 2, in both languages
         self.print_usage(sys.stderr)
-        print(f"用法错误 / usage error: {message}", file=sys.stderr)
+        print(bilingual("usage error") + f": {message}", file=sys.stderr)
         sys.exit(2)
 
 
 def _parser() -> argparse.ArgumentParser:
-    parser = _Parser(prog="python -m generator", description="广西科技成果转移转化示范区网站生成器 / site generator")
+    parser = _Parser(prog="python -m generator", description=bilingual("site generator"))
     sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
-    check = sub.add_parser("check", help="检查数据 / validate the data")
-    check.add_argument("--strict", action="store_true", help="警告也视为错误 / warnings fail the check")
+    check = sub.add_parser("check", help=bilingual("validate the data"))
+    check.add_argument("--strict", action="store_true", help=bilingual("warnings fail the check"))
     check.add_argument("--format", choices=("text", "github"), default="text")
-    gen = sub.add_parser("generate", help="生成页面 / write the Markdown pages and data files")
+    gen = sub.add_parser("generate", help=bilingual("write the Markdown pages and data files"))
     gen.add_argument("--out", type=Path, default=DEFAULT_OUT)
     gen.add_argument("--strict", action="store_true")
-    schema = sub.add_parser("schema", help="生成 JSON Schema / write the JSON Schemas")
-    schema.add_argument("--check", action="store_true", help="只检查是否过期 / fail if the committed schemas are stale")
-    diff = sub.add_parser("diff", help="数据变更摘要 / what the data changes since BASE_REF, in Chinese Markdown")
-    diff.add_argument(
-        "base_ref", metavar="BASE_REF", help="比较基准的 git 版本，如 origin/main / git revision to compare with"
-    )
+    schema = sub.add_parser("schema", help=bilingual("write the JSON Schemas"))
+    schema.add_argument("--check", action="store_true", help=bilingual("fail if the committed schemas are stale"))
+    diff = sub.add_parser("diff", help=bilingual("what the data changes since BASE_REF, in Chinese Markdown"))
+    diff.add_argument("base_ref", metavar="BASE_REF", help=bilingual("git revision to compare with"))
     for p in (check, gen, schema, diff):
-        p.add_argument("--data", type=Path, default=DEFAULT_DATA, help="数据文件夹 / data folder")
+        p.add_argument("--data", type=Path, default=DEFAULT_DATA, help=bilingual("data folder"))
     # --- editors' commands: scaffolds and the Excel round trip (generator/editors/) ---
     from generator.editors.commands import add_editor_commands
 
@@ -58,7 +57,7 @@ def _parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     if not args.data.is_dir():
-        print(f"用法错误 / usage error: 数据文件夹不存在 / no data folder: {args.data}", file=sys.stderr)
+        print(bilingual("usage error") + ": " + bilingual("no data folder") + f": {args.data}", file=sys.stderr)
         return 2
     # --- editors' commands ---
     from generator.editors.commands import EDITOR_COMMANDS, run_editor_command
@@ -80,11 +79,8 @@ def _print_problems(log: ProblemLog, strict: bool, fmt: str) -> None:
         print(problem.format_github(strict) if fmt == "github" else problem.format_text())
     sys.stdout.flush()
     errors, warnings, notices = (log.count(s) for s in (Severity.ERROR, Severity.WARNING, Severity.NOTICE))
-    print(
-        f"错误 {errors} 个，警告 {warnings} 个，提示 {notices} 个 / {errors} errors, {warnings} warnings, "
-        f"{notices} notices",
-        file=sys.stderr,
-    )
+    counts = {"errors": errors, "warnings": warnings, "notices": notices}
+    print(bilingual("%(errors)s errors, %(warnings)s warnings, %(notices)s notices", **counts), file=sys.stderr)
 
 
 def _check(data: Path, strict: bool, fmt: str) -> int:
@@ -114,13 +110,10 @@ def _generate(options: Options) -> int:
     result = build_site_sources(options)
     _print_problems(result.log, options.strict, "text")
     if result.log.failing(options.strict) or result.written is None:
-        print("数据有错误，未生成页面 / data problems: nothing generated", file=sys.stderr)
+        print(bilingual("data problems: nothing generated"), file=sys.stderr)
         return 1
-    print(
-        f"已生成 / generated: {result.written.changed} 个文件有变化，共 {result.written.total} 个 "
-        f"/ {result.written.changed} changed of {result.written.total}",
-        file=sys.stderr,
-    )
+    written = bilingual("%(changed)s changed of %(total)s", changed=result.written.changed, total=result.written.total)
+    print(pbilingual("cli", "generated") + f": {written}", file=sys.stderr)
     return 0
 
 
@@ -140,7 +133,7 @@ def _schema(data: Path, check_only: bool) -> int:
         return 1
     if check_only and stale:
         for name in stale:
-            print(f"{data}/{SCHEMA.rel(schema=name)}: 已过期，请运行 make schemas / stale: run make schemas")
+            print(f"{data}/{SCHEMA.rel(schema=name)}: " + bilingual("stale: run make schemas"))
         return 1
     return 0
 
@@ -151,7 +144,7 @@ def _diff(data: Path, base_ref: str) -> int:
     try:
         summary = describe_diff(data, base_ref)
     except DiffError as exc:
-        print(f"用法错误 / usage error: {exc}", file=sys.stderr)
+        print(bilingual("usage error") + f": {exc}", file=sys.stderr)
         return 2
     print("\n".join(summary.lines))
     return 0

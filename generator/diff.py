@@ -41,7 +41,7 @@ from generator.data.catalog import Catalog, ZoneRecord
 from generator.data.kinds import KINDS
 from generator.data.load import load_data
 from generator.data.messages import editor_text
-from generator.data.models import AnnualReport, IndicatorSystem, Value, ZoneIndicators
+from generator.data.models import AnnualReport, IndicatorSystem, Value, ZoneIndicators, field_words
 from generator.data.rules.reports import tenfold_jump
 from generator.data.types import parse_number
 from generator.data.validate import validate_data
@@ -267,8 +267,7 @@ def _name(zone: ZoneRecord) -> str:
 
 def _label(info: FieldInfo) -> str:
     """A field's Chinese name, as its description starts (before the explanation in brackets)."""
-    extra = info.json_schema_extra if isinstance(info.json_schema_extra, dict) else {}
-    label = str(extra.get("x-zh", ""))
+    label = field_words(info)[0]
     return re.split(r"[（(：:]", label, maxsplit=1)[0].strip()
 
 

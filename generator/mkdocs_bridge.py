@@ -14,6 +14,8 @@
 - on_files: serve the generated folder's pages at the site's root (`generated/zones/x.md` -> `zones/x/`).
   It runs at the default priority 0, before the blog plugin's on_files (priority -50), so the blog finds
   the generated posts at `news/posts/…` like hand-written ones.
+- on_env: the words' catalogue in the theme's template environment (the overrides' `{{ _("…") }}`), in the
+  build's locale.
 - on_page_context: the sample banner on the blog's index, archive and category pages.
 - on_serve: watch the data folder, and the docs folder without the generated folder: the generator's
   own writes there would otherwise start a second, useless rebuild after each one, and an edit made
@@ -43,6 +45,7 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:  # MkDocs loads hooks by file path, not as part of a package
     sys.path.insert(0, str(ROOT))
 
+from generator import i18n  # noqa: E402
 from generator.analysis.memo import Memo  # noqa: E402
 from generator.build import build_site_sources  # noqa: E402
 from generator.data.links import safe_href  # noqa: E402
@@ -113,6 +116,7 @@ def on_config(config: Any) -> Any:
     }  # fmt: skip
     config["extra"]["has_sample"] = result.catalog.has_sample
     config["extra"]["as_of"] = site.as_of.isoformat()
+    config["extra"]["locale"] = options.locale
     midnight = dt.datetime.combine(site.as_of, dt.time(), tzinfo=dt.UTC)
     os.environ.setdefault("SOURCE_DATE_EPOCH", str(int(midnight.timestamp())))
     return config
@@ -131,6 +135,11 @@ def on_files(files: Any, config: Any) -> Any:
             )
             files.append(moved)
     return files
+
+
+def on_env(env: Any, config: Any, files: Any) -> Any:
+    i18n.install(env, config["extra"]["locale"])
+    return env
 
 
 def on_page_context(context: Any, page: Any, config: Any, nav: Any) -> Any:

@@ -3,7 +3,7 @@ hook generator/mkdocs_bridge.py) and handed down to build.py and its stages. No 
 environment or finds paths from `__file__`: what a stage needs to know comes in here.
 
 `from_environment` turns the environment variables the Makefile and the hook document (DATA, SITE_URL, PDF,
-PDF_CACHE) into options; it is handed the mapping (the entry point passes `os.environ`), it does not read it.
+PDF_CACHE, and LOCALE, the words' catalogue: the tests' pseudo-locale qps) into options; it is handed the mapping (the entry point passes `os.environ`), it does not read it.
 """
 
 from __future__ import annotations
@@ -24,6 +24,7 @@ class Options:
     pdf_cache: Path | None = None  # where rendered PDFs are kept by content hash; None: no cache, nothing kept
     strict: bool = False  # warnings stop the build, as errors do
     offline: bool = False  # the offline build (`make preview`, OFFLINE=true in mkdocs.yml)
+    locale: str = "zh_CN"  # the words' catalogue (generator/i18n.py): zh_CN, or the tests' pseudo-locale qps
 
 
 def flag(value: str | None, default: bool) -> bool:
@@ -46,4 +47,5 @@ def from_environment(
         pdf_cache=Path(environ.get("PDF_CACHE") or pdf_cache),
         strict=strict,
         offline=offline,
+        locale=environ.get("LOCALE") or "zh_CN",
     )

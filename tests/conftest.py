@@ -163,23 +163,26 @@ def replace_once(path: Path, old: str, new: str) -> None:
 
 
 @functools.cache
-def _generated(data: Path, pdf: bool) -> tuple[Any, Any]:
+def _generated(data: Path, pdf: bool, locale: str) -> tuple[Any, Any]:
+    from generator import i18n
     from generator.analysis.stage import analyse
     from generator.data.load import load_data
     from generator.data.validate import validate_data
     from generator.site.pages import make_pages
 
-    catalog, log = validate_data(load_data(data))
-    assert catalog is not None and not log.failing(False), [str(p) for p in log.problems]
-    return catalog, make_pages(catalog, analyse(catalog), pdf=pdf)
+    with i18n.use(locale):
+        catalog, log = validate_data(load_data(data))
+        assert catalog is not None and not log.failing(False), [str(p) for p in log.problems]
+        return catalog, make_pages(catalog, analyse(catalog), pdf=pdf)
 
 
-def generated(data: Path = SAMPLE, *, pdf: bool = True) -> tuple[Any, Any]:
+def generated(data: Path = SAMPLE, *, pdf: bool = True, locale: str = "zh_CN") -> tuple[Any, Any]:
     """(catalog, generated site) of the sample data or the mini fixture, made in-process once per run and
     shared: read them, never change them. Only for the unchanged folders; a test that edits data or patches
-    the generator first makes its own."""
+    the generator first makes its own. `locale` is the words' (generator/i18n.py; the tests' pseudo-locale
+    is `qps`)."""
     assert data in (SAMPLE, MINI), data
-    return _generated(data, pdf)
+    return _generated(data, pdf, locale)
 
 
 @pytest.fixture(scope="session")

@@ -206,7 +206,7 @@ def _changes(values: _Values, inst: BaseModel, where: str) -> Iterator[_Change]:
     optional fields none, for lists and mappings an added and a removed item."""
     cls = type(inst)
     for name, f in cls.model_fields.items():
-        what, label = f"{where}.{name}", (f.json_schema_extra or {})["x-zh"]  # type: ignore[index]
+        what, label = f"{where}.{name}", models.field_words(f)[0]
         cur = getattr(inst, name)
         ann = f.annotation
         if isinstance(cur, bool):

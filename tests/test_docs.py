@@ -21,8 +21,7 @@ def all_models() -> list[type[BaseModel]]:
 def test_every_model_field_is_described_in_chinese_and_english() -> None:
     for model in all_models():
         for name, field in model.model_fields.items():
-            extra = field.json_schema_extra
-            assert isinstance(extra, dict) and extra.get("x-zh") and extra.get("x-en"), f"{model.__name__}.{name}"
+            assert all(models.field_words(field)), f"{model.__name__}.{name}"
 
 
 def test_every_problem_code_has_text_and_a_fix() -> None:

@@ -25,15 +25,16 @@ GENERATOR = Path(__file__).resolve().parent.parent / "generator"
 # A module's layer: its package under generator/ (data, analysis, site, editors), or its file's name for the
 # modules directly in generator/. Each layer may import from these layers (its own included, where listed).
 ALLOWED: dict[str, set[str]] = {
-    "data": {"data"},
-    "analysis": {"data", "analysis"},
-    "site": {"data", "analysis", "site"},
-    "editors": {"data", "editors"},  # the editors' tools: the catalog and its rules, never pages
-    "diff": {"data", "analysis", "editors"},  # `python -m generator diff`: the catalog and the editors' reading
+    "i18n": set(),  # the catalogue of words, under everything: imports nothing from the generator
+    "data": {"i18n", "data"},
+    "analysis": {"i18n", "data", "analysis"},
+    "site": {"i18n", "data", "analysis", "site"},
+    "editors": {"i18n", "data", "editors"},  # the editors' tools: the catalog and its rules, never pages
+    "diff": {"i18n", "data", "analysis", "editors"},  # `python -m generator diff`: the catalog and the editors' reading
     "options": set(),  # the build's options: imports nothing from the generator
-    "build": {"data", "analysis", "site", "options"},  # the pipeline: every stage
-    "mkdocs_bridge": {"build", "data", "analysis", "site", "options"},  # the hook: the pipeline, options, memo
-    "cli": {"build", "data", "analysis", "site", "editors", "diff", "options"},  # the command line
+    "build": {"i18n", "data", "analysis", "site", "options"},  # the pipeline: every stage
+    "mkdocs_bridge": {"i18n", "build", "data", "analysis", "site", "options"},  # the hook: the pipeline, options, memo
+    "cli": {"i18n", "build", "data", "analysis", "site", "editors", "diff", "options"},  # the command line
     "__main__": {"cli"},
     "__init__": set(),
 }

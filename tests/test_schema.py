@@ -64,3 +64,25 @@ def test_a_stale_schema_is_detected(tmp_path: Path) -> None:
         system.read_text(encoding="utf-8").replace("name: 技术合同成交额", "name: 技术合同成交总额"), encoding="utf-8"
     )
     assert write_schemas(data, check_only=True) == ["annual-report.schema.json"]
+
+
+def test_descriptions_are_looked_up_in_the_locale_of_the_run() -> None:
+    """The models are made at import time; their descriptions come from the catalogue when the schema is made."""
+    from generator import i18n
+    from generator.data.models import PLAN_SECTIONS, SiteConfig, field_words
+    from generator.data.schema import make_schemas
+
+    def sponsor() -> dict[str, str]:
+        return json.loads(make_schemas([])["site.schema.json"])["properties"]["sponsor"]
+
+    shown = {"description": "主办单位 / sponsor (主办单位)", "x-zh": "主办单位", "x-en": "sponsor (主办单位)"}
+    assert {k: sponsor()[k] for k in shown} == shown
+    with i18n.use(i18n.PSEUDO_LOCALE):
+        assert {k: sponsor()[k] for k in shown} == {
+            "description": "⟦主办单位⟧ / sponsor (⟦主办单位⟧)",
+            "x-zh": "⟦主办单位⟧",
+            "x-en": "sponsor (⟦主办单位⟧)",
+        }
+        assert field_words(SiteConfig.model_fields["title"]) == ("⟦网站名称⟧", "site title")
+        assert PLAN_SECTIONS["overview"] == ("⟦一、基本概况⟧", "Overview")
+    assert {k: sponsor()[k] for k in shown} == shown

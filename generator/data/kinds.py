@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from generator.data.models import IndicatorKind
+from generator.i18n import NP_, pgettext
 
 
 @dataclass(frozen=True)
@@ -19,8 +20,8 @@ class Kind:
     """What one kind of indicator means."""
 
     code: IndicatorKind
-    name: str  # its Chinese name, in the hint on a wrong kind (validate's code book)
-    label: str  # its short name in the indicator tables of the site
+    marked_name: tuple[str, str]  # its name, in the hint on a wrong kind (validate's code book): NP_, for `name`
+    marked_label: tuple[str, str]  # its short name in the indicator tables of the site: NP_, for `label`
     numeric: bool  # values and targets are numbers (False: qualitative, a text); a number needs a unit
     whole: bool = False  # whole numbers only
     lowest: int = 0  # a number below this is refused
@@ -32,14 +33,27 @@ class Kind:
     # growth rate on the previous year (a kind that grows with a zone's size); None: not in the index
     excel_format: str = "General"  # the number format of its value cell in the Excel template
 
+    @property
+    def name(self) -> str:
+        return pgettext(*self.marked_name)
+
+    @property
+    def label(self) -> str:
+        return pgettext(*self.marked_label)
+
 
 # fmt: off
 KINDS: dict[str, Kind] = {kind.code: kind for kind in (
-    Kind("count", "数量", "数量", numeric=True, whole=True, summable=True, index="growth"),
-    Kind("amount", "金额", "金额", numeric=True, summable=True, index="growth"),
-    Kind("percent", "百分比", "百分比", numeric=True, highest=100, percent=True, index="level"),
-    Kind("per_10k", "每万人/每万家比率", "每万比率", numeric=True, index="level"),
-    Kind("text", "定性文字", "定性", numeric=False, excel_format="@"),
+    Kind("count", NP_("indicator kind", "count"), NP_("indicator kind, short", "count"),
+         numeric=True, whole=True, summable=True, index="growth"),
+    Kind("amount", NP_("indicator kind", "amount"), NP_("indicator kind, short", "amount"),
+         numeric=True, summable=True, index="growth"),
+    Kind("percent", NP_("indicator kind", "percent"), NP_("indicator kind, short", "percent"),
+         numeric=True, highest=100, percent=True, index="level"),
+    Kind("per_10k", NP_("indicator kind", "rate per 10,000 people or firms"),
+         NP_("indicator kind, short", "rate per 10,000"), numeric=True, index="level"),
+    Kind("text", NP_("indicator kind", "qualitative text"), NP_("indicator kind, short", "qualitative"),
+         numeric=False, excel_format="@"),
 )}
 # fmt: on
 """Every kind by its code, in the order of `models.IndicatorKind` (tests/test_kinds.py holds them equal)."""

@@ -8,12 +8,14 @@ their descriptions. Unknown fields are refused (`extra="forbid"`); scalars are r
 
 from __future__ import annotations
 
+from collections.abc import Iterator, Mapping
 from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Discriminator, Field, Tag, model_validator
+from pydantic.fields import FieldInfo
 
 from generator.data.types import (
-    MARKERS,
+    MARKER_WORDS,
     Bool,
     Date,
     Id,
@@ -26,6 +28,8 @@ from generator.data.types import (
     Url,
     Year,
 )
+from generator.data.vocabulary import MARKERS, Marker
+from generator.i18n import NP_, pgettext
 
 # --- list sizes (issue 12, item 4) ---------------------------------------------------------------------
 # What a page can show a reader, with room to spare over the sample data (largest in brackets) and the
@@ -41,10 +45,61 @@ CATEGORIES_MAX = 20  # first-level categories of the indicator system (5)
 VALUES_MAX = 200  # indicator values of a year and targets (keys are indicators: the system's plus a zone's own)
 
 
-def F(zh: str, en: str, default: Any = ..., **kw: Any) -> Any:
-    """A field with its description in both languages (shown in VS Code and in the field reference)."""
-    extra: dict[str, Any] = {"x-zh": zh, "x-en": en}
-    return Field(default, description=f"{zh} / {en}", json_schema_extra=extra, **kw)
+class Described:
+    """A field's description: an English message of the catalogue (marked with `NP_`), in the locale's words
+    and in English. The models are made at import time, before a locale is chosen, so the words are looked up
+    when shown: in the JSON Schema (pydantic calls this with the field's schema), the data dictionary, the
+    scaffolds' comments and `diff` (`field_words`)."""
+
+    def __init__(self, message: tuple[str, str], params: Mapping[str, str] | None = None, gloss: bool = False):
+        self.message, self.params, self.gloss = message, dict(params or {}), gloss
+
+    def words(self) -> tuple[str, str]:
+        """(the locale's words, the English); `gloss`: the English names the locale's term after it, in
+        brackets, as the official name of a role."""
+        local, english = pgettext(*self.message, **self.params), self.message[1] % self.params
+        return local, f"{english} ({local})" if self.gloss else english
+
+    def __call__(self, schema: dict[str, Any]) -> None:
+        local, english = self.words()
+        schema.update({"description": f"{local} / {english}", "x-zh": local, "x-en": english})
+
+
+def F(
+    message: tuple[str, str],
+    default: Any = ...,
+    *,
+    params: Mapping[str, str] | None = None,
+    gloss: bool = False,
+    **kw: Any,
+) -> Any:
+    """A field with its description in both languages (shown in VS Code and in the field reference). The
+    English stands in `description` until the schema is made, so that the key keeps its place."""
+    described = Described(message, params, gloss)
+    return Field(default, description=message[1] % described.params, json_schema_extra=described, **kw)
+
+
+def field_words(info: FieldInfo) -> tuple[str, str]:
+    """A field's description: (the locale's words, the English), or two empty texts for a field without one."""
+    extra = info.json_schema_extra
+    return extra.words() if isinstance(extra, Described) else ("", "")
+
+
+class _Words(Mapping[str, Any]):
+    """A read-only table of marked messages, translated when read (the locale is chosen after import)."""
+
+    def __init__(self, marked: Mapping[str, tuple[str, str]], pair: bool = False):
+        self._marked, self._pair = dict(marked), pair
+
+    def __getitem__(self, key: str) -> Any:
+        marked = self._marked[key]
+        return (pgettext(*marked), marked[1]) if self._pair else pgettext(*marked)
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._marked)
+
+    def __len__(self) -> int:
+        return len(self._marked)
 
 
 class Strict(BaseModel):
@@ -55,48 +110,43 @@ class Strict(BaseModel):
 
 
 class Contact(Strict):
-    phone: Name | None = F("联系电话", "phone", None)
-    email: Name | None = F("电子邮箱", "email", None)
-    address: Name | None = F("通信地址", "postal address", None)
+    phone: Name | None = F(NP_("field", "phone"), None)
+    email: Name | None = F(NP_("field", "email"), None)
+    address: Name | None = F(NP_("field", "postal address"), None)
 
 
 class SiteConfig(Strict):
-    title: Name = F("网站名称", "site title")
-    description: Name = F("网站简介（一句话，用于搜索引擎）", "one-sentence description (for search engines)")
-    site_url: Url = F(
-        "网站正式地址；构建时可用 SITE_URL 覆盖", "canonical site URL; SITE_URL overrides it at build time"
-    )
+    title: Name = F(NP_("field", "site title"))
+    description: Name = F(NP_("field", "one-sentence description (for search engines)"))
+    site_url: Url = F(NP_("field", "canonical site URL; SITE_URL overrides it at build time"))
     as_of: Date = F(
-        "数据截止日期：所有依赖“今天”的规则和页面都以此为准",
-        "as-of date of the data: every rule and page that depends on 'today' uses it",
+        NP_("field", "as-of date of the data: every rule and page that depends on 'today' uses it"),
     )
-    sponsor: Name = F("主办单位", "sponsor (主办单位)")
-    organizer: Name | None = F("承办单位", "organiser (承办单位)", None)
-    icp: Name = F("ICP 备案号", "ICP filing number")
-    police_filing: Name = F("公安机关备案号", "public-security filing number")
-    website_code: Name | None = F("政府网站标识码", "government website code", None)
-    contact: Contact = F("联系我们", "contact details")
-    error_report: Url | None = F("网站纠错入口地址", "where readers report an error on the site", None)
-    policy_title: Name = F("政策文件名称", "title of the policy document")
-    policy_url: Url | None = F("政策文件原文地址", "address of the policy text", None)
-    placeholder_filings: Bool = F(
-        "备案号等为占位内容（页脚会注明）", "filing numbers are placeholders (the footer says so)", False
-    )
+    sponsor: Name = F(NP_("field", "sponsor"), gloss=True)
+    organizer: Name | None = F(NP_("field", "organiser"), None, gloss=True)
+    icp: Name = F(NP_("field", "ICP filing number"))
+    police_filing: Name = F(NP_("field", "public-security filing number"))
+    website_code: Name | None = F(NP_("field", "government website code"), None)
+    contact: Contact = F(NP_("field", "contact details"))
+    error_report: Url | None = F(NP_("field", "where readers report an error on the site"), None)
+    policy_title: Name = F(NP_("field", "title of the policy document"))
+    policy_url: Url | None = F(NP_("field", "address of the policy text"), None)
+    placeholder_filings: Bool = F(NP_("field", "filing numbers are placeholders (the footer says so)"), False)
 
 
 # --- reference lists (reference/*.yaml) -------------------------------------------------------
 
 
 class RefItem(Strict):
-    id: Key = F("编号（英文小写）", "id (lowercase ASCII)")
-    name: Name = F("中文名称", "Chinese name")
-    name_en: Name = F("英文名称", "English name")
-    note: Paragraph | None = F("说明", "note", None)
+    id: Key = F(NP_("field", "id (lowercase ASCII)"))
+    name: Name = F(NP_("field", "Chinese name"))
+    name_en: Name = F(NP_("field", "English name"))
+    note: Paragraph | None = F(NP_("field", "note"), None)
 
 
 class Task(RefItem):
-    number: int = F("在指引“主要任务”中的序号（1—7）", "number among the guideline's main tasks (1–7)", ge=1, le=7)
-    short: Name = F("简称", "short name")
+    number: int = F(NP_("field", "number among the guideline's main tasks (1–7)"), ge=1, le=7)
+    short: Name = F(NP_("field", "short name"))
 
 
 # --- the indicator system (indicator_system.yaml, zones/<id>/indicators.yaml) -------------------
@@ -105,39 +155,40 @@ IndicatorKind = Literal["count", "amount", "percent", "per_10k", "text"]
 
 
 class Category(Strict):
-    id: Key = F("一级指标编号", "category id")
-    number: int = F("序号", "order", ge=1)
-    name: Name = F("一级指标名称", "category name (Chinese)")
-    name_en: Name = F("英文名称", "English name")
+    id: Key = F(NP_("field", "category id"))
+    number: int = F(NP_("field", "order"), ge=1)
+    name: Name = F(NP_("field", "category name (Chinese)"))
+    name_en: Name = F(NP_("field", "English name"))
 
 
 class Indicator(Strict):
-    id: Key = F("指标编号（英文小写，下划线分隔）", "indicator id (lowercase, underscores)")
-    number: int | None = F("在指引附件2中的序号", "row number in Attachment 2 of the guideline", None, ge=1)
-    category: Key = F("所属一级指标编号", "category id")
-    name: Name = F("二级指标名称", "indicator name (Chinese)")
-    name_en: Name = F("英文名称", "English name")
-    unit: Name | None = F("计量单位；定性指标不填", "unit; none for qualitative indicators", None)
+    id: Key = F(NP_("field", "indicator id (lowercase, underscores)"))
+    number: int | None = F(NP_("field", "row number in Attachment 2 of the guideline"), None, ge=1)
+    category: Key = F(NP_("indicator field", "category id"))
+    name: Name = F(NP_("field", "indicator name (Chinese)"))
+    name_en: Name = F(NP_("field", "English name"))
+    unit: Name | None = F(NP_("field", "unit; none for qualitative indicators"), None)
     kind: IndicatorKind = F(
-        "类型：count 数量、amount 金额、percent 百分比（按百分数存储，35 即 35%）、per_10k 每万人/每万家比率、text 定性文字",
-        "kind: count, amount, percent (stored in percent units: 35 = 35 %), per_10k (per 10,000), text (qualitative)",
+        NP_(
+            "field",
+            "kind: count, amount, percent (stored in percent units: 35 = 35 %%), per_10k (per 10,000), text (qualitative)",
+        ),
     )
-    summable: Bool = F("各示范区数值可否相加", "whether values may be summed across zones")
-    incomplete: Bool = F("原文中该行残缺（名称不完整）", "the source row is cut off (name incomplete)", False)
-    definition: Paragraph | None = F("指标解释", "definition", None)
-    note: Paragraph | None = F("备注", "note", None)
+    summable: Bool = F(NP_("field", "whether values may be summed across zones"))
+    incomplete: Bool = F(NP_("field", "the source row is cut off (name incomplete)"), False)
+    definition: Paragraph | None = F(NP_("field", "definition"), None)
+    note: Paragraph | None = F(NP_("indicator field", "note"), None)
 
 
 class IndicatorSystem(Strict):
-    source: Name = F("出处", "source of the indicator system")
-    categories: list[Category] = F("一级指标", "categories", min_length=1, max_length=CATEGORIES_MAX)
-    indicators: list[Indicator] = F("二级指标", "indicators", min_length=1, max_length=INDICATORS_MAX)
+    source: Name = F(NP_("field", "source of the indicator system"))
+    categories: list[Category] = F(NP_("field", "categories"), min_length=1, max_length=CATEGORIES_MAX)
+    indicators: list[Indicator] = F(NP_("field", "indicators"), min_length=1, max_length=INDICATORS_MAX)
 
 
 class ZoneIndicators(Strict):
     indicators: list[Indicator] = F(
-        "本示范区自设指标（不参与跨区比较）",
-        "zone-specific indicators (never compared across zones)",
+        NP_("field", "zone-specific indicators (never compared across zones)"),
         min_length=1,
         max_length=INDICATORS_MAX,
     )
@@ -147,75 +198,75 @@ class ZoneIndicators(Strict):
 
 
 class Park(Strict):
-    name: Name = F("载体园区名称", "carrier park name")
-    kind: Key = F("园区类型编号（reference/park_kinds.yaml）", "park kind id")
-    level: Key = F("园区级别编号（reference/park_levels.yaml）", "park level id")
+    name: Name = F(NP_("field", "carrier park name"))
+    kind: Key = F(NP_("field", "park kind id"))
+    level: Key = F(NP_("field", "park level id"))
 
 
 class Period(Strict):
-    start: Year = F("建设期起始年份", "first year of construction")
-    end: Year = F("建设期结束年份", "last year of construction")
-    note: Paragraph | None = F("说明", "note", None)
+    start: Year = F(NP_("field", "first year of construction"))
+    end: Year = F(NP_("field", "last year of construction"))
+    note: Paragraph | None = F(NP_("field", "note"), None)
 
 
 class Funding(Strict):
-    source: Name = F("资金来源", "source of funds")
-    amount: Number = F("金额（万元）", "amount (10,000 yuan)")
-    year: Year | None = F("年份", "year", None)
-    note: Paragraph | None = F("说明", "note", None)
+    source: Name = F(NP_("field", "source of funds"))
+    amount: Number = F(NP_("field", "amount (10,000 yuan)"))
+    year: Year | None = F(NP_("field", "year"), None)
+    note: Paragraph | None = F(NP_("field", "note"), None)
 
 
-PLAN_SECTIONS: dict[str, tuple[str, str]] = {
-    "overview": ("一、基本概况", "Overview"),
-    "foundation": ("二、建设基础及优势", "Foundations and strengths"),
-    "approach": ("三、建设总体思路", "Overall approach (guiding ideas, principles, goals)"),
-    "tasks": ("四、建设任务", "Construction tasks"),
-    "schedule": ("五、建设进度安排", "Schedule"),
-    "organisation": ("六、组织实施", "Organisation (builder, operation, management, staffing)"),
-    "benefits": ("七、预期经济社会效益和示范意义", "Expected benefits and demonstration value"),
-    "safeguards": ("八、保障措施", "Safeguards (policy, organisation, talent, funds)"),
-    "evidence": ("九、相关佐证材料", "Supporting evidence"),
+_PLAN_SECTIONS = {  # as numbered in Attachment 1
+    "overview": NP_("plan section", "Overview"),
+    "foundation": NP_("plan section", "Foundations and strengths"),
+    "approach": NP_("plan section", "Overall approach (guiding ideas, principles, goals)"),
+    "tasks": NP_("plan section", "Construction tasks"),
+    "schedule": NP_("plan section", "Schedule"),
+    "organisation": NP_("plan section", "Organisation (builder, operation, management, staffing)"),
+    "benefits": NP_("plan section", "Expected benefits and demonstration value"),
+    "safeguards": NP_("plan section", "Safeguards (policy, organisation, talent, funds)"),
+    "evidence": NP_("plan section", "Supporting evidence"),
 }
+PLAN_SECTIONS: Mapping[str, tuple[str, str]] = _Words(_PLAN_SECTIONS, pair=True)  # key -> (title, English)
 
 
 class Plan(Strict):
     """The construction plan's sections, in the order of Attachment 1 (Markdown text)."""
 
-    overview: Markdown | None = F(*PLAN_SECTIONS["overview"], None)
-    foundation: Markdown | None = F(*PLAN_SECTIONS["foundation"], None)
-    approach: Markdown | None = F(*PLAN_SECTIONS["approach"], None)
-    tasks: Markdown | None = F(*PLAN_SECTIONS["tasks"], None)
-    schedule: Markdown | None = F(*PLAN_SECTIONS["schedule"], None)
-    organisation: Markdown | None = F(*PLAN_SECTIONS["organisation"], None)
-    benefits: Markdown | None = F(*PLAN_SECTIONS["benefits"], None)
-    safeguards: Markdown | None = F(*PLAN_SECTIONS["safeguards"], None)
-    evidence: Markdown | None = F(*PLAN_SECTIONS["evidence"], None)
+    overview: Markdown | None = F(_PLAN_SECTIONS["overview"], None)
+    foundation: Markdown | None = F(_PLAN_SECTIONS["foundation"], None)
+    approach: Markdown | None = F(_PLAN_SECTIONS["approach"], None)
+    tasks: Markdown | None = F(_PLAN_SECTIONS["tasks"], None)
+    schedule: Markdown | None = F(_PLAN_SECTIONS["schedule"], None)
+    organisation: Markdown | None = F(_PLAN_SECTIONS["organisation"], None)
+    benefits: Markdown | None = F(_PLAN_SECTIONS["benefits"], None)
+    safeguards: Markdown | None = F(_PLAN_SECTIONS["safeguards"], None)
+    evidence: Markdown | None = F(_PLAN_SECTIONS["evidence"], None)
 
 
 class _Event(Strict):
-    date: Date = F("日期", "date")
-    note: Paragraph | None = F("说明", "note", None)
+    date: Date = F(NP_("field", "date"))
+    note: Paragraph | None = F(NP_("field", "note"), None)
 
 
 class Applied(_Event):
-    kind: Literal["applied"] = F("事件类型：申报", "event kind: applied")
+    kind: Literal["applied"] = F(NP_("field", "event kind: applied"))
 
 
 class PublicNotice(_Event):
-    kind: Literal["public_notice"] = F("事件类型：公示", "event kind: public notice")
-    url: Url | None = F("公示原文地址", "address of the notice", None)
+    kind: Literal["public_notice"] = F(NP_("field", "event kind: public notice"))
+    url: Url | None = F(NP_("field", "address of the notice"), None)
 
 
 class Approved(_Event):
-    kind: Literal["approved"] = F("事件类型：批复建设", "event kind: approved")
-    document: Name = F("批复文号", "approval document number")
+    kind: Literal["approved"] = F(NP_("field", "event kind: approved"))
+    document: Name = F(NP_("field", "approval document number"))
 
 
 class PlanRevised(_Event):
-    kind: Literal["plan_revised"] = F("事件类型：建设方案修订", "event kind: plan revised")
+    kind: Literal["plan_revised"] = F(NP_("field", "event kind: plan revised"))
     targets: dict[Key, Number] = F(
-        "修订后的期末目标值（只写有变化的指标）",
-        "revised end-of-period targets (changed ones only)",
+        NP_("field", "revised end-of-period targets (changed ones only)"),
         default_factory=dict,
         max_length=VALUES_MAX,
     )
@@ -225,12 +276,11 @@ EvaluationResult = Literal["confirmed", "rectification", "revoked", "further_sup
 
 
 class Evaluated(_Event):
-    kind: Literal["evaluated"] = F("事件类型：总结评估", "event kind: evaluated")
+    kind: Literal["evaluated"] = F(NP_("field", "event kind: evaluated"))
     result: EvaluationResult = F(
-        "评估结论：confirmed 认定、rectification 整改、revoked 撤销、further_support 后续支持",
-        "result: confirmed, rectification, revoked, further_support",
+        NP_("field", "result: confirmed, rectification, revoked, further_support"),
     )
-    document: Name | None = F("文号", "document number", None)
+    document: Name | None = F(NP_("field", "document number"), None)
 
 
 def _event_kind(value: Any) -> str | None:
@@ -251,29 +301,24 @@ EVENT_KINDS = ("applied", "public_notice", "approved", "plan_revised", "report_s
 
 
 class Zone(Strict):
-    name: Name = F("示范区名称", "zone name")
-    short_name: Name | None = F("简称", "short name", None)
-    sample: Bool = F(
-        "示例数据：true 表示数字为虚构，仅用于演示", "sample data: true means the figures are illustrative", False
-    )
-    level: Key = F("示范区级别编号（reference/zone_levels.yaml）", "zone level id")
-    city: Key = F("建设主体所在设区市编号（reference/cities.yaml）", "host city id")
-    parks: list[Park] = F("载体园区", "carrier parks", min_length=1, max_length=PARKS_MAX)
-    industries: list[Name] = F("特色产业", "featured industries", default_factory=list, max_length=INDUSTRIES_MAX)
-    management_department: Name = F("管理部门", "management department")
-    operator: Name = F("运营主体", "operator")
-    period: Period = F("建设期", "construction period")
-    funding: list[Funding] = F("资金投入", "funding", default_factory=list, max_length=FUNDING_MAX)
-    plan: Plan = F("建设方案各部分（附件1）", "sections of the construction plan (Attachment 1)", default_factory=Plan)
+    name: Name = F(NP_("field", "zone name"))
+    short_name: Name | None = F(NP_("field", "short name"), None)
+    sample: Bool = F(NP_("field", "sample data: true means the figures are illustrative"), False)
+    level: Key = F(NP_("field", "zone level id"))
+    city: Key = F(NP_("field", "host city id"))
+    parks: list[Park] = F(NP_("field", "carrier parks"), min_length=1, max_length=PARKS_MAX)
+    industries: list[Name] = F(NP_("field", "featured industries"), default_factory=list, max_length=INDUSTRIES_MAX)
+    management_department: Name = F(NP_("field", "management department"))
+    operator: Name = F(NP_("field", "operator"))
+    period: Period = F(NP_("field", "construction period"))
+    funding: list[Funding] = F(NP_("field", "funding"), default_factory=list, max_length=FUNDING_MAX)
+    plan: Plan = F(NP_("field", "sections of the construction plan (Attachment 1)"), default_factory=Plan)
     targets: dict[Key, Number] = F(
-        "建设期末目标值（指标编号: 数值）",
-        "end-of-period targets (indicator id: value)",
+        NP_("field", "end-of-period targets (indicator id: value)"),
         default_factory=dict,
         max_length=VALUES_MAX,
     )
-    events: list[Event] = F(
-        "建设程序事件（按时间先后）", "lifecycle events, oldest first", min_length=1, max_length=EVENTS_MAX
-    )
+    events: list[Event] = F(NP_("field", "lifecycle events, oldest first"), min_length=1, max_length=EVENTS_MAX)
 
 
 # --- an annual report (zones/<id>/annual/<year>.yaml) ----------------------------------------
@@ -282,19 +327,19 @@ class Zone(Strict):
 class Value(Strict):
     """One indicator's value for one year: a value or a marker, never both, never read as zero."""
 
-    value: RawValue | None = F(
-        "数值（数量型指标）或文字（定性指标）", "number (quantitative) or text (qualitative)", None
+    value: RawValue | None = F(NP_("field", "number (quantitative) or text (qualitative)"), None)
+    marker: Marker | None = F(
+        NP_("field", "marker: %(not_available)s (not available) or %(not_applicable)s (not applicable)"),
+        None,
+        params=MARKER_WORDS,
     )
-    marker: Literal["暂无", "不适用"] | None = F(
-        "标注：暂无（没有数据）或 不适用", "marker: 暂无 (not available) or 不适用 (not applicable)", None
-    )
-    note: Paragraph | None = F("说明", "note", None)
-    source: Name | None = F("数据来源", "source of the figure", None)
+    note: Paragraph | None = F(NP_("field", "note"), None)
+    source: Name | None = F(NP_("field", "source of the figure"), None)
 
     @model_validator(mode="before")
     @classmethod
     def _shorthand(cls, data: Any) -> Any:
-        """`key: 12` means `key: {value: 12}`; `key: 暂无` means `key: {marker: 暂无}`."""
+        """`key: 12` means `key: {value: 12}`; `key: <a marker>` means `key: {marker: <the marker>}`."""
         if data is None:
             return {}
         if isinstance(data, str):
@@ -303,19 +348,17 @@ class Value(Strict):
 
 
 class AnnualReport(Strict):
-    year: Year | None = F("年度（可省略，取自文件名）", "year (optional: taken from the file name)", None)
-    baseline: Bool = F("基期数据（批复建设前一年）", "baseline (the year before approval)", False)
-    submitted: Date | None = F(
-        "年度建设报告报送日期（基期数据可不填）", "date the annual report was submitted (optional for a baseline)", None
-    )
+    year: Year | None = F(NP_("field", "year (optional: taken from the file name)"), None)
+    baseline: Bool = F(NP_("field", "baseline (the year before approval)"), False)
+    submitted: Date | None = F(NP_("field", "date the annual report was submitted (optional for a baseline)"), None)
     highlights: list[Paragraph] = F(
-        "年度建设亮点", "highlights of the year", default_factory=list, max_length=HIGHLIGHTS_MAX
+        NP_("field", "highlights of the year"), default_factory=list, max_length=HIGHLIGHTS_MAX
     )
     values: dict[Key, Value] = F(
-        "各指标的数值（指标编号: 数值，或 暂无 / 不适用）",
-        "indicator values (id: value, or 暂无 / 不适用)",
+        NP_("field", "indicator values (id: value, or %(not_available)s / %(not_applicable)s)"),
         default_factory=dict,
         max_length=VALUES_MAX,
+        params=MARKER_WORDS,
     )
 
 
@@ -323,43 +366,42 @@ class AnnualReport(Strict):
 
 
 class Results(Strict):
-    text: Markdown = F("取得成效", "results")
+    text: Markdown = F(NP_("field", "results"))
     indicators: list[Key] = F(
-        "相关指标编号（页面会列出这些指标的前后数值）",
-        "indicators the practice moved (the page shows their values)",
+        NP_("field", "indicators the practice moved (the page shows their values)"),
         default_factory=list,
         max_length=INDICATORS_MAX,
     )
 
 
 class Replicability(Strict):
-    conditions: Markdown = F("可复制推广的前提条件", "conditions for replicating it")
-    fits: Markdown = F("适用的地区和场景", "where it fits")
+    conditions: Markdown = F(NP_("field", "conditions for replicating it"))
+    fits: Markdown = F(NP_("field", "where it fits"))
 
 
 class Source(Strict):
-    name: Name = F("来源名称", "source name")
-    url: Url | None = F("来源地址", "source address", None)
-    date: Date | None = F("来源日期", "source date", None)
+    name: Name = F(NP_("field", "source name"))
+    url: Url | None = F(NP_("field", "source address"), None)
+    date: Date | None = F(NP_("field", "source date"), None)
 
 
 class Image(Strict):
-    file: Name = F("图片文件名（放在该示范区的 images/ 文件夹）", "image file name (in the zone's images/ folder)")
-    alt: Name = F("替代文字：描述图片内容，供读屏软件使用", "alt text describing the image")
-    caption: Name | None = F("图片说明", "caption", None)
+    file: Name = F(NP_("field", "image file name (in the zone's images/ folder)"))
+    alt: Name = F(NP_("field", "alt text describing the image"))
+    caption: Name | None = F(NP_("field", "caption"), None)
 
 
 class Case(Strict):
-    title: Name = F("案例标题", "title")
-    year: Year = F("年份", "year")
-    zone: Id | None = F("所属示范区（可省略，取自文件夹）", "zone (optional: taken from the folder)", None)
-    task: Key = F("对应的主要任务编号（reference/tasks.yaml）", "main task id")
-    tags: list[Key] = F("标签编号（reference/tags.yaml）", "tag ids", default_factory=list, max_length=CASE_LIST_MAX)
-    summary: Paragraph = F("摘要（一两句话）", "summary (one or two sentences)")
-    background: Markdown = F("背景", "background")
-    practices: Markdown = F("主要做法", "practices")
-    results: Results = F("取得成效", "results")
-    replicability: Replicability = F("可复制推广要点", "what makes it replicable")
-    policy_basis: list[Name] = F("政策依据", "policy basis", default_factory=list, max_length=CASE_LIST_MAX)
-    source: Source = F("来源", "source")
-    images: list[Image] = F("图片", "images", default_factory=list, max_length=CASE_LIST_MAX)
+    title: Name = F(NP_("field", "title"))
+    year: Year = F(NP_("field", "year"))
+    zone: Id | None = F(NP_("field", "zone (optional: taken from the folder)"), None)
+    task: Key = F(NP_("field", "main task id"))
+    tags: list[Key] = F(NP_("field", "tag ids"), default_factory=list, max_length=CASE_LIST_MAX)
+    summary: Paragraph = F(NP_("field", "summary (one or two sentences)"))
+    background: Markdown = F(NP_("field", "background"))
+    practices: Markdown = F(NP_("field", "practices"))
+    results: Results = F(NP_("field", "results"))
+    replicability: Replicability = F(NP_("field", "what makes it replicable"))
+    policy_basis: list[Name] = F(NP_("field", "policy basis"), default_factory=list, max_length=CASE_LIST_MAX)
+    source: Source = F(NP_("field", "source"))
+    images: list[Image] = F(NP_("field", "images"), default_factory=list, max_length=CASE_LIST_MAX)

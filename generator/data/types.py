@@ -19,8 +19,17 @@ from pydantic_core import PydanticCustomError
 
 from generator.data.links import markdown_problem, shown_url, url_problem
 from generator.data.messages import editor_text
+from generator.data.vocabulary import (
+    FULLWIDTH_IN_NUMBERS,
+    NO_DATA_WRITTEN,
+    NOT_APPLICABLE,
+    NOT_AVAILABLE,
+    PERCENT_SIGNS,
+)
+from generator.data.vocabulary import MARKERS as MARKERS  # read from here too; they are input vocabulary
+from generator.i18n import NP_, _, pgettext
 
-MARKERS = ("暂无", "不适用")  # "not available", "not applicable": never read as zero
+MARKER_WORDS = {"not_available": NOT_AVAILABLE, "not_applicable": NOT_APPLICABLE}  # the markers, in messages
 
 
 def fail(code: str, zh: str, en: str, hint: str = "", *, empty: bool = False) -> PydanticCustomError:
@@ -31,28 +40,29 @@ def fail(code: str, zh: str, en: str, hint: str = "", *, empty: bool = False) ->
 
 def _shown(value: Any) -> str:
     if isinstance(value, dict):
-        return "键值对"
+        return pgettext("value shown", "a mapping")
     if isinstance(value, list):
-        return "列表"
+        return pgettext("value shown", "a list")
     text = str(value)
     return f"“{text[:40]}{'…' if len(text) > 40 else ''}”"
 
 
-def _need_text(value: Any, what_zh: str, what_en: str) -> str:
+def _need_text(value: Any, what: tuple[str, str]) -> str:
+    """`value` if it is text; `what` (marked with `NP_`) names what the field expects."""
     if value is None:
         raise fail(
             "wrong-type",
-            f"值为空，应为{what_zh}",
-            f"empty; expected {what_en}",
-            "在冒号后填写内容，或删除该字段。",
+            _("empty; expected %(what)s", what=pgettext(*what)),
+            f"empty; expected {what[1]}",
+            _("Write the value after the colon, or delete the field."),
             empty=True,
         )
     if not isinstance(value, str):
         raise fail(
             "wrong-type",
-            f"应为{what_zh}，实际为{_shown(value)}",
-            f"expected {what_en}",
-            "检查缩进：该字段的值应写在同一行冒号之后。",
+            _("expected %(what)s, got %(shown)s", what=pgettext(*what), shown=_shown(value)),
+            f"expected {what[1]}",
+            _("Check the indentation: the field's value is written after the colon, on the same line."),
         )
     return value
 
@@ -81,26 +91,36 @@ def _within(text: str, limit: int, kind: str) -> str:
 
 # --- hints for what people type ----------------------------------------------------------------
 
-_FULLWIDTH = re.compile(r"[０-９．，－＋％]")
+_FULLWIDTH = re.compile(FULLWIDTH_IN_NUMBERS)
 
 
 def number_hint(text: str) -> str:
-    """Why `text` is not a plain number, in Chinese, naming the keyboard or Excel habit behind it."""
+    """Why `text` is not a plain number, in the locale's words, naming the keyboard or Excel habit behind it."""
     if _FULLWIDTH.search(text):
-        return "含有全角数字或符号，请切换到半角输入（英文输入法）后重新输入。"
+        return _(
+            "The value has full-width digits or signs: switch to half-width input (the English input method) and "
+            "type it again."
+        )
     if re.fullmatch(r"[-+]?[0-9]{1,3}(,[0-9]{3})+(\.[0-9]+)?", text.strip()):
-        return "不要使用千位分隔符：例如 12,345 写成 12345。"
+        return _("Do not use thousands separators: write 12,345 as 12345.")
     if re.fullmatch(r"[-+]?[0-9]+,[0-9]+", text.strip()):
-        return "小数点请用半角句点：例如 3,5 写成 3.5。"
-    if text.strip().endswith(("%", "％")):
-        return "百分比只写数字：35% 写成 35。"
+        return _("Use a half-width full stop as the decimal point: write 3,5 as 3.5.")
+    if text.strip().endswith(PERCENT_SIGNS):
+        return _("Write only the number of a percentage: write 35%% as 35.")
     if re.match(r"^[-+]?[0-9]+(\.[0-9]+)?\s*\S+$", text.strip()):
-        return "只写数字，不带单位（单位由指标体系规定）。"
+        return _("Write only the number, without the unit (the indicator system sets the unit).")
     if re.fullmatch(r"[-+]?[0-9]+(\.[0-9]+)?[eE][-+]?[0-9]+", text.strip()):
-        return "请写成普通小数，不用科学计数法。"
-    if text.strip() in ("-", "—", "/", "无", "N/A", "n/a", "NA", "空"):
-        return "没有数据请写“暂无”，不适用请写“不适用”。"
-    return "只写数字本身（半角、不带单位和千位分隔符）；没有数据写“暂无”，不适用写“不适用”。"
+        return _("Write an ordinary decimal number, not scientific notation.")
+    if text.strip() in NO_DATA_WRITTEN:
+        return _(
+            "Without data write “%(not_available)s”; where it does not apply write “%(not_applicable)s”.",
+            **MARKER_WORDS,
+        )
+    return _(
+        "Write only the number itself (half-width, without unit or thousands separators); without data write "
+        "“%(not_available)s”, where it does not apply “%(not_applicable)s”.",
+        **MARKER_WORDS,
+    )
 
 
 _NUMBER = re.compile(r"[-+]?[0-9]+(\.[0-9]+)?")
@@ -120,36 +140,53 @@ def parse_number(text: str) -> Decimal | None:
 
 
 def _name(value: Any) -> str:
-    return _one_line(_within(_need_text(value, "一行文字", "a line of text"), NAME_MAX, "name"))
+    return _one_line(_within(_need_text(value, NP_("expected value", "a line of text")), NAME_MAX, "name"))
 
 
 def _one_line(text: str) -> str:
     if not text.strip():
-        raise fail("wrong-type", "不能为空", "must not be empty", "填写内容，或删除该字段。", empty=True)
+        raise fail(
+            "wrong-type",
+            pgettext("value check", "must not be empty"),
+            "must not be empty",
+            _("Write the value, or delete the field."),
+            empty=True,
+        )
     if "\n" in text:
-        raise fail("wrong-type", "应为一行文字，不能换行", "must be a single line", "删除换行。")
+        raise fail(
+            "wrong-type",
+            pgettext("value check", "must be a single line"),
+            "must be a single line",
+            _("Delete the line break."),
+        )
     _reject_markup(text)
     return text
 
 
 def _markdown(value: Any) -> str:
-    return _markdown_text(_within(_need_text(value, "文字", "text"), SECTION_MAX, "section"))
+    return _markdown_text(_within(_need_text(value, NP_("expected value", "text")), SECTION_MAX, "section"))
 
 
 def _paragraph(value: Any) -> str:
-    return _markdown_text(_within(_need_text(value, "文字", "text"), PARAGRAPH_MAX, "paragraph"))
+    return _markdown_text(_within(_need_text(value, NP_("expected value", "text")), PARAGRAPH_MAX, "paragraph"))
 
 
 def _markdown_text(text: str) -> str:
     if not text.strip():
-        raise fail("wrong-type", "不能为空", "must not be empty", "填写内容，或删除该字段。", empty=True)
+        raise fail(
+            "wrong-type",
+            pgettext("value check", "must not be empty"),
+            "must not be empty",
+            _("Write the value, or delete the field."),
+            empty=True,
+        )
     bad = [c for c in text if unicodedata.category(c) == "Cc" and c not in "\n\t"]
     if bad:
         raise fail(
             "markup-in-text",
-            f"含有控制字符 U+{ord(bad[0]):04X}",
+            _("contains control character U+%(code)s", code=f"{ord(bad[0]):04X}"),
             f"contains control character U+{ord(bad[0]):04X}",
-            "删除该字符（通常是从其他软件复制时带入的）。",
+            _("Delete the character (it usually comes with text copied from another program)."),
         )
     check_links(text)
     return text
@@ -160,16 +197,19 @@ def _reject_markup(text: str) -> None:
         if char in '<>"':
             raise fail(
                 "markup-in-text",
-                f"不能含有“{char}”",
+                _("must not contain '%(char)s'", char=char),
                 f"must not contain '{char}'",
-                "名称和标题中不要使用尖括号和英文双引号；可改用全角“〈〉”、书名号或中文引号“”。",
+                _(
+                    "Do not use angle brackets or straight double quotes in names and titles; use full-width angle "
+                    "brackets, title marks or Chinese quotation marks instead."
+                ),
             )
         if unicodedata.category(char) == "Cc":
             raise fail(
                 "markup-in-text",
-                f"含有控制字符 U+{ord(char):04X}",
+                _("contains control character U+%(code)s", code=f"{ord(char):04X}"),
                 f"contains control character U+{ord(char):04X}",
-                "删除该字符（通常是从其他软件复制时带入的）。",
+                _("Delete the character (it usually comes with text copied from another program)."),
             )
 
 
@@ -185,92 +225,109 @@ def check_links(text: str) -> None:
 
 
 def _url(value: Any) -> str:
-    text = _one_line(_within(_need_text(value, "一行文字", "a line of text"), URL_MAX, "url"))
+    text = _one_line(_within(_need_text(value, NP_("expected value", "a line of text")), URL_MAX, "url"))
     if not re.fullmatch(r"https?://[^\s\"'<>`]+", text) or url_problem(text, web_only=True):
         raise fail(
             "wrong-type",
-            f"应为以 http:// 或 https:// 开头的网址，实际为{_shown(text)}",
+            _("expected a URL starting with http:// or https://, got %(shown)s", shown=_shown(text)),
             "expected a URL starting with http:// or https://",
-            "复制浏览器地址栏中的完整网址。",
+            _("Copy the whole address from the browser's address bar."),
         )
     return text
 
 
 def _id(value: Any) -> str:
-    text = _need_text(value, "编号", "an id")
+    text = _need_text(value, NP_("expected value", "an id"))
     if not re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", text) or len(text) > 64:
         raise fail(
             "invalid-id",
-            f"编号{_shown(text)}不符合规则",
+            _("invalid id %(shown)s", shown=_shown(text)),
             f"invalid id {text!r}",
-            "编号只能用小写英文字母、数字和单个连字符，如 nanning-hitech（不超过 64 个字符）。",
+            _(
+                "An id has only lowercase letters, digits and single hyphens, such as nanning-hitech (at most 64 "
+                "characters)."
+            ),
         )
     return text
 
 
 def _key(value: Any) -> str:
     """An indicator or reference id as used in data keys: lowercase words joined by `_` or `-`."""
-    text = _need_text(value, "编号", "an id")
+    text = _need_text(value, NP_("expected value", "an id"))
     if not re.fullmatch(r"[a-z0-9]+([_-][a-z0-9]+)*", text) or len(text) > 64:
         raise fail(
             "invalid-id",
-            f"编号{_shown(text)}不符合规则",
+            _("invalid id %(shown)s", shown=_shown(text)),
             f"invalid id {text!r}",
-            "编号只能用小写英文字母、数字、下划线和连字符，如 tech_contract_turnover。",
+            _("An id has only lowercase letters, digits, underscores and hyphens, such as tech_contract_turnover."),
         )
     return text
 
 
 def _year(value: Any) -> int:
-    text = _need_text(value, "年份", "a year")
+    text = _need_text(value, NP_("expected value", "a year"))
     if re.fullmatch(r"[0-9]{4}", text) and 1990 <= int(text) <= 2100:
         return int(text)
-    hint = number_hint(text) if _FULLWIDTH.search(text) else "年份写四位半角数字，如 2024（不要写“2024年”）。"
-    raise fail("wrong-type", f"应为四位年份，实际为{_shown(text)}", f"expected a four-digit year, got {text!r}", hint)
+    if _FULLWIDTH.search(text):
+        hint = number_hint(text)
+    else:
+        hint = _("Write the year as four half-width digits, such as 2024 (nothing after them).")
+    zh = _("expected a four-digit year, got %(shown)s", shown=_shown(text))
+    raise fail("wrong-type", zh, f"expected a four-digit year, got {text!r}", hint)
 
 
 def _date(value: Any) -> dt.date:
-    text = _need_text(value, "日期", "a date")
+    text = _need_text(value, NP_("expected value", "a date"))
     if re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", text):
         try:
             return dt.date.fromisoformat(text)
         except ValueError:
             raise fail(
-                "wrong-type", f"日期{_shown(text)}不存在", f"no such date {text!r}", "检查月份和日期。"
+                "wrong-type",
+                _("no such date %(shown)s", shown=_shown(text)),
+                f"no such date {text!r}",
+                _("Check the month and the day."),
             ) from None
-    hint = "日期写成 年-月-日，月和日用两位数字，如 2024-01-31（不要写 2024/1/31 或 2024年1月31日）。"
+    hint = _(
+        "Write a date as year-month-day, the month and the day with two digits, such as 2024-01-31 (not 2024/1/31 "
+        "or with words between the numbers)."
+    )
     if _FULLWIDTH.search(text):
         hint = number_hint(text)
-    raise fail("wrong-type", f"应为日期，实际为{_shown(text)}", f"expected a date YYYY-MM-DD, got {text!r}", hint)
+    zh = _("expected a date, got %(shown)s", shown=_shown(text))
+    raise fail("wrong-type", zh, f"expected a date YYYY-MM-DD, got {text!r}", hint)
 
 
 def _bool(value: Any) -> bool:
-    text = _need_text(value, "true 或 false", "true or false")
+    text = _need_text(value, NP_("expected value", "true or false"))
     if text in ("true", "True", "TRUE"):
         return True
     if text in ("false", "False", "FALSE"):
         return False
     raise fail(
         "wrong-type",
-        f"应为 true 或 false，实际为{_shown(text)}",
+        _("expected true or false, got %(shown)s", shown=_shown(text)),
         f"expected true or false, got {text!r}",
-        "只写 true（是）或 false（否），不要写 yes/no/是/否。",
+        _("Write only true (yes) or false (no), not yes/no or other words."),
     )
 
 
 def _number(value: Any) -> Decimal:
-    text = _within(_need_text(value, "数字", "a number"), NUMBER_MAX, "number")
+    text = _within(_need_text(value, NP_("expected value", "a number")), NUMBER_MAX, "number")
     number = parse_number(text)
     if number is None:
         raise fail(
-            "wrong-type", f"应为数字，实际为{_shown(text)}", f"expected a number, got {text!r}", number_hint(text)
+            "wrong-type",
+            _("expected a number, got %(shown)s", shown=_shown(text)),
+            f"expected a number, got {text!r}",
+            number_hint(text),
         )
     return number
 
 
 def _text_or_number(value: Any) -> str:
     """A raw indicator value: kept as written; `validate.py` reads it by the indicator's kind."""
-    return _within(_need_text(value, "数字或文字", "a number or text"), PARAGRAPH_MAX, "paragraph")
+    return _within(_need_text(value, NP_("expected value", "a number or text")), PARAGRAPH_MAX, "paragraph")
 
 
 Name = Annotated[str, PlainValidator(_name), WithJsonSchema({"type": "string", "minLength": 1, "maxLength": NAME_MAX})]

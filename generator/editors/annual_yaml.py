@@ -2,7 +2,8 @@
 
 Layout: schema line, a comment, `year`/`baseline` when the old file had them (or for a baseline year),
 `submitted:`, `highlights:`, `values:` in the indicator system's order with the shorthand `key: 12`,
-`key: 暂无` or `key: {value: 12, note: …}`, each with the indicator's name and unit in a comment.
+`key: <marker>` (a word of the input vocabulary) or `key: {value: 12, note: …}`, each with the indicator's name
+and unit in a comment.
 Numbers are written as read (exact decimal text); every other string is quoted when YAML would misread it.
 """
 
@@ -22,6 +23,10 @@ from generator.data.types import MARKERS, parse_number
 from generator.data.validate import check_model
 from generator.editors.cell_values import Entry
 from generator.editors.common import EditorError, schema_line, unit_label, yaml_text
+from generator.i18n import N_, _, bilingual, pgettext
+
+SUBMITTED_LABEL = N_("submission date (submitted)")
+HIGHLIGHTS_LABEL = N_("the year's highlights (highlights)")
 
 
 def render_annual(
@@ -39,21 +44,26 @@ def render_annual(
     log = _Log()
     lines = [
         schema_line(data, target, ANNUAL),
-        f"# {zone_name} {sheet.year} 年度建设指标数据（由 Excel 填报表导入：import-xlsx）。",
+        "# "
+        + _(
+            "%(zone)s %(year)s annual indicator data (imported from the Excel sheet: import-xlsx).",
+            zone=zone_name,
+            year=sheet.year,
+        ),
         *_head(sheet, old, baseline, log),
     ]
     values = _values(indicators, sheet, old, log)
     lines += ["values:", *values] if values else ["values: {}"]  # a sheet with a date and no value yet
     text = "\n".join(lines) + "\n"
     _validate(text, str(target))
-    report = ["变更 / changes (旧 old -> 新 new):", *log.changes] if log.changes else ["没有变更 / no changes"]
+    report = [_("changes (old -> new):"), *log.changes] if log.changes else [bilingual("no changes")]
     report += log.removed
     if log.kept:
-        report.append(editor_text("force-kept", items="、".join(log.kept))[0])
+        report.append(editor_text("force-kept", items=pgettext("editors", ", ").join(log.kept))[0])
     if log.notes:
-        report.append("表格中说明留空、保留原有说明 / notes kept from the file: " + "；".join(log.notes))
+        report.append(bilingual("notes kept from the file") + ": " + pgettext("editors", "; ").join(log.notes))
     if log.sources:
-        report.append("保留原有数据来源 / sources kept from the file: " + "；".join(log.sources))
+        report.append(bilingual("sources kept from the file") + ": " + pgettext("editors", "; ").join(log.sources))
     return text, report
 
 
@@ -76,21 +86,21 @@ def _head(sheet: Any, old: dict[str, Any], baseline: bool, log: _Log) -> list[st
     if isinstance(submitted, str):
         iso = re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", submitted)
         lines.append(f"submitted: {submitted if iso else yaml_text(submitted)}")
-        _diff(log.changes, "报送日期（submitted）", old.get("submitted"), submitted)
+        _diff(log.changes, _(SUBMITTED_LABEL), old.get("submitted"), submitted)
         if not sheet.submitted and old.get("submitted"):
-            log.kept.append("报送日期（submitted）")
+            log.kept.append(_(SUBMITTED_LABEL))
     old_highlights = old.get("highlights") if isinstance(old.get("highlights"), list) else []
     highlights = [] if sheet.clear_highlights else sheet.highlights or old_highlights
     if highlights:
         lines += ["highlights:", *(f"  - {yaml_text(str(h))}" for h in highlights)]
     if sheet.clear_highlights and old_highlights:
-        log.changes.append(
-            f"  年度建设亮点（highlights）: 已按表格删除 {len(old_highlights)} 条 / removed as the sheet says"
-        )
+        removed = bilingual("removed as the sheet says", count=len(old_highlights))
+        log.changes.append(f"  {_(HIGHLIGHTS_LABEL)}: {removed}")
     elif sheet.highlights and old_highlights and sheet.highlights != old_highlights:
-        log.changes.append("  年度建设亮点（highlights）: 已按表格替换 / replaced by the sheet's")
+        replaced = bilingual("replaced by the sheet's")
+        log.changes.append(f"  {_(HIGHLIGHTS_LABEL)}: {replaced}")
     elif old_highlights and not sheet.highlights:
-        log.kept.append("年度建设亮点（highlights）")
+        log.kept.append(_(HIGHLIGHTS_LABEL))
     return lines
 
 
@@ -99,7 +109,7 @@ def _values(indicators: list[Indicator], sheet: Any, old: dict[str, Any], log: _
     lines = []
     for ind in indicators:
         previous = old_values.pop(ind.id, None)
-        label = f"{ind.name}（{ind.id}）"
+        label = pgettext("editors", "%(name)s (%(what)s)", name=ind.name, what=ind.id)
         if ind.id in sheet.entries:
             entry, note = sheet.entries[ind.id]
             if entry is None and previous is None:
@@ -111,7 +121,8 @@ def _values(indicators: list[Indicator], sheet: Any, old: dict[str, Any], log: _
             log.kept.append(label)
         else:
             continue
-        lines.append(f"  {ind.id}: {_entry_yaml(new)}  # {ind.name}（{unit_label(ind)}）")
+        comment = pgettext("editors", "%(name)s (%(what)s)", name=ind.name, what=unit_label(ind))
+        lines.append(f"  {ind.id}: {_entry_yaml(new)}  # {comment}")
     for ind_id, previous in old_values.items():  # ids the sheet does not know: keep them as they were
         lines.append(f"  {ind_id}: {_entry_yaml(previous)}")
         log.kept.append(ind_id)
@@ -119,7 +130,8 @@ def _values(indicators: list[Indicator], sheet: Any, old: dict[str, Any], log: _
 
 
 def _merged(entry: Entry | None, note: str | None, previous: Any, label: str, log: _Log) -> Any:
-    """The sheet's value with the sheet's note, else the old note (删除 removes it); the old source is kept."""
+    """The sheet's value with the sheet's note, else the old note (the delete word removes it); the old source is
+    kept."""
     old = previous if isinstance(previous, dict) else {}
     old_value = previous if isinstance(previous, str) else old.get("value")
     if entry is None:  # only 删除 in the note: the value stays as it was
@@ -138,27 +150,27 @@ def _merged(entry: Entry | None, note: str | None, previous: Any, label: str, lo
         note = None
     elif not note and old.get("note"):
         note = old["note"]
-        log.notes.append(f"{label}：{note}")
+        log.notes.append(pgettext("editors", "%(label)s: %(text)s", label=label, text=note))
     out = {"marker" if is_marker else "value": value}
     if note:
         out["note"] = note
     if old.get("source"):
         out["source"] = old["source"]
-        log.sources.append(f"{label}：{old['source']}")
+        log.sources.append(pgettext("editors", "%(label)s: %(text)s", label=label, text=old["source"]))
     return out if len(out) > 1 else value
 
 
 def _shown(entry: Any) -> str:
     if entry is None:
-        return "（无）"
+        return pgettext("editors", "(none)")
     if isinstance(entry, dict):
         main = entry.get("value") or entry.get("marker") or ""
-        return f"{main}（说明：{entry['note']}）" if entry.get("note") else str(main)
+        return _("%(value)s (note: %(note)s)", value=main, note=entry["note"]) if entry.get("note") else str(main)
     return str(entry)
 
 
 def _diff(changes: list[str], label: str, before: Any, after: Any) -> None:
-    before = "（无）" if before is None else str(before)
+    before = pgettext("editors", "(none)") if before is None else str(before)
     if before != str(after):
         changes.append(f"  {label}: {before} -> {after}")
 
@@ -193,8 +205,7 @@ def _validate(text: str, path: str) -> None:
     if doc.ok:
         check_model(doc, AnnualReport, log)
     if log.count(Severity.ERROR):
-        raise EditorError(
-            "生成的 YAML 未通过检查（程序错误，请报告）",
-            "the generated YAML does not pass its model (a bug; please report it)",
+        raise EditorError.say(
+            N_("the generated YAML does not pass its model (a bug; please report it)"),
             details=tuple(p.format_text() for p in log.problems),
         )

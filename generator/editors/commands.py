@@ -19,6 +19,7 @@ from typing import Any
 from generator.data.messages import editor_text
 from generator.data.problems import terminal_text
 from generator.editors.common import EditorError
+from generator.i18n import bilingual, pbilingual
 
 SHEETS = "sheets"  # exported workbooks by default: git-ignored, so a filled sheet is never committed by accident
 EDITOR_COMMANDS = ("new-zone", "new-year", "new-case", "export-template", "import-xlsx")
@@ -27,35 +28,35 @@ EDITOR_COMMANDS = ("new-zone", "new-year", "new-case", "export-template", "impor
 def _year(text: str) -> int:
     if len(text) == 4 and text.isascii() and text.isdigit():
         return int(text)
-    raise argparse.ArgumentTypeError(f"年份应为四位数字 / a year is four digits: {text!r}")
+    raise argparse.ArgumentTypeError(bilingual("a year is four digits") + f": {text!r}")
 
 
 def add_editor_commands(sub: Any, default_data: Path) -> None:
     """Add the editors' subcommands to the CLI's subparsers."""
-    zone = sub.add_parser("new-zone", help="新建示范区文件 / scaffold a new zone's zone.yaml")
-    zone.add_argument("zone", help="示范区编号，如 qinzhou-port / zone id")
-    zone.add_argument("--city", help="设区市编号（默认取编号第一段）/ host city id")
-    zone.add_argument("--name", help="示范区名称 / zone name")
-    year = sub.add_parser("new-year", help="新建年度数据文件 / scaffold annual/<year>.yaml")
+    zone = sub.add_parser("new-zone", help=bilingual("scaffold a new zone's zone.yaml"))
+    zone.add_argument("zone", help=bilingual("zone id"))
+    zone.add_argument("--city", help=bilingual("host city id"))
+    zone.add_argument("--name", help=bilingual("zone name"))
+    year = sub.add_parser("new-year", help=bilingual("scaffold annual/<year>.yaml"))
     year.add_argument("zone")
     year.add_argument("year", type=_year)
-    case = sub.add_parser("new-case", help="新建经验案例文件 / scaffold cases/<slug>.yaml")
+    case = sub.add_parser("new-case", help=bilingual("scaffold cases/<slug>.yaml"))
     case.add_argument("zone")
-    case.add_argument("slug", help="案例编号（文件名），如 tech-broker-training / case id")
-    export = sub.add_parser("export-template", help="导出年度指标 Excel 填报表 / write the annual-report workbook")
+    case.add_argument("slug", help=bilingual("case id"))
+    export = sub.add_parser("export-template", help=bilingual("write the annual-report workbook"))
     export.add_argument("zone")
     export.add_argument("year", type=_year)
     export.add_argument(
         "-o",
         "--output",
         type=Path,
-        help=f"输出文件 .xlsx（默认 {SHEETS}/<示范区>-<年份>.xlsx，该文件夹不进入版本库）/ output file",
+        help=bilingual("output file", folder=SHEETS),
     )
-    imp = sub.add_parser("import-xlsx", help="导入填好的 Excel 填报表 / read a filled workbook into YAML")
+    imp = sub.add_parser("import-xlsx", help=bilingual("read a filled workbook into YAML"))
     imp.add_argument("file", type=Path)
-    imp.add_argument("--force", action="store_true", help="覆盖已有年度文件（保留表中未填的内容）/ replace")
+    imp.add_argument("--force", action="store_true", help=pbilingual("editors", "replace"))
     for p in (zone, year, case, export, imp):
-        p.add_argument("--data", type=Path, default=default_data, help="数据文件夹 / data folder")
+        p.add_argument("--data", type=Path, default=default_data, help=bilingual("data folder"))
 
 
 def run_editor_command(args: argparse.Namespace) -> int:
@@ -82,17 +83,21 @@ def _run(args: argparse.Namespace) -> list[str]:
 
     if args.command == "new-zone":
         path = scaffold.scaffold_zone(args.data, args.zone, args.city, args.name)
-        return [f"已创建 / created: {path}", " / ".join(editor_text("new-zone-written"))]
+        return [_created(path), " / ".join(editor_text("new-zone-written"))]
     if args.command == "new-year":
         path = scaffold.scaffold_year(args.data, args.zone, args.year)
-        return [f"已创建 / created: {path}", "请填写 submitted 和各指标数值 / fill in submitted and the values"]
+        return [_created(path), bilingual("fill in submitted and the values")]
     if args.command == "new-case":
         path = scaffold.scaffold_case(args.data, args.zone, args.slug)
-        return [f"已创建 / created: {path}", "请填写各字段 / fill in the fields"]
+        return [_created(path), bilingual("fill in the fields")]
     if args.command == "export-template":
         from generator.editors.excel_export import export_template
 
         output = args.output or Path(SHEETS) / f"{args.zone}-{args.year}.xlsx"
         export_template(args.data, args.zone, args.year, output)
-        return [f"已导出 / written: {output}"]
+        return [pbilingual("editors", "written") + f": {output}"]
     raise AssertionError(args.command)
+
+
+def _created(path: Path) -> str:
+    return pbilingual("editors", "created") + f": {path}"

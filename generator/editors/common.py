@@ -14,10 +14,12 @@ import yaml
 from generator.data import layout
 from generator.data.catalog import Catalog
 from generator.data.messages import editor_text
-from generator.data.models import Indicator
+from generator.data.models import Indicator, field_words
 from generator.data.rules.context import revocation_date
 from generator.data.rules.reports import report_year_refusal, year_out_of_range_text
-from generator.data.rules.text import PLACEHOLDER as PLACEHOLDER  # the placeholder-text rule's, re-exported
+from generator.data.vocabulary import NO_UNIT
+from generator.data.vocabulary import PLACEHOLDER as PLACEHOLDER  # what the scaffolds leave for the editor to replace
+from generator.i18n import N_, _
 
 
 class EditorError(Exception):
@@ -27,6 +29,14 @@ class EditorError(Exception):
         super().__init__(f"{zh} / {en}")
         self.zh, self.en, self.exit_code, self.details = zh, en, exit_code, details
 
+    @classmethod
+    def say(
+        cls, message: str, /, *, exit_code: int = 1, details: tuple[str, ...] = (), **params: object
+    ) -> EditorError:
+        """The refusal of one catalogue message (an English message id, marked `N_("…")` where it is written so
+        that the catalogue's test finds it): the locale's words, then the English."""
+        return cls(_(message, **params), message % params, exit_code, details)
+
 
 def load_catalog(data: Path) -> Catalog:
     """The validated catalog of a data folder, or an error when the data is too broken to build one."""
@@ -35,9 +45,8 @@ def load_catalog(data: Path) -> Catalog:
 
     catalog, _log = validate_data(load_data(data))
     if catalog is None:
-        raise EditorError(
-            f"数据文件夹 {data} 的基础文件有错误，请先运行 check 修正",
-            f"the data folder {data} has errors in its base files; run check and fix them first",
+        raise EditorError.say(
+            N_("the data folder %(data)s has errors in its base files; run check and fix them first"), data=data
         )
     return catalog
 
@@ -48,8 +57,8 @@ def zone_record(catalog: Catalog, data: Path, zone_id: str) -> Any:
     if record is None:
         path = layout.ZONE.path(data, zone=zone_id)
         if path.exists():
-            raise EditorError(f"{path} 有错误，请先运行 check 修正", f"{path} has errors; run check and fix them first")
-        raise EditorError(f"没有示范区“{zone_id}”（{path} 不存在）", f"no zone {zone_id!r} ({path} does not exist)")
+            raise EditorError.say(N_("%(path)s has errors; run check and fix them first"), path=path)
+        raise EditorError.say(N_("no zone %(zone)r (%(path)s does not exist)"), zone=zone_id, path=path)
     return record
 
 
@@ -61,18 +70,14 @@ def check_year(catalog: Catalog, record: Any, year: int) -> None:
     baseline = approved is not None and year == approved.year - 1
     refusal = report_year_refusal(year, approved, catalog.as_of, revoked, baseline)
     if refusal == "not-approved":
-        raise EditorError(
-            f"示范区“{record.id}”尚未批复建设，不能有年度数据", f"zone {record.id!r} is not approved: no annual data"
-        )
+        raise EditorError.say(N_("zone %(zone)r is not approved: no annual data"), zone=record.id)
     if refusal == "before-approval" and approved is not None:  # before the baseline year
-        raise EditorError(
-            f"{year} 年早于基期 {approved.year - 1} 年（批复前一年）",
-            f"{year} is before the baseline year {approved.year - 1}",
+        raise EditorError.say(
+            N_("%(year)s is before the baseline year %(baseline)s"), year=year, baseline=approved.year - 1
         )
     if refusal == "not-ended":
-        raise EditorError(
-            f"{year} 年在数据截止日期 {catalog.as_of} 时尚未结束，年度数据只能在该年度结束后填写",
-            f"year {year} has not ended by the as-of date {catalog.as_of}",
+        raise EditorError.say(
+            N_("year %(year)s has not ended by the as-of date %(as_of)s"), year=year, as_of=catalog.as_of
         )
     if refusal is not None:  # revoked: what check says
         raise EditorError(*year_out_of_range_text(refusal, year=year, revoked=revoked))
@@ -84,13 +89,13 @@ def zone_indicators(catalog: Catalog, zone_id: str) -> list[Indicator]:
 
 
 def unit_label(ind: Indicator) -> str:
-    return ind.unit if ind.unit else "定性，写文字"
+    """The unit column of the Excel template and the YAML comments: a qualitative indicator has none."""
+    return ind.unit if ind.unit else NO_UNIT
 
 
 def field_zh(model: Any, name: str) -> str:
     """The Chinese description of a model field: scaffold comments come from the models, so they never drift."""
-    extra = model.model_fields[name].json_schema_extra
-    return str(extra["x-zh"]) if isinstance(extra, dict) else name
+    return field_words(model.model_fields[name])[0] or name
 
 
 def schema_line(data: Path, target: Path, kind: layout.FileKind) -> str:
@@ -120,7 +125,7 @@ def yaml_text(text: str, flow: bool = False) -> str:
 
 def refuse_existing(path: Path) -> None:
     if path.exists():
-        raise EditorError(f"文件已存在，未覆盖：{path}", f"file exists, not overwritten: {path}")
+        raise EditorError.say(N_("file exists, not overwritten: %(path)s"), path=path)
 
 
 def write_new(path: Path, text: str, *, data: Path, overwrite: bool = False) -> None:

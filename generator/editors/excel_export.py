@@ -1,14 +1,15 @@
 """export-template: the annual report's indicator table as an Excel workbook for a city bureau to fill.
 
-Layout (sheet 填报; the positions are also written to the hidden sheet 元数据, which import reads):
+Layout (the data sheet; the positions are also written to the hidden metadata sheet, which import reads; the
+fixed cells' words are in generator/data/vocabulary.py, the import recognises them):
 
     row 1   title
-    row 2-3 示范区 / 年度 (for the reader; import trusts 元数据)
-    row 4   报送日期 — fill-in cell B4 (a date)
-    row 5   填写说明
-    row 7   header: 序号 | 一级指标 | 指标名称 | 单位 | 上年数值 | 本年数值 | 说明 | 指标编号 (hidden)
+    row 2-3 zone / year (for the reader; import trusts the metadata)
+    row 4   submission date — fill-in cell B4 (a date)
+    row 5   instructions
+    row 7   header: number | category | indicator | unit | last year | this year | note | indicator id (hidden)
     row 8…  one row per indicator (the system's, then the zone's own); F and G are filled in
-    after   年度建设亮点: five fill-in cells, one highlight each
+    after   the year's highlights: five fill-in cells, one highlight each
 
 Only the fill-in cells are unlocked; the sheets and the workbook structure are protected (no password:
 protection guides, it does not guard: WPS lifts it in one click). So the import verifies instead of
@@ -41,6 +42,17 @@ from openpyxl.worksheet.worksheet import Worksheet
 from generator.data.catalog import Catalog, Reading
 from generator.data.kinds import KINDS
 from generator.data.models import Indicator
+from generator.data.types import MARKERS
+from generator.data.vocabulary import (
+    HIGHLIGHT_LABEL,
+    HIGHLIGHTS_HEADING,
+    OWN_NUMBER,
+    SHEET_COLUMNS,
+    SHEET_INSTRUCTIONS,
+    SHEET_LABELS,
+    SHEET_TITLE,
+    SUBMITTED_HINT,
+)
 from generator.editors.cell_values import plain
 from generator.editors.common import (
     EditorError,
@@ -51,12 +63,11 @@ from generator.editors.common import (
     zone_indicators,
     zone_record,
 )
+from generator.i18n import N_, _, pgettext
 
 FORMAT = "gx-annual-report-template"
 VERSION = "2"
-SHEET, META = "填报", "元数据"
 HEADER_ROW, FIRST_ROW, HIGHLIGHTS = 7, 8, 5
-COLUMNS = ("序号", "一级指标", "指标名称", "单位", "上年数值", "本年数值", "说明", "指标编号")
 WIDTHS = (7, 12, 44, 10, 16, 18, 36, 10)
 VALUE_COL, NOTE_COL, ID_COL, SUBMITTED = "F", "G", "H", "B4"
 MARKER_CELL = "H1"
@@ -65,24 +76,20 @@ _INPUT = PatternFill("solid", fgColor="FFF2CC")
 _HEAD = PatternFill("solid", fgColor="DDEBF7")
 _THIN = Side(style="thin", color="999999")
 _BOX = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
-INSTRUCTIONS = (
-    "只填写黄色单元格。本年数值：填数字（可带与“单位”一致的单位，如 12 家；百分比可写 35%）；"
-    "没有数据填“暂无”，不适用填“不适用”；不知道就留空（视为未报送）。定性指标填文字。"
-    "不要插入或删除行，不要改动其他单元格。"
-)
+NOT_AVAILABLE, NOT_APPLICABLE = MARKERS
 
 
 def export_template(data: Path, zone_id: str, year: int, output: Path) -> None:
     """Write the fill-in workbook for one zone and year to `output` (atomically)."""
     if output.suffix.lower() != ".xlsx":
-        raise EditorError(f"输出文件应以 .xlsx 结尾：{output}", f"the output must end in .xlsx: {output}", 2)
+        raise EditorError.say(N_("the output must end in .xlsx: %(path)s"), path=output, exit_code=2)
     catalog = load_catalog(data)
     record = zone_record(catalog, data, zone_id)
     check_year(catalog, record, year)
     wb = Workbook()
     ws = wb.active
     assert ws is not None
-    ws.title = SHEET
+    ws.title = sheet_name()
     indicators = zone_indicators(catalog, zone_id)
     current = record.reports.get(year)
     _head(ws, record.zone.name, year, current)
@@ -96,6 +103,16 @@ def export_template(data: Path, zone_id: str, year: int, output: Path) -> None:
     ws.freeze_panes = f"A{FIRST_ROW}"
     wb.security = WorkbookProtection(lockStructure=True)
     _save(wb, output)
+
+
+def sheet_name() -> str:
+    """The data sheet's name (the import finds the sheet by its marker, not by its name)."""
+    return pgettext("Excel template", "Report")
+
+
+def headers(year: int) -> list[str]:
+    """The table's headings (row 7): the two value columns name their years."""
+    return [text.format(last=year - 1, year=year) for text in SHEET_COLUMNS]
 
 
 def _style(cell: Any, *, fill: PatternFill | None = None, bold: bool = False, wrap: bool = False) -> None:
@@ -114,19 +131,14 @@ def _unlock(cell: Any, number_format: str = "General") -> None:
 
 
 def _head(ws: Worksheet, name: str, year: int, current: Any) -> None:
-    ws["A1"] = f"{name} {year} 年度建设指标填报表"
+    ws["A1"] = SHEET_TITLE.format(zone=name, year=year)
     ws["A1"].font = Font(bold=True, size=14)
     ws.merge_cells("A1:G1")
-    for row, label, value in (
-        (2, "示范区", name),
-        (3, "年度", year),
-        (4, "报送日期", None),
-        (5, "填写说明", INSTRUCTIONS),
-    ):
+    for row, label, value in zip(range(2, 6), SHEET_LABELS, (name, year, None, SHEET_INSTRUCTIONS), strict=True):
         ws.cell(row, 1, label).font = Font(bold=True)
         ws.cell(row, 2, value)
         ws.merge_cells(f"B{row}:G{row}" if row != 4 else "C4:G4")
-    ws["C4"] = "填写报送日期，如 2025-01-20"
+    ws["C4"] = SUBMITTED_HINT
     _unlock(ws[SUBMITTED], "yyyy-mm-dd")
     if current is not None and current.report.submitted is not None:
         ws[SUBMITTED] = current.report.submitted
@@ -134,16 +146,15 @@ def _head(ws: Worksheet, name: str, year: int, current: Any) -> None:
     ws.row_dimensions[5].height = 48
     dv = DataValidation(type="date", operator="between", formula1="DATE(2000,1,1)", formula2="DATE(2100,12,31)")
     dv.showErrorMessage = dv.showInputMessage = True
-    dv.promptTitle, dv.prompt = "报送日期", "年度建设报告报送日期，如 2025-01-20"
-    dv.errorTitle, dv.error = "日期", "请填写日期，如 2025-01-20"
+    dv.promptTitle = pgettext("Excel template", "Submission date")
+    dv.prompt = _("The date the annual report was submitted, e.g. 2025-01-20")
+    dv.errorTitle, dv.error = pgettext("Excel template", "Date"), _("Enter a date, e.g. 2025-01-20")
     dv.add(SUBMITTED)
     ws.add_data_validation(dv)
 
 
 def _table(ws: Worksheet, catalog: Catalog, indicators: list[Indicator], last: Any, current: Any, year: int) -> int:
-    headers = list(COLUMNS)
-    headers[4], headers[5] = f"上年数值（{year - 1}）", f"本年数值（{year}）"
-    for col, (text, width) in enumerate(zip(headers, WIDTHS, strict=True), start=1):
+    for col, (text, width) in enumerate(zip(headers(year), WIDTHS, strict=True), start=1):
         _style(ws.cell(HEADER_ROW, col, text), fill=_HEAD, bold=True, wrap=True)
         ws.column_dimensions[get_column_letter(col)].width = width
     ws.column_dimensions[ID_COL].hidden = True
@@ -151,7 +162,7 @@ def _table(ws: Worksheet, catalog: Catalog, indicators: list[Indicator], last: A
     prompts: dict[str, DataValidation] = {}
     row = FIRST_ROW - 1
     for row, ind in enumerate(indicators, start=FIRST_ROW):
-        cells = (ind.number or "自设", categories.get(ind.category, ""), ind.name, unit_label(ind))
+        cells = (ind.number or OWN_NUMBER, categories.get(ind.category, ""), ind.name, unit_label(ind))
         for col, value in enumerate(cells, start=1):
             _style(ws.cell(row, col, value), wrap=col == 3)
         _style(ws.cell(row, 5, _shown(last.readings.get(ind.id) if last else None)), wrap=True)
@@ -164,7 +175,11 @@ def _table(ws: Worksheet, catalog: Catalog, indicators: list[Indicator], last: A
         note_cell.value = reading.note if reading else None
         ws[f"{ID_COL}{row}"] = ind.id
         _prompt(ws, prompts, ind).add(value_cell)
-    notes = DataValidation(showInputMessage=True, promptTitle="说明（可选）", prompt="对本年数值的说明，如统计口径。")
+    notes = DataValidation(
+        showInputMessage=True,
+        promptTitle=_("Note (optional)"),
+        prompt=_("A note on this year's value, e.g. how it was counted."),
+    )
     notes.add(f"{NOTE_COL}{FIRST_ROW}:{NOTE_COL}{row}")
     ws.add_data_validation(notes)
     return row
@@ -174,13 +189,23 @@ def _prompt(ws: Worksheet, prompts: dict[str, DataValidation], ind: Indicator) -
     """An input message per unit (Excel shows it when the cell is selected); nothing is enforced."""
     key = ind.unit or ""
     if key not in prompts:
+        markers = {"none": NOT_AVAILABLE, "na": NOT_APPLICABLE}
         if not KINDS[ind.kind].numeric:
-            text = "填写文字说明；没有可写“暂无”。"
+            text = _("Write the text; if there is none, you may write “%(none)s”.", none=NOT_AVAILABLE)
         elif KINDS[ind.kind].percent:
-            text = "填写百分数：35% 填 35 或 35%。没有数据填“暂无”，不适用填“不适用”。"
+            text = _(
+                "Write a percentage: for 35%% write 35 or 35%%. Without data write “%(none)s”; "
+                "where it does not apply, “%(na)s”.",
+                **markers,
+            )
         else:
-            text = f"填写数字，单位：{ind.unit}（如 12 或 12{ind.unit}）。没有数据填“暂无”，不适用填“不适用”。"
-        prompts[key] = DataValidation(showInputMessage=True, promptTitle="本年数值", prompt=text)
+            text = _(
+                "Write a number in %(unit)s (e.g. 12 or 12%(unit)s). Without data write “%(none)s”; "
+                "where it does not apply, “%(na)s”.",
+                unit=ind.unit,
+                **markers,
+            )
+        prompts[key] = DataValidation(showInputMessage=True, promptTitle=_("This year's value"), prompt=text)
         ws.add_data_validation(prompts[key])
     return prompts[key]
 
@@ -195,10 +220,10 @@ def _shown(reading: Reading | None) -> Any:
 
 
 def _highlights(ws: Worksheet, first: int, existing: list[str]) -> None:
-    ws.cell(first - 1, 1, "年度建设亮点（每格填写一条，可留空）").font = Font(bold=True)
+    ws.cell(first - 1, 1, HIGHLIGHTS_HEADING).font = Font(bold=True)
     for i in range(HIGHLIGHTS):
         row = first + i
-        ws.cell(row, 1, f"亮点{i + 1}")
+        ws.cell(row, 1, HIGHLIGHT_LABEL.format(n=i + 1))
         ws.merge_cells(f"B{row}:G{row}")
         _unlock(ws[f"B{row}"], "@")
         ws[f"B{row}"] = existing[i] if i < len(existing) else None
@@ -238,13 +263,13 @@ def fill_in_cells(first_row: int, last_row: int, highlight_cells: str) -> set[st
 
 
 def _meta(wb: Workbook, ws: Worksheet, zone_id: str, year: int, last_row: int, first_highlight: int) -> None:
-    meta = wb.create_sheet(META)
+    meta = wb.create_sheet(pgettext("Excel template", "Metadata"))
     rows = {
         "format": FORMAT,
         "version": VERSION,
         "zone": zone_id,
         "year": str(year),
-        "sheet": SHEET,
+        "sheet": ws.title,
         "submitted_cell": SUBMITTED,
         "first_row": str(FIRST_ROW),
         "last_row": str(last_row),

@@ -25,19 +25,27 @@ from openpyxl.utils import column_index_from_string, get_column_letter
 from openpyxl.utils.cell import coordinate_from_string
 
 from generator.data.messages import editor_text
+from generator.data.vocabulary import (
+    HIGHLIGHT_LABEL,
+    HIGHLIGHTS_HEADING,
+    SHEET_INSTRUCTIONS,
+    SHEET_LABELS,
+    SHEET_TITLE,
+    SUBMITTED_HINT,
+)
 from generator.editors.excel_export import (
-    COLUMNS,
     FIRST_ROW,
     HEADER_ROW,
     HIGHLIGHTS,
     ID_COL,
-    INSTRUCTIONS,
     NOTE_COL,
     SUBMITTED,
     VALUE_COL,
     cell_text,
     fill_in_cells,
+    headers,
 )
+from generator.i18n import _, pgettext
 
 MAX_LINES = 12
 SHIFT_BLOCK = 3  # this many consecutive rows moved the same way: rows were inserted or deleted
@@ -153,7 +161,9 @@ def _moves(title: str, texts: dict[str, str], layout: Layout, wrong: list[str]) 
             zh, en = editor_text(
                 "v1-changed" if layout.rebuilt else "layout-changed",
                 was=_short(layout.fixed[ref]),
-                now=f"为“{_short(now)}”" if now else "为空",
+                now=pgettext("editors: a cell's text now", "“%(text)s”", text=_short(now))
+                if now
+                else pgettext("editors: a cell's text now", "empty"),
                 now_en=repr(_short(now)) if now else "empty",
                 now_quoted=f'"{_short(now)}"' if now else "empty",
             )
@@ -237,22 +247,21 @@ def v1_damaged(meta: dict[str, str]) -> list[str]:
 
 def v1_head(zone_name: str, year: int, last_row: int) -> dict[str, str]:
     """The cells a version-1 export wrote that do not depend on the indicator rows."""
-    headers = list(COLUMNS)
-    headers[4], headers[5] = f"上年数值（{year - 1}）", f"本年数值（{year}）"
+    zone_label, year_label, submitted_label, instructions_label = SHEET_LABELS
     head = {
-        "A1": f"{zone_name} {year} 年度建设指标填报表",
-        "A2": "示范区",
+        "A1": SHEET_TITLE.format(zone=zone_name, year=year),
+        "A2": zone_label,
         "B2": zone_name,
-        "A3": "年度",
+        "A3": year_label,
         "B3": str(year),
-        "A4": "报送日期",
-        "C4": "填写报送日期，如 2025-01-20",
-        "A5": "填写说明",
-        "B5": INSTRUCTIONS,
-        f"A{last_row + 2}": "年度建设亮点（每格填写一条，可留空）",
+        "A4": submitted_label,
+        "C4": SUBMITTED_HINT,
+        "A5": instructions_label,
+        "B5": SHEET_INSTRUCTIONS,
+        f"A{last_row + 2}": HIGHLIGHTS_HEADING,
     }
-    head |= {f"{get_column_letter(col)}{HEADER_ROW}": text for col, text in enumerate(headers, start=1)}
-    head |= {f"A{last_row + 3 + i}": f"亮点{i + 1}" for i in range(HIGHLIGHTS)}
+    head |= {f"{get_column_letter(col)}{HEADER_ROW}": text for col, text in enumerate(headers(year), start=1)}
+    head |= {f"A{last_row + 3 + i}": HIGHLIGHT_LABEL.format(n=i + 1) for i in range(HIGHLIGHTS)}
     return head
 
 
@@ -274,9 +283,9 @@ def _adjacent(recorded: list[int], a: int, b: int) -> bool:
 def _what(layout: Layout, row: int) -> str:
     name = layout.fixed.get(f"C{row}")
     if name and layout.first_row <= row <= layout.last_row:
-        return f"指标“{name}”"
+        return _("indicator “%(name)s”", name=name)
     texts = [layout.fixed[ref] for ref in sorted(layout.fixed, key=_order) if _split(ref)[1] == row]
-    return f"“{_short(texts[0])}”" if texts else "空行"
+    return f"“{_short(texts[0])}”" if texts else _("an empty row")
 
 
 def _nearest(ref: str, candidates: Iterable[str]) -> tuple[int, int] | None:

@@ -7,11 +7,25 @@ import json
 from typing import Any
 
 from generator.data.catalog import Catalog, CaseRecord
+from generator.i18n import N_, _, pgettext
 from generator.site.common import NAV_MAX_PAGES, Context, Section, front_matter, h, zone_short
 from generator.data.image_size import image_size
 from generator.site.markup import Safe, block, link
 
-NOT_LISTED = "（原文未列明）"
+NOT_LISTED = N_("(not stated in the original)")  # translated where shown
+
+
+def case_section() -> str:
+    return pgettext("case library", "Cases of experience")
+
+
+def _year(year: object) -> str:
+    return pgettext("case library: a year", "%(year)s", year=year)
+
+
+def _reading(text: object, year: int) -> str:
+    """A value of a case's evidence, with its year."""
+    return pgettext("case library", "%(value)s (%(year)s)", value=text, year=year)
 
 
 def make_case_pages(ctx: Context) -> Section:
@@ -23,7 +37,7 @@ def make_case_pages(ctx: Context) -> Section:
     out.pages["cases/index.md"] = env.get_template("case_list.md.j2").render(**_case_list_view(catalog, cases))
     out.files["cases/index.json"] = case_index_json(catalog, cases)
     listed = [f"cases/{c.slug}.md" for c in cases] if len(cases) <= NAV_MAX_PAGES else []
-    out.nav = [{"经验案例": ["cases/index.md", *listed]}]
+    out.nav = [{case_section(): ["cases/index.md", *listed]}]
     return out
 
 
@@ -67,7 +81,7 @@ def case_index(catalog: Catalog, cases: list[CaseRecord]) -> dict[str, Any]:
                  if any(e["task"] == t.id for e in entries)],
         "city": [{"id": r.id, "name": r.name} for r in catalog.references.get("cities", ())
                  if any(e["city"] == r.id for e in entries)],
-        "year": [{"id": str(y), "name": f"{y} 年"} for y in sorted({e["year"] for e in entries}, reverse=True)],
+        "year": [{"id": str(y), "name": _year(y)} for y in sorted({e["year"] for e in entries}, reverse=True)],
         "tag": [{"id": r.id, "name": r.name} for r in catalog.references.get("tags", ())
                 if any(r.id in e["tags"] for e in entries)],
     }  # fmt: skip
@@ -81,14 +95,15 @@ def _task_label(catalog: Catalog, task_id: str) -> str:
 
 def _case_item(entry: dict[str, Any]) -> str:
     """One `<li>` of the no-JavaScript list; every value escaped by h(), the summary rendered by block()."""
-    tags = "、".join(entry["tag_names"])
+    tags = pgettext("case library: between tags", ", ").join(entry["tag_names"])
+    tagged = " · " + h(pgettext("case library", "Tags: %(tags)s", tags=tags)) if tags else ""
     summary = block(entry["summary"]).strip().replace("\n", " ")
     return (
         f'<li class="case-item" data-task="{h(entry["task"])}" data-city="{h(entry["city"])}" '
         f'data-year="{h(entry["year"])}" data-tags="{h(" ".join(entry["tags"]))}">'
         f'<p class="case-head"><a class="case-title" href="{h(entry["url"])}">{h(entry["title"])}</a><br>'
         f'<span class="case-meta"><a href="{h(entry["zone_url"])}">{h(entry["zone"])}</a> · {h(entry["city_name"])}'
-        f" · {h(entry['year'])} 年 · {h(entry['task_name'])}{' · 标签：' + h(tags) if tags else ''}</span></p>"
+        f" · {h(_year(entry['year']))} · {h(entry['task_name'])}{tagged}</span></p>"
         f"{summary}</li>"
     )
 
@@ -102,7 +117,11 @@ def _case_list_view(catalog: Catalog, cases: list[CaseRecord]) -> dict[str, Any]
             f"{items}\n</ul>") if items else ""  # fmt: skip
     sample = any(catalog.zones[c.zone_id].is_sample for c in catalog.cases)
     return {
-        "fm": front_matter("经验案例", sample, "各示范区可复制推广的经验做法，可按主要任务、设区市、年份和标签筛选"),
+        "fm": front_matter(
+            case_section(),
+            sample,
+            _("The zones' replicable experience, which can be filtered by main task, city, year and tag"),
+        ),
         "list": Safe(html),
         "count": len(cases),
     }
@@ -125,7 +144,7 @@ def _evidence(catalog: Catalog, case: CaseRecord) -> list[dict[str, Any]]:
             continue
         evidence.append({
             "name": ind.name, "unit": ind.unit or "",
-            "first": f"{points[0][1].text}（{points[0][0]} 年）", "last": f"{points[-1][1].text}（{points[-1][0]} 年）",
+            "first": _reading(points[0][1].text, points[0][0]), "last": _reading(points[-1][1].text, points[-1][0]),
         })  # fmt: skip
     return evidence
 
@@ -156,5 +175,5 @@ def _case_view(catalog: Catalog, case: CaseRecord) -> dict[str, Any]:
         "tags": [link(catalog.ref_name("tags", t), f"index.md?tag={t}") for t in c.tags],
         "evidence": _evidence(catalog, case),
         "images": _images(catalog, case),
-        "not_listed": NOT_LISTED,
+        "not_listed": _(NOT_LISTED),
     }

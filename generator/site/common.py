@@ -17,6 +17,7 @@ from typing import Any
 
 import jinja2
 
+from generator import i18n
 from generator.analysis.stage import Analysis
 from generator.analysis.stage import sorted_zones as sorted_zones  # the zones' order, one definition
 from generator.analysis.stage import zone_sort_key as zone_sort_key
@@ -63,24 +64,39 @@ def _finalize(value: Any) -> Any:
     if value is None:
         return ""
     if isinstance(value, bool):
-        return "是" if value else "否"
+        return i18n._("yes") if value else i18n._("no")
     if isinstance(value, (int, Decimal)):
         return str(value)
     return inline(value)
 
 
 def make_env() -> jinja2.Environment:
-    env = jinja2.Environment(
-        loader=jinja2.PackageLoader("generator", TEMPLATES),
-        undefined=jinja2.StrictUndefined,
+    """The pages' templates (Markdown): generator/i18n.py's environment, escaping by `_finalize`."""
+    env = i18n.make_env(
+        jinja2.PackageLoader("generator", TEMPLATES),
         autoescape=False,  # Markdown, not HTML: `_finalize` escapes instead
         finalize=_finalize,
         keep_trailing_newline=True,
-        trim_blocks=True,
-        lstrip_blocks=True,
     )
     env.filters["md"] = lambda text: block(text) if text else Safe("")
+    # What a `{% set name %}…{% endset %}` block printed (every part escaped as it was printed), to fill a
+    # placeholder of the catalogue's words without being escaped twice.
+    env.filters["composed"] = Safe
+    # The catalogue's words are the site's own Markdown (not escaped); the values they are filled with are
+    # escaped as `{{ value }}` would be. (The print HTML gets the same from autoescape.)
+    env.globals.update(
+        _=lambda message, /, **params: Safe(i18n._(message, **_finalized(params))),
+        gettext=lambda message, /, **params: Safe(i18n._(message, **_finalized(params))),
+        pgettext=lambda context, message, /, **params: Safe(i18n.pgettext(context, message, **_finalized(params))),
+        ngettext=lambda singular, plural, n, /, **params: Safe(
+            i18n.ngettext(singular, plural, n, **_finalized(params))
+        ),
+    )
     return env
+
+
+def _finalized(params: dict[str, Any]) -> dict[str, Any]:
+    return {key: _finalize(value) for key, value in params.items()}
 
 
 def front_matter(title: str, sample: bool, description: str = "", **extra: Any) -> Safe:

@@ -12,6 +12,17 @@ from pydantic import BaseModel
 from pydantic.fields import FieldInfo
 
 from generator.data import layout
+from generator.data.models import (
+    AnnualReport,
+    Case,
+    IndicatorSystem,
+    RefItem,
+    SiteConfig,
+    Task,
+    Zone,
+    ZoneIndicators,
+    field_words,
+)
 
 # Every kind of data file (layout.py) as (path shown, what it holds, the model of one record): the files that
 # hold one record first, then the lists (the reference lists), each in the layout's order.
@@ -54,10 +65,7 @@ def model_fields(model: type[BaseModel], prefix: str = "") -> list[FieldDoc]:
 
 
 def _texts(info: FieldInfo) -> tuple[str, str]:
-    extra = info.json_schema_extra
-    if isinstance(extra, dict):
-        return str(extra.get("x-zh", "")), str(extra.get("x-en", ""))
-    return "", ""  # pragma: no cover - tests/test_docs.py requires both on every field
+    return field_words(info)  # tests/test_docs.py requires both on every field
 
 
 def _describe(annotation: Any, metadata: list[Any]) -> tuple[str, list[type[BaseModel]], str]:

@@ -12,7 +12,8 @@ import json
 from typing import Any
 
 from generator.data.catalog import Catalog
-from generator.site.download_columns import INDICATOR_COLUMNS, VALUE_COLUMNS, ZONE_COLUMNS, Column
+from generator.i18n import _, pgettext
+from generator.site.download_columns import MARKER_VALUES, Column, indicator_columns, value_columns, zone_columns
 
 NAME = "gx-tech-transfer-zones"
 MISSING = [""]
@@ -40,22 +41,29 @@ def _table(name: str, path: str, title: str, description: str, schema: dict[str,
 def make_datapackage(catalog: Catalog, zone_files: dict[str, str]) -> bytes:
     """`zone_files`: zone id -> path of its CSV, relative to the descriptor."""
     site = catalog.site
-    values = _schema(VALUE_COLUMNS, ["zone", "year", "indicator"], "zone")
+    values = _schema(value_columns(), ["zone", "year", "indicator"], "zone")
+    none, not_applicable = MARKER_VALUES
     resources = [
-        _table("zones", "zones.csv", "示范区名录", "每个示范区一行：名称、设区市、级别、状态、批复日期、建设期",
-               _schema(ZONE_COLUMNS, ["id"], None)),
-        _table("zones-indicators", "zones-indicators.csv", "示范区年度指标数据",
-               "每个示范区、年度、指标一行；暂无 / 不适用 记在 marker 列，不等于 0", values),
-        _table("indicators", "indicators.csv", "建设指标体系", "指引附件2的共同指标，以及各示范区自设指标",
-               _schema(INDICATOR_COLUMNS, [], None)),
+        _table("zones", "zones.csv", pgettext("data package resource", "List of zones"),
+               _("One row per zone: name, city, level, status, approval date, construction period"),
+               _schema(zone_columns(), ["id"], None)),
+        _table("zones-indicators", "zones-indicators.csv", pgettext("data package resource", "Zones' annual indicator data"),
+               _("One row per zone, year and indicator; %(none)s / %(not_applicable)s are in the marker column, and "
+                 "are not 0", none=none, not_applicable=not_applicable), values),
+        _table("indicators", "indicators.csv", pgettext("data package resource", "Construction indicator system"),
+               _("The common indicators of Attachment 2 of the guideline, and each zone's own indicators"),
+               _schema(indicator_columns(), [], None)),
     ]  # fmt: skip
     for zone_id, path in sorted(zone_files.items()):
-        resources.append(_table(f"zone-{zone_id}", path, f"{catalog.zones[zone_id].zone.name}年度指标数据",
-                                f"zones-indicators.csv 中示范区 {zone_id} 的各行", values))  # fmt: skip
+        resources.append(_table(f"zone-{zone_id}", path,
+                                _("Annual indicator data of %(zone)s", zone=catalog.zones[zone_id].zone.name),
+                                _("The rows of zones-indicators.csv of the zone %(zone_id)s", zone_id=zone_id),
+                                values))  # fmt: skip
     resources.append({
-        "name": "zones-data", "path": "zones-data.json", "title": "全部数据（JSON）", "format": "json",
-        "mediatype": "application/json", "encoding": "utf-8",
-        "description": "网站信息、指标体系、各示范区概况、建设程序事件和年度数值；数值为与原始数据一致的字符串",
+        "name": "zones-data", "path": "zones-data.json", "title": pgettext("data package resource", "All the data (JSON)"),
+        "format": "json", "mediatype": "application/json", "encoding": "utf-8",
+        "description": _("The site's details, the indicator system, each zone's profile, the procedure's events and "
+                         "the annual values; the values are strings, exactly as in the source data"),
     })  # fmt: skip
     descriptor = {
         "profile": "data-package",
@@ -65,14 +73,26 @@ def make_datapackage(catalog: Catalog, zone_files: dict[str, str]) -> bytes:
         "created": f"{site.as_of.isoformat()}T00:00:00Z",
         "homepage": site.site_url,
         "contributors": [{"title": site.sponsor, "role": "publisher"}],
-        "keywords": ["科技成果转移转化", "示范区", "广西"],
+        "keywords": [
+            pgettext(
+                "data package keyword", "transfer and commercialisation of scientific and technological achievements"
+            ),
+            pgettext("data package keyword", "demonstration zone"),
+            pgettext("data package keyword", "Guangxi"),
+        ],
         "resources": resources,
     }
     return (json.dumps(descriptor, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
 
 
 def _description(catalog: Catalog) -> str:
-    text = f"数据截至 {catalog.as_of.isoformat()}。使用条款由主办单位（{catalog.site.sponsor}）规定。"
+    when, sponsor = catalog.as_of.isoformat(), catalog.site.sponsor
     if catalog.has_sample:
-        text += "含示例数据：sample 为 true 的行数字为虚构，仅用于演示。"
-    return text
+        return _(
+            "Data as of %(as_of)s. The terms of use are set by the sponsor (%(sponsor)s). Includes sample data: in "
+            "the rows whose sample is true the figures are invented, for demonstration only.",
+            as_of=when, sponsor=sponsor,
+        )  # fmt: skip
+    return _(
+        "Data as of %(as_of)s. The terms of use are set by the sponsor (%(sponsor)s).", as_of=when, sponsor=sponsor
+    )

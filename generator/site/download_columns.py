@@ -1,5 +1,9 @@
 """The columns of the open-data tables: one definition for the CSV headers, the workbook's headers, the
-Data Package's table schemas and the column tables on the open-data pages and the data dictionary."""
+Data Package's table schemas and the column tables on the open-data pages and the data dictionary.
+
+A column's name is the CSV header and the Data Package field name (ASCII, the same in every locale: the
+published files' interface); its title (the workbook's header) and description are the catalogue's words,
+so the tables are made at run time, in the build's locale."""
 
 from __future__ import annotations
 
@@ -7,18 +11,32 @@ from dataclasses import dataclass
 from typing import Any
 
 from generator.data.kinds import KINDS
+from generator.data.types import MARKERS
+from generator.i18n import _, pgettext
 
-MARKER_VALUES = ["暂无", "不适用"]
-# site.yaml has no licence field: the terms are the sponsor's to set, and none is invented here.
-TERMS = "使用条款由主办单位规定，尚未在本站配置中载明；转载、引用前请与主办单位联系。"
+MARKER_VALUES = list(MARKERS)  # the data's own words (the input vocabulary), written as they are in every locale
+KIND_IDS = tuple(KINDS)  # the indicator kinds' ids (the data's own: generator/data/kinds.py)
+
+
+def terms() -> str:
+    # site.yaml has no licence field: the terms are the sponsor's to set, and none is invented here.
+    return _(
+        "The terms of use are set by the sponsor and are not yet stated in this site's configuration; please "
+        "contact the sponsor before reproducing or citing the data."
+    )
+
+
+def park_separator() -> str:
+    """Between the names of a zone's parks in one cell of zones.csv."""
+    return pgettext("open data: between the park names in one cell", "; ")
 
 
 @dataclass(frozen=True)
 class Column:
     name: str  # CSV header and Data Package field name (ASCII)
     type: str  # Table Schema type: string, integer, boolean, date
-    title: str  # Chinese header in the workbook
-    description: str  # Chinese description
+    title: str  # the workbook's header (the catalogue's words)
+    description: str  # the catalogue's words
     required: bool = False
     enum: tuple[str, ...] = ()
 
@@ -36,55 +54,130 @@ class Column:
         return out
 
 
-VALUE_COLUMNS = (
-    Column("zone", "string", "示范区编号", "示范区编号（英文小写），对应 zones.csv 的 id", required=True),
-    Column("zone_name", "string", "示范区名称", "示范区全称"),
-    Column("year", "integer", "年度", "数据所属年度", required=True),
-    Column("baseline", "boolean", "基期", "true 表示基期数据（批复建设前一年），false 表示建设期年度报告"),
-    Column("indicator", "string", "指标编号", "指标编号（英文小写，下划线分隔）", required=True),
-    Column("indicator_name", "string", "指标名称", "二级指标名称"),
-    Column("own", "boolean", "自设指标", "true 表示示范区自设指标（不参与跨区比较），false 表示指引附件2的共同指标"),
-    Column("kind", "string", "指标类型",
-           "count 数量、amount 金额、percent 百分比（35 即 35%）、per_10k 每万比率、text 定性文字",
-           enum=tuple(KINDS)),
-    Column("value", "string", "数值",
-           "数值与原始数据完全一致（不经浮点换算、不四舍五入、不用科学计数法）；定性指标为文字；有标注时为空"),
-    Column("unit", "string", "单位", "计量单位；百分比指标为 %（按百分数存储）；定性指标为空"),
-    Column("marker", "string", "标注", "暂无（没有数据）或 不适用；有标注时 value 为空，标注不等于 0",
-           enum=tuple(MARKER_VALUES)),
-    Column("note", "string", "说明", "填报说明"),
-    Column("source", "string", "数据来源", "该数值的数据来源"),
-    Column("sample", "boolean", "示例数据", "true 表示示例数据：数字为虚构，仅用于演示"),
-)  # fmt: skip
+def value_columns() -> tuple[Column, ...]:
+    """The readings, one row per zone, year and indicator (zones-indicators.csv and each zone's CSV)."""
+    return (
+        Column("zone", "string", pgettext("open data column", "Zone id"),
+               pgettext("open data column description", "Zone id (lower-case English), the id of zones.csv"),
+               required=True),
+        Column("zone_name", "string", pgettext("open data column", "Zone name"),
+               pgettext("open data column description", "Full name of the zone")),
+        Column("year", "integer", pgettext("open data column", "Year"),
+               pgettext("open data column description", "The year the data belongs to"), required=True),
+        Column("baseline", "boolean", pgettext("open data column", "Baseline"),
+               pgettext("open data column description",
+                        "true for baseline data (the year before the approval), false for an annual report of the "
+                        "construction period")),
+        Column("indicator", "string", pgettext("open data column", "Indicator id"),
+               pgettext("open data column description",
+                        "Indicator id (lower-case English, words separated by underscores)"), required=True),
+        Column("indicator_name", "string", pgettext("open data column", "Indicator name"),
+               pgettext("open data column description", "Name of the second-level indicator")),
+        Column("own", "boolean", pgettext("open data column", "Own indicator"),
+               pgettext("open data column description",
+                        "true for an indicator the zone set itself (not compared across zones), false for a common "
+                        "indicator of Attachment 2 of the guideline")),
+        Column("kind", "string", pgettext("open data column", "Indicator kind"),
+               pgettext("open data column description",
+                        "count: a number of things, amount: a sum of money, percent: a percentage (35 means 35%%), "
+                        "per_10k: a rate per 10,000, text: qualitative text"),
+               enum=KIND_IDS),
+        Column("value", "string", pgettext("open data column", "Value"),
+               pgettext("open data column description",
+                        "The value exactly as in the source data (no floating-point conversion, no rounding, no "
+                        "scientific notation); text for a qualitative indicator; empty when there is a marker")),
+        Column("unit", "string", pgettext("open data column", "Unit"),
+               pgettext("open data column description",
+                        "Unit of measurement; %% for a percentage indicator (stored as a percentage); empty for a "
+                        "qualitative indicator")),
+        Column("marker", "string", pgettext("open data column", "Marker"),
+               pgettext("open data column description",
+                        "%(none)s (no data) or %(not_applicable)s; with a marker, value is empty; a marker is not 0",
+                        none=MARKER_VALUES[0], not_applicable=MARKER_VALUES[1]),
+               enum=tuple(MARKER_VALUES)),
+        Column("note", "string", pgettext("open data column", "Note"),
+               pgettext("open data column description", "The reporter's note")),
+        Column("source", "string", pgettext("open data column", "Source"),
+               pgettext("open data column description", "Where the value comes from")),
+        _sample_column(),
+    )  # fmt: skip
 
-ZONE_COLUMNS = (
-    Column("id", "string", "示范区编号", "示范区编号（英文小写），各数据文件用它指向示范区", required=True),
-    Column("name", "string", "示范区名称", "示范区全称", required=True),
-    Column("short_name", "string", "简称", "示范区简称；没有简称时为空"),
-    Column("city", "string", "设区市编号", "建设主体所在设区市编号"),
-    Column("city_name", "string", "设区市", "建设主体所在设区市"),
-    Column("level", "string", "级别编号", "示范区级别编号"),
-    Column("level_name", "string", "级别", "示范区级别"),
-    Column("status", "string", "状态编号", "当前状态编号，由建设程序事件按数据截止日期推算"),
-    Column("status_name", "string", "状态", "当前状态（中文），由建设程序事件按数据截止日期推算"),
-    Column("approved", "date", "批复日期", "批复建设日期（YYYY-MM-DD）；尚未批复时为空"),
-    Column("approval_document", "string", "批复文号", "批复建设的文号；尚未批复时为空"),
-    Column("period_start", "integer", "建设期起始年份", "建设期起始年份"),
-    Column("period_end", "integer", "建设期结束年份", "建设期结束年份"),
-    Column("parks", "string", "载体园区", "载体园区名称，多个园区以“；”分隔"),
-    Column("reports", "integer", "年度报告数", "已报送的年度建设报告数（不含基期数据）"),
-    Column("sample", "boolean", "示例数据", "true 表示示例数据：数字为虚构，仅用于演示"),
-)  # fmt: skip
 
-INDICATOR_COLUMNS = (
-    Column("zone", "string", "自设指标所属示范区", "自设指标所属的示范区编号；共同指标为空"),
-    Column("id", "string", "指标编号", "指标编号", required=True),
-    Column("number", "integer", "序号", "在指引附件2中的序号"),
-    Column("category", "string", "一级指标", "所属一级指标"),
-    Column("name", "string", "二级指标", "二级指标名称"),
-    Column("name_en", "string", "英文名称", "英文名称"),
-    Column("unit", "string", "单位", "计量单位"),
-    Column("kind", "string", "指标类型", "、".join(KINDS)),
-    Column("summable", "boolean", "可跨区加总", "各示范区数值可否相加"),
-    Column("incomplete", "boolean", "原文残缺", "原文中该行残缺（名称不完整）"),
-)  # fmt: skip
+def zone_columns() -> tuple[Column, ...]:
+    """The zones, one row each (zones.csv)."""
+    return (
+        Column("id", "string", pgettext("open data column", "Zone id"),
+               pgettext("open data column description",
+                        "Zone id (lower-case English), by which every data file points to the zone"), required=True),
+        Column("name", "string", pgettext("open data column", "Zone name"),
+               pgettext("open data column description", "Full name of the zone"), required=True),
+        Column("short_name", "string", pgettext("open data column", "Short name"),
+               pgettext("open data column description", "The zone's short name; empty when it has none")),
+        Column("city", "string", pgettext("open data column", "City id"),
+               pgettext("open data column description", "Id of the prefecture-level city of the zone's builder")),
+        Column("city_name", "string", pgettext("open data column", "City"),
+               pgettext("open data column description", "The prefecture-level city of the zone's builder")),
+        Column("level", "string", pgettext("open data column", "Level id"),
+               pgettext("open data column description", "Id of the zone's level")),
+        Column("level_name", "string", pgettext("open data column", "Level"),
+               pgettext("open data column description", "The zone's level")),
+        Column("status", "string", pgettext("open data column", "Status id"),
+               pgettext("open data column description",
+                        "Id of the current status, worked out from the procedure's events as of the data's date")),
+        Column("status_name", "string", pgettext("open data column", "Status"),
+               pgettext("open data column description",
+                        "The current status (in Chinese), worked out from the procedure's events as of the data's "
+                        "date")),
+        Column("approved", "date", pgettext("open data column", "Approval date"),
+               pgettext("open data column description",
+                        "Date of the approval to build (YYYY-MM-DD); empty when not yet approved")),
+        Column("approval_document", "string", pgettext("open data column", "Approval document number"),
+               pgettext("open data column description",
+                        "Document number of the approval to build; empty when not yet approved")),
+        Column("period_start", "integer", pgettext("open data column", "First year of the construction period"),
+               pgettext("open data column description", "First year of the construction period")),
+        Column("period_end", "integer", pgettext("open data column", "Last year of the construction period"),
+               pgettext("open data column description", "Last year of the construction period")),
+        Column("parks", "string", pgettext("open data column", "Host parks"),
+               pgettext("open data column description",
+                        "Names of the host parks, several separated by “%(separator)s”",
+                        separator=park_separator())),
+        Column("reports", "integer", pgettext("open data column", "Annual reports"),
+               pgettext("open data column description",
+                        "Number of annual construction reports submitted (baseline data not included)")),
+        _sample_column(),
+    )  # fmt: skip
+
+
+def indicator_columns() -> tuple[Column, ...]:
+    """The indicator system: the common indicators, then each zone's own (indicators.csv)."""
+    return (
+        Column("zone", "string", pgettext("open data column", "Zone of an own indicator"),
+               pgettext("open data column description",
+                        "Id of the zone that set the indicator; empty for a common indicator")),
+        Column("id", "string", pgettext("open data column", "Indicator id"),
+               pgettext("open data column description", "Indicator id"), required=True),
+        Column("number", "integer", pgettext("open data column", "No."),
+               pgettext("open data column description", "Number in Attachment 2 of the guideline")),
+        Column("category", "string", pgettext("open data column", "First-level indicator"),
+               pgettext("open data column description", "The first-level indicator it belongs to")),
+        Column("name", "string", pgettext("open data column", "Second-level indicator"),
+               pgettext("open data column description", "Name of the second-level indicator")),
+        Column("name_en", "string", pgettext("open data column", "English name"),
+               pgettext("open data column description", "English name")),
+        Column("unit", "string", pgettext("open data column", "Unit"),
+               pgettext("open data column description", "Unit of measurement")),
+        Column("kind", "string", pgettext("open data column", "Indicator kind"),
+               pgettext("open data column description: between the kinds' ids", ", ").join(KIND_IDS)),
+        Column("summable", "boolean", pgettext("open data column", "Summable across zones"),
+               pgettext("open data column description", "Whether the zones' values may be added up")),
+        Column("incomplete", "boolean", pgettext("open data column", "Incomplete in the source"),
+               pgettext("open data column description",
+                        "The row is incomplete in the source text (the name is not complete)")),
+    )  # fmt: skip
+
+
+def _sample_column() -> Column:
+    return Column("sample", "boolean", pgettext("open data column", "Sample data"),
+                  pgettext("open data column description",
+                           "true for sample data: the figures are invented, for demonstration only"))  # fmt: skip

@@ -20,7 +20,7 @@ from pydantic import BaseModel
 from generator.data.catalog import STATUS_LABELS, Catalog, Reading, ZoneRecord
 from generator.data.models import Approved, Indicator
 from generator.site.common import category_name
-from generator.site.download_columns import INDICATOR_COLUMNS, TERMS, VALUE_COLUMNS, ZONE_COLUMNS, Column
+from generator.site.download_columns import Column, park_separator, terms
 
 BOM = "\ufeff"
 _PLAIN_NUMBER = re.compile(r"-?[0-9]+(\.[0-9]+)?")
@@ -78,6 +78,7 @@ def zone_rows(catalog: Catalog) -> list[Row]:
 def _zone_row(catalog: Catalog, zone: ZoneRecord) -> Row:
     z = zone.zone
     approvals = [e for e in z.events if isinstance(e, Approved) and e.date <= catalog.as_of]
+    parks = park_separator().join(p.name for p in z.parks)
     return Row({
         "id": zone.id, "name": z.name, "short_name": z.short_name or "", "city": z.city,
         "city_name": catalog.ref_name("cities", z.city), "level": z.level,
@@ -85,7 +86,7 @@ def _zone_row(catalog: Catalog, zone: ZoneRecord) -> Row:
         "status_name": STATUS_LABELS[zone.status][0],
         "approved": zone.approved.isoformat() if zone.approved else "",
         "approval_document": approvals[-1].document if approvals else "",
-        "period_start": z.period.start, "period_end": z.period.end, "parks": "；".join(p.name for p in z.parks),
+        "period_start": z.period.start, "period_end": z.period.end, "parks": parks,
         "reports": len([r for r in zone.reports.values() if not r.report.baseline]), "sample": z.sample,
     })  # fmt: skip
 
@@ -142,7 +143,7 @@ def make_json(catalog: Catalog) -> bytes:
     site = catalog.site
     doc = {
         "site": {"title": site.title, "url": site.site_url, "as_of": site.as_of.isoformat(),
-                 "sample": catalog.has_sample, "sponsor": site.sponsor, "licence": None, "terms": TERMS},
+                 "sample": catalog.has_sample, "sponsor": site.sponsor, "licence": None, "terms": terms()},
         "indicator_system": {
             "source": catalog.indicator_source,
             "categories": [plain(c) for c in catalog.categories],

@@ -9,10 +9,11 @@ from __future__ import annotations
 from typing import Any
 
 from generator.data.catalog import Catalog
+from generator.i18n import _, pgettext
 from generator.site.common import Context, Section, front_matter
 from generator.site.data_dictionary import dictionary_view
 from generator.site.datapackage import make_datapackage
-from generator.site.download_columns import INDICATOR_COLUMNS, MARKER_VALUES, TERMS, VALUE_COLUMNS, ZONE_COLUMNS
+from generator.site.download_columns import MARKER_VALUES, indicator_columns, terms, value_columns, zone_columns
 from generator.site.download_data import (
     column_docs,
     indicator_rows,
@@ -23,7 +24,7 @@ from generator.site.download_data import (
 )
 from generator.site.markup import link
 from generator.site.paths import DATA, zone_csv_path
-from generator.site.xlsx import make_workbook
+from generator.site.xlsx import make_workbook, notes_sheet
 
 
 
@@ -31,59 +32,95 @@ def make_downloads(ctx: Context) -> Section:
     catalog = ctx.catalog
     out = Section()
     values = value_rows(catalog)
-    out.files[f"{DATA}/zones-indicators.csv"] = make_csv(VALUE_COLUMNS, values)
-    out.files[f"{DATA}/zones.csv"] = make_csv(ZONE_COLUMNS, zone_rows(catalog))
-    out.files[f"{DATA}/indicators.csv"] = make_csv(INDICATOR_COLUMNS, indicator_rows(catalog))
+    out.files[f"{DATA}/zones-indicators.csv"] = make_csv(value_columns(), values)
+    out.files[f"{DATA}/zones.csv"] = make_csv(zone_columns(), zone_rows(catalog))
+    out.files[f"{DATA}/indicators.csv"] = make_csv(indicator_columns(), indicator_rows(catalog))
     for zone_id in sorted(catalog.zones):
         mine = [row for row in values if row.cells["zone"] == zone_id]
-        out.files[zone_csv_path(zone_id)] = make_csv(VALUE_COLUMNS, mine)
+        out.files[zone_csv_path(zone_id)] = make_csv(value_columns(), mine)
     out.files[f"{DATA}/zones-data.json"] = make_json(catalog)
     out.files[f"{DATA}/zones-data.xlsx"] = make_workbook(
         catalog.site.title,
         catalog.as_of,
         _workbook_notes(catalog),
-        [("指标数据", VALUE_COLUMNS, values), ("示范区", ZONE_COLUMNS, zone_rows(catalog)),
-         ("指标体系", INDICATOR_COLUMNS, indicator_rows(catalog))],
+        [(_sheet_values(), value_columns(), values), (_sheet_zones(), zone_columns(), zone_rows(catalog)),
+         (_sheet_indicators(), indicator_columns(), indicator_rows(catalog))],
     )  # fmt: skip
     zone_files = {zone_id: f"zones/{zone_id}.csv" for zone_id in catalog.zones}
     out.files[f"{DATA}/datapackage.json"] = make_datapackage(catalog, zone_files)
     out.pages[f"{DATA}/index.md"] = ctx.env.get_template("data_index.md.j2").render(**_index_view(catalog, values))
     out.pages[f"{DATA}/dictionary.md"] = ctx.env.get_template("data_dictionary.md.j2").render(
-        fm=front_matter("数据字典", False, "开放数据各列和数据文件各字段的说明"),
+        fm=front_matter(
+            pgettext("open data page", "Data dictionary"),
+            False,
+            _("What each column of the open data and each field of the data files means"),
+        ),
         files=dictionary_view(),
         tables=_column_tables(),
     )
-    out.nav = [{"开放数据": [f"{DATA}/index.md", f"{DATA}/dictionary.md"]}]
+    out.nav = [{pgettext("open data page", "Open data"): [f"{DATA}/index.md", f"{DATA}/dictionary.md"]}]
     return out
+
+
+# The workbook's sheets (the open-data pages name them too).
+def _sheet_values() -> str:
+    return pgettext("open data workbook sheet", "Indicator data")
+
+
+def _sheet_zones() -> str:
+    return pgettext("open data workbook sheet", "Zones")
+
+
+def _sheet_indicators() -> str:
+    return pgettext("open data workbook sheet", "Indicator system")
 
 
 def _sample_notice(catalog: Catalog) -> str:
     if not catalog.has_sample:
         return ""
-    return "本数据含示例数据：sample 列为 true 的行，数字为虚构，仅用于演示网站功能，不代表任何示范区的实际情况。"
+    return _(
+        "These data include sample data: in the rows whose sample column is true the figures are invented, only "
+        "to show what the site does; they do not describe any zone's actual situation."
+    )
 
 
 def _workbook_notes(catalog: Catalog) -> list[tuple[str, str]]:
     site = catalog.site
+    none, not_applicable = MARKER_VALUES
     notes = [
-        ("内容", f"{site.title}：各示范区年度建设指标数据、示范区名录和建设指标体系。"),
-        ("数据截止日期", catalog.as_of.isoformat()),
-        ("示例数据", _sample_notice(catalog) or "无"),
-        ("标注", "暂无 表示没有数据，不适用 表示该指标不适用；二者都不等于 0，数值列留空。"),
-        ("单位", "百分比指标按百分数存储：35 表示 35%。比例类和每万比率指标不能跨示范区相加。"),
-        ("数值", "数值与原始数据完全一致；超出 Excel 15 位有效数字精度的数值以文本保存。"),
-        ("来源", f"{site.sponsor}；{site.site_url}"),
-        ("使用条款", TERMS),
-        ("列说明", "各列含义见网站“开放数据 · 数据字典”页面。"),
-    ]
+        (pgettext("open data workbook notes", "Contents"),
+         _("%(title)s: the zones' annual construction indicator data, the list of zones and the construction "
+           "indicator system.", title=site.title)),
+        (pgettext("open data workbook notes", "Data as of"), catalog.as_of.isoformat()),
+        (pgettext("open data workbook notes", "Sample data"),
+         _sample_notice(catalog) or pgettext("open data workbook notes", "none")),
+        (pgettext("open data workbook notes", "Markers"),
+         _("%(none)s means there are no data, %(not_applicable)s that the indicator does not apply; neither is "
+           "0, and the value column is left empty.", none=none, not_applicable=not_applicable)),
+        (pgettext("open data workbook notes", "Units"),
+         _("Percentage indicators are stored as percentages: 35 means 35%%. Ratio and per-10,000 indicators "
+           "cannot be added up across zones.")),
+        (pgettext("open data workbook notes", "Values"),
+         _("Values are exactly as in the source data; a value beyond Excel's precision of 15 significant digits "
+           "is kept as text.")),
+        (pgettext("open data workbook notes", "Source"),
+         _("%(sponsor)s; %(url)s", sponsor=site.sponsor, url=site.site_url)),
+        (pgettext("open data workbook notes", "Terms of use"), terms()),
+        (pgettext("open data workbook notes", "Columns"),
+         _("What each column means: see the site's page “%(section)s · %(page)s”.",
+           section=pgettext("open data page", "Open data"), page=pgettext("open data page", "Data dictionary"))),
+    ]  # fmt: skip
     return notes
 
 
 def _column_tables() -> list[dict[str, Any]]:
     return [
-        {"file": "zones-indicators.csv、zones/<示范区编号>.csv（工作表“指标数据”）", "columns": column_docs(VALUE_COLUMNS)},
-        {"file": "zones.csv（工作表“示范区”）", "columns": column_docs(ZONE_COLUMNS)},
-        {"file": "indicators.csv（工作表“指标体系”）", "columns": column_docs(INDICATOR_COLUMNS)},
+        {"file": _("zones-indicators.csv, zones/<zone id>.csv (sheet “%(sheet)s”)", sheet=_sheet_values()),
+         "columns": column_docs(value_columns())},
+        {"file": _("%(file)s (sheet “%(sheet)s”)", file="zones.csv", sheet=_sheet_zones()),
+         "columns": column_docs(zone_columns())},
+        {"file": _("%(file)s (sheet “%(sheet)s”)", file="indicators.csv", sheet=_sheet_indicators()),
+         "columns": column_docs(indicator_columns())},
     ]  # fmt: skip
 
 
@@ -96,21 +133,32 @@ def _index_view(catalog: Catalog, values: list[Any]) -> dict[str, Any]:
         for z in sorted(catalog.zones.values(), key=lambda z: z.id)
     ]
     files = [
-        (link("zones-indicators.csv", "zones-indicators.csv"), "年度指标数据：每个示范区、年度、指标一行", len(values)),
-        (link("zones.csv", "zones.csv"), "示范区名录：每个示范区一行", len(catalog.zones)),
-        (link("indicators.csv", "indicators.csv"), "建设指标体系：共同指标和各示范区自设指标", len(indicator_rows(catalog))),
-        (link("zones-data.xlsx", "zones-data.xlsx"), "Excel 工作簿：说明、指标数据、示范区、指标体系四个工作表", ""),
-        (link("zones-data.json", "zones-data.json"), "全部数据（JSON）：网站信息、指标体系、示范区概况、建设程序事件和年度数值", ""),
-        (link("datapackage.json", "datapackage.json"), "Frictionless 数据包描述文件：各 CSV 的表结构", ""),
+        (link("zones-indicators.csv", "zones-indicators.csv"),
+         _("Annual indicator data: one row per zone, year and indicator"), len(values)),
+        (link("zones.csv", "zones.csv"), _("List of zones: one row per zone"), len(catalog.zones)),
+        (link("indicators.csv", "indicators.csv"),
+         _("Construction indicator system: the common indicators and each zone's own"), len(indicator_rows(catalog))),
+        (link("zones-data.xlsx", "zones-data.xlsx"),
+         _("Excel workbook: four sheets, %(notes)s, %(values)s, %(zones)s and %(indicators)s",
+           notes=notes_sheet(), values=_sheet_values(), zones=_sheet_zones(), indicators=_sheet_indicators()), ""),
+        (link("zones-data.json", "zones-data.json"),
+         _("All the data (JSON): the site's details, the indicator system, the zones' profiles, the procedure's "
+           "events and the annual values"), ""),
+        (link("datapackage.json", "datapackage.json"),
+         _("Frictionless Data Package descriptor: the table structure of each CSV"), ""),
     ]  # fmt: skip
     return {
-        "fm": front_matter("开放数据", catalog.has_sample, "下载示范区年度指标数据（CSV、Excel、JSON）"),
+        "fm": front_matter(
+            pgettext("open data page", "Open data"),
+            catalog.has_sample,
+            _("Download the zones' annual indicator data (CSV, Excel, JSON)"),
+        ),
         "as_of": catalog.as_of.isoformat(),
         "sample_notice": _sample_notice(catalog),
         "sponsor": catalog.site.sponsor,
-        "licence": TERMS,
+        "licence": terms(),
         "files": [{"link": f[0], "what": f[1], "rows": f[2]} for f in files],
         "markers": MARKER_VALUES,
-        "columns": column_docs(VALUE_COLUMNS),
+        "columns": column_docs(value_columns()),
         "zones": zones,
     }

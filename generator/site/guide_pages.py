@@ -6,25 +6,48 @@ from __future__ import annotations
 from typing import Any
 
 from generator.data.messages import CODES
+from generator.i18n import _, pgettext
 from generator.site.common import Context, Section, front_matter
 from generator.site.markup import Safe
 
-SEVERITY_LABELS = {
-    "error": ("错误", "必须修改，否则不能发布。"),
-    "warning": ("警告", "请核实；确认无误可保留，但发布前的严格检查（--strict）会把警告当作错误。"),
-    "notice": ("提示", "对工作进度的提示，不是数据错误，不影响发布。"),
-}
 HAND_WRITTEN = ["guide/index.md", "guide/web.md", "guide/excel.md"]
+
+
+def severity_labels() -> dict[str, tuple[str, str]]:
+    """Each severity's name and what it means, in the order the reference lists them."""
+    return {
+        "error": (
+            pgettext("editors' guide: severity", "Error"),
+            _("Must be corrected, or the data cannot be published."),
+        ),
+        "warning": (
+            pgettext("editors' guide: severity", "Warning"),
+            _(
+                "Please check; it may stay if it is right, but the strict check before publishing (--strict) treats "
+                "warnings as errors."
+            ),
+        ),
+        "notice": (
+            pgettext("editors' guide: severity", "Notice"),
+            _("A note on the progress of the work, not an error in the data; it does not stop publishing."),
+        ),
+    }
 
 
 def make_guide_pages(ctx: Context) -> Section:
     groups: list[dict[str, Any]] = []
-    for severity, (label, meaning) in SEVERITY_LABELS.items():
+    for severity, (label, meaning) in severity_labels().items():
         codes = [c for c in CODES.values() if c.severity == severity]
         groups.append({"label": label, "meaning": meaning,
                        "codes": [{"code": c.code, "anchor": Safe(c.code), "zh": c.zh, "en": c.en, "fix": c.fix} for c in codes]})  # fmt: skip
     page = ctx.env.get_template("guide_checks.md.j2").render(
-        fm=front_matter("检查结果说明", False, "数据检查可能报告的每一类问题：含义和改法"), groups=groups,
+        fm=front_matter(pgettext("editors' guide", "What the check reports"), False,
+                        _("Every kind of problem the data check can report: what it means and how to fix it")),
+        groups=groups,
         count=len(CODES),
     )  # fmt: skip
-    return Section(pages={"guide/checks.md": page}, nav=[{"编辑指南": [*HAND_WRITTEN, "guide/checks.md"]}])
+    return Section(pages={"guide/checks.md": page}, nav=[{guide_section(): [*HAND_WRITTEN, "guide/checks.md"]}])
+
+
+def guide_section() -> str:
+    return pgettext("editors' guide", "Editors' guide")

@@ -14,6 +14,7 @@ from typing import Any
 from generator.data.catalog import Catalog, ZoneRecord
 from generator.data.kinds import KINDS
 from generator.data.models import Indicator
+from generator.i18n import _, ngettext, pgettext
 from generator.site.charts import chart_html, chart_id, ranking_chart, trend_chart, with_summary
 from generator.site.common import Context, Section, category_name, front_matter, sorted_zones, zone_short
 from generator.site.markup import link
@@ -29,7 +30,8 @@ def make_indicator_pages(ctx: Context) -> Section:
     for ind in quantitative:
         out.pages[indicator_page(ind.id)] = env.get_template("indicator.md.j2").render(**_indicator_view(catalog, ind))
     out.pages["indicators/index.md"] = env.get_template("indicators.md.j2").render(**_indicators_view(catalog))
-    out.nav = [{"指标体系": ["indicators/index.md", *[indicator_page(ind.id) for ind in quantitative]]}]
+    section = pgettext("indicator pages", "Indicators")
+    out.nav = [{section: ["indicators/index.md", *[indicator_page(ind.id) for ind in quantitative]]}]
     return out
 
 
@@ -69,7 +71,8 @@ def _ranking(catalog: Catalog, ind: Indicator, cells: list[Cell]) -> dict[str, A
     unit = ind.unit
     summary = ranking_sentence(ind, year, [Entry(zone_short(c.zone), c.number, c.shown) for c in rows],
                                [Entry(zone_short(c.zone), c.number, c.shown) for c in others])  # fmt: skip
-    chart = ranking_chart(chart_id(ind.id, "rank"), f"{year} 年{ind.name}", unit,
+    title = _("%(indicator)s in %(year)s", indicator=ind.name, year=year)
+    chart = ranking_chart(chart_id(ind.id, "rank"), title, unit,
                           [(zone_short(c.zone), c.number, c.shown) for c in rows if c.number is not None])  # fmt: skip
     return {
         "year": year, "rows": ranked, "summary": summary, "chart": chart_html(with_summary(chart, summary)),
@@ -88,26 +91,57 @@ def _trends(catalog: Catalog, ind: Indicator, cells: list[Cell]) -> dict[str, An
         row_cells = []
         for year in years:
             c = by_key.get((zone.id, year))
-            row_cells.append("—" if c is None else c.shown + ("（基期）" if c.baseline else ""))
+            row_cells.append("—" if c is None else _baseline(c.shown) if c.baseline else c.shown)
         rows.append({"zone": zone_short(zone), "cells": row_cells})
         lines.append((zone_short(zone), [by_key[(zone.id, y)].number if (zone.id, y) in by_key else None for y in years]))
-    summary = (f"{len(zones)} 个示范区 {years[0]}—{years[-1]} 年的{ind.name}，每条线为一个示范区；"
-               "某年没有数值时线条断开，不表示下降。")  # fmt: skip
+    summary = ngettext(
+        "%(indicator)s of %(num)s zone, %(first)s—%(last)s: each line is a zone; where a year has no value the line "
+        "breaks, which does not mean a fall.",
+        "%(indicator)s of %(num)s zones, %(first)s—%(last)s: each line is a zone; where a year has no value the line "
+        "breaks, which does not mean a fall.",
+        len(zones), indicator=ind.name, first=years[0], last=years[-1],
+    )  # fmt: skip
     summary += trend_sentence([[Entry(zone_short(z), c.number, c.shown, c.baseline) for c in cells if c.zone.id == z.id]
                                for z in zones])  # fmt: skip
-    chart = trend_chart(chart_id(ind.id, "trend"), f"{ind.name}历年走势", ind.unit, years, lines)
+    title = _("%(indicator)s over the years", indicator=ind.name)
+    chart = trend_chart(chart_id(ind.id, "trend"), title, ind.unit, years, lines)
     return {"years": years, "rows": rows, "summary": summary, "chart": chart_html(with_summary(chart, summary))}
+
+
+def _may_be_summed(summable: bool) -> str:
+    """The indicator system table's column: may the zones' values be added up."""
+    if summable:
+        return pgettext("indicator system: may be summed", "yes")
+    return pgettext("indicator system: may be summed", "no")
+
+
+def _baseline(shown: str) -> str:
+    """A value of the baseline year in the trends table."""
+    return pgettext("indicator pages", "%(value)s (baseline)", value=shown)
 
 
 def _indicator_view(catalog: Catalog, ind: Indicator) -> dict[str, Any]:
     cells = _cells(catalog, ind)
     sample = any(c.zone.is_sample for c in cells)
     if ind.summable:
-        aggregation = "数量、金额类指标，可以跨示范区相加；合计只包括报送了数值的示范区。"
+        aggregation = _(
+            "A count or amount indicator: it may be added up across zones; a total includes only the zones that "
+            "reported a value."
+        )
     else:
-        aggregation = "比例类指标（百分比或每万人、每万家比率），各示范区的数值不相加，也不求平均。"
+        aggregation = _(
+            "A ratio indicator (a percentage, or a rate per 10,000 people or firms): the zones' values are neither "
+            "added up nor averaged."
+        )
     return {
-        "fm": front_matter(ind.name, sample, f"{ind.name}：定义、各示范区最近年度排名和历年走势"),
+        "fm": front_matter(
+            ind.name,
+            sample,
+            _(
+                "%(indicator)s: definition, the zones' ranking in the latest year and the trends over the years",
+                indicator=ind.name,
+            ),
+        ),
         "ind": ind,
         "category": category_name(catalog, ind),
         "kind": KINDS[ind.kind].label,
@@ -123,6 +157,7 @@ def _indicators_view(catalog: Catalog) -> dict[str, Any]:
         "number": ind.number or "", "category": category_name(catalog, ind),
         "name": link(ind.name, f"{ind.id}.md") if KINDS[ind.kind].numeric else ind.name,
         "name_en": ind.name_en, "unit": ind.unit or "—", "kind": KINDS[ind.kind].label,
-        "summable": "可以" if ind.summable else "不可", "incomplete": ind.incomplete, "note": ind.note or "",
+        "summable": _may_be_summed(ind.summable), "incomplete": ind.incomplete, "note": ind.note or "",
     } for ind in catalog.indicators]  # fmt: skip
-    return {"fm": front_matter("建设指标体系", False), "rows": rows, "source": catalog.indicator_source}
+    title = pgettext("indicator pages", "Construction indicator system")
+    return {"fm": front_matter(title, False), "rows": rows, "source": catalog.indicator_source}

@@ -21,22 +21,52 @@ in MkDocs: a run of escaped text is one inline match instead of one per characte
 
 from __future__ import annotations
 
+import functools
 import re
 
 from generator.data.links import render_markdown
+from generator.i18n import current_locale, pgettext
 from markdown import Markdown
 from markdown.extensions import Extension
 from markdown.inlinepatterns import InlineProcessor
 from markdown_it import MarkdownIt
 
 _SPECIAL = frozenset("\\`*_{}[]()#+-.!|<>&~^=:\"'$%@/?;")
-# Figures as the pages print them — 45.8, 1,130, -3, 35%, +13.9%（+5.6）, +0.25 个百分点, 2024-01-31 — are
-# left as they are: no Markdown construct can be made of digits with at most one sign in front, `,` `.`
-# `%` inside and these suffixes (a list marker needs a space after `-`/`+`/`1.`, a rule or a setext line
-# needs a line of only `-`/`=`), and entities for every dot of thousands of figures made MkDocs' pages
-# larger and its inline parsing slower. Anything else goes through the escaping below.
+# Figures as the pages print them — 45.8, 1,130, -3, 35%, a rate with its change (`rate_with_change`), a change
+# in percentage points (`percentage_points`), 2024-01-31 — are left as they are: no Markdown construct can be
+# made of digits with at most one sign in front, `,` `.` `%` inside and these suffixes (a list marker needs a
+# space after `-`/`+`/`1.`, a rule or a setext line needs a line of only `-`/`=`), and entities for every dot of
+# thousands of figures made MkDocs' pages larger and its inline parsing slower. Anything else goes through the
+# escaping below. The suffixes are the catalogue's words, so the pattern is the locale's; a suffix holding a
+# character of Markdown's syntax is left out of it (such a figure is escaped like any text).
 _NUMBER = r"[+-]?\d[\d,]*(?:\.\d+)?%?"
-_FIGURE = re.compile(rf"(?:{_NUMBER}(?:（{_NUMBER}）)?(?: 个百分点)?|\d{{4}}-\d{{2}}-\d{{2}})")
+_DATE = r"\d{4}-\d{2}-\d{2}"
+_AT = "\x00"  # where a number goes while a figure's words are turned into a pattern
+
+
+def rate_with_change(rate: str, change: str) -> str:
+    """A relative change followed by the absolute one, as the pages print it."""
+    return pgettext("a figure", "%(rate)s (%(change)s)", rate=rate, change=change)
+
+
+def percentage_points(change: str) -> str:
+    """A change of a percentage indicator, in percentage points, as the pages print it."""
+    return pgettext("a figure", "%(change)s percentage points", change=change)
+
+
+def _suffix(figure: str) -> str:
+    """The optional group for what a figure's words put after its first number (the others are numbers)."""
+    words = figure.split(_AT)[1:]
+    if any(c in _SPECIAL for c in "".join(words)):
+        return ""
+    return f"(?:{_NUMBER.join(re.escape(w) for w in words)})?"
+
+
+@functools.cache
+def _figure_in(locale: str) -> re.Pattern[str]:
+    """The figure pattern of `locale`, the current one (the cache's key)."""
+    after = _suffix(rate_with_change(_AT, _AT)) + _suffix(percentage_points(_AT))
+    return re.compile(f"(?:{_NUMBER}{after}|{_DATE})")
 
 
 class Safe(str):
@@ -48,7 +78,7 @@ class Safe(str):
 def inline(text: object) -> Safe:
     """Plain text for a Markdown page: one line, every syntax character neutralised."""
     raw = " ".join(str(text).split())
-    if _FIGURE.fullmatch(raw):
+    if _figure_in(current_locale()).fullmatch(raw):
         return Safe(raw)
     return Safe("".join(f"&#{ord(c)};" if c in _SPECIAL else c for c in raw))
 

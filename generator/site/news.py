@@ -17,6 +17,7 @@ from typing import Any
 from generator.data.catalog import Catalog, ZoneRecord
 from generator.data.links import safe_href
 from generator.data.models import Approved, Evaluated, PlanRevised, PublicNotice
+from generator.i18n import N_, _, ngettext, pgettext
 from generator.site.common import Context, Section, front_matter, h
 from generator.site.markup import Safe, block, inline, link
 from generator.site.paths import zone_page
@@ -24,17 +25,25 @@ from generator.site.paths import zone_page
 NEWS_DIR = "news"
 ATOM = "http://www.w3.org/2005/Atom"
 
-# Title after the zone's name, by event kind (evaluations by result).
+# A post's title, by event kind (evaluations by result); translated where used.
 _TITLES = {
-    "applied": "提交建设申报",
-    "public_notice": "通过论证审定并公示",
-    "approved": "获批建设",
-    "plan_revised": "修订建设方案",
-    "confirmed": "通过建设期满评估获得认定",
-    "rectification": "建设期满评估结论为整改",
-    "revoked": "经建设期满评估被撤销",
-    "further_support": "建设期满评估获得后续支持",
+    "applied": N_("%(zone)s applies to be built"),
+    "public_notice": N_("%(zone)s passes the review and is publicly announced"),
+    "approved": N_("%(zone)s is approved to be built"),
+    "plan_revised": N_("%(zone)s revises its construction plan"),
+    "confirmed": N_("%(zone)s passes the end-of-period evaluation and is confirmed"),
+    "rectification": N_("The end-of-period evaluation of %(zone)s concludes: rectification"),
+    "revoked": N_("%(zone)s is revoked after the end-of-period evaluation"),
+    "further_support": N_("%(zone)s receives further support after the end-of-period evaluation"),
 }
+# Where the zone's name is in a post's sentence: the page links the name, so the sentence is split around it
+# (the loader refuses a NUL in the data, so no name or city holds it).
+_ZONE = "\x00"
+
+
+def news_section() -> str:
+    """The news section's name (the navigation, the feed's title, the posts' link back)."""
+    return pgettext("news", "News")
 
 
 @dataclass(frozen=True)
@@ -63,7 +72,7 @@ def make_news_pages(ctx: Context) -> Section:
     # At the site's root, not under news/: Material's instant navigation fetches `sitemap.xml` next to every
     # <link rel="alternate"> (the feed's autodiscovery link), and only the root has one.
     out.files[FEED] = make_feed(catalog, posts, base)
-    out.nav = [{"新闻动态": f"{NEWS_DIR}/index.md"}]
+    out.nav = [{news_section(): f"{NEWS_DIR}/index.md"}]
     return out
 
 
@@ -91,13 +100,14 @@ def _post(catalog: Catalog, zone: ZoneRecord, event: Any, slug: str) -> Post:
     extra: list[str] = []
     url = safe_href(event.url, web_only=True) if isinstance(event, PublicNotice) else ""
     if url:
-        extra.append(f'<p><a href="{h(url)}" rel="noopener">公示原文</a></p>')
+        announcement = _("The announcement")
+        extra.append(f'<p><a href="{h(url)}" rel="noopener">{h(announcement)}</a></p>')
     if event.note:
         extra.append(block(event.note))
     return Post(
         slug=slug,
         date=event.date,
-        title=zone.zone.name + _TITLES[key],
+        title=_(_TITLES[key], zone=zone.zone.name),
         category=catalog.ref_name("event_kinds", event.kind),
         zone=zone,
         before=before,
@@ -107,18 +117,52 @@ def _post(catalog: Catalog, zone: ZoneRecord, event: Any, slug: str) -> Post:
 
 
 def _sentence(catalog: Catalog, event: Any, when: str, city: str) -> tuple[str, str]:
+    """The post's sentence, in two parts around the zone's name."""
+    before, _mark, after = _whole_sentence(catalog, event, when, city).partition(_ZONE)
+    return before, after
+
+
+def _whole_sentence(catalog: Catalog, event: Any, when: str, city: str) -> str:
+    where = {"date": when, "city": city, "zone": _ZONE}
     if isinstance(event, Approved):
-        return f"{when}，自治区科技厅批复位于{city}的", f"建设，批复文号为{event.document}。"
+        return _(
+            "On %(date)s the Department of Science and Technology of the Autonomous Region approved the "
+            "construction of %(zone)s in %(city)s, by the document %(document)s.",
+            document=event.document, **where,
+        )  # fmt: skip
     if isinstance(event, PublicNotice):
-        return f"{when}，位于{city}的", "建设方案经专家论证审定，进入公示。"
+        return _(
+            "On %(date)s the construction plan of %(zone)s in %(city)s passed the experts' review and was "
+            "publicly announced.",
+            **where,
+        )  # fmt: skip
     if isinstance(event, PlanRevised):
-        changed = f"，调整了 {len(event.targets)} 项建设期末目标值" if event.targets else ""
-        return f"{when}，位于{city}的", f"修订了建设方案{changed}。"
+        if not event.targets:
+            return _("On %(date)s %(zone)s in %(city)s revised its construction plan.", **where)
+        return ngettext(
+            "On %(date)s %(zone)s in %(city)s revised its construction plan, changing %(num)s end-of-period target.",
+            "On %(date)s %(zone)s in %(city)s revised its construction plan, changing %(num)s end-of-period "
+            "targets.",
+            len(event.targets), **where,
+        )  # fmt: skip
     if isinstance(event, Evaluated):
         result = catalog.ref_name("evaluation_results", event.result)
-        document = f"（{event.document}）" if event.document else ""
-        return f"{when}，自治区科技厅对位于{city}的", f"开展建设期满总结评估，结论为“{result}”{document}。"
-    return f"{when}，{city}科技局报送", "的建设申报材料（建设方案和建设指标体系）。"
+        if event.document:
+            return _(
+                "On %(date)s the Department of Science and Technology of the Autonomous Region evaluated %(zone)s "
+                "in %(city)s at the end of its construction period; the conclusion: “%(result)s” (%(document)s).",
+                result=result, document=event.document, **where,
+            )  # fmt: skip
+        return _(
+            "On %(date)s the Department of Science and Technology of the Autonomous Region evaluated %(zone)s in "
+            "%(city)s at the end of its construction period; the conclusion: “%(result)s”.",
+            result=result, **where,
+        )  # fmt: skip
+    return _(
+        "On %(date)s the Science and Technology Bureau of %(city)s submitted the application of %(zone)s (its "
+        "construction plan and construction indicator system).",
+        **where,
+    )  # fmt: skip
 
 
 def _post_page(post: Post) -> str:
@@ -132,9 +176,17 @@ def _post_page(post: Post) -> str:
     fm = Safe(fm.removesuffix("---\n") + f"date: {post.date.isoformat()}\n---\n")  # a YAML date, unquoted
     zone = link(post.zone.zone.name, "../../" + zone_page(post.zone.id))
     body = f"{inline(post.before)}{zone}{inline(post.after)}"
-    meta = f"发布日期：{_long_date(post.date)}　类别：{inline(post.category)}"
+    meta = _("Published: %(date)s  Category: %(category)s", date=_long_date(post.date), category=inline(post.category))
     # The excerpt on the news index ends at `more`; the index shows the date and category itself.
-    parts = [fm, f"# {inline(post.title)}\n", body + "\n", "<!-- more -->\n", f'<p class="news-meta">{meta}</p>\n', "[← 返回新闻动态](../index.md)\n"]
+    back = link("← " + pgettext("news", "Back to %(section)s", section=news_section()), "../index.md")
+    parts = [
+        fm,
+        f"# {inline(post.title)}\n",
+        body + "\n",
+        "<!-- more -->\n",
+        f'<p class="news-meta">{meta}</p>\n',
+        f"{back}\n",
+    ]
     if post.extra:
         parts.append(post.extra + "\n")
     return "\n".join(parts)
@@ -153,7 +205,7 @@ def make_feed(catalog: Catalog, posts: list[Post], base: str) -> bytes:
     home = f"{base.rstrip('/')}/{NEWS_DIR}/"
     feed = ET.Element(f"{{{ATOM}}}feed", {"{http://www.w3.org/XML/1998/namespace}lang": "zh-CN"})
     _sub(feed, "id", home)
-    _sub(feed, "title", f"{catalog.site.title} · 新闻动态")
+    _sub(feed, "title", pgettext("news", "%(site)s · %(section)s", site=catalog.site.title, section=news_section()))
     newest = posts[0].date if posts else catalog.as_of
     _sub(feed, "updated", _stamp(newest))
     _sub(feed, "link", rel="self", type="application/atom+xml", href=f"{base.rstrip('/')}/{FEED}")
@@ -169,7 +221,7 @@ def make_feed(catalog: Catalog, posts: list[Post], base: str) -> bytes:
         _sub(entry, "published", _stamp(post.date))
         _sub(entry, "updated", _stamp(post.date))
         _sub(entry, "category", term=post.category)
-        sample = "（示例数据：事件和文号为虚构）" if post.zone.is_sample else ""
+        sample = _("(sample data: the events and document numbers are invented)") if post.zone.is_sample else ""
         _sub(entry, "summary", post.text + sample, type="text")
     ET.indent(feed)
     return ET.tostring(feed, encoding="utf-8", xml_declaration=True) + b"\n"
@@ -183,7 +235,9 @@ def _sub(parent: ET.Element, tag: str, text: str | None = None, **attrs: str) ->
 
 
 def _long_date(day: dt.date) -> str:
-    return f"{day.year} 年 {day.month} 月 {day.day} 日"
+    return pgettext(
+        "news: a date in a sentence", "%(day)s.%(month)s.%(year)s", year=day.year, month=day.month, day=day.day
+    )
 
 
 def _stamp(day: dt.date) -> str:

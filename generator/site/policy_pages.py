@@ -1,4 +1,4 @@
-"""政策指引: reference pages about the guideline — what it is, the procedure, the seven main tasks (with the
+"""The policy guidance: reference pages about the guideline — what it is, the procedure, the seven main tasks (with the
 experience library's count of cases for each) and the construction plan outline (Attachment 1).
 
 The prose comes from the guideline (zones_data/../seed) and lives in the templates; every list the data
@@ -12,29 +12,46 @@ from typing import Any
 from generator.data.catalog import Catalog
 from generator.data.links import safe_href
 from generator.data.models import PLAN_SECTIONS
+from generator.i18n import N_, _, pgettext
 from generator.site.common import Context, Section, front_matter, h
 from generator.site.markup import Safe
 
 # What Attachment 1 says each plan section must contain; sections it only names are said to be so.
+# (Messages of the catalogue, translated where shown.)
 PLAN_CONTENTS = {
-    "approach": "指导思想、基本原则、建设目标等",
-    "tasks": "创新科技成果转移转化体制机制、实施科技成果转移转化示范项目、打造科技成果转移转化公共服务平台、"
-    "搭建科技成果转移转化创业孵化载体、加强技术转移机构及人才队伍建设、加强科技成果转移转化支撑保障等",
-    "organisation": "建设主体、运营机制、管理制度、人员配备等；运营机制中需安排能承担自治区科技计划项目的"
-    "差额拨款事业单位或科研机构",
-    "safeguards": "政策保障、组织保障、人才保障、资金保障等",
+    "approach": N_("Guiding ideas, basic principles, construction goals and so on"),
+    "tasks": N_(
+        "Reforming the systems and mechanisms of transferring and commercialising scientific and technological "
+        "achievements, carrying out demonstration projects of it, building public service platforms for it, "
+        "setting up start-up incubators for it, strengthening technology transfer agencies and their staff, "
+        "strengthening the support and safeguards of it, and so on"
+    ),
+    "organisation": N_(
+        "The builder, the operating mechanism, the management rules, the staffing and so on; the operating "
+        "mechanism must include a partially state-funded public institution or research institute able to take on "
+        "projects of the Autonomous Region's science and technology programmes"
+    ),
+    "safeguards": N_("Policy, organisational, staffing and funding safeguards and so on"),
 }
-NOT_LISTED = "（提纲只列标题，未列明具体内容）"
+NOT_LISTED = N_("(the outline lists only the heading, not what the section contains)")
 
 # What each event kind means on this site (the ids are fixed by the program; names come from the data).
 EVENT_NOTES = {
-    "applied": "设区市科技局报送建设方案和建设指标体系",
-    "public_notice": "论证审定后公示",
-    "approved": "自治区科技厅批复建设，记录批复文号",
-    "plan_revised": "根据论证或检查意见修订建设方案和目标值",
-    "report_submitted": "年度建设报告的报送日期，取自各年度数据",
-    "evaluated": "建设期满总结评估及其结论",
+    "applied": N_("The city's science and technology bureau submits the construction plan and indicator system"),
+    "public_notice": N_("Publicly announced after the review"),
+    "approved": N_(
+        "The Department of Science and Technology of the Autonomous Region approves the construction; the "
+        "approval document's number is recorded"
+    ),
+    "plan_revised": N_("The construction plan and its targets revised after the review's or an inspection's opinions"),
+    "report_submitted": N_("The date an annual construction report was submitted, taken from each year's data"),
+    "evaluated": N_("The summary evaluation at the end of the construction period, and its conclusion"),
 }
+
+
+def policy_section() -> str:
+    return pgettext("policy pages", "Policy guidance")
+
 
 PAGES = ["policy/index.md", "policy/procedure.md", "policy/tasks.md", "policy/plan-outline.md"]
 
@@ -44,25 +61,45 @@ def make_policy_pages(ctx: Context) -> Section:
     site = catalog.site
     out = Section()
     policy_url = safe_href(site.policy_url, web_only=True)
-    url = Safe(f'<a href="{h(policy_url)}" rel="noopener">原文</a>') if policy_url else ""
+    original = pgettext("policy pages", "Original text")
+    url = Safe(f'<a href="{h(policy_url)}" rel="noopener">{h(original)}</a>') if policy_url else ""
     out.pages["policy/index.md"] = env.get_template("policy_index.md.j2").render(
-        fm=front_matter("政策指引", False, f"《{site.policy_title}》的要点、建设程序、主要任务和建设方案提纲"),
+        fm=front_matter(
+            policy_section(),
+            False,
+            _(
+                "The main points of “%(title)s”, the construction procedure, the main tasks and the construction "
+                "plan outline",
+                title=site.policy_title,
+            ),
+        ),
         title=site.policy_title,
         url=url,
     )
     out.pages["policy/procedure.md"] = env.get_template("policy_procedure.md.j2").render(
-        fm=front_matter("建设程序", False, "示范区的申报、公示、批复、建设、年度报告、期满评估和评估结论"),
+        fm=front_matter(
+            pgettext("policy pages", "Construction procedure"),
+            False,
+            _(
+                "A zone's application, public announcement, approval, construction, annual reports, end-of-period "
+                "evaluation and the evaluation's conclusion"
+            ),
+        ),
         results=list(catalog.references.get("evaluation_results", ())),
-        kinds=[{"name": k.name, "name_en": k.name_en, "note": EVENT_NOTES.get(k.id, "")}
+        kinds=[{"name": k.name, "name_en": k.name_en, "note": _(EVENT_NOTES[k.id]) if k.id in EVENT_NOTES else ""}
                for k in catalog.references.get("event_kinds", ())],
     )  # fmt: skip
     out.pages["policy/tasks.md"] = env.get_template("policy_tasks.md.j2").render(**_tasks_view(catalog))
     out.pages["policy/plan-outline.md"] = env.get_template("policy_plan.md.j2").render(
-        fm=front_matter("建设方案编写提纲", False, "指引附件1：示范区建设方案的九个部分"),
-        sections=[{"title": title, "content": PLAN_CONTENTS.get(key, NOT_LISTED)}
+        fm=front_matter(
+            pgettext("policy pages", "Construction plan outline"),
+            False,
+            _("Attachment 1 of the guideline: the nine parts of a zone's construction plan"),
+        ),
+        sections=[{"title": title, "content": _(PLAN_CONTENTS.get(key, NOT_LISTED))}
                   for key, (title, _en) in PLAN_SECTIONS.items()],
     )  # fmt: skip
-    out.nav = [{"政策指引": PAGES}]
+    out.nav = [{policy_section(): PAGES}]
     return out
 
 
@@ -83,7 +120,11 @@ def _tasks_view(catalog: Catalog) -> dict[str, Any]:
     ]  # fmt: skip
     sample = any(catalog.zones[c.zone_id].is_sample for c in catalog.cases)
     return {
-        "fm": front_matter("主要任务", sample, "指引“六、主要任务”的七项任务及各项任务的经验案例"),
+        "fm": front_matter(
+            pgettext("policy pages", "Main tasks"),
+            sample,
+            _("The seven tasks of the guideline's “6. Main tasks”, and the cases of experience for each"),
+        ),
         "tasks": tasks,
         "total": len(catalog.cases),
     }

@@ -29,6 +29,7 @@ from typing import Any
 import jinja2
 import markupsafe
 
+from generator import i18n
 from generator.analysis.stage import Analysis
 from generator.analysis.targets import BEHIND, ON_COURSE, Judgement, fmt_fraction
 from generator.data.catalog import STATUS_LABELS, Catalog, ZoneRecord, derive_status
@@ -295,13 +296,6 @@ def render_pdfs(jobs: dict[str, str], cache: Path | None) -> dict[str, bytes]:
 
 # --- the PDF ----------------------------------------------------------------------------------------
 
-_print_env = jinja2.Environment(
-    loader=jinja2.PackageLoader("generator", "templates"),
-    autoescape=True,  # everything printed is HTML-escaped unless it is markupsafe.Markup
-    undefined=jinja2.StrictUndefined,
-    trim_blocks=True,
-    lstrip_blocks=True,
-)
 
 
 def summary_html(catalog: Catalog, analysis: Analysis, zone: ZoneRecord, year: int, site_url: str = "") -> str:
@@ -309,7 +303,8 @@ def summary_html(catalog: Catalog, analysis: Analysis, zone: ZoneRecord, year: i
     highlights are the same safe Markdown rendering the site uses."""
     data = summary_data(catalog, analysis, zone, year)
     base = (site_url or catalog.site.site_url).rstrip("/") + "/"
-    return _print_env.get_template("summary_print.html.j2").render(
+    env = i18n.make_env(autoescape=True)  # everything printed is HTML-escaped unless it is markupsafe.Markup
+    return env.get_template("summary_print.html.j2").render(
         **data,
         disclaimer=DISCLAIMER,
         sample_note=SAMPLE_NOTE,

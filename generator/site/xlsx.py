@@ -27,6 +27,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 from openpyxl.writer.excel import ExcelWriter
 
+from generator.i18n import _, pgettext
 from generator.site.download_columns import Column
 from generator.site.download_data import Row
 
@@ -37,7 +38,7 @@ _MAX_WIDTH = 60
 
 
 def make_workbook(title: str, as_of: dt.date, notes: list[tuple[str, str]], sheets: list[Sheet]) -> bytes:
-    """A workbook with a notes sheet (说明) first, then one sheet per table."""
+    """A workbook with a notes sheet first, then one sheet per table."""
     wb = Workbook()
     first = wb.active
     assert isinstance(first, Worksheet)
@@ -73,7 +74,7 @@ def _put(ws: Worksheet, row: int, col: int, value: Any, number: Decimal | None =
         cell.value = number
         cell.number_format = _number_format(number)
     elif isinstance(value, bool):
-        cell.value = "是" if value else "否"
+        cell.value = _("yes") if value else _("no")
     elif value is None or value == "":
         cell.value = None
     elif isinstance(value, int):
@@ -107,14 +108,22 @@ def _table_sheet(ws: Worksheet, columns: tuple[Column, ...], rows: list[Row]) ->
 
 
 def _notes_sheet(ws: Worksheet, notes: list[tuple[str, str]]) -> None:
-    ws.title = "说明"
-    _header(ws, ["项目", "内容"])
+    ws.title = notes_sheet()
+    _header(
+        ws,
+        [pgettext("open data workbook notes: column", "Item"), pgettext("open data workbook notes: column", "Content")],
+    )
     for r, (key, text) in enumerate(notes, start=2):
         _put(ws, r, 1, key)
         _put(ws, r, 2, text)
         ws.cell(row=r, column=2).alignment = Alignment(wrap_text=True, vertical="top")
     ws.column_dimensions["A"].width = 16
     ws.column_dimensions["B"].width = 100
+
+
+def notes_sheet() -> str:
+    """The name of the workbook's first sheet (the open-data page names it too)."""
+    return pgettext("open data workbook sheet", "Notes")
 
 
 def _width(value: Any) -> int:

@@ -10,10 +10,7 @@ from generator.data.messages import editor_text
 from generator.data.problems import Problem
 from generator.data.rules.context import Context
 from generator.data.rules.registry import rule
-
-PLACEHOLDER = "【待填写】"
-"""Marks text a scaffold (generator/editors/scaffold.py) invented and the editor must replace; the checker
-refuses a file that still holds it (placeholder-text)."""
+from generator.data.vocabulary import PLACEHOLDER  # what a scaffold invented and the editor must replace
 
 
 @rule("placeholder-text")
