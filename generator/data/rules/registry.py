@@ -8,12 +8,14 @@ them). `check` runs the rules (generator/data/rules/check.py); the editors' tool
 functions instead of restating them: `tenfold_jump` (diff's ⚠), `kind_problem` (the Excel import's cells),
 `report_year_refusal` (new-year, export-template, import-xlsx), `PLACEHOLDER` (the scaffolds).
 
-The registry is filled once, when the rule modules are imported, and never changed after.
+Nothing is kept at module level: the decorator marks the function (`__rule__`), and `rules()` reads the marks
+of the rule modules' functions each time it is asked.
 """
 
 from __future__ import annotations
 
 import functools
+import importlib
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import ParamSpec, TypeVar
@@ -33,7 +35,7 @@ class Rule:
     doc: str
 
 
-_BY_CODE: dict[str, Rule] = {}
+RULE_MODULES = ("names", "text", "system", "zones", "values", "reports", "cases", "codes")
 
 
 class Running:
@@ -56,10 +58,6 @@ def rule(*codes: str) -> Callable[[Callable[P, R]], Callable[P, R]]:
 
     def register(func: Callable[P, R]) -> Callable[P, R]:
         entry = Rule(f"{func.__module__.rpartition('.')[2]}.{func.__name__}", codes, (func.__doc__ or "").strip())
-        for code in codes:
-            if code in _BY_CODE:
-                raise ValueError(f"{code!r} is reported by {_BY_CODE[code].name} already")
-        _BY_CODE.update(dict.fromkeys(codes, entry))
 
         @functools.wraps(func)
         def run(*args: P.args, **kwargs: P.kwargs) -> R:
@@ -72,16 +70,27 @@ def rule(*codes: str) -> Callable[[Callable[P, R]], Callable[P, R]]:
             finally:
                 running.stack.pop()
 
+        run.__rule__ = entry  # type: ignore[attr-defined]
         return run
 
     return register
 
 
 def rules() -> dict[str, Rule]:
-    """Every registered rule by the code it reports (the rule modules imported)."""
-    import generator.data.rules.check  # noqa: F401  (imports every rule module)
-
-    return dict(_BY_CODE)
+    """Every registered rule by the code it reports, from the marks on the rule modules' functions; a code
+    with two rules is refused."""
+    found: dict[str, Rule] = {}
+    for name in RULE_MODULES:
+        module = importlib.import_module(f"generator.data.rules.{name}")
+        for value in vars(module).values():
+            entry = getattr(value, "__rule__", None)
+            if not isinstance(entry, Rule):
+                continue
+            for code in entry.codes:
+                if code in found and found[code] != entry:
+                    raise ValueError(f"{code!r} is reported by {found[code].name} and by {entry.name}")
+                found[code] = entry
+    return found
 
 
 def rule_of(code: str) -> Rule | None:
