@@ -12,8 +12,8 @@ from typing import Any
 
 from generator.analysis import composite as ci
 from generator.analysis.composite import as_float
-from generator.data.kinds import KINDS
 from generator.data.catalog import Catalog
+from generator.data.kinds import KINDS
 from generator.site.charts import chart_html, chart_id, ranking_chart, with_summary
 from generator.site.common import Context, Section, front_matter
 from generator.site.composite_words import ind_name as _ind_name
@@ -24,6 +24,7 @@ from generator.site.series import fmt_decimal, with_unit
 
 INDEX_PAGE = "analysis/index.md"
 METHOD_PAGE = "analysis/method.md"
+
 
 def make_analysis_pages(ctx: Context) -> Section:
     catalog, env = ctx.catalog, ctx.env

@@ -6,10 +6,10 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from generator.data.catalog import Catalog, CaseRecord
+from generator.data.catalog import CaseRecord, Catalog
+from generator.data.image_size import image_size
 from generator.i18n import N_, _, pgettext
 from generator.site.common import NAV_MAX_PAGES, Context, Section, front_matter, h, zone_short
-from generator.data.image_size import image_size
 from generator.site.markup import Safe, block, link
 
 NOT_LISTED = N_("(not stated in the original)")  # translated where shown

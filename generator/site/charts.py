@@ -120,7 +120,9 @@ def ranking_chart(cid: str, title: str, unit: str | None, rows: list[tuple[str, 
     return Chart(cid, title, "", {"data": [trace], "layout": layout})
 
 
-def trend_chart(cid: str, title: str, unit: str | None, years: list[int], lines: list[tuple[str, list[Decimal | None]]]) -> Chart:
+def trend_chart(
+    cid: str, title: str, unit: str | None, years: list[int], lines: list[tuple[str, list[Decimal | None]]]
+) -> Chart:
     """Several zones over the years: one line per zone with its own symbol and dash; no line across a year
     without a number (a break, labelled in the table, not a drop to zero)."""
     data = []

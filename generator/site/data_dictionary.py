@@ -13,14 +13,6 @@ from pydantic.fields import FieldInfo
 
 from generator.data import layout
 from generator.data.models import (
-    AnnualReport,
-    Case,
-    IndicatorSystem,
-    RefItem,
-    SiteConfig,
-    Task,
-    Zone,
-    ZoneIndicators,
     field_words,
 )
 

@@ -27,7 +27,6 @@ from generator.site.paths import DATA, zone_csv_path
 from generator.site.xlsx import make_workbook, notes_sheet
 
 
-
 def make_downloads(ctx: Context) -> Section:
     catalog = ctx.catalog
     out = Section()

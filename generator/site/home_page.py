@@ -4,30 +4,37 @@ from __future__ import annotations
 
 from typing import Any
 
-from generator.data.catalog import STATUS_LABELS, Catalog, CaseRecord
+from generator.data.catalog import STATUS_LABELS, CaseRecord, Catalog
 from generator.site.common import Context, Section, fmt_number, front_matter, sorted_zones, zone_events, zone_short
 from generator.site.markup import link
 from generator.site.paths import indicator_page, zone_page
 
 
-
 def make_home_page(ctx: Context) -> Section:
-    return Section(pages={"index.md": ctx.env.get_template("home.md.j2").render(**_home_view(ctx))},
-                   nav=[{"首页": "index.md"}])
+    return Section(
+        pages={"index.md": ctx.env.get_template("home.md.j2").render(**_home_view(ctx))}, nav=[{"首页": "index.md"}]
+    )
 
 
 def _home_view(ctx: Context) -> dict[str, Any]:
     catalog, zones = ctx.catalog, sorted_zones(ctx.catalog)
     by_status = {s: sum(1 for z in zones if z.status == s) for s in STATUS_LABELS}
-    levels = [(item.name, sum(1 for z in zones if z.zone.level == item.id)) for item in catalog.references["zone_levels"]]
+    levels = [
+        (item.name, sum(1 for z in zones if z.zone.level == item.id)) for item in catalog.references["zone_levels"]
+    ]
     totals = []
     for total in ctx.analysis.totals:
         ind = catalog.indicator(total.indicator)
         assert ind is not None
-        totals.append({"name": link(ind.name, indicator_page(ind.id)), "value": fmt_number(total.total, ind.unit or ""), "year": total.year,
-                       "zones": total.zones})
-    events = [{**e, "zone": link(zone_short(z), zone_page(z.id))}
-              for z in zones for e in zone_events(catalog, z)]
+        totals.append(
+            {
+                "name": link(ind.name, indicator_page(ind.id)),
+                "value": fmt_number(total.total, ind.unit or ""),
+                "year": total.year,
+                "zones": total.zones,
+            }
+        )
+    events = [{**e, "zone": link(zone_short(z), zone_page(z.id))} for z in zones for e in zone_events(catalog, z)]
     events.sort(key=lambda e: (e["date"], e["label"]), reverse=True)
     return {
         "fm": front_matter("首页", catalog.has_sample, catalog.site.description),
@@ -41,8 +48,9 @@ def _home_view(ctx: Context) -> dict[str, Any]:
         "totals": totals,
         "events": events[:8],
         "case_count": len(catalog.cases),
-        "cases": [{"link": link(c.case.title, f"cases/{c.slug}.md"), "summary": c.case.summary}
-                  for c in _featured(catalog)],
+        "cases": [
+            {"link": link(c.case.title, f"cases/{c.slug}.md"), "summary": c.case.summary} for c in _featured(catalog)
+        ],
     }
 
 

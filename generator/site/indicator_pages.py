@@ -93,7 +93,9 @@ def _trends(catalog: Catalog, ind: Indicator, cells: list[Cell]) -> dict[str, An
             c = by_key.get((zone.id, year))
             row_cells.append("—" if c is None else _baseline(c.shown) if c.baseline else c.shown)
         rows.append({"zone": zone_short(zone), "cells": row_cells})
-        lines.append((zone_short(zone), [by_key[(zone.id, y)].number if (zone.id, y) in by_key else None for y in years]))
+        lines.append(
+            (zone_short(zone), [by_key[(zone.id, y)].number if (zone.id, y) in by_key else None for y in years])
+        )
     summary = ngettext(
         "%(indicator)s of %(num)s zone, %(first)s—%(last)s: each line is a zone; where a year has no value the line "
         "breaks, which does not mean a fall.",

@@ -24,12 +24,12 @@ from __future__ import annotations
 import functools
 import re
 
-from generator.data.links import render_markdown
-from generator.i18n import current_locale, pgettext
 from markdown import Markdown
 from markdown.extensions import Extension
 from markdown.inlinepatterns import InlineProcessor
-from markdown_it import MarkdownIt
+
+from generator.data.links import render_markdown
+from generator.i18n import current_locale, pgettext
 
 _SPECIAL = frozenset("\\`*_{}[]()#+-.!|<>&~^=:\"'$%@/?;")
 # Figures as the pages print them — 45.8, 1,130, -3, 35%, a rate with its change (`rate_with_change`), a change

@@ -33,6 +33,7 @@ from generator.site.charts import Chart, chart_html, chart_id, plot_text, with_s
 from generator.site.common import Context, Section, front_matter, zone_short
 from generator.site.markup import link
 from generator.site.progress_words import INDEX, REPORTING, TARGETS, target_row, zone_sentence
+
 # Colour is never the only cue: each status has its own fill pattern on the chart, and the counts are in a table.
 PATTERNS = {ACHIEVED: "", ON_COURSE: "/", BEHIND: "x", NOT_ACHIEVED: "\\", UNKNOWN: "."}
 METHOD = (

@@ -26,7 +26,6 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-import jinja2
 import markupsafe
 
 from generator import i18n
@@ -206,7 +205,9 @@ def summary_data(catalog: Catalog, analysis: Analysis, zone: ZoneRecord, year: i
         "targets": _targets(catalog, analysis, zone, year, indicators),
         "revised": any(e.kind == "plan_revised" and e.date <= dt.date(year, 12, 31) for e in zone.zone.events),
         "qualitative": [
-            {"name": ind.name, "text": _point(zone, ind, year)[0].shown} for ind in indicators if not KINDS[ind.kind].numeric
+            {"name": ind.name, "text": _point(zone, ind, year)[0].shown}
+            for ind in indicators
+            if not KINDS[ind.kind].numeric
         ],
         "cases": _cases(catalog, zone, year),
         "events": _events(catalog, zone, year),
@@ -295,7 +296,6 @@ def render_pdfs(jobs: dict[str, str], cache: Path | None) -> dict[str, bytes]:
 
 
 # --- the PDF ----------------------------------------------------------------------------------------
-
 
 
 def summary_html(catalog: Catalog, analysis: Analysis, zone: ZoneRecord, year: int, site_url: str = "") -> str:

@@ -59,7 +59,7 @@ def exact_in_excel(number: Decimal) -> bool:
     """Whether a numeric cell holds exactly this number (see the module's docstring)."""
     if not number.is_finite() or len(number.as_tuple().digits) > 15:
         return False
-    return Decimal("%.16g" % number) == number
+    return Decimal("%.16g" % number) == number  # noqa: UP031 (printf: the shortest round trip of a float)
 
 
 def _number_format(number: Decimal) -> str:

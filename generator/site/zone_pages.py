@@ -7,8 +7,8 @@ from __future__ import annotations
 from typing import Any
 
 from generator.analysis.stage import PeerTable
-from generator.data.kinds import KINDS
 from generator.data.catalog import STATUS_LABELS, Catalog, ZoneRecord
+from generator.data.kinds import KINDS
 from generator.data.models import PLAN_SECTIONS, Indicator
 from generator.site.charts import chart_html, chart_id, with_summary, years_chart
 from generator.site.common import (
