@@ -225,3 +225,19 @@ def test_the_pages_templates_escape_the_values_not_the_catalogues_words() -> Non
     assert env.from_string(block).render(link=Safe("[a](b.md)"), raw="*x*") == "按级别：&#42;x&#42; [a](b.md)。"
     with i18n.use(i18n.PSEUDO_LOCALE):
         assert env.from_string(line).render(link="a", raw="b") == "⟦a：b⟧"
+
+
+def test_a_moved_problem_text_is_found_by_its_key() -> None:
+    """The problem texts moved into the catalogue (generator/data/messages.py) carry their key as their context,
+    and the words of each are there under it."""
+    from generator.data import messages
+
+    moved = {
+        key: value
+        for table in (messages.EDITOR_TEXTS, messages.RULES_TEXTS, messages.LOAD_TEXTS)
+        for key, value in table.items()
+        if isinstance(value, tuple)
+    }
+    assert not [key for key, (context, _) in moved.items() if context != key]
+    catalogue = i18n.catalogue(i18n.SOURCE_LOCALE)
+    assert not [key for key, (context, message) in moved.items() if catalogue.get(message, context=context) is None]
