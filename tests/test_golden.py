@@ -10,10 +10,10 @@ import shutil
 from pathlib import Path
 
 from conftest import MINI
+from generator.analysis.stage import analyse
 from generator.data.load import load_data
 from generator.data.validate import validate_data
 from generator.site.pages import make_pages
-from generator.site.tables import make_tables
 
 GOLDEN = Path(__file__).parent / "golden"
 
@@ -21,7 +21,7 @@ GOLDEN = Path(__file__).parent / "golden"
 def test_pages_match_the_golden_copies() -> None:
     catalog, log = validate_data(load_data(MINI))
     assert catalog is not None and not log.problems
-    pages = make_pages(catalog, make_tables(catalog)).pages
+    pages = make_pages(catalog, analyse(catalog)).pages
     assert len(pages) >= 6
     if os.environ.get("UPDATE_GOLDEN"):
         shutil.rmtree(GOLDEN, ignore_errors=True)
@@ -38,6 +38,6 @@ def test_generation_is_deterministic() -> None:
     def run() -> dict[str, str]:
         catalog, _ = validate_data(load_data(MINI))
         assert catalog is not None
-        return make_pages(catalog, make_tables(catalog)).pages
+        return make_pages(catalog, analyse(catalog)).pages
 
     assert run() == run()
