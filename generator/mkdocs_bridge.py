@@ -78,12 +78,12 @@ def _options(config: Any) -> Options:
     return replace(options, data=options.data.resolve())
 
 
-def _offline_build_without_instant_navigation(config: Any) -> None:
+def _offline_build_without_instant_navigation(config: Any, offline: bool) -> None:
     """The offline build (`make preview`, Material's offline plugin on) is opened from disk, where Material's
     instant navigation cannot fetch pages: it then completes `document$` without ever emitting it, so neither
     the site's page scripts (charts, sortable tables, the case filter) nor Material's own content components
     ever start. Material's documentation says to turn instant loading off for offline use; production keeps it."""
-    if not _offline(config):
+    if not offline:
         return
     features = config["theme"]["features"]
     features[:] = [f for f in features if f != "navigation.instant" and not f.startswith("navigation.instant.")]
@@ -91,7 +91,7 @@ def _offline_build_without_instant_navigation(config: Any) -> None:
 
 def on_config(config: Any) -> Any:
     options = _options(config)
-    _offline_build_without_instant_navigation(config)
+    _offline_build_without_instant_navigation(config, options.offline)
     result = build_site_sources(options, SERVE_MEMO)
     problems = [p for p in result.log.sorted() if p.severity.value >= 1]
     for problem in problems:
