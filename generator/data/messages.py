@@ -8,16 +8,36 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from generator.i18n import pgettext
+from generator.data.vocabulary import NOT_APPLICABLE, NOT_AVAILABLE, PLACEHOLDER
+from generator.i18n import NP_, pgettext
+
+# The input words a code's texts name (what an editor writes in the data, in any locale): their placeholders.
+_INPUT_WORDS = {"not_available": NOT_AVAILABLE, "not_applicable": NOT_APPLICABLE, "placeholder": PLACEHOLDER}
 
 
 @dataclass(frozen=True)
 class Code:
+    """A problem code; its words are in the catalogue (problems.po) under `problem <code>` and `fix <code>`."""
+
     code: str
     severity: str  # "error" | "warning" | "notice"
-    zh: str  # what the problem is, in Chinese
-    en: str  # the same in English
-    fix: str  # how to fix it, in Chinese (for the editors' guide)
+    marked_title: tuple[str, str]  # what the problem is: NP_("problem <code>", English), for `zh` and `en`
+    marked_fix: tuple[str, str]  # how to fix it (for the editors' guide): NP_("fix <code>", English), for `fix`
+
+    @property
+    def zh(self) -> str:
+        """What the problem is, in the locale's words."""
+        return pgettext(*self.marked_title, **_INPUT_WORDS)
+
+    @property
+    def en(self) -> str:
+        """The same in English."""
+        return self.marked_title[1] % _INPUT_WORDS
+
+    @property
+    def fix(self) -> str:
+        """How to fix it, in the locale's words."""
+        return pgettext(*self.marked_fix, **_INPUT_WORDS)
 
 
 _CODES = [
@@ -25,382 +45,529 @@ _CODES = [
     Code(
         "not-utf8",
         "error",
-        "文件不是 UTF-8 编码",
-        "file is not UTF-8",
-        "用“另存为”选择 UTF-8 编码保存（记事本、WPS 默认可能是 GBK/ANSI）。",
+        NP_("problem not-utf8", "file is not UTF-8"),
+        NP_(
+            "fix not-utf8",
+            "Use “Save as” and choose the UTF-8 encoding (Notepad and WPS may save as GBK/ANSI by default).",
+        ),
     ),
     Code(
         "file-too-large",
         "error",
-        "文件过大",
-        "file too large",
-        "单个数据文件不应超过 1 MB：请检查是否误粘贴了大量内容，或把内容拆分到多个文件。"
-        "images/ 中的图片每张不应超过 2 MB（2,000,000 字节）：请压缩或缩小后再上传。",
+        NP_("problem file-too-large", "file too large"),
+        NP_(
+            "fix file-too-large",
+            "A data file should not be larger than 1 MB: check whether a large amount of text was pasted by "
+            "mistake, or split the content into several files. An image in images/ should not be larger than 2 MB "
+            "(2,000,000 bytes): compress it or make it smaller, then upload it again.",
+        ),
     ),
     Code(
         "yaml-syntax",
         "error",
-        "YAML 格式错误",
-        "YAML syntax error",
-        "检查该行及上一行：冒号后要有空格，缩进只用半角空格，引号要成对。",
+        NP_("problem yaml-syntax", "YAML syntax error"),
+        NP_(
+            "fix yaml-syntax",
+            "Check this line and the line above: a colon is followed by a space, indentation uses half-width "
+            "spaces only, quotation marks come in pairs.",
+        ),
     ),
     Code(
         "fullwidth-colon",
         "error",
-        "键名后使用了全角冒号“：”",
-        "full-width colon after a key",
-        "把“：”改为半角冒号加空格“: ”。",
+        NP_("problem fullwidth-colon", "full-width colon after a key"),
+        NP_("fix fullwidth-colon", "Replace the full-width colon with a half-width colon and a space “: ”."),
     ),
     Code(
         "ideographic-space",
         "error",
-        "缩进中含有全角空格（U+3000）或制表符",
-        "indentation contains an ideographic space (U+3000) or a tab",
-        "缩进只能使用半角空格，请删除全角空格或制表符后重新缩进。",
+        NP_("problem ideographic-space", "indentation contains an ideographic space (U+3000) or a tab"),
+        NP_(
+            "fix ideographic-space",
+            "Indent with half-width spaces only: delete the full-width spaces or tabs and indent again.",
+        ),
     ),
     Code(
         "duplicate-key",
         "error",
-        "同一层级出现重复的键",
-        "duplicate key",
-        "同一个键只能写一次，删除或合并重复的那一项。",
+        NP_("problem duplicate-key", "duplicate key"),
+        NP_("fix duplicate-key", "A key may be written only once: delete or merge the repeated item."),
     ),
     Code(
         "yaml-alias",
         "error",
-        "不支持 YAML 锚点和别名（& 和 *）",
-        "YAML anchors and aliases are not allowed",
-        "把别名引用的内容直接写出来；若 * 或 & 是文字的一部分，请给整个值加引号。",
+        NP_("problem yaml-alias", "YAML anchors and aliases are not allowed"),
+        NP_(
+            "fix yaml-alias",
+            "Write out what the alias refers to; if * or & is part of the text, put the whole value in quotes.",
+        ),
     ),
-    Code("too-deep", "error", "嵌套层级过深", "nesting too deep", "数据文件最多嵌套 20 层，请检查缩进是否有误。"),
+    Code(
+        "too-deep",
+        "error",
+        NP_("problem too-deep", "nesting too deep"),
+        NP_("fix too-deep", "A data file nests at most 20 levels: check whether the indentation is wrong."),
+    ),
     Code(
         "yaml-tag",
         "error",
-        "不支持 YAML 标签（以 ! 开头）",
-        "YAML tags are not allowed",
-        "删除以 ! 开头的标签；若 ! 是文字的一部分，请给整个值加引号。",
+        NP_("problem yaml-tag", "YAML tags are not allowed"),
+        NP_("fix yaml-tag", "Delete the tag starting with !; if ! is part of the text, put the whole value in quotes."),
     ),
     # --- fields and types -----------------------------------------------------------------------
     Code(
         "unknown-field",
         "error",
-        "未知字段",
-        "unknown field",
-        "检查字段名拼写（区分大小写），或删除该字段；字段说明见“编辑指南”。",
+        NP_("problem unknown-field", "unknown field"),
+        NP_(
+            "fix unknown-field",
+            "Check the spelling of the field name (upper and lower case differ), or delete the field; the fields "
+            "are described in the “Editors' guide”.",
+        ),
     ),
-    Code("missing-field", "error", "缺少必填字段", "required field missing", "补上该字段。"),
+    Code(
+        "missing-field",
+        "error",
+        NP_("problem missing-field", "required field missing"),
+        NP_("fix missing-field", "Add the field."),
+    ),
     Code(
         "wrong-type",
         "error",
-        "值的类型不对",
-        "value has the wrong type",
-        "按提示修改值的写法，例如数字不要带单位和千位分隔符，日期写成 2024-01-31。",
+        NP_("problem wrong-type", "value has the wrong type"),
+        NP_(
+            "fix wrong-type",
+            "Write the value as the message says: for example, a number without a unit or thousands separators, a "
+            "date as 2024-01-31.",
+        ),
     ),
-    Code("invalid-value", "error", "值不在允许范围内", "value not allowed", "改为提示中列出的取值之一。"),
+    Code(
+        "invalid-value",
+        "error",
+        NP_("problem invalid-value", "value not allowed"),
+        NP_("fix invalid-value", "Use one of the values the message lists."),
+    ),
     Code(
         "invalid-id",
         "error",
-        "编号不符合规则",
-        "invalid id",
-        "编号（文件夹名、文件名）只能用小写英文字母、数字和连字符，如 nanning-hitech。",
+        NP_("problem invalid-id", "invalid id"),
+        NP_(
+            "fix invalid-id",
+            "An id (a folder or file name) may use only lowercase English letters, digits and hyphens, e.g. "
+            "nanning-hitech.",
+        ),
     ),
     Code(
         "unexpected-file",
         "error",
-        "数据文件夹中有无法识别的文件",
-        "unexpected file in the data folder",
-        "检查文件名和位置：年度数据放在 annual/年份.yaml，案例放在 cases/编号.yaml，图片放在 images/。",
+        NP_("problem unexpected-file", "unexpected file in the data folder"),
+        NP_(
+            "fix unexpected-file",
+            "Check the file's name and place: annual data go in annual/<year>.yaml, cases in cases/<id>.yaml, "
+            "images in images/.",
+        ),
     ),
     Code(
         "id-mismatch",
         "error",
-        "文件内写的编号与文件名或文件夹名不一致",
-        "id in the file disagrees with its file or folder name",
-        "删除文件内的该字段，或改为与文件名一致。",
+        NP_("problem id-mismatch", "id in the file disagrees with its file or folder name"),
+        NP_("fix id-mismatch", "Delete the field from the file, or make it the same as the file name."),
     ),
     Code(
         "markup-in-text",
         "error",
-        "文字中含有不允许的 HTML 标记或控制字符",
-        "text contains HTML markup or control characters",
-        "名称和标题中不要使用 < > 和控制字符；正文可用 Markdown，但不能写 HTML。",
+        NP_("problem markup-in-text", "text contains HTML markup or control characters"),
+        NP_(
+            "fix markup-in-text",
+            "Do not use < > or control characters in names and titles; the body text may use Markdown, but not HTML.",
+        ),
     ),
     Code(
         "unsafe-link",
         "error",
-        "链接地址不安全或无法识别，或正文中插入了图片",
-        "unsafe or unrecognised link, or an image in text",
-        "链接只能以 https://、http://、mailto: 开头，或是站内相对路径（不以“/”开头）；"
-        "正文中不能插入图片，图片写在案例的 images 中。",
+        NP_("problem unsafe-link", "unsafe or unrecognised link, or an image in text"),
+        NP_(
+            "fix unsafe-link",
+            "A link may only start with https://, http://, mailto:, or be a relative path within the site (not "
+            "starting with “/”); an image cannot be inserted into the body text: images go in the case's images.",
+        ),
     ),
     # --- references between records ----------------------------------------------------------
     Code(
         "unknown-reference",
         "error",
-        "引用了参考目录中不存在的值",
-        "value not in the reference list",
-        "改为参考目录（zones_data/reference/）中已有的编号，或先在参考目录中增加该项。",
+        NP_("problem unknown-reference", "value not in the reference list"),
+        NP_(
+            "fix unknown-reference",
+            "Use an id that is in the reference lists (zones_data/reference/), or first add the item to the "
+            "reference lists.",
+        ),
     ),
     Code(
         "unknown-indicator",
         "error",
-        "引用了不存在的指标",
-        "unknown indicator",
-        "检查指标编号拼写；全部指标见 indicator_system.yaml 和该示范区的 indicators.yaml。",
+        NP_("problem unknown-indicator", "unknown indicator"),
+        NP_(
+            "fix unknown-indicator",
+            "Check the spelling of the indicator's id; all indicators are in indicator_system.yaml and the zone's "
+            "indicators.yaml.",
+        ),
     ),
-    Code("duplicate-id", "error", "编号重复", "duplicate id", "为其中一项改用新的编号。"),
+    Code(
+        "duplicate-id",
+        "error",
+        NP_("problem duplicate-id", "duplicate id"),
+        NP_("fix duplicate-id", "Give one of the items a new id."),
+    ),
     Code(
         "reference-mismatch",
         "error",
-        "参考目录与程序支持的取值不一致",
-        "reference list disagrees with the values the generator supports",
-        "事件类型等由程序定义的目录只能修改名称，不能增删编号。",
+        NP_("problem reference-mismatch", "reference list disagrees with the values the generator supports"),
+        NP_(
+            "fix reference-mismatch",
+            "In a list the program defines (such as the event types) only the names may be changed; ids cannot be "
+            "added or removed.",
+        ),
     ),
     # --- indicator values ----------------------------------------------------------------------
     Code(
         "value-not-number",
         "error",
-        "该指标应填写数字",
-        "this indicator takes a number",
-        "只写数字本身：不带单位、千位分隔符和百分号，用半角数字；没有数据写“暂无”，不适用写“不适用”。",
+        NP_("problem value-not-number", "this indicator takes a number"),
+        NP_(
+            "fix value-not-number",
+            "Write the number alone: no unit, thousands separator or percent sign, in half-width digits; write "
+            "“%(not_available)s” when there are no data, “%(not_applicable)s” when it does not apply.",
+        ),
     ),
     Code(
         "value-not-text",
         "error",
-        "该指标应填写文字说明",
-        "this indicator takes text",
-        "定性指标请用文字描述情况，不要只写一个数字。",
+        NP_("problem value-not-text", "this indicator takes text"),
+        NP_("fix value-not-text", "Describe a qualitative indicator in words, not with a number alone."),
     ),
-    Code("negative-value", "error", "数值不能为负", "value cannot be negative", "检查正负号。"),
+    Code(
+        "negative-value",
+        "error",
+        NP_("problem negative-value", "value cannot be negative"),
+        NP_("fix negative-value", "Check the sign."),
+    ),
     Code(
         "percent-out-of-range",
         "error",
-        "百分比应在 0 到 100 之间",
-        "percentage outside 0–100",
-        "百分比按“百分数”填写：35% 写成 35，不要写成 0.35 或 3500。",
+        NP_("problem percent-out-of-range", "percentage outside 0–100"),
+        NP_("fix percent-out-of-range", "Write a percentage in percent: 35%% is written 35, not 0.35 or 3500."),
     ),
     Code(
         "missing-value",
         "warning",
-        "指标既没有数值也没有标注",
-        "indicator has neither a value nor a marker",
-        "填写数值；没有数据写“暂无”，不适用写“不适用”。",
+        NP_("problem missing-value", "indicator has neither a value nor a marker"),
+        NP_(
+            "fix missing-value",
+            "Fill in the value; write “%(not_available)s” when there are no data, “%(not_applicable)s” when it "
+            "does not apply.",
+        ),
     ),
     Code(
         "implausible-jump",
         "warning",
-        "与上一年相比变化异常大",
-        "implausible change on the year before",
-        "核对数值和单位（如万元与亿元、百分数与小数）；确认无误可在 note 中说明原因。",
+        NP_("problem implausible-jump", "implausible change on the year before"),
+        NP_(
+            "fix implausible-jump",
+            "Check the value and its unit (e.g. 10,000 yuan against 100 million yuan, a percentage against a "
+            "fraction); if it is right, you may give the reason in the note.",
+        ),
     ),
     Code(
         "not-summable",
         "error",
-        "比例类或定性指标不能标为可跨区加总",
-        "ratios and qualitative indicators cannot be summed across zones",
-        "把 summable 改为 false。",
+        NP_("problem not-summable", "ratios and qualitative indicators cannot be summed across zones"),
+        NP_("fix not-summable", "Change summable to false."),
     ),
     # --- dates and the zone's life -----------------------------------------------------------
     Code(
         "year-out-of-range",
         "error",
-        "年份不在示范区的年度范围内",
-        "year outside the zone's reporting years",
-        "年度数据只能从批复建设当年写到数据截止日期；基期数据为批复前一年，并标注 baseline: true。",
+        NP_("problem year-out-of-range", "year outside the zone's reporting years"),
+        NP_(
+            "fix year-out-of-range",
+            "Annual data may be written only from the year of the approval of construction to the data's as-of "
+            "date; the baseline data are for the year before the approval and are marked baseline: true.",
+        ),
     ),
     Code(
         "date-after-as-of",
         "error",
-        "日期晚于数据截止日期",
-        "date after the data's as-of date",
-        "检查日期是否写错；若日期无误（数据确已更新到这一天），请联系自治区科技厅更新 site.yaml 中的 as_of（由科技厅维护，编辑不要自行修改）。",
+        NP_("problem date-after-as-of", "date after the data's as-of date"),
+        NP_(
+            "fix date-after-as-of",
+            "Check whether the date is wrong; if the date is right (the data really are up to date to that day), "
+            "contact the Department of Science and Technology of the Autonomous Region to update as_of in "
+            "site.yaml (the Department keeps it: editors must not change it themselves).",
+        ),
     ),
     Code(
         "event-order",
         "error",
-        "建设程序事件顺序不对",
-        "lifecycle events out of order",
-        "按时间先后排列事件：申报 → 公示 → 批复建设 → 方案修订/评估；日期不能倒退。",
+        NP_("problem event-order", "lifecycle events out of order"),
+        NP_(
+            "fix event-order",
+            "List the events in the order of time: application → public notice → approval of construction → plan "
+            "revision/evaluation; dates cannot go backwards.",
+        ),
     ),
     Code(
         "approved-before-guideline",
         "error",
-        "批复日期早于本指引施行",
-        "approved before the guideline existed",
-        "本指引 2023 年起施行，批复日期不能早于 2023 年。",
+        NP_("problem approved-before-guideline", "approved before the guideline existed"),
+        NP_(
+            "fix approved-before-guideline",
+            "The guidelines took effect in 2023: an approval date cannot be before 2023.",
+        ),
     ),
     Code(
         "period-length",
         "warning",
-        "建设期不是 2—3 年",
-        "construction period is not 2–3 years",
-        "指引规定建设时间原则上为 2—3 年；如确有特殊情况，请在 note 中说明。",
+        NP_("problem period-length", "construction period is not 2–3 years"),
+        NP_(
+            "fix period-length",
+            "The guidelines set the construction period at 2–3 years in principle; if there really is a special "
+            "situation, explain it in the note.",
+        ),
     ),
     Code(
         "baseline-year",
         "error",
-        "基期年份不对",
-        "wrong baseline year",
-        "基期数据只能是批复建设前一年，且每个示范区只能有一份。",
+        NP_("problem baseline-year", "wrong baseline year"),
+        NP_(
+            "fix baseline-year",
+            "The baseline data can only be for the year before the approval of construction, and each zone can "
+            "have only one.",
+        ),
     ),
     Code(
         "report-date",
         "error",
-        "报送日期不对",
-        "wrong submission date",
-        "年度数据的报送日期应在该年度结束之后、数据截止日期之前。",
+        NP_("problem report-date", "wrong submission date"),
+        NP_(
+            "fix report-date",
+            "The submission date of annual data should be after the end of that year and before the data's as-of date.",
+        ),
     ),
     Code(
         "case-cites-unreported",
         "error",
-        "案例引用的指标在该示范区没有任何数值",
-        "case cites an indicator its zone never reported",
-        "先在年度数据中填写该指标，或从案例的 results.indicators 中删除它。",
+        NP_("problem case-cites-unreported", "case cites an indicator its zone never reported"),
+        NP_(
+            "fix case-cites-unreported",
+            "First fill in the indicator in the annual data, or delete it from the case's results.indicators.",
+        ),
     ),
     Code(
         "missing-image",
         "error",
-        "案例引用的图片文件不存在",
-        "case image file not found",
-        "把图片放到该示范区的 images/ 文件夹，并检查文件名（区分大小写和全角、半角）。",
+        NP_("problem missing-image", "case image file not found"),
+        NP_(
+            "fix missing-image",
+            "Put the image in the zone's images/ folder, and check the file name (upper and lower case, "
+            "full-width and half-width characters differ).",
+        ),
     ),
     # --- images (issue 11, images) ---
     Code(
         "image-format",
         "error",
-        "图片格式网站不能使用",
-        "image format the site does not take",
-        "images/ 中只能放 PNG、JPEG、WebP 图片（扩展名 .png、.jpg、.jpeg、.webp，大小写均可）；"
-        "SVG、BMP、GIF、TIFF、HEIC 等请另存为 JPEG（照片）或 PNG（截图、示意图），案例中的 file 随之改名。",
+        NP_("problem image-format", "image format the site does not take"),
+        NP_(
+            "fix image-format",
+            "images/ may hold only PNG, JPEG and WebP images (extensions .png, .jpg, .jpeg, .webp, in upper or "
+            "lower case); save SVG, BMP, GIF, TIFF, HEIC and the like as JPEG (photos) or PNG (screenshots, "
+            "diagrams), and rename the file in the case to match.",
+        ),
     ),
     Code(
         "placeholder-text",
         "warning",
-        "还有未替换的【待填写】占位内容",
-        "placeholder text 【待填写】 not yet replaced",
-        "把【待填写】换成真实内容；发布前的严格检查不会放过占位内容。",
+        NP_("problem placeholder-text", "placeholder text %(placeholder)s not yet replaced"),
+        NP_(
+            "fix placeholder-text",
+            "Replace %(placeholder)s with the real content; the strict check before publishing does not let "
+            "placeholder content through.",
+        ),
     ),
     # --- issue 12, branch i12-gate: what the check passes, the build completes; names the site uses ---
     Code(
         "invalid-character",
         "error",
-        "文字中含有不能发布的字符（Unicode 非字符或单独的代理码位）",
-        "text contains a character that cannot be published (a Unicode noncharacter or a lone surrogate)",
-        "删除该字符：它不是文字，网页、新闻订阅和 Excel 文件都不能包含它；在双引号中也不要写 \\uFFFF 这样的转义。",
+        NP_(
+            "problem invalid-character",
+            "text contains a character that cannot be published (a Unicode noncharacter or a lone surrogate)",
+        ),
+        NP_(
+            "fix invalid-character",
+            "Delete the character: it is not text, and web pages, news feeds and Excel files cannot contain it; "
+            "do not write an escape such as \\uFFFF in double quotes either.",
+        ),
     ),
     Code(
         "reserved-name",
         "error",
-        "编号或文件名与网站自己生成的页面或文件重名，或是 Windows 保留的文件名",
-        "an id or file name collides with a page or file the site generates, or is reserved on Windows",
-        "换一个编号或文件名：index 等名称由网站自己使用；con、prn、aux、nul、com1—com9、lpt1—lpt9"
-        "（不论大小写和扩展名）在 Windows 上不能作文件名。",
+        NP_(
+            "problem reserved-name",
+            "an id or file name collides with a page or file the site generates, or is reserved on Windows",
+        ),
+        NP_(
+            "fix reserved-name",
+            "Choose another id or file name: names such as index are used by the site itself; con, prn, aux, nul, "
+            "com1–com9, lpt1–lpt9 (in any case, with any extension) cannot be file names on Windows.",
+        ),
     ),
     Code(
         "number-too-large",
         "error",
-        "指标数值或目标值过大",
-        "indicator value or target too large",
-        "检查单位（元、万元与亿元）和是否多打了数字：指标数值和目标值的整数部分最多 15 位"
-        "（Excel 能精确保存、图表和综合指数能准确计算的位数）。",
+        NP_("problem number-too-large", "indicator value or target too large"),
+        NP_(
+            "fix number-too-large",
+            "Check the unit (yuan, 10,000 yuan and 100 million yuan) and whether extra digits were typed: the "
+            "whole part of an indicator's value or target has at most 15 digits (as many as Excel keeps exactly "
+            "and the charts and the composite index compute accurately).",
+        ),
     ),
     # --- issue 12, i12-linear: length and size limits (types.py, models.py), so cost stays linear ---
     Code(
         "text-too-long",
         "error",
-        "文字超过长度上限",
-        "text longer than the limit",
-        "按提示精简：名称、标题只写一行要点，说明和亮点各写一段，建设方案和案例的各部分写要点；"
-        "完整文本可发布在政府网站上，在此用链接指向原文。",
+        NP_("problem text-too-long", "text longer than the limit"),
+        NP_(
+            "fix text-too-long",
+            "Shorten it as the message says: a name or title is one line with the main point, a description or a "
+            "highlight one paragraph each, the parts of a construction plan and of a case the main points; the "
+            "full text can be published on a government website and linked to from here.",
+        ),
     ),
     Code(
         "too-many-items",
         "error",
-        "列表的项数超过上限",
-        "list longer than the limit",
-        "合并相近的项或删去次要的，使项数不超过提示中的上限。",
+        NP_("problem too-many-items", "list longer than the limit"),
+        NP_(
+            "fix too-many-items",
+            "Merge similar items or drop minor ones, so that there are no more items than the limit the message gives.",
+        ),
     ),
     # --- facts about the programme (never fail a check) ---------------------------------------
     Code(
         "report-late",
         "notice",
-        "年度报告晚于次年 1 月 31 日报送",
-        "annual report submitted after 31 January",
-        "这是对工作进度的提示，不是数据错误；报送日期照实填写即可。",
+        NP_("problem report-late", "annual report submitted after 31 January"),
+        NP_(
+            "fix report-late",
+            "This is a note on the progress of the work, not an error in the data; just fill in the submission "
+            "date as it is.",
+        ),
     ),
     Code(
         "image-unused",
         "notice",
-        "images/ 中的图片没有被任何案例使用",
-        "image used by no case",
-        "没有被案例使用的图片不会发布。要显示它，在案例文件的 images 中写上 file: 文件名 和 alt: 替代文字"
-        "（new-case 生成的文件中 images 一段以“# ”开头，要删去行首的“# ”）；不用的图片可以删除。",
+        NP_("problem image-unused", "image used by no case"),
+        NP_(
+            "fix image-unused",
+            "An image that no case uses is not published. To show it, write file: <file name> and alt: "
+            "<alternative text> in the images of the case's file (in a file new-case makes, the images section "
+            "starts with “# ”: delete the “# ” at the start of the lines); an image not used can be deleted.",
+        ),
     ),
     Code(
         "report-missing",
         "notice",
-        "年度报告尚未报送",
-        "annual report not yet submitted",
-        "报送后新增 annual/年份.yaml；这是对工作进度的提示，不是数据错误。",
+        NP_("problem report-missing", "annual report not yet submitted"),
+        NP_(
+            "fix report-missing",
+            "Add annual/<year>.yaml once it is submitted; this is a note on the progress of the work, not an "
+            "error in the data.",
+        ),
     ),
     # --- the loader (issue 11): what the text of a file hides ----------------------------------------
     Code(
         "list-item-merged",
         "error",
-        "列表的一项因缩进不同被并入了上一项",
-        "a list item was merged into the item above because of its indentation",
-        "列表每一项的“- ”要上下对齐：把这一行开头的空格数改为与上一项相同。",
+        NP_("problem list-item-merged", "a list item was merged into the item above because of its indentation"),
+        NP_(
+            "fix list-item-merged",
+            "The “- ” of each item of a list must line up: start this line with as many spaces as the item above.",
+        ),
     ),
     Code(
         "key-merged",
         "error",
-        "一个字段因缩进过多被当成了上一个字段文字的一部分",
-        "a field indented too far became part of the text above",
-        "同一层的字段要上下对齐：把这一行（及属于它的各行）向左移，与上一个字段对齐。",
+        NP_("problem key-merged", "a field indented too far became part of the text above"),
+        NP_(
+            "fix key-merged",
+            "The fields of one level must line up: move this line (and the lines that belong to it) left, in line "
+            "with the field above.",
+        ),
     ),
     Code(
         "line-merged",
         "warning",
-        "以“- ”开头的一行被并入了上一行的文字",
-        "a line starting with '- ' was joined to the text above",
-        "分条书写时在冒号后写 |，下面每条另起一行、以“- ”开头并统一缩进；若这一行是另一个字段，应与上一字段对齐。",
+        NP_("problem line-merged", "a line starting with '- ' was joined to the text above"),
+        NP_(
+            "fix line-merged",
+            "To write items one by one, write | after the colon and each item below on a line of its own, "
+            "starting with “- ” and indented alike; if this line is another field, line it up with the field "
+            "above.",
+        ),
     ),
     Code(
         "invisible-char",
         "error",
-        "缩进、键名或数字、日期、编号中有看不见的特殊字符",
-        "an invisible character in the indentation, a key, or a number, date or code",
-        "删除该字符（常见于从 Word、微信、网页复制的内容），空格处重新输入普通的半角空格。",
+        NP_("problem invisible-char", "an invisible character in the indentation, a key, or a number, date or code"),
+        NP_(
+            "fix invisible-char",
+            "Delete the character (it usually comes from text copied from Word, WeChat or a web page), and type "
+            "ordinary half-width spaces where spaces are wanted.",
+        ),
     ),
     Code(
         "invisible-in-text",
         "warning",
-        "文字中有看不见的特殊字符",
-        "an invisible character in the text",
-        "删除该字符（常见于从 Word、微信、网页复制的内容）；需要空格处输入普通空格。",
+        NP_("problem invisible-in-text", "an invisible character in the text"),
+        NP_(
+            "fix invisible-in-text",
+            "Delete the character (it usually comes from text copied from Word, WeChat or a web page); type an "
+            "ordinary space where a space is wanted.",
+        ),
     ),
     # --- issue 12, branch i12-files: only regular files inside the data folder are read ---
     Code(
         "not-regular-file",
         "error",
-        "数据文件夹中有符号链接或特殊文件（不是普通文件）",
-        "a symbolic link or a special file in the data folder (not a regular file)",
-        "数据文件夹中只能有普通文件和文件夹：删除链接，把文件或文件夹本身（不是链接）放到原处后再提交；"
-        "链接指向的内容一律不读取、不发布（git 保存的是链接本身）。命名管道、设备等特殊文件请删除。",
+        NP_("problem not-regular-file", "a symbolic link or a special file in the data folder (not a regular file)"),
+        NP_(
+            "fix not-regular-file",
+            "The data folder can hold only regular files and folders: delete the link, put the file or folder "
+            "itself (not a link) in its place, then submit again; what a link points to is never read or "
+            "published (git keeps the link itself). Delete special files such as named pipes and devices.",
+        ),
     ),
     Code(
         "image-damaged",
         "error",
-        "图片文件已损坏或不完整",
-        "image file damaged or cut short",
-        "用看图软件打开原图，确认能完整显示，再重新导出或复制一次后上传（上传中断、复制未完成都会使图片不完整）。",
+        NP_("problem image-damaged", "image file damaged or cut short"),
+        NP_(
+            "fix image-damaged",
+            "Open the original image in an image viewer and make sure it shows completely, then export or copy it "
+            "once more and upload it (an interrupted upload or an unfinished copy leaves an image incomplete).",
+        ),
     ),
     Code(
         "image-dimensions",
         "error",
-        "图片的像素尺寸过大",
-        "image dimensions too large",
-        "图片不应超过 2500 万像素（如 5000 × 5000）：网页上宽 1200 像素已足够，请缩小后再上传。",
+        NP_("problem image-dimensions", "image dimensions too large"),
+        NP_(
+            "fix image-dimensions",
+            "An image should not have more than 25 million pixels (e.g. 5000 × 5000): 1200 pixels wide is enough "
+            "on a web page; make it smaller, then upload it again.",
+        ),
     ),
 ]
 
