@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from generator.data.vocabulary import DELETE_WORD as DELETE_WORD  # the editors' tools import it from here
 from generator.data.vocabulary import FULLWIDTH_COLON, NOT_APPLICABLE, NOT_AVAILABLE, PLACEHOLDER, SHEET_COLUMNS
 from generator.i18n import NP_, pgettext
 
@@ -580,14 +581,9 @@ _CODES = [
 CODES: dict[str, Code] = {c.code: c for c in _CODES}
 
 
-# --- the editors' commands (export-template / import-xlsx): what they say, in Chinese and English -----------
-# Templates with {fields}; `editor_text(key, **fields)` fills them. Every refusal names the cell to change.
-
-
-@dataclass(frozen=True)
-class Text:
-    zh: str
-    en: str
+# --- the editors' commands (export-template / import-xlsx) and the check: what they say, by key -------------
+# Each entry: key -> `NP_(key, "English text with %(fields)s")`, the locale's words in problems.po under the key;
+# `editor_text(key, **fields)` fills them. Every refusal names the cell to change.
 
 
 EDITOR_TEXTS: dict[str, tuple[str, str]] = {
@@ -1157,35 +1153,48 @@ EDITOR_TEXTS: dict[str, tuple[str, str]] = {
     "too-many-items-hint": NP_("too-many-items-hint", "merge or drop items to keep at most %(limit)s"),
 }
 
+
 # The invisible characters the loader names (issue 11), by character: what an editor pasted from Word, WeChat
 # or a web page. Each is reported with its line and column, never removed silently.
-INVISIBLE_CHARACTERS: dict[str, Text] = {
-    "\u00a0": Text("不换行空格", "no-break space"),
-    "\u1680": Text("欧甘文空格", "Ogham space mark"),
-    **{chr(c): Text("特殊宽度的空格", "fixed-width space") for c in range(0x2000, 0x200B)},
-    "\u202f": Text("窄不换行空格", "narrow no-break space"),
-    "\u205f": Text("数学中等空格", "medium mathematical space"),
-    "\u200b": Text("零宽空格", "zero-width space"),
-    "\u200c": Text("零宽不连字符", "zero-width non-joiner"),
-    "\u200d": Text("零宽连字符", "zero-width joiner"),
-    "\u2060": Text("零宽不换行符（单词连接符）", "word joiner"),
-    "\ufeff": Text("字节顺序标记（BOM）", "byte-order mark"),
-    "\u00ad": Text("软连字符", "soft hyphen"),
-    "\u180e": Text("蒙古文元音分隔符", "Mongolian vowel separator"),
-    **{chr(c): Text("不可见的数学符号", "invisible mathematical operator") for c in range(0x2061, 0x2065)},
-    "\u200e": Text("从左到右标记（文字方向控制符）", "left-to-right mark"),
-    "\u200f": Text("从右到左标记（文字方向控制符）", "right-to-left mark"),
-    "\u061c": Text("阿拉伯字母标记（文字方向控制符）", "Arabic letter mark"),
-    **{chr(c): Text("文字方向控制符", "bidirectional control") for c in range(0x202A, 0x202F)},
-    **{chr(c): Text("文字方向隔离符", "bidirectional isolate") for c in range(0x2066, 0x206A)},
-    # line breaks to YAML, not to the editor's eyes: the text and the line numbers after them are misread
-    "\u2028": Text("行分隔符（网页中常见的换行）", "line separator"),
-    "\u2029": Text("段分隔符", "paragraph separator"),
-    "\u0085": Text("下一行符（NEL）", "next line (NEL)"),
-}
+@dataclass(frozen=True)
+class Named:
+    """A name in the catalogue: `zh` in the locale's words, `en` in English."""
 
-# What an editor writes into a note cell (or the first highlight cell) to remove what the file holds.
-DELETE_WORD = "删除"
+    marked: tuple[str, str]  # NP_(context, English)
+
+    @property
+    def zh(self) -> str:
+        return pgettext(*self.marked)
+
+    @property
+    def en(self) -> str:
+        return self.marked[1]
+
+
+INVISIBLE_CHARACTERS: dict[str, Named] = {
+    "\u00a0": Named(NP_("invisible character", "no-break space")),
+    "\u1680": Named(NP_("invisible character", "Ogham space mark")),
+    **{chr(c): Named(NP_("invisible character", "fixed-width space")) for c in range(0x2000, 0x200B)},
+    "\u202f": Named(NP_("invisible character", "narrow no-break space")),
+    "\u205f": Named(NP_("invisible character", "medium mathematical space")),
+    "\u200b": Named(NP_("invisible character", "zero-width space")),
+    "\u200c": Named(NP_("invisible character", "zero-width non-joiner")),
+    "\u200d": Named(NP_("invisible character", "zero-width joiner")),
+    "\u2060": Named(NP_("invisible character", "word joiner")),
+    "\ufeff": Named(NP_("invisible character", "byte-order mark")),
+    "\u00ad": Named(NP_("invisible character", "soft hyphen")),
+    "\u180e": Named(NP_("invisible character", "Mongolian vowel separator")),
+    **{chr(c): Named(NP_("invisible character", "invisible mathematical operator")) for c in range(0x2061, 0x2065)},
+    "\u200e": Named(NP_("invisible character", "left-to-right mark")),
+    "\u200f": Named(NP_("invisible character", "right-to-left mark")),
+    "\u061c": Named(NP_("invisible character", "Arabic letter mark")),
+    **{chr(c): Named(NP_("invisible character", "bidirectional control")) for c in range(0x202A, 0x202F)},
+    **{chr(c): Named(NP_("invisible character", "bidirectional isolate")) for c in range(0x2066, 0x206A)},
+    # line breaks to YAML, not to the editor's eyes: the text and the line numbers after them are misread
+    "\u2028": Named(NP_("invisible character", "line separator")),
+    "\u2029": Named(NP_("invisible character", "paragraph separator")),
+    "\u0085": Named(NP_("invisible character", "next line (NEL)")),
+}
 
 
 # --- the problem texts in the catalogue (issue 13, stage 4) --------------------------------------------------
@@ -1203,14 +1212,8 @@ LOAD_TEXTS: dict[str, tuple[str, str]] = {  # the loader and the models' check (
 
 
 def editor_text(key: str, **fields: object) -> tuple[str, str]:
-    """The text for `key` in the locale's words and in English, its fields filled in: from the catalogue for
-    the texts moved there (`NP_(key, "…")`), from the `Text` pair for those not yet moved."""
-    moved = RULES_TEXTS.get(key) or LOAD_TEXTS.get(key)
-    if moved is None:
-        text = EDITOR_TEXTS[key]
-        if isinstance(text, Text):
-            return text.zh.format(**fields), text.en.format(**fields)
-        moved = text
-    context, message = moved
+    """The text for `key` in the locale's words and in English, its fields filled in, from the catalogue
+    (`NP_(key, "…")`); the input words a text names are filled in from vocabulary.py."""
+    context, message = RULES_TEXTS.get(key) or LOAD_TEXTS.get(key) or EDITOR_TEXTS[key]
     fields = _INPUT_WORDS | fields
     return pgettext(context, message, **fields), message % fields

@@ -44,3 +44,5 @@ PLACEHOLDER = "【待填写】"
 
 # --- the problem catalogue (generator/data/messages.py): words the editors' texts name as what to write ---------
 FULLWIDTH_COLON = "："  # the full-width colon: a key followed by it is refused; in text it is what to write
+# what an editor writes into a note cell (or the first highlight cell) to remove what the file holds
+DELETE_WORD = "删除"
