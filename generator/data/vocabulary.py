@@ -46,3 +46,4 @@ PLACEHOLDER = "【待填写】"
 FULLWIDTH_COLON = "："  # the full-width colon: a key followed by it is refused; in text it is what to write
 # what an editor writes into a note cell (or the first highlight cell) to remove what the file holds
 DELETE_WORD = "删除"
+IDEOGRAPHIC_SPACE = "\u3000"  # the full-width space: refused in indentation, shown as it is in a problem line
