@@ -5,6 +5,7 @@ from __future__ import annotations
 from pydantic import BaseModel
 
 from conftest import ROOT
+from generator import i18n
 from generator.data import models
 from generator.data.messages import CODES
 
@@ -29,6 +30,17 @@ def test_every_problem_code_has_text_and_a_fix() -> None:
     for code in CODES.values():
         assert code.severity in ("error", "warning", "notice")
         assert code.zh and code.en and code.fix, code.code
+
+
+def test_each_problem_code_has_its_own_entries_in_the_catalogue() -> None:
+    """A code's words are in the catalogue (problems.po) under its own contexts, `problem <code>` and `fix <code>`:
+    two codes never share an entry, and both texts come from the catalogue in every locale."""
+    for code in CODES.values():
+        assert code.marked_title[0] == f"problem {code.code}", code.code
+        assert code.marked_fix[0] == f"fix {code.code}", code.code
+        with i18n.use(i18n.PSEUDO_LOCALE):
+            assert code.zh.startswith(i18n.PSEUDO_OPEN) and code.fix.startswith(i18n.PSEUDO_OPEN), code.code
+        assert not code.en.startswith(i18n.PSEUDO_OPEN), code.code
 
 
 def test_the_editors_guide_documents_every_problem_code() -> None:

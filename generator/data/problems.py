@@ -12,6 +12,8 @@ import unicodedata
 from dataclasses import dataclass, field
 
 from generator.data.messages import CODES
+from generator.data.vocabulary import IDEOGRAPHIC_SPACE
+from generator.i18n import NP_, pgettext
 
 
 class Severity(enum.IntEnum):
@@ -23,11 +25,20 @@ class Severity(enum.IntEnum):
 
     @property
     def zh(self) -> str:
-        return {0: "提示", 1: "警告", 2: "错误"}[self.value]
+        """Its name in the locale's words (in a problem line, before the English `en`)."""
+        return pgettext(*_SEVERITY_NAMES[self.value])
 
     @property
     def en(self) -> str:
         return self.name.lower()
+
+
+# a severity's name in a problem line (`(警告/warning)`), by its value
+_SEVERITY_NAMES = (
+    NP_("problem severity", "notice"),
+    NP_("problem severity", "warning"),
+    NP_("problem severity", "error"),
+)
 
 
 @dataclass(frozen=True, order=True)
@@ -51,7 +62,8 @@ class Problem:
         return Severity[CODES[self.code].severity.upper()]
 
     def format_text(self) -> str:
-        """`path:line: field [code] 中文 / English（提示：…）`, the compiler-style line editors read.
+        """`path:line: field [code] <words> / English<hint>`, the compiler-style line editors read: the
+        problem's text in the locale's words and in English, then its hint in the locale's framing.
         Every part that can carry data text is shown with `terminal_text`: one line, inert."""
         path = terminal_text(self.path)
         where = f"{path}:{self.line}:" if self.line else f"{path}:"
@@ -60,7 +72,7 @@ class Problem:
         return f"{where}{fld} [{self.code}]{sev} {self._message()}"
 
     def _message(self) -> str:
-        hint = f"（提示：{terminal_text(self.hint)}）" if self.hint else ""
+        hint = pgettext("problem line", "(hint: %(hint)s)", hint=terminal_text(self.hint)) if self.hint else ""
         return f"{terminal_text(self.zh)} / {terminal_text(self.en)}{hint}"
 
     def format_github(self, strict: bool) -> str:
@@ -102,7 +114,7 @@ def terminal_text(text: str) -> str:
         category = unicodedata.category(char)
         if char == "\n":
             out.append("⏎")
-        elif category in _NAMED or (category == "Zs" and char not in " \u3000"):
+        elif category in _NAMED or (category == "Zs" and char not in (" ", IDEOGRAPHIC_SPACE)):
             out.append(_named(char))
         else:
             out.append(char)

@@ -41,3 +41,9 @@ HIGHLIGHTS_HEADING = "年度建设亮点（每格填写一条，可留空）"  #
 HIGHLIGHT_LABEL = "亮点{n}"  # column A beside each highlight cell, n = 1, 2, …
 # what a scaffold writes where the editor must replace it; `check` finds it left in a data file
 PLACEHOLDER = "【待填写】"
+
+# --- the problem catalogue (generator/data/messages.py, problems.py): input words its texts name or test -------
+FULLWIDTH_COLON = "："  # the full-width colon: a key followed by it is refused; in text it is what to write
+# what an editor writes into a note cell (or the first highlight cell) to remove what the file holds
+DELETE_WORD = "删除"
+IDEOGRAPHIC_SPACE = "\u3000"  # the full-width space: refused in indentation, shown as it is in a problem line
