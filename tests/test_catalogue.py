@@ -66,7 +66,6 @@ REMAINING: dict[str, int] = {
     "generator/site/data_dictionary.py": 24,
     "generator/site/home_page.py": 2,
     "generator/site/pages.py": 1,
-    "generator/site/paths.py": 8,
     "generator/site/progress_pages.py": 58,
     "generator/site/progress_words.py": 26,
     "generator/site/sentences.py": 144,
