@@ -49,6 +49,7 @@ from generator import i18n  # noqa: E402
 from generator.analysis.memo import Memo  # noqa: E402
 from generator.build import build_site_sources  # noqa: E402
 from generator.data.links import safe_href  # noqa: E402
+from generator.i18n import bilingual  # noqa: E402
 from generator.options import Options, from_environment  # noqa: E402
 from generator.site.markup import EscapedRuns  # noqa: E402
 
@@ -97,7 +98,7 @@ def on_config(config: Any) -> Any:
     for problem in problems:
         print(problem.format_text(), file=sys.stderr)
     if result.written is None or result.catalog is None:
-        raise DataError("数据有错误，未构建网站；运行 make check 查看详情 / data has errors: site not built")
+        raise DataError(bilingual("data has errors: site not built"))
     site = result.catalog.site
     config["site_name"] = site.title
     config["site_description"] = site.description

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import Literal
 
 from generator.data.models import (
     AnnualReport,
@@ -17,23 +19,33 @@ from generator.data.models import (
     SiteConfig,
     Task,
     Zone,
+    _Words,
 )
+from generator.i18n import NP_
 
-STATUS_LABELS: dict[str, tuple[str, str]] = {
-    "applied": ("申报中", "applied"),
-    "public_notice": ("公示中", "in public notice"),
-    "building": ("建设中", "under construction"),
-    "due": ("建设期满待评估", "period ended, evaluation due"),
-    "confirmed": ("已认定", "confirmed"),
-    "rectification": ("整改中", "in rectification"),
-    "revoked": ("已撤销", "revoked"),
-    "further_support": ("后续支持", "further support"),
+ZoneStatus = Literal[
+    "applied", "public_notice", "building", "due", "confirmed", "rectification", "revoked", "further_support"
+]
+"""A zone's status, derived from its dated events (`derive_status`): the evaluation results
+(`models.EvaluationResult`) and the stages before them."""
+
+_STATUS_WORDS: dict[str, tuple[str, str]] = {  # the status's name on the site (NP_: translated when read)
+    "applied": NP_("zone status", "applied"),
+    "public_notice": NP_("zone status", "in public notice"),
+    "building": NP_("zone status", "under construction"),
+    "due": NP_("zone status", "period ended, evaluation due"),
+    "confirmed": NP_("zone status", "confirmed"),
+    "rectification": NP_("zone status", "in rectification"),
+    "revoked": NP_("zone status", "revoked"),
+    "further_support": NP_("zone status", "further support"),
 }
+STATUS_LABELS: Mapping[str, tuple[str, str]] = _Words(_STATUS_WORDS, pair=True)
+"""Every status, in order, by its code -> (its name in the locale's words, in English), translated when read."""
 
 
-def derive_status(events: tuple[Event, ...], period_end: int, as_of: dt.date) -> str:
+def derive_status(events: tuple[Event, ...], period_end: int, as_of: dt.date) -> ZoneStatus:
     """The zone's current status, from its dated events (never stored in the data)."""
-    status = "applied"
+    status: ZoneStatus = "applied"
     for event in events:
         if event.date > as_of:
             continue
@@ -85,7 +97,7 @@ class ZoneRecord:
     zone: Zone
     own_indicators: tuple[Indicator, ...]
     reports: dict[int, ReportRecord]
-    status: str
+    status: ZoneStatus
     approved: dt.date | None
     images: dict[str, bytes]
 

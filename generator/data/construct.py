@@ -11,7 +11,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from generator.data.catalog import CaseRecord, Catalog, Reading, ReportRecord, ZoneRecord
+from generator.data.catalog import CaseRecord, Catalog, Reading, ReportRecord, ZoneRecord, ZoneStatus
 from generator.data.models import AnnualReport, Case, Indicator, IndicatorSystem, RefItem, SiteConfig, Task, Zone
 
 Read = tuple[Decimal | None, str | None]  # a value as read by its indicator's kind: the number, the text shown
@@ -37,7 +37,7 @@ class ValidZone:
     zone: Zone
     own_indicators: tuple[Indicator, ...]
     reports: dict[int, ValidReport]
-    status: str
+    status: ZoneStatus
     approved: dt.date | None
     images: dict[str, bytes]
 

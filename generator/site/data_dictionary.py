@@ -15,6 +15,7 @@ from generator.data import layout
 from generator.data.models import (
     field_words,
 )
+from generator.i18n import NP_, pgettext
 
 # Every kind of data file (layout.py) as (path shown, what it holds, the model of one record): the files that
 # hold one record first, then the lists (the reference lists), each in the layout's order.
@@ -23,11 +24,25 @@ FILES: list[tuple[str, str, type[BaseModel]]] = [
     for kind in sorted((k for k in layout.FILE_KINDS if k.model is not None), key=lambda k: k.is_list)
 ]
 
-_SCALARS = {
-    "_name": "文字（一行）", "_markdown": "文字（可用 Markdown）", "_paragraph": "文字（可用 Markdown）", "_url": "网址", "_id": "编号", "_key": "编号",
-    "_year": "年份", "_date": "日期（YYYY-MM-DD）", "_bool": "true 或 false", "_number": "数字",
-    "_text_or_number": "数字或文字",
-}  # fmt: skip
+_TRUE_OR_FALSE = NP_("dictionary type", "true or false")
+_SCALARS = {  # the validators of the scalar types (models.py) -> the type's words (NP_: translated when read)
+    "_name": NP_("dictionary type", "text (one line)"),
+    "_markdown": NP_("dictionary type", "text (Markdown allowed)"),
+    "_paragraph": NP_("dictionary type", "text (Markdown allowed)"),
+    "_url": NP_("dictionary type", "web address"),
+    "_id": NP_("dictionary type", "id"),
+    "_key": NP_("dictionary type", "id"),
+    "_year": NP_("dictionary type", "year"),
+    "_date": NP_("dictionary type", "date (YYYY-MM-DD)"),
+    "_bool": _TRUE_OR_FALSE,
+    "_number": NP_("dictionary type", "number"),
+    "_text_or_number": NP_("dictionary type", "number or text"),
+}
+_PLAIN = {
+    int: NP_("dictionary type", "whole number"),
+    str: NP_("dictionary type", "text"),
+    bool: _TRUE_OR_FALSE,
+}
 
 
 @dataclass(frozen=True)
@@ -65,7 +80,7 @@ def _describe(annotation: Any, metadata: list[Any]) -> tuple[str, list[type[Base
     for item in metadata:
         func = getattr(item, "func", None)
         if func is not None and func.__name__ in _SCALARS:
-            return _SCALARS[func.__name__], [], ""
+            return pgettext(*_SCALARS[func.__name__]), [], ""
     origin, args = typing.get_origin(annotation), typing.get_args(annotation)
     if origin is typing.Annotated:
         return _describe(args[0], list(annotation.__metadata__))
@@ -74,25 +89,40 @@ def _describe(annotation: Any, metadata: list[Any]) -> tuple[str, list[type[Base
         if len(parts) == 1:
             return parts[0]
         models = [m for p in parts for m in p[1]]
-        return ("对象（按 kind 区分）" if models else "或".join(p[0] for p in parts)), models, ""
+        if models:
+            return pgettext("dictionary type", "object (by its kind)"), models, ""
+        return pgettext("data dictionary: between the types of a union", " or ").join(p[0] for p in parts), [], ""
     if origin is typing.Literal:
-        return "取值：" + " / ".join(str(a) for a in args), [], ""
+        return (
+            pgettext("dictionary type", "one of: %(values)s", values=" / ".join(str(a) for a in args)),
+            [],
+            "",
+        )
     if origin is list:
-        label, nested, _ = _describe(args[0], [])
-        return f"{label}的列表", nested, "[]"
+        label, nested, _suffix = _describe(args[0], [])
+        return pgettext("dictionary type", "list of %(item)s", item=label), nested, "[]"
     if origin is dict:
-        value_label, nested, _ = _describe(args[1], [])
-        return f"键值对（{_describe(args[0], [])[0]}: {value_label}）", nested, ".<编号>"
+        value_label, nested, _suffix = _describe(args[1], [])
+        key = pgettext("data dictionary: a mapping's key in a field's path", "<id>")
+        words = pgettext(
+            "dictionary type",
+            "mapping (%(key)s: %(value)s)",
+            key=_describe(args[0], [])[0],
+            value=value_label,
+        )
+        return words, nested, f".{key}"
     if isinstance(annotation, type) and issubclass(annotation, BaseModel):
-        return "对象", [annotation], ""
-    return {int: "整数", str: "文字", bool: "true 或 false"}.get(annotation, str(annotation)), [], ""
+        return pgettext("dictionary type", "object"), [annotation], ""
+    plain = _PLAIN.get(annotation)
+    return (pgettext(*plain) if plain else str(annotation)), [], ""
 
 
 def dictionary_view() -> list[dict[str, Any]]:
     """Per data file: its path, what it holds, and its fields."""
+    required, optional = pgettext("data dictionary", "required"), pgettext("data dictionary", "optional")
     return [
         {"file": path, "what": what, "fields": [
-            {"path": f.path, "type": f.type, "required": "必填" if f.required else "可选", "zh": f.zh, "en": f.en}
+            {"path": f.path, "type": f.type, "required": required if f.required else optional, "zh": f.zh, "en": f.en}
             for f in model_fields(model)
         ]}
         for path, what, model in FILES

@@ -5,6 +5,7 @@ module: page modules import it, never each other."""
 from __future__ import annotations
 
 from generator.data.catalog import ZoneRecord
+from generator.i18n import _, pgettext
 from generator.site.markup import Safe, link
 
 DATA = "data"  # the open data's folder
@@ -15,7 +16,7 @@ def zone_page(zone_id: str) -> str:
 
 
 def year_page(zone_id: str, year: int) -> str:
-    """A zone's 年度建设情况数据摘要 page for one report year (summary_pages.py)."""
+    """A zone's summary of one report year's construction data (summary_pages.py)."""
     return f"zones/{zone_id}/{year}.md"
 
 
@@ -38,8 +39,11 @@ def summary_links(zone: ZoneRecord, base: str = "", pdf: bool = True) -> Safe:
     years = sorted(zone.reports)
     if not years:
         return Safe("")
-    text = "各年度建设情况数据摘要：" + "　".join(link(f"{y} 年度", f"{base}{y}.md") for y in years)
-    if pdf:
-        last = years[-1]
-        text += f"（{link(f'下载 {last} 年度摘要 PDF', base + f'summary-{last}.pdf')}）"
-    return Safe(text)
+    years_links = pgettext("zones: between the year links", ", ").join(
+        link(pgettext("zones: a year summary's link", "%(year)s", year=y), f"{base}{y}.md") for y in years
+    )
+    if not pdf:
+        return Safe(_("Each year's construction data summary: %(years)s", years=years_links))
+    last = years[-1]
+    pdf_link = link(_("Download the %(year)s summary PDF", year=last), base + f"summary-{last}.pdf")
+    return Safe(_("Each year's construction data summary: %(years)s (%(pdf)s)", years=years_links, pdf=pdf_link))

@@ -1,6 +1,6 @@
 """Zone pages: the list of zones, one page per zone (profile, parks, lifecycle, indicator dashboard, target
-progress and composite index from the analysis stage); each zone's year pages (年度建设情况数据摘要) are
-summary_pages.py's section."""
+progress and composite index from the analysis stage); each zone's year pages (its yearly construction data
+summaries) are summary_pages.py's section."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ from generator.analysis.stage import PeerTable
 from generator.data.catalog import STATUS_LABELS, Catalog, ZoneRecord
 from generator.data.kinds import KINDS
 from generator.data.models import PLAN_SECTIONS, Indicator
+from generator.i18n import _, ngettext, pgettext
 from generator.site.charts import chart_html, chart_id, with_summary, years_chart
 from generator.site.common import (
     NAV_MAX_PAGES,
@@ -44,7 +45,7 @@ def make_zone_pages(ctx: Context) -> Section:
         if listed:
             nav.append({zone_short(zone): zone_page(zone.id)})
     out.pages["zones/index.md"] = env.get_template("zone_list.md.j2").render(**_zone_list_view(catalog, zones))
-    out.nav = [{"示范区": nav}]
+    out.nav = [{pgettext("zones: the section", "Zones"): nav}]
     return out
 
 
@@ -75,14 +76,20 @@ def _zone_list_view(catalog: Catalog, zones: list[ZoneRecord]) -> dict[str, Any]
             "status": STATUS_LABELS[zone.status][0],
             "approved": zone.approved.year if zone.approved else "—",
             "period": f"{z.period.start}—{z.period.end}",
-            "cells": [f"{v}（{y}）" if y else v for v, y in values],
+            "cells": [pgettext("zones: a value and its year", "%(value)s (%(year)s)", value=v, year=y) if y else v
+                      for v, y in values],
         })  # fmt: skip
     return {
-        "fm": front_matter("示范区名录", catalog.has_sample),
+        "fm": front_matter(pgettext("zones: the list's title", "Zone directory"), catalog.has_sample),
         "zones": rows,
-        "keys": [with_unit(ind.name, "") + (f"（{ind.unit}）" if ind.unit else "") for ind in keys],
+        "keys": [_column(with_unit(ind.name, ""), ind.unit) for ind in keys],
         "as_of": catalog.as_of.isoformat(),
     }
+
+
+def _column(name: str, unit: str | None) -> str:
+    """A key indicator's column header: its name, and its unit when it has one."""
+    return pgettext("zones: a column's name and unit", "%(name)s (%(unit)s)", name=name, unit=unit) if unit else name
 
 
 # --- a zone ---------------------------------------------------------------------------------
@@ -109,8 +116,8 @@ def _dashboard(
             "cells": [p.shown for p in series.points],
             "changes": changes(series),
             "target": with_unit(str(prog.target), ind.unit) if prog else "",
-            "progress": (f"{prog.latest.year} 年已达到目标的 {prog.share}" if prog.latest else "尚无可比的年度数值")
-            if prog else "",
+            "progress": (_("%(year)s: %(share)s of the target reached", year=prog.latest.year, share=prog.share)
+                         if prog.latest else _("no comparable yearly value yet")) if prog else "",
         })  # fmt: skip
     return out
 
@@ -122,12 +129,20 @@ def _grouped(env: Any, catalog: Catalog, rows: list[dict[str, Any]], own: list[d
     so the charts' attributes would be read as Markdown."""
     groups = []
     named = [(cat.name, [r for r in rows if r["category"] == cat.id]) for cat in catalog.categories]
-    for name, items in [*named, ("自设指标", own)]:
+    own_name = pgettext("zones: the group of a zone's own indicators", "Own indicators")
+    for name, items, is_own in [*((n, i, False) for n, i in named), (own_name, own, True)]:
         if items:
             body = "\n".join(env.get_template("indicator_block.md.j2").render(i=i) for i in items)
-            if name == "自设指标":
-                body = "以下指标由本示范区自行设立，只在本页显示，不参与跨示范区比较。\n\n" + body
-            groups.append({"summary": Safe(f"{h(name)}（{len(items)} 项指标）"), "body": Safe(body)})
+            if is_own:
+                intro = _(
+                    "These indicators were set by the zone itself: they are shown on this page only and are not"
+                    " compared across zones."
+                )
+                body = intro + "\n\n" + body
+            summary = ngettext(
+                "%(group)s (%(num)s indicator)", "%(group)s (%(num)s indicators)", len(items), group=h(name)
+            )
+            groups.append({"summary": Safe(summary), "body": Safe(body)})
     return groups
 
 
@@ -163,8 +178,12 @@ def _zone_view(ctx: Context, zone: ZoneRecord) -> dict[str, Any]:
     own = list(zone.own_indicators)
     cases = [c for c in catalog.cases if c.zone_id == zone.id]
     dashboard = _dashboard(catalog, analysis.peers, zone, common, targets)
+    csv_link = link(pgettext("zones: a download link", "CSV table"), "../../" + zone_csv_path(zone.id))
+    open_data_link = link(pgettext("open data page", "Open data"), "../../data/index.md")
     return {
-        "fm": front_matter(z.name, z.sample, f"{z.name}的建设情况、建设程序和年度指标数据"),
+        "fm": front_matter(
+            z.name, z.sample, _("The construction, procedure and yearly indicator data of %(zone)s", zone=z.name)
+        ),
         "z": z,
         "id": zone.id,
         "status": STATUS_LABELS[zone.status][0],
@@ -172,14 +191,14 @@ def _zone_view(ctx: Context, zone: ZoneRecord) -> dict[str, Any]:
         "level": catalog.ref_name("zone_levels", z.level),
         "parks": [{"name": p.name, "kind": catalog.ref_name("park_kinds", p.kind),
                    "level": catalog.ref_name("park_levels", p.level)} for p in z.parks],
-        "funding": [{"source": f.source, "amount": fmt_number(f.amount, "万元"), "year": f.year or "—",
+        "funding": [{"source": f.source, "amount": fmt_number(f.amount, pgettext("zones: the unit of a funding amount", "10,000 yuan")), "year": f.year or "—",
                      "note": f.note or ""} for f in z.funding],
         "plan": [{"title": title, "text": getattr(z.plan, key)} for key, (title, _en) in PLAN_SECTIONS.items()
                  if getattr(z.plan, key)],
         "events": zone_events(catalog, zone),
         "has_reports": bool(zone.reports),
-        "downloads": Safe(f"下载本示范区数据：{link('CSV 表格', '../../' + zone_csv_path(zone.id))}"
-                          f"（全部示范区的数据见{link('开放数据', '../../data/index.md')}）"),
+        "downloads": Safe(_("Download this zone's data: %(csv)s (all zones' data: %(open_data)s)", csv=csv_link,
+                            open_data=open_data_link)),
         "summary_links": summary_links(zone, pdf=ctx.pdf),
         "groups": _grouped(env, catalog, dashboard, _dashboard(catalog, analysis.peers, zone, own, targets)),
         "dashboard_summary": dashboard_summary([zone_series(zone, i) for i in [*common, *own] if KINDS[i.kind].numeric],
