@@ -32,7 +32,7 @@ from generator.data.catalog import Catalog
 from generator.site.charts import Chart, chart_html, chart_id, plot_text, with_summary
 from generator.site.common import Context, Section, front_matter, zone_short
 from generator.site.markup import link
-from generator.site.progress_words import INDEX, REPORTING, TARGETS, target_row, zone_sentence
+from generator.site.progress_words import INDEX, REPORTING, TARGETS, status_label, target_row, zone_sentence
 
 # Colour is never the only cue: each status has its own fill pattern on the chart, and the counts are in a table.
 PATTERNS = {ACHIEVED: "", ON_COURSE: "/", BEHIND: "x", NOT_ACHIEVED: "\\", UNKNOWN: "."}
@@ -70,10 +70,10 @@ def status_chart(progress: list[ZoneProgress], summary: str) -> Chart:
         if not any(counts):
             continue
         data.append({
-            "type": "bar", "orientation": "h", "name": status, "y": labels, "x": counts,
+            "type": "bar", "orientation": "h", "name": status_label(status), "y": labels, "x": counts,
             "text": [str(c) if c else "" for c in counts], "textposition": "inside",
             "marker": {"pattern": {"shape": PATTERNS[status]}},
-            "hovertemplate": f"%{{y}}：{status} %{{x}} 项<extra></extra>",
+            "hovertemplate": f"%{{y}}：{status_label(status)} %{{x}} 项<extra></extra>",
         })  # fmt: skip
     layout = {
         "barmode": "stack",
@@ -92,7 +92,7 @@ def overall_sentence(catalog: Catalog, progress: list[ZoneProgress]) -> str:
     if not progress:
         return f"截至 {catalog.as_of.isoformat()}，尚无设有期末目标的已批复示范区。"
     total = sum(len(p.targets) for p in progress)
-    counts = "、".join(f"{s} {n} 项" for s in STATUSES if (n := sum(p.count(s) for p in progress)))
+    counts = "、".join(f"{status_label(s)} {n} 项" for s in STATUSES if (n := sum(p.count(s) for p in progress)))
     return f"截至 {catalog.as_of.isoformat()}，{len(progress)} 个示范区共设有 {total} 项期末目标：{counts}。"
 
 
@@ -102,7 +102,7 @@ def _index_view(catalog: Catalog, progress: list[ZoneProgress]) -> dict[str, Any
         "fm": front_matter("建设进展", catalog.has_sample, "各示范区建设期末目标的完成进度和年度报告报送情况"),
         "summary": summary,
         "chart": chart_html(status_chart(progress, summary)) if progress else "",
-        "statuses": list(STATUSES),
+        "statuses": [status_label(s) for s in STATUSES],
         "zones": [
             {
                 "link": link(zone_short(p.zone), f"../zones/{p.zone.id}/index.md"),
