@@ -67,7 +67,6 @@ REMAINING: dict[str, int] = {
     "generator/site/home_page.py": 2,
     "generator/site/pages.py": 1,
     "generator/site/paths.py": 8,
-    "generator/site/progress_pages.py": 58,
     "generator/site/sentences.py": 144,
     "generator/site/series.py": 7,
     "generator/site/summary_pages.py": 52,
