@@ -90,7 +90,7 @@ def reporting_years(catalog: Catalog, zones: list[ZoneRecord]) -> list[Reporting
 
 def evaluations_due(catalog: Catalog, zones: list[ZoneRecord]) -> list[EvaluationDue]:
     """Approved zones whose construction period has ended, or ends in the as-of year, with no evaluation
-    (总结评估) recorded by the as-of date."""
+    (final evaluation) recorded by the as-of date."""
     out = []
     for zone in zones:
         end = zone.zone.period.end

@@ -79,7 +79,7 @@ def analyse(catalog: Catalog, memo: Memo | None = None) -> Analysis:
 
 def year_targets(catalog: Catalog) -> dict[tuple[str, int, str], Judgement]:
     """Each report year's value of each target in force at that year's end, judged against the line
-    (targets.py: `year_judgement`), for the year pages' 目标进度 table."""
+    (targets.py: `year_judgement`), for the year pages' table of the targets' progress."""
     out = {}
     for zone_id, zone in sorted(catalog.zones.items()):
         for year in sorted(zone.reports):

@@ -4,19 +4,19 @@ once the construction period is over, achieved or not achieved).
 The rules, in the order they are applied to one target (`judge`):
 
 1. **The value judged** is the latest year in the construction period (approval year … period end) whose
-   report has a number for the indicator; a marker (暂无 / 不适用) or an absent value is never read as zero,
-   and values for years after the period end are not used. No number in any such year → 无法判断.
+   report has a number for the indicator; a marker (not available / not applicable) or an absent value is never
+   read as zero, and values for years after the period end are not used. No number in any such year → unknown.
 2. **Higher is better.** Every quantitative indicator of the system (Attachment 2) is one where more is
    better — contract turnover, counts of agencies, enterprises, platforms, shares of high-tech revenue and of
    R&D spending — so "reaching the target" means `latest >= target`. A target *below* the baseline value
-   contradicts that assumption (or is a typing error): 无法判断.
-3. **已实现** when the latest value reaches the target.
+   contradicts that assumption (or is a typing error): unknown.
+3. **Achieved** when the latest value reaches the target.
 4. **Period over** (the as-of date is after 31 December of the end year, or the zone was revoked): a target
-   not reached is **未实现** if the end year itself has a number, 无法判断 otherwise (the final figure is
+   not reached is **not achieved** if the end year itself has a number, unknown otherwise (the final figure is
    missing, so the outcome is not known).
-5. **The line.** Otherwise the zone is **进度正常** when the latest value is on or above the straight line
+5. **The line.** Otherwise the zone is **on course** when the latest value is on or above the straight line
    from the baseline value (the `baseline: true` report, i.e. the year before approval) to the target in the
-   end year, evaluated at the latest year, and **滞后** below it. No baseline number → 无法判断.
+   end year, evaluated at the latest year, and **behind** below it. No baseline number → unknown.
    The comparison is exact (fractions of Decimals, no rounding); the line's value is shown rounded.
 
 **Revised targets.** The target used is the one in force on the assessment date, which is the as-of date,
@@ -27,6 +27,9 @@ from that day on: the question is whether the zone is on course to the target it
 "share of the target reached" uses the same target). Before its date the original target is used. A revision
 dated after the end of the construction period is shown but not used: it cannot change the outcome of a period
 already over. Pages show the original target next to every revision.
+
+A status is a `Status`, a reason a tuple of `Reason`s (what is missing, with its years and markers): values, not
+words. The site words them from the catalogue (generator/site/progress_words.py).
 """
 
 from __future__ import annotations
@@ -36,6 +39,7 @@ import math
 from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
+from enum import StrEnum
 from fractions import Fraction
 
 from generator.analysis.numbers import fmt_decimal
@@ -44,13 +48,55 @@ from generator.data.kinds import KINDS
 from generator.data.models import Indicator, PlanRevised
 from generator.data.rules import expected_report_years, revocation_date
 
-ACHIEVED = "已实现"
-ON_COURSE = "进度正常"
-BEHIND = "滞后"
-NOT_ACHIEVED = "未实现"
-UNKNOWN = "无法判断"
-STATUSES = (ACHIEVED, ON_COURSE, BEHIND, NOT_ACHIEVED, UNKNOWN)
+
+class Status(StrEnum):
+    """A target's status (the site's words for each: progress_words.py)."""
+
+    ACHIEVED = "achieved"
+    ON_COURSE = "on-course"
+    BEHIND = "behind"
+    NOT_ACHIEVED = "not-achieved"  # the period is over and the target was not reached
+    UNKNOWN = "unknown"  # cannot be judged (a `Reason` says why)
+
+
+ACHIEVED = Status.ACHIEVED
+ON_COURSE = Status.ON_COURSE
+BEHIND = Status.BEHIND
+NOT_ACHIEVED = Status.NOT_ACHIEVED
+UNKNOWN = Status.UNKNOWN
+STATUSES = tuple(Status)  # in the order the pages show them
 NOT_REPORTED = "—"
+
+
+class Why(StrEnum):
+    """What a `Reason` says (its words, with its parameters, are the site's: progress_words.py)."""
+
+    NO_VALUE = "no-value"  # no number in any year of the period so far; `gaps`: the years owed without one
+    YEAR_GAP = "year-gap"  # the judged year has no number; `gaps`: that year
+    TARGET_BELOW_BASELINE = "target-below-baseline"  # "higher is better" cannot be applied
+    FINAL_YEAR_MISSING = "final-year-missing"  # the period is over and its end year (`year`) has no number
+    NO_BASELINE = "no-baseline"  # no baseline number (`year`: the baseline year, when known), so no line
+    NO_BASELINE_REPORT = "no-baseline-report"  # no baseline report for `year`, so no line
+    BASELINE_GAP = "baseline-gap"  # the baseline report (`gaps`: its year) has no number, so no line
+    JUDGED_EARLIER = "judged-earlier"  # later years (`gaps`) have no number: the value of `year` was judged
+    NOT_APPROVED = "not-approved"  # the zone is not approved yet
+    AFTER_PERIOD = "after-period"  # the year is after the construction period
+
+
+@dataclass(frozen=True)
+class Gap:
+    """A year without a number: its marker as written (not available / not applicable), or None when the year
+    was not reported at all."""
+
+    year: int
+    marker: str | None = None
+
+
+@dataclass(frozen=True)
+class Reason:
+    why: Why
+    year: int | None = None
+    gaps: tuple[Gap, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -62,9 +108,9 @@ class Revision:
 
 @dataclass(frozen=True)
 class Judgement:
-    status: str
+    status: Status
     expected: Fraction | None  # the line's value at the latest year (exact), when it can be drawn
-    reason: str  # why 无法判断, or a note for the reader; "" otherwise
+    reason: tuple[Reason, ...]  # why unknown, or a note for the reader; () otherwise
 
 
 @dataclass(frozen=True)
@@ -80,9 +126,9 @@ class TargetProgress:
     latest_year: int | None
     latest: Decimal | None
     latest_shown: str
-    status: str
+    status: Status
     expected: Fraction | None
-    reason: str
+    reason: tuple[Reason, ...]
     final: bool  # the period is over: the status is the final outcome
 
     @property
@@ -104,7 +150,7 @@ class ZoneProgress:
     final: bool
     targets: tuple[TargetProgress, ...]
 
-    def count(self, status: str) -> int:
+    def count(self, status: Status) -> int:
         return sum(1 for t in self.targets if t.status == status)
 
 
@@ -134,26 +180,26 @@ def judge(
     latest_year: int | None,
     end_year: int,
     final: bool,
-    no_value_reason: str = "建设期内尚无年度数值",
-    no_baseline_reason: str = "没有基期数值",
+    no_value_reason: Reason = Reason(Why.NO_VALUE),
+    no_baseline_reason: Reason = Reason(Why.NO_BASELINE),
 ) -> Judgement:
     """One target's status from its numbers (see the module's docstring for the rules, in this order)."""
     if latest is None or latest_year is None:
-        return Judgement(UNKNOWN, None, no_value_reason)
+        return Judgement(UNKNOWN, None, (no_value_reason,))
     expected = None
     if baseline is not None and end_year > baseline_year:
         expected = line_value(baseline, baseline_year, target, end_year, latest_year)
     if baseline is not None and target < baseline:
-        return Judgement(UNKNOWN, None, "目标值低于基期值，无法按“数值越大越好”判断")
+        return Judgement(UNKNOWN, None, (Reason(Why.TARGET_BELOW_BASELINE),))
     if latest >= target:
-        return Judgement(ACHIEVED, expected, "")
+        return Judgement(ACHIEVED, expected, ())
     if final:
         if latest_year == end_year:
-            return Judgement(NOT_ACHIEVED, expected, "")
-        return Judgement(UNKNOWN, expected, f"建设期已结束，期末（{end_year} 年）没有数值")
+            return Judgement(NOT_ACHIEVED, expected, ())
+        return Judgement(UNKNOWN, expected, (Reason(Why.FINAL_YEAR_MISSING, end_year),))
     if baseline is None or expected is None:
-        return Judgement(UNKNOWN, None, f"{no_baseline_reason}，无法画出进度线")
-    return Judgement(ON_COURSE if Fraction(latest) >= expected else BEHIND, expected, "")
+        return Judgement(UNKNOWN, None, (no_baseline_reason,))
+    return Judgement(ON_COURSE if Fraction(latest) >= expected else BEHIND, expected, ())
 
 
 def assessment_date(zone: ZoneRecord, as_of: dt.date) -> dt.date:
@@ -223,18 +269,18 @@ def _target_progress(
     with_number = [y for y in owed if _shown(zone, y, ind.id)[0] is not None]
     latest_year = with_number[-1] if with_number else None
     latest, latest_shown = _shown(zone, latest_year, ind.id) if latest_year else (None, NOT_REPORTED)
-    gaps = [f"{y} 年{_gap(zone, y, ind.id)}" for y in owed if latest_year is None or y > latest_year]
-    no_value = "建设期内尚无年度数值" + (f"（{'、'.join(gaps)}）" if gaps else "")
+    gaps = tuple(_gap(zone, y, ind.id) for y in owed if latest_year is None or y > latest_year)
+    no_value = Reason(Why.NO_VALUE, gaps=gaps)
     if base_report is None or not base_report.report.baseline:
-        no_baseline = f"没有基期（{baseline_year} 年）数据"
+        no_baseline = Reason(Why.NO_BASELINE_REPORT, baseline_year)
     else:
-        no_baseline = f"基期（{baseline_year} 年）{_gap(zone, baseline_year, ind.id)}"
+        no_baseline = Reason(Why.BASELINE_GAP, gaps=(_gap(zone, baseline_year, ind.id),))
     judgement = judge(target=target, baseline=baseline, baseline_year=baseline_year, latest=latest,
                       latest_year=latest_year, end_year=end, final=final, no_value_reason=no_value,
                       no_baseline_reason=no_baseline)  # fmt: skip
     if latest_year is not None and gaps:  # a later year without a number: say which value was judged
-        note = f"{'、'.join(gaps)}，按 {latest_year} 年数值判断"
-        judgement = Judgement(judgement.status, judgement.expected, "；".join(filter(None, [judgement.reason, note])))
+        note = Reason(Why.JUDGED_EARLIER, latest_year, gaps)
+        judgement = Judgement(judgement.status, judgement.expected, (*judgement.reason, note))
     return TargetProgress(
         zone_id=zone.id, indicator=ind, original=zone.zone.targets.get(ind.id),
         revisions=_revisions(zone, ind.id, assessed_on, as_of), target=target,
@@ -245,24 +291,24 @@ def _target_progress(
 
 
 def year_judgement(zone: ZoneRecord, ind_id: str, target: Decimal, year: int) -> Judgement:
-    """One report year's value judged against the line to `target` (the year's 年度建设情况数据摘要): the
+    """One report year's value judged against the line to `target` (the year's summary of the data): the
     same rules as `judge`, with that year's value as the latest and the outcome final in the end year."""
     if zone.approved is None:
-        return Judgement(UNKNOWN, None, "示范区尚未批复建设")
+        return Judgement(UNKNOWN, None, (Reason(Why.NOT_APPROVED),))
     baseline_year = zone.approved.year - 1
     base_report = zone.reports.get(baseline_year)
     baseline = _shown(zone, baseline_year, ind_id)[0] if base_report and base_report.report.baseline else None
     value = _shown(zone, year, ind_id)[0]
     end = zone.zone.period.end
     if year > end:
-        return Judgement(UNKNOWN, None, "该年度在建设期之后")
+        return Judgement(UNKNOWN, None, (Reason(Why.AFTER_PERIOD),))
     return judge(target=target, baseline=baseline, baseline_year=baseline_year, latest=value,
                  latest_year=year if value is not None else None, end_year=end, final=year == end,
-                 no_value_reason=f"{year} 年{_gap(zone, year, ind_id)}",
-                 no_baseline_reason=f"没有基期（{baseline_year} 年）数值")  # fmt: skip
+                 no_value_reason=Reason(Why.YEAR_GAP, gaps=(_gap(zone, year, ind_id),)),
+                 no_baseline_reason=Reason(Why.NO_BASELINE, baseline_year))  # fmt: skip
 
 
-def _gap(zone: ZoneRecord, year: int, ind_id: str) -> str:
+def _gap(zone: ZoneRecord, year: int, ind_id: str) -> Gap:
     report = zone.reports.get(year)
     reading = report.readings.get(ind_id) if report else None
-    return reading.marker if reading is not None and reading.marker else "未报送"
+    return Gap(year, reading.marker if reading is not None and reading.marker else None)

@@ -1,4 +1,4 @@
-"""建设进展: progress towards the zones' end-of-period targets (an overview with a chart, the table across
+"""The progress pages: progress towards the zones' end-of-period targets (an overview with a chart, the table across
 zones) and the annual-report submissions year by year. The zone page's section is progress_words.py's.
 
 The facts come from the analysis stage (generator/analysis: targets.py, reporting.py, in `ctx.analysis`);
@@ -29,21 +29,42 @@ from generator.analysis.targets import (
     ZoneProgress,
 )
 from generator.data.catalog import Catalog
+from generator.i18n import pgettext
 from generator.site.charts import Chart, chart_html, chart_id, plot_text, with_summary
 from generator.site.common import Context, Section, front_matter, zone_short
 from generator.site.markup import link
-from generator.site.progress_words import INDEX, REPORTING, TARGETS, target_row, zone_sentence
+from generator.site.progress_words import (
+    INDEX,
+    REPORTING,
+    TARGETS,
+    count_text,
+    listed,
+    status_label,
+    target_row,
+    zone_sentence,
+)
 
 # Colour is never the only cue: each status has its own fill pattern on the chart, and the counts are in a table.
 PATTERNS = {ACHIEVED: "", ON_COURSE: "/", BEHIND: "x", NOT_ACHIEVED: "\\", UNKNOWN: "."}
-METHOD = (
-    "所有数量型指标都按“数值越大越好”判断：最近一个年度的数值达到期末目标即为“已实现”；"
-    "否则与进度线比较——进度线是从基期（批复建设前一年）数值到建设期末目标值的直线，"
-    "最近年度的数值在线上或线上方为“进度正常”，在线下方为“滞后”。建设期结束后，未达到目标的为“未实现”。"
-    "没有基期数值、建设期内没有数值（暂无、不适用或未报送，均不当作零）、目标低于基期值等情况为“无法判断”，并注明原因。"
-    "建设方案修订后，自修订之日起按修订后的目标判断（包括修订前已结束年度的数值），同时列出原目标；"
-    "建设期结束后的修订不改变结果。"
-)
+
+
+def method() -> str:
+    """How the statuses are judged (generator/analysis/targets.py's rules), for the reader."""
+    return pgettext(
+        "progress",
+        "Every quantitative indicator is judged by “higher is better”: a target is “%(achieved)s” when the latest "
+        "year's value reaches it; otherwise the value is compared with the progress line, the straight line from "
+        "the baseline value (the year before approval) to the target at the end of the construction period: on or "
+        "above the line is “%(on_course)s”, below it “%(behind)s”. Once the construction period is over, a target "
+        "not reached is “%(not_achieved)s”. Without a baseline value, without a value in the construction period "
+        "(not available, not applicable or not reported, none of them read as zero), with a target below the "
+        "baseline value and the like, the status is “%(unknown)s”, with the reason. After a revision of the plan "
+        "the revised target is used from the revision's date on (also for the values of years that ended before "
+        "it), and the original target is listed as well; a revision after the construction period does not "
+        "change the outcome.",
+        achieved=status_label(ACHIEVED), on_course=status_label(ON_COURSE), behind=status_label(BEHIND),
+        not_achieved=status_label(NOT_ACHIEVED), unknown=status_label(UNKNOWN),
+    )  # fmt: skip
 
 
 def make_progress_pages(ctx: Context) -> Section:
@@ -54,7 +75,7 @@ def make_progress_pages(ctx: Context) -> Section:
     out.pages[INDEX] = env.get_template("progress_index.md.j2").render(**_index_view(catalog, progress))
     out.pages[TARGETS] = env.get_template("progress_targets.md.j2").render(**_targets_view(catalog, progress))
     out.pages[REPORTING] = env.get_template("progress_reporting.md.j2").render(**_reporting_view(catalog, *reporting))
-    out.nav = [{"建设进展": [INDEX, TARGETS, REPORTING]}]
+    out.nav = [{pgettext("progress: the section's title", "Progress"): [INDEX, TARGETS, REPORTING]}]
     return out
 
 
@@ -70,39 +91,59 @@ def status_chart(progress: list[ZoneProgress], summary: str) -> Chart:
         if not any(counts):
             continue
         data.append({
-            "type": "bar", "orientation": "h", "name": status, "y": labels, "x": counts,
+            "type": "bar", "orientation": "h", "name": status_label(status), "y": labels, "x": counts,
             "text": [str(c) if c else "" for c in counts], "textposition": "inside",
             "marker": {"pattern": {"shape": PATTERNS[status]}},
-            "hovertemplate": f"%{{y}}：{status} %{{x}} 项<extra></extra>",
+            "hovertemplate": pgettext("progress chart: a bar's hover text", "%(zone)s: %(status)s %(count)s",
+                                      zone="%{y}", status=status_label(status), count="%{x}") + "<extra></extra>",
         })  # fmt: skip
     layout = {
         "barmode": "stack",
-        "xaxis": {"title": {"text": "目标（项）"}, "rangemode": "tozero", "dtick": 1, "fixedrange": True},
+        "xaxis": {
+            "title": {"text": pgettext("progress chart: the axis", "Targets (count)")},
+            "rangemode": "tozero",
+            "dtick": 1,
+            "fixedrange": True,
+        },
         "yaxis": {"type": "category", "autorange": "reversed", "automargin": True, "fixedrange": True},
         "margin": {"l": 16, "r": 16, "t": 24, "b": 80},
         "height": max(220, 120 + 40 * len(progress)),
         "showlegend": True,
         "legend": {"orientation": "h", "y": -0.3},
     }
-    chart = Chart(chart_id("progress", "status"), "各示范区期末目标进展", "", {"data": data, "layout": layout})
+    chart = Chart(
+        chart_id("progress", "status"),
+        pgettext("progress chart", "Each zone's end-of-period targets"),
+        "",
+        {"data": data, "layout": layout},
+    )
     return with_summary(chart, summary)
 
 
 def overall_sentence(catalog: Catalog, progress: list[ZoneProgress]) -> str:
+    date = catalog.as_of.isoformat()
     if not progress:
-        return f"截至 {catalog.as_of.isoformat()}，尚无设有期末目标的已批复示范区。"
+        return pgettext("progress", "As of %(date)s, no approved zone has end-of-period targets yet.", date=date)
     total = sum(len(p.targets) for p in progress)
-    counts = "、".join(f"{s} {n} 项" for s in STATUSES if (n := sum(p.count(s) for p in progress)))
-    return f"截至 {catalog.as_of.isoformat()}，{len(progress)} 个示范区共设有 {total} 项期末目标：{counts}。"
+    counts = listed(count_text(s, n) for s in STATUSES if (n := sum(p.count(s) for p in progress)))
+    return pgettext("progress", "As of %(date)s, %(zones)s zones have %(total)s end-of-period targets in all: "
+                    "%(counts)s.", date=date, zones=len(progress), total=total, counts=counts)  # fmt: skip
 
 
 def _index_view(catalog: Catalog, progress: list[ZoneProgress]) -> dict[str, Any]:
     summary = overall_sentence(catalog, progress)
     return {
-        "fm": front_matter("建设进展", catalog.has_sample, "各示范区建设期末目标的完成进度和年度报告报送情况"),
+        "fm": front_matter(
+            pgettext("progress: the section's title", "Progress"),
+            catalog.has_sample,
+            pgettext(
+                "progress: a page's description",
+                "How far each zone has come towards its end-of-period targets, and the submission of the annual reports",
+            ),
+        ),
         "summary": summary,
         "chart": chart_html(status_chart(progress, summary)) if progress else "",
-        "statuses": list(STATUSES),
+        "statuses": [status_label(s) for s in STATUSES],
         "zones": [
             {
                 "link": link(zone_short(p.zone), f"../zones/{p.zone.id}/index.md"),
@@ -113,9 +154,11 @@ def _index_view(catalog: Catalog, progress: list[ZoneProgress]) -> dict[str, Any
             }
             for p in progress
         ],
-        "method": METHOD,
-        "targets": link("各项目标明细", TARGETS.removeprefix("progress/")),
-        "reporting": link("年度报告报送情况", REPORTING.removeprefix("progress/")),
+        "method": method(),
+        "targets": link(pgettext("progress: a link", "the details of each target"), TARGETS.removeprefix("progress/")),
+        "reporting": link(
+            pgettext("progress: a link", "the submission of the annual reports"), REPORTING.removeprefix("progress/")
+        ),
     }
 
 
@@ -128,11 +171,14 @@ def _targets_view(catalog: Catalog, progress: list[ZoneProgress]) -> dict[str, A
         for t in p.targets:
             rows.append({"zone": link(zone_short(p.zone), f"../zones/{p.zone.id}/index.md"), **target_row(t)})
     return {
-        "fm": front_matter("目标完成明细", catalog.has_sample, "各示范区每项建设期末目标的基期值、最新值、进度线预期值和完成状态"),
+        "fm": front_matter(pgettext("progress: a page's title", "Targets in detail"), catalog.has_sample,
+                           pgettext("progress: a page's description", "Each zone's end-of-period targets: the "
+                                    "baseline value, the latest value, the value the progress line expects and the "
+                                    "status")),
         "summary": overall_sentence(catalog, progress),
         "rows": rows,
-        "method": METHOD,
-        "overview": link("建设进展概览", "index.md"),
+        "method": method(),
+        "overview": link(pgettext("progress: a link", "the overview of the progress"), "index.md"),
     }  # fmt: skip
 
 
@@ -141,43 +187,58 @@ def _targets_view(catalog: Catalog, progress: list[ZoneProgress]) -> dict[str, A
 
 def submission_text(s: Submission) -> str:
     if s.state == ON_TIME:
-        return "按时报送"
+        return pgettext("progress: a report's submission", "submitted on time")
     if s.state == LATE:
-        return f"逾期 {s.days} 天报送"
+        return pgettext("progress: a report's submission", "submitted %(days)s days late", days=s.days)
     if s.state == MISSING:
-        return f"未报送（已过截止日期 {s.days} 天）"
+        return pgettext("progress: a report's submission", "not submitted (%(days)s days past the deadline)",
+                        days=s.days)  # fmt: skip
     if s.state == PENDING:
-        return "尚未到截止日期"
-    return "已报送，未记录报送日期"
+        return pgettext("progress: a report's submission", "deadline not reached yet")
+    return pgettext("progress: a report's submission", "submitted, the date of submission not recorded")
 
 
 def year_sentence(y: ReportingYear) -> str:
-    text = f"{y.year} 年度应报送 {len(y.rows)} 份年度建设报告（截止日期 {y.year + 1}-01-31），已报送 {y.submitted} 份"
-    parts = [f"按时 {y.count(ON_TIME)} 份"] if y.count(ON_TIME) else []
+    """The year's submissions in one sentence: its start, then each clause whose count is not 0 (each a message)."""
+    deadline = f"{y.year + 1}-01-31"
+    text = pgettext("progress: the reports of one year", "For %(year)s, %(due)s annual construction reports are "
+                    "due (deadline %(deadline)s), %(submitted)s submitted", year=y.year, due=len(y.rows),
+                    deadline=deadline, submitted=y.submitted)  # fmt: skip
+    parts = []
+    if y.count(ON_TIME):
+        parts.append(pgettext("progress: the reports of one year", "%(count)s on time", count=y.count(ON_TIME)))
     if y.count(LATE):
-        parts.append(f"逾期 {y.count(LATE)} 份")
+        parts.append(pgettext("progress: the reports of one year", "%(count)s late", count=y.count(LATE)))
     if y.count(UNDATED):
-        parts.append(f"未记录报送日期 {y.count(UNDATED)} 份")
-    text += f"（{'、'.join(parts)}）" if parts else ""
+        parts.append(pgettext("progress: the reports of one year", "%(count)s without a date of submission",
+                              count=y.count(UNDATED)))  # fmt: skip
+    if parts:
+        text += pgettext("progress: the reports of one year", " (%(parts)s)", parts=listed(parts))
     if y.count(MISSING):
-        text += f"，{y.count(MISSING)} 份已过截止日期仍未报送"
+        text += pgettext("progress: the reports of one year", ", %(count)s past the deadline and still not "
+                         "submitted", count=y.count(MISSING))  # fmt: skip
     if y.count(PENDING):
-        text += f"，{y.count(PENDING)} 份尚未到截止日期"
-    return text + "。"
+        text += pgettext("progress: the reports of one year", ", %(count)s not due yet", count=y.count(PENDING))
+    return pgettext("progress: the reports of one year", "%(sentence)s.", sentence=text)
 
 
 def _evaluation_text(e: EvaluationDue) -> str:
-    period = f"建设期 {e.zone.zone.period.start}—{e.period_end} 年"
+    start, end = e.zone.zone.period.start, e.period_end
     if e.ended:
-        return f"{period}，已于 {e.period_end} 年底届满，尚未记录总结评估。"
-    return f"{period}，将于 {e.period_end} 年底届满，应开展总结评估。"
+        return pgettext("progress: an evaluation due", "Construction period %(start)s–%(end)s, ended at the end of "
+                        "%(end)s; no final evaluation recorded yet.", start=start, end=end)  # fmt: skip
+    return pgettext("progress: an evaluation due", "Construction period %(start)s–%(end)s, ends at the end of "
+                    "%(end)s; the final evaluation is to be made.", start=start, end=end)  # fmt: skip
 
 
 def _reporting_view(
     catalog: Catalog, years: tuple[ReportingYear, ...], evaluations: tuple[EvaluationDue, ...]
 ) -> dict[str, Any]:
     return {
-        "fm": front_matter("年度报告报送情况", catalog.has_sample, "各示范区年度建设报告的报送日期、是否按时和未报送情况"),
+        "fm": front_matter(pgettext("progress: a page's title", "Submission of the annual reports"),
+                           catalog.has_sample,
+                           pgettext("progress: a page's description", "When each zone submitted its annual "
+                                    "construction reports, whether on time, and the reports not submitted")),
         "as_of": catalog.as_of.isoformat(),
         "summary": [{"year": y.year, "due": len(y.rows), "on_time": y.count(ON_TIME), "late": y.count(LATE),
                      "missing": y.count(MISSING), "pending": y.count(PENDING)} for y in years],
@@ -187,11 +248,11 @@ def _reporting_view(
                 "zone": link(zone_short(s.zone), f"../zones/{s.zone.id}/index.md"),
                 "deadline": s.deadline.isoformat(),
                 "submitted": link(s.submitted.isoformat(), f"../zones/{s.zone.id}/{s.year}.md") if s.submitted
-                else ("已报送" if s.state == UNDATED else "—"),
+                else (pgettext("progress: a report's submission", "submitted") if s.state == UNDATED else "—"),
                 "state": submission_text(s),
             } for s in y.rows],
         } for y in years],
         "evaluations": [{"zone": link(zone_short(e.zone), f"../zones/{e.zone.id}/index.md"), "text": _evaluation_text(e)}
                         for e in evaluations],
-        "overview": link("建设进展概览", "index.md"),
+        "overview": link(pgettext("progress: a link", "the overview of the progress"), "index.md"),
     }  # fmt: skip

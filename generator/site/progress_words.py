@@ -1,61 +1,144 @@
-"""Progress towards the targets in words, shared by the progress pages (progress_pages.py) and the zone
-page's "## 目标进展" section (`targets_block`, which zone_pages.py places). A helper module: the facts come
-from the analysis stage's `ZoneProgress`, handed in."""
+"""Progress towards the targets in words, shared by the progress pages (progress_pages.py), the zone page's
+"progress towards the targets" section (`targets_block`, which zone_pages.py places) and the year summaries'
+target table (`status_label`, `reason_text`). A helper module: the facts come from the analysis stage's
+`ZoneProgress` and `Judgement` (statuses and reasons are values there), handed in; the words are the
+catalogue's."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any
 
 import jinja2
 
-from generator.analysis.targets import STATUSES, TargetProgress, ZoneProgress
+from generator.analysis.targets import STATUSES, Gap, Reason, Status, TargetProgress, Why, ZoneProgress
 from generator.data.catalog import Catalog
+from generator.i18n import NP_, pgettext
 from generator.site.markup import Safe, link
 
 INDEX = "progress/index.md"
 TARGETS = "progress/targets.md"
 REPORTING = "progress/reporting.md"
 
+STATUS_WORDS: dict[Status, tuple[str, str]] = {
+    Status.ACHIEVED: NP_("progress: a target's status", "achieved"),
+    Status.ON_COURSE: NP_("progress: a target's status", "on course"),
+    Status.BEHIND: NP_("progress: a target's status", "behind"),
+    Status.NOT_ACHIEVED: NP_("progress: a target's status", "not achieved"),
+    Status.UNKNOWN: NP_("progress: a target's status", "cannot be judged"),
+}
+
+
+def status_label(status: Status) -> str:
+    """A target's status in words (a table cell, a chart's legend, a count)."""
+    return pgettext(*STATUS_WORDS[status])
+
+
+def listed(items: Iterable[str]) -> str:
+    """Items of a list in one sentence (years without a number, counts by status)."""
+    return pgettext("progress: between the items of a list", ", ").join(items)
+
+
+def count_text(status: Status, count: int) -> str:
+    return pgettext("progress", "%(status)s %(count)s", status=status_label(status), count=count)
+
+
+def _gap_text(gap: Gap) -> str:
+    if gap.marker is None:
+        return pgettext("progress", "%(year)s not reported", year=gap.year)
+    return pgettext("progress", "%(year)s %(marker)s", year=gap.year, marker=gap.marker)
+
+
+def reason_words(reason: Reason) -> str:
+    """One reason (why a target cannot be judged, or a note on the value judged) in words."""
+    gaps = listed(_gap_text(g) for g in reason.gaps)
+    year = reason.year
+    match reason.why:
+        case Why.NO_VALUE if gaps:
+            return pgettext("progress", "no yearly value in the construction period yet (%(gaps)s)", gaps=gaps)
+        case Why.NO_VALUE:
+            return pgettext("progress", "no yearly value in the construction period yet")
+        case Why.YEAR_GAP:
+            return gaps
+        case Why.TARGET_BELOW_BASELINE:
+            return pgettext("progress", "the target is below the baseline value: “higher is better” cannot judge it")
+        case Why.FINAL_YEAR_MISSING:
+            return pgettext("progress", "the construction period is over and its end year (%(year)s) has no value",
+                            year=year)  # fmt: skip
+        case Why.NO_BASELINE if year is None:
+            return pgettext("progress", "no baseline value, so no progress line can be drawn")
+        case Why.NO_BASELINE:
+            return pgettext("progress", "no baseline (%(year)s) value, so no progress line can be drawn", year=year)
+        case Why.NO_BASELINE_REPORT:
+            return pgettext("progress", "no baseline (%(year)s) data, so no progress line can be drawn", year=year)
+        case Why.BASELINE_GAP if reason.gaps[0].marker is None:
+            return pgettext("progress", "baseline (%(year)s) not reported, so no progress line can be drawn",
+                            year=reason.gaps[0].year)  # fmt: skip
+        case Why.BASELINE_GAP:
+            return pgettext("progress", "baseline (%(year)s) %(marker)s, so no progress line can be drawn",
+                            year=reason.gaps[0].year, marker=reason.gaps[0].marker)  # fmt: skip
+        case Why.JUDGED_EARLIER:
+            return pgettext("progress", "%(gaps)s: judged by the value of %(year)s", gaps=gaps, year=year)
+        case Why.NOT_APPROVED:
+            return pgettext("progress", "the zone has not been approved yet")
+        case Why.AFTER_PERIOD:
+            return pgettext("progress", "the year is after the construction period")
+    raise ValueError(reason)
+
+
+def reason_text(reasons: Iterable[Reason]) -> str:
+    """A judgement's reasons in words, one after the other ("" when there is none)."""
+    return pgettext("progress: between the reasons of one status", "; ").join(reason_words(r) for r in reasons)
+
 
 def status_text(t: TargetProgress) -> str:
-    return f"{t.status}（{t.reason}）" if t.reason else t.status
+    if not t.reason:
+        return status_label(t.status)
+    return pgettext("progress", "%(status)s (%(reason)s)", status=status_label(t.status), reason=reason_text(t.reason))
 
 
 def target_text(t: TargetProgress) -> str:
     """The target (in the indicator's unit), with the original and every revision when the plan was revised."""
     if not t.revisions:
         return str(t.target)
-    parts = [str(t.original) if t.original is not None else "未设"]
+    parts = [str(t.original) if t.original is not None else pgettext("progress: no original target", "not set")]
     for r in t.revisions:
-        parts.append(f"{r.target}（{r.date.isoformat()} 修订{'' if r.applied else '，建设期结束后，未采用'}）")
+        if r.applied:
+            parts.append(pgettext("progress", "%(target)s (revised on %(date)s)", target=r.target,
+                                  date=r.date.isoformat()))  # fmt: skip
+        else:
+            parts.append(pgettext("progress", "%(target)s (revised on %(date)s, after the construction period: not used)",
+                                  target=r.target, date=r.date.isoformat()))  # fmt: skip
     return " → ".join(parts)
 
 
 def counts_text(p: ZoneProgress) -> str:
-    counts = [f"{s} {p.count(s)} 项" for s in STATUSES if p.count(s)]
-    return "、".join(counts)
+    return listed(count_text(s, p.count(s)) for s in STATUSES if p.count(s))
 
 
 def zone_sentence(catalog: Catalog, p: ZoneProgress) -> str:
     z = p.zone.zone
-    when = (
-        f"建设期（{z.period.start}—{z.period.end} 年）已结束"
-        if p.final and p.zone.status != "revoked"
-        else "示范区已撤销"
-        if p.final
-        else f"建设期至 {z.period.end} 年底"
-    )
-    return f"截至 {catalog.as_of.isoformat()}，{when}，{len(p.targets)} 项期末目标中{counts_text(p)}。"
+    values = {"date": catalog.as_of.isoformat(), "total": len(p.targets), "counts": counts_text(p)}
+    if p.final and p.zone.status != "revoked":
+        return pgettext("progress", "As of %(date)s, the construction period (%(start)s–%(end)s) is over; of "
+                        "%(total)s end-of-period targets: %(counts)s.", start=z.period.start, end=z.period.end,
+                        **values)  # fmt: skip
+    if p.final:
+        return pgettext("progress", "As of %(date)s, the zone has been revoked; of %(total)s end-of-period "
+                        "targets: %(counts)s.", **values)  # fmt: skip
+    return pgettext("progress", "As of %(date)s, the construction period runs to the end of %(end)s; of "
+                    "%(total)s end-of-period targets: %(counts)s.", end=z.period.end, **values)  # fmt: skip
 
 
 def _val(year: int | None, shown: str) -> str:
-    return "—" if year is None else f"{year} 年：{shown}"
+    return "—" if year is None else pgettext("progress", "%(year)s: %(value)s", year=year, value=shown)
 
 
 def target_row(t: TargetProgress) -> dict[str, Any]:
     unit = t.indicator.unit
+    name = t.indicator.name
     return {
-        "indicator": t.indicator.name + (f"（{unit}）" if unit else ""),
+        "indicator": pgettext("progress", "%(name)s (%(unit)s)", name=name, unit=unit) if unit else name,
         "baseline": _val(t.baseline_year, t.baseline_shown),
         "target": target_text(t),
         "latest": _val(t.latest_year, t.latest_shown),
@@ -69,11 +152,12 @@ def target_row(t: TargetProgress) -> dict[str, Any]:
 
 
 def targets_block(env: jinja2.Environment, catalog: Catalog, p: ZoneProgress | None) -> Safe:
-    """The zone page's "## 目标进展" section (Markdown) from the zone's progress (`ctx.analysis`), or nothing
+    """The zone page's section on its targets (Markdown) from the zone's progress (`ctx.analysis`), or nothing
     for a zone without targets to judge (`p` None)."""
     if p is None:
         return Safe("")
     return Safe(env.get_template("zone_targets.md.j2").render(
         sentence=zone_sentence(catalog, p), rows=[target_row(t) for t in p.targets],
-        method=link("判断方法", "../../" + TARGETS), overview=link("全部示范区的目标进展", "../../" + INDEX),
+        method=link(pgettext("progress: a link", "how it is judged"), "../../" + TARGETS),
+        overview=link(pgettext("progress: a link", "progress towards the targets of all zones"), "../../" + INDEX),
     ))  # fmt: skip

@@ -38,6 +38,7 @@ from generator.i18n import N_, _, bilingual, pgettext
 from generator.site.common import Context, Section, category_name, front_matter, sorted_zones, zone_short
 from generator.site.markup import block, link
 from generator.site.paths import summary_pdf_path, year_page, zone_csv_path
+from generator.site.progress_words import reason_text, status_label
 from generator.site.series import NOT_REPORTED, Point, changes, fmt_decimal, with_unit, zone_series
 
 DISCLAIMER = N_(
@@ -178,8 +179,8 @@ def _status(judgement: Judgement) -> str:
     """The year's value against the straight line from the baseline to the target (the analysis stage's
     judgement, analysis/targets.py: `year_judgement`)."""
     line = f"（进度线 {fmt_fraction(judgement.expected)}）" if judgement.expected is not None else ""
-    reason = f"：{judgement.reason}" if judgement.reason else ""
-    return judgement.status + (line if judgement.status in (ON_COURSE, BEHIND) else "") + reason
+    reason = f"：{reason_text(judgement.reason)}" if judgement.reason else ""
+    return status_label(judgement.status) + (line if judgement.status in (ON_COURSE, BEHIND) else "") + reason
 
 
 def _events(catalog: Catalog, zone: ZoneRecord, year: int) -> list[dict[str, str]]:
