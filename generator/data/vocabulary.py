@@ -41,3 +41,8 @@ HIGHLIGHTS_HEADING = "年度建设亮点（每格填写一条，可留空）"  #
 HIGHLIGHT_LABEL = "亮点{n}"  # column A beside each highlight cell, n = 1, 2, …
 # what a scaffold writes where the editor must replace it; `check` finds it left in a data file
 PLACEHOLDER = "【待填写】"
+
+# --- the loader (generator/data/load.py): the Chinese keyboard's characters it detects in what editors typed ---
+FULLWIDTH_COLON = "："  # typed after a key instead of ": " (the problem fullwidth-colon)
+IDEOGRAPHIC_SPACE = "\u3000"  # the full-width space, typed into the indentation (the problem ideographic-space)
+DATE_YEAR, DATE_MONTH, DATE_DAY = "年", "月", "日"  # a date written the Chinese way: 2024年1月31日
