@@ -1228,6 +1228,44 @@ LOAD_TEXTS: dict[str, tuple[str, str]] = {  # the loader and the models' check (
         "a zone folder holds only zone.yaml, indicators.yaml, annual/<year>.yaml, cases/<id>.yaml and the images in images/ (the suffix .yaml in lower case)",
     ),
     "load-list-separator": NP_("load-list-separator", ", "),
+    # --- the models' check (validate.py): missing files, pydantic's errors (_PY_ERRORS) ---
+    "missing-field-no-file": NP_("missing-field-no-file", "file %(name)s is missing"),
+    "missing-field-no-file-hint": NP_("missing-field-no-file-hint", "copy the file from the sample data and change it"),
+    "missing-field-no-zone-file": NP_("missing-field-no-zone-file", "zone folder has no zone.yaml"),
+    "missing-field-no-zone-file-hint": NP_("missing-field-no-zone-file-hint", "every zone folder needs a zone.yaml"),
+    "missing-field-empty-file": NP_("missing-field-empty-file", "file is empty"),
+    "missing-field-empty-file-hint": NP_(
+        "missing-field-empty-file-hint", "copy a file of the same kind from the sample data and change it"
+    ),
+    "missing-field-required": NP_("missing-field-required", "required field %(name)s missing"),
+    "missing-field-required-hint": NP_("missing-field-required-hint", "add “%(name)s: …”"),
+    "unknown-field-named": NP_("unknown-field-named", "unknown field %(name)s"),
+    "unknown-field-did-you-mean": NP_("unknown-field-did-you-mean", "did you mean %(name)s?"),
+    "unknown-field-allowed": NP_("unknown-field-allowed", "allowed fields: %(names)s"),
+    "invalid-value-not-allowed": NP_("invalid-value-not-allowed", "value %(value)r not allowed"),
+    "invalid-value-report-submitted-hint": NP_(
+        "invalid-value-report-submitted-hint",
+        "the date an annual report was submitted is written in the submitted field of annual/<year>.yaml; the site makes the event itself",
+    ),
+    "missing-field-event-kind": NP_("missing-field-event-kind", "event kind missing"),
+    "missing-field-event-kind-hint": NP_(
+        "missing-field-event-kind-hint", "every event needs a kind, e.g. kind: approved"
+    ),
+    "wrong-type-mapping": NP_("wrong-type-mapping", "expected a mapping"),
+    "wrong-type-mapping-hint": NP_(
+        "wrong-type-mapping-hint", "check the indentation: the next level is indented two spaces more than its field"
+    ),
+    "wrong-type-attributes-hint": NP_("wrong-type-attributes-hint", "check the indentation"),
+    "wrong-type-list": NP_("wrong-type-list", "expected a list"),
+    "wrong-type-list-hint": NP_("wrong-type-list-hint", "each item on a line of its own, starting with “- ”"),
+    "wrong-type-integer": NP_("wrong-type-integer", "expected an integer"),
+    "wrong-type-integer-hint": NP_("wrong-type-integer-hint", "write half-width digits only"),
+    "wrong-type-text": NP_("wrong-type-text", "expected text"),
+    "missing-field-too-short": NP_("missing-field-too-short", "needs at least one item"),
+    "missing-field-too-short-hint": NP_("missing-field-too-short-hint", "add at least one item"),
+    "invalid-value-too-small": NP_("invalid-value-too-small", "value too small"),
+    "invalid-value-too-large": NP_("invalid-value-too-large", "value too large"),
+    "wrong-type-unexplained": NP_("wrong-type-unexplained", "%(message)s"),
 }
 
 
