@@ -39,6 +39,15 @@ from generator.data.image_size import image_size
 from generator.data.layout import REFERENCE_LISTS as REFERENCE_LISTS  # where the checker and the tests read it
 from generator.data.messages import INVISIBLE_CHARACTERS, editor_text
 from generator.data.problems import Problem, Severity
+from generator.data.vocabulary import (
+    DATE_DAY,
+    DATE_MONTH,
+    DATE_YEAR,
+    FULLWIDTH_COLON,
+    IDEOGRAPHIC_SPACE,
+    NOT_APPLICABLE,
+    NOT_AVAILABLE,
+)
 
 MAX_BYTES = 1_000_000
 MAX_DEPTH = 20
@@ -88,17 +97,11 @@ def load_document(path: Path, display: str, root: Path | None = None) -> Documen
         doc.problems.append(refused.problem(display))
         return doc
     except OSError as exc:
-        _problem(doc, "unexpected-file", 0, f"无法读取文件：{exc.strerror}", f"cannot read: {exc.strerror}")
+        _problem(doc, "unexpected-file", 0, *editor_text("unexpected-file-unreadable", reason=exc.strerror))
         return doc
     if max(size, len(raw)) > MAX_BYTES:
         size = max(size, len(raw))
-        _problem(
-            doc,
-            "file-too-large",
-            0,
-            f"文件大小 {size} 字节，超过上限 {MAX_BYTES} 字节",
-            f"{size} bytes, over the limit of {MAX_BYTES}",
-        )
+        _problem(doc, "file-too-large", 0, *editor_text("file-too-large-bytes", size=size, limit=MAX_BYTES))
         return doc
     return parse_text(raw, display)
 
@@ -107,13 +110,7 @@ def parse_text(raw: bytes, display: str) -> Document:
     """Parse bytes already read (pure; used by the tests and the fuzzers)."""
     doc = Document(display)
     if len(raw) > MAX_BYTES:
-        _problem(
-            doc,
-            "file-too-large",
-            0,
-            f"文件大小 {len(raw)} 字节，超过上限 {MAX_BYTES} 字节",
-            f"{len(raw)} bytes, over the limit of {MAX_BYTES}",
-        )
+        _problem(doc, "file-too-large", 0, *editor_text("file-too-large-bytes", size=len(raw), limit=MAX_BYTES))
         return doc
     text = _decode(raw, doc)
     if text is None:
@@ -135,12 +132,12 @@ def _decode(raw: bytes, doc: Document) -> str | None:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
-        hint = "用记事本或 VS Code 打开，选择“另存为”并把编码改为 UTF-8。"
+        hint = editor_text("not-utf8-hint")[0]
         try:
             raw.decode("gb18030")
-            zh, en = "文件不是 UTF-8 编码，看起来是 GBK/GB18030", "not UTF-8; it looks like GBK/GB18030"
+            zh, en = editor_text("not-utf8-gbk")
         except UnicodeDecodeError:
-            zh, en = "文件不是 UTF-8 编码", "not UTF-8"
+            zh, en = editor_text("not-utf8-other")
         _problem(doc, "not-utf8", line, zh, en, hint)
         return None
     if "\x00" in text:
@@ -148,9 +145,8 @@ def _decode(raw: bytes, doc: Document) -> str | None:
             doc,
             "not-utf8",
             text[: text.index("\x00")].count("\n") + 1,
-            "文件中含有空字符（NUL），可能是 UTF-16 编码或二进制文件",
-            "contains NUL characters: UTF-16 or a binary file?",
-            "请另存为 UTF-8 编码的纯文本。",
+            *editor_text("not-utf8-nul"),
+            editor_text("not-utf8-nul-hint")[0],
         )
         return None
     return text.replace("\r\n", "\n").replace("\r", "\n")
@@ -158,8 +154,8 @@ def _decode(raw: bytes, doc: Document) -> str | None:
 
 # --- traps from Chinese keyboards ------------------------------------------------------------
 
-_FULLWIDTH_COLON_KEY = re.compile(r"^[ ]*(?:-[ ]+)?([A-Za-z_][A-Za-z0-9_-]*)[ \u3000]*：")
-_BAD_INDENT = re.compile(r"^[ ]*(?:-[ ]+)*[\u3000\t]|^[ ]*(?:-[ ]+)*-\t")
+_FULLWIDTH_COLON_KEY = re.compile(rf"^[ ]*(?:-[ ]+)?([A-Za-z_][A-Za-z0-9_-]*)[ {IDEOGRAPHIC_SPACE}]*{FULLWIDTH_COLON}")
+_BAD_INDENT = re.compile(rf"^[ ]*(?:-[ ]+)*[{IDEOGRAPHIC_SPACE}\t]|^[ ]*(?:-[ ]+)*-\t")
 _BLOCK_START = re.compile(r":[ ]*[|>][+-]?[0-9]?[ ]*(#.*)?$")
 
 
@@ -201,14 +197,8 @@ def _scan_keyboard_traps(text: str, doc: Document) -> None:
             continue
         match = _FULLWIDTH_COLON_KEY.match(line)
         if match and ": " not in line[: match.end()] and not line[: match.end()].rstrip().endswith(":"):
-            _problem(
-                doc,
-                "fullwidth-colon",
-                number,
-                f"键名 {match.group(1)} 后面是全角冒号“：”",
-                f"full-width colon after key {match.group(1)}",
-                "把“：”改为半角冒号加一个空格“: ”。",
-            )
+            zh, en = editor_text("fullwidth-colon-key", name=match.group(1))
+            _problem(doc, "fullwidth-colon", number, zh, en, editor_text("fullwidth-colon-hint")[0])
             continue
         _scan_invisible(line, number, doc)
         if _BLOCK_START.search(line):
@@ -225,8 +215,8 @@ _KEY_AT = re.compile(rf"[A-Za-z0-9_{_INV}][A-Za-z0-9_\-{_INV}]*[ \t{_INV}]*:(?=[
 # what a number, a date, a code, an id, a file name, a link or a marker looks like, once the invisible
 # characters are taken out: an invisible character there changes the value
 _CODED = re.compile(
-    r"[-+]?[0-9][0-9,]*(\.[0-9]+)?%?|[0-9]{4}[-/.年][0-9]{1,2}([-/.月][0-9]{1,2}日?)?"
-    r"|[A-Za-z0-9_./-]+|(https?://|mailto:)\S+|暂无|不适用"
+    rf"[-+]?[0-9][0-9,]*(\.[0-9]+)?%?|[0-9]{{4}}[-/.{DATE_YEAR}][0-9]{{1,2}}([-/.{DATE_MONTH}][0-9]{{1,2}}{DATE_DAY}?)?"
+    rf"|[A-Za-z0-9_./-]+|(https?://|mailto:)\S+|{NOT_AVAILABLE}|{NOT_APPLICABLE}"
 )
 
 
@@ -236,7 +226,11 @@ def _leading_end(line: str) -> int:
     while i < len(line):
         char = line[i]
         nxt = line[i + 1] if i + 1 < len(line) else " "
-        if char in " \t\u3000" or char in INVISIBLE_CHARACTERS or (char == "-" and (nxt in " \t" or nxt in _INV)):
+        if (
+            char in " \t" + IDEOGRAPHIC_SPACE
+            or char in INVISIBLE_CHARACTERS
+            or (char == "-" and (nxt in " \t" or nxt in _INV))
+        ):
             i += 1
         else:
             break
@@ -343,9 +337,14 @@ _NULLS = {"", "~", "null", "Null", "NULL"}
 
 
 class _Refused(Exception):
-    def __init__(self, code: str, line: int, zh: str, en: str, hint: str = "") -> None:
+    """A file the loader refuses: the problem `code` on `line`, said by the text `text` (a key of
+    messages.LOAD_TEXTS, its hint under `text`-hint) filled with `fields`."""
+
+    def __init__(self, code: str, line: int, text: str, /, **fields: object) -> None:
         super().__init__(code)
-        self.code, self.line, self.zh, self.en, self.hint = code, line, zh, en, hint
+        self.code, self.line = code, line
+        self.zh, self.en = editor_text(text, **fields)
+        self.hint = editor_text(f"{text}-hint")[0]
 
 
 def _compose(text: str, doc: Document) -> None:
@@ -365,7 +364,7 @@ def _compose(text: str, doc: Document) -> None:
         _problem(doc, "yaml-syntax", line, zh, en, hint)
     except yaml.YAMLError as exc:
         doc.data = None
-        _problem(doc, "yaml-syntax", 0, "YAML 格式错误", f"YAML: {exc}")
+        _problem(doc, "yaml-syntax", 0, *editor_text("yaml-syntax-reader", error=exc))
     finally:
         parser.dispose()
 
@@ -381,24 +380,12 @@ def _build(parser: Any, doc: Document, lines: list[str]) -> Any:
         if isinstance(event, yaml.DocumentStartEvent):
             documents += 1
             if documents > 1:
-                raise _Refused(
-                    "yaml-syntax",
-                    line,
-                    "一个文件只能有一个 YAML 文档（出现了第二个 ---）",
-                    "only one YAML document per file",
-                    "删除多余的 --- 分隔线。",
-                )
+                raise _Refused("yaml-syntax", line, "yaml-syntax-two-documents")
             continue
         if isinstance(event, (yaml.StreamStartEvent, yaml.StreamEndEvent, yaml.DocumentEndEvent)):
             continue
         if isinstance(event, yaml.AliasEvent):
-            raise _Refused(
-                "yaml-alias",
-                line,
-                f"不支持别名 *{event.anchor}",
-                f"alias *{event.anchor} not allowed",
-                "把引用的内容直接写出来；若 * 是文字的一部分，请给整个值加引号。",
-            )
+            raise _Refused("yaml-alias", line, "yaml-alias-alias", name=event.anchor)
         if isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
             frame = stack.pop()
             value = frame[0]
@@ -412,22 +399,10 @@ def _build(parser: Any, doc: Document, lines: list[str]) -> Any:
             continue
         anchor = getattr(event, "anchor", None)
         if anchor is not None:
-            raise _Refused(
-                "yaml-alias",
-                line,
-                f"不支持锚点 &{anchor}",
-                f"anchor &{anchor} not allowed",
-                "删除 &锚点；若 & 是文字的一部分，请给整个值加引号。",
-            )
+            raise _Refused("yaml-alias", line, "yaml-alias-anchor", name=anchor)
         tag = getattr(event, "tag", None)
         if tag not in (None, "!"):
-            raise _Refused(
-                "yaml-tag",
-                line,
-                f"不支持标签 {tag}",
-                f"tag {tag} not allowed",
-                "删除以 ! 开头的标签；若 ! 是文字的一部分，请给整个值加引号。",
-            )
+            raise _Refused("yaml-tag", line, "yaml-tag-tag", tag=tag)
         if isinstance(event, yaml.ScalarEvent):
             plain = event.implicit[0] and not event.style
             value = None if plain and event.value in _NULLS else event.value
@@ -453,22 +428,10 @@ def _build(parser: Any, doc: Document, lines: list[str]) -> Any:
         if isinstance(parent, dict):
             if frame[2] is None:  # this event is a key
                 if container is not None or value is None:
-                    raise _Refused(
-                        "yaml-syntax",
-                        line,
-                        "键名必须是一段文字",
-                        "a key must be plain text",
-                        "检查缩进和冒号：一个键名占一行，后跟“: ”。",
-                    )
+                    raise _Refused("yaml-syntax", line, "yaml-syntax-key-not-text")
                 if value in parent:
                     first = doc.lines.get((*parent_path, value), 0)
-                    raise _Refused(
-                        "duplicate-key",
-                        line,
-                        f"键 {value} 重复（第一次出现在第 {first} 行）",
-                        f"duplicate key {value} (first on line {first})",
-                        "同一个键只能写一次，删除或合并其中一项。",
-                    )
+                    raise _Refused("duplicate-key", line, "duplicate-key-first", name=value, first=first)
                 frame[2], frame[3] = value, line
                 continue
             key: str | int = frame[2]
@@ -486,13 +449,7 @@ def _build(parser: Any, doc: Document, lines: list[str]) -> Any:
                 _check_field_read_as_text(event, doc, line)
         if container is not None:
             if len(stack) >= MAX_DEPTH:
-                raise _Refused(
-                    "too-deep",
-                    line,
-                    f"嵌套超过 {MAX_DEPTH} 层",
-                    f"nested deeper than {MAX_DEPTH} levels",
-                    "检查缩进是否有误。",
-                )
+                raise _Refused("too-deep", line, "too-deep-levels", limit=MAX_DEPTH)
             stack.append([container, (*parent_path, key), None, 0, []])
     return root
 
@@ -596,8 +553,9 @@ _FIELD_NO_SPACE = re.compile(r"([a-z_][a-z0-9_]*):(\S.*)")
 
 
 def _check_text_read_as_field(value: Any, path: Key, doc: Document) -> None:
-    """A list item YAML read as a field: a text with ': ' in it (`- 注意: 文字`). No field is named in
-    Chinese, so a one-field item whose name is not ASCII is a text."""
+    """A list item YAML read as a field: a text with ': ' in it (a word, a colon, a space, more text). No
+    field is named in Chinese, so a one-field item whose name is not ASCII is a text."""
+    # e.g. `- 注意: 文字`
     if isinstance(value, dict) and len(value) == 1:
         name, text = next(iter(value.items()))
         if not str(name).isascii() and (text is None or isinstance(text, str)):
@@ -755,13 +713,15 @@ def _locate_yaml_error(exc: yaml.MarkedYAMLError, lines: list[str]) -> tuple[int
             if choices:
                 kind = "list" if dash else "key"
                 zh, en = editor_text(f"load-{kind}-misaligned")
-                options = "，或".join(editor_text("load-indent-choice", spaces=c, line=n)[0] for c, n in choices)
+                options = editor_text("load-indent-choices-or")[0].join(
+                    editor_text("load-indent-choice", spaces=c, line=n)[0] for c, n in choices
+                )
                 return line, zh, en, editor_text(f"load-{kind}-misaligned-fix", choices=options)[0]
         if "mapping values" in problem:
             zh, en = editor_text("load-stray-colon")
             return line, zh, en, editor_text("load-stray-colon-fix")[0]
-    zh, hint = _explain_yaml_error(problem)
-    return line, zh, f"YAML syntax: {problem}", hint
+    zh, en, hint = _explain_yaml_error(problem)
+    return line, zh, en, hint
 
 
 def _aligned_with(lines: list[str], line: int, dash: bool) -> list[tuple[int, int]]:
@@ -811,29 +771,29 @@ def _key_column(line: str) -> int:
     return match.end() if match else 0
 
 
+# pyyaml's problem -> what it means to an editor, and what to do (texts in messages.LOAD_TEXTS)
 _YAML_HINTS = [
-    (
-        "mapping values are not allowed",
-        "此处不能出现“冒号加空格”",
-        "如果值里本身含有“: ”，请给整个值加上英文引号；否则检查上一行的缩进。",
-    ),
-    ("could not find expected ':'", "缺少冒号", "键名后要写半角冒号加空格“: ”；多行文字请用 | 开头的块写法。"),
-    ("did not find expected key", "缩进不一致或缺少键名", "同一层级的键要对齐，缩进只用半角空格。"),
-    ("did not find expected '-' indicator", "列表缩进不一致", "同一列表的各项“- ”要对齐。"),
-    ("found unexpected end of stream", "文件意外结束（可能是引号没有成对）", "检查引号是否成对。"),
-    ("found character '\\t'", "含有制表符（Tab）", "缩进只能用半角空格。"),
-    ("found unknown escape character", "双引号中的反斜杠转义无法识别", "把双引号改为单引号，或写成两个反斜杠。"),
-    ("expected <block end>", "缩进不一致", "同一层级的键要对齐，缩进只用半角空格。"),
-    ("found undefined", "含有无法识别的符号", "若值以 * & ! % @ ` 等符号开头，请给整个值加上引号。"),
-    ("cannot start any token", "值以保留符号开头", "若值以 @ 或 ` 开头，请给整个值加上引号。"),
+    ("mapping values are not allowed", "yaml-syntax-colon-here", "yaml-syntax-colon-here-hint"),
+    ("could not find expected ':'", "yaml-syntax-no-colon", "yaml-syntax-no-colon-hint"),
+    ("did not find expected key", "yaml-syntax-indent-or-key", "yaml-syntax-align-keys-hint"),
+    ("did not find expected '-' indicator", "yaml-syntax-list-indent", "yaml-syntax-list-indent-hint"),
+    ("found unexpected end of stream", "yaml-syntax-end", "yaml-syntax-end-hint"),
+    ("found character '\\t'", "yaml-syntax-tab", "yaml-syntax-tab-hint"),
+    ("found unknown escape character", "yaml-syntax-escape", "yaml-syntax-escape-hint"),
+    ("expected <block end>", "yaml-syntax-indent", "yaml-syntax-align-keys-hint"),
+    ("found undefined", "yaml-syntax-symbol", "yaml-syntax-symbol-hint"),
+    ("cannot start any token", "yaml-syntax-reserved", "yaml-syntax-reserved-hint"),
 ]
 
 
-def _explain_yaml_error(problem: str) -> tuple[str, str]:
-    for needle, zh, hint in _YAML_HINTS:
+def _explain_yaml_error(problem: str) -> tuple[str, str, str]:
+    """(zh, en, hint) for pyyaml's `problem`: the English is pyyaml's own words."""
+    for needle, what, hint in _YAML_HINTS:
         if needle in problem:
-            return f"YAML 格式错误：{zh}", hint
-    return "YAML 格式错误", "检查该行及上一行：冒号后要有空格，缩进只用半角空格，引号要成对。"
+            zh, en = editor_text("yaml-syntax-explained", what=editor_text(what)[0], problem=problem)
+            return zh, en, editor_text(hint)[0]
+    zh, en = editor_text("yaml-syntax-unexplained", problem=problem)
+    return zh, en, editor_text("yaml-syntax-unexplained-hint")[0]
 
 
 def _problem(doc: Document, code: str, line: int, zh: str, en: str, hint: str = "") -> None:
@@ -1111,7 +1071,7 @@ def load_data(root: Path) -> DataFolder:
         folder.problems.append(Problem(disp(path), 0, "", "unexpected-file", zh, en, hint))
 
     if not root.is_dir():
-        folder.problems.append(Problem(shown, 0, "", "unexpected-file", "数据文件夹不存在", "data folder not found"))
+        folder.problems.append(Problem(shown, 0, "", "unexpected-file", *editor_text("unexpected-file-no-folder")))
         return folder
     for rel, mode in sorted(walk_below(root)):
         path = root.joinpath(*rel)
@@ -1130,12 +1090,7 @@ def load_data(root: Path) -> DataFolder:
         elif kind in (layout.REFERENCE, layout.TASKS):
             folder.references[ids["list"]] = load_document(path, disp(path), root)
         else:
-            unexpected(
-                path,
-                "无法识别的文件（不在任何已知位置）",
-                "file is in no known place",
-                "数据文件只能是 site.yaml、indicator_system.yaml、reference/ 下的参考目录和 zones/ 下各示范区的文件。",
-            )
+            unexpected(path, *editor_text("unexpected-file-no-place"), editor_text("unexpected-file-no-place-hint")[0])
     return folder
 
 
@@ -1175,13 +1130,7 @@ def _place_zone_file(
         else:
             folder.problems.append(problem)
     else:
-        unexpected(
-            path,
-            "示范区文件夹中无法识别的文件",
-            "unexpected file in a zone folder",
-            "示范区文件夹中只能有 zone.yaml、indicators.yaml、annual/年份.yaml、cases/编号.yaml 和 images/ 下的图片"
-            "（扩展名 .yaml 须小写）。",
-        )
+        unexpected(path, *editor_text("unexpected-file-in-zone"), editor_text("unexpected-file-in-zone-hint")[0])
 
 
 def _read_image(root: Path, rel: tuple[str, ...], name: str, shown: str) -> tuple[bytes, Problem | None]:
@@ -1192,7 +1141,7 @@ def _read_image(root: Path, rel: tuple[str, ...], name: str, shown: str) -> tupl
     except NotRegular as refused:
         return b"", refused.problem(shown)
     except OSError as exc:
-        zh, en = f"无法读取文件：{exc.strerror}", f"cannot read: {exc.strerror}"
+        zh, en = editor_text("unexpected-file-unreadable", reason=exc.strerror)
         return b"", Problem(shown, 0, "", "unexpected-file", zh, en)
     problem = _image_problem(Path(name), name, shown, max(size, len(content)))
     if problem is None:
@@ -1266,7 +1215,8 @@ def _image_problem(path: Path, name: str, shown: str, size: int) -> Problem | No
         limit = _megabytes(MAX_IMAGE_BYTES)
         zh, en = editor_text("image-too-large", name=name, size=_megabytes(size), bytes=f"{size:,}", limit=limit)
         return Problem(shown, 0, "", "file-too-large", zh, en, editor_text("image-too-large-hint", limit=limit)[0])
-    suffixes = {"suffixes": "、".join(IMAGE_SUFFIXES), "suffixes_en": ", ".join(IMAGE_SUFFIXES)}
+    separator = editor_text("load-list-separator")
+    suffixes = {"suffixes": separator[0].join(IMAGE_SUFFIXES), "suffixes_en": separator[1].join(IMAGE_SUFFIXES)}
     if suffix in _JPEG_SUFFIXES:
         zh, en = editor_text("image-rename-jpeg", name=name, suffix=path.suffix)
         hint = "image-rename-hint"

@@ -1208,6 +1208,141 @@ RULES_TEXTS: dict[str, tuple[str, str]] = {  # the rules (generator/data/rules/)
 }
 
 LOAD_TEXTS: dict[str, tuple[str, str]] = {  # the loader and the models' check (load.py, validate.py): load.po
+    # --- reading a file (load.py) ---
+    "unexpected-file-unreadable": NP_("unexpected-file-unreadable", "cannot read: %(reason)s"),
+    "file-too-large-bytes": NP_("file-too-large-bytes", "%(size)s bytes, over the limit of %(limit)s"),
+    "not-utf8-gbk": NP_("not-utf8-gbk", "not UTF-8; it looks like GBK/GB18030"),
+    "not-utf8-other": NP_("not-utf8-other", "not UTF-8"),
+    "not-utf8-hint": NP_(
+        "not-utf8-hint", "open the file in Notepad or VS Code, choose “Save as” and set the encoding to UTF-8"
+    ),
+    "not-utf8-nul": NP_("not-utf8-nul", "contains NUL characters: UTF-16 or a binary file?"),
+    "not-utf8-nul-hint": NP_("not-utf8-nul-hint", "save it again as plain text in UTF-8"),
+    "fullwidth-colon-key": NP_("fullwidth-colon-key", "full-width colon after key %(name)s"),
+    "fullwidth-colon-hint": NP_(
+        "fullwidth-colon-hint", "replace the full-width colon with a half-width colon and a space “: ”"
+    ),
+    # --- what the YAML reader refuses (load.py) ---
+    "yaml-syntax-reader": NP_("yaml-syntax-reader", "YAML: %(error)s"),
+    "yaml-syntax-two-documents": NP_("yaml-syntax-two-documents", "only one YAML document per file"),
+    "yaml-syntax-two-documents-hint": NP_("yaml-syntax-two-documents-hint", "delete the extra --- line"),
+    "yaml-alias-alias": NP_("yaml-alias-alias", "alias *%(name)s not allowed"),
+    "yaml-alias-alias-hint": NP_(
+        "yaml-alias-alias-hint",
+        "write out what the alias refers to; if * is part of the text, put the whole value in quotes",
+    ),
+    "yaml-alias-anchor": NP_("yaml-alias-anchor", "anchor &%(name)s not allowed"),
+    "yaml-alias-anchor-hint": NP_(
+        "yaml-alias-anchor-hint", "delete the &anchor; if & is part of the text, put the whole value in quotes"
+    ),
+    "yaml-tag-tag": NP_("yaml-tag-tag", "tag %(tag)s not allowed"),
+    "yaml-tag-tag-hint": NP_(
+        "yaml-tag-tag-hint",
+        "delete the tag that starts with !; if ! is part of the text, put the whole value in quotes",
+    ),
+    "yaml-syntax-key-not-text": NP_("yaml-syntax-key-not-text", "a key must be plain text"),
+    "yaml-syntax-key-not-text-hint": NP_(
+        "yaml-syntax-key-not-text-hint", "check the indentation and the colons: one key per line, followed by “: ”"
+    ),
+    "duplicate-key-first": NP_("duplicate-key-first", "duplicate key %(name)s (first on line %(first)s)"),
+    "duplicate-key-first-hint": NP_(
+        "duplicate-key-first-hint", "write a key only once: delete one of them or merge them"
+    ),
+    "too-deep-levels": NP_("too-deep-levels", "nested deeper than %(limit)s levels"),
+    "too-deep-levels-hint": NP_("too-deep-levels-hint", "check the indentation"),
+    "load-indent-choices-or": NP_("load-indent-choices-or", ", or "),
+    # --- a YAML syntax error: pyyaml's problem explained (load.py, _YAML_HINTS) ---
+    "yaml-syntax-explained": NP_("yaml-syntax-explained", "YAML syntax: %(problem)s"),
+    "yaml-syntax-unexplained": NP_("yaml-syntax-unexplained", "YAML syntax: %(problem)s"),
+    "yaml-syntax-unexplained-hint": NP_(
+        "yaml-syntax-unexplained-hint",
+        "check this line and the one above: a space after each colon, indentation with half-width spaces only, quotes in pairs",
+    ),
+    "yaml-syntax-colon-here": NP_("yaml-syntax-colon-here", "a colon and a space cannot be here"),
+    "yaml-syntax-colon-here-hint": NP_(
+        "yaml-syntax-colon-here-hint",
+        "if the value itself holds “: ”, put the whole value in straight quotes; otherwise check the indentation of the line above",
+    ),
+    "yaml-syntax-no-colon": NP_("yaml-syntax-no-colon", "colon missing"),
+    "yaml-syntax-no-colon-hint": NP_(
+        "yaml-syntax-no-colon-hint",
+        "write a half-width colon and a space “: ” after a key; write text of several lines as a block starting with |",
+    ),
+    "yaml-syntax-indent-or-key": NP_("yaml-syntax-indent-or-key", "inconsistent indentation or a key missing"),
+    "yaml-syntax-align-keys-hint": NP_(
+        "yaml-syntax-align-keys-hint", "align the keys of one level, and indent with half-width spaces only"
+    ),
+    "yaml-syntax-list-indent": NP_("yaml-syntax-list-indent", "inconsistent indentation of a list"),
+    "yaml-syntax-list-indent-hint": NP_("yaml-syntax-list-indent-hint", "align the “- ” of the items of one list"),
+    "yaml-syntax-end": NP_("yaml-syntax-end", "the file ends too soon (quotes not in pairs?)"),
+    "yaml-syntax-end-hint": NP_("yaml-syntax-end-hint", "check that the quotes are in pairs"),
+    "yaml-syntax-tab": NP_("yaml-syntax-tab", "contains a tab"),
+    "yaml-syntax-tab-hint": NP_("yaml-syntax-tab-hint", "indent with half-width spaces only"),
+    "yaml-syntax-escape": NP_("yaml-syntax-escape", "a backslash escape in double quotes that is not known"),
+    "yaml-syntax-escape-hint": NP_(
+        "yaml-syntax-escape-hint", "use single quotes instead of double quotes, or write two backslashes"
+    ),
+    "yaml-syntax-indent": NP_("yaml-syntax-indent", "inconsistent indentation"),
+    "yaml-syntax-symbol": NP_("yaml-syntax-symbol", "contains a symbol that is not understood"),
+    "yaml-syntax-symbol-hint": NP_(
+        "yaml-syntax-symbol-hint",
+        "if the value starts with a symbol such as * & ! %% @ `, put the whole value in quotes",
+    ),
+    "yaml-syntax-reserved": NP_("yaml-syntax-reserved", "the value starts with a reserved symbol"),
+    "yaml-syntax-reserved-hint": NP_(
+        "yaml-syntax-reserved-hint", "if the value starts with @ or `, put the whole value in quotes"
+    ),
+    # --- the data folder's files (load.py) ---
+    "unexpected-file-no-folder": NP_("unexpected-file-no-folder", "data folder not found"),
+    "unexpected-file-no-place": NP_("unexpected-file-no-place", "file is in no known place"),
+    "unexpected-file-no-place-hint": NP_(
+        "unexpected-file-no-place-hint",
+        "the data files are site.yaml, indicator_system.yaml, the reference lists in reference/ and the zones' files in zones/",
+    ),
+    "unexpected-file-in-zone": NP_("unexpected-file-in-zone", "unexpected file in a zone folder"),
+    "unexpected-file-in-zone-hint": NP_(
+        "unexpected-file-in-zone-hint",
+        "a zone folder holds only zone.yaml, indicators.yaml, annual/<year>.yaml, cases/<id>.yaml and the images in images/ (the suffix .yaml in lower case)",
+    ),
+    "load-list-separator": NP_("load-list-separator", ", "),
+    # --- the models' check (validate.py): missing files, pydantic's errors (_PY_ERRORS) ---
+    "missing-field-no-file": NP_("missing-field-no-file", "file %(name)s is missing"),
+    "missing-field-no-file-hint": NP_("missing-field-no-file-hint", "copy the file from the sample data and change it"),
+    "missing-field-no-zone-file": NP_("missing-field-no-zone-file", "zone folder has no zone.yaml"),
+    "missing-field-no-zone-file-hint": NP_("missing-field-no-zone-file-hint", "every zone folder needs a zone.yaml"),
+    "missing-field-empty-file": NP_("missing-field-empty-file", "file is empty"),
+    "missing-field-empty-file-hint": NP_(
+        "missing-field-empty-file-hint", "copy a file of the same kind from the sample data and change it"
+    ),
+    "missing-field-required": NP_("missing-field-required", "required field %(name)s missing"),
+    "missing-field-required-hint": NP_("missing-field-required-hint", "add “%(name)s: …”"),
+    "unknown-field-named": NP_("unknown-field-named", "unknown field %(name)s"),
+    "unknown-field-did-you-mean": NP_("unknown-field-did-you-mean", "did you mean %(name)s?"),
+    "unknown-field-allowed": NP_("unknown-field-allowed", "allowed fields: %(names)s"),
+    "invalid-value-not-allowed": NP_("invalid-value-not-allowed", "value %(value)r not allowed"),
+    "invalid-value-report-submitted-hint": NP_(
+        "invalid-value-report-submitted-hint",
+        "the date an annual report was submitted is written in the submitted field of annual/<year>.yaml; the site makes the event itself",
+    ),
+    "missing-field-event-kind": NP_("missing-field-event-kind", "event kind missing"),
+    "missing-field-event-kind-hint": NP_(
+        "missing-field-event-kind-hint", "every event needs a kind, e.g. kind: approved"
+    ),
+    "wrong-type-mapping": NP_("wrong-type-mapping", "expected a mapping"),
+    "wrong-type-mapping-hint": NP_(
+        "wrong-type-mapping-hint", "check the indentation: the next level is indented two spaces more than its field"
+    ),
+    "wrong-type-attributes-hint": NP_("wrong-type-attributes-hint", "check the indentation"),
+    "wrong-type-list": NP_("wrong-type-list", "expected a list"),
+    "wrong-type-list-hint": NP_("wrong-type-list-hint", "each item on a line of its own, starting with “- ”"),
+    "wrong-type-integer": NP_("wrong-type-integer", "expected an integer"),
+    "wrong-type-integer-hint": NP_("wrong-type-integer-hint", "write half-width digits only"),
+    "wrong-type-text": NP_("wrong-type-text", "expected text"),
+    "missing-field-too-short": NP_("missing-field-too-short", "needs at least one item"),
+    "missing-field-too-short-hint": NP_("missing-field-too-short-hint", "add at least one item"),
+    "invalid-value-too-small": NP_("invalid-value-too-small", "value too small"),
+    "invalid-value-too-large": NP_("invalid-value-too-large", "value too large"),
+    "wrong-type-unexplained": NP_("wrong-type-unexplained", "%(message)s"),
 }
 
 

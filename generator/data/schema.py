@@ -19,6 +19,8 @@ from pydantic import TypeAdapter
 from generator.data import layout
 from generator.data.load import NotRegular, check_writable_below, load_document, read_below
 from generator.data.models import AnnualReport, IndicatorSystem, Value
+from generator.data.types import MARKER_WORDS
+from generator.i18n import pgettext
 
 SCHEMAS: dict[str, Any] = {kind.schema: kind.model for kind in layout.FILE_KINDS if kind.schema}
 DRAFT_07 = "http://json-schema.org/draft-07/schema#"
@@ -49,8 +51,24 @@ def _list_indicators(schema: dict[str, Any], indicators: list[dict[str, str]]) -
     shorthand = {"anyOf": [{"type": "number"}, {"type": "string"}, value_ref, {"type": "null"}]}
     props = {}
     for ind in indicators:
-        unit = f"（{ind['unit']}）" if ind.get("unit") else "（定性，填文字）"
-        props[ind["id"]] = {**shorthand, "description": f"{ind['name']}{unit}；没有数据写 暂无，不适用写 不适用"}
+        if ind.get("unit"):
+            description = pgettext(
+                "schema: an indicator of the annual report",
+                "%(name)s (%(unit)s); without data write %(not_available)s, where it does not apply write "
+                "%(not_applicable)s",
+                name=ind["name"],
+                unit=ind["unit"],
+                **MARKER_WORDS,
+            )
+        else:
+            description = pgettext(
+                "schema: an indicator of the annual report",
+                "%(name)s (qualitative: write text); without data write %(not_available)s, where it does not apply "
+                "write %(not_applicable)s",
+                name=ind["name"],
+                **MARKER_WORDS,
+            )
+        props[ind["id"]] = {**shorthand, "description": description}
     values = schema["properties"]["values"]
     values["properties"] = props
     # any other id (a zone-specific indicator) takes the same forms: `12`, `暂无`, or {value, note, source}

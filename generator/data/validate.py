@@ -35,28 +35,18 @@ from generator.data.problems import Problem, ProblemLog
 
 M = TypeVar("M")
 
-_PY_ERRORS: dict[str, tuple[str, str, str, str]] = {
-    # pydantic's error type -> (code, zh, en, hint)
-    "dict_type": (
-        "wrong-type",
-        "应为键值对（每行“字段: 值”）",
-        "expected a mapping",
-        "检查缩进：下一级内容要比该字段多缩进两个空格。",
-    ),
-    "model_type": (
-        "wrong-type",
-        "应为键值对（每行“字段: 值”）",
-        "expected a mapping",
-        "检查缩进：下一级内容要比该字段多缩进两个空格。",
-    ),
-    "model_attributes_type": ("wrong-type", "应为键值对（每行“字段: 值”）", "expected a mapping", "检查缩进。"),
-    "list_type": ("wrong-type", "应为列表（每项以“- ”开头）", "expected a list", "每一项另起一行，以“- ”开头。"),
-    "int_type": ("wrong-type", "应为整数", "expected an integer", "只写半角数字。"),
-    "int_parsing": ("wrong-type", "应为整数", "expected an integer", "只写半角数字。"),
-    "string_type": ("wrong-type", "应为文字", "expected text", ""),
-    "too_short": ("missing-field", "至少需要一项", "needs at least one item", "补上至少一项。"),
-    "greater_than_equal": ("invalid-value", "数值太小", "value too small", ""),
-    "less_than_equal": ("invalid-value", "数值太大", "value too large", ""),
+_PY_ERRORS: dict[str, tuple[str, str, str]] = {
+    # pydantic's error type -> (code, text, hint): the keys of the texts in messages.LOAD_TEXTS ("" for no hint)
+    "dict_type": ("wrong-type", "wrong-type-mapping", "wrong-type-mapping-hint"),
+    "model_type": ("wrong-type", "wrong-type-mapping", "wrong-type-mapping-hint"),
+    "model_attributes_type": ("wrong-type", "wrong-type-mapping", "wrong-type-attributes-hint"),
+    "list_type": ("wrong-type", "wrong-type-list", "wrong-type-list-hint"),
+    "int_type": ("wrong-type", "wrong-type-integer", "wrong-type-integer-hint"),
+    "int_parsing": ("wrong-type", "wrong-type-integer", "wrong-type-integer-hint"),
+    "string_type": ("wrong-type", "wrong-type-text", ""),
+    "too_short": ("missing-field", "missing-field-too-short", "missing-field-too-short-hint"),
+    "greater_than_equal": ("invalid-value", "invalid-value-too-small", ""),
+    "less_than_equal": ("invalid-value", "invalid-value-too-large", ""),
 }
 
 
@@ -125,17 +115,9 @@ def _required(
     book: CodeBook | None = None,
 ) -> Any:
     if doc is None:
-        log.add(
-            Problem(
-                f"{folder.display_root}/{name}",
-                0,
-                "",
-                "missing-field",
-                f"缺少文件 {name}",
-                f"file {name} is missing",
-                "从示例数据中复制该文件并修改。",
-            )
-        )
+        zh, en = editor_text("missing-field-no-file", name=name)
+        hint = editor_text("missing-field-no-file-hint")[0]
+        log.add(Problem(f"{folder.display_root}/{name}", 0, "", "missing-field", zh, en, hint))
         return None
     return read_model(doc, model, log, partials, book)
 
@@ -218,17 +200,9 @@ def _check_zone_files(files: Any, log: ProblemLog, partials: dict[str, Partial],
     is given as the `Partial` record that can still be read of it (None when nothing can)."""
     out: dict[str, Any] = {"zone": None, "indicators": None, "annual": {}, "cases": {}}
     if files.zone is None:
-        log.add(
-            Problem(
-                files.shown(layout.ZONE),
-                0,
-                "",
-                "missing-field",
-                "示范区文件夹中缺少 zone.yaml",
-                "zone folder has no zone.yaml",
-                "每个示范区文件夹都要有 zone.yaml。",
-            )
-        )
+        zh, en = editor_text("missing-field-no-zone-file")
+        hint = editor_text("missing-field-no-zone-file-hint")[0]
+        log.add(Problem(files.shown(layout.ZONE), 0, "", "missing-field", zh, en, hint))
     if files.indicators is not None:
         out["indicators"] = read_model(files.indicators, layout.ZONE_INDICATORS.model, log, partials, book)
         own = files.indicators.data.get("indicators") if isinstance(files.indicators.data, dict) else None
@@ -262,11 +236,8 @@ def check_model(doc: Document, model: Any, log: ProblemLog, book: CodeBook | Non
     if not doc.ok:
         return None
     if doc.data is None:
-        log.add(
-            Problem(
-                doc.path, 1, "", "missing-field", "文件为空", "file is empty", "从示例数据中复制一个同类文件并修改。"
-            )
-        )
+        zh, en = editor_text("missing-field-empty-file")
+        log.add(Problem(doc.path, 1, "", "missing-field", zh, en, editor_text("missing-field-empty-file-hint")[0]))
         return None
     adapter: TypeAdapter[Any] = model if isinstance(model, TypeAdapter) else TypeAdapter(model)
     try:
@@ -293,21 +264,22 @@ def _problem_from_error(doc: Document, err: Any, model: Any, book: CodeBook | No
         return Problem(doc.path, line, field, kind, ctx["zh"], ctx["en"], hint)
     if kind == "missing":
         name = str(loc[-1]) if loc else ""
-        return Problem(
-            doc.path,
-            line,
-            field,
-            "missing-field",
-            f"缺少必填字段 {name}",
-            f"required field {name} missing",
-            f"补上“{name}: …”。",
-        )
+        zh, en = editor_text("missing-field-required", name=name)
+        hint = editor_text("missing-field-required-hint", name=name)[0]
+        return Problem(doc.path, line, field, "missing-field", zh, en, hint)
     if kind == "extra_forbidden":
         name = str(loc[-1]) if loc else ""
         allowed = _allowed_fields(model, loc[:-1])
         close = difflib.get_close_matches(name, allowed, n=1, cutoff=0.6)
-        hint = f"是否应为 {close[0]}？" if close else ("可用字段：" + "、".join(allowed) if allowed else "")
-        return Problem(doc.path, line, field, "unknown-field", f"未知字段 {name}", f"unknown field {name}", hint)
+        if close:
+            hint = editor_text("unknown-field-did-you-mean", name=close[0])[0]
+        elif allowed:
+            names = editor_text("load-list-separator")[0].join(allowed)
+            hint = editor_text("unknown-field-allowed", names=names)[0]
+        else:
+            hint = ""
+        zh, en = editor_text("unknown-field-named", name=name)
+        return Problem(doc.path, line, field, "unknown-field", zh, en, hint)
     if kind in ("literal_error", "union_tag_invalid", "enum"):
         got = err.get("input")
         if kind == "union_tag_invalid":
@@ -315,29 +287,25 @@ def _problem_from_error(doc: Document, err: Any, model: Any, book: CodeBook | No
         expected = str(ctx.get("expected") or ctx.get("expected_tags") or "")
         hint = _code_hint(model, loc, got, book, expected)
         if got == "report_submitted":
-            hint = "年度报告的报送日期写在 annual/年份.yaml 的 submitted 字段，网站会自动生成该事件。"
+            hint = editor_text("invalid-value-report-submitted-hint")[0]
         if got is None:  # `kind:` with nothing after it
             zh, en = editor_text("code-empty")
             return Problem(doc.path, line, field, "invalid-value", zh, en, hint)
-        return Problem(doc.path, line, field, "invalid-value", f"不允许的值“{got}”", f"value {got!r} not allowed", hint)
+        zh, en = editor_text("invalid-value-not-allowed", value=got)
+        return Problem(doc.path, line, field, "invalid-value", zh, en, hint)
     if kind == "union_tag_not_found":
-        return Problem(
-            doc.path,
-            line,
-            field,
-            "missing-field",
-            "缺少事件类型 kind",
-            "event kind missing",
-            "每个事件都要写 kind，如 kind: approved。",
-        )
+        zh, en = editor_text("missing-field-event-kind")
+        hint = editor_text("missing-field-event-kind-hint")[0]
+        return Problem(doc.path, line, field, "missing-field", zh, en, hint)
     if kind == "too_long":  # a list or mapping over its `max_length` (models.py, issue 12)
         given = err.get("input")
         count = len(given) if isinstance(given, list | dict) else ctx.get("actual_length")
         zh, en = editor_text("too-many-items", count=count, limit=ctx.get("max_length"))
         hint = editor_text("too-many-items-hint", limit=ctx.get("max_length"))[0]
         return Problem(doc.path, line, field, "too-many-items", zh, en, hint)
-    code, zh, en, hint = _PY_ERRORS.get(kind, ("wrong-type", "值的写法不对", err["msg"], ""))
-    return Problem(doc.path, line, field, code, zh, en if kind in _PY_ERRORS else err["msg"], hint)
+    code, text, hint = _PY_ERRORS.get(kind, ("wrong-type", "wrong-type-unexplained", ""))
+    zh, en = editor_text(text, message=err["msg"])
+    return Problem(doc.path, line, field, code, zh, en, editor_text(hint)[0] if hint else "")
 
 
 def _clean_loc(data: Any, loc: tuple[Any, ...]) -> tuple[Any, ...]:

@@ -47,3 +47,5 @@ FULLWIDTH_COLON = "："  # the full-width colon: a key followed by it is refused
 # what an editor writes into a note cell (or the first highlight cell) to remove what the file holds
 DELETE_WORD = "删除"
 IDEOGRAPHIC_SPACE = "\u3000"  # the full-width space: refused in indentation, shown as it is in a problem line
+# the loader (generator/data/load.py) detects FULLWIDTH_COLON and IDEOGRAPHIC_SPACE above in what editors typed, and
+DATE_YEAR, DATE_MONTH, DATE_DAY = "年", "月", "日"  # a date written the Chinese way: 2024年1月31日
