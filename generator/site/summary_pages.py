@@ -178,8 +178,16 @@ def _targets(
 def _status(judgement: Judgement) -> str:
     """The year's value against the straight line from the baseline to the target (the analysis stage's
     judgement, analysis/targets.py: `year_judgement`)."""
-    line = f"（进度线 {fmt_fraction(judgement.expected)}）" if judgement.expected is not None else ""
-    reason = f"：{reason_text(judgement.reason)}" if judgement.reason else ""
+    line = (
+        pgettext("summary: target status", " (progress line %(line)s)", line=fmt_fraction(judgement.expected))
+        if judgement.expected is not None
+        else ""
+    )
+    reason = (
+        pgettext("summary: target status", ": %(reason)s", reason=reason_text(judgement.reason))
+        if judgement.reason
+        else ""
+    )
     return status_label(judgement.status) + (line if judgement.status in (ON_COURSE, BEHIND) else "") + reason
 
 
