@@ -16,8 +16,17 @@ from generator.data.catalog import Catalog
 from generator.data.kinds import KINDS
 from generator.site.charts import chart_html, chart_id, ranking_chart, with_summary
 from generator.site.common import Context, Section, front_matter
+from generator.site.composite_words import (
+    excluded_text,
+    group_name,
+    group_rule,
+    input_text,
+    missing_text,
+    not_shown_text,
+    score_text,
+    variant_label,
+)
 from generator.site.composite_words import ind_name as _ind_name
-from generator.site.composite_words import input_text, score_text
 from generator.site.composite_words import zone_name as _name
 from generator.site.markup import link
 from generator.site.series import fmt_decimal, with_unit
@@ -47,9 +56,8 @@ def _qualitative(catalog: Catalog) -> list[str]:
     return [ind.id for ind in catalog.indicators if not KINDS[ind.kind].numeric]
 
 
-def _group_label(group: str | None) -> str:
-    rule = dict(ci.GROUPS).get(group or "", "")
-    return f"{group}（{rule}）" if group else "—"
+def _group_label(group: ci.Group | None) -> str:
+    return f"{group_name(group)}（{group_rule(group)}）" if group else "—"
 
 
 def year_sentence(catalog: Catalog, index: ci.YearIndex) -> str:
@@ -100,20 +108,20 @@ def _index_view(catalog: Catalog, result: ci.Composite) -> dict[str, Any]:
             rows.append({
                 "rank": z.rank, "zone": link(_name(catalog, z.zone), f"../zones/{z.zone}/index.md"),
                 "score": score_text(z.score), "relative": f"{fmt_decimal(z.relative, 1)}%" if z.relative is not None else "—",
-                "group": z.group or "—", "range": z.rank_range,
+                "group": group_name(z.group), "range": z.rank_range,
                 "stable": {True: "稳定", False: "有变化", None: "—"}[z.stable],
                 "coverage": f"{z.used}/{z.eligible}",
                 "categories": [score_text(z.categories.get(c)) for c, _ in categories],
                 "qualitative": f"已填写 {filled}/{len(qualitative)} 项",
             })  # fmt: skip
         not_shown = [
-            {"zone": link(_name(catalog, z.zone), f"../zones/{z.zone}/index.md"), "reason": z.reason}
+            {"zone": link(_name(catalog, z.zone), f"../zones/{z.zone}/index.md"), "reason": not_shown_text(z)}
             for z in index.zones
             if not z.shown
         ]
         left_out = [
             {"zone": _name(catalog, z.zone),
-             "missing": "；".join(f"{_ind_name(catalog, i)}（{reason}）" for i, reason in z.left_out)}
+             "missing": "；".join(f"{_ind_name(catalog, i)}（{missing_text(why)}）" for i, why in z.left_out)}
             for z in index.zones if z.left_out
         ]  # fmt: skip
         chart = ""
@@ -127,7 +135,7 @@ def _index_view(catalog: Catalog, result: ci.Composite) -> dict[str, Any]:
         years.append({
             "year": index.year, "published": index.published, "sentence": sentence, "chart": chart, "rows": rows,
             "not_shown": not_shown, "left_out": left_out,
-            "not_eligible": "；".join(f"{_ind_name(catalog, i)}（{r}）" for i, r in index.not_eligible),
+            "not_eligible": "；".join(f"{_ind_name(catalog, i)}（{excluded_text(r)}）" for i, r in index.not_eligible),
             "eligible": len(index.eligible),
             "outliers": "；".join(f"{_name(catalog, z)} 的{_ind_name(catalog, i)}" for z, i, _v, _r in index.outliers),
         })  # fmt: skip
@@ -137,7 +145,7 @@ def _index_view(catalog: Catalog, result: ci.Composite) -> dict[str, Any]:
         ),
         "years": years,
         "categories": [name for _, name in categories],
-        "groups": [f"{g}：{rule}" for g, rule in ci.GROUPS],
+        "groups": [f"{group_name(g)}：{group_rule(g)}" for g in ci.GROUPS],
         "qualitative_names": "、".join(_ind_name(catalog, q) for q in qualitative),
         "coverage": ci.COVERAGE_PERCENT,
         "sample": catalog.has_sample,
@@ -233,8 +241,8 @@ def _method_view(catalog: Catalog, result: ci.Composite) -> dict[str, Any]:
         "categories": categories,
         "qualitative_names": "、".join(_ind_name(catalog, q) for q in _qualitative(catalog)),
         "transformed": "、".join(transformed) if transformed else "目前没有指标需要变换",
-        "variants": [o.label for o in ci.VARIANTS],
-        "groups": [f"{g}：{rule}" for g, rule in ci.GROUPS],
+        "variants": [variant_label(o) for o in ci.VARIANTS],
+        "groups": [f"{group_name(g)}：{group_rule(g)}" for g in ci.GROUPS],
         "coverage": ci.COVERAGE_PERCENT,
         "example": _worked_example(catalog, result),
         "zones_per_year": zones_per_year or "尚无",
