@@ -59,7 +59,6 @@ REMAINING: dict[str, int] = {
     "generator/editors/excel_import.py": 21,
     "generator/editors/scaffold.py": 58,
     "generator/mkdocs_bridge.py": 1,
-    "generator/site/analysis_pages.py": 72,
     "generator/site/charts.py": 6,
     "generator/site/common.py": 6,
     "generator/site/data_dictionary.py": 24,
