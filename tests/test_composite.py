@@ -14,7 +14,7 @@ from conftest import generated
 from generator.analysis import composite as ci
 from generator.analysis.stage import analyse
 from generator.data.catalog import Catalog
-from generator.site.composite_words import composite_block
+from generator.site.composite_words import composite_block, excluded_text, group_name, missing_text, not_shown_text
 from generator.site.markup import inline
 from generator.site.pages import make_pages
 
@@ -23,7 +23,8 @@ NAN = math.nan
 
 
 def frame(rows: list[tuple[str, str, str, str, float, str]], year: int = 2024) -> pd.DataFrame:
-    """(zone, indicator, category, basis, value, reason) -> an input frame for `compute`."""
+    """(zone, indicator, category, basis, value, marker) -> an input frame for `compute` (a marker is the
+    reason its value is missing; "" none)."""
     return pd.DataFrame(
         [
             {
@@ -35,7 +36,7 @@ def frame(rows: list[tuple[str, str, str, str, float, str]], year: int = 2024) -
                 "value": v,
                 "current": None,
                 "previous": None,
-                "reason": r,
+                "reason": ci.Missing(ci.Gap.MARKER, r) if r else None,
             }
             for z, i, c, b, v, r in rows
         ],
@@ -86,11 +87,16 @@ def test_hand_worked_example() -> None:
         "A": Decimal("0.0"), "B": Decimal("29.2"), "C": Decimal("70.8"), "D": Decimal("87.5")}  # fmt: skip
     assert by["B"].categories == {"c1": Decimal("25.0"), "c2": Decimal("33.3")}  # g left out, not zero
     assert by["C"].categories == {"c1": Decimal("75.0"), "c2": Decimal("66.7")}
-    assert by["B"].used == 3 and by["B"].eligible == 4 and by["B"].left_out == (("g", "暂无"),)
+    assert (
+        by["B"].used == 3 and by["B"].eligible == 4 and by["B"].left_out == (("g", ci.Missing(ci.Gap.MARKER, "暂无")),)
+    )
     assert year.average == Decimal("46.88")
     assert {k: v.relative for k, v in by.items()} == {
         "A": Decimal("0.0"), "B": Decimal("62.3"), "C": Decimal("151.0"), "D": Decimal("186.7")}  # fmt: skip
-    assert {k: v.group for k, v in by.items()} == {"A": "追赶", "B": "追赶", "C": "领先", "D": "领先"}
+    catching_up, leading = ci.Group.CATCHING_UP, ci.Group.LEADING
+    assert {k: v.group for k, v in by.items()} == {"A": catching_up, "B": catching_up, "C": leading, "D": leading}
+    assert [group_name(by[z].group) for z in "ABCD"] == ["追赶", "追赶", "领先", "领先"]
+    assert missing_text(by["B"].left_out[0][1]) == "暂无"
     assert {k: v.rank for k, v in by.items()} == {"A": 4, "B": 3, "C": 2, "D": 1}
     assert {k: v.rank_range for k, v in by.items()} == {"A": "4", "B": "3", "C": "2", "D": "1"}
     assert all(v.stable for v in by.values())
@@ -133,7 +139,11 @@ def test_rank_range_when_the_transform_changes_the_order() -> None:
     assert {k: v.rank for k, v in by.items()} == {"X": 3, "Y": 2, "Z": 1}
     assert {k: v.rank_range for k, v in by.items()} == {"X": "2—3", "Y": "2—3", "Z": "1"}
     # mean 48.33: Z 206.9 % 领先, Y 51.7 %, X 41.4 % 追赶 — and the same groups without the root
-    assert {k: v.group for k, v in by.items()} == {"X": "追赶", "Y": "追赶", "Z": "领先"}
+    assert {k: v.group for k, v in by.items()} == {
+        "X": ci.Group.CATCHING_UP,
+        "Y": ci.Group.CATCHING_UP,
+        "Z": ci.Group.LEADING,
+    }
     assert by["X"].stable is True
 
 
@@ -153,7 +163,8 @@ def test_seventy_percent_rule() -> None:
     year = ci.compute(frame(rows), ORDER, ["c1", "c2"]).years[2024]
     b = year.zone("B")
     assert b is not None and not b.shown and b.score is None and b.rank is None
-    assert "2/4" in b.reason and "70%" in b.reason
+    assert b.reason is ci.NotShown.LOW_COVERAGE and (b.used, b.eligible) == (2, 4)
+    assert not_shown_text(b) == "有数值的指标只占当年可用指标的 2/4，不足 70%"
     assert [z.zone for z in year.shown] == ["D", "C", "A"]
     # A, C, D scores unchanged (B had neither the min nor the max of any indicator it lost)
     assert [z.score for z in year.shown] == [Decimal("87.5"), Decimal("70.8"), Decimal("0.0")]
@@ -167,7 +178,7 @@ def test_seventy_percent_exactly_is_enough() -> None:
     year = ci.compute(frame(rows), inds, ["c1"]).years[2024]
     c, d = year.zone("C"), year.zone("D")
     assert c is not None and c.shown and c.score == Decimal("50.0") and (c.used, c.eligible) == (7, 10)
-    assert d is not None and not d.shown and "6/10" in d.reason
+    assert d is not None and not d.shown and d.reason is ci.NotShown.LOW_COVERAGE and "6/10" in not_shown_text(d)
 
 
 def test_ties_share_a_rank() -> None:
@@ -205,8 +216,44 @@ def test_not_eligible_indicators() -> None:
     ]  # fmt: skip
     year = ci.compute(frame(rows), ["p", "s", "t"], ["c1"]).years[2024]
     assert year.eligible == ("p",)
-    assert year.not_eligible == (("s", ci.NO_SPREAD), ("t", ci.TOO_FEW))
+    assert year.not_eligible == (
+        ("s", ci.Excluded(ci.Exclusion.VALUES_EQUAL, 2, 2)),
+        ("t", ci.Excluded(ci.Exclusion.TOO_FEW_VALUES, 1, 1)),
+    )
+    assert [excluded_text(why) for _, why in year.not_eligible] == [
+        "各示范区数值相同，无法归一化", "少于 2 个示范区有数值"]  # fmt: skip
     assert {z.zone: z.score for z in year.zones} == {"A": Decimal("0.0"), "B": Decimal("100.0")}
+
+
+def test_why_an_indicator_is_left_out_tells_growth_rates_from_values() -> None:
+    # g: both zones reported a number, but only A has a growth rate (B's year before was not reported);
+    # h: both have a growth rate, the same one, though their numbers differ
+    rows = [
+        ("A", "p", "c1", "level", 1, ""), ("B", "p", "c1", "level", 2, ""),
+        ("A", "g", "c1", "growth", 0.1, ""), ("B", "g", "c1", "growth", NAN, ""),
+        ("A", "h", "c1", "growth", 0.5, ""), ("B", "h", "c1", "growth", 0.5, ""),
+    ]  # fmt: skip
+    inputs = frame(rows)
+    inputs["current"] = [1, 2, 11, 20, 15, 30]
+    inputs.loc[3, "reason"] = ci.Missing(ci.Gap.PREVIOUS_NOT_REPORTED)
+    year = ci.compute(inputs, ["p", "g", "h"], ["c1"]).years[2024]
+    assert year.not_eligible == (
+        ("g", ci.Excluded(ci.Exclusion.TOO_FEW_GROWTH_RATES, 1, 2)),
+        ("h", ci.Excluded(ci.Exclusion.GROWTH_RATES_EQUAL, 2, 2)),
+    )
+    # worded as before for now (issue 14 will say what is true of each)
+    assert [excluded_text(why) for _, why in year.not_eligible] == [
+        "少于 2 个示范区有数值",
+        "各示范区数值相同，无法归一化",
+    ]
+
+
+def test_values_equal_only_after_the_outlier_rule_are_told_apart() -> None:
+    # q: 0 six times and 10: 10 lies beyond mean + 2 s.d. (1.43 + 7.56) and becomes 0, so all are equal
+    rows = [(z, "p", "c1", "level", k, "") for k, z in enumerate("ABCDEFG")]
+    rows += [(z, "q", "c1", "level", 10 if z == "G" else 0, "") for z in "ABCDEFG"]
+    year = ci.compute(frame(rows), ["p", "q"], ["c1"]).years[2024]
+    assert year.not_eligible == (("q", ci.Excluded(ci.Exclusion.EQUAL_AFTER_OUTLIERS, 7, 7)),)
 
 
 def test_a_year_with_one_shown_zone_is_not_published() -> None:
@@ -216,6 +263,10 @@ def test_a_year_with_one_shown_zone_is_not_published() -> None:
     year = ci.compute(frame(rows), ["p", "q"], ["c1"]).years[2024]
     assert not year.published and year.shown == [] and year.average is None
     assert all(z.score is None and z.reason for z in year.zones)
+    assert {z.zone: z.reason for z in year.zones} == {
+        "A": ci.NotShown.LOW_COVERAGE, "B": ci.NotShown.TOO_FEW_SHOWN, "C": ci.NotShown.LOW_COVERAGE}  # fmt: skip
+    b = year.zone("B")
+    assert b is not None and not_shown_text(b) == "当年可计算综合指数的示范区不足 2 个，无法比较"
 
 
 @pytest.mark.parametrize(
@@ -224,7 +275,7 @@ def test_a_year_with_one_shown_zone_is_not_published() -> None:
      ("0", "追赶")],
 )  # fmt: skip
 def test_group_thresholds_at_the_boundaries(relative: str, group: str) -> None:
-    assert ci.group_of(Decimal(relative)) == group
+    assert group_name(ci.group_of(Decimal(relative))) == group
 
 
 def test_relatives_use_the_shown_scores() -> None:
@@ -256,7 +307,8 @@ def test_inputs_from_the_catalog(catalog: Catalog) -> None:
     assert row.loc[("beihai-hitech", 2023, "invention_patents_per_10k"), "value"] == pytest.approx(15.6)
     # 暂无 the year before: no growth rate, and it says why
     cell = row.loc[("beihai-hitech", 2023, "tech_broker_engineers")]
-    assert math.isnan(cell["value"]) and cell["reason"] == "上年暂无，无法计算增长率"
+    assert math.isnan(cell["value"]) and cell["reason"] == ci.Missing(ci.Gap.PREVIOUS_MARKER, "暂无")
+    assert missing_text(cell["reason"]) == "上年暂无，无法计算增长率"
     # no baseline years, no qualitative or own indicators
     assert 2022 not in set(inputs[inputs["zone"] == "beihai-hitech"]["year"])
     assert not set(inputs["indicator"]) & {"iur_policies", "sci_finance_policies", "cultural_tourism_tech_projects"}
@@ -274,7 +326,7 @@ def test_pages_show_the_computed_numbers(catalog: Catalog) -> None:
             assert z.score is not None
             score = f"{z.score:.1f}"
             line = next(line for line in section.splitlines() if f"../zones/{z.zone}/index.md" in line)
-            assert line.startswith(f"| {z.rank} |") and f"| {score} |" in line and f"| {z.group} |" in line
+            assert line.startswith(f"| {z.rank} |") and f"| {score} |" in line and f"| {group_name(z.group)} |" in line
             assert f"| {z.used}&#47;{z.eligible} |" in line  # "7/10" is not a figure: escaped
     assert index.count('class="chart-plot"') == 1 and "chart-analysis-composite-2025" in index
     latest = result.latest_for("liuzhou-hitech")

@@ -2,12 +2,12 @@
 Innovation Index, with a robustness check over eight variants and strengths and weaknesses per zone.
 
 The steps, for the quantitative indicators of the official system (never a zone's own indicators, never
-the qualitative category 政策环境):
+the qualitative category, the policy environment):
 
 1. Input value. Intensive indicators (kind percent, per_10k) are levels: they do not grow with a zone's
    size. Extensive ones (count, amount) grow with size, so comparing levels would rank big zones first;
    they enter as the growth rate on the previous year ((x_t − x_{t−1}) / x_{t−1}), which needs both years
-   (the baseline report gives the year before the first). A marker (暂无 / 不适用), a value not reported,
+   (the baseline report gives the year before the first). A marker (not available / not applicable), a value not reported,
    or a previous year without a number (or equal to zero) leaves the value missing — never zero.
 2. Outliers, per indicator and year (EIS): a value above mean + 2 s.d. (sample s.d., of the zones with a
    number that year) is replaced by the highest of the other values, one below mean − 2 s.d. by the lowest.
@@ -21,7 +21,7 @@ the qualitative category 政策环境):
 5. Normalisation across the zones of the year: min-max, (t − min) / (max − min), 0–1. The z-score variant
    divides by the sample s.d. instead of the range, (t − min) / s.d., so that both have their zero at the
    lowest zone (a true zero, which the performance groups' ratios to the average need).
-6. Scores: the mean of the zone's normalised values in each category (一级指标), then the mean of its
+6. Scores: the mean of the zone's normalised values in each category (first-level indicator), then the mean of its
    category scores (equal weight per category; the variant weights each indicator equally instead).
    Missing values are left out of the means. A zone-year whose score rests on fewer than 70 % of the
    indicators eligible that year is not shown. A year is published when at least 2 zones have a shown
@@ -33,12 +33,15 @@ the qualitative category 政策环境):
 9. Strengths and weaknesses: the zone's percentile rank among the zones with a number, per eligible
    indicator, on the input value (higher is better for every indicator of the system).
 
-Pure computation: no Markdown, no HTML. Same input, same output (everything sorted, no clock).
+Pure computation: no Markdown, no HTML, no words. Groups and reasons are values (the enums below, with their
+parameters); the site words them from the catalogue (generator/site/composite_words.py). Same input, same
+output (everything sorted, no clock).
 """
 
 from __future__ import annotations
 
 import bisect
+import enum
 import hashlib
 import math
 from dataclasses import dataclass, field
@@ -60,20 +63,72 @@ COVERAGE_PERCENT = 70  # a score needs at least this share of the year's eligibl
 MIN_ZONES = 2  # an indicator needs numbers from this many zones; a year this many shown scores
 TOP = 3  # strengths and weaknesses shown per zone-year
 
-LEADING, STRONG, MODERATE, CATCHING_UP = "领先", "较强", "中等", "追赶"
-GROUPS: tuple[tuple[str, str], ...] = (
-    (LEADING, "高于平均水平的 125%"),
-    (STRONG, "平均水平的 100%—125%"),
-    (MODERATE, "平均水平的 70%—100%"),
-    (CATCHING_UP, "低于平均水平的 70%"),
-)
+LEADING_ABOVE = 125  # performance groups (EIS): above this % of the average, leading
+STRONG_FROM = 100  # from this % up to LEADING_ABOVE, strong
+MODERATE_FROM = 70  # from this % up to (not including) STRONG_FROM, moderate; below, catching up
 
-NOT_REPORTED = "未报送"
-NO_PREVIOUS_REPORT = "无上年数据，无法计算增长率"
-PREVIOUS_NOT_REPORTED = "上年未报送，无法计算增长率"
-PREVIOUS_ZERO = "上年为零，无法计算增长率"
-TOO_FEW = f"少于 {MIN_ZONES} 个示范区有数值"
-NO_SPREAD = "各示范区数值相同，无法归一化"
+
+class Group(enum.Enum):
+    """A performance group (EIS), by the ratio of a zone's shown score to the year's average (`group_of`)."""
+
+    LEADING = "leading"  # above LEADING_ABOVE %
+    STRONG = "strong"  # STRONG_FROM % to LEADING_ABOVE %
+    MODERATE = "moderate"  # MODERATE_FROM % to below STRONG_FROM %
+    CATCHING_UP = "catching-up"  # below MODERATE_FROM %
+
+
+GROUPS: tuple[Group, ...] = tuple(Group)  # from the highest
+
+
+class Gap(enum.Enum):
+    """Why a zone-year has no input value for an indicator (`Missing`)."""
+
+    MARKER = "marker"  # the report has a marker for it (its `marker`: the data's own word)
+    NOT_REPORTED = "not-reported"  # no value and no marker
+    NO_PREVIOUS_REPORT = "no-previous-report"  # a growth rate: there is no report for the year before
+    PREVIOUS_MARKER = "previous-marker"  # a growth rate: the year before has a marker (its `marker`)
+    PREVIOUS_NOT_REPORTED = "previous-not-reported"  # a growth rate: the year before has no value and no marker
+    PREVIOUS_ZERO = "previous-zero"  # a growth rate: the year before is 0
+    PREVIOUS_NEGATIVE = "previous-negative"  # a growth rate: the year before is below 0
+
+
+@dataclass(frozen=True)
+class Missing:
+    """Why an input value is missing: the gap, and the marker where the gap is one."""
+
+    gap: Gap
+    marker: str | None = None
+
+
+class Exclusion(enum.Enum):
+    """Why an indicator cannot be normalised in a year, so is left out of every zone's score (`Excluded`)."""
+
+    TOO_FEW_VALUES = "too-few-values"  # fewer than MIN_ZONES zones have a number
+    TOO_FEW_GROWTH_RATES = (
+        "too-few-growth-rates"  # MIN_ZONES zones or more have a number this year, fewer a growth rate
+    )
+    VALUES_EQUAL = "values-equal"  # levels: every zone's value is the same
+    GROWTH_RATES_EQUAL = "growth-rates-equal"  # growth rates: every zone's rate is the same (the values may differ)
+    EQUAL_AFTER_OUTLIERS = "equal-after-outliers"  # the inputs differ, but are all equal once outliers are replaced
+
+
+@dataclass(frozen=True)
+class Excluded:
+    """An indicator left out of a year: why, the zones with an input value (`values`) and those with a number
+    for the year (`reported`; for a level the same, for a growth rate maybe more)."""
+
+    why: Exclusion
+    values: int
+    reported: int
+
+
+class NotShown(enum.Enum):
+    """Why a zone-year has no score shown (`ZoneScore.reason`; its `used` and `eligible` are the numbers)."""
+
+    NO_ELIGIBLE_INDICATOR = "no-eligible-indicator"  # no indicator can be normalised that year
+    LOW_COVERAGE = "low-coverage"  # numbers for fewer than COVERAGE_PERCENT % of the eligible indicators
+    TOO_FEW_SHOWN = "too-few-shown"  # fewer than MIN_ZONES zones have a score that year: not published
+
 
 INPUT_COLUMNS = ["zone", "year", "indicator", "category", "basis", "value", "current", "previous", "reason"]
 
@@ -83,12 +138,6 @@ class Options:
     method: str = "minmax"  # "minmax" or "zscore"
     weighting: str = "category"  # "category" (equal weight per category) or "indicator"
     transform: bool = True  # square root for skewed indicators
-
-    @property
-    def label(self) -> str:
-        method = {"minmax": "最小—最大值归一化", "zscore": "标准差标准化"}[self.method]
-        weighting = {"category": "一级指标等权", "indicator": "二级指标等权"}[self.weighting]
-        return f"{method}、{weighting}、{'平方根变换' if self.transform else '不变换'}"
 
 
 DEFAULT = Options()
@@ -115,16 +164,16 @@ class ZoneScore:
     used: int  # eligible indicators the zone has a number for
     eligible: int  # indicators eligible that year
     shown: bool
-    reason: str  # why not shown ("" when shown)
+    reason: NotShown | None  # why not shown (None when shown)
     score: Decimal | None  # ×100, one decimal; None when not shown
     categories: dict[str, Decimal | None]  # category id -> score ×100 (None: no indicator in it)
-    left_out: tuple[tuple[str, str], ...]  # eligible indicators without a number: (indicator id, reason)
+    left_out: tuple[tuple[str, Missing], ...]  # eligible indicators without a number: (indicator id, why)
     rank: int | None = None
     relative: Decimal | None = None  # % of the year's average shown score, one decimal
-    group: str | None = None
+    group: Group | None = None
     rank_low: int | None = None  # best rank over the variants
     rank_high: int | None = None  # worst rank over the variants
-    variant_groups: tuple[str | None, ...] = ()  # group under each of VARIANTS
+    variant_groups: tuple[Group | None, ...] = ()  # group under each of VARIANTS
     strengths: tuple[Standing, ...] = ()
     weaknesses: tuple[Standing, ...] = ()
 
@@ -148,7 +197,7 @@ class YearIndex:
     published: bool  # at least MIN_ZONES zones have a shown score
     zones: tuple[ZoneScore, ...]  # shown ones by rank (then zone id), then the others by zone id
     eligible: tuple[str, ...]  # indicator ids, in the system's order
-    not_eligible: tuple[tuple[str, str], ...]  # (indicator id, reason)
+    not_eligible: tuple[tuple[str, Excluded], ...]  # (indicator id, why)
     outliers: tuple[tuple[str, str, float, float], ...]  # (zone, indicator, value, replaced by)
     average: Decimal | None  # mean of the shown scores (×100), two decimals
     detail: pd.DataFrame = field(repr=False)  # the default variant, row per zone × eligible indicator
@@ -206,18 +255,19 @@ def competition_ranks(values: list[Decimal]) -> list[int]:
     return [1 + n - bisect.bisect_right(ascending, v) for v in values]
 
 
-def group_of(relative: Decimal) -> str:
-    """EIS thresholds on the ratio to the average (in %): > 125 领先, 100–125 较强, 70–<100 中等, < 70 追赶."""
-    if relative > 125:
-        return LEADING
-    if relative >= 100:
-        return STRONG
-    if relative >= 70:
-        return MODERATE
-    return CATCHING_UP
+def group_of(relative: Decimal) -> Group:
+    """EIS thresholds on the ratio to the average (in %): > 125 leading, 100–125 strong, 70–<100 moderate,
+    < 70 catching up."""
+    if relative > LEADING_ABOVE:
+        return Group.LEADING
+    if relative >= STRONG_FROM:
+        return Group.STRONG
+    if relative >= MODERATE_FROM:
+        return Group.MODERATE
+    return Group.CATCHING_UP
 
 
-def _group_or_none(relative: Decimal | None) -> str | None:
+def _group_or_none(relative: Decimal | None) -> Group | None:
     return None if relative is None else group_of(relative)
 
 
@@ -250,9 +300,10 @@ def build_inputs(catalog: Catalog) -> pd.DataFrame:
                 current = reading.number if reading is not None else None
                 previous = None
                 value = math.nan
-                reason = ""
+                reason: Missing | None = None
                 if current is None:
-                    reason = (reading.marker if reading is not None else None) or NOT_REPORTED
+                    marker = reading.marker if reading is not None else None
+                    reason = Missing(Gap.MARKER, marker) if marker else Missing(Gap.NOT_REPORTED)
                 if ind.kind in INTENSIVE:
                     if current is not None:
                         value = float(current)
@@ -262,12 +313,14 @@ def build_inputs(catalog: Catalog) -> pd.DataFrame:
                     if current is None:
                         pass
                     elif before is None:
-                        reason = NO_PREVIOUS_REPORT
+                        reason = Missing(Gap.NO_PREVIOUS_REPORT)
                     elif previous is None:
                         marker = prev_reading.marker if prev_reading is not None else None
-                        reason = f"上年{marker}，无法计算增长率" if marker else PREVIOUS_NOT_REPORTED
-                    elif previous <= 0:
-                        reason = PREVIOUS_ZERO
+                        reason = Missing(Gap.PREVIOUS_MARKER, marker) if marker else Missing(Gap.PREVIOUS_NOT_REPORTED)
+                    elif previous == 0:
+                        reason = Missing(Gap.PREVIOUS_ZERO)
+                    elif previous < 0:
+                        reason = Missing(Gap.PREVIOUS_NEGATIVE)
                     else:
                         value = float((current - previous) / previous)
                 rows.append({
@@ -428,17 +481,32 @@ def _year_index(
     category_list: list[str],
 ) -> YearIndex:
     counts = have.groupby("indicator")["treated"].agg(["count", "nunique"])
-    eligible, not_eligible = [], []
+    input_spread = have.groupby("indicator")["value"].nunique()
+    basis = {str(r.indicator): str(r.basis) for r in frame.itertuples()}
+    eligible: list[str] = []
+    not_eligible: list[tuple[str, Excluded]] = []
     for ind in sorted(set(frame["indicator"]), key=lambda i: order[i]):
         n = int(counts.loc[ind, "count"]) if ind in counts.index else 0
+        growth = basis[ind] == "growth"
+        rows = frame[frame["indicator"] == ind]
+        reported = int(rows["current"].notna().sum()) if growth else n
         if n < MIN_ZONES:
-            not_eligible.append((ind, TOO_FEW))
+            why = Exclusion.TOO_FEW_GROWTH_RATES if growth and reported >= MIN_ZONES else Exclusion.TOO_FEW_VALUES
+            not_eligible.append((ind, Excluded(why, n, reported)))
         elif int(counts.loc[ind, "nunique"]) < 2:
-            not_eligible.append((ind, NO_SPREAD))
+            if int(input_spread[ind]) >= 2:
+                why = Exclusion.EQUAL_AFTER_OUTLIERS
+            else:
+                why = Exclusion.GROWTH_RATES_EQUAL if growth else Exclusion.VALUES_EQUAL
+            not_eligible.append((ind, Excluded(why, n, reported)))
         else:
             eligible.append(ind)
     detail = have[have["indicator"].isin(eligible)].sort_values(["zone", "indicator"]).reset_index(drop=True)
-    reasons = {(str(r.zone), str(r.indicator)): str(r.reason) for r in frame.itertuples()}
+    reasons: dict[tuple[str, str], Missing] = {}  # why a zone-year's input value is missing (None: it is not)
+    for r in frame.itertuples():
+        gap: object = r.reason
+        if isinstance(gap, Missing):
+            reasons[(str(r.zone), str(r.indicator))] = gap
 
     present = set(zip(detail["zone"].astype(str), detail["indicator"].astype(str), strict=True))
     used_by_zone = {str(z): int(n) for z, n in detail["zone"].value_counts().items()}
@@ -446,20 +514,19 @@ def _year_index(
     for zone in sorted(set(frame["zone"])):
         used = used_by_zone.get(zone, 0)
         left_out = tuple(
-            (ind, reasons.get((zone, ind)) or NOT_REPORTED) for ind in eligible if (zone, ind) not in present
+            (ind, reasons.get((zone, ind), Missing(Gap.NOT_REPORTED))) for ind in eligible if (zone, ind) not in present
         )
+        reason: NotShown | None = None
         if not eligible:
-            reason = f"没有可归一化的指标（每项指标至少需要 {MIN_ZONES} 个示范区的数值，且数值不全相同）"
+            reason = NotShown.NO_ELIGIBLE_INDICATOR
         elif used * 100 < COVERAGE_PERCENT * len(eligible):
-            reason = f"有数值的指标只占当年可用指标的 {used}/{len(eligible)}，不足 {COVERAGE_PERCENT}%"
-        else:
-            reason = ""
-        scores[zone] = ZoneScore(zone, year, used, len(eligible), not reason, reason, None, {}, left_out)
+            reason = NotShown.LOW_COVERAGE
+        scores[zone] = ZoneScore(zone, year, used, len(eligible), reason is None, reason, None, {}, left_out)
     shown_ids = [z for z, s in scores.items() if s.shown]
     published = len(shown_ids) >= MIN_ZONES
 
     # every variant: scores, ranks and groups of the shown zones
-    per_variant: list[tuple[dict[str, int], dict[str, str | None]]] = []
+    per_variant: list[tuple[dict[str, int], dict[str, Group | None]]] = []
     default_overall: dict[str, float] = {}
     default_categories: dict[str, dict[str, float]] = {}
     if shown_ids:
@@ -490,7 +557,7 @@ def _year_index(
         strengths, weaknesses = _standings(standings.get(zone, []), order)
         mine = default_categories.get(zone, {})
         out.append(ZoneScore(
-            zone, year, base.used, base.eligible, True, "", shown_scores[k],
+            zone, year, base.used, base.eligible, True, None, shown_scores[k],
             {c: shown_decimal(mine[c] * 100) if c in mine else None for c in category_list},
             base.left_out, ranks[k], rel[k], _group_or_none(rel[k]),
             min(variant_ranks), max(variant_ranks), tuple(v[1][zone] for v in per_variant), strengths, weaknesses,
@@ -510,8 +577,9 @@ def _year_index(
 
 
 def _unpublished(score: ZoneScore) -> ZoneScore:
-    reason = f"当年可计算综合指数的示范区不足 {MIN_ZONES} 个，无法比较"
-    return ZoneScore(score.zone, score.year, score.used, score.eligible, False, reason, None, {}, score.left_out)
+    return ZoneScore(
+        score.zone, score.year, score.used, score.eligible, False, NotShown.TOO_FEW_SHOWN, None, {}, score.left_out
+    )
 
 
 def composite(catalog: Catalog, memo: Memo | None = None) -> Composite:

@@ -1,5 +1,6 @@
 """Comparative analysis pages: the composite index by year (analysis/index.md) and how it is computed with a
-worked example from the data (analysis/method.md). The zone page's 综合表现 section is composite_words.py's.
+worked example from the data (analysis/method.md). The zone page's overall-performance section is
+composite_words.py's.
 
 The numbers come from the analysis stage (generator/analysis/composite.py, in `ctx.analysis`); this module
 only words and lays them out.
@@ -14,10 +15,22 @@ from generator.analysis import composite as ci
 from generator.analysis.composite import as_float
 from generator.data.catalog import Catalog
 from generator.data.kinds import KINDS
+from generator.i18n import pgettext
 from generator.site.charts import chart_html, chart_id, ranking_chart, with_summary
 from generator.site.common import Context, Section, front_matter
+from generator.site.composite_words import (
+    excluded_text,
+    group_name,
+    group_rule,
+    input_text,
+    items_joined,
+    missing_text,
+    names_joined,
+    not_shown_text,
+    score_text,
+    variant_label,
+)
 from generator.site.composite_words import ind_name as _ind_name
-from generator.site.composite_words import input_text, score_text
 from generator.site.composite_words import zone_name as _name
 from generator.site.markup import link
 from generator.site.series import fmt_decimal, with_unit
@@ -32,7 +45,7 @@ def make_analysis_pages(ctx: Context) -> Section:
     out = Section()
     out.pages[INDEX_PAGE] = env.get_template("analysis_index.md.j2").render(**_index_view(catalog, result))
     out.pages[METHOD_PAGE] = env.get_template("analysis_method.md.j2").render(**_method_view(catalog, result))
-    out.nav = [{"比较分析": [INDEX_PAGE, METHOD_PAGE]}]
+    out.nav = [{pgettext("composite index: navigation", "Comparative analysis"): [INDEX_PAGE, METHOD_PAGE]}]
     return out
 
 
@@ -47,38 +60,110 @@ def _qualitative(catalog: Catalog) -> list[str]:
     return [ind.id for ind in catalog.indicators if not KINDS[ind.kind].numeric]
 
 
-def _group_label(group: str | None) -> str:
-    rule = dict(ci.GROUPS).get(group or "", "")
-    return f"{group}（{rule}）" if group else "—"
+def _group_label(group: ci.Group | None) -> str:
+    if group is None:
+        return "—"
+    return pgettext("composite index", "%(group)s (%(rule)s)", group=group_name(group), rule=group_rule(group))
+
+
+def _groups() -> list[str]:
+    return [
+        pgettext("composite index", "%(group)s: %(rule)s", group=group_name(g), rule=group_rule(g)) for g in ci.GROUPS
+    ]
+
+
+def _named(catalog: Catalog, ind_id: str, reason: str) -> str:
+    return pgettext(
+        "composite index", "%(indicator)s (%(reason)s)", indicator=_ind_name(catalog, ind_id), reason=reason
+    )
+
+
+def _stable(stable: bool | None) -> str:
+    if stable is None:
+        return "—"
+    if stable:
+        return pgettext("composite index: group stable?", "stable")
+    return pgettext("composite index: group stable?", "changes")
 
 
 def year_sentence(catalog: Catalog, index: ci.YearIndex) -> str:
     """One plain sentence about a year's index that says no more than the numbers."""
     shown = index.shown
     others = [z for z in index.zones if not z.shown]
+    # the sentence is made of clauses, each an entry that starts with its own punctuation (the #. comments in
+    # composite.po say which); the numbers decide which clauses it has
     if not index.published:
-        text = f"{index.year} 年可计算综合指数的示范区不足 {ci.MIN_ZONES} 个，不作比较"
-        return text + (f"（{len(index.zones)} 个示范区报送了年度数据）。" if index.zones else "。")
+        if index.zones:
+            return pgettext(
+                "composite index: the year's sentence",
+                "In %(year)s fewer than %(min)s zones have a composite index: no comparison (%(count)s zones reported "
+                "annual data).",
+                year=index.year,
+                min=ci.MIN_ZONES,
+                count=len(index.zones),
+            )
+        return pgettext(
+            "composite index: the year's sentence",
+            "In %(year)s fewer than %(min)s zones have a composite index: no comparison.",
+            year=index.year,
+            min=ci.MIN_ZONES,
+        )
     top = [z for z in shown if z.rank == 1]
     low_score = min(z.score for z in shown if z.score is not None)
     bottom = [z for z in shown if z.score == low_score]
-    text = f"{index.year} 年有 {len(shown)} 个示范区可计算综合指数"
+    text = pgettext(
+        "composite index: a clause",
+        "In %(year)s %(count)s zones have a composite index",
+        year=index.year,
+        count=len(shown),
+    )
     if len(top) == len(shown):
-        text += f"，各示范区得分相同（{score_text(top[0].score)}）"
+        text += pgettext(
+            "composite index: a clause", ", every zone with the same score (%(score)s)", score=score_text(top[0].score)
+        )
     else:
-        names = "、".join(_name(catalog, z.zone) for z in top)
-        text += f"，{names}{'并列' if len(top) > 1 else ''}最高（{score_text(top[0].score)}）"
-        names = "、".join(_name(catalog, z.zone) for z in bottom)
-        text += f"，{names}{'并列' if len(bottom) > 1 else ''}最低（{score_text(low_score)}）"
-        text += f"，平均 {fmt_decimal(index.average or Decimal(0), 2)}"
+        names = names_joined([_name(catalog, z.zone) for z in top])
+        score = score_text(top[0].score)
+        if len(top) > 1:
+            text += pgettext(
+                "composite index: a clause", ", %(names)s jointly highest (%(score)s)", names=names, score=score
+            )
+        else:
+            text += pgettext("composite index: a clause", ", %(names)s highest (%(score)s)", names=names, score=score)
+        names = names_joined([_name(catalog, z.zone) for z in bottom])
+        score = score_text(low_score)
+        if len(bottom) > 1:
+            text += pgettext(
+                "composite index: a clause", ", %(names)s jointly lowest (%(score)s)", names=names, score=score
+            )
+        else:
+            text += pgettext("composite index: a clause", ", %(names)s lowest (%(score)s)", names=names, score=score)
+        text += pgettext(
+            "composite index: a clause", ", average %(average)s", average=fmt_decimal(index.average or Decimal(0), 2)
+        )
     changed = [z for z in shown if z.stable is False]
     if changed:
-        text += f"；{len(changed)} 个示范区的绩效组随计算方案变化，名次差距应谨慎解读"
+        text += pgettext(
+            "composite index: a clause",
+            "; the performance group of %(count)s zones changes with the variant of the calculation: read the "
+            "differences of rank with care",
+            count=len(changed),
+        )
     else:
-        text += "；各示范区的绩效组在 8 种计算方案下不变"
+        text += pgettext(
+            "composite index: a clause",
+            "; every zone's performance group stays the same under the %(variants)s variants of the calculation",
+            variants=len(ci.VARIANTS),
+        )
     if others:
-        text += f"；另有 {len(others)} 个示范区数据不足，未计算"
-    return text + "。指数只反映与当年参与比较的示范区的相对位置。"
+        text += pgettext(
+            "composite index: a clause",
+            "; another %(count)s zones have too little data and have no index",
+            count=len(others),
+        )
+    return text + pgettext(
+        "composite index: a clause", ". The index only shows the position relative to the zones compared that year."
+    )
 
 
 # --- the index page ------------------------------------------------------------------------------
@@ -100,20 +185,21 @@ def _index_view(catalog: Catalog, result: ci.Composite) -> dict[str, Any]:
             rows.append({
                 "rank": z.rank, "zone": link(_name(catalog, z.zone), f"../zones/{z.zone}/index.md"),
                 "score": score_text(z.score), "relative": f"{fmt_decimal(z.relative, 1)}%" if z.relative is not None else "—",
-                "group": z.group or "—", "range": z.rank_range,
-                "stable": {True: "稳定", False: "有变化", None: "—"}[z.stable],
+                "group": group_name(z.group), "range": z.rank_range,
+                "stable": _stable(z.stable),
                 "coverage": f"{z.used}/{z.eligible}",
                 "categories": [score_text(z.categories.get(c)) for c, _ in categories],
-                "qualitative": f"已填写 {filled}/{len(qualitative)} 项",
+                "qualitative": pgettext("composite index", "%(filled)s/%(count)s filled in", filled=filled,
+                                        count=len(qualitative)),
             })  # fmt: skip
         not_shown = [
-            {"zone": link(_name(catalog, z.zone), f"../zones/{z.zone}/index.md"), "reason": z.reason}
+            {"zone": link(_name(catalog, z.zone), f"../zones/{z.zone}/index.md"), "reason": not_shown_text(z)}
             for z in index.zones
             if not z.shown
         ]
         left_out = [
             {"zone": _name(catalog, z.zone),
-             "missing": "；".join(f"{_ind_name(catalog, i)}（{reason}）" for i, reason in z.left_out)}
+             "missing": items_joined([_named(catalog, i, missing_text(why)) for i, why in z.left_out])}
             for z in index.zones if z.left_out
         ]  # fmt: skip
         chart = ""
@@ -121,24 +207,37 @@ def _index_view(catalog: Catalog, result: ci.Composite) -> dict[str, Any]:
         if index.year == latest:
             bars = [(_name(catalog, z.zone), z.score, score_text(z.score)) for z in index.shown if z.score is not None]
             figure = ranking_chart(
-                chart_id("analysis", "composite", str(index.year)), f"{index.year} 年综合指数", None, bars
+                chart_id("analysis", "composite", str(index.year)),
+                pgettext("composite index", "Composite index %(year)s", year=index.year),
+                None,
+                bars,
             )
             chart = chart_html(with_summary(figure, sentence))
         years.append({
             "year": index.year, "published": index.published, "sentence": sentence, "chart": chart, "rows": rows,
             "not_shown": not_shown, "left_out": left_out,
-            "not_eligible": "；".join(f"{_ind_name(catalog, i)}（{r}）" for i, r in index.not_eligible),
+            "not_eligible": items_joined([_named(catalog, i, excluded_text(why)) for i, why in index.not_eligible]),
             "eligible": len(index.eligible),
-            "outliers": "；".join(f"{_name(catalog, z)} 的{_ind_name(catalog, i)}" for z, i, _v, _r in index.outliers),
+            "outliers": items_joined([
+                pgettext("composite index", "%(indicator)s of %(zone)s", zone=_name(catalog, z),
+                         indicator=_ind_name(catalog, i))
+                for z, i, _v, _r in index.outliers
+            ]),
         })  # fmt: skip
     return {
         "fm": front_matter(
-            "综合指数", catalog.has_sample, "各示范区按欧盟创新记分牌方法计算的综合指数、绩效组和排名区间"
+            pgettext("composite index: page title", "Composite index"),
+            catalog.has_sample,
+            pgettext(
+                "composite index",
+                "The zones' composite index calculated by the method of the European Innovation Scoreboard, their "
+                "performance groups and rank ranges",
+            ),
         ),
         "years": years,
         "categories": [name for _, name in categories],
-        "groups": [f"{g}：{rule}" for g, rule in ci.GROUPS],
-        "qualitative_names": "、".join(_ind_name(catalog, q) for q in qualitative),
+        "groups": _groups(),
+        "qualitative_names": names_joined([_ind_name(catalog, q) for q in qualitative]),
         "coverage": ci.COVERAGE_PERCENT,
         "sample": catalog.has_sample,
     }
@@ -170,12 +269,20 @@ def _worked_example(catalog: Catalog, result: ci.Composite) -> dict[str, Any] | 
         basis = str(raw["basis"])
         raw_text = with_unit(fmt_decimal(raw["current"], 2), ind.unit)
         if basis == "growth":
-            raw_text = f"{index.year} 年 {raw_text}，上年 {with_unit(fmt_decimal(raw['previous'], 2), ind.unit)}"
+            raw_text = pgettext(
+                "composite index: the worked example",
+                "%(year)s: %(value)s, the year before %(previous)s",
+                year=index.year,
+                value=raw_text,
+                previous=with_unit(fmt_decimal(raw["previous"], 2), ind.unit),
+            )
         treated = as_float(r.treated)
         rows.append({
             "zone": _name(catalog, str(r.zone)), "raw": raw_text, "input": input_text(catalog, chosen, as_float(r.value), basis),
-            "treated": "同左" if treated == as_float(r.value) else input_text(catalog, chosen, treated, basis),
-            "sqrt": fmt_decimal(ci.shown_decimal(treated**0.5, 4), 4) if bool(r.transformed) else "不变换",
+            "treated": pgettext("composite index: the worked example", "same as on the left")
+            if treated == as_float(r.value) else input_text(catalog, chosen, treated, basis),
+            "sqrt": fmt_decimal(ci.shown_decimal(treated**0.5, 4), 4) if bool(r.transformed)
+            else pgettext("composite index: the worked example", "not transformed"),
             "norm": score_text(ci.shown_decimal(as_float(r.norm) * 100, 1)),
         })  # fmt: skip
     top = index.shown[0]
@@ -187,7 +294,10 @@ def _worked_example(catalog: Catalog, result: ci.Composite) -> dict[str, Any] | 
     ]
     cat_names = dict(_category_names(catalog, result))
     cat_parts = [f"{cat_names[c]} {score_text(v)}" for c, v in top.categories.items() if v is not None]
-    basis = "增长率" if ind.kind in ci.EXTENSIVE else "水平值"
+    if ind.kind in ci.EXTENSIVE:
+        basis = pgettext("composite index: the worked example", "growth rate")
+    else:
+        basis = pgettext("composite index: the worked example", "level")
     skew = result.skewness.get(chosen)
     return {
         "year": index.year,
@@ -199,10 +309,10 @@ def _worked_example(catalog: Catalog, result: ci.Composite) -> dict[str, Any] | 
         "rows": rows,
         "zone": _name(catalog, top.zone),
         "category": cat_names[category],
-        "category_parts": "、".join(parts),
+        "category_parts": names_joined(parts),
         "category_count": len(parts),
         "category_score": score_text(top.categories.get(category)),
-        "overall_parts": "、".join(cat_parts),
+        "overall_parts": names_joined(cat_parts),
         "overall_count": len(cat_parts),
         "score": score_text(top.score),
         "average": fmt_decimal(index.average or Decimal(0), 2),
@@ -217,27 +327,51 @@ def _method_view(catalog: Catalog, result: ci.Composite) -> dict[str, Any]:
         members = [ind for ind in catalog.indicators if ind.category == cid and ind.id in result.indicators]
         categories.append({
             "name": name,
-            "levels": "、".join(i.name for i in members if i.kind in ci.INTENSIVE) or "—",
-            "growth": "、".join(i.name for i in members if i.kind in ci.EXTENSIVE) or "—",
+            "levels": names_joined([i.name for i in members if i.kind in ci.INTENSIVE]) or "—",
+            "growth": names_joined([i.name for i in members if i.kind in ci.EXTENSIVE]) or "—",
             "count": len(members),
         })  # fmt: skip
     transformed = [
-        f"{_ind_name(catalog, i)}（偏度 {fmt_decimal(ci.shown_decimal(s, 2), 2)}）"
+        pgettext(
+            "composite index",
+            "%(indicator)s (skewness %(skew)s)",
+            indicator=_ind_name(catalog, i),
+            skew=fmt_decimal(ci.shown_decimal(s, 2), 2),
+        )
         for i in result.transformed
         if (s := result.skewness.get(i)) is not None
     ]
     largest = max(categories, key=lambda c: c["count"]) if categories else None
-    zones_per_year = "、".join(f"{y.year} 年 {len(y.zones)} 个" for y in result.years.values())
+    zones_per_year = names_joined(
+        [
+            pgettext("composite index", "%(count)s in %(year)s", year=y.year, count=len(y.zones))
+            for y in result.years.values()
+        ]
+    )
     return {
-        "fm": front_matter("方法说明", catalog.has_sample, "综合指数的归一化、变换、异常值、权重、缺失值和绩效组规则"),
+        "fm": front_matter(
+            pgettext("composite index: page title", "Method notes"),
+            catalog.has_sample,
+            pgettext(
+                "composite index",
+                "The composite index's rules of normalisation, transformation, outliers, weights, missing values and "
+                "performance groups",
+            ),
+        ),
         "categories": categories,
-        "qualitative_names": "、".join(_ind_name(catalog, q) for q in _qualitative(catalog)),
-        "transformed": "、".join(transformed) if transformed else "目前没有指标需要变换",
-        "variants": [o.label for o in ci.VARIANTS],
-        "groups": [f"{g}：{rule}" for g, rule in ci.GROUPS],
+        "qualitative_names": names_joined([_ind_name(catalog, q) for q in _qualitative(catalog)]),
+        "transformed": names_joined(transformed)
+        if transformed
+        else pgettext("composite index", "no indicator needs to be transformed at present"),
+        "variants": [variant_label(o) for o in ci.VARIANTS],
+        "groups": _groups(),
         "coverage": ci.COVERAGE_PERCENT,
         "example": _worked_example(catalog, result),
-        "zones_per_year": zones_per_year or "尚无",
-        "largest": f"如{largest['name']}有 {largest['count']} 项" if largest else "",
+        "zones_per_year": zones_per_year or pgettext("composite index", "none yet"),
+        "largest": pgettext(
+            "composite index", "such as %(category)s with %(count)s", category=largest["name"], count=largest["count"]
+        )
+        if largest
+        else "",
         "sample": catalog.has_sample,
     }

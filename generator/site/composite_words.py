@@ -1,6 +1,7 @@
 """The composite index in words, shared by the analysis pages (analysis_pages.py) and the zone page's
-"## 综合表现" section (`composite_block`, which zone_pages.py places). A helper module: the facts come from
-the analysis stage's `Composite`, handed in."""
+overall-performance section (`composite_block`, which zone_pages.py places). A helper module: the facts come
+from the analysis stage's `Composite`, handed in; its groups and reasons are values (generator/analysis/
+composite.py), worded here from the catalogue (generator/locale/*/LC_MESSAGES/composite.po)."""
 
 from __future__ import annotations
 
@@ -8,9 +9,146 @@ from decimal import Decimal
 
 from generator.analysis import composite as ci
 from generator.data.catalog import Catalog, ZoneRecord
+from generator.i18n import NP_, pgettext
 from generator.site.common import zone_short
 from generator.site.markup import Safe, inline, link
 from generator.site.series import fmt_decimal, with_unit
+
+GROUP_NAMES: dict[ci.Group, tuple[str, str]] = {
+    ci.Group.LEADING: NP_("performance group", "Leading"),
+    ci.Group.STRONG: NP_("performance group", "Strong"),
+    ci.Group.MODERATE: NP_("performance group", "Moderate"),
+    ci.Group.CATCHING_UP: NP_("performance group", "Catching up"),
+}
+# why a zone-year has no input value for an indicator (a marker is the data's own word, shown as it is)
+GAPS: dict[ci.Gap, tuple[str, str]] = {
+    ci.Gap.NOT_REPORTED: NP_("composite index: why no value", "not reported"),
+    ci.Gap.NO_PREVIOUS_REPORT: NP_(
+        "composite index: why no value", "no data for the year before, so no growth rate can be calculated"
+    ),
+    ci.Gap.PREVIOUS_MARKER: NP_(
+        "composite index: why no value", "%(marker)s the year before, so no growth rate can be calculated"
+    ),
+    ci.Gap.PREVIOUS_NOT_REPORTED: NP_(
+        "composite index: why no value", "not reported the year before, so no growth rate can be calculated"
+    ),
+    ci.Gap.PREVIOUS_ZERO: NP_(
+        "composite index: why no value", "zero the year before, so no growth rate can be calculated"
+    ),
+    # a negative value the year before is worded as zero (the words of today; issue 14 may say it as it is)
+    ci.Gap.PREVIOUS_NEGATIVE: NP_(
+        "composite index: why no value", "zero the year before, so no growth rate can be calculated"
+    ),
+}
+# why an indicator is left out of a year (today's words do not yet tell growth rates from values: issue 14)
+EXCLUSIONS: dict[ci.Exclusion, tuple[str, str]] = {
+    ci.Exclusion.TOO_FEW_VALUES: NP_("composite index: why left out", "fewer than %(min)s zones have a value"),
+    ci.Exclusion.TOO_FEW_GROWTH_RATES: NP_("composite index: why left out", "fewer than %(min)s zones have a value"),
+    ci.Exclusion.VALUES_EQUAL: NP_(
+        "composite index: why left out", "every zone has the same value, so it cannot be normalised"
+    ),
+    ci.Exclusion.GROWTH_RATES_EQUAL: NP_(
+        "composite index: why left out", "every zone has the same value, so it cannot be normalised"
+    ),
+    ci.Exclusion.EQUAL_AFTER_OUTLIERS: NP_(
+        "composite index: why left out", "every zone has the same value, so it cannot be normalised"
+    ),
+}
+NOT_SHOWN: dict[ci.NotShown, tuple[str, str]] = {
+    ci.NotShown.NO_ELIGIBLE_INDICATOR: NP_(
+        "composite index: why no score",
+        "no indicator can be normalised (each indicator needs values from at least %(min)s zones, and not all "
+        "the same)",
+    ),
+    ci.NotShown.LOW_COVERAGE: NP_(
+        "composite index: why no score",
+        "the indicators with a value are only %(used)s/%(eligible)s of those available that year, less than "
+        "%(coverage)s%%",
+    ),
+    ci.NotShown.TOO_FEW_SHOWN: NP_(
+        "composite index: why no score",
+        "fewer than %(min)s zones have a composite index that year, so there is nothing to compare",
+    ),
+}
+METHODS: dict[str, tuple[str, str]] = {
+    "minmax": NP_("composite index: variant", "min-max normalisation"),
+    "zscore": NP_("composite index: variant", "standardisation by the standard deviation"),
+}
+WEIGHTINGS: dict[str, tuple[str, str]] = {
+    "category": NP_("composite index: variant", "categories weighted equally"),
+    "indicator": NP_("composite index: variant", "indicators weighted equally"),
+}
+
+
+def names_joined(names: list[str]) -> str:
+    """Names in running text (indicators, zones, categories)."""
+    return pgettext("composite index: between names", ", ").join(names)
+
+
+def items_joined(items: list[str]) -> str:
+    """Items that are phrases of their own (an indicator with its reason)."""
+    return pgettext("composite index: between items", "; ").join(items)
+
+
+def group_name(group: ci.Group | None) -> str:
+    return pgettext(*GROUP_NAMES[group]) if group is not None else "—"
+
+
+def group_rule(group: ci.Group | None) -> str:
+    """A group's threshold, as a ratio to the year's average."""
+    if group is ci.Group.LEADING:
+        return pgettext("performance group", "above %(high)s%% of the average", high=ci.LEADING_ABOVE)
+    if group is ci.Group.STRONG:
+        return pgettext(
+            "performance group", "%(low)s%%–%(high)s%% of the average", low=ci.STRONG_FROM, high=ci.LEADING_ABOVE
+        )
+    if group is ci.Group.MODERATE:
+        return pgettext(
+            "performance group", "%(low)s%%–%(high)s%% of the average", low=ci.MODERATE_FROM, high=ci.STRONG_FROM
+        )
+    if group is ci.Group.CATCHING_UP:
+        return pgettext("performance group", "below %(low)s%% of the average", low=ci.MODERATE_FROM)
+    return ""
+
+
+def missing_text(missing: ci.Missing) -> str:
+    """Why a zone-year has no input value for an indicator."""
+    if missing.gap is ci.Gap.MARKER:
+        return missing.marker or ""
+    return pgettext(*GAPS[missing.gap], marker=missing.marker or "")
+
+
+def excluded_text(excluded: ci.Excluded) -> str:
+    """Why an indicator is left out of a year."""
+    return pgettext(*EXCLUSIONS[excluded.why], min=ci.MIN_ZONES)
+
+
+def not_shown_text(score: ci.ZoneScore) -> str:
+    """Why a zone-year has no score shown ("" when it has one)."""
+    if score.reason is None:
+        return ""
+    return pgettext(
+        *NOT_SHOWN[score.reason],
+        min=ci.MIN_ZONES,
+        used=score.used,
+        eligible=score.eligible,
+        coverage=ci.COVERAGE_PERCENT,
+    )
+
+
+def variant_label(options: ci.Options) -> str:
+    """A variant of the calculation, as the method page lists them."""
+    if options.transform:
+        transform = pgettext("composite index: variant", "square-root transformation")
+    else:
+        transform = pgettext("composite index: variant", "no transformation")
+    return pgettext(
+        "composite index: variant",
+        "%(method)s, %(weighting)s, %(transform)s",
+        method=pgettext(*METHODS[options.method]),
+        weighting=pgettext(*WEIGHTINGS[options.weighting]),
+        transform=transform,
+    )
 
 
 def score_text(value: Decimal | None) -> str:
@@ -32,8 +170,10 @@ def input_text(catalog: Catalog, ind_id: str, value: float, basis: str) -> str:
     if basis == "growth":
         rate = ci.shown_decimal(value * 100, 1)
         if rate == 0:
-            return "增长率 0%"
-        return f"{'增长' if rate > 0 else '下降'} {fmt_decimal(abs(rate), 1)}%"
+            return pgettext("composite index: input", "growth rate 0%%")
+        if rate > 0:
+            return pgettext("composite index: input", "up %(rate)s%%", rate=fmt_decimal(abs(rate), 1))
+        return pgettext("composite index: input", "down %(rate)s%%", rate=fmt_decimal(abs(rate), 1))
     ind = catalog.indicator(ind_id)
     return with_unit(fmt_decimal(ci.shown_decimal(value, 2)), ind.unit if ind else "")
 
@@ -47,59 +187,123 @@ def _standing_lines(catalog: Catalog, result: ci.Composite, zone_id: str, items:
     for s in items:
         name = link(ind_name(catalog, s.indicator), f"../../indicators/{s.indicator}.md")
         value = inline(input_text(catalog, s.indicator, s.value, basis.get(s.indicator, "level")))
-        lines.append(
-            f"- {name}：{value}，在 {s.among} 个有数值的示范区中排第 {s.rank} 位（百分位 {fmt_decimal(s.percentile, 1)}）"
+        words = pgettext(
+            "composite index",
+            "%(indicator)s: %(value)s, rank %(rank)s of the %(among)s zones with a value (percentile %(percentile)s)",
+            indicator=name,
+            value=value,
+            among=s.among,
+            rank=s.rank,
+            percentile=fmt_decimal(s.percentile, 1),
         )
+        lines.append(f"- {words}")
     return "\n".join(lines)
 
 
 def composite_block(catalog: Catalog, result: ci.Composite, zone: ZoneRecord) -> Safe:
-    """The zone page's "## 综合表现" section: the latest year with an index (`result`, the analysis stage's),
-    or why there is none."""
-    method = link("方法说明", "../../analysis/method.md")
-    overview = link("比较分析", "../../analysis/index.md")
-    out = ["## 综合表现", ""]
+    """The zone page's overall-performance section: the latest year with an index (`result`, the analysis
+    stage's), or why there is none."""
+    method = link(pgettext("composite index: a link", "method notes"), "../../analysis/method.md")
+    overview = link(pgettext("composite index: a link", "comparative analysis"), "../../analysis/index.md")
+    heading = pgettext("composite index", "Overall performance")
+    out = [f"## {heading}", ""]
     score = result.latest_for(zone.id)
     years = sorted(y for y, r in zone.reports.items() if not r.report.baseline)
     if score is None:
         if not years:
-            why = "尚无批复建设后的年度数据"
+            why = pgettext("composite index: why no score", "no annual data since the approval yet")
         else:
             entry = result.years[years[-1]].zone(zone.id)
-            why = f"{years[-1]} 年{entry.reason}" if entry is not None and entry.reason else "没有可比较的年度"
-        out.append(f"本示范区尚无可显示的综合指数：{inline(why)}。计算方法见{method}。")
+            if entry is not None and entry.reason:
+                why = pgettext(
+                    "composite index: why no score",
+                    "%(year)s: %(reason)s",
+                    year=years[-1],
+                    reason=not_shown_text(entry),
+                )
+            else:
+                why = pgettext("composite index: why no score", "no year to compare")
+        out.append(
+            pgettext(
+                "composite index",
+                "This zone has no composite index to show yet: %(why)s. The method is in the %(method)s.",
+                why=inline(why),
+                method=method,
+            )
+        )
         return Safe("\n".join(out) + "\n")
     index = result.years[score.year]
-    text = (
-        f"{score.year} 年综合指数 **{score_text(score.score)}**（0—100），在 {len(index.shown)} 个可计算综合指数的示范区中"
-        f"排第 {score.rank} 位，为平均水平的 {fmt_decimal(score.relative, 1) if score.relative is not None else '—'}%，"
-        f"属“{inline(score.group or '—')}”组（{inline(dict(ci.GROUPS).get(score.group or '', ''))}）。"
-        f"在 {len(ci.VARIANTS)} 种计算方案下排名区间为 {score.rank_range}，"
-        + ("绩效组不变。" if score.stable else "绩效组随计算方案变化，应谨慎解读。")
-    )
+    words = {
+        "year": score.year,
+        "score": score_text(score.score),
+        "count": len(index.shown),
+        "rank": score.rank,
+        "relative": fmt_decimal(score.relative, 1) if score.relative is not None else "—",
+        "group": inline(group_name(score.group)),
+        "rule": inline(group_rule(score.group)),
+        "variants": len(ci.VARIANTS),
+        "range": score.rank_range,
+    }
+    if score.stable:
+        text = pgettext(
+            "composite index",
+            "Composite index %(year)s: **%(score)s** (0–100), rank %(rank)s of the %(count)s zones with a composite "
+            "index, %(relative)s%% of the average, in the “%(group)s” group (%(rule)s). Under the %(variants)s "
+            "variants of the calculation its rank ranges over %(range)s, and its performance group stays the same.",
+            **words,
+        )
+    else:
+        text = pgettext(
+            "composite index",
+            "Composite index %(year)s: **%(score)s** (0–100), rank %(rank)s of the %(count)s zones with a composite "
+            "index, %(relative)s%% of the average, in the “%(group)s” group (%(rule)s). Under the %(variants)s "
+            "variants of the calculation its rank ranges over %(range)s, and its performance group changes with "
+            "the variant: read it with care.",
+            **words,
+        )
     out.append(text)
     later = [y for y in years if y > score.year]
     if later:
         entry = result.years[later[-1]].zone(zone.id)
         if entry is not None and entry.reason:
-            out += ["", f"{later[-1]} 年未计算综合指数：{inline(entry.reason)}。"]
+            out += [
+                "",
+                pgettext(
+                    "composite index",
+                    "No composite index for %(year)s: %(reason)s.",
+                    year=later[-1],
+                    reason=inline(not_shown_text(entry)),
+                ),
+            ]
     if score.strengths:
         out += [
             "",
-            "**相对优势**（当年在各示范区中位次最高的指标）：",
+            pgettext(
+                "composite index",
+                "**Relative strengths** (the indicators on which the zone ranked highest among the zones that year):",
+            ),
             "",
             _standing_lines(catalog, result, zone.id, score.strengths),
         ]
     if score.weaknesses:
         out += [
             "",
-            "**相对劣势**（当年在各示范区中位次最低的指标）：",
+            pgettext(
+                "composite index",
+                "**Relative weaknesses** (the indicators on which the zone ranked lowest among the zones that year):",
+            ),
             "",
             _standing_lines(catalog, result, zone.id, score.weaknesses),
         ]
     out += [
         "",
-        f"综合指数参照欧盟创新记分牌（EIS）的方法计算，只反映与当年参与比较的示范区的相对位置；"
-        f"数量和金额类指标按较上年的增长率计入。各示范区的比较见{overview}，计算方法见{method}。",
+        pgettext(
+            "composite index",
+            "The composite index is calculated by the method of the European Innovation Scoreboard (EIS) and only "
+            "shows the position relative to the zones compared that year; numbers and amounts count by their "
+            "growth on the year before. The zones are compared in %(overview)s, the method is in the %(method)s.",
+            overview=overview,
+            method=method,
+        ),
     ]
     return Safe("\n".join(out) + "\n")
