@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from generator.i18n import pgettext
+from generator.i18n import NP_, pgettext
 
 
 @dataclass(frozen=True)
@@ -1128,6 +1128,8 @@ DELETE_WORD = "删除"
 # so that the areas' work does not touch the same lines); `editor_text` reads them all.
 
 RULES_TEXTS: dict[str, tuple[str, str]] = {  # the rules (generator/data/rules/): rules.po
+    # text.py
+    "placeholder-text": NP_("placeholder-text", "%(placeholder)s is still in %(quoted)s"),
 }
 
 LOAD_TEXTS: dict[str, tuple[str, str]] = {  # the loader and the models' check (load.py, validate.py): load.po
