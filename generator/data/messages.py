@@ -1130,6 +1130,22 @@ DELETE_WORD = "删除"
 RULES_TEXTS: dict[str, tuple[str, str]] = {  # the rules (generator/data/rules/): rules.po
     # text.py
     "placeholder-text": NP_("placeholder-text", "%(placeholder)s is still in %(quoted)s"),
+    # cases.py
+    "case-cites-unreported": NP_("case-cites-unreported", "zone %(zone)s never reported %(indicator)s"),
+    # codes.py
+    "list-joiner": NP_("list-joiner", ", "),
+    # names.py
+    "invalid-id-zone-folder": NP_("invalid-id-zone-folder", "zone folder name %(quoted)s is not a valid id"),
+    "invalid-id-zone-folder-hint": NP_(
+        "invalid-id-zone-folder-hint",
+        "A folder name has only lowercase letters, digits and hyphens, e.g. nanning-hitech.",
+    ),
+    "invalid-id-file": NP_("invalid-id-file", "invalid file name %(quoted)s"),
+    "invalid-id-file-hint": NP_(
+        "invalid-id-file-hint",
+        "An annual report's file name is its four-digit year (e.g. 2024.yaml); a case's file name has only "
+        "lowercase letters, digits and hyphens.",
+    ),
 }
 
 LOAD_TEXTS: dict[str, tuple[str, str]] = {  # the loader and the models' check (load.py, validate.py): load.po

@@ -41,3 +41,8 @@ HIGHLIGHTS_HEADING = "年度建设亮点（每格填写一条，可留空）"  #
 HIGHLIGHT_LABEL = "亮点{n}"  # column A beside each highlight cell, n = 1, 2, …
 # what a scaffold writes where the editor must replace it; `check` finds it left in a data file
 PLACEHOLDER = "【待填写】"
+
+# --- the rules (generator/data/rules/) ---------------------------------------------------------------------------
+# the suffixes editors leave out of a name or add to it (南宁 / 南宁市, 自治区 / 自治区级): a code's name is
+# recognised with or without them (rules/codes.py, a regular expression)
+NAME_SUFFIXES = r"(市|级|区|类|指标)$"
