@@ -1146,6 +1146,22 @@ RULES_TEXTS: dict[str, tuple[str, str]] = {  # the rules (generator/data/rules/)
         "An annual report's file name is its four-digit year (e.g. 2024.yaml); a case's file name has only "
         "lowercase letters, digits and hyphens.",
     ),
+    # zones.py
+    "event-order-after-revoked": NP_("event-order-after-revoked", "lifecycle events out of order"),
+    "event-order-twice": NP_("event-order-twice", "lifecycle events out of order"),
+    "event-order-after-later": NP_("event-order-after-later", "lifecycle events out of order"),
+    "event-order-before-approval": NP_("event-order-before-approval", "lifecycle events out of order"),
+    "event-order-date": NP_("event-order-date", "lifecycle events out of order"),
+    "event-order-hint": NP_(
+        "event-order-hint",
+        "List the events in order of time: applied → public notice → approved → plan revised/evaluated.",
+    ),
+    "approved-before-guideline": NP_("approved-before-guideline", "approved on %(date)s, before 2023"),
+    "approved-before-guideline-hint": NP_("approved-before-guideline-hint", "The guideline applies from 2023."),
+    "period-length": NP_("period-length", "construction period of %(years)s years"),
+    "period-length-hint": NP_(
+        "period-length-hint", "The guideline sets a construction period of 2 to 3 years, in principle."
+    ),
 }
 
 LOAD_TEXTS: dict[str, tuple[str, str]] = {  # the loader and the models' check (load.py, validate.py): load.po
