@@ -1162,6 +1162,24 @@ RULES_TEXTS: dict[str, tuple[str, str]] = {  # the rules (generator/data/rules/)
     "period-length-hint": NP_(
         "period-length-hint", "The guideline sets a construction period of 2 to 3 years, in principle."
     ),
+    # values.py
+    "negative-value": NP_("negative-value", "%(id)s cannot be negative"),
+    "percent-out-of-range": NP_("percent-out-of-range", "%(id)s is a percentage; %(value)s exceeds 100"),
+    "percent-out-of-range-hint": NP_("percent-out-of-range-hint", "Write 35%% as 35."),
+    "value-not-number-not-whole": NP_(
+        "value-not-number-not-whole", "%(id)s is a count: a whole number expected, got %(value)s"
+    ),
+    "value-not-number-not-whole-hint": NP_(
+        "value-not-number-not-whole-hint", "A count indicator takes whole numbers only."
+    ),
+    "value-not-number-text-target": NP_(
+        "value-not-number-text-target", "qualitative indicator %(id)s cannot have a numeric target"
+    ),
+    "value-not-number": NP_("value-not-number", "%(id)s takes a number, got %(quoted)s"),
+    "invalid-value-period-end": NP_("invalid-value-period-end", "period ends before it starts"),
+    "invalid-value-value-and-marker": NP_("invalid-value-value-and-marker", "both a value and a marker"),
+    "invalid-value-value-and-marker-hint": NP_("invalid-value-value-and-marker-hint", "Keep one of them."),
+    "unknown-indicator": NP_("unknown-indicator", "no indicator %(quoted)s"),
 }
 
 LOAD_TEXTS: dict[str, tuple[str, str]] = {  # the loader and the models' check (load.py, validate.py): load.po
