@@ -1180,6 +1180,32 @@ RULES_TEXTS: dict[str, tuple[str, str]] = {  # the rules (generator/data/rules/)
     "invalid-value-value-and-marker": NP_("invalid-value-value-and-marker", "both a value and a marker"),
     "invalid-value-value-and-marker-hint": NP_("invalid-value-value-and-marker-hint", "Keep one of them."),
     "unknown-indicator": NP_("unknown-indicator", "no indicator %(quoted)s"),
+    # system.py
+    "reference-mismatch": NP_("reference-mismatch", "%(name)s must list exactly: %(expected)s"),
+    "reference-mismatch-hint": NP_(
+        "reference-mismatch-hint", "Only the names may be changed: no id may be added, removed or changed."
+    ),
+    "reference-mismatch-tasks": NP_("reference-mismatch-tasks", "the main tasks must be exactly numbers 1–7"),
+    "not-summable": NP_("not-summable", "%(kind)s indicators cannot be summed"),
+    "not-summable-hint": NP_("not-summable-hint", "Change summable to false."),
+    "missing-field-unit": NP_("missing-field-unit", "a quantitative indicator needs a unit"),
+    "missing-field-submitted": NP_("missing-field-submitted", "submission date missing"),
+    "missing-field-submitted-hint": NP_(
+        "missing-field-submitted-hint", "Write the date the annual report was submitted, e.g. submitted: 2025-01-20."
+    ),
+    "duplicate-id-case": NP_("duplicate-id-case", "case id %(quoted)s already used in %(first)s"),
+    "duplicate-id-case-hint": NP_(
+        "duplicate-id-case-hint", "A case's file name must be unique in the whole site: rename it."
+    ),
+    "duplicate-id-id": NP_("duplicate-id-id", "duplicate id %(quoted)s"),
+    "duplicate-id-indicator": NP_("duplicate-id-indicator", "duplicate id %(quoted)s"),
+    "duplicate-id-number": NP_("duplicate-id-number", "duplicate number %(value)s"),
+    "duplicate-id-own-indicator": NP_("duplicate-id-own-indicator", "indicator id %(quoted)s already used"),
+    "duplicate-id-own-indicator-hint": NP_(
+        "duplicate-id-own-indicator-hint", "Give a zone's own indicator a new id, not one of the indicator system's."
+    ),
+    "unknown-reference-category": NP_("unknown-reference-category", "no category %(quoted)s"),
+    "unknown-reference": NP_("unknown-reference", "%(quoted)s is not in %(list)s"),
 }
 
 LOAD_TEXTS: dict[str, tuple[str, str]] = {  # the loader and the models' check (load.py, validate.py): load.po
