@@ -1206,6 +1206,76 @@ RULES_TEXTS: dict[str, tuple[str, str]] = {  # the rules (generator/data/rules/)
     ),
     "unknown-reference-category": NP_("unknown-reference-category", "no category %(quoted)s"),
     "unknown-reference": NP_("unknown-reference", "%(quoted)s is not in %(list)s"),
+    # reports.py
+    "baseline-year": NP_("baseline-year", "the baseline must be %(baseline)s, the year before approval, not %(year)s"),
+    "year-out-of-range-period-start": NP_(
+        "year-out-of-range-period-start", "period starts before the approval year %(approved)s"
+    ),
+    "year-out-of-range-not-approved": NP_(
+        "year-out-of-range-not-approved", "the zone is not approved; it cannot have annual reports"
+    ),
+    "year-out-of-range-not-approved-hint": NP_(
+        "year-out-of-range-not-approved-hint", "First record the approval (an approved event) in zone.yaml."
+    ),
+    "year-out-of-range-baseline-unmarked": NP_(
+        "year-out-of-range-baseline-unmarked", "%(year)s is before the approval year %(approved)s"
+    ),
+    "year-out-of-range-baseline-unmarked-hint": NP_(
+        "year-out-of-range-baseline-unmarked-hint",
+        "The data of the year before the approval is the baseline: add baseline: true.",
+    ),
+    "year-out-of-range-before-approval": NP_(
+        "year-out-of-range-before-approval", "%(year)s is before the approval year %(approved)s"
+    ),
+    "year-out-of-range-not-ended": NP_(
+        "year-out-of-range-not-ended", "year %(year)s has not ended by the as-of date %(as_of)s"
+    ),
+    "year-out-of-range-not-ended-hint": NP_(
+        "year-out-of-range-not-ended-hint", "A year's data can only be written once the year has ended."
+    ),
+    "year-out-of-range-revoked": NP_(
+        "year-out-of-range-revoked", "the zone was revoked on %(revoked)s; no report for %(year)s"
+    ),
+    "date-after-as-of-event": NP_("date-after-as-of-event", "event date %(when)s is after the as-of date %(as_of)s"),
+    "date-after-as-of-case": NP_("date-after-as-of-case", "case year %(when)s is after the as-of date"),
+    "date-after-as-of-submitted": NP_(
+        "date-after-as-of-submitted", "submitted %(when)s, after the as-of date %(as_of)s"
+    ),
+    "id-mismatch-report-year": NP_("id-mismatch-report-year", "year %(value)s disagrees with the file name %(where)s"),
+    "id-mismatch-report-year-hint": NP_(
+        "id-mismatch-report-year-hint", "Delete the year field, or make it the file name's year."
+    ),
+    "id-mismatch-case-zone": NP_("id-mismatch-case-zone", "zone %(quoted)s disagrees with the folder %(where_quoted)s"),
+    "id-mismatch-case-zone-hint": NP_(
+        "id-mismatch-case-zone-hint", "Delete the zone field, or move the file to the right folder."
+    ),
+    "report-date": NP_("report-date", "submitted %(submitted)s, before the year %(year)s ended"),
+    "report-date-hint": NP_("report-date-hint", "An annual report is submitted in the next year: check the year."),
+    "report-late": NP_("report-late", "the %(year)s report was submitted on %(submitted)s, after %(deadline)s"),
+    "missing-value-empty": NP_("missing-value-empty", "%(id)s has neither value nor marker"),
+    "missing-value-empty-hint": NP_(
+        "missing-value-empty-hint",
+        "Write the value; where there is no data write %(not_available)s, where it does not apply write %(not_applicable)s.",
+    ),
+    "missing-value": NP_("missing-value", "indicator %(id)s is missing"),
+    "missing-value-hint": NP_(
+        "missing-value-hint",
+        "Add “%(id)s: value”; where there is no data write %(not_available)s, where it does not apply write %(not_applicable)s.",
+    ),
+    "value-not-text": NP_("value-not-text", "%(id)s is qualitative: text expected, got a number"),
+    "implausible-jump": NP_(
+        "implausible-jump", "%(id)s went from %(old)s in %(before)s to %(new)s: more than %(factor)sx"
+    ),
+    "implausible-jump-hint": NP_(
+        "implausible-jump-hint",
+        "Check the value and its unit (10,000 yuan or 100 million yuan, a percentage or a fraction); if it is right, say why in note.",
+    ),
+    "report-missing-baseline": NP_("report-missing-baseline", "no baseline (%(year)s) data yet"),
+    "report-missing-baseline-hint": NP_(
+        "report-missing-baseline-hint", "Add annual/%(year)s.yaml marked baseline: true."
+    ),
+    "report-missing": NP_("report-missing", "the %(year)s report was due by %(deadline)s and is not in the data"),
+    "report-missing-hint": NP_("report-missing-hint", "Once it is submitted, add annual/%(year)s.yaml."),
 }
 
 LOAD_TEXTS: dict[str, tuple[str, str]] = {  # the loader and the models' check (load.py, validate.py): load.po
