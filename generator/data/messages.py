@@ -1205,6 +1205,154 @@ INVISIBLE_CHARACTERS: dict[str, Named] = {
 # so that the areas' work does not touch the same lines); `editor_text` reads them all.
 
 RULES_TEXTS: dict[str, tuple[str, str]] = {  # the rules (generator/data/rules/): rules.po
+    # text.py
+    "placeholder-text": NP_("placeholder-text", "%(placeholder)s is still in %(quoted)s"),
+    # cases.py
+    "case-cites-unreported": NP_("case-cites-unreported", "zone %(zone)s never reported %(indicator)s"),
+    # codes.py
+    "list-joiner": NP_("list-joiner", ", "),
+    # names.py
+    "invalid-id-zone-folder": NP_("invalid-id-zone-folder", "zone folder name %(quoted)s is not a valid id"),
+    "invalid-id-zone-folder-hint": NP_(
+        "invalid-id-zone-folder-hint",
+        "A folder name has only lowercase letters, digits and hyphens, e.g. nanning-hitech.",
+    ),
+    "invalid-id-file": NP_("invalid-id-file", "invalid file name %(quoted)s"),
+    "invalid-id-file-hint": NP_(
+        "invalid-id-file-hint",
+        "An annual report's file name is its four-digit year (e.g. 2024.yaml); a case's file name has only "
+        "lowercase letters, digits and hyphens.",
+    ),
+    # zones.py
+    "event-order-after-revoked": NP_("event-order-after-revoked", "lifecycle events out of order"),
+    "event-order-twice": NP_("event-order-twice", "lifecycle events out of order"),
+    "event-order-after-later": NP_("event-order-after-later", "lifecycle events out of order"),
+    "event-order-before-approval": NP_("event-order-before-approval", "lifecycle events out of order"),
+    "event-order-date": NP_("event-order-date", "lifecycle events out of order"),
+    "event-order-hint": NP_(
+        "event-order-hint",
+        "List the events in order of time: applied → public notice → approved → plan revised/evaluated.",
+    ),
+    "approved-before-guideline": NP_("approved-before-guideline", "approved on %(date)s, before 2023"),
+    "approved-before-guideline-hint": NP_("approved-before-guideline-hint", "The guideline applies from 2023."),
+    "period-length": NP_("period-length", "construction period of %(years)s years"),
+    "period-length-hint": NP_(
+        "period-length-hint", "The guideline sets a construction period of 2 to 3 years, in principle."
+    ),
+    # values.py
+    "negative-value": NP_("negative-value", "%(id)s cannot be negative"),
+    "percent-out-of-range": NP_("percent-out-of-range", "%(id)s is a percentage; %(value)s exceeds 100"),
+    "percent-out-of-range-hint": NP_("percent-out-of-range-hint", "Write 35%% as 35."),
+    "value-not-number-not-whole": NP_(
+        "value-not-number-not-whole", "%(id)s is a count: a whole number expected, got %(value)s"
+    ),
+    "value-not-number-not-whole-hint": NP_(
+        "value-not-number-not-whole-hint", "A count indicator takes whole numbers only."
+    ),
+    "value-not-number-text-target": NP_(
+        "value-not-number-text-target", "qualitative indicator %(id)s cannot have a numeric target"
+    ),
+    "value-not-number": NP_("value-not-number", "%(id)s takes a number, got %(quoted)s"),
+    "invalid-value-period-end": NP_("invalid-value-period-end", "period ends before it starts"),
+    "invalid-value-value-and-marker": NP_("invalid-value-value-and-marker", "both a value and a marker"),
+    "invalid-value-value-and-marker-hint": NP_("invalid-value-value-and-marker-hint", "Keep one of them."),
+    "unknown-indicator": NP_("unknown-indicator", "no indicator %(quoted)s"),
+    # system.py
+    "reference-mismatch": NP_("reference-mismatch", "%(name)s must list exactly: %(expected)s"),
+    "reference-mismatch-hint": NP_(
+        "reference-mismatch-hint", "Only the names may be changed: no id may be added, removed or changed."
+    ),
+    "reference-mismatch-tasks": NP_("reference-mismatch-tasks", "the main tasks must be exactly numbers 1–7"),
+    "not-summable": NP_("not-summable", "%(kind)s indicators cannot be summed"),
+    "not-summable-hint": NP_("not-summable-hint", "Change summable to false."),
+    "missing-field-unit": NP_("missing-field-unit", "a quantitative indicator needs a unit"),
+    "missing-field-submitted": NP_("missing-field-submitted", "submission date missing"),
+    "missing-field-submitted-hint": NP_(
+        "missing-field-submitted-hint", "Write the date the annual report was submitted, e.g. submitted: 2025-01-20."
+    ),
+    "duplicate-id-case": NP_("duplicate-id-case", "case id %(quoted)s already used in %(first)s"),
+    "duplicate-id-case-hint": NP_(
+        "duplicate-id-case-hint", "A case's file name must be unique in the whole site: rename it."
+    ),
+    "duplicate-id-id": NP_("duplicate-id-id", "duplicate id %(quoted)s"),
+    "duplicate-id-indicator": NP_("duplicate-id-indicator", "duplicate id %(quoted)s"),
+    "duplicate-id-number": NP_("duplicate-id-number", "duplicate number %(value)s"),
+    "duplicate-id-own-indicator": NP_("duplicate-id-own-indicator", "indicator id %(quoted)s already used"),
+    "duplicate-id-own-indicator-hint": NP_(
+        "duplicate-id-own-indicator-hint", "Give a zone's own indicator a new id, not one of the indicator system's."
+    ),
+    "unknown-reference-category": NP_("unknown-reference-category", "no category %(quoted)s"),
+    "unknown-reference": NP_("unknown-reference", "%(quoted)s is not in %(list)s"),
+    # reports.py
+    "baseline-year": NP_("baseline-year", "the baseline must be %(baseline)s, the year before approval, not %(year)s"),
+    "year-out-of-range-period-start": NP_(
+        "year-out-of-range-period-start", "period starts before the approval year %(approved)s"
+    ),
+    "year-out-of-range-not-approved": NP_(
+        "year-out-of-range-not-approved", "the zone is not approved; it cannot have annual reports"
+    ),
+    "year-out-of-range-not-approved-hint": NP_(
+        "year-out-of-range-not-approved-hint", "First record the approval (an approved event) in zone.yaml."
+    ),
+    "year-out-of-range-baseline-unmarked": NP_(
+        "year-out-of-range-baseline-unmarked", "%(year)s is before the approval year %(approved)s"
+    ),
+    "year-out-of-range-baseline-unmarked-hint": NP_(
+        "year-out-of-range-baseline-unmarked-hint",
+        "The data of the year before the approval is the baseline: add baseline: true.",
+    ),
+    "year-out-of-range-before-approval": NP_(
+        "year-out-of-range-before-approval", "%(year)s is before the approval year %(approved)s"
+    ),
+    "year-out-of-range-not-ended": NP_(
+        "year-out-of-range-not-ended", "year %(year)s has not ended by the as-of date %(as_of)s"
+    ),
+    "year-out-of-range-not-ended-hint": NP_(
+        "year-out-of-range-not-ended-hint", "A year's data can only be written once the year has ended."
+    ),
+    "year-out-of-range-revoked": NP_(
+        "year-out-of-range-revoked", "the zone was revoked on %(revoked)s; no report for %(year)s"
+    ),
+    "date-after-as-of-event": NP_("date-after-as-of-event", "event date %(when)s is after the as-of date %(as_of)s"),
+    "date-after-as-of-case": NP_("date-after-as-of-case", "case year %(when)s is after the as-of date"),
+    "date-after-as-of-submitted": NP_(
+        "date-after-as-of-submitted", "submitted %(when)s, after the as-of date %(as_of)s"
+    ),
+    "id-mismatch-report-year": NP_("id-mismatch-report-year", "year %(value)s disagrees with the file name %(where)s"),
+    "id-mismatch-report-year-hint": NP_(
+        "id-mismatch-report-year-hint", "Delete the year field, or make it the file name's year."
+    ),
+    "id-mismatch-case-zone": NP_("id-mismatch-case-zone", "zone %(quoted)s disagrees with the folder %(where_quoted)s"),
+    "id-mismatch-case-zone-hint": NP_(
+        "id-mismatch-case-zone-hint", "Delete the zone field, or move the file to the right folder."
+    ),
+    "report-date": NP_("report-date", "submitted %(submitted)s, before the year %(year)s ended"),
+    "report-date-hint": NP_("report-date-hint", "An annual report is submitted in the next year: check the year."),
+    "report-late": NP_("report-late", "the %(year)s report was submitted on %(submitted)s, after %(deadline)s"),
+    "missing-value-empty": NP_("missing-value-empty", "%(id)s has neither value nor marker"),
+    "missing-value-empty-hint": NP_(
+        "missing-value-empty-hint",
+        "Write the value; where there is no data write %(not_available)s, where it does not apply write %(not_applicable)s.",
+    ),
+    "missing-value": NP_("missing-value", "indicator %(id)s is missing"),
+    "missing-value-hint": NP_(
+        "missing-value-hint",
+        "Add “%(id)s: value”; where there is no data write %(not_available)s, where it does not apply write %(not_applicable)s.",
+    ),
+    "value-not-text": NP_("value-not-text", "%(id)s is qualitative: text expected, got a number"),
+    "implausible-jump": NP_(
+        "implausible-jump", "%(id)s went from %(old)s in %(before)s to %(new)s: more than %(factor)sx"
+    ),
+    "implausible-jump-hint": NP_(
+        "implausible-jump-hint",
+        "Check the value and its unit (10,000 yuan or 100 million yuan, a percentage or a fraction); if it is right, say why in note.",
+    ),
+    "report-missing-baseline": NP_("report-missing-baseline", "no baseline (%(year)s) data yet"),
+    "report-missing-baseline-hint": NP_(
+        "report-missing-baseline-hint", "Add annual/%(year)s.yaml marked baseline: true."
+    ),
+    "report-missing": NP_("report-missing", "the %(year)s report was due by %(deadline)s and is not in the data"),
+    "report-missing-hint": NP_("report-missing-hint", "Once it is submitted, add annual/%(year)s.yaml."),
 }
 
 LOAD_TEXTS: dict[str, tuple[str, str]] = {  # the loader and the models' check (load.py, validate.py): load.po

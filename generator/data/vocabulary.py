@@ -49,3 +49,8 @@ DELETE_WORD = "删除"
 IDEOGRAPHIC_SPACE = "\u3000"  # the full-width space: refused in indentation, shown as it is in a problem line
 # the loader (generator/data/load.py) detects FULLWIDTH_COLON and IDEOGRAPHIC_SPACE above in what editors typed, and
 DATE_YEAR, DATE_MONTH, DATE_DAY = "年", "月", "日"  # a date written the Chinese way: 2024年1月31日
+
+# --- the rules (generator/data/rules/) ---------------------------------------------------------------------------
+# the suffixes editors leave out of a name or add to it (南宁 / 南宁市, 自治区 / 自治区级): a code's name is
+# recognised with or without them (rules/codes.py, a regular expression)
+NAME_SUFFIXES = r"(市|级|区|类|指标)$"

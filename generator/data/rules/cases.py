@@ -106,13 +106,8 @@ def _check_case(ctx: Context, doc: Document, zone_id: str, case: Case, zone: Val
             _unknown_indicator(ctx, doc, ("results", "indicators", i), ind_id, known)
             ok = False
         elif ind_id not in reported and ind_id not in facts.maybe_reported:
-            ctx.report(
-                doc,
-                ("results", "indicators", i),
-                "case-cites-unreported",
-                f"示范区 {zone_id} 从未报送过指标“{ind_id}”的数值",
-                f"zone {zone_id} never reported {ind_id}",
-            )
+            zh, en = editor_text("case-cites-unreported", zone=zone_id, indicator=ind_id)
+            ctx.report(doc, ("results", "indicators", i), "case-cites-unreported", zh, en)
             ok = False
     ok = _check_case_images(ctx, doc, case, ctx.folder.zones[zone_id]) and ok
     rules_ok: bool = ok and not ctx.log.files_with_errors() & {doc.path}

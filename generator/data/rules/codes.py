@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from generator.data.messages import editor_text
+from generator.data.vocabulary import NAME_SUFFIXES
 
 # --- coded fields: what to write instead of a wrong code ----------------------------------------------
 
@@ -42,8 +43,8 @@ def _plain(text: str) -> str:
 
 @functools.lru_cache(maxsize=4096)
 def _trimmed(text: str) -> str:
-    """A Chinese name without the suffixes editors leave out or add (南宁 / 南宁市, 自治区 / 自治区级)."""
-    return re.sub(r"(市|级|区|类|指标)$", "", text.strip())
+    """A Chinese name without the suffixes editors leave out or add (vocabulary.NAME_SUFFIXES)."""
+    return re.sub(NAME_SUFFIXES, "", text.strip())
 
 
 def suggest_codes(value: str, items: list[Coded]) -> list[Coded]:
@@ -87,12 +88,13 @@ def _closest(text: str, items: list[Coded], cutoff: float) -> list[Coded]:
     return [c for c in ranked if scored[c] >= scored[ranked[0]] - 0.1][:CLOSE_SHOWN] if ranked else []
 
 
-def _listed(items: Iterable[Coded], joiner: str = "、") -> str:
+def _listed(items: Iterable[Coded], joiner: str | None = None) -> str:
+    joiner = editor_text("list-joiner")[0] if joiner is None else joiner
     return joiner.join(editor_text("code-item", code=c.code, name=c.name)[0] if c.name else c.code for c in items)
 
 
 def code_hint(value: Any, items: list[Coded], where: str = "") -> str:
-    """The hint for a wrong code: the code to write when the editor's text names one (应写代码 nanning（南宁市）),
+    """The hint for a wrong code: the code to write when the editor's text names one (code-write: nanning, its name),
     else every allowed code with its Chinese name, or for a long list the close ones and where the rest are."""
     text = value if isinstance(value, str) else ""
     found = suggest_codes(text, items) if any(c.name for c in items) else []  # unnamed: the codes are the words

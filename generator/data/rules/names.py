@@ -91,31 +91,13 @@ def invalid_id(ctx: Context, path: str, name: str, what: Literal["zone", "file"]
     if what == "zone":
         if re.fullmatch(ID_PATTERN, name) and len(name) <= 64:
             return False
-        ctx.add(
-            Problem(
-                path,
-                0,
-                "",
-                "invalid-id",
-                f"示范区文件夹名“{name}”不符合编号规则",
-                f"zone folder name {name!r} is not a valid id",
-                "文件夹名只能用小写英文字母、数字和连字符，如 nanning-hitech。",
-            )
-        )
+        zh, en = editor_text("invalid-id-zone-folder", name=name, quoted=repr(name))
+        ctx.add(Problem(path, 0, "", "invalid-id", zh, en, editor_text("invalid-id-zone-folder-hint")[0]))
         return True
     if re.fullmatch(pattern, name) and len(name) <= 64 and name.casefold() not in RESERVED:
         return False
-    ctx.add(
-        Problem(
-            path,
-            0,
-            "",
-            "invalid-id",
-            f"文件名“{name}”不符合规则",
-            f"invalid file name {name!r}",
-            "年度数据文件名为四位年份（如 2024.yaml）；案例文件名只用小写英文字母、数字和连字符。",
-        )
-    )
+    zh, en = editor_text("invalid-id-file", name=name, quoted=repr(name))
+    ctx.add(Problem(path, 0, "", "invalid-id", zh, en, editor_text("invalid-id-file-hint")[0]))
     return True
 
 

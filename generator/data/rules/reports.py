@@ -31,6 +31,9 @@ from generator.data.rules.registry import rule
 from generator.data.rules.system import missing_field
 from generator.data.rules.values import _check_range, _unknown_indicator, invalid_value, value_not_number
 from generator.data.types import parse_number
+from generator.data.vocabulary import NOT_APPLICABLE, NOT_AVAILABLE
+
+_MARKERS = {"not_available": NOT_AVAILABLE, "not_applicable": NOT_APPLICABLE}  # the markers a hint names
 
 # --- annual reports ----------------------------------------------------------------------------
 
@@ -121,39 +124,18 @@ def baseline_year(ctx: Context, doc: Document, year: int, approved: dt.date) -> 
     """The baseline is the year before the approval. True when reported."""
     if year == approved.year - 1:
         return False
-    ctx.report(
-        doc,
-        ("baseline",),
-        "baseline-year",
-        f"基期应为批复前一年 {approved.year - 1}，不是 {year}",
-        f"the baseline must be {approved.year - 1}, the year before approval, not {year}",
-    )
+    zh, en = editor_text("baseline-year", baseline=approved.year - 1, year=year)
+    ctx.report(doc, ("baseline",), "baseline-year", zh, en)
     return True
 
 
-_YEAR_OUT_OF_RANGE = {
-    "period-start": ("建设期起始年份早于批复年份 {approved}", "period starts before the approval year {approved}", ""),
-    "not-approved": (
-        "示范区尚未批复建设，不能有年度数据",
-        "the zone is not approved; it cannot have annual reports",
-        "先在 zone.yaml 中记录批复建设（approved）事件。",
-    ),
-    "baseline-unmarked": (
-        "{year} 年早于批复年份 {approved}",
-        "{year} is before the approval year {approved}",
-        "批复前一年的数据是基期数据，请加上 baseline: true。",
-    ),
-    "before-approval": ("{year} 年早于批复年份 {approved}", "{year} is before the approval year {approved}", ""),
-    "not-ended": (
-        "{year} 年在数据截止日期 {as_of} 时尚未结束",
-        "year {year} has not ended by the as-of date {as_of}",
-        "年度数据只能在该年度结束后填写。",
-    ),
-    "revoked": (
-        "示范区已于 {revoked} 撤销，不能有 {year} 年数据",
-        "the zone was revoked on {revoked}; no report for {year}",
-        "",
-    ),
+_YEAR_OUT_OF_RANGE = {  # a situation -> the keys of its text and of its hint (messages.RULES_TEXTS)
+    "period-start": ("year-out-of-range-period-start", None),
+    "not-approved": ("year-out-of-range-not-approved", "year-out-of-range-not-approved-hint"),
+    "baseline-unmarked": ("year-out-of-range-baseline-unmarked", "year-out-of-range-baseline-unmarked-hint"),
+    "before-approval": ("year-out-of-range-before-approval", None),
+    "not-ended": ("year-out-of-range-not-ended", "year-out-of-range-not-ended-hint"),
+    "revoked": ("year-out-of-range-revoked", None),
 }
 
 
@@ -169,19 +151,19 @@ def year_out_of_range(
     report of a zone not approved, of a year before the approval (the year before it: a baseline not marked),
     not ended by the as-of date, or after the zone was revoked."""
     zh, en = year_out_of_range_text(what, **fields)
-    ctx.report(doc, key, "year-out-of-range", zh, en, _YEAR_OUT_OF_RANGE[what][2])
+    hint = _YEAR_OUT_OF_RANGE[what][1]
+    ctx.report(doc, key, "year-out-of-range", zh, en, editor_text(hint)[0] if hint else "")
 
 
 def year_out_of_range_text(what: str, **fields: object) -> tuple[str, str]:
     """What year-out-of-range says (Chinese, English), for `what` (a key of its table) and its fields."""
-    zh, en, _hint = _YEAR_OUT_OF_RANGE[what]
-    return zh.format(**fields), en.format(**fields)
+    return editor_text(_YEAR_OUT_OF_RANGE[what][0], **fields)
 
 
-_AFTER_AS_OF = {
-    "event": ("事件日期 {when} 晚于数据截止日期 {as_of}", "event date {when} is after the as-of date {as_of}"),
-    "case": ("案例年份 {when} 晚于数据截止日期", "case year {when} is after the as-of date"),
-    "submitted": ("报送日期 {when} 晚于数据截止日期 {as_of}", "submitted {when}, after the as-of date {as_of}"),
+_AFTER_AS_OF = {  # what is dated -> the key of its text (messages.RULES_TEXTS)
+    "event": "date-after-as-of-event",
+    "case": "date-after-as-of-case",
+    "submitted": "date-after-as-of-submitted",
 }
 
 
@@ -194,22 +176,14 @@ def after_as_of(
     as_of = ctx.as_of
     if as_of is None or not (when > as_of.year if isinstance(when, int) else when > as_of):
         return False
-    zh, en = _AFTER_AS_OF[what]
-    ctx.report(doc, key, "date-after-as-of", zh.format(when=when, as_of=as_of), en.format(when=when, as_of=as_of))
+    zh, en = editor_text(_AFTER_AS_OF[what], when=when, as_of=as_of)
+    ctx.report(doc, key, "date-after-as-of", zh, en)
     return True
 
 
-_ID_MISMATCH = {
-    "report-year": (
-        "文件内年份 {value} 与文件名 {where} 不一致",
-        "year {value} disagrees with the file name {where}",
-        "删除 year 字段，或改为与文件名一致。",
-    ),
-    "case-zone": (
-        "案例写的示范区“{value}”与所在文件夹“{where}”不一致",
-        "zone {value!r} disagrees with the folder {where!r}",
-        "删除 zone 字段，或把文件移到正确的文件夹。",
-    ),
+_ID_MISMATCH = {  # a situation -> the keys of its text and of its hint (messages.RULES_TEXTS)
+    "report-year": ("id-mismatch-report-year", "id-mismatch-report-year-hint"),
+    "case-zone": ("id-mismatch-case-zone", "id-mismatch-case-zone-hint"),
 }
 
 
@@ -220,8 +194,9 @@ def id_mismatch(
 ) -> None:  # fmt: skip
     """What a file says of itself disagrees with where it is: a report's year with its file name, a case's
     zone with its folder."""
-    zh, en, hint = _ID_MISMATCH[what]
-    ctx.report(doc, key, "id-mismatch", zh.format(value=value, where=where), en.format(value=value, where=where), hint)
+    text, hint = _ID_MISMATCH[what]
+    zh, en = editor_text(text, value=value, where=where, quoted=repr(value), where_quoted=repr(where))
+    ctx.report(doc, key, "id-mismatch", zh, en, editor_text(hint)[0])
 
 
 def _submitted_after_as_of(ctx: Context, doc: Document, submitted: dt.date) -> bool:
@@ -243,24 +218,13 @@ def _check_submission(ctx: Context, doc: Document, year: int, report: AnnualRepo
     if _submitted_after_as_of(ctx, doc, submitted):
         return None
     if not report.baseline and submitted <= dt.date(year, 12, 31):
-        ctx.report(
-            doc,
-            ("submitted",),
-            "report-date",
-            f"报送日期 {submitted} 早于 {year} 年结束",
-            f"submitted {submitted}, before the year {year} ended",
-            "年度报告在次年报送，检查年份。",
-        )
+        zh, en = editor_text("report-date", submitted=submitted, year=year)
+        ctx.report(doc, ("submitted",), "report-date", zh, en, editor_text("report-date-hint")[0])
         return None
     deadline = report_deadline(year)
     if not report.baseline and submitted > deadline:
-        ctx.report(
-            doc,
-            ("submitted",),
-            "report-late",
-            f"{year} 年度报告于 {submitted} 报送，晚于 {deadline}",
-            f"the {year} report was submitted on {submitted}, after {deadline}",
-        )
+        zh, en = editor_text("report-late", year=year, submitted=submitted, deadline=deadline)
+        ctx.report(doc, ("submitted",), "report-late", zh, en)
         return False
     return True if not report.baseline else None
 
@@ -283,27 +247,17 @@ def _read_values(
         if entry.value is None and entry.marker is None:
             if ctx.unsure(doc, key):  # its value or marker could not be read: already reported
                 continue
-            ctx.report(
-                doc,
-                key,
-                "missing-value",
-                f"“{ind.name}”既没有数值也没有标注",
-                f"{ind_id} has neither value nor marker",
-                "填写数值；没有数据写“暂无”，不适用写“不适用”。",
-            )
+            zh, en = editor_text("missing-value-empty", name=ind.name, id=ind_id)
+            ctx.report(doc, key, "missing-value", zh, en, editor_text("missing-value-empty-hint", **_MARKERS)[0])
             continue
         reading = _read_one(ctx, doc, key, ind, entry.value, entry.marker)
         if reading is not None:
             readings[ind_id] = reading
     for ind_id, ind in known.items():
         if ind_id not in report.values and not ctx.absent_unsure(doc, ("values", ind_id)):
+            zh, en = editor_text("missing-value", name=ind.name, id=ind_id)
             ctx.report(
-                doc,
-                ("values",),
-                "missing-value",
-                f"缺少指标“{ind.name}”（{ind_id}）",
-                f"indicator {ind_id} is missing",
-                f"补上“{ind_id}: 数值”；没有数据写“暂无”，不适用写“不适用”。",
+                doc, ("values",), "missing-value", zh, en, editor_text("missing-value-hint", id=ind_id, **_MARKERS)[0]
             )
     return readings
 
@@ -322,13 +276,8 @@ def _read_one(
             ctx.report(doc, key, "markup-in-text", zh, en, editor_text("char-control-hint")[0])
             return None
         if number is not None:
-            ctx.report(
-                doc,
-                key,
-                "value-not-text",
-                f"“{ind.name}”是定性指标，应写文字说明，不是数字",
-                f"{ind.id} is qualitative: text expected, got a number",
-            )
+            zh, en = editor_text("value-not-text", name=ind.name, id=ind.id)
+            ctx.report(doc, key, "value-not-text", zh, en)
             return None
         return None, value
     if number is None:
@@ -359,14 +308,9 @@ def _check_jumps(ctx: Context, files: ZoneFiles, reports: dict[int, ValidReport]
             a, b = old[0], number
             if tenfold_jump(a, b):
                 doc = files.annual[str(after)]
-                ctx.report(
-                    doc,
-                    ("values", ind_id),
-                    "implausible-jump",
-                    f"“{known[ind_id].name}”从 {before} 年的 {a} 变为 {b}，变化超过 {JUMP_FACTOR} 倍",
-                    f"{ind_id} went from {a} in {before} to {b}: more than {JUMP_FACTOR}x",
-                    "核对数值和单位（万元与亿元、百分数与小数）；如确实如此，在 note 中说明原因。",
-                )
+                zh, en = editor_text("implausible-jump", name=known[ind_id].name, id=ind_id, before=before, old=a,
+                                     new=b, factor=JUMP_FACTOR)  # fmt: skip
+                ctx.report(doc, ("values", ind_id), "implausible-jump", zh, en, editor_text("implausible-jump-hint")[0])
 
 
 @rule("report-missing")
@@ -386,24 +330,14 @@ def _notice_missing_reports(
     as_of = ctx.site.as_of
     baseline_year = approved.year - 1
     if str(baseline_year) not in files.annual:
-        ctx.report(
-            doc,
-            ("events",),
-            "report-missing",
-            f"尚无基期（{baseline_year} 年）数据",
-            f"no baseline ({baseline_year}) data yet",
-            f"新增 annual/{baseline_year}.yaml 并标注 baseline: true。",
-        )
+        zh, en = editor_text("report-missing-baseline", year=baseline_year)
+        hint = editor_text("report-missing-baseline-hint", year=baseline_year)[0]
+        ctx.report(doc, ("events",), "report-missing", zh, en, hint)
     for year in expected_report_years(approved, zone.period.end, revoked):
         deadline = report_deadline(year)
         if deadline >= as_of:
             continue
         if str(year) not in files.annual:
-            ctx.report(
-                doc,
-                ("events",),
-                "report-missing",
-                f"{year} 年度报告应于 {deadline} 前报送，尚无数据",
-                f"the {year} report was due by {deadline} and is not in the data",
-                f"报送后新增 annual/{year}.yaml。",
-            )
+            zh, en = editor_text("report-missing", year=year, deadline=deadline)
+            hint = editor_text("report-missing-hint", year=year)[0]
+            ctx.report(doc, ("events",), "report-missing", zh, en, hint)

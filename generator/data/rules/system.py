@@ -6,6 +6,7 @@ from typing import Any, Literal
 
 from generator.data.kinds import KINDS
 from generator.data.load import Document
+from generator.data.messages import editor_text
 from generator.data.models import (
     Indicator,
 )
@@ -41,25 +42,13 @@ def fixed_lists(ctx: Context) -> None:
             continue
         seen = {item.id for item in items}
         if name in CODE_DEFINED and seen != CODE_DEFINED[name] and not ctx.unsure_refs.get(name):
-            expected = "、".join(sorted(CODE_DEFINED[name]))
-            ctx.report(
-                doc,
-                (),
-                "reference-mismatch",
-                f"{name} 的编号必须正好是：{expected}",
-                f"{name} must list exactly: {expected}",
-                "只能修改名称，不能增删或改动编号。",
-            )
+            expected = editor_text("list-joiner")[0].join(sorted(CODE_DEFINED[name]))
+            zh, en = editor_text("reference-mismatch", name=name, expected=expected)
+            ctx.report(doc, (), "reference-mismatch", zh, en, editor_text("reference-mismatch-hint")[0])
     numbers = sorted(task.number for task in ctx.tasks)
     tasks = ctx.folder.references.get("tasks")
     if numbers != list(range(1, 8)) and not ctx.unsure_refs.get("tasks") and tasks is not None:
-        ctx.report(
-            tasks,
-            (),
-            "reference-mismatch",
-            "主要任务必须正好是序号 1—7 的七项",
-            "the main tasks must be exactly numbers 1–7",
-        )
+        ctx.report(tasks, (), "reference-mismatch", *editor_text("reference-mismatch-tasks"))
 
 
 def _check_indicator_system(ctx: Context) -> tuple[dict[str, Indicator], Unsure]:
@@ -121,23 +110,13 @@ def _check_indicator(
 def summable(ctx: Context, doc: Document, key: tuple[Any, ...], ind: Indicator) -> None:
     """Only counts and amounts may be summed across zones."""
     if ind.summable and not KINDS[ind.kind].summable:
-        ctx.report(
-            doc,
-            (*key, "summable"),
-            "not-summable",
-            f"{ind.kind} 类指标不能跨区加总",
-            f"{ind.kind} indicators cannot be summed",
-            "把 summable 改为 false。",
-        )
+        zh, en = editor_text("not-summable", kind=ind.kind)
+        ctx.report(doc, (*key, "summable"), "not-summable", zh, en, editor_text("not-summable-hint")[0])
 
 
-_MISSING_FIELD = {
-    "unit": ("数量型指标必须写计量单位", "a quantitative indicator needs a unit", ""),
-    "submitted": (
-        "缺少报送日期 submitted",
-        "submission date missing",
-        "写上年度建设报告的报送日期，如 submitted: 2025-01-20。",
-    ),
+_MISSING_FIELD = {  # a field -> the keys of its text and of its hint (messages.RULES_TEXTS)
+    "unit": ("missing-field-unit", None),
+    "submitted": ("missing-field-submitted", "missing-field-submitted-hint"),
 }
 
 
@@ -147,18 +126,17 @@ def missing_field(ctx: Context, doc: Document, key: tuple[Any, ...], field: Lite
     unless it may be absent only because its file could not be read whole. (The models' required fields are
     reported by validate.py under the same code.)"""
     if not ctx.absent_unsure(doc, key):
-        ctx.report(doc, key, "missing-field", *_MISSING_FIELD[field])
+        text, hint = _MISSING_FIELD[field]
+        ctx.report(doc, key, "missing-field", *editor_text(text), editor_text(hint)[0] if hint else "")
 
 
-_DUPLICATE = {
-    "case": ("案例编号“{value}”已在 {first} 中使用", "case id {value!r} already used in {first}",
-             "案例文件名在全站必须唯一，请改名。"),
-    "id": ("编号“{value}”重复", "duplicate id {value!r}", ""),
-    "indicator": ("指标编号“{value}”重复", "duplicate id {value!r}", ""),
-    "number": ("序号 {value} 重复", "duplicate number {value}", ""),
-    "own-indicator": ("指标编号“{value}”已被使用", "indicator id {value!r} already used",
-                      "自设指标请用新的编号，不要与指标体系中的编号相同。"),
-}  # fmt: skip
+_DUPLICATE = {  # what is repeated -> the keys of its text and of its hint (messages.RULES_TEXTS)
+    "case": ("duplicate-id-case", "duplicate-id-case-hint"),
+    "id": ("duplicate-id-id", None),
+    "indicator": ("duplicate-id-indicator", None),
+    "number": ("duplicate-id-number", None),
+    "own-indicator": ("duplicate-id-own-indicator", "duplicate-id-own-indicator-hint"),
+}
 
 
 @rule("duplicate-id")
@@ -172,9 +150,9 @@ def duplicate_id(
 ) -> None:
     """An id used twice: a case file's name in the whole site (`first`: where it is used), a reference list's
     id, an indicator's id or number, a zone's own indicator repeating one of the system's."""
-    zh, en, hint = _DUPLICATE[what]
-    ctx.report(doc, key, "duplicate-id", zh.format(value=value, first=first), en.format(value=value, first=first),
-               hint)  # fmt: skip
+    text, hint = _DUPLICATE[what]
+    zh, en = editor_text(text, value=value, quoted=repr(value), first=first)
+    ctx.report(doc, key, "duplicate-id", zh, en, editor_text(hint)[0] if hint else "")
 
 
 @rule("unknown-reference")
@@ -191,18 +169,12 @@ def unknown_reference(
     if categories is not None:
         known, maybe = categories
         if value is not None and value not in known and value not in maybe:
-            ctx.report(
-                doc,
-                key,
-                "unknown-reference",
-                f"没有编号为“{value}”的一级指标",
-                f"no category {value!r}",
-                code_hint(value, ctx.coded_of(ctx.system.categories or ()), "indicator_system.yaml"),
-            )
+            zh, en = editor_text("unknown-reference-category", value=value, quoted=repr(value))
+            hint = code_hint(value, ctx.coded_of(ctx.system.categories or ()), "indicator_system.yaml")
+            ctx.report(doc, key, "unknown-reference", zh, en, hint)
         return
     ids = [item.id for item in ctx.refs[list_name]]
     if value is not None and value not in ids and value not in ctx.unsure_refs.get(list_name, Unsure()):
         hint = code_hint(value, ctx.coded_of(ctx.refs[list_name]), f"reference/{list_name}.yaml")
-        ctx.report(
-            doc, key, "unknown-reference", f"{list_name} 中没有“{value}”", f"{value!r} is not in {list_name}", hint
-        )
+        zh, en = editor_text("unknown-reference", list=list_name, value=value, quoted=repr(value))
+        ctx.report(doc, key, "unknown-reference", zh, en, hint)

@@ -15,7 +15,8 @@ from generator.data.vocabulary import PLACEHOLDER  # what a scaffold invented an
 
 @rule("placeholder-text")
 def _check_placeholders(ctx: Context) -> None:
-    """A scaffolded file still holding 【待填写】 must not be published as if it were filled in."""
+    """A scaffolded file still holding the placeholder (vocabulary.PLACEHOLDER) must not be published as if it
+    were filled in."""
 
     def walk(doc: Document, node: Any, key: tuple[Any, ...]) -> None:
         if isinstance(node, dict):
@@ -25,8 +26,9 @@ def _check_placeholders(ctx: Context) -> None:
             for i, v in enumerate(node):
                 walk(doc, v, (*key, i))
         elif isinstance(node, str) and PLACEHOLDER in node:
-            ctx.report(doc, key, "placeholder-text", f"“{node.strip()[:40]}”中还有{PLACEHOLDER}",
-                       f"{PLACEHOLDER} is still in {node.strip()[:40]!r}")  # fmt: skip
+            text = node.strip()[:40]
+            zh, en = editor_text("placeholder-text", placeholder=PLACEHOLDER, text=text, quoted=repr(text))
+            ctx.report(doc, key, "placeholder-text", zh, en)
 
     for doc in ctx.folder.documents():
         walk(doc, doc.data, ())

@@ -57,16 +57,11 @@ def _check_range(ctx: Context, doc: Document, key: tuple[Any, ...], ind: Indicat
     elif problem == "not-whole":
         value_not_number(ctx, doc, key, "not-whole", ind, value)
     elif problem == "negative":
-        ctx.report(doc, key, "negative-value", f"“{ind.name}”不能为负数（{value}）", f"{ind.id} cannot be negative")
+        zh, en = editor_text("negative-value", name=ind.name, id=ind.id, value=value)
+        ctx.report(doc, key, "negative-value", zh, en)
     elif problem == "over-100":
-        ctx.report(
-            doc,
-            key,
-            "percent-out-of-range",
-            f"“{ind.name}”是百分比，{value} 超过 100",
-            f"{ind.id} is a percentage; {value} exceeds 100",
-            "35% 写成 35。",
-        )
+        zh, en = editor_text("percent-out-of-range", name=ind.name, id=ind.id, value=value)
+        ctx.report(doc, key, "percent-out-of-range", zh, en, editor_text("percent-out-of-range-hint")[0])
 
 
 @rule("value-not-number")
@@ -81,37 +76,20 @@ def value_not_number(
     """A number that is not the number its indicator takes: a fraction for a count, a target for a qualitative
     indicator, a text where a number is expected."""
     if what == "not-whole":
-        ctx.report(
-            doc,
-            key,
-            "value-not-number",
-            f"“{ind.name}”是数量，应为整数（{value}）",
-            f"{ind.id} is a count: a whole number expected, got {value}",
-            "数量类指标只写整数。",
-        )
+        zh, en = editor_text("value-not-number-not-whole", name=ind.name, id=ind.id, value=value)
+        ctx.report(doc, key, "value-not-number", zh, en, editor_text("value-not-number-not-whole-hint")[0])
     elif what == "text-target":
-        ctx.report(
-            doc,
-            key,
-            "value-not-number",
-            f"定性指标“{ind.name}”不能设数值目标",
-            f"qualitative indicator {ind.id} cannot have a numeric target",
-        )
+        zh, en = editor_text("value-not-number-text-target", name=ind.name, id=ind.id)
+        ctx.report(doc, key, "value-not-number", zh, en)
     else:
         text = str(value)
-        ctx.report(
-            doc,
-            key,
-            "value-not-number",
-            f"“{ind.name}”应填写数字，实际为“{text[:40]}”",
-            f"{ind.id} takes a number, got {text[:40]!r}",
-            number_hint(text),
-        )
+        zh, en = editor_text("value-not-number", name=ind.name, id=ind.id, text=text[:40], quoted=repr(text[:40]))
+        ctx.report(doc, key, "value-not-number", zh, en, number_hint(text))
 
 
-_INVALID_VALUE = {
-    "period-end": ("建设期结束年份早于起始年份", "period ends before it starts", ""),
-    "value-and-marker": ("不能同时填写数值和标注（暂无/不适用）", "both a value and a marker", "保留其中一个。"),
+_INVALID_VALUE = {  # a situation -> the keys of its text and of its hint (messages.RULES_TEXTS)
+    "period-end": ("invalid-value-period-end", None),
+    "value-and-marker": ("invalid-value-value-and-marker", "invalid-value-value-and-marker-hint"),
 }
 
 
@@ -131,7 +109,8 @@ def invalid_value(
         fix = editor_text("image-path-hint", name=own) if own else editor_text("image-invalid-name-hint")
         ctx.report(doc, key, "invalid-value", zh, en, fix[0])
         return
-    ctx.report(doc, key, "invalid-value", *_INVALID_VALUE[what])
+    text, hint = _INVALID_VALUE[what]
+    ctx.report(doc, key, "invalid-value", *editor_text(text), editor_text(hint)[0] if hint else "")
 
 
 @rule("unknown-indicator")
@@ -139,4 +118,5 @@ def _unknown_indicator(
     ctx: Context, doc: Document, key: tuple[Any, ...], ind_id: str, known: dict[str, Indicator]
 ) -> None:
     hint = code_hint(ind_id, ctx.coded_of(known), editor_text("code-where-indicators")[0])
-    ctx.report(doc, key, "unknown-indicator", f"没有编号为“{ind_id}”的指标", f"no indicator {ind_id!r}", hint)
+    zh, en = editor_text("unknown-indicator", id=ind_id, quoted=repr(ind_id))
+    ctx.report(doc, key, "unknown-indicator", zh, en, hint)

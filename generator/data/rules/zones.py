@@ -11,6 +11,7 @@ from generator.data.catalog import derive_status
 from generator.data.construct import ValidReport, ValidZone
 from generator.data.kinds import KINDS
 from generator.data.load import Document, ZoneFiles
+from generator.data.messages import editor_text
 from generator.data.models import (
     Evaluated,
     Event,
@@ -150,26 +151,19 @@ def _check_events(ctx: Context, doc: Document, events: list[Event], unsure: bool
         if event.date is not None:
             after_as_of(ctx, doc, (*key, "date"), "event", event.date)
         rank = _EVENT_RANK[event.kind]
-        problem = ""
+        problem: tuple[str, str] | None = None
         if ended:
-            problem = "示范区已撤销，之后不能再有事件"
+            problem = editor_text("event-order-after-revoked")
         elif event.kind in seen and rank < 3:
-            problem = f"“{event.kind}”事件只能有一个"
+            problem = editor_text("event-order-twice", kind=event.kind)
         elif rank < last_rank:
-            problem = f"“{event.kind}”不能排在前一个事件之后"
+            problem = editor_text("event-order-after-later", kind=event.kind)
         elif rank == 3 and approved is None:
-            problem = "" if unsure else f"“{event.kind}”必须在批复建设（approved）之后"
+            problem = None if unsure else editor_text("event-order-before-approval", kind=event.kind)
         elif last_date and event.date is not None and event.date < last_date:
-            problem = f"日期 {event.date} 早于前一个事件的 {last_date}"
+            problem = editor_text("event-order-date", date=event.date, last=last_date)
         if problem:
-            ctx.report(
-                doc,
-                key,
-                "event-order",
-                problem,
-                "lifecycle events out of order",
-                "按时间先后排列：申报 → 公示 → 批复建设 → 方案修订/评估。",
-            )
+            ctx.report(doc, key, "event-order", *problem, editor_text("event-order-hint")[0])
         seen.add(event.kind)
         last_rank = max(rank, last_rank)
         if event.date is not None:
@@ -177,14 +171,9 @@ def _check_events(ctx: Context, doc: Document, events: list[Event], unsure: bool
         if event.kind == "approved":
             approved = approved or (event.date if event.date is not None else _UNSURE)
             if event.date is not None and event.date < GUIDELINE_START:
-                ctx.report(
-                    doc,
-                    (*key, "date"),
-                    "approved-before-guideline",
-                    f"批复日期 {event.date} 早于 2023 年",
-                    f"approved on {event.date}, before 2023",
-                    "本指引 2023 年起施行。",
-                )
+                zh, en = editor_text("approved-before-guideline", date=event.date)
+                hint = editor_text("approved-before-guideline-hint")[0]
+                ctx.report(doc, (*key, "date"), "approved-before-guideline", zh, en, hint)
         if isinstance(event, Evaluated) and event.result == "revoked":
             ended = True
     return approved
@@ -213,11 +202,5 @@ def _check_targets(
 def period_length(ctx: Context, doc: Document, start: int, end: int) -> None:
     """The guideline's construction period: 2 to 3 years, in principle."""
     if not 2 <= end - start + 1 <= 3:
-        ctx.report(
-            doc,
-            ("period",),
-            "period-length",
-            f"建设期为 {end - start + 1} 年",
-            f"construction period of {end - start + 1} years",
-            "指引规定建设时间原则上为 2—3 年。",
-        )
+        zh, en = editor_text("period-length", years=end - start + 1)
+        ctx.report(doc, ("period",), "period-length", zh, en, editor_text("period-length-hint")[0])
