@@ -41,3 +41,8 @@ HIGHLIGHTS_HEADING = "年度建设亮点（每格填写一条，可留空）"  #
 HIGHLIGHT_LABEL = "亮点{n}"  # column A beside each highlight cell, n = 1, 2, …
 # what a scaffold writes where the editor must replace it; `check` finds it left in a data file
 PLACEHOLDER = "【待填写】"
+
+# --- the editors' import and scaffolds (generator/editors/excel_import.py, scaffold.py, cell_values.py) --------
+# what an editor writes into a note cell (or the first highlight cell) to remove what the file holds
+# (generator/data/messages.py's DELETE_WORD is the same word, for annual_yaml.py)
+DELETE_WORD = "删除"
