@@ -49,3 +49,6 @@ DELETE_WORD = "删除"
 # the submission date written as text: 2025-01-20, 2025/1/20, 2025.1.20 or 2025年1月20日 (a regular expression:
 # year, month, day)
 DATE_WRITTEN = r"([0-9]{4})\s*[-/.年]\s*([0-9]{1,2})\s*[-/.月]\s*([0-9]{1,2})\s*日?"
+# the spaces the data-change summary (generator/diff.py) shows as they are, the ASCII and the ideographic one
+# (every other space character of the data is named there, like the invisible ones)
+SPACES_SHOWN = " \u3000"
