@@ -54,7 +54,6 @@ REMAINING: dict[str, int] = {
     "generator/data/rules/zones.py": 13,
     "generator/data/schema.py": 4,
     "generator/data/validate.py": 36,
-    "generator/editors/scaffold.py": 58,
     "generator/mkdocs_bridge.py": 1,
     "generator/site/analysis_pages.py": 72,
     "generator/site/charts.py": 6,
