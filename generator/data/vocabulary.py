@@ -42,10 +42,7 @@ HIGHLIGHT_LABEL = "亮点{n}"  # column A beside each highlight cell, n = 1, 2, 
 # what a scaffold writes where the editor must replace it; `check` finds it left in a data file
 PLACEHOLDER = "【待填写】"
 
-# --- the editors' import and scaffolds (generator/editors/excel_import.py, scaffold.py, cell_values.py) --------
-# what an editor writes into a note cell (or the first highlight cell) to remove what the file holds
-# (generator/data/messages.py's DELETE_WORD is the same word, for annual_yaml.py)
-DELETE_WORD = "删除"
+# --- the editors' import and the data-change summary (generator/editors/cell_values.py, generator/diff.py) -----
 # the submission date written as text: 2025-01-20, 2025/1/20, 2025.1.20 or 2025年1月20日 (a regular expression:
 # year, month, day)
 DATE_WRITTEN = r"([0-9]{4})\s*[-/.年]\s*([0-9]{1,2})\s*[-/.月]\s*([0-9]{1,2})\s*日?"

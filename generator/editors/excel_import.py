@@ -9,7 +9,7 @@ what moved where. Every cell is then read exactly or refused (see `cell_values.p
 collected, each naming the sheet, the cell and the indicator, and nothing is written while there is one.
 An existing year is only replaced with --force, and then what the sheet leaves empty is kept from the file
 (values, notes, sources, the submission date, highlights) and every change and everything kept is printed.
-The delete word (`vocabulary.DELETE_WORD`) in a note cell (or the first highlight cell) removes the note (the
+The delete word (`DELETE_WORD`) in a note cell (or the first highlight cell) removes the note (the
 highlights).
 
 A version-1 sheet (exported before the record and the marker existed) is verified against its rebuilt
@@ -44,9 +44,9 @@ from openpyxl.utils.exceptions import InvalidFileException
 from generator.data.kinds import KINDS
 from generator.data.layout import ANNUAL
 from generator.data.load import load_document
-from generator.data.messages import editor_text
+from generator.data.messages import DELETE_WORD, editor_text
 from generator.data.problems import Severity
-from generator.data.vocabulary import DELETE_WORD, OWN_NUMBER
+from generator.data.vocabulary import OWN_NUMBER
 from generator.editors.annual_yaml import render_annual
 from generator.editors.cell_values import CellRefusal, Entry, number_shape, plain, read_date, read_text, read_value
 from generator.editors.common import (
