@@ -45,6 +45,8 @@ from generator.data.models import AnnualReport, IndicatorSystem, Value, ZoneIndi
 from generator.data.rules.reports import tenfold_jump
 from generator.data.types import parse_number
 from generator.data.validate import validate_data
+from generator.data.vocabulary import SPACES_SHOWN
+from generator.i18n import bilingual, pgettext
 
 TEXT_LIMIT = 300  # characters of one value shown; the rest is counted, not shown
 NAME_LIMIT = 60  # characters of a name used to head a line (zone, case, indicator)
@@ -85,6 +87,29 @@ def _t(key: str, **fields: object) -> str:
     return editor_text(key, **fields)[0]
 
 
+# The summary's punctuation, from the catalogue (the words of the editors' tools: editors.po).
+
+
+def _said(path: str, change: str) -> str:
+    """A line's subject and what it says of it: `path: change` in the catalogue's punctuation."""
+    return pgettext("diff", "%(path)s: %(change)s", path=path, change=change)
+
+
+def _named(name: str, what: str) -> str:
+    """A name with its id in brackets."""
+    return pgettext("editors", "%(name)s (%(what)s)", name=name, what=what)
+
+
+def _listed(items: Any) -> str:
+    """Items in a row (names, values, the things to check)."""
+    return pgettext("editors", ", ").join(items)
+
+
+def _fields(items: Any) -> str:
+    """A record's fields in a row."""
+    return pgettext("editors", "; ").join(items)
+
+
 # --- data shown as text ------------------------------------------------------------------------
 
 _BREAKS = re.compile(r"\r\n|[\n\r\v\f\x1c-\x1e\x85\u2028\u2029]")
@@ -108,7 +133,7 @@ def text(value: str, limit: int = TEXT_LIMIT) -> str:
             unit = "\\" + char
         elif char == "⏎" or (  # the marker itself, typed in the data, is named like the invisible ones
             unicodedata.category(char) in ("Cc", "Cf", "Cs", "Co", "Cn", "Zl", "Zp")
-            or (unicodedata.category(char) == "Zs" and char not in " \u3000")
+            or (unicodedata.category(char) == "Zs" and char not in SPACES_SHOWN)
         ):
             unit = f"⟨U+{ord(char):04X}⟩"
         else:
@@ -143,7 +168,7 @@ def read_base(data: Path, base_ref: str, into: Path) -> Path:
         rel = data.relative_to(top).as_posix()
         _git(top, "rev-parse", "--verify", "--quiet", f"{base_ref}^{{commit}}")
     except (subprocess.CalledProcessError, ValueError) as exc:
-        raise DiffError(f"无法读取 git 版本 {base_ref} / cannot read git revision {base_ref}") from exc
+        raise DiffError(bilingual("cannot read git revision %(ref)s", ref=base_ref)) from exc
     target = into / "base"
     target.mkdir(parents=True)
     try:
@@ -186,7 +211,7 @@ def _git(cwd: Path, *args: str) -> bytes:
 
 
 def changed_files(data: Path, base_ref: str) -> list[str]:
-    """The changed files as summary lines: what happened (新增, 修改, 改名 …) and the path, as text."""
+    """The changed files as summary lines: what happened (added, modified, renamed …) and the path, as text."""
     raw = _git(data.resolve(), "diff", "-z", "--name-status", base_ref, "--", ".").decode("utf-8", "replace")
     parts = raw.split("\0")
     out = []
@@ -240,7 +265,7 @@ def describe_diff(data: Path, base_ref: str) -> Summary:
         checks.append(_t("diff-check-deleted", count=summary.deleted))
     if checks:
         summary.add("")
-        summary.add(_t("diff-check", items="、".join(checks)))  # after the cut: always there
+        summary.add(_t("diff-check", items=_listed(checks)))  # after the cut: always there
     return summary
 
 
@@ -268,7 +293,8 @@ def _name(zone: ZoneRecord) -> str:
 def _label(info: FieldInfo) -> str:
     """A field's Chinese name, as its description starts (before the explanation in brackets)."""
     label = field_words(info)[0]
-    return re.split(r"[（(：:]", label, maxsplit=1)[0].strip()
+    ends = pgettext("diff: the marks that end a field's name in its description", "(:")
+    return re.split(f"[{re.escape(ends)}]", label, maxsplit=1)[0].strip()
 
 
 def _text_change(a: str, b: str, context: int = 20) -> tuple[str, str]:
@@ -306,7 +332,8 @@ def _label_fields(item: BaseModel) -> tuple[str, ...]:
 def _join(path: str, label: str) -> str:
     if not path or path.endswith(" "):
         return path + label
-    return f"{path}· {label}" if path.endswith("）") else f"{path} · {label}"
+    closed = path.endswith(tuple(pgettext("diff: the marks after which a path's · has no space", ")")))
+    return f"{path}· {label}" if closed else f"{path} · {label}"
 
 
 def _similarity(a: BaseModel, b: BaseModel) -> float:
@@ -410,14 +437,14 @@ class _Differ:
         if isinstance(value, (int, date)):
             return value.isoformat() if isinstance(value, date) else str(value)
         if isinstance(value, BaseModel):
-            return "（" + "；".join(self.inline(value)) + "）"
+            return pgettext("diff", "(%(fields)s)", fields=_fields(self.inline(value)))
         if isinstance(value, (list, tuple)):
-            return "、".join(self.show(v, meaning) for v in value) or _t("diff-none")
+            return _listed(self.show(v, meaning) for v in value) or _t("diff-none")
         if isinstance(value, dict):
-            return "；".join(f"{self.indicator_label(k)}：{self.show(v, meaning)}" for k, v in value.items())
+            return _fields(_said(self.indicator_label(k), self.show(v, meaning)) for k, v in value.items())
         if meaning.reference or meaning.is_code:
             name = self.ref_name(meaning.reference, value) if meaning.reference else None
-            return f"{text(name, NAME_LIMIT)}（{code(value)}）" if name else code(value)
+            return _named(text(name, NAME_LIMIT), code(value)) if name else code(value)
         return quoted(str(value))
 
     def inline(self, model: BaseModel) -> list[str]:
@@ -427,7 +454,7 @@ class _Differ:
             value = getattr(model, name)
             if value is None or value in ([], {}):
                 continue
-            out.append(f"{_label(info)}：{self.show(value, self.meaning(type(model), name, info))}")
+            out.append(_said(_label(info), self.show(value, self.meaning(type(model), name, info))))
         return out
 
     @staticmethod
@@ -438,7 +465,8 @@ class _Differ:
         return _Field(reference, _is_code(info.annotation, list(info.metadata)))
 
     def value_text(self, value: Value | None) -> str:
-        """An indicator's value as the report gives it: a number as written, a text, 暂无 / 不适用."""
+        """An indicator's value as the report gives it: a number as written, a text, the markers (not available,
+        not applicable)."""
         if value is None:
             return _t("diff-not-reported")
         parts = []
@@ -493,8 +521,8 @@ class _Differ:
                     out += self.change(f"{path} {self.indicator_label(key)}", x.get(key), y.get(key), meaning)
             return out
         if isinstance(x, str) and isinstance(y, str) and not (meaning.reference or meaning.is_code):
-            return [f"- {path}：{' → '.join(_text_change(x, y))}"]
-        return [f"- {path}：{self.show(x, meaning)} → {self.show(y, meaning)}"]
+            return ["- " + _said(path, " → ".join(_text_change(x, y)))]
+        return ["- " + _said(path, f"{self.show(x, meaning)} → {self.show(y, meaning)}")]
 
     def items(self, path: str, xs: list[Any], ys: list[Any], meaning: _Field) -> list[str]:
         """A list: items removed, added, changed (matched by their id, file, name or kind and date), reordered."""
@@ -518,7 +546,7 @@ class _Differ:
         for x, y in zip(long_removed, long_added, strict=False):
             removed.remove(x)
             added.remove(y)
-            out.append(f"- {path}：{' → '.join(_text_change(x, y))}")
+            out.append("- " + _said(path, " → ".join(_text_change(x, y))))
         out += [self.listed(path, "diff-removed", item, meaning) for item in removed]
         out += [self.listed(path, "diff-added", item, meaning) for item in added]
         for key, item in b.items():
@@ -530,12 +558,13 @@ class _Differ:
             labels = [
                 self.item_label(b[k]) if isinstance(b[k], BaseModel) else self.show(b[k], meaning) for k in common_b
             ]
-            out.append(f"- {path}：{_t('diff-order', items='、'.join(labels))}")
+            out.append("- " + _said(path, _t("diff-order", items=_listed(labels))))
         return out
 
     def listed(self, path: str, what: str, item: Any, meaning: _Field) -> str:
         shown = self.show(item, meaning)
-        return f"- {path}：{_t(what)}{'' if shown.startswith(('“', '（')) else ' '}{shown}"
+        marks = tuple(pgettext("diff: the marks before which an added or removed item has no space", "“("))
+        return "- " + _said(path, f"{_t(what)}{'' if shown.startswith(marks) else ' '}{shown}")
 
     def listing(self, path: str, model: BaseModel, skip: tuple[str, ...] = ()) -> list[str]:
         """Every field of a new or deleted record, one line each (defaults left out)."""
@@ -557,7 +586,7 @@ class _Differ:
                     named = f"{path} {self.item_label(item)}"
                     out += self.listing(named, item, skip=_label_fields(item)) or [f"  - {named}"]
                 else:
-                    out.append(f"  - {path}：{self.show(item, meaning)}")
+                    out.append("  - " + _said(path, self.show(item, meaning)))
             return out
         if isinstance(value, dict):
             return [
@@ -565,7 +594,7 @@ class _Differ:
                 for k, v in value.items()
                 for line in self.listed_value(f"{path} {self.indicator_label(k)}", v, meaning)
             ]
-        return [f"  - {path}：{self.show(value, meaning)}"]
+        return ["  - " + _said(path, self.show(value, meaning))]
 
     # --- the sections ---
 
@@ -682,7 +711,7 @@ class _Differ:
             if previous is not None and key in previous.values:
                 before = previous.values[key]
                 shown = _t("diff-previous", old=self.value_text(before), new=shown) + self._rate(key, before, value)
-            out.append(f"  - {label}：{shown}")
+            out.append("  - " + _said(label, shown))
             out += self.listing(label, value, skip=("value", "marker"))
         return out
 
@@ -695,7 +724,8 @@ class _Differ:
                 continue
             label = prefix + self.indicator_label(key)
             if self.value_text(x) != self.value_text(y):
-                out.append(f"- {label}：{self.value_text(x)} → {self.value_text(y)}{self._rate(key, x, y)}")
+                change = f"{self.value_text(x)} → {self.value_text(y)}{self._rate(key, x, y)}"
+                out.append("- " + _said(label, change))
             out += self.model(label, x or empty, y or empty, skip=("value", "marker"))
         return out
 
@@ -708,7 +738,8 @@ class _Differ:
         if x is None or y is None or x == 0:
             return ""
         ratio = y / x
-        shown = f"（{'+' if ratio > 1 else ''}{fmt_decimal((ratio - 1) * 100, 1)}%）"
+        change = f"{'+' if ratio > 1 else ''}{fmt_decimal((ratio - 1) * 100, 1)}"
+        shown = pgettext("diff", "(%(change)s%%)", change=change)
         if tenfold_jump(x, y):  # the checker's own rule (implausible-jump)
             self.summary.jumps += 1
             shown += _t("diff-jump")
@@ -749,9 +780,9 @@ class _Differ:
         for old_slug, new_slug in pairs:
             x, y = a[old_slug], b[new_slug]
             self.zone_id = y.zone_id
-            path = f"{text(y.case.title, NAME_LIMIT)}（{code(new_slug)}）"
+            path = _named(text(y.case.title, NAME_LIMIT), code(new_slug))
             if zone_of(x, self.old) != y.zone_id:
-                out.append(f"- {_join(path, _t('diff-case-zone'))}：{code(x.zone_id)} → {code(y.zone_id)}")
+                out.append("- " + _said(_join(path, _t("diff-case-zone")), f"{code(x.zone_id)} → {code(y.zone_id)}"))
             out += self.model(path, x.case, y.case)
         self.zone_id = None
         return out

@@ -258,7 +258,7 @@ def test_pages_explain_the_downloads_and_carry_the_sample_flag() -> None:
         assert f"]({name})" in index
     assert "不是 0" in index and catalog.as_of.isoformat() in index
     dictionary = pages["data/dictionary.md"]
-    for _path, _what, model in FILES:
+    for _kind, model in FILES:
         for field in model_fields(model):
             assert inline(field.path) in dictionary and inline(field.en) in dictionary, field.path
     assert inline("values.<编号>.marker") in dictionary  # fields of models inside a mapping too

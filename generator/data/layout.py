@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from generator.data.models import AnnualReport, Case, IndicatorSystem, RefItem, SiteConfig, Task, Zone, ZoneIndicators
+from generator.i18n import NP_, pgettext
 
 # The closed lists under reference/, in the order the checker reads them (the catalog keeps this order).
 REFERENCE_LISTS = (
@@ -32,8 +33,14 @@ REFERENCE_LISTS = (
 )
 TASK_LIST = "tasks"  # the one list whose items are the guideline's main tasks, not plain codes
 
-# What each id of a pattern is called where a path is shown to editors (the data dictionary).
-ID_NAMES = {"zone": "示范区编号", "year": "年度", "case": "案例编号", "list": "名录"}
+# What each id of a pattern is called where a path is shown to editors (the data dictionary): NP_, translated
+# where shown.
+ID_NAMES = {
+    "zone": NP_("data file path: an id", "zone id"),
+    "year": NP_("data file path: an id", "year"),
+    "case": NP_("data file path: an id", "case id"),
+    "list": NP_("data file path: an id", "list"),
+}
 
 _PLACEHOLDER = re.compile(r"\{(\w+)\}")
 
@@ -101,12 +108,15 @@ class Pattern:
 
     @property
     def shown(self) -> str:
-        """The pattern as the data dictionary shows it: `zones/<示范区编号>/annual/<年度>.yaml` (an id with one
-        allowed value shows that value)."""
+        """The pattern as the data dictionary shows it: `zones/<zone id>/annual/<year>.yaml`, each id named in the
+        catalogue's words (an id with one allowed value shows that value)."""
 
         def name(m: re.Match[str]) -> str:
             only = self.choices.get(m.group(1), ())
-            return only[0] if len(only) == 1 else f"<{ID_NAMES.get(m.group(1), m.group(1))}>"
+            if len(only) == 1:
+                return only[0]
+            marked = ID_NAMES.get(m.group(1))
+            return f"<{pgettext(*marked) if marked else m.group(1)}>"
 
         return _PLACEHOLDER.sub(name, self.pattern)
 
@@ -118,8 +128,12 @@ class FileKind(Pattern):
     name: str = ""
     model: Any = None  # what the content must pass (a model, or a list of one); None: not YAML data
     schema: str = ""  # the JSON schema's file name (under SCHEMA's folder), made from `model`
-    title: str = ""  # what the file holds, as the data dictionary says it
+    marked_title: tuple[str, str] | None = None  # what the file holds, as the data dictionary says it: NP_, for `title`
     generated: bool = False  # written by the generator, never by editors: the loader does not read it
+
+    @property
+    def title(self) -> str:
+        return pgettext(*self.marked_title) if self.marked_title else ""
 
     @property
     def item_model(self) -> Any:
@@ -131,26 +145,28 @@ class FileKind(Pattern):
         return typing.get_origin(self.model) is list
 
 
-def _kind(name: str, pattern: str, model: Any = None, schema: str = "", title: str = "", **more: Any) -> FileKind:
-    return FileKind(pattern=pattern, name=name, model=model, schema=schema, title=title, **more)
+def _kind(
+    name: str, pattern: str, model: Any = None, schema: str = "", title: tuple[str, str] | None = None, **more: Any
+) -> FileKind:
+    return FileKind(pattern=pattern, name=name, model=model, schema=schema, marked_title=title, **more)
 
 
 _REFERENCE_ONLY = {"list": tuple(name for name in REFERENCE_LISTS if name != TASK_LIST)}
 
 # fmt: off
-SITE = _kind("site", "site.yaml", SiteConfig, "site.schema.json", "网站配置")
+SITE = _kind("site", "site.yaml", SiteConfig, "site.schema.json", NP_("data file kind", "site configuration"))
 INDICATOR_SYSTEM = _kind("indicator_system", "indicator_system.yaml", IndicatorSystem, "indicator-system.schema.json",
-                         "建设指标体系")
+                         NP_("data file kind", "the indicator system"))
 REFERENCE = _kind("reference", "reference/{list}.yaml", list[RefItem], "reference.schema.json",
-                  "封闭名录（文件是若干项的列表，下为每项的字段）", choices=_REFERENCE_ONLY)
+                  NP_("data file kind", "a closed list (the file is a list of items; below, each item's fields)"), choices=_REFERENCE_ONLY)
 TASKS = _kind("tasks", "reference/{list}.yaml", list[Task], "tasks.schema.json",
-              "七项主要任务（文件是若干项的列表，下为每项的字段）", choices={"list": (TASK_LIST,)})
-ZONE = _kind("zone", "zones/{zone}/zone.yaml", Zone, "zone.schema.json", "示范区概况和建设程序")
+              NP_("data file kind", "the seven main tasks (the file is a list of items; below, each item's fields)"), choices={"list": (TASK_LIST,)})
+ZONE = _kind("zone", "zones/{zone}/zone.yaml", Zone, "zone.schema.json", NP_("data file kind", "the zone's profile and its approval steps"))
 ZONE_INDICATORS = _kind("zone_indicators", "zones/{zone}/indicators.yaml", ZoneIndicators,
-                        "zone-indicators.schema.json", "示范区自设指标")
+                        "zone-indicators.schema.json", NP_("data file kind", "the zone's own indicators"))
 ANNUAL = _kind("annual", "zones/{zone}/annual/{year}.yaml", AnnualReport, "annual-report.schema.json",
-               "年度建设报告和指标数值")
-CASE = _kind("case", "zones/{zone}/cases/{case}.yaml", Case, "case.schema.json", "可复制推广的经验案例")
+               NP_("data file kind", "the annual report and the indicators' values"))
+CASE = _kind("case", "zones/{zone}/cases/{case}.yaml", Case, "case.schema.json", NP_("data file kind", "a case of replicable experience"))
 IMAGE = _kind("image", "zones/{zone}/images/{image}")  # any name: the loader says why it refuses one
 SCHEMA = _kind("schema", "schemas/{schema}", generated=True)  # written by the `schema` command from the models
 # fmt: on

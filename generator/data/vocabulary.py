@@ -54,3 +54,11 @@ DATE_YEAR, DATE_MONTH, DATE_DAY = "年", "月", "日"  # a date written the Chin
 # the suffixes editors leave out of a name or add to it (南宁 / 南宁市, 自治区 / 自治区级): a code's name is
 # recognised with or without them (rules/codes.py, a regular expression)
 NAME_SUFFIXES = r"(市|级|区|类|指标)$"
+
+# --- the editors' import and the data-change summary (generator/editors/cell_values.py, generator/diff.py) -----
+# the submission date written as text: 2025-01-20, 2025/1/20, 2025.1.20 or 2025年1月20日 (a regular expression:
+# year, month, day)
+DATE_WRITTEN = r"([0-9]{4})\s*[-/.年]\s*([0-9]{1,2})\s*[-/.月]\s*([0-9]{1,2})\s*日?"
+# the spaces the data-change summary (generator/diff.py) shows as they are, the ASCII and the ideographic one
+# (every other space character of the data is named there, like the invisible ones)
+SPACES_SHOWN = " " + IDEOGRAPHIC_SPACE

@@ -1,10 +1,10 @@
 """Read one filled-in cell the way a person typed it, exactly, or refuse it with the reason.
 
-Accepted for a number: full-width digits and punctuation (１２３．５, ，), thousands separators
-(1,234.5 / 1，234), a trailing unit equal to the indicator's (45.8亿元, 12 家), a percent sign on a
-percentage indicator (35% -> 35), a numeric cell formatted as percent (0.35 -> 35), the markers 暂无 /
-不适用 with spaces around them; an empty cell means "not reported". Refused, never guessed: another unit,
-text, two values (12/15, 12 或 15), a percent sign or percent format on a non-percentage indicator, a
+Accepted for a number: full-width digits and punctuation, thousands separators (1,234.5, also with a
+full-width comma), a trailing unit equal to the indicator's (45.8 and the unit, 12 and the unit), a percent sign
+on a percentage indicator (35% -> 35), a numeric cell formatted as percent (0.35 -> 35), the markers of "not
+available" and "not applicable" (vocabulary.MARKERS) with spaces around them; an empty cell means "not reported".
+Refused, never guessed: another unit, text, two values (12/15, "12 or 15"), a percent sign or percent format on a non-percentage indicator, a
 negative number, a fraction for a count, a percentage over 100, more than 15 digits before the point
 (these by the checker's own rule), a date (Excel turns 1/2 into a date),
 scientific notation, an ambiguous comma (3,5), a number format that shows another number than the cell
@@ -32,6 +32,8 @@ from generator.data.messages import editor_text
 from generator.data.models import Indicator
 from generator.data.rules.values import kind_problem, too_large_text
 from generator.data.types import MARKERS
+from generator.data.vocabulary import DATE_WRITTEN, NOT_APPLICABLE, NOT_AVAILABLE
+from generator.i18n import N_, NP_, _, pgettext
 
 EXCEL_DIGITS = 15
 
@@ -42,6 +44,14 @@ class CellRefusal(Exception):
     def __init__(self, zh: str, en: str) -> None:
         super().__init__(f"{zh} / {en}")
         self.zh, self.en = zh, en
+
+    @classmethod
+    def say(cls, message: str | tuple[str, str], /, **params: object) -> CellRefusal:
+        """The refusal of one catalogue message (an English message id marked `N_("…")`, or `NP_(context, "…")`
+        where it is written): the locale's words, then the English."""
+        if isinstance(message, tuple):
+            return cls(pgettext(*message, **params), message[1] % params)
+        return cls(_(message, **params), message % params)
 
 
 @dataclass(frozen=True)
@@ -70,15 +80,16 @@ def read_value(raw: Any, number_format: str, ind: Indicator, formula: bool = Fal
     if raw is None or (isinstance(raw, str) and not _clean(raw)):
         return None
     if isinstance(raw, bool):
-        raise CellRefusal(f"不能填写逻辑值 {raw}", f"a logical value {raw} is not a value")
+        raise CellRefusal.say(N_("a logical value %(value)s is not a value"), value=raw)
     if isinstance(raw, dt.date | dt.datetime | dt.time):
-        raise CellRefusal(
-            "Excel 把输入识别成了日期或时间（例如 1/2、3-5）；请把单元格设为文本后重新输入",
-            "Excel turned the input into a date or time (e.g. 1/2, 3-5); set the cell to text and retype",
+        raise CellRefusal.say(
+            N_("Excel turned the input into a date or time (e.g. 1/2, 3-5); set the cell to text and retype")
         )
     if isinstance(raw, int | float):
         if not KINDS[ind.kind].numeric:
-            raise CellRefusal("定性指标应填写文字，不是数字", "qualitative indicator: text expected, not a number")
+            raise CellRefusal.say(
+                NP_("import-xlsx: a number cell", "qualitative indicator: text expected, not a number")
+            )
         number, exact = _from_excel(raw, number_format, ind, formula)
         entry = _checked(number, ind, as_typed=formula)
         return entry if entry.number == exact else Entry(entry.value, None, entry.number, plain(exact))
@@ -87,7 +98,7 @@ def read_value(raw: Any, number_format: str, ind: Indicator, formula: bool = Fal
         return Entry(marker=_clean(text))
     if not KINDS[ind.kind].numeric:
         if re.fullmatch(r"[-+]?[0-9.,]+", _clean(text)):
-            raise CellRefusal("定性指标应填写文字说明，不是数字", "qualitative indicator: text expected, not a number")
+            raise CellRefusal.say(NP_("import-xlsx: a text cell", "qualitative indicator: text expected, not a number"))
         return Entry(value=text.strip())
     return _checked(_from_text(_clean(text), ind), ind, as_typed=True)
 
@@ -96,7 +107,7 @@ def _from_excel(raw: int | float, number_format: str, ind: Indicator, formula: b
     """The number kept and the exact raw value (both scaled by 100 for a percent format)."""
     if isinstance(raw, float):
         if raw != raw or raw in (float("inf"), float("-inf")):
-            raise CellRefusal("不是有效数字", "not a valid number")
+            raise CellRefusal.say(N_("not a valid number"))
         exact = Decimal(repr(raw))
     else:
         exact = Decimal(raw)
@@ -104,9 +115,8 @@ def _from_excel(raw: int | float, number_format: str, ind: Indicator, formula: b
     _refuse_hidden_scale(exact, number_format, shape, ind)
     if shape.percent:
         if not KINDS[ind.kind].percent:
-            raise CellRefusal(
-                f"单元格设为百分比格式，但该指标的单位是“{ind.unit}”，不是百分比",
-                f"the cell is formatted as a percentage, but the indicator's unit is {ind.unit!r}",
+            raise CellRefusal.say(
+                N_("the cell is formatted as a percentage, but the indicator's unit is %(unit)r"), unit=ind.unit
             )
         exact = exact.scaleb(2)
     if formula and shape.decimals is not None:
@@ -198,22 +208,23 @@ _NUMBER = re.compile(
 
 
 def _from_text(text: str, ind: Indicator) -> Decimal:
-    typed = f"“{text[:40]}”"
+    typed = {"text": text, "short": text[:40]}  # the English names the text, the Chinese its start
     if re.fullmatch(r"[-+]?[0-9.]+[eE][-+]?[0-9]+", text):
-        raise CellRefusal(f"{typed}是科学计数法，请写成普通数字", f"{text!r} is in scientific notation; write it out")
+        raise CellRefusal.say(N_("%(text)r is in scientific notation; write it out"), **typed)
     if len(re.findall(r"[0-9]+(?:[.,][0-9]+)*", text)) > 1:
-        raise CellRefusal(f"{typed}含有两个数值，只能填一个", f"{text!r} holds two values; give one")
+        raise CellRefusal.say(N_("%(text)r holds two values; give one"), **typed)
     match = _NUMBER.fullmatch(text)
     if match is None:
-        raise CellRefusal(
-            f"应填写数字，实际为{typed}；没有数据填“暂无”，不适用填“不适用”",
-            f"a number is expected, got {text!r}; write 暂无 (not available) or 不适用 (not applicable)",
+        raise CellRefusal.say(
+            N_("a number is expected, got %(text)r; write %(none)s (not available) or %(na)s (not applicable)"),
+            none=NOT_AVAILABLE,
+            na=NOT_APPLICABLE,
+            **typed,
         )
     num, unit = match["num"], match["unit"].strip()
     if unit[:1] == "," or unit[:1].isdigit():
-        raise CellRefusal(
-            f"{typed}中的逗号不明确（千位分隔符还是小数点？），小数点请用“.”",
-            f"the comma in {text!r} is ambiguous (thousands or decimal?); use '.' for decimals",
+        raise CellRefusal.say(
+            N_("the comma in %(text)r is ambiguous (thousands or decimal?); use '.' for decimals"), **typed
         )
     _check_unit(text, unit, ind)
     number = Decimal(num.replace(",", ""))
@@ -225,14 +236,17 @@ def _check_unit(text: str, unit: str, ind: Indicator) -> None:
         return
     own = _clean(ind.unit or "")
     if unit == "%" and not KINDS[ind.kind].percent:
-        raise CellRefusal(
-            f"“{text[:40]}”带有百分号，但该指标的单位是“{own}”，不是百分比",
-            f"{text!r} has a percent sign, but the indicator's unit is {own!r}",
+        raise CellRefusal.say(
+            N_("%(text)r has a percent sign, but the indicator's unit is %(unit)r"),
+            text=text,
+            short=text[:40],
+            unit=own,
         )
     if unit.replace(" ", "") != own.replace(" ", ""):
-        raise CellRefusal(
-            f"单位“{unit}”与指标单位“{own}”不一致；请换算为{own}后只填数字",
-            f"unit {unit!r} does not match the indicator's unit {own!r}; convert and give the number only",
+        raise CellRefusal.say(
+            N_("unit %(unit)r does not match the indicator's unit %(own)r; convert and give the number only"),
+            unit=unit,
+            own=own,
         )
 
 
@@ -244,20 +258,16 @@ def _checked(number: Decimal, ind: Indicator, as_typed: bool = False) -> Entry:
     if problem == "too-large":
         raise CellRefusal(*too_large_text(ind, number))
     if problem == "not-whole":
-        raise CellRefusal(
-            f"“{ind.name}”是数量，应为整数（{plain(number)}）", f"a count must be a whole number ({plain(number)})"
-        )
+        raise CellRefusal.say(N_("a count must be a whole number (%(number)s)"), name=ind.name, number=plain(number))
     if problem == "negative":
-        raise CellRefusal(f"不能为负数（{plain(number)}）", f"cannot be negative ({plain(number)})")
+        raise CellRefusal.say(N_("cannot be negative (%(number)s)"), number=plain(number))
     if problem == "over-100":
-        raise CellRefusal(
-            f"百分比 {plain(number)} 超过 100（35% 填 35）", f"percentage {plain(number)} exceeds 100 (35 % is 35)"
-        )
+        raise CellRefusal.say(N_("percentage %(number)s exceeds 100 (35 %% is 35)"), number=plain(number))
     return Entry(value=format(number, "f") if as_typed else plain(number), number=number)
 
 
 def read_date(raw: Any) -> dt.date | None:
-    """The submission date: a date cell, or text 2025-01-20 / 2025/1/20 / 2025年1月20日."""
+    """The submission date: a date cell, or text 2025-01-20 / 2025/1/20 / the Chinese way (vocabulary.DATE_WRITTEN)."""
     if raw is None or (isinstance(raw, str) and not _clean(raw)):
         return None
     if isinstance(raw, dt.datetime):
@@ -265,13 +275,13 @@ def read_date(raw: Any) -> dt.date | None:
     if isinstance(raw, dt.date):
         return raw
     text = _clean(str(raw))
-    match = re.fullmatch(r"([0-9]{4})\s*[-/.年]\s*([0-9]{1,2})\s*[-/.月]\s*([0-9]{1,2})\s*日?", text)
+    match = re.fullmatch(DATE_WRITTEN, text)
     if match:
         try:
             return dt.date(int(match[1]), int(match[2]), int(match[3]))
         except ValueError:
             pass
-    raise CellRefusal(f"应为日期，如 2025-01-20，实际为“{text[:40]}”", f"a date like 2025-01-20 expected, got {text!r}")
+    raise CellRefusal.say(N_("a date like 2025-01-20 expected, got %(text)r"), text=text, short=text[:40])
 
 
 def read_text(raw: Any) -> str | None:

@@ -9,7 +9,8 @@ what moved where. Every cell is then read exactly or refused (see `cell_values.p
 collected, each naming the sheet, the cell and the indicator, and nothing is written while there is one.
 An existing year is only replaced with --force, and then what the sheet leaves empty is kept from the file
 (values, notes, sources, the submission date, highlights) and every change and everything kept is printed.
-`删除` in a note cell (or the first highlight cell) removes the note (the highlights).
+The delete word (`DELETE_WORD`) in a note cell (or the first highlight cell) removes the note (the
+highlights).
 
 A version-1 sheet (exported before the record and the marker existed) is verified against its rebuilt
 record (`excel_layout.v1_layout`): the data sheet is the one whose title, labels and headings are the ones
@@ -45,6 +46,7 @@ from generator.data.layout import ANNUAL
 from generator.data.load import load_document
 from generator.data.messages import DELETE_WORD, editor_text
 from generator.data.problems import Severity
+from generator.data.vocabulary import OWN_NUMBER
 from generator.editors.annual_yaml import render_annual
 from generator.editors.cell_values import CellRefusal, Entry, number_shape, plain, read_date, read_text, read_value
 from generator.editors.common import (
@@ -58,6 +60,7 @@ from generator.editors.common import (
 )
 from generator.editors.excel_export import FORMAT, MARKER_CELL, VERSION, _shown, cell_text
 from generator.editors.excel_layout import V1, Layout, sheet_texts, v1_damaged, v1_head, v1_layout, verify
+from generator.i18n import N_, _, bilingual, pbilingual, pgettext
 
 MAX_FILE = 10 * 1024 * 1024  # an exported sheet is about 15 KB
 MAX_MEMBER = 32 * 1024 * 1024  # one part of the zip, as it declares its size
@@ -89,9 +92,9 @@ def import_workbook(file: Path, data: Path, force: bool = False) -> tuple[list[s
     check_year(catalog, record, year)
     target = ANNUAL.path(data, zone=meta["zone"], year=year)
     if target.exists() and not force:
-        raise EditorError(
-            f"{target} 已存在，未覆盖；确认要用表格内容更新时加 --force（表格中留空的内容会保留）",
-            f"{target} exists, not overwritten; add --force to update it (what the sheet leaves empty is kept)",
+        raise EditorError.say(
+            N_("%(target)s exists, not overwritten; add --force to update it (what the sheet leaves empty is kept)"),
+            target=target,
         )
     if layout is None:  # a version-1 sheet, or a damaged record: rebuilt from the data
         ws, fs, notes, layout = _rebuilt(values, formulas, meta, catalog, record)
@@ -114,16 +117,16 @@ def import_workbook(file: Path, data: Path, force: bool = False) -> tuple[list[s
     unread = any(line.startswith(ref) for line in sheet.refusals)
     if sheet.submitted is None and not baseline and not (old or {}).get("submitted") and not unread:
         zh, en = editor_text("sheet-no-date")
-        sheet.refusals.insert(0, f"{ref}报送日期 (submitted): {zh} / {en}")
+        sheet.refusals.insert(0, f"{ref}{_submitted_label()}: {zh} / {en}")
     if sheet.refusals:
         zh, en = editor_text("cells-refused", count=len(sheet.refusals))
         raise EditorError(zh, en, details=(*notes, *sheet.refusals))
     if target.exists() and old is None:
-        notes.append("原文件无法读取，未保留其内容 / the existing file could not be read; nothing kept from it")
+        notes.append(bilingual("the existing file could not be read; nothing kept from it"))
     text, lines = render_annual(data, target, record.zone.name, list(indicators.values()), sheet, old, baseline)
     write_new(target, text, data=data, overwrite=True)
     check, failing = _check_lines(data, target)
-    out = [f"已写入 / written: {target}", *notes, *sheet.warnings, *lines, *check]
+    out = [pbilingual("import-xlsx", "written") + f": {target}", *notes, *sheet.warnings, *lines, *check]
     if failing:
         zh, en = editor_text("import-check-failed", count=failing)
         return [*out, f"{zh} / {en}"], 1
@@ -133,9 +136,7 @@ def import_workbook(file: Path, data: Path, force: bool = False) -> tuple[list[s
 def _open(file: Path) -> tuple[Any, Any]:
     """Both views of the workbook (cached values, formulas), parsed from one bounded read of the file."""
     if not openpyxl.DEFUSEDXML:  # never parse a workbook's XML with entity expansion
-        raise EditorError(
-            "缺少 defusedxml，无法安全读取 Excel 文件", "defusedxml is not installed; cannot read safely", 2
-        )
+        raise EditorError.say(N_("defusedxml is not installed; cannot read safely"), exit_code=2)
     raw = _read_bounded(file)
     try:
         with zipfile.ZipFile(io.BytesIO(raw)) as archive:
@@ -162,7 +163,7 @@ def _read_bounded(file: Path) -> bytes:
     try:
         fd = os.open(file, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
     except FileNotFoundError as exc:
-        raise EditorError(f"找不到文件：{file}", f"no such file: {file}", 2) from exc
+        raise EditorError.say(N_("no such file: %(file)s"), exit_code=2, file=file) from exc
     except OSError as exc:
         zh, en = editor_text("xlsx-not-a-workbook", file=file)
         raise EditorError(zh, en, 2) from exc
@@ -172,7 +173,7 @@ def _read_bounded(file: Path) -> bytes:
             raise EditorError(zh, en, 2)
         raw = handle.read(MAX_FILE + 1)
     if len(raw) > MAX_FILE:
-        zh, en = editor_text("xlsx-too-large", size=f"超过 {_mb(MAX_FILE)}", limit=_mb(MAX_FILE))
+        zh, en = editor_text("xlsx-too-large", size=_("over %(size)s", size=_mb(MAX_FILE)), limit=_mb(MAX_FILE))
         raise EditorError(zh, en)
     return raw
 
@@ -183,14 +184,25 @@ def _check_members(archive: zipfile.ZipFile) -> None:
     total = sum(info.file_size for info in infos)
     big = max(infos, key=lambda info: info.file_size, default=None)
     if len(infos) > MAX_MEMBERS:
-        zh, en = editor_text("xlsx-expands", part=f"{len(infos)} 个部件", size=len(infos), limit=MAX_MEMBERS)
+        zh, en = editor_text(
+            "xlsx-expands", part=_("%(count)s parts", count=len(infos)), size=len(infos), limit=MAX_MEMBERS
+        )
         raise EditorError(zh, en)
     if big is not None and big.file_size > MAX_MEMBER:
         zh, en = editor_text("xlsx-expands", part=big.filename, size=_mb(big.file_size), limit=_mb(MAX_MEMBER))
         raise EditorError(zh, en)
     if total > MAX_TOTAL:
-        zh, en = editor_text("xlsx-expands", part="全部部件", size=_mb(total), limit=_mb(MAX_TOTAL))
+        zh, en = editor_text("xlsx-expands", part=_("all the parts"), size=_mb(total), limit=_mb(MAX_TOTAL))
         raise EditorError(zh, en)
+
+
+def _submitted_label() -> str:
+    return pgettext("import-xlsx: a cell's label", "submission date (submitted)")
+
+
+def _list_separator() -> str:
+    """Between the sheets' names or the metadata's keys in a refusal."""
+    return pgettext("editors", ", ")
 
 
 def _mb(size: int) -> str:
@@ -217,7 +229,7 @@ def _metadata(wb: Any) -> tuple[dict[str, str], Layout | None]:
     A version-1 sheet has no recorded layout (None): its keys must say what the version-1 export wrote."""
     metas = [s for s in wb.worksheets if str(s["A1"].value) == "format" and str(s["B1"].value) == FORMAT]
     if len(metas) > 1:
-        zh, en = editor_text("xlsx-two-metas", sheets="、".join(f"“{s.title}”" for s in metas))
+        zh, en = editor_text("xlsx-two-metas", sheets=_list_separator().join(f"“{s.title}”" for s in metas))
         raise EditorError(zh, en)
     if not metas:
         zh, en = editor_text("xlsx-no-meta")
@@ -255,7 +267,7 @@ def _metadata(wb: Any) -> tuple[dict[str, str], Layout | None]:
         if not keys:
             return meta, None
     if keys or bad:
-        zh, en = editor_text("xlsx-meta-damaged", keys="、".join(dict.fromkeys([*bad, *keys])))
+        zh, en = editor_text("xlsx-meta-damaged", keys=_list_separator().join(dict.fromkeys([*bad, *keys])))
         raise EditorError(zh, en)
     return meta, Layout.from_meta(meta, fixed, MARKER_CELL)
 
@@ -267,7 +279,9 @@ def _data_sheet(values: Any, formulas: Any, meta: dict[str, str]) -> tuple[Any, 
         zh, en = editor_text("xlsx-no-data-sheet", sheet=meta.get("sheet", ""))
         raise EditorError(zh, en)
     if len(found) > 1:
-        zh, en = editor_text("xlsx-two-data-sheets", count=len(found), sheets="、".join(f"“{t}”" for t in found))
+        zh, en = editor_text(
+            "xlsx-two-data-sheets", count=len(found), sheets=_list_separator().join(f"“{t}”" for t in found)
+        )
         raise EditorError(zh, en)
     title = found[0]
     notes = []
@@ -299,7 +313,9 @@ def _rebuilt(values: Any, formulas: Any, meta: dict[str, str], catalog: Any, rec
         zh, en = editor_text("v1-no-data-sheet", sheet=meta["sheet"])
         raise EditorError(zh, en)
     if len(found) > 1:
-        zh, en = editor_text("v1-two-data-sheets", count=len(found), sheets="、".join(f"“{t}”" for t in found))
+        zh, en = editor_text(
+            "v1-two-data-sheets", count=len(found), sheets=_list_separator().join(f"“{t}”" for t in found)
+        )
         raise EditorError(zh, en)
     ws, fs = values[found[0]], formulas[found[0]]
     zh, en = editor_text("v1-note", year=year - 1)
@@ -332,7 +348,7 @@ def _rebuilt_layout(ws: Any, meta: dict[str, str], catalog: Any, record: Any, he
             cells[row] = [ws[f"{col}{row}"].value for col in "ABCDE"] + [ind]
             continue
         reading = previous.readings.get(ind.id) if previous else None
-        number = ind.number or "自设"
+        number = ind.number or OWN_NUMBER
         cells[row] = [number, categories.get(ind.category, ""), ind.name, unit_label(ind), _shown(reading), ind.id]
     return v1_layout(meta, head, cells, MARKER_CELL if meta["version"] == VERSION else "")
 
@@ -376,11 +392,13 @@ class _Reader:
         try:
             self.sheet.submitted = read_date(self.cell(ref))
         except CellRefusal as exc:
-            self.refuse(ref, "报送日期 (submitted)", exc.zh, exc.en)
+            self.refuse(ref, _submitted_label(), exc.zh, exc.en)
         first, last = self.meta["highlight_cells"].split(":")
         column = re.sub(r"[0-9]", "", first)
         for i, row in enumerate(range(int(first[len(column) :]), int(last[len(column) :]) + 1)):
-            text = self.text(f"{column}{row}", f"亮点{i + 1} (highlights)")
+            text = self.text(
+                f"{column}{row}", pgettext("import-xlsx: a cell's label", "highlight %(n)s (highlights)", n=i + 1)
+            )
             if i == 0 and text == DELETE_WORD:
                 self.sheet.clear_highlights = True
                 continue
@@ -396,7 +414,7 @@ class _Reader:
             if self.ws[value_ref].value is not None or self.ws[note_ref].value is not None:
                 self.refuse(value_ref, name, *editor_text("unknown-indicator-row", row=row, name=name, id=ind_id))
             return
-        label = f"{ind.name}（{ind.id}）"
+        label = pgettext("editors", "%(name)s (%(what)s)", name=ind.name, what=ind.id)
         note = self.text(note_ref, label)
         try:
             entry = read_value(self.cell(value_ref), self.ws[value_ref].number_format, ind, self.formula(value_ref))
@@ -443,5 +461,7 @@ def _check_lines(data: Path, target: Path) -> tuple[list[str], int]:
     _catalog, log = validate_data(load_data(data))
     mine = [p for p in log.sorted() if p.path.endswith(target.relative_to(data).as_posix())]
     failing = sum(1 for p in mine if p.severity >= Severity.WARNING)
-    lines = ["检查结果 / check:", *(f"  {p.format_text()}" for p in mine)] if mine else ["检查通过 / check: clean"]
+    if not mine:
+        return [bilingual("check: clean")], failing
+    lines = [pbilingual("import-xlsx", "check") + ":", *(f"  {p.format_text()}" for p in mine)]
     return lines, failing

@@ -1,18 +1,19 @@
-"""Scaffolds: a valid starting file for a new zone, year or case, every field explained in Chinese.
+"""Scaffolds: a valid starting file for a new zone, year or case, every field explained in the catalogue's words.
 
-The comments are the models' own field descriptions (`x-zh`), so they never drift from the schema.
+The comments are the models' own field descriptions (`x-zh`), so they never drift from the schema; the rest of
+their words are the editors' tools' catalogue entries (generator/locale/, editors.po).
 What each scaffold leaves for the editor, and how `check` reports it until it is done:
 
-- new-zone: a zone in 申报中 (applied) that invents nothing. Written as values: the id's city (or --city),
-  the name when --name gives it, level regional (what this guideline approves), sample false. Every other
-  fact is left for the editor: text as a 【待填写】 placeholder (name, park name, department, operator:
-  `placeholder-text`, a warning that `check --strict` refuses), dates, years and codes empty (park kind
-  and level, period, the application date: `wrong-type 值为空`, an error). So `check` lists every field
-  still to write, with its line, and the zone cannot be published before they are written.
+- new-zone: a zone that has applied (no other event) and invents nothing. Written as values: the id's city (or
+  --city), the name when --name gives it, level regional (what this guideline approves), sample false. Every
+  other fact is left for the editor: text as a placeholder (`vocabulary.PLACEHOLDER`: name, park name,
+  department, operator: `placeholder-text`, a warning that `check --strict` refuses), dates, years and codes
+  empty (park kind and level, period, the application date: `wrong-type`, an empty value, an error). So `check`
+  lists every field still to write, with its line, and the zone cannot be published before they are written.
 - new-year: every indicator listed with its number, name and unit and last year's value in a comment; the
   values are left empty, so `check` gives one `missing-value` warning per indicator (which fails
   `check --strict`, as CI runs it) and `missing-field` for `submitted` until the editor fills them.
-- new-case: every required text empty, so `check` reports `wrong-type 值为空` for each until written:
+- new-case: every required text empty, so `check` reports `wrong-type` (an empty value) for each until written:
   an unfinished case must never be published.
 """
 
@@ -20,6 +21,7 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from typing import Any
 
 from generator.data.catalog import Catalog
 from generator.data.layout import ANNUAL, CASE, ZONE
@@ -34,6 +36,7 @@ from generator.data.models import (
     Source,
     Zone,
 )
+from generator.data.vocabulary import NOT_APPLICABLE, NOT_AVAILABLE, OWN_NUMBER
 from generator.editors.common import (
     PLACEHOLDER,
     EditorError,
@@ -48,21 +51,30 @@ from generator.editors.common import (
     zone_indicators,
     zone_record,
 )
+from generator.i18n import N_, NP_, _, pgettext
 
 _ID = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
 
 
-def _need_id(text: str, what_zh: str, what_en: str) -> None:
+def _need_id(text: str, what: tuple[str, str]) -> None:
+    """Refuse an id that is not lowercase letters, digits and single hyphens; `what` names it (NP_)."""
     if not _ID.fullmatch(text) or len(text) > 64:
-        raise EditorError(
-            f"{what_zh}“{text}”不符合规则：只能用小写英文字母、数字和单个连字符，如 nanning-hitech",
-            f"invalid {what_en} {text!r}: lowercase letters, digits and single hyphens only",
-            exit_code=2,
-        )
+        message = N_("invalid %(what)s %(text)r: lowercase letters, digits and single hyphens only")
+        words = _(message, what=pgettext(*what), text=text)
+        raise EditorError(words, message % {"what": what[1], "text": text}, exit_code=2)
+
+
+def _listed(items: Any) -> str:
+    return pgettext("editors", ", ").join(items)
 
 
 def _choices(catalog: Catalog, list_name: str) -> str:
-    return "、".join(f"{item.id} {item.name}" for item in catalog.references.get(list_name, ()))
+    return _listed(f"{item.id} {item.name}" for item in catalog.references.get(list_name, ()))
+
+
+def _field_with(model: Any, name: str, choices: str) -> str:
+    """A field's description and the codes it takes, as a comment's text."""
+    return pgettext("scaffold", "%(field)s: %(choices)s", field=field_zh(model, name), choices=choices)
 
 
 # --- new-zone ---------------------------------------------------------------------------------
@@ -70,18 +82,16 @@ def _choices(catalog: Catalog, list_name: str) -> str:
 
 def scaffold_zone(data: Path, zone_id: str, city: str | None = None, name: str | None = None) -> Path:
     """Write zones/<zone_id>/zone.yaml for a zone that has applied; returns its path."""
-    _need_id(zone_id, "示范区编号", "zone id")
+    _need_id(zone_id, NP_("scaffold: an id", "zone id"))
     target = ZONE.path(data, zone=zone_id)
     refuse_existing(target)
     catalog = load_catalog(data)
     cities = {c.id: c.name for c in catalog.references["cities"]}
     city = city or zone_id.split("-")[0]
     if city not in cities:
-        raise EditorError(
-            f"请用 --city 指定设区市编号（reference/cities.yaml）：{'、'.join(cities)}",
-            f"give the host city with --city (one of reference/cities.yaml): {', '.join(cities)}",
-            exit_code=2,
-        )
+        message = N_("give the host city with --city (one of reference/cities.yaml): %(cities)s")
+        words = _(message, cities=_listed(cities))
+        raise EditorError(words, message % {"cities": ", ".join(cities)}, exit_code=2)
     lines = [schema_line(data, target, ZONE), *_zone_lines(catalog, city, cities[city], name)]
     write_new(target, "\n".join(lines) + "\n", data=data)
     return target
@@ -89,48 +99,90 @@ def scaffold_zone(data: Path, zone_id: str, city: str | None = None, name: str |
 
 def _zone_lines(catalog: Catalog, city: str, city_name: str, name: str | None) -> list[str]:
     """Only what the editor gave (id, city, name) and what the programme fixes (level) is written as a value;
-    every other fact is a 【待填写】 placeholder (text) or left empty (dates, years, codes), so `check`
+    every other fact is a placeholder (text: `PLACEHOLDER`) or left empty (dates, years, codes), so `check`
     lists each one with its line until it is written."""
+    value = pgettext("scaffold", "value")
+    full_name = yaml_text(name) if name else PLACEHOLDER + pgettext("scaffold", "the zone's full name")
     return [
-        f"# 新申报的示范区（由 new-zone 生成）。标有“{PLACEHOLDER}”的内容必须替换，冒号后空着的字段必须填写；",
-        "# 检查（check）会逐项列出还没有填写的地方。",
-        "# 状态由下面的事件推算：只有 applied（申报）事件时显示为“申报中”。",
-        f"# {field_zh(Zone, 'name')}（建设方案封面上的全称）",
-        f"name: {yaml_text(name) if name else PLACEHOLDER + '示范区全称'}",
-        f"# {field_zh(Zone, 'short_name')}（可选：有简称时删去行首的“# ”并填写）",
-        "# short_name: 简称",
+        "# "
+        + _(
+            "A zone newly applied for (made by new-zone). What is marked “%(placeholder)s” must be replaced, and "
+            "the fields left empty after their colon must be filled in;",
+            placeholder=PLACEHOLDER,
+        ),
+        "# " + _("check lists, one by one, every place not yet filled in."),
+        "# " + _("The status follows from the events below: with only an applied event, it shows as “applied”."),
+        "# " + _("%(field)s (the full name on the plan's cover)", field=field_zh(Zone, "name")),
+        f"name: {full_name}",
+        "# "
+        + _(
+            "%(field)s (optional: when there is a short name, delete the “# ” at the start of the line and fill it in)",
+            field=field_zh(Zone, "short_name"),
+        ),
+        "# short_name: " + pgettext("scaffold", "short name"),
         f"# {field_zh(Zone, 'sample')}",
         "sample: false",
-        f"# {field_zh(Zone, 'level')}：{_choices(catalog, 'zone_levels')}（按本指引申报的为 regional）",
+        "# "
+        + _(
+            "%(field)s: %(choices)s (regional for a zone applying under this guideline)",
+            field=field_zh(Zone, "level"),
+            choices=_choices(catalog, "zone_levels"),
+        ),
         "level: regional",
         f"# {field_zh(Zone, 'city')}",
         f"city: {city}  # {city_name}",
-        f"# {field_zh(Zone, 'parks')}（可写多个，每个以“- ”开头）",
+        "# " + _("%(field)s (one or more, each starting with “- ”)", field=field_zh(Zone, "parks")),
         "parks:",
-        f"  - name: {PLACEHOLDER}载体园区全称  # {field_zh(Park, 'name')}",
-        f"    kind:  # {field_zh(Park, 'kind')}：{_choices(catalog, 'park_kinds')}",
-        f"    level:  # {field_zh(Park, 'level')}：{_choices(catalog, 'park_levels')}",
-        f"# {field_zh(Zone, 'industries')}（每项一行，以“- ”开头；删去行首的“# ”）",
+        f"  - name: {PLACEHOLDER}" + pgettext("scaffold", "the park’s full name") + f"  # {field_zh(Park, 'name')}",
+        f"    kind:  # {_field_with(Park, 'kind', _choices(catalog, 'park_kinds'))}",
+        f"    level:  # {_field_with(Park, 'level', _choices(catalog, 'park_levels'))}",
+        "# "
+        + _(
+            "%(field)s (one a line, each starting with “- ”; delete the “# ” at the start of the lines)",
+            field=field_zh(Zone, "industries"),
+        ),
         "# industries:",
-        "#   - 特色产业名称",
-        f"# {field_zh(Zone, 'management_department')}，如 {city_name}科学技术局",
-        f"management_department: {PLACEHOLDER}管理部门全称",
+        "#   - " + pgettext("scaffold", "a featured industry’s name"),
+        "# "
+        + _(
+            "%(field)s, e.g. the %(city)s Science and Technology Bureau",
+            field=field_zh(Zone, "management_department"),
+            city=city_name,
+        ),
+        f"management_department: {PLACEHOLDER}" + pgettext("scaffold", "the department’s full name"),
         f"# {field_zh(Zone, 'operator')}",
-        f"operator: {PLACEHOLDER}运营主体名称",
-        f"# {field_zh(Zone, 'period')}：按建设方案填写四位年份；指引规定原则上 2—3 年",
+        f"operator: {PLACEHOLDER}" + pgettext("scaffold", "the operator’s name"),
+        "# "
+        + _(
+            "%(field)s: four-digit years, as the plan says; the guideline sets 2–3 years as a rule",
+            field=field_zh(Zone, "period"),
+        ),
         "period:",
         f"  start:  # {field_zh(Period, 'start')}",
         f"  end:  # {field_zh(Period, 'end')}",
-        f"# {field_zh(Zone, 'plan')}：Markdown 文字，有内容时删去行首的“# ”并填写",
+        "# "
+        + _(
+            "%(field)s: Markdown text; when there is some, delete the “# ” at the start of the lines and fill it in",
+            field=field_zh(Zone, "plan"),
+        ),
         "# plan:",
         *(f"#   {key}: {zh}" for key, (zh, _en) in PLAN_SECTIONS.items()),
-        f"# {field_zh(Zone, 'targets')}，例如：",
+        "# " + _("%(field)s, for example:", field=field_zh(Zone, "targets")),
         "# targets:",
-        *(f"#   {ind.id}: 数值  # {ind.name}（{ind.unit}）" for ind in catalog.indicators[:2] if ind.unit),
-        f"# {field_zh(Zone, 'events')}；公示、批复后在下面追加 public_notice、approved 事件",
+        *(
+            f"#   {ind.id}: {value}  # " + pgettext("editors", "%(name)s (%(what)s)", name=ind.name, what=ind.unit)
+            for ind in catalog.indicators[:2]
+            if ind.unit
+        ),
+        "# "
+        + _(
+            "%(field)s; after the public notice and the approval, add public_notice and approved events below",
+            field=field_zh(Zone, "events"),
+        ),
         "events:",
         "  - kind: applied",
-        "    date:  # 申报日期（申报材料报送的日期），写成 年-月-日，如 2025-03-01",
+        "    date:  # "
+        + _("application date (the day the application was submitted), written year-month-day, e.g. 2025-03-01"),
     ]
 
 
@@ -148,30 +200,52 @@ def scaffold_year(data: Path, zone_id: str, year: int) -> Path:
     baseline = record.approved is not None and year == record.approved.year - 1
     lines = [
         schema_line(data, target, ANNUAL),
-        f"# {record.zone.name} {year} 年度建设指标数据（由 new-year 生成）。",
-        "# 在每个指标的冒号后填写数值：只写半角数字，不带单位、不用千位分隔符；百分比 35% 写 35。",
-        "# 没有数据写“暂无”，不适用写“不适用”；需要说明时写成 {value: 12, note: 说明}。",
-        "# 未填写的指标，检查时会提示 missing-value（警告，CI 的 --strict 检查不通过）。",
+        "# " + _("%(zone)s %(year)s annual indicator data (made by new-year).", zone=record.zone.name, year=year),
+        "# "
+        + _(
+            "Write each indicator's value after its colon: half-width digits only, no unit, no thousands "
+            "separators; a percentage of 35%% is written 35."
+        ),
+        "# "
+        + _(
+            "Without data write “%(none)s”; where it does not apply, “%(na)s”; with a note, write "
+            "{value: 12, note: a note}.",
+            none=NOT_AVAILABLE,
+            na=NOT_APPLICABLE,
+        ),
+        "# " + _("check says missing-value for an indicator left empty (a warning: CI's --strict check fails)."),
     ]
     if baseline:
         lines += [f"# {field_zh(AnnualReport, 'baseline')}", "baseline: true"]
     lines += [
-        f"# {field_zh(AnnualReport, 'submitted')}，如 {year + 1}-01-20",
+        "# "
+        + pgettext(
+            "scaffold",
+            "%(field)s, e.g. %(example)s",
+            field=field_zh(AnnualReport, "submitted"),
+            example=f"{year + 1}-01-20",
+        ),
         "submitted:",
-        f"# {field_zh(AnnualReport, 'highlights')}（每条一行，以“- ”开头；填写时删去行首的“# ”）",
+        "# "
+        + _(
+            "%(field)s (one a line, each starting with “- ”; delete the “# ” at the start of the lines when you "
+            "fill them in)",
+            field=field_zh(AnnualReport, "highlights"),
+        ),
         "# highlights:",
-        "#   - 亮点一",
+        "#   - " + pgettext("scaffold", "first highlight"),
         f"# {field_zh(AnnualReport, 'values')}",
         "values:",
     ]
     for ind in zone_indicators(catalog, zone_id):
-        number = f"{ind.number} " if ind.number else "自设 "
+        number = f"{ind.number or OWN_NUMBER} "
         last = ""
         if previous is not None and ind.id in previous.readings:
             reading = previous.readings[ind.id]
             shown = reading.marker or reading.text or ""
-            last = f"；{year - 1} 年：{shown[:30]}" if shown else ""
-        lines.append(f"  # {number}{ind.name}（{unit_label(ind)}）{last}")
+            last = pgettext("scaffold", "; %(year)s: %(value)s", year=year - 1, value=shown[:30]) if shown else ""
+        named = pgettext("editors", "%(name)s (%(what)s)", name=ind.name, what=unit_label(ind))
+        lines.append(f"  # {number}{named}{last}")
         lines.append(f"  {ind.id}:")
     write_new(target, "\n".join(lines) + "\n", data=data)
     return target
@@ -182,7 +256,7 @@ def scaffold_year(data: Path, zone_id: str, year: int) -> Path:
 
 def scaffold_case(data: Path, zone_id: str, slug: str) -> Path:
     """Write zones/<zone>/cases/<slug>.yaml with every required field empty; returns its path."""
-    _need_id(slug, "案例编号", "case slug")
+    _need_id(slug, NP_("scaffold: an id", "case slug"))
     target = CASE.path(data, zone=zone_id, case=slug)
     refuse_existing(target)
     catalog = load_catalog(data)
@@ -190,15 +264,22 @@ def scaffold_case(data: Path, zone_id: str, slug: str) -> Path:
     c, r, p, s = Case, Results, Replicability, Source
     lines = [
         schema_line(data, target, CASE),
-        "# 新的可复制推广经验案例（由 new-case 生成）。在每个字段的冒号后填写；",
-        "# 多段文字写成“字段: |”，下一行起缩进两个空格。全部必填字段写好之前，检查会报告“值为空”。",
+        "# " + _("A new case of replicable experience (made by new-case). Write each field after its colon;"),
+        "# "
+        + _(
+            "write a text of several paragraphs as “field: |” and indent it by two spaces from the next line. "
+            "Until every required field is written, check reports “empty value”."
+        ),
         f"# {field_zh(c, 'title')}",
         "title:",
-        f"# {field_zh(c, 'year')}（四位数字，如 {catalog.as_of.year}）",
+        "# " + _("%(field)s (four digits, e.g. %(year)s)", field=field_zh(c, "year"), year=catalog.as_of.year),
         "year:",
-        f"# {field_zh(c, 'task')}：{'、'.join(f'{t.id} {t.short}' for t in catalog.tasks)}",
+        "# " + _field_with(c, "task", _listed(f"{t.id} {t.short}" for t in catalog.tasks)),
         "task:",
-        f"# {field_zh(c, 'tags')}，如 [tag-a, tag-b]：{_choices(catalog, 'tags')}",
+        "# "
+        + _(
+            "%(field)s, e.g. [tag-a, tag-b]: %(choices)s", field=field_zh(c, "tags"), choices=_choices(catalog, "tags")
+        ),
         "tags: []",
         f"# {field_zh(c, 'summary')}",
         "summary:",
@@ -214,17 +295,17 @@ def scaffold_case(data: Path, zone_id: str, slug: str) -> Path:
         "replicability:",
         f"  conditions:  # {field_zh(p, 'conditions')}",
         f"  fits:  # {field_zh(p, 'fits')}",
-        f"# {field_zh(c, 'policy_basis')}（每项一行，以“- ”开头）",
+        "# " + _("%(field)s (one a line, each starting with “- ”)", field=field_zh(c, "policy_basis")),
         "policy_basis: []",
         f"# {field_zh(c, 'source')}",
         "source:",
         f"  name:  # {field_zh(s, 'name')}",
         f"  # url:  # {field_zh(s, 'url')}",
         f"  # date:  # {field_zh(s, 'date')}",
-        f"# {field_zh(c, 'images')}（有图片时删去行首的“# ”）",
+        "# " + _("%(field)s (with images, delete the “# ” at the start of the lines)", field=field_zh(c, "images")),
         "# images:",
         "#   - file: photo.jpg",
-        "#     alt: 描述图片内容",
+        "#     alt: " + pgettext("scaffold", "what the image shows"),
     ]
     write_new(target, "\n".join(lines) + "\n", data=data)
     return target

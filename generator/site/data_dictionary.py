@@ -17,10 +17,11 @@ from generator.data.models import (
 )
 from generator.i18n import NP_, pgettext
 
-# Every kind of data file (layout.py) as (path shown, what it holds, the model of one record): the files that
+# Every kind of data file (layout.py) as (its kind: path shown and what it holds, in the catalogue's words where
+# shown; the model of one record): the files that
 # hold one record first, then the lists (the reference lists), each in the layout's order.
-FILES: list[tuple[str, str, type[BaseModel]]] = [
-    (kind.shown, kind.title, kind.item_model)
+FILES: list[tuple[layout.FileKind, type[BaseModel]]] = [
+    (kind, kind.item_model)
     for kind in sorted((k for k in layout.FILE_KINDS if k.model is not None), key=lambda k: k.is_list)
 ]
 
@@ -121,9 +122,9 @@ def dictionary_view() -> list[dict[str, Any]]:
     """Per data file: its path, what it holds, and its fields."""
     required, optional = pgettext("data dictionary", "required"), pgettext("data dictionary", "optional")
     return [
-        {"file": path, "what": what, "fields": [
+        {"file": kind.shown, "what": kind.title, "fields": [
             {"path": f.path, "type": f.type, "required": required if f.required else optional, "zh": f.zh, "en": f.en}
             for f in model_fields(model)
         ]}
-        for path, what, model in FILES
+        for kind, model in FILES
     ]  # fmt: skip
