@@ -12,6 +12,7 @@
 from __future__ import annotations
 
 import ast
+import html
 import re
 import subprocess
 import sys
@@ -128,14 +129,33 @@ def test_a_catalogue_entry_is_only_in_one_file(tmp_path: Path) -> None:
 # ---- the pseudo-locale ----------------------------------------------------------------------------------------
 
 
+MARKDOWN = re.compile(r"^\s*(?:[-*+]|\d+[.)]|#+|>)\s+|\*\*|[*`\[\]|]|\]\([^)]*\)")
+
+
+def input_words() -> set[str]:
+    """The input vocabulary (暂无, 不适用 …): the data's own words, shown as they are written."""
+    from generator.data import vocabulary
+
+    words: set[str] = set()
+    for value in vars(vocabulary).values():
+        if isinstance(value, str):
+            words.add(value)
+        elif isinstance(value, tuple):
+            words.update(v for v in value if isinstance(v, str))
+    return {w for w in words if CJK.search(w) and not re.search(r"[\\(\[{]", w)}  # not the patterns
+
+
 def yaml_strings(data: Path) -> list[str]:
-    """Every string of the loaded YAML (values and keys), longest first."""
-    found: set[str] = set()
+    """Every string of the loaded YAML (values and keys; a Markdown text also line by line and between its
+    marks), and the input vocabulary, longest first."""
+    found: set[str] = input_words()
 
     def walk(value: Any) -> Iterator[str]:
         if isinstance(value, str):
             yield value
-            yield from value.splitlines()
+            for line in value.splitlines():
+                yield line
+                yield from MARKDOWN.split(line)
         elif isinstance(value, dict):
             for key, item in value.items():
                 yield from walk(key)
@@ -156,7 +176,8 @@ WRAPPED = re.compile(
 
 def unwrapped_cjk(text: str, strings: list[str]) -> list[str]:
     """The CJK runs (with a little context) left in `text` once the catalogue's words (⟦…⟧, nested too) and the
-    data's strings are taken out."""
+    data's strings are taken out (compared as text: the pages' HTML and Markdown escapes undone)."""
+    text = html.unescape(text)
     while True:
         shorter = WRAPPED.sub(" ", text)
         if shorter == text:
