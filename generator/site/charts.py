@@ -21,7 +21,7 @@ from typing import Any
 
 from generator.site.common import h
 from generator.site.markup import Safe
-from generator.site.series import MISSING_LABEL, Series
+from generator.site.series import Series, missing_label
 
 SYMBOLS = ["circle", "square", "diamond", "triangle-up", "x", "cross", "triangle-down", "star", "hexagon", "pentagon"]
 DASHES = ["solid", "dash", "dot", "dashdot", "longdash", "longdashdot"]
@@ -90,7 +90,7 @@ def years_chart(cid: str, series: Series, target: Decimal | None = None) -> Char
         "cliponaxis": False, "hovertemplate": f"%{{x}}：%{{text}} {_t(ind.unit or '')}<extra></extra>",
     }  # fmt: skip
     annotations = [
-        {"x": p.label, "y": 0, "yanchor": "bottom", "text": _t(p.marker or MISSING_LABEL), "showarrow": False}
+        {"x": p.label, "y": 0, "yanchor": "bottom", "text": _t(p.marker or missing_label()), "showarrow": False}
         for p in series.points
         if p.number is None
     ]

@@ -29,7 +29,7 @@ from decimal import Decimal
 
 from generator.data.kinds import KINDS
 from generator.data.models import Indicator
-from generator.site.series import MISSING_LABEL, Point, Series, fmt_decimal
+from generator.site.series import Point, Series, fmt_decimal, missing_label
 
 # --- numbers --------------------------------------------------------------------------------
 
@@ -113,7 +113,7 @@ def _year_name(p: Point) -> str:
 
 
 def _absence(p: Point) -> str:
-    return p.marker or MISSING_LABEL
+    return p.marker or missing_label()
 
 
 # --- a rank ---------------------------------------------------------------------------------
@@ -252,10 +252,10 @@ def dashboard_summary(series_list: Sequence[Series], year: int) -> str:
     baseline = any(p is not None and p.baseline for p in now_points)
     total = len(series_list)
     with_number = sum(1 for p in now_points if p is not None and p.number is not None)
-    counts = {"暂无": 0, "不适用": 0, MISSING_LABEL: 0}
+    counts = {"暂无": 0, "不适用": 0, missing_label(): 0}
     for p in now_points:
         if p is None or p.number is None:
-            counts[MISSING_LABEL if p is None or p.marker is None else p.marker] += 1
+            counts[missing_label() if p is None or p.marker is None else p.marker] += 1
     head = f"{year} 年度（基期）" if baseline else f"{year} 年度"
     text = f"{head}，本页 {total} 项定量指标" + ("全部有数值" if with_number == total else f"中 {with_number} 项有数值")
     absent = [f"{n} 项{label}" for label, n in counts.items() if n]
