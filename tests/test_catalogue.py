@@ -63,7 +63,6 @@ REMAINING: dict[str, int] = {
     "generator/site/analysis_pages.py": 72,
     "generator/site/composite_words.py": 37,
     "generator/site/data_dictionary.py": 24,
-    "generator/site/pages.py": 1,
     "generator/site/paths.py": 8,
     "generator/site/progress_pages.py": 58,
     "generator/site/progress_words.py": 26,
