@@ -625,31 +625,28 @@ def _group(rows: list[Entry], ind: Indicator) -> str:
 def _zone_moves(up: int, down: int, flat: int) -> list[str]:
     """How many zones rose, fell, stayed the same (those that did); the first item names the zones, the others
     only count them."""
+    words: list[tuple[int, Callable[[], str], Callable[[], str]]] = [
+        (
+            up,
+            lambda: ngettext("%(num)s zone rose", "%(num)s zones rose", up),
+            lambda: pgettext("sentences: zones, after the first item of a list", "%(count)s rose", count=up),
+        ),
+        (
+            down,
+            lambda: ngettext("%(num)s zone fell", "%(num)s zones fell", down),
+            lambda: pgettext("sentences: zones, after the first item of a list", "%(count)s fell", count=down),
+        ),
+        (
+            flat,
+            lambda: ngettext("%(num)s zone unchanged", "%(num)s zones unchanged", flat),
+            lambda: pgettext("sentences: zones, after the first item of a list", "%(count)s unchanged", count=flat),
+        ),
+    ]
     moves: list[str] = []
-    for n, word in ((up, "rose"), (down, "fell"), (flat, "unchanged")):
-        if not n:
-            continue
-        if moves:
-            moves.append(_other_zone_move(word, n))
-        else:
-            moves.append(_first_zone_move(word, n))
+    for n, first, other in words:
+        if n:
+            moves.append(other() if moves else first())
     return moves
-
-
-def _first_zone_move(word: str, n: int) -> str:
-    if word == "rose":
-        return ngettext("%(num)s zone rose", "%(num)s zones rose", n)
-    if word == "fell":
-        return ngettext("%(num)s zone fell", "%(num)s zones fell", n)
-    return ngettext("%(num)s zone unchanged", "%(num)s zones unchanged", n)
-
-
-def _other_zone_move(word: str, n: int) -> str:
-    if word == "rose":
-        return pgettext("sentences: zones, after the first item of a list", "%(count)s rose", count=n)
-    if word == "fell":
-        return pgettext("sentences: zones, after the first item of a list", "%(count)s fell", count=n)
-    return pgettext("sentences: zones, after the first item of a list", "%(count)s unchanged", count=n)
 
 
 def trend_sentence(lines: Sequence[Sequence[Entry]]) -> str:
