@@ -112,7 +112,7 @@ def _break_template(project: Path) -> None:
 
 
 def _missing_nav_page(project: Path) -> None:
-    (project / "site_src/about.md").unlink()  # named in the nav the hook builds (pages.TAIL_NAV)
+    (project / "site_src/about.md").unlink()  # named in the nav the hook builds (pages.tail_nav)
 
 
 def _failing_plugin_config(project: Path) -> None:

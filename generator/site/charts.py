@@ -7,7 +7,8 @@ the figure as JSON; charts.js draws it when it scrolls into view. Every chart al
 table and a one-sentence summary on the page, so nothing depends on the script.
 
 Colour is never the only cue: each trace has its own marker symbol and dash, and years without a number
-are labelled on the chart (暂无 / 不适用 / 未报送) instead of leaving a gap that reads as a fall.
+are labelled on the chart (not available / not applicable / not reported) instead of leaving a gap that reads as
+a fall.
 """
 
 from __future__ import annotations
@@ -19,9 +20,10 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
+from generator.i18n import pgettext
 from generator.site.common import h
 from generator.site.markup import Safe
-from generator.site.series import MISSING_LABEL, Series
+from generator.site.series import Series, missing_label
 
 SYMBOLS = ["circle", "square", "diamond", "triangle-up", "x", "cross", "triangle-down", "star", "hexagon", "pentagon"]
 DASHES = ["solid", "dash", "dot", "dashdot", "longdash", "longdashdot"]
@@ -56,6 +58,11 @@ def plot_text(text: str) -> str:
 _t = plot_text
 
 
+def _hover(label: str, value: str) -> str:
+    """A point's hover text: its label (a plotly template such as `%{x}`) and its value."""
+    return pgettext("charts: a point's hover text", "%(label)s: %(value)s", label=label, value=value)
+
+
 def _num(value: Decimal | None) -> float | None:
     return None if value is None else float(value)
 
@@ -87,10 +94,10 @@ def years_chart(cid: str, series: Series, target: Decimal | None = None) -> Char
     text = [_t(p.shown) if p.number is not None else "" for p in series.points]
     trace = {
         "type": "bar", "name": _t(ind.name), "x": x, "y": y, "text": text, "textposition": "outside",
-        "cliponaxis": False, "hovertemplate": f"%{{x}}：%{{text}} {_t(ind.unit or '')}<extra></extra>",
+        "cliponaxis": False, "hovertemplate": _hover("%{x}", f"%{{text}} {_t(ind.unit or '')}") + "<extra></extra>",
     }  # fmt: skip
     annotations = [
-        {"x": p.label, "y": 0, "yanchor": "bottom", "text": _t(p.marker or MISSING_LABEL), "showarrow": False}
+        {"x": p.label, "y": 0, "yanchor": "bottom", "text": _t(p.marker or missing_label()), "showarrow": False}
         for p in series.points
         if p.number is None
     ]
@@ -100,7 +107,8 @@ def years_chart(cid: str, series: Series, target: Decimal | None = None) -> Char
                        "line": {"dash": "dash", "width": 2}})  # fmt: skip
         # at the left, where the first (usually lower) bars leave room; the latest bar's label is on the right
         annotations.append({"xref": "paper", "x": 0, "xanchor": "left", "y": float(target), "yanchor": "bottom",
-                            "text": f"期末目标 {target}", "showarrow": False})  # fmt: skip
+                            "text": pgettext("charts: a target's line", "end-of-period target %(target)s", target=target),
+                            "showarrow": False})  # fmt: skip
     layout = _layout(ind.unit, annotations=annotations, shapes=shapes)
     return Chart(cid, ind.name, "", {"data": [trace], "layout": layout})
 
@@ -111,7 +119,7 @@ def ranking_chart(cid: str, title: str, unit: str | None, rows: list[tuple[str, 
     trace = {
         "type": "bar", "orientation": "h", "name": _t(title),
         "y": [_t(r[0]) for r in ordered], "x": [float(r[1]) for r in ordered], "text": [_t(r[2]) for r in ordered],
-        "textposition": "outside", "cliponaxis": False, "hovertemplate": "%{y}：%{text}<extra></extra>",
+        "textposition": "outside", "cliponaxis": False, "hovertemplate": _hover("%{y}", "%{text}") + "<extra></extra>",
     }  # fmt: skip
     layout = _layout(None, height=max(200, 60 + 36 * len(rows)))
     layout["yaxis"] = {"type": "category", "fixedrange": True, "automargin": True}
@@ -131,7 +139,7 @@ def trend_chart(
             "type": "scatter", "mode": "lines+markers", "name": _t(label), "x": [str(y) for y in years],
             "y": [_num(v) for v in values], "connectgaps": False,
             "marker": {"symbol": SYMBOLS[k % len(SYMBOLS)], "size": 8}, "line": {"dash": DASHES[k % len(DASHES)]},
-            "hovertemplate": f"{_t(label)}<br>%{{x}}：%{{y}}<extra></extra>",
+            "hovertemplate": f"{_t(label)}<br>{_hover('%{x}', '%{y}')}<extra></extra>",
         })  # fmt: skip
     layout = _layout(unit, showlegend=True, height=360)
     layout["legend"] = {"orientation": "h", "y": -0.2}
@@ -147,7 +155,11 @@ def chart_html(chart: Chart) -> Safe:
     """The placeholder for charts.js, carrying its figure as JSON in an attribute (escaped for HTML), as one
     raw-HTML block in a Markdown page. Not an inline <script>: Material's instant navigation re-creates
     inline scripts without their type, which would run the JSON as code."""
-    label = f"{chart.title}。{chart.summary}" if chart.summary else chart.title
+    label = (
+        pgettext("charts: a chart's label", "%(title)s. %(summary)s", title=chart.title, summary=chart.summary)
+        if chart.summary
+        else chart.title
+    )
     figure = json.dumps(chart.figure, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
     return Safe(
         '\n<div class="chart" markdown="0" data-search-exclude>\n'

@@ -137,6 +137,18 @@ def category_name(catalog: Catalog, ind: Indicator) -> str:
     return next((c.name for c in catalog.categories if c.id == ind.category), ind.category)
 
 
+def _submission(event: str, year: int, on_time: bool | None) -> str:
+    """The event of a report's submission: its name, the report's year and whether it was on time (None: not
+    judged)."""
+    if on_time is None:
+        return i18n.pgettext("zone events: a report's submission", "%(event)s (%(year)s)", event=event, year=year)
+    if on_time:
+        return i18n.pgettext(
+            "zone events: a report's submission", "%(event)s (%(year)s, on time)", event=event, year=year
+        )
+    return i18n.pgettext("zone events: a report's submission", "%(event)s (%(year)s, late)", event=event, year=year)
+
+
 def zone_events(catalog: Catalog, zone: ZoneRecord) -> list[dict[str, Any]]:
     """Lifecycle events from zone.yaml plus the report submissions derived from the annual reports (the zone
     page lists them, the home page shows the latest of all zones)."""
@@ -144,18 +156,22 @@ def zone_events(catalog: Catalog, zone: ZoneRecord) -> list[dict[str, Any]]:
     for event in zone.zone.events:
         label = catalog.ref_name("event_kinds", event.kind)
         if isinstance(event, Evaluated):
-            label += "：" + catalog.ref_name("evaluation_results", event.result)
+            label = i18n.pgettext(
+                "zone events: an event with its result",
+                "%(event)s: %(result)s",
+                event=label,
+                result=catalog.ref_name("evaluation_results", event.result),
+            )
         document = getattr(event, "document", None)
         out.append({"date": event.date, "label": label, "document": document or "", "note": event.note or ""})
     for year, report in zone.reports.items():
         if report.report.submitted and not report.report.baseline:
-            timing = {True: "按时", False: "逾期", None: ""}[report.on_time]
             out.append(
                 {
                     "date": report.report.submitted,
                     "document": "",
                     "note": "",
-                    "label": f"{catalog.ref_name('event_kinds', 'report_submitted')}（{year} 年度，{timing}）",
+                    "label": _submission(catalog.ref_name("event_kinds", "report_submitted"), year, report.on_time),
                 }
             )
     out.sort(key=lambda e: e["date"])

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from generator.data.catalog import STATUS_LABELS, CaseRecord, Catalog
+from generator.i18n import pgettext
 from generator.site.common import Context, Section, fmt_number, front_matter, sorted_zones, zone_events, zone_short
 from generator.site.markup import link
 from generator.site.paths import indicator_page, zone_page
@@ -12,8 +13,13 @@ from generator.site.paths import indicator_page, zone_page
 
 def make_home_page(ctx: Context) -> Section:
     return Section(
-        pages={"index.md": ctx.env.get_template("home.md.j2").render(**_home_view(ctx))}, nav=[{"首页": "index.md"}]
+        pages={"index.md": ctx.env.get_template("home.md.j2").render(**_home_view(ctx))}, nav=[{_title(): "index.md"}]
     )
+
+
+def _title() -> str:
+    """The home page's title, and its entry in the navigation."""
+    return pgettext("home page: title", "Home")
 
 
 def _home_view(ctx: Context) -> dict[str, Any]:
@@ -37,7 +43,7 @@ def _home_view(ctx: Context) -> dict[str, Any]:
     events = [{**e, "zone": link(zone_short(z), zone_page(z.id))} for z in zones for e in zone_events(catalog, z)]
     events.sort(key=lambda e: (e["date"], e["label"]), reverse=True)
     return {
-        "fm": front_matter("首页", catalog.has_sample, catalog.site.description),
+        "fm": front_matter(_title(), catalog.has_sample, catalog.site.description),
         "site": catalog.site,
         "as_of": catalog.as_of.isoformat(),
         "zone_count": len(zones),

@@ -13,6 +13,7 @@ from typing import Any
 
 from generator.analysis.stage import Analysis
 from generator.data.catalog import Catalog
+from generator.i18n import pgettext
 from generator.site.analysis_pages import make_analysis_pages
 from generator.site.case_pages import make_case_pages
 from generator.site.common import Context, Section, make_env
@@ -40,7 +41,12 @@ SECTIONS: list[Callable[[Context], Section]] = [
     make_downloads,
     make_guide_pages,
 ]
-TAIL_NAV: list[Any] = [{"关于本站": "about.md"}]
+
+
+def tail_nav() -> list[Any]:
+    """The navigation's last entries: the pages of site_src/ that no page module makes (their own front matter
+    carries their titles)."""
+    return [{pgettext("navigation: the about page", "About this site"): "about.md"}]
 
 
 @dataclass(frozen=True)
@@ -73,6 +79,6 @@ def make_pages(catalog: Catalog, analysis: Analysis, site_url: str = "", *, pdf:
     return SitePages(
         pages=dict(sorted(pages.items())),
         files=dict(sorted(files.items())),
-        nav=[*nav, *TAIL_NAV],
+        nav=[*nav, *tail_nav()],
         pdf_jobs=dict(sorted(pdf_jobs.items())),
     )

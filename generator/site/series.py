@@ -1,8 +1,8 @@
 """One indicator's values over a zone's years, and what pages say about them: the change on the year
-before (百分点 for percentages), the share of the end-of-period target reached, a one-sentence summary.
+before (percentage points for percentages), the share of the end-of-period target reached, a one-sentence summary.
 
-Exact arithmetic on the data's Decimals; a marker (暂无 / 不适用) or a year not reported is carried as
-such and never becomes zero, so no change is computed across it.
+Exact arithmetic on the data's Decimals; a marker (not available / not applicable) or a year not reported is
+carried as such and never becomes zero, so no change is computed across it.
 """
 
 from __future__ import annotations
@@ -14,15 +14,26 @@ from generator.analysis.numbers import fmt_decimal
 from generator.data.catalog import ZoneRecord
 from generator.data.kinds import KINDS
 from generator.data.models import Indicator
+from generator.i18n import pgettext
+from generator.site.markup import percentage_points, rate_with_change
 
 NOT_REPORTED = "—"
-MISSING_LABEL = "未报送"
+
+
+def missing_label() -> str:
+    """What a year without a report is called where a reader sees it (a chart's label, a sentence)."""
+    return pgettext("series: a year", "not reported")
+
+
+def unchanged() -> str:
+    """A change of zero, in a table or a sentence."""
+    return pgettext("series: a change", "unchanged")
 
 
 @dataclass(frozen=True)
 class Point:
     year: int
-    label: str  # "2023（基期）" for a baseline
+    label: str  # "2023 (baseline)" for a baseline, in the site's words
     number: Decimal | None
     shown: str  # the value as written, or the marker, or NOT_REPORTED
     marker: str | None  # 暂无 / 不适用 / None
@@ -40,7 +51,7 @@ class Series:
 
 
 def year_label(year: int, baseline: bool) -> str:
-    return f"{year}（基期）" if baseline else str(year)
+    return pgettext("series: a year's label", "%(year)s (baseline)", year=year) if baseline else str(year)
 
 
 def zone_series(zone: ZoneRecord, ind: Indicator) -> Series:
@@ -68,15 +79,15 @@ def change(ind: Indicator, before: Point | None, after: Point) -> str:
         return NOT_REPORTED
     diff = after.number - before.number
     if diff == 0:
-        return "持平"
+        return unchanged()
     sign = "+" if diff > 0 else ""
     if KINDS[ind.kind].percent:
-        return f"{sign}{fmt_decimal(diff)} 个百分点"
+        return percentage_points(f"{sign}{fmt_decimal(diff)}")
     absolute = f"{sign}{fmt_decimal(diff)}"
     if before.number == 0:
         return absolute
     rate = diff / before.number * 100
-    return f"{'+' if rate > 0 else ''}{fmt_decimal(rate, 1)}%（{absolute}）"
+    return rate_with_change(f"{'+' if rate > 0 else ''}{fmt_decimal(rate, 1)}%", absolute)
 
 
 def changes(series: Series) -> list[str]:
