@@ -155,7 +155,6 @@ def test_pending_is_exact() -> None:
     assert done == [], "converted: remove these from PENDING"
 
 
-@pytest.mark.xfail(strict=True, reason="issue 13: the pages still write their links by hand; paths.href not made yet")
 def test_href_makes_the_links_the_pages_wrote() -> None:
     from generator.site import paths
 
@@ -191,7 +190,6 @@ def test_href_makes_the_links_the_pages_wrote() -> None:
     assert [paths.href(a, b) for a, b, _ in cases] == [link for _, _, link in cases]
 
 
-@pytest.mark.xfail(strict=True, reason="issue 13: the pages still write their links by hand; paths.href not made yet")
 @pytest.mark.parametrize("page", ["index.md", "zones/z/index.md", "cases/x.md"])
 def test_href_to_itself_is_its_file_name(page: str) -> None:
     from generator.site import paths
