@@ -161,7 +161,8 @@ def test_href_makes_the_links_the_pages_wrote() -> None:
     cases = [
         # (from page, to path, the link as the site writes it)
         (paths.case_page("x"), paths.zone_page("z"), "../zones/z/index.md"),
-        (paths.case_page("x"), paths.zone_folder("z"), "../zones/z/"),
+        (paths.CASES_INDEX, paths.page_url(paths.zone_page("z")), "../zones/z/"),
+        (paths.CASES_INDEX, paths.page_url(paths.case_page("x")), "x/"),
         (paths.case_page("x"), paths.zone_image("z", "a.jpg"), "../images/z/a.jpg"),
         (paths.case_page("x"), paths.CASES_INDEX + "?task=t1", "index.md?task=t1"),
         (paths.zone_page("z"), paths.case_page("x"), "../../cases/x.md"),
@@ -188,6 +189,14 @@ def test_href_makes_the_links_the_pages_wrote() -> None:
         (paths.year_page("z", 2023), paths.PROGRESS_TARGETS, "../../progress/targets.md"),
     ]
     assert [paths.href(a, b) for a, b, _ in cases] == [link for _, _, link in cases]
+
+
+def test_page_url_is_where_mkdocs_serves_a_page() -> None:
+    from generator.site import paths
+
+    pages = [paths.HOME, paths.CASES_INDEX, paths.case_page("x"), paths.zone_page("z"), paths.year_page("z", 2023)]
+    assert [paths.page_url(p) for p in pages] == ["", "cases/", "cases/x/", "zones/z/", "zones/z/2023/"]
+    assert paths.href(paths.case_page("x"), paths.page_url(paths.HOME)) == "../"
 
 
 @pytest.mark.parametrize("page", ["index.md", "zones/z/index.md", "cases/x.md"])

@@ -81,9 +81,12 @@ DATA_XLSX = f"{DATA}/zones-data.xlsx"
 DATAPACKAGE = f"{DATA}/datapackage.json"
 
 
-def zone_folder(zone_id: str) -> str:
-    """A zone's folder, linked as a folder (`…/zones/<id>/`): the case page's data attribute."""
-    return f"zones/{zone_id}/"
+def page_url(page: str) -> str:
+    """Where MkDocs serves a page (use_directory_urls), relative to the site's root: `cases/x.md` at `cases/x/`,
+    `zones/z/index.md` at `zones/z/`, the home page at `` (links in raw HTML and JSON, which MkDocs does not
+    rewrite, and absolute addresses)."""
+    stem = page.removesuffix(".md")
+    return "" if stem == "index" else stem.removesuffix("/index") + "/"
 
 
 def zone_image(zone_id: str, file: str) -> str:
@@ -114,6 +117,11 @@ def href(from_page: str, to_path: str) -> str:
 
     cut = min((i for i in (to_path.find("?"), to_path.find("#")) if i >= 0), default=len(to_path))
     target, tail = to_path[:cut], to_path[cut:]
-    folder = target.endswith("/")
+    folder = target == "" or target.endswith("/")
     relative = posixpath.relpath(target.rstrip("/") or ".", posixpath.dirname(from_page) or ".")
     return relative + ("/" if folder else "") + tail
+
+
+def file_name(path: str) -> str:
+    """A generated file's name, as the pages show it (`data/zones.csv` → `zones.csv`)."""
+    return path.rsplit("/", 1)[-1]
