@@ -42,6 +42,12 @@ PENDING: set[str] = {
     "generator/site/progress_words.py",
     "generator/site/summary_pages.py",
     "generator/site/zone_pages.py",
+    # their links are inside catalogue messages; the modules that render them (analysis_pages, home_page,
+    # summary_pages) must pass each link as the message's parameter (`links=hrefs(…)`)
+    "generator/templates/analysis_index.md.j2",
+    "generator/templates/analysis_method.md.j2",
+    "generator/templates/home.md.j2",
+    "generator/templates/zone_year.md.j2",
 }
 
 _EXT = r"(?:md|csv|json|xlsx|pdf|png|svg|jpg)"
@@ -142,7 +148,6 @@ def page(zone, ind, slug, t):
     assert template_paths(template) == ["tasks.md", "../x/", "index.md"]
 
 
-@pytest.mark.xfail(strict=True, reason="issue 13: the pages still write their links by hand; paths.href not made yet")
 def test_no_module_or_template_writes_a_relative_path() -> None:
     found = hand_written_paths()
     offenders = {name: paths for name, paths in found.items() if name not in PENDING}

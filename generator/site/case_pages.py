@@ -11,7 +11,17 @@ from generator.data.image_size import image_size
 from generator.i18n import N_, _, pgettext
 from generator.site.common import NAV_MAX_PAGES, Context, Section, front_matter, h, zone_short
 from generator.site.markup import Safe, block, link
-from generator.site.paths import CASES_INDEX, CASES_JSON, case_page, href, page_url, zone_image, zone_page
+from generator.site.paths import (
+    CASES_INDEX,
+    CASES_JSON,
+    POLICY_TASKS,
+    case_page,
+    href,
+    hrefs,
+    page_url,
+    zone_image,
+    zone_page,
+)
 
 NOT_LISTED = N_("(not stated in the original)")  # translated where shown
 
@@ -126,6 +136,7 @@ def _case_list_view(catalog: Catalog, cases: list[CaseRecord]) -> dict[str, Any]
         ),
         "list": Safe(html),
         "count": len(cases),
+        "links": hrefs(CASES_INDEX, tasks=POLICY_TASKS),
     }
 
 

@@ -34,6 +34,7 @@ from generator.site.paths import (
     ZONES_CSV,
     file_name,
     href,
+    hrefs,
     zone_csv_path,
 )
 from generator.site.xlsx import make_workbook, notes_sheet
@@ -68,6 +69,7 @@ def make_downloads(ctx: Context) -> Section:
         ),
         files=dictionary_view(),
         tables=_column_tables(),
+        links=hrefs(DATA_DICTIONARY, data=DATA_INDEX),
     )
     out.nav = [{pgettext("open data page", "Open data"): [DATA_INDEX, DATA_DICTIONARY]}]
     return out
@@ -177,4 +179,5 @@ def _index_view(catalog: Catalog, values: list[Any]) -> dict[str, Any]:
         "markers": MARKER_VALUES,
         "columns": column_docs(value_columns()),
         "zones": zones,
+        "links": hrefs(DATA_INDEX, dictionary=DATA_DICTIONARY),
     }

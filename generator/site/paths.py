@@ -125,3 +125,9 @@ def href(from_page: str, to_path: str) -> str:
 def file_name(path: str) -> str:
     """A generated file's name, as the pages show it (`data/zones.csv` → `zones.csv`)."""
     return path.rsplit("/", 1)[-1]
+
+
+def hrefs(from_page: str, **to_paths: str) -> dict[str, Safe]:
+    """`href` from one page to several, by name: a template's `links` (its catalogue messages take each link as
+    a parameter, `[words](%(name)s)`); safe, as made by us, never from the data."""
+    return {name: Safe(href(from_page, to_path)) for name, to_path in to_paths.items()}

@@ -17,12 +17,15 @@ from generator.site.common import Context, Section, front_matter, h
 from generator.site.markup import Safe, link
 from generator.site.paths import (
     CASES_INDEX,
+    INDICATORS_INDEX,
+    NEWS_INDEX,
     POLICY_INDEX,
     POLICY_PAGES,
     POLICY_PLAN,
     POLICY_PROCEDURE,
     POLICY_TASKS,
     href,
+    hrefs,
 )
 
 # What Attachment 1 says each plan section must contain; sections it only names are said to be so.
@@ -84,7 +87,9 @@ def make_policy_pages(ctx: Context) -> Section:
         ),
         title=site.policy_title,
         url=url,
-    )
+        links=hrefs(POLICY_INDEX, procedure=POLICY_PROCEDURE, tasks=POLICY_TASKS, plan=POLICY_PLAN,
+                    indicators=INDICATORS_INDEX),
+    )  # fmt: skip
     out.pages[POLICY_PROCEDURE] = env.get_template("policy_procedure.md.j2").render(
         fm=front_matter(
             pgettext("policy pages", "Construction procedure"),
@@ -97,6 +102,8 @@ def make_policy_pages(ctx: Context) -> Section:
         results=list(catalog.references.get("evaluation_results", ())),
         kinds=[{"name": k.name, "name_en": k.name_en, "note": _(EVENT_NOTES[k.id]) if k.id in EVENT_NOTES else ""}
                for k in catalog.references.get("event_kinds", ())],
+        links=hrefs(POLICY_PROCEDURE, news=NEWS_INDEX, plan=POLICY_PLAN, indicators=INDICATORS_INDEX,
+                    cases=CASES_INDEX),
     )  # fmt: skip
     out.pages[POLICY_TASKS] = env.get_template("policy_tasks.md.j2").render(**_tasks_view(catalog))
     out.pages[POLICY_PLAN] = env.get_template("policy_plan.md.j2").render(
@@ -136,4 +143,5 @@ def _tasks_view(catalog: Catalog) -> dict[str, Any]:
         ),
         "tasks": tasks,
         "total": len(catalog.cases),
+        "links": hrefs(POLICY_TASKS, cases=CASES_INDEX),
     }
