@@ -11,6 +11,17 @@ from generator.data.image_size import image_size
 from generator.i18n import N_, _, pgettext
 from generator.site.common import NAV_MAX_PAGES, Context, Section, front_matter, h, zone_short
 from generator.site.markup import Safe, block, link
+from generator.site.paths import (
+    CASES_INDEX,
+    CASES_JSON,
+    POLICY_TASKS,
+    case_page,
+    href,
+    hrefs,
+    page_url,
+    zone_image,
+    zone_page,
+)
 
 NOT_LISTED = N_("(not stated in the original)")  # translated where shown
 
@@ -33,11 +44,11 @@ def make_case_pages(ctx: Context) -> Section:
     out = Section()
     cases = sorted_cases(catalog)
     for case in catalog.cases:
-        out.pages[f"cases/{case.slug}.md"] = env.get_template("case.md.j2").render(**_case_view(catalog, case))
-    out.pages["cases/index.md"] = env.get_template("case_list.md.j2").render(**_case_list_view(catalog, cases))
-    out.files["cases/index.json"] = case_index_json(catalog, cases)
-    listed = [f"cases/{c.slug}.md" for c in cases] if len(cases) <= NAV_MAX_PAGES else []
-    out.nav = [{case_section(): ["cases/index.md", *listed]}]
+        out.pages[case_page(case.slug)] = env.get_template("case.md.j2").render(**_case_view(catalog, case))
+    out.pages[CASES_INDEX] = env.get_template("case_list.md.j2").render(**_case_list_view(catalog, cases))
+    out.files[CASES_JSON] = case_index_json(catalog, cases)
+    listed = [case_page(c.slug) for c in cases] if len(cases) <= NAV_MAX_PAGES else []
+    out.nav = [{case_section(): [CASES_INDEX, *listed]}]
     return out
 
 
@@ -53,9 +64,9 @@ def case_entry(catalog: Catalog, case: CaseRecord) -> dict[str, Any]:
     return {
         "slug": case.slug,
         "title": c.title,
-        "url": f"{case.slug}/",  # relative to the library page (use_directory_urls)
+        "url": href(CASES_INDEX, page_url(case_page(case.slug))),  # served addresses: raw HTML and JSON
         "zone": zone_short(zone),
-        "zone_url": f"../zones/{case.zone_id}/",
+        "zone_url": href(CASES_INDEX, page_url(zone_page(case.zone_id))),
         "city": zone.zone.city,
         "city_name": catalog.ref_name("cities", zone.zone.city),
         "year": c.year,
@@ -113,7 +124,8 @@ def _case_list_view(catalog: Catalog, cases: list[CaseRecord]) -> dict[str, Any]
     # The filter's choices ride in an attribute as well (not an inline <script>, which Material's instant
     # navigation would run as code), so the filter works where fetch() cannot: a preview opened from disk.
     choices = json.dumps(case_index(catalog, cases)["choices"], ensure_ascii=False, sort_keys=True)
-    html = (f'<ul class="case-list" id="case-list" data-index="index.json" data-choices="{h(choices)}">\n'
+    index = href(CASES_INDEX, CASES_JSON)
+    html = (f'<ul class="case-list" id="case-list" data-index="{index}" data-choices="{h(choices)}">\n'
             f"{items}\n</ul>") if items else ""  # fmt: skip
     sample = any(catalog.zones[c.zone_id].is_sample for c in catalog.cases)
     return {
@@ -124,6 +136,7 @@ def _case_list_view(catalog: Catalog, cases: list[CaseRecord]) -> dict[str, Any]
         ),
         "list": Safe(html),
         "count": len(cases),
+        "links": hrefs(CASES_INDEX, tasks=POLICY_TASKS),
     }
 
 
@@ -155,7 +168,8 @@ def _images(catalog: Catalog, case: CaseRecord) -> list[dict[str, Any]]:
         size = image_size(catalog.zones[case.zone_id].images.get(image.file, b""))
         attrs = f" width={size[0]} height={size[1]}" if size else ""
         out.append({
-            "src": Safe(f"../images/{case.zone_id}/{image.file}"), "alt": image.alt, "caption": image.caption or "",
+            "src": Safe(href(case_page(case.slug), zone_image(case.zone_id, image.file))),
+            "alt": image.alt, "caption": image.caption or "",
             "attrs": Safe(f"{{ loading=lazy{attrs} }}"),
         })  # fmt: skip
     return out
@@ -165,14 +179,15 @@ def _case_view(catalog: Catalog, case: CaseRecord) -> dict[str, Any]:
     c = case.case
     zone = catalog.zones[case.zone_id]
     task = _task(catalog, c.task)
+    page = case_page(case.slug)
     return {
         "fm": front_matter(c.title, zone.is_sample, c.summary),
         "c": c,
-        "zone_link": link(zone.zone.name, f"../zones/{zone.id}/index.md"),
+        "zone_link": link(zone.zone.name, href(page, zone_page(zone.id))),
         "city": catalog.ref_name("cities", zone.zone.city),
         "task": f"{task.number}. {task.name}",
-        "task_link": link(f"{task.number}. {task.name}", f"index.md?task={task.id}"),
-        "tags": [link(catalog.ref_name("tags", t), f"index.md?tag={t}") for t in c.tags],
+        "task_link": link(f"{task.number}. {task.name}", href(page, f"{CASES_INDEX}?task={task.id}")),
+        "tags": [link(catalog.ref_name("tags", t), href(page, f"{CASES_INDEX}?tag={t}")) for t in c.tags],
         "evidence": _evidence(catalog, case),
         "images": _images(catalog, case),
         "not_listed": _(NOT_LISTED),

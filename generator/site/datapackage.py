@@ -14,6 +14,7 @@ from typing import Any
 from generator.data.catalog import Catalog
 from generator.i18n import _, pgettext
 from generator.site.download_columns import MARKER_VALUES, Column, indicator_columns, value_columns, zone_columns
+from generator.site.paths import DATA_JSON, DATAPACKAGE, INDICATORS_CSV, VALUES_CSV, ZONES_CSV, href
 
 NAME = "gx-tech-transfer-zones"
 MISSING = [""]
@@ -44,13 +45,13 @@ def make_datapackage(catalog: Catalog, zone_files: dict[str, str]) -> bytes:
     values = _schema(value_columns(), ["zone", "year", "indicator"], "zone")
     none, not_applicable = MARKER_VALUES
     resources = [
-        _table("zones", "zones.csv", pgettext("data package resource", "List of zones"),
+        _table("zones", href(DATAPACKAGE, ZONES_CSV), pgettext("data package resource", "List of zones"),
                _("One row per zone: name, city, level, status, approval date, construction period"),
                _schema(zone_columns(), ["id"], None)),
-        _table("zones-indicators", "zones-indicators.csv", pgettext("data package resource", "Zones' annual indicator data"),
+        _table("zones-indicators", href(DATAPACKAGE, VALUES_CSV), pgettext("data package resource", "Zones' annual indicator data"),
                _("One row per zone, year and indicator; %(none)s / %(not_applicable)s are in the marker column, and "
                  "are not 0", none=none, not_applicable=not_applicable), values),
-        _table("indicators", "indicators.csv", pgettext("data package resource", "Construction indicator system"),
+        _table("indicators", href(DATAPACKAGE, INDICATORS_CSV), pgettext("data package resource", "Construction indicator system"),
                _("The common indicators of Attachment 2 of the guideline, and each zone's own indicators"),
                _schema(indicator_columns(), [], None)),
     ]  # fmt: skip
@@ -60,7 +61,7 @@ def make_datapackage(catalog: Catalog, zone_files: dict[str, str]) -> bytes:
                                 _("The rows of zones-indicators.csv of the zone %(zone_id)s", zone_id=zone_id),
                                 values))  # fmt: skip
     resources.append({
-        "name": "zones-data", "path": "zones-data.json", "title": pgettext("data package resource", "All the data (JSON)"),
+        "name": "zones-data", "path": href(DATAPACKAGE, DATA_JSON), "title": pgettext("data package resource", "All the data (JSON)"),
         "format": "json", "mediatype": "application/json", "encoding": "utf-8",
         "description": _("The site's details, the indicator system, each zone's profile, the procedure's events and "
                          "the annual values; the values are strings, exactly as in the source data"),

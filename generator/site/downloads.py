@@ -22,8 +22,21 @@ from generator.site.download_data import (
     value_rows,
     zone_rows,
 )
-from generator.site.markup import link
-from generator.site.paths import DATA, zone_csv_path
+from generator.site.markup import Safe, link
+from generator.site.paths import (
+    DATA_DICTIONARY,
+    DATA_INDEX,
+    DATA_JSON,
+    DATA_XLSX,
+    DATAPACKAGE,
+    INDICATORS_CSV,
+    VALUES_CSV,
+    ZONES_CSV,
+    file_name,
+    href,
+    hrefs,
+    zone_csv_path,
+)
 from generator.site.xlsx import make_workbook, notes_sheet
 
 
@@ -31,24 +44,24 @@ def make_downloads(ctx: Context) -> Section:
     catalog = ctx.catalog
     out = Section()
     values = value_rows(catalog)
-    out.files[f"{DATA}/zones-indicators.csv"] = make_csv(value_columns(), values)
-    out.files[f"{DATA}/zones.csv"] = make_csv(zone_columns(), zone_rows(catalog))
-    out.files[f"{DATA}/indicators.csv"] = make_csv(indicator_columns(), indicator_rows(catalog))
+    out.files[VALUES_CSV] = make_csv(value_columns(), values)
+    out.files[ZONES_CSV] = make_csv(zone_columns(), zone_rows(catalog))
+    out.files[INDICATORS_CSV] = make_csv(indicator_columns(), indicator_rows(catalog))
     for zone_id in sorted(catalog.zones):
         mine = [row for row in values if row.cells["zone"] == zone_id]
         out.files[zone_csv_path(zone_id)] = make_csv(value_columns(), mine)
-    out.files[f"{DATA}/zones-data.json"] = make_json(catalog)
-    out.files[f"{DATA}/zones-data.xlsx"] = make_workbook(
+    out.files[DATA_JSON] = make_json(catalog)
+    out.files[DATA_XLSX] = make_workbook(
         catalog.site.title,
         catalog.as_of,
         _workbook_notes(catalog),
         [(_sheet_values(), value_columns(), values), (_sheet_zones(), zone_columns(), zone_rows(catalog)),
          (_sheet_indicators(), indicator_columns(), indicator_rows(catalog))],
     )  # fmt: skip
-    zone_files = {zone_id: f"zones/{zone_id}.csv" for zone_id in catalog.zones}
-    out.files[f"{DATA}/datapackage.json"] = make_datapackage(catalog, zone_files)
-    out.pages[f"{DATA}/index.md"] = ctx.env.get_template("data_index.md.j2").render(**_index_view(catalog, values))
-    out.pages[f"{DATA}/dictionary.md"] = ctx.env.get_template("data_dictionary.md.j2").render(
+    zone_files = {zone_id: href(DATAPACKAGE, zone_csv_path(zone_id)) for zone_id in catalog.zones}
+    out.files[DATAPACKAGE] = make_datapackage(catalog, zone_files)
+    out.pages[DATA_INDEX] = ctx.env.get_template("data_index.md.j2").render(**_index_view(catalog, values))
+    out.pages[DATA_DICTIONARY] = ctx.env.get_template("data_dictionary.md.j2").render(
         fm=front_matter(
             pgettext("open data page", "Data dictionary"),
             False,
@@ -56,8 +69,9 @@ def make_downloads(ctx: Context) -> Section:
         ),
         files=dictionary_view(),
         tables=_column_tables(),
+        links=hrefs(DATA_DICTIONARY, data=DATA_INDEX),
     )
-    out.nav = [{pgettext("open data page", "Open data"): [f"{DATA}/index.md", f"{DATA}/dictionary.md"]}]
+    out.nav = [{pgettext("open data page", "Open data"): [DATA_INDEX, DATA_DICTIONARY]}]
     return out
 
 
@@ -116,11 +130,16 @@ def _column_tables() -> list[dict[str, Any]]:
     return [
         {"file": _("zones-indicators.csv, zones/<zone id>.csv (sheet “%(sheet)s”)", sheet=_sheet_values()),
          "columns": column_docs(value_columns())},
-        {"file": _("%(file)s (sheet “%(sheet)s”)", file="zones.csv", sheet=_sheet_zones()),
+        {"file": _("%(file)s (sheet “%(sheet)s”)", file=file_name(ZONES_CSV), sheet=_sheet_zones()),
          "columns": column_docs(zone_columns())},
-        {"file": _("%(file)s (sheet “%(sheet)s”)", file="indicators.csv", sheet=_sheet_indicators()),
+        {"file": _("%(file)s (sheet “%(sheet)s”)", file=file_name(INDICATORS_CSV), sheet=_sheet_indicators()),
          "columns": column_docs(indicator_columns())},
     ]  # fmt: skip
+
+
+def _file_link(path: str) -> Safe:
+    """A download on the open data page, named by its file's name."""
+    return link(file_name(path), href(DATA_INDEX, path))
 
 
 def _index_view(catalog: Catalog, values: list[Any]) -> dict[str, Any]:
@@ -128,22 +147,22 @@ def _index_view(catalog: Catalog, values: list[Any]) -> dict[str, Any]:
     for row in values:
         counts[row.cells["zone"]] = counts.get(row.cells["zone"], 0) + 1
     zones = [
-        {"link": link(z.zone.name, f"zones/{z.id}.csv"), "id": z.id, "rows": counts.get(z.id, 0)}
+        {"link": link(z.zone.name, href(DATA_INDEX, zone_csv_path(z.id))), "id": z.id, "rows": counts.get(z.id, 0)}
         for z in sorted(catalog.zones.values(), key=lambda z: z.id)
     ]
     files = [
-        (link("zones-indicators.csv", "zones-indicators.csv"),
+        (_file_link(VALUES_CSV),
          _("Annual indicator data: one row per zone, year and indicator"), len(values)),
-        (link("zones.csv", "zones.csv"), _("List of zones: one row per zone"), len(catalog.zones)),
-        (link("indicators.csv", "indicators.csv"),
+        (_file_link(ZONES_CSV), _("List of zones: one row per zone"), len(catalog.zones)),
+        (_file_link(INDICATORS_CSV),
          _("Construction indicator system: the common indicators and each zone's own"), len(indicator_rows(catalog))),
-        (link("zones-data.xlsx", "zones-data.xlsx"),
+        (_file_link(DATA_XLSX),
          _("Excel workbook: four sheets, %(notes)s, %(values)s, %(zones)s and %(indicators)s",
            notes=notes_sheet(), values=_sheet_values(), zones=_sheet_zones(), indicators=_sheet_indicators()), ""),
-        (link("zones-data.json", "zones-data.json"),
+        (_file_link(DATA_JSON),
          _("All the data (JSON): the site's details, the indicator system, the zones' profiles, the procedure's "
            "events and the annual values"), ""),
-        (link("datapackage.json", "datapackage.json"),
+        (_file_link(DATAPACKAGE),
          _("Frictionless Data Package descriptor: the table structure of each CSV"), ""),
     ]  # fmt: skip
     return {
@@ -160,4 +179,5 @@ def _index_view(catalog: Catalog, values: list[Any]) -> dict[str, Any]:
         "markers": MARKER_VALUES,
         "columns": column_docs(value_columns()),
         "zones": zones,
+        "links": hrefs(DATA_INDEX, dictionary=DATA_DICTIONARY),
     }

@@ -9,8 +9,9 @@ from generator.data.messages import CODES
 from generator.i18n import _, pgettext
 from generator.site.common import Context, Section, front_matter
 from generator.site.markup import Safe
+from generator.site.paths import GUIDE_CHECKS, GUIDE_EXCEL, GUIDE_INDEX, GUIDE_WEB
 
-HAND_WRITTEN = ["guide/index.md", "guide/web.md", "guide/excel.md"]
+HAND_WRITTEN = [GUIDE_INDEX, GUIDE_WEB, GUIDE_EXCEL]
 
 
 def severity_labels() -> dict[str, tuple[str, str]]:
@@ -46,7 +47,7 @@ def make_guide_pages(ctx: Context) -> Section:
         groups=groups,
         count=len(CODES),
     )  # fmt: skip
-    return Section(pages={"guide/checks.md": page}, nav=[{guide_section(): [*HAND_WRITTEN, "guide/checks.md"]}])
+    return Section(pages={GUIDE_CHECKS: page}, nav=[{guide_section(): [*HAND_WRITTEN, GUIDE_CHECKS]}])
 
 
 def guide_section() -> str:

@@ -18,7 +18,7 @@ from generator.i18n import _, ngettext, pgettext
 from generator.site.charts import chart_html, chart_id, ranking_chart, trend_chart, with_summary
 from generator.site.common import Context, Section, category_name, front_matter, sorted_zones, zone_short
 from generator.site.markup import link
-from generator.site.paths import indicator_page
+from generator.site.paths import INDICATORS_INDEX, href, indicator_page, zone_page
 from generator.site.sentences import Entry, ranking_sentence, trend_sentence
 from generator.site.series import with_unit
 
@@ -29,9 +29,9 @@ def make_indicator_pages(ctx: Context) -> Section:
     quantitative = [ind for ind in catalog.indicators if KINDS[ind.kind].numeric]
     for ind in quantitative:
         out.pages[indicator_page(ind.id)] = env.get_template("indicator.md.j2").render(**_indicator_view(catalog, ind))
-    out.pages["indicators/index.md"] = env.get_template("indicators.md.j2").render(**_indicators_view(catalog))
+    out.pages[INDICATORS_INDEX] = env.get_template("indicators.md.j2").render(**_indicators_view(catalog))
     section = pgettext("indicator pages", "Indicators")
-    out.nav = [{section: ["indicators/index.md", *[indicator_page(ind.id) for ind in quantitative]]}]
+    out.nav = [{section: [INDICATORS_INDEX, *[indicator_page(ind.id) for ind in quantitative]]}]
     return out
 
 
@@ -66,7 +66,7 @@ def _ranking(catalog: Catalog, ind: Indicator, cells: list[Cell]) -> dict[str, A
     for k, c in enumerate(rows):
         if k == 0 or c.number != rows[k - 1].number:
             rank = k + 1  # ties share a rank
-        ranked.append({"rank": rank, "zone": link(zone_short(c.zone), f"../zones/{c.zone.id}/index.md"),
+        ranked.append({"rank": rank, "zone": link(zone_short(c.zone), href(indicator_page(ind.id), zone_page(c.zone.id))),
                        "value": with_unit(c.shown, ind.unit)})  # fmt: skip
     unit = ind.unit
     summary = ranking_sentence(ind, year, [Entry(zone_short(c.zone), c.number, c.shown) for c in rows],
@@ -157,7 +157,7 @@ def _indicator_view(catalog: Catalog, ind: Indicator) -> dict[str, Any]:
 def _indicators_view(catalog: Catalog) -> dict[str, Any]:
     rows = [{
         "number": ind.number or "", "category": category_name(catalog, ind),
-        "name": link(ind.name, f"{ind.id}.md") if KINDS[ind.kind].numeric else ind.name,
+        "name": link(ind.name, href(INDICATORS_INDEX, indicator_page(ind.id))) if KINDS[ind.kind].numeric else ind.name,
         "name_en": ind.name_en, "unit": ind.unit or "—", "kind": KINDS[ind.kind].label,
         "summable": _may_be_summed(ind.summable), "incomplete": ind.incomplete, "note": ind.note or "",
     } for ind in catalog.indicators]  # fmt: skip

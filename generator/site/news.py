@@ -20,9 +20,8 @@ from generator.data.models import Approved, Evaluated, PlanRevised, PublicNotice
 from generator.i18n import N_, _, ngettext, pgettext
 from generator.site.common import Context, Section, front_matter, h
 from generator.site.markup import Safe, block, inline, link
-from generator.site.paths import zone_page
+from generator.site.paths import FEED, NEWS_INDEX, href, news_post, news_post_url, page_url, zone_page
 
-NEWS_DIR = "news"
 ATOM = "http://www.w3.org/2005/Atom"
 
 # A post's title, by event kind (evaluations by result); translated where used.
@@ -67,12 +66,12 @@ def make_news_pages(ctx: Context) -> Section:
     posts = collect_posts(catalog)
     out = Section()
     for post in posts:
-        out.pages[f"{NEWS_DIR}/posts/{post.slug}.md"] = _post_page(post)
+        out.pages[news_post(post.slug)] = _post_page(post)
     base = ctx.site_url or catalog.site.site_url
     # At the site's root, not under news/: Material's instant navigation fetches `sitemap.xml` next to every
     # <link rel="alternate"> (the feed's autodiscovery link), and only the root has one.
     out.files[FEED] = make_feed(catalog, posts, base)
-    out.nav = [{news_section(): f"{NEWS_DIR}/index.md"}]
+    out.nav = [{news_section(): NEWS_INDEX}]
     return out
 
 
@@ -174,11 +173,13 @@ def _post_page(post: Post) -> str:
         categories=[post.category],
     )
     fm = Safe(fm.removesuffix("---\n") + f"date: {post.date.isoformat()}\n---\n")  # a YAML date, unquoted
-    zone = link(post.zone.zone.name, "../../" + zone_page(post.zone.id))
+    zone = link(post.zone.zone.name, href(news_post(post.slug), zone_page(post.zone.id)))
     body = f"{inline(post.before)}{zone}{inline(post.after)}"
     meta = _("Published: %(date)s  Category: %(category)s", date=_long_date(post.date), category=inline(post.category))
     # The excerpt on the news index ends at `more`; the index shows the date and category itself.
-    back = link("← " + pgettext("news", "Back to %(section)s", section=news_section()), "../index.md")
+    back = link(
+        "← " + pgettext("news", "Back to %(section)s", section=news_section()), href(news_post(post.slug), NEWS_INDEX)
+    )
     parts = [
         fm,
         f"# {inline(post.title)}\n",
@@ -193,16 +194,13 @@ def _post_page(post: Post) -> str:
 
 
 def post_url(base: str, post: Post) -> str:
-    return f"{base.rstrip('/')}/{NEWS_DIR}/{post.slug}/"
-
-
-FEED = "feed.xml"
+    return f"{base.rstrip('/')}/{news_post_url(post.slug)}"
 
 
 def make_feed(catalog: Catalog, posts: list[Post], base: str) -> bytes:
     """An Atom feed of the posts, newest first; `updated` is the newest event's date (or the as-of date)."""
     ET.register_namespace("", ATOM)
-    home = f"{base.rstrip('/')}/{NEWS_DIR}/"
+    home = f"{base.rstrip('/')}/{page_url(NEWS_INDEX)}"
     feed = ET.Element(f"{{{ATOM}}}feed", {"{http://www.w3.org/XML/1998/namespace}lang": "zh-CN"})
     _sub(feed, "id", home)
     _sub(feed, "title", pgettext("news", "%(site)s · %(section)s", site=catalog.site.title, section=news_section()))

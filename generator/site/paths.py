@@ -47,3 +47,91 @@ def summary_links(zone: ZoneRecord, base: str = "", pdf: bool = True) -> Safe:
     last = years[-1]
     pdf_link = link(_("Download the %(year)s summary PDF", year=last), base + f"summary-{last}.pdf")
     return Safe(_("Each year's construction data summary: %(years)s (%(pdf)s)", years=years_links, pdf=pdf_link))
+
+
+# ---- issue 13, one place for internal links: every generated page and file, and `href` between them ----
+# (relative to the generated folder; a page module writes `out.pages[PATH]` and links with `href(PAGE, PATH)`)
+
+HOME = "index.md"
+ABOUT = "about.md"  # hand-written (site_src/), listed in the navigation
+ZONES_INDEX = "zones/index.md"
+CASES_INDEX = "cases/index.md"
+CASES_JSON = "cases/index.json"  # the case list's filter script reads it
+INDICATORS_INDEX = "indicators/index.md"
+POLICY_INDEX = "policy/index.md"
+POLICY_PROCEDURE = "policy/procedure.md"
+POLICY_TASKS = "policy/tasks.md"
+POLICY_PLAN = "policy/plan-outline.md"
+POLICY_PAGES = [POLICY_INDEX, POLICY_PROCEDURE, POLICY_TASKS, POLICY_PLAN]
+PROGRESS_INDEX = "progress/index.md"
+PROGRESS_TARGETS = "progress/targets.md"
+PROGRESS_REPORTING = "progress/reporting.md"
+ANALYSIS_INDEX = "analysis/index.md"
+ANALYSIS_METHOD = "analysis/method.md"
+NEWS = "news"  # the blog's folder; its index is hand-written (site_src/news/index.md)
+NEWS_INDEX = f"{NEWS}/index.md"
+FEED = "feed.xml"  # at the root: Material's instant navigation looks for sitemap.xml next to it
+GUIDE_INDEX = "guide/index.md"  # the guide's hand-written pages (site_src/guide/)
+GUIDE_WEB = "guide/web.md"
+GUIDE_EXCEL = "guide/excel.md"
+GUIDE_CHECKS = "guide/checks.md"  # generated
+DATA_INDEX = f"{DATA}/index.md"
+DATA_DICTIONARY = f"{DATA}/dictionary.md"
+VALUES_CSV = f"{DATA}/zones-indicators.csv"
+ZONES_CSV = f"{DATA}/zones.csv"
+INDICATORS_CSV = f"{DATA}/indicators.csv"
+DATA_JSON = f"{DATA}/zones-data.json"
+DATA_XLSX = f"{DATA}/zones-data.xlsx"
+DATAPACKAGE = f"{DATA}/datapackage.json"
+
+
+def page_url(page: str) -> str:
+    """Where MkDocs serves a page (use_directory_urls), relative to the site's root: `cases/x.md` at `cases/x/`,
+    `zones/z/index.md` at `zones/z/`, the home page at `` (links in raw HTML and JSON, which MkDocs does not
+    rewrite, and absolute addresses)."""
+    stem = page.removesuffix(".md")
+    return "" if stem == "index" else stem.removesuffix("/index") + "/"
+
+
+def zone_image(zone_id: str, file: str) -> str:
+    """An image of a zone's case (copied from the data folder's images/<zone id>/)."""
+    return f"images/{zone_id}/{file}"
+
+
+def case_page(slug: str) -> str:
+    return f"cases/{slug}.md"
+
+
+def news_post(slug: str) -> str:
+    """A news post's Markdown file (the blog plugin serves it at `news_post_url`)."""
+    return f"{NEWS}/posts/{slug}.md"
+
+
+def news_post_url(slug: str) -> str:
+    """Where the blog plugin serves a post, relative to the site's address (the feed's links)."""
+    return f"{NEWS}/{slug}/"
+
+
+def href(from_page: str, to_path: str) -> str:
+    """The relative link from the page `from_page` to `to_path` (both relative to the generated folder), as
+    MkDocs resolves a Markdown link: from the page's folder. A `?query` or `#anchor` on `to_path` is kept; a
+    folder (ending in `/`) stays a folder link. `href("cases/a.md", "zones/z/index.md")` is
+    `../zones/z/index.md`, `href("indicators/index.md", "indicators/x.md")` is `x.md`."""
+    import posixpath  # here, not at the top: this block is only added to the module (issue 13's parallel work)
+
+    cut = min((i for i in (to_path.find("?"), to_path.find("#")) if i >= 0), default=len(to_path))
+    target, tail = to_path[:cut], to_path[cut:]
+    folder = target == "" or target.endswith("/")
+    relative = posixpath.relpath(target.rstrip("/") or ".", posixpath.dirname(from_page) or ".")
+    return relative + ("/" if folder else "") + tail
+
+
+def file_name(path: str) -> str:
+    """A generated file's name, as the pages show it (`data/zones.csv` → `zones.csv`)."""
+    return path.rsplit("/", 1)[-1]
+
+
+def hrefs(from_page: str, **to_paths: str) -> dict[str, Safe]:
+    """`href` from one page to several, by name: a template's `links` (its catalogue messages take each link as
+    a parameter, `[words](%(name)s)`); safe, as made by us, never from the data."""
+    return {name: Safe(href(from_page, to_path)) for name, to_path in to_paths.items()}

@@ -14,7 +14,19 @@ from generator.data.links import safe_href
 from generator.data.models import PLAN_SECTIONS
 from generator.i18n import N_, _, pgettext
 from generator.site.common import Context, Section, front_matter, h
-from generator.site.markup import Safe
+from generator.site.markup import Safe, link
+from generator.site.paths import (
+    CASES_INDEX,
+    INDICATORS_INDEX,
+    NEWS_INDEX,
+    POLICY_INDEX,
+    POLICY_PAGES,
+    POLICY_PLAN,
+    POLICY_PROCEDURE,
+    POLICY_TASKS,
+    href,
+    hrefs,
+)
 
 # What Attachment 1 says each plan section must contain; sections it only names are said to be so.
 # (Messages of the catalogue, translated where shown.)
@@ -53,7 +65,7 @@ def policy_section() -> str:
     return pgettext("policy pages", "Policy guidance")
 
 
-PAGES = ["policy/index.md", "policy/procedure.md", "policy/tasks.md", "policy/plan-outline.md"]
+PAGES = POLICY_PAGES
 
 
 def make_policy_pages(ctx: Context) -> Section:
@@ -63,7 +75,7 @@ def make_policy_pages(ctx: Context) -> Section:
     policy_url = safe_href(site.policy_url, web_only=True)
     original = pgettext("policy pages", "Original text")
     url = Safe(f'<a href="{h(policy_url)}" rel="noopener">{h(original)}</a>') if policy_url else ""
-    out.pages["policy/index.md"] = env.get_template("policy_index.md.j2").render(
+    out.pages[POLICY_INDEX] = env.get_template("policy_index.md.j2").render(
         fm=front_matter(
             policy_section(),
             False,
@@ -75,8 +87,10 @@ def make_policy_pages(ctx: Context) -> Section:
         ),
         title=site.policy_title,
         url=url,
-    )
-    out.pages["policy/procedure.md"] = env.get_template("policy_procedure.md.j2").render(
+        links=hrefs(POLICY_INDEX, procedure=POLICY_PROCEDURE, tasks=POLICY_TASKS, plan=POLICY_PLAN,
+                    indicators=INDICATORS_INDEX),
+    )  # fmt: skip
+    out.pages[POLICY_PROCEDURE] = env.get_template("policy_procedure.md.j2").render(
         fm=front_matter(
             pgettext("policy pages", "Construction procedure"),
             False,
@@ -88,9 +102,11 @@ def make_policy_pages(ctx: Context) -> Section:
         results=list(catalog.references.get("evaluation_results", ())),
         kinds=[{"name": k.name, "name_en": k.name_en, "note": _(EVENT_NOTES[k.id]) if k.id in EVENT_NOTES else ""}
                for k in catalog.references.get("event_kinds", ())],
+        links=hrefs(POLICY_PROCEDURE, news=NEWS_INDEX, plan=POLICY_PLAN, indicators=INDICATORS_INDEX,
+                    cases=CASES_INDEX),
     )  # fmt: skip
-    out.pages["policy/tasks.md"] = env.get_template("policy_tasks.md.j2").render(**_tasks_view(catalog))
-    out.pages["policy/plan-outline.md"] = env.get_template("policy_plan.md.j2").render(
+    out.pages[POLICY_TASKS] = env.get_template("policy_tasks.md.j2").render(**_tasks_view(catalog))
+    out.pages[POLICY_PLAN] = env.get_template("policy_plan.md.j2").render(
         fm=front_matter(
             pgettext("policy pages", "Construction plan outline"),
             False,
@@ -115,7 +131,7 @@ def _tasks_view(catalog: Catalog) -> dict[str, Any]:
     counts = task_counts(catalog)
     tasks = [
         {"number": t.number, "name": t.name, "name_en": t.name_en,
-         "cases": Safe(f"[{counts[t.id]}](../cases/index.md?task={t.id})") if counts[t.id] else 0}
+         "cases": link(counts[t.id], href(POLICY_TASKS, f"{CASES_INDEX}?task={t.id}")) if counts[t.id] else 0}
         for t in sorted(catalog.tasks, key=lambda t: t.number)
     ]  # fmt: skip
     sample = any(catalog.zones[c.zone_id].is_sample for c in catalog.cases)
@@ -127,4 +143,5 @@ def _tasks_view(catalog: Catalog) -> dict[str, Any]:
         ),
         "tasks": tasks,
         "total": len(catalog.cases),
+        "links": hrefs(POLICY_TASKS, cases=CASES_INDEX),
     }
