@@ -37,8 +37,6 @@ PATHS_MODULE = "generator/site/paths.py"
 PENDING: set[str] = {
     "generator/site/analysis_pages.py",
     "generator/site/composite_words.py",
-    "generator/site/home_page.py",
-    "generator/site/pages.py",
     "generator/site/progress_pages.py",
     "generator/site/progress_words.py",
     "generator/site/summary_pages.py",
@@ -47,7 +45,6 @@ PENDING: set[str] = {
     # summary_pages) must pass each link as the message's parameter (`links=hrefs(…)`)
     "generator/templates/analysis_index.md.j2",
     "generator/templates/analysis_method.md.j2",
-    "generator/templates/home.md.j2",
     "generator/templates/zone_year.md.j2",
 }
 

@@ -8,13 +8,21 @@ from generator.data.catalog import STATUS_LABELS, CaseRecord, Catalog
 from generator.i18n import pgettext
 from generator.site.common import Context, Section, fmt_number, front_matter, sorted_zones, zone_events, zone_short
 from generator.site.markup import link
-from generator.site.paths import indicator_page, zone_page
+from generator.site.paths import (
+    ANALYSIS_INDEX,
+    HOME,
+    POLICY_INDEX,
+    PROGRESS_INDEX,
+    case_page,
+    href,
+    hrefs,
+    indicator_page,
+    zone_page,
+)
 
 
 def make_home_page(ctx: Context) -> Section:
-    return Section(
-        pages={"index.md": ctx.env.get_template("home.md.j2").render(**_home_view(ctx))}, nav=[{_title(): "index.md"}]
-    )
+    return Section(pages={HOME: ctx.env.get_template("home.md.j2").render(**_home_view(ctx))}, nav=[{_title(): HOME}])
 
 
 def _title() -> str:
@@ -34,13 +42,15 @@ def _home_view(ctx: Context) -> dict[str, Any]:
         assert ind is not None
         totals.append(
             {
-                "name": link(ind.name, indicator_page(ind.id)),
+                "name": link(ind.name, href(HOME, indicator_page(ind.id))),
                 "value": fmt_number(total.total, ind.unit or ""),
                 "year": total.year,
                 "zones": total.zones,
             }
         )
-    events = [{**e, "zone": link(zone_short(z), zone_page(z.id))} for z in zones for e in zone_events(catalog, z)]
+    events = [
+        {**e, "zone": link(zone_short(z), href(HOME, zone_page(z.id)))} for z in zones for e in zone_events(catalog, z)
+    ]
     events.sort(key=lambda e: (e["date"], e["label"]), reverse=True)
     return {
         "fm": front_matter(_title(), catalog.has_sample, catalog.site.description),
@@ -49,14 +59,16 @@ def _home_view(ctx: Context) -> dict[str, Any]:
         "zone_count": len(zones),
         "statuses": [{"label": STATUS_LABELS[s][0], "count": n} for s, n in by_status.items() if n],
         "levels": [{"label": name, "count": n} for name, n in levels if n],
-        "policy": link(catalog.site.policy_title, "policy/index.md"),
+        "policy": link(catalog.site.policy_title, href(HOME, POLICY_INDEX)),
         "cities": len({z.zone.city for z in zones}),
         "totals": totals,
         "events": events[:8],
         "case_count": len(catalog.cases),
         "cases": [
-            {"link": link(c.case.title, f"cases/{c.slug}.md"), "summary": c.case.summary} for c in _featured(catalog)
+            {"link": link(c.case.title, href(HOME, case_page(c.slug))), "summary": c.case.summary}
+            for c in _featured(catalog)
         ],
+        "links": hrefs(HOME, progress=PROGRESS_INDEX, analysis=ANALYSIS_INDEX),
     }
 
 

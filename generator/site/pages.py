@@ -22,6 +22,7 @@ from generator.site.guide_pages import make_guide_pages
 from generator.site.home_page import make_home_page
 from generator.site.indicator_pages import make_indicator_pages
 from generator.site.news import make_news_pages
+from generator.site.paths import ABOUT
 from generator.site.policy_pages import make_policy_pages
 from generator.site.progress_pages import make_progress_pages
 from generator.site.summary_pages import make_summary_pages
@@ -46,7 +47,7 @@ SECTIONS: list[Callable[[Context], Section]] = [
 def tail_nav() -> list[Any]:
     """The navigation's last entries: the pages of site_src/ that no page module makes (their own front matter
     carries their titles)."""
-    return [{pgettext("navigation: the about page", "About this site"): "about.md"}]
+    return [{pgettext("navigation: the about page", "About this site"): ABOUT}]
 
 
 @dataclass(frozen=True)
