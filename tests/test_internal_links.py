@@ -35,7 +35,6 @@ TEMPLATES = ROOT / "generator" / "templates"
 PATHS_MODULE = "generator/site/paths.py"
 
 PENDING: set[str] = {
-    "generator/site/analysis_pages.py",
     "generator/site/composite_words.py",
     "generator/site/progress_pages.py",
     "generator/site/progress_words.py",
@@ -43,8 +42,6 @@ PENDING: set[str] = {
     "generator/site/zone_pages.py",
     # their links are inside catalogue messages; the modules that render them (analysis_pages, home_page,
     # summary_pages) must pass each link as the message's parameter (`links=hrefs(…)`)
-    "generator/templates/analysis_index.md.j2",
-    "generator/templates/analysis_method.md.j2",
     "generator/templates/zone_year.md.j2",
 }
 

@@ -33,10 +33,11 @@ from generator.site.composite_words import (
 from generator.site.composite_words import ind_name as _ind_name
 from generator.site.composite_words import zone_name as _name
 from generator.site.markup import link
+from generator.site.paths import ANALYSIS_INDEX, ANALYSIS_METHOD, href, hrefs, indicator_page, zone_page
 from generator.site.series import fmt_decimal, with_unit
 
-INDEX_PAGE = "analysis/index.md"
-METHOD_PAGE = "analysis/method.md"
+INDEX_PAGE = ANALYSIS_INDEX
+METHOD_PAGE = ANALYSIS_METHOD
 
 
 def make_analysis_pages(ctx: Context) -> Section:
@@ -183,7 +184,7 @@ def _index_view(catalog: Catalog, result: ci.Composite) -> dict[str, Any]:
                 1 for q in qualitative if (r := report.readings.get(q)) is not None and r.marker is None and r.text
             )
             rows.append({
-                "rank": z.rank, "zone": link(_name(catalog, z.zone), f"../zones/{z.zone}/index.md"),
+                "rank": z.rank, "zone": link(_name(catalog, z.zone), href(INDEX_PAGE, zone_page(z.zone))),
                 "score": score_text(z.score), "relative": f"{fmt_decimal(z.relative, 1)}%" if z.relative is not None else "—",
                 "group": group_name(z.group), "range": z.rank_range,
                 "stable": _stable(z.stable),
@@ -193,7 +194,7 @@ def _index_view(catalog: Catalog, result: ci.Composite) -> dict[str, Any]:
                                         count=len(qualitative)),
             })  # fmt: skip
         not_shown = [
-            {"zone": link(_name(catalog, z.zone), f"../zones/{z.zone}/index.md"), "reason": not_shown_text(z)}
+            {"zone": link(_name(catalog, z.zone), href(INDEX_PAGE, zone_page(z.zone))), "reason": not_shown_text(z)}
             for z in index.zones
             if not z.shown
         ]
@@ -240,6 +241,7 @@ def _index_view(catalog: Catalog, result: ci.Composite) -> dict[str, Any]:
         "qualitative_names": names_joined([_ind_name(catalog, q) for q in qualitative]),
         "coverage": ci.COVERAGE_PERCENT,
         "sample": catalog.has_sample,
+        "links": hrefs(INDEX_PAGE, method=METHOD_PAGE),
     }
 
 
@@ -302,7 +304,7 @@ def _worked_example(catalog: Catalog, result: ci.Composite) -> dict[str, Any] | 
     return {
         "year": index.year,
         "indicator": ind.name,
-        "indicator_link": link(ind.name, f"../indicators/{ind.id}.md"),
+        "indicator_link": link(ind.name, href(METHOD_PAGE, indicator_page(ind.id))),
         "basis": basis,
         "skew": fmt_decimal(ci.shown_decimal(skew, 2), 2) if skew is not None else "—",
         "transformed": chosen in result.transformed,
@@ -374,4 +376,5 @@ def _method_view(catalog: Catalog, result: ci.Composite) -> dict[str, Any]:
         if largest
         else "",
         "sample": catalog.has_sample,
+        "links": hrefs(METHOD_PAGE, index=INDEX_PAGE),
     }
