@@ -35,7 +35,6 @@ TEMPLATES = ROOT / "generator" / "templates"
 PATHS_MODULE = "generator/site/paths.py"
 
 PENDING: set[str] = {
-    "generator/site/composite_words.py",
     "generator/site/progress_pages.py",
     "generator/site/progress_words.py",
     "generator/site/summary_pages.py",

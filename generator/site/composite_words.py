@@ -12,6 +12,7 @@ from generator.data.catalog import Catalog, ZoneRecord
 from generator.i18n import NP_, pgettext
 from generator.site.common import zone_short
 from generator.site.markup import Safe, inline, link
+from generator.site.paths import ANALYSIS_INDEX, ANALYSIS_METHOD, href, indicator_page, zone_page
 from generator.site.series import fmt_decimal, with_unit
 
 GROUP_NAMES: dict[ci.Group, tuple[str, str]] = {
@@ -185,7 +186,7 @@ def _standing_lines(catalog: Catalog, result: ci.Composite, zone_id: str, items:
     lines = []
     basis = {str(r.indicator): str(r.basis) for r in result.inputs[result.inputs["zone"] == zone_id].itertuples()}
     for s in items:
-        name = link(ind_name(catalog, s.indicator), f"../../indicators/{s.indicator}.md")
+        name = link(ind_name(catalog, s.indicator), href(zone_page(zone_id), indicator_page(s.indicator)))
         value = inline(input_text(catalog, s.indicator, s.value, basis.get(s.indicator, "level")))
         words = pgettext(
             "composite index",
@@ -203,8 +204,10 @@ def _standing_lines(catalog: Catalog, result: ci.Composite, zone_id: str, items:
 def composite_block(catalog: Catalog, result: ci.Composite, zone: ZoneRecord) -> Safe:
     """The zone page's overall-performance section: the latest year with an index (`result`, the analysis
     stage's), or why there is none."""
-    method = link(pgettext("composite index: a link", "method notes"), "../../analysis/method.md")
-    overview = link(pgettext("composite index: a link", "comparative analysis"), "../../analysis/index.md")
+    method = link(pgettext("composite index: a link", "method notes"), href(zone_page(zone.id), ANALYSIS_METHOD))
+    overview = link(
+        pgettext("composite index: a link", "comparative analysis"), href(zone_page(zone.id), ANALYSIS_INDEX)
+    )
     heading = pgettext("composite index", "Overall performance")
     out = [f"## {heading}", ""]
     score = result.latest_for(zone.id)
