@@ -35,8 +35,6 @@ TEMPLATES = ROOT / "generator" / "templates"
 PATHS_MODULE = "generator/site/paths.py"
 
 PENDING: set[str] = {
-    "generator/site/progress_pages.py",
-    "generator/site/progress_words.py",
     "generator/site/summary_pages.py",
     "generator/site/zone_pages.py",
     # their links are inside catalogue messages; the modules that render them (analysis_pages, home_page,

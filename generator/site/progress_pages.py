@@ -33,10 +33,11 @@ from generator.i18n import pgettext
 from generator.site.charts import Chart, chart_html, chart_id, plot_text, with_summary
 from generator.site.common import Context, Section, front_matter, zone_short
 from generator.site.markup import link
+from generator.site.paths import PROGRESS_INDEX as INDEX
+from generator.site.paths import PROGRESS_REPORTING as REPORTING
+from generator.site.paths import PROGRESS_TARGETS as TARGETS
+from generator.site.paths import href, year_page, zone_page
 from generator.site.progress_words import (
-    INDEX,
-    REPORTING,
-    TARGETS,
     count_text,
     listed,
     status_label,
@@ -146,7 +147,7 @@ def _index_view(catalog: Catalog, progress: list[ZoneProgress]) -> dict[str, Any
         "statuses": [status_label(s) for s in STATUSES],
         "zones": [
             {
-                "link": link(zone_short(p.zone), f"../zones/{p.zone.id}/index.md"),
+                "link": link(zone_short(p.zone), href(INDEX, zone_page(p.zone.id))),
                 "period": f"{p.zone.zone.period.start}—{p.zone.zone.period.end}",
                 "total": len(p.targets),
                 "counts": [p.count(s) for s in STATUSES],
@@ -155,10 +156,8 @@ def _index_view(catalog: Catalog, progress: list[ZoneProgress]) -> dict[str, Any
             for p in progress
         ],
         "method": method(),
-        "targets": link(pgettext("progress: a link", "the details of each target"), TARGETS.removeprefix("progress/")),
-        "reporting": link(
-            pgettext("progress: a link", "the submission of the annual reports"), REPORTING.removeprefix("progress/")
-        ),
+        "targets": link(pgettext("progress: a link", "the details of each target"), href(INDEX, TARGETS)),
+        "reporting": link(pgettext("progress: a link", "the submission of the annual reports"), href(INDEX, REPORTING)),
     }
 
 
@@ -169,7 +168,7 @@ def _targets_view(catalog: Catalog, progress: list[ZoneProgress]) -> dict[str, A
     rows = []
     for p in progress:
         for t in p.targets:
-            rows.append({"zone": link(zone_short(p.zone), f"../zones/{p.zone.id}/index.md"), **target_row(t)})
+            rows.append({"zone": link(zone_short(p.zone), href(TARGETS, zone_page(p.zone.id))), **target_row(t)})
     return {
         "fm": front_matter(pgettext("progress: a page's title", "Targets in detail"), catalog.has_sample,
                            pgettext("progress: a page's description", "Each zone's end-of-period targets: the "
@@ -178,7 +177,7 @@ def _targets_view(catalog: Catalog, progress: list[ZoneProgress]) -> dict[str, A
         "summary": overall_sentence(catalog, progress),
         "rows": rows,
         "method": method(),
-        "overview": link(pgettext("progress: a link", "the overview of the progress"), "index.md"),
+        "overview": link(pgettext("progress: a link", "the overview of the progress"), href(TARGETS, INDEX)),
     }  # fmt: skip
 
 
@@ -245,14 +244,14 @@ def _reporting_view(
         "years": [{
             "year": y.year, "sentence": year_sentence(y),
             "rows": [{
-                "zone": link(zone_short(s.zone), f"../zones/{s.zone.id}/index.md"),
+                "zone": link(zone_short(s.zone), href(REPORTING, zone_page(s.zone.id))),
                 "deadline": s.deadline.isoformat(),
-                "submitted": link(s.submitted.isoformat(), f"../zones/{s.zone.id}/{s.year}.md") if s.submitted
+                "submitted": link(s.submitted.isoformat(), href(REPORTING, year_page(s.zone.id, s.year))) if s.submitted
                 else (pgettext("progress: a report's submission", "submitted") if s.state == UNDATED else "—"),
                 "state": submission_text(s),
             } for s in y.rows],
         } for y in years],
-        "evaluations": [{"zone": link(zone_short(e.zone), f"../zones/{e.zone.id}/index.md"), "text": _evaluation_text(e)}
+        "evaluations": [{"zone": link(zone_short(e.zone), href(REPORTING, zone_page(e.zone.id))), "text": _evaluation_text(e)}
                         for e in evaluations],
-        "overview": link(pgettext("progress: a link", "the overview of the progress"), "index.md"),
+        "overview": link(pgettext("progress: a link", "the overview of the progress"), href(REPORTING, INDEX)),
     }  # fmt: skip

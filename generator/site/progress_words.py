@@ -15,10 +15,7 @@ from generator.analysis.targets import STATUSES, Gap, Reason, Status, TargetProg
 from generator.data.catalog import Catalog
 from generator.i18n import NP_, pgettext
 from generator.site.markup import Safe, link
-
-INDEX = "progress/index.md"
-TARGETS = "progress/targets.md"
-REPORTING = "progress/reporting.md"
+from generator.site.paths import PROGRESS_INDEX, PROGRESS_TARGETS, href, zone_page
 
 STATUS_WORDS: dict[Status, tuple[str, str]] = {
     Status.ACHIEVED: NP_("progress: a target's status", "achieved"),
@@ -156,8 +153,9 @@ def targets_block(env: jinja2.Environment, catalog: Catalog, p: ZoneProgress | N
     for a zone without targets to judge (`p` None)."""
     if p is None:
         return Safe("")
+    here = zone_page(p.zone.id)
     return Safe(env.get_template("zone_targets.md.j2").render(
         sentence=zone_sentence(catalog, p), rows=[target_row(t) for t in p.targets],
-        method=link(pgettext("progress: a link", "how it is judged"), "../../" + TARGETS),
-        overview=link(pgettext("progress: a link", "progress towards the targets of all zones"), "../../" + INDEX),
+        method=link(pgettext("progress: a link", "how it is judged"), href(here, PROGRESS_TARGETS)),
+        overview=link(pgettext("progress: a link", "progress towards the targets of all zones"), href(here, PROGRESS_INDEX)),
     ))  # fmt: skip
