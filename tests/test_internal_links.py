@@ -36,9 +36,7 @@ PATHS_MODULE = "generator/site/paths.py"
 
 PENDING: set[str] = {
     "generator/site/summary_pages.py",
-    "generator/site/zone_pages.py",
-    # their links are inside catalogue messages; the modules that render them (analysis_pages, home_page,
-    # summary_pages) must pass each link as the message's parameter (`links=hrefs(…)`)
+    # its link is inside a catalogue message; summary_pages must pass it as the message's parameter
     "generator/templates/zone_year.md.j2",
 }
 

@@ -33,19 +33,21 @@ def zone_csv_path(zone_id: str) -> str:
     return f"{DATA}/zones/{zone_id}.csv"
 
 
-def summary_links(zone: ZoneRecord, base: str = "", pdf: bool = True) -> Safe:
-    """The zone page's line linking every year's summary and the latest one's PDF (when `pdf`: PDFs are made);
-    `base` is the zone folder relative to the linking page ("" from the zone page itself)."""
+def summary_links(zone: ZoneRecord, pdf: bool = True) -> Safe:
+    """The zone page's line linking every year's summary and the latest one's PDF (when `pdf`: PDFs are made),
+    linked from the zone page with `href`."""
     years = sorted(zone.reports)
     if not years:
         return Safe("")
+    here = zone_page(zone.id)
     years_links = pgettext("zones: between the year links", ", ").join(
-        link(pgettext("zones: a year summary's link", "%(year)s", year=y), f"{base}{y}.md") for y in years
+        link(pgettext("zones: a year summary's link", "%(year)s", year=y), href(here, year_page(zone.id, y)))
+        for y in years
     )
     if not pdf:
         return Safe(_("Each year's construction data summary: %(years)s", years=years_links))
     last = years[-1]
-    pdf_link = link(_("Download the %(year)s summary PDF", year=last), base + f"summary-{last}.pdf")
+    pdf_link = link(_("Download the %(year)s summary PDF", year=last), href(here, summary_pdf_path(zone.id, last)))
     return Safe(_("Each year's construction data summary: %(years)s (%(pdf)s)", years=years_links, pdf=pdf_link))
 
 

@@ -25,7 +25,7 @@ from generator.site.common import (
 )
 from generator.site.composite_words import composite_block
 from generator.site.markup import Safe, link
-from generator.site.paths import summary_links, zone_csv_path, zone_page
+from generator.site.paths import DATA_INDEX, ZONES_INDEX, case_page, href, summary_links, zone_csv_path, zone_page
 from generator.site.progress_words import targets_block
 from generator.site.sentences import dashboard_summary, zone_indicator_text
 from generator.site.series import changes, progress, with_unit, zone_series
@@ -38,13 +38,13 @@ def make_zone_pages(ctx: Context) -> Section:
     out = Section()
     zones = sorted_zones(catalog)
     listed = len(zones) <= NAV_MAX_PAGES
-    nav: list[Any] = ["zones/index.md"]
+    nav: list[Any] = [ZONES_INDEX]
     for zone in zones:
         view = _zone_view(ctx, zone)
         out.pages[zone_page(zone.id)] = env.get_template("zone.md.j2").render(**view)
         if listed:
             nav.append({zone_short(zone): zone_page(zone.id)})
-    out.pages["zones/index.md"] = env.get_template("zone_list.md.j2").render(**_zone_list_view(catalog, zones))
+    out.pages[ZONES_INDEX] = env.get_template("zone_list.md.j2").render(**_zone_list_view(catalog, zones))
     out.nav = [{pgettext("zones: the section", "Zones"): nav}]
     return out
 
@@ -70,7 +70,7 @@ def _zone_list_view(catalog: Catalog, zones: list[ZoneRecord]) -> dict[str, Any]
         z = zone.zone
         values = [_latest_value(zone, ind.id) for ind in keys]
         rows.append({
-            "link": link(z.name, f"{zone.id}/index.md"),
+            "link": link(z.name, href(ZONES_INDEX, zone_page(zone.id))),
             "city": catalog.ref_name("cities", z.city),
             "level": catalog.ref_name("zone_levels", z.level),
             "status": STATUS_LABELS[zone.status][0],
@@ -178,8 +178,9 @@ def _zone_view(ctx: Context, zone: ZoneRecord) -> dict[str, Any]:
     own = list(zone.own_indicators)
     cases = [c for c in catalog.cases if c.zone_id == zone.id]
     dashboard = _dashboard(catalog, analysis.peers, zone, common, targets)
-    csv_link = link(pgettext("zones: a download link", "CSV table"), "../../" + zone_csv_path(zone.id))
-    open_data_link = link(pgettext("open data page", "Open data"), "../../data/index.md")
+    here = zone_page(zone.id)
+    csv_link = link(pgettext("zones: a download link", "CSV table"), href(here, zone_csv_path(zone.id)))
+    open_data_link = link(pgettext("open data page", "Open data"), href(here, DATA_INDEX))
     return {
         "fm": front_matter(
             z.name, z.sample, _("The construction, procedure and yearly indicator data of %(zone)s", zone=z.name)
@@ -205,7 +206,7 @@ def _zone_view(ctx: Context, zone: ZoneRecord) -> dict[str, Any]:
                                                max(zone.reports)) if zone.reports else "",
         "qualitative": _qualitative(zone, [*common, *own]),
         "notes": _notes(catalog, zone),
-        "cases": [{"link": link(c.case.title, f"../../cases/{c.slug}.md"), "year": c.case.year} for c in cases],
+        "cases": [{"link": link(c.case.title, href(here, case_page(c.slug))), "year": c.case.year} for c in cases],
         "revised": any(e.kind == "plan_revised" for e in z.events),
         "targets_progress": targets_block(env, catalog, analysis.progress_for(zone.id)),
         "composite": composite_block(catalog, analysis.composite, zone),
