@@ -34,11 +34,7 @@ SITE = ROOT / "generator" / "site"
 TEMPLATES = ROOT / "generator" / "templates"
 PATHS_MODULE = "generator/site/paths.py"
 
-PENDING: set[str] = {
-    "generator/site/summary_pages.py",
-    # its link is inside a catalogue message; summary_pages must pass it as the message's parameter
-    "generator/templates/zone_year.md.j2",
-}
+PENDING: set[str] = set()
 
 _EXT = r"(?:md|csv|json|xlsx|pdf|png|svg|jpg)"
 WHOLE_PATH = re.compile(

@@ -37,7 +37,17 @@ from generator.data.models import Approved, Evaluated, Indicator
 from generator.i18n import N_, _, bilingual, pgettext
 from generator.site.common import Context, Section, category_name, front_matter, sorted_zones, zone_short
 from generator.site.markup import block, link
-from generator.site.paths import summary_pdf_path, year_page, zone_csv_path
+from generator.site.paths import (
+    PROGRESS_TARGETS,
+    case_page,
+    href,
+    hrefs,
+    page_url,
+    summary_pdf_path,
+    year_page,
+    zone_csv_path,
+    zone_page,
+)
 from generator.site.progress_words import reason_text, status_label
 from generator.site.series import NOT_REPORTED, Point, changes, fmt_decimal, with_unit, zone_series
 
@@ -280,16 +290,18 @@ def _page_view(catalog: Catalog, analysis: Analysis, zone: ZoneRecord, year: int
     description = _("%(zone)s: summary of the construction data of %(year)s", zone=zone.zone.name, year=year)
     pdf_words = _("Download the PDF (summary of %(year)s)", year=year)
     csv_words = _("Download this zone's data of every year (CSV)")
+    here = year_page(zone.id, year)
     return {
         **data,
         "fm": front_matter(data["short_title"], zone.zone.sample, description, search={"exclude": True}),
-        "zone_link": link(zone.zone.name, "index.md"),
+        "zone_link": link(zone.zone.name, href(here, zone_page(zone.id))),
         "highlights": block(highlights) if highlights else "",
-        "cases": [{**c, "link": link(c["title"], f"../../cases/{c['slug']}.md")} for c in data["cases"]],
-        "pdf": link(pdf_words, f"summary-{year}.pdf") if pdf else "",
-        "previous": link(_year_words(years[k - 1]), f"{years[k - 1]}.md") if k > 0 else "",
-        "next": link(_year_words(years[k + 1]), f"{years[k + 1]}.md") if k + 1 < len(years) else "",
-        "csv": link(csv_words, "../../" + zone_csv_path(zone.id)),
+        "cases": [{**c, "link": link(c["title"], href(here, case_page(c["slug"])))} for c in data["cases"]],
+        "pdf": link(pdf_words, href(here, summary_pdf_path(zone.id, year))) if pdf else "",
+        "previous": link(_year_words(years[k - 1]), href(here, year_page(zone.id, years[k - 1]))) if k > 0 else "",
+        "next": link(_year_words(years[k + 1]), href(here, year_page(zone.id, years[k + 1]))) if k + 1 < len(years) else "",
+        "csv": link(csv_words, href(here, zone_csv_path(zone.id))),
+        "links": hrefs(here, method=PROGRESS_TARGETS),
     }  # fmt: skip
 
 
@@ -316,6 +328,7 @@ def make_summary_pages(ctx: Context) -> Section:
 
 
 PARALLEL_FROM = 4  # fewer PDFs than this are rendered in this process: starting workers costs more
+CACHED = ".pdf"  # the cache folder's files are <cache key>.pdf (a cache's file name, not a page's path)
 
 
 def _cache_key(html: str) -> str:
@@ -333,7 +346,7 @@ def render_pdfs(jobs: dict[str, str], cache: Path | None) -> dict[str, bytes]:
     keys = {path: _cache_key(html) for path, html in jobs.items()}
     out: dict[str, bytes] = {}
     for path, key in keys.items():
-        cached = cache / f"{key}.pdf" if cache is not None else None
+        cached = cache / (key + CACHED) if cache is not None else None
         if cached is not None and cached.is_file():
             out[path] = cached.read_bytes()
     todo = sorted(p for p in jobs if p not in out)
@@ -352,7 +365,7 @@ def render_pdfs(jobs: dict[str, str], cache: Path | None) -> dict[str, bytes]:
             continue
         tmp = cache / f"{keys[path]}.{os.getpid()}.tmp"
         tmp.write_bytes(pdf)
-        tmp.replace(cache / f"{keys[path]}.pdf")
+        tmp.replace(cache / (keys[path] + CACHED))
     return dict(sorted(out.items()))
 
 
@@ -370,8 +383,8 @@ def summary_html(catalog: Catalog, analysis: Analysis, zone: ZoneRecord, year: i
         disclaimer=_(DISCLAIMER),
         sample_note=_(SAMPLE_NOTE),
         site_title=catalog.site.title,
-        page_url=f"{base}zones/{zone.id}/{year}/",
-        case_url=lambda slug: f"{base}cases/{slug}/",
+        page_url=base + page_url(year_page(zone.id, year)),
+        case_url=lambda slug: base + page_url(case_page(slug)),
         highlights_html=[markupsafe.Markup(block(text)) for text in data["highlights"]],
         css=markupsafe.Markup(importlib.resources.files("generator").joinpath(PRINT_CSS).read_text(encoding="utf-8")),
     )
