@@ -19,6 +19,7 @@ from generator.data.problems import ProblemLog
 from generator.data.validate import validate_data
 from generator.options import Options
 from generator.site.pages import make_pages
+from generator.site.paths import zone_image
 from generator.site.summary_pages import render_pdfs
 from generator.site.write import WriteResult, write_files
 
@@ -49,5 +50,5 @@ def _build(options: Options, memo: Memo | None) -> BuildResult:
     files |= render_pdfs(site.pdf_jobs, options.pdf_cache)
     for case in catalog.cases:  # only images a case uses are published
         for image in case.case.images:
-            files[f"images/{case.zone_id}/{image.file}"] = catalog.zones[case.zone_id].images[image.file]
+            files[zone_image(case.zone_id, image.file)] = catalog.zones[case.zone_id].images[image.file]
     return BuildResult(log, catalog, write_files(options.out, files), site.nav)
