@@ -1,8 +1,20 @@
-"""Where the pages and files that more than one page module links are, relative to the generated folder
-(which MkDocs serves at the site's root), and the zone page's line of links to its year pages. A helper
-module: page modules import it, never each other."""
+"""THE place of every generated page's and file's path, and of every internal link between them (issue 13).
+
+Each page and file the generator makes has its path here, relative to the generated folder (which MkDocs serves
+at the site's root): constants for the single pages (`HOME`, `CASES_INDEX`, `ANALYSIS_METHOD`, `DATA_XLSX`, …)
+and functions for the pages there is one of per zone, year, case or indicator (`zone_page`, `year_page`,
+`case_page`, `indicator_page`, `news_post`, `zone_csv_path`, `summary_pdf_path`, `zone_image`). A page module
+writes `out.pages[PATH]` and links with `href(PAGE, PATH)`, the relative link from its page as MkDocs resolves
+it (`hrefs(PAGE, name=PATH, …)` for a template whose catalogue messages take each link as a parameter,
+`[words](%(name)s)`); links in raw HTML and JSON, and absolute addresses, use `page_url(PATH)`, where MkDocs
+serves the page. No other module or template writes a relative page path by hand (tests/test_internal_links.py).
+
+Also the zone page's line of links to its year pages (`summary_links`). A helper module: page modules import it,
+never each other."""
 
 from __future__ import annotations
+
+import posixpath
 
 from generator.data.catalog import ZoneRecord
 from generator.i18n import _, pgettext
@@ -51,7 +63,7 @@ def summary_links(zone: ZoneRecord, pdf: bool = True) -> Safe:
     return Safe(_("Each year's construction data summary: %(years)s (%(pdf)s)", years=years_links, pdf=pdf_link))
 
 
-# ---- issue 13, one place for internal links: every generated page and file, and `href` between them ----
+# ---- every generated page and file, and `href` between them ----
 # (relative to the generated folder; a page module writes `out.pages[PATH]` and links with `href(PAGE, PATH)`)
 
 HOME = "index.md"
@@ -119,8 +131,6 @@ def href(from_page: str, to_path: str) -> str:
     MkDocs resolves a Markdown link: from the page's folder. A `?query` or `#anchor` on `to_path` is kept; a
     folder (ending in `/`) stays a folder link. `href("cases/a.md", "zones/z/index.md")` is
     `../zones/z/index.md`, `href("indicators/index.md", "indicators/x.md")` is `x.md`."""
-    import posixpath  # here, not at the top: this block is only added to the module (issue 13's parallel work)
-
     cut = min((i for i in (to_path.find("?"), to_path.find("#")) if i >= 0), default=len(to_path))
     target, tail = to_path[:cut], to_path[cut:]
     folder = target == "" or target.endswith("/")
