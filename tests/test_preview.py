@@ -143,12 +143,12 @@ def test_only_the_offline_build_turns_instant_navigation_off(monkeypatch: pytest
     opened from disk where it cannot work, has it off, and no feed link that makes Material fetch a sitemap."""
     from mkdocs.config import load_config
 
-    from generator.mkdocs_bridge import _offline_build_without_instant_navigation
+    from generator.mkdocs_bridge import _offline_build_without_instant_navigation, _options
 
     def features(offline: str) -> list[str]:
         monkeypatch.setenv("OFFLINE", offline)
         config = load_config(str(ROOT / "mkdocs.yml"))
-        _offline_build_without_instant_navigation(config)
+        _offline_build_without_instant_navigation(config, _options(config).offline)  # as on_config does
         return list(config.theme["features"])
 
     production = features("false")
