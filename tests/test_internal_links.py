@@ -199,3 +199,36 @@ def test_href_to_itself_is_its_file_name(page: str) -> None:
     from generator.site import paths
 
     assert paths.href(page, page) == page.rsplit("/", 1)[-1]
+
+
+DIFF_MODULE = "generator/diff.py"
+SITE_ADDRESS = re.compile(r"^/?(?:[\w{}.\-]+/)+$")  # a page's address on the site, `/zones/{}/` or `cases/{}/`
+
+
+def diff_addresses() -> list[str]:
+    """The site addresses and relative paths diff.py writes by hand (the summary links the pages that change)."""
+    tree = ast.parse((ROOT / DIFF_MODULE).read_text(encoding="utf-8"))
+    skip = _docstrings(tree)
+    texts = []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.JoinedStr):
+            skip |= {id(v) for v in node.values}
+            texts.append("".join(str(v.value) if isinstance(v, ast.Constant) else "{}" for v in node.values))
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Constant) and isinstance(node.value, str) and id(node) not in skip:
+            texts.append(node.value)
+    found = [t for t in texts if SITE_ADDRESS.match(t)]
+    return list(dict.fromkeys(found + python_paths((ROOT / DIFF_MODULE).read_text(encoding="utf-8"))))
+
+
+@pytest.mark.xfail(strict=True, reason="issue 13: diff.py writes /zones/{id}/ and /cases/{slug}/ by hand")
+def test_diff_takes_the_pages_addresses_from_paths() -> None:
+    assert diff_addresses() == []
+
+
+def test_diff_links_where_the_site_serves_the_pages() -> None:
+    from generator.diff import web_path
+    from generator.site import paths
+
+    assert web_path("/" + paths.page_url(paths.zone_page("z-1"))) == "/zones/z-1/"
+    assert web_path("/" + paths.page_url(paths.case_page("c_2"))) == "/cases/c_2/"
