@@ -47,6 +47,7 @@ from generator.data.types import parse_number
 from generator.data.validate import validate_data
 from generator.data.vocabulary import SPACES_SHOWN
 from generator.i18n import bilingual, pgettext
+from generator.site.paths import case_page, page_url, zone_page
 
 TEXT_LIMIT = 300  # characters of one value shown; the rest is counted, not shown
 NAME_LIMIT = 60  # characters of a name used to head a line (zone, case, indicator)
@@ -635,14 +636,14 @@ class _Differ:
             self.summary.deleted += 1
             cases = sum(c.zone_id == zone_id for c in self.old.cases)
             out.append("- " + _t("diff-zone-deleted", name=text(z.zone.name, NAME_LIMIT), id=code(zone_id),
-                                 url=web_path(f"/zones/{zone_id}/"), years=len(z.reports), cases=cases))  # fmt: skip
+                                 url=web_path("/" + page_url(zone_page(zone_id))), years=len(z.reports), cases=cases))  # fmt: skip
             out += self.listing("", z.zone)
             out += self.listing("", ZoneIndicators.model_construct(indicators=list(z.own_indicators)))
             out += [f"  - {line[2:]}" for line in self._images("", z.images, {})]
         for old_id, new_id in sorted(self.renamed.items()):
             out.append("- " + _t("diff-zone-renamed", old=code(old_id), new=code(new_id),
                                  name=text(self.new.zones[new_id].zone.name, NAME_LIMIT),
-                                 old_url=web_path(f"/zones/{old_id}/"), new_url=web_path(f"/zones/{new_id}/")))  # fmt: skip
+                                 old_url=web_path("/" + page_url(zone_page(old_id))), new_url=web_path("/" + page_url(zone_page(new_id)))))  # fmt: skip
         for zone_id in sorted(self.new.zones):
             old_id = self.old_id.get(zone_id, zone_id)
             if old_id not in self.old.zones:
@@ -770,12 +771,12 @@ class _Differ:
             self.zone_id = case.zone_id
             self.summary.deleted += 1
             out.append("- " + _t("diff-case-deleted", title=text(case.case.title, NAME_LIMIT), slug=code(slug),
-                                 url=web_path(f"/cases/{slug}/")))  # fmt: skip
+                                 url=web_path("/" + page_url(case_page(slug)))))  # fmt: skip
             out += self.listing("", case.case)
         for old_slug, new_slug in sorted(renamed.items()):
             out.append("- " + _t("diff-case-renamed", old=code(old_slug), new=code(new_slug),
                                  title=text(b[new_slug].case.title, NAME_LIMIT),
-                                 old_url=web_path(f"/cases/{old_slug}/"), new_url=web_path(f"/cases/{new_slug}/")))  # fmt: skip
+                                 old_url=web_path("/" + page_url(case_page(old_slug))), new_url=web_path("/" + page_url(case_page(new_slug)))))  # fmt: skip
         pairs = [(s, s) for s in sorted(set(a) & set(b))] + sorted(renamed.items())
         for old_slug, new_slug in pairs:
             x, y = a[old_slug], b[new_slug]

@@ -221,7 +221,6 @@ def diff_addresses() -> list[str]:
     return list(dict.fromkeys(found + python_paths((ROOT / DIFF_MODULE).read_text(encoding="utf-8"))))
 
 
-@pytest.mark.xfail(strict=True, reason="issue 13: diff.py writes /zones/{id}/ and /cases/{slug}/ by hand")
 def test_diff_takes_the_pages_addresses_from_paths() -> None:
     assert diff_addresses() == []
 
