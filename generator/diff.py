@@ -30,6 +30,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
+from functools import cache
 from pathlib import Path
 from typing import Annotated, Any, Literal, Union, get_args, get_origin
 
@@ -37,11 +38,12 @@ from pydantic import BaseModel
 from pydantic.fields import FieldInfo
 
 from generator.analysis.numbers import fmt_decimal
+from generator.data import layout
 from generator.data.catalog import Catalog, ZoneRecord
 from generator.data.kinds import KINDS
 from generator.data.load import load_data
 from generator.data.messages import editor_text
-from generator.data.models import AnnualReport, IndicatorSystem, Value, ZoneIndicators, field_words
+from generator.data.models import AnnualReport, IndicatorSystem, Value, ZoneIndicators, coded_fields, field_words
 from generator.data.rules.reports import tenfold_jump
 from generator.data.types import parse_number
 from generator.data.validate import validate_data
@@ -53,21 +55,6 @@ TEXT_LIMIT = 300  # characters of one value shown; the rest is counted, not show
 NAME_LIMIT = 60  # characters of a name used to head a line (zone, case, indicator)
 SUMMARY_LIMIT = 900_000  # bytes: GitHub refuses a job summary over 1 MiB (the rest is for the closing lines)
 RENAME_SHARE = 0.6  # share of equal fields at which a deleted and an added record are one renamed record
-
-# Codes shown with their names: (model, field) -> reference list ("indicators": the indicator system)
-_REFERENCE_OF = {
-    ("Zone", "level"): "zone_levels",
-    ("Zone", "city"): "cities",
-    ("Zone", "targets"): "indicators",
-    ("Park", "kind"): "park_kinds",
-    ("Park", "level"): "park_levels",
-    ("Case", "task"): "tasks",
-    ("Case", "tags"): "tags",
-    ("Results", "indicators"): "indicators",
-    ("Evaluated", "result"): "evaluation_results",
-    ("PlanRevised", "targets"): "indicators",
-    ("Indicator", "category"): "categories",
-}
 
 
 class DiffError(Exception):
@@ -373,6 +360,15 @@ def _is_code(annotation: Any, metadata: list[Any] | None = None) -> bool:
     return False
 
 
+@cache
+def _reference(cls: type[BaseModel], name: str) -> str:
+    """Codes shown with their names: the code list of a model class's field ("indicators": the indicator
+    system), as the data files' models say (`CodeList`); empty for a field that takes no code."""
+    roots = {kind.item_model for kind in layout.FILE_KINDS if kind.model is not None}
+    found = {c.list_name for root in roots for c in coded_fields(root) if (c.owner, c.field) == (cls, name)}
+    return found.pop() if len(found) == 1 else ""
+
+
 @dataclass
 class _Field:
     """What a value means: the reference list its codes come from, or whether it is an id."""
@@ -460,10 +456,7 @@ class _Differ:
 
     @staticmethod
     def meaning(cls: type[BaseModel], name: str, info: FieldInfo) -> _Field:
-        reference = _REFERENCE_OF.get((cls.__name__, name), "")
-        if name == "kind" and "date" in cls.model_fields:  # every kind of event
-            reference = "event_kinds"
-        return _Field(reference, _is_code(info.annotation, list(info.metadata)))
+        return _Field(_reference(cls, name), _is_code(info.annotation, list(info.metadata)))
 
     def value_text(self, value: Value | None) -> str:
         """An indicator's value as the report gives it: a number as written, a text, the markers (not available,

@@ -8,8 +8,12 @@ their descriptions. Unknown fields are refused (`extra="forbid"`); scalars are r
 
 from __future__ import annotations
 
+import types
+import typing
 from collections.abc import Iterator, Mapping
-from typing import Annotated, Any, Literal
+from dataclasses import dataclass
+from functools import cache
+from typing import Annotated, Any, Literal, NamedTuple
 
 from pydantic import BaseModel, ConfigDict, Discriminator, Field, Tag, model_validator
 from pydantic.fields import FieldInfo
@@ -102,6 +106,73 @@ class _Words(Mapping[str, Any]):
         return len(self._marked)
 
 
+# --- which field takes which code list (issue 13) -------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class CodeList:
+    """A coded field's code list, as metadata of its type: `Annotated[Key, CodeList("cities")]` (in a list, each
+    item; as a mapping's key type, each key). On a discriminated union, `tag` names the members' field that
+    carries the tag: the union's item takes a code of the list (the tag that picks the model), and so does that
+    field of every member. pydantic ignores it: the JSON schemas do not change. `coded_fields` reads it; the
+    checker (validate, the rules) and diff take the lists from there."""
+
+    name: str
+    tag: str | None = None
+
+
+class CodedField(NamedTuple):
+    """One coded field of a model: its path in the file (`#` a list's item, `*` a mapping's key), its code list,
+    and the model class and field name that declare it."""
+
+    path: tuple[str, ...]
+    list_name: str
+    owner: type[BaseModel]
+    field: str
+
+
+def coded_fields(model: type[BaseModel]) -> Iterator[CodedField]:
+    """Every coded field of a model and of the models in it (a mapping's values are not walked: no value
+    model has a coded field)."""
+    for name, info in model.model_fields.items():
+        yield from _coded(info.annotation, list(info.metadata), (name,), model, name)
+
+
+def _coded(tp: Any, meta: list[Any], path: tuple[str, ...], owner: type[BaseModel], name: str) -> Iterator[CodedField]:
+    while typing.get_origin(tp) is Annotated:
+        tp, *more = typing.get_args(tp)
+        meta = [*meta, *more]
+    origin, args = typing.get_origin(tp), typing.get_args(tp)
+    for code_list in (m for m in meta if isinstance(m, CodeList)):
+        if code_list.tag is None:
+            yield CodedField(path, code_list.name, owner, name)
+        else:
+            for member in (_bare(a) for a in args):
+                yield CodedField(path, code_list.name, member, code_list.tag)
+    if origin is list:
+        yield from _coded(args[0], [], (*path, "#"), owner, name)
+    elif origin is dict:
+        yield from _coded(args[0], [], (*path, "*"), owner, name)
+    elif origin in (typing.Union, types.UnionType):
+        for arg in args:
+            yield from _coded(arg, [], path, owner, name)
+    elif isinstance(tp, type) and issubclass(tp, BaseModel):
+        for field_name, info in tp.model_fields.items():
+            yield from _coded(info.annotation, list(info.metadata), (*path, field_name), tp, field_name)
+
+
+def _bare(tp: Any) -> Any:
+    while typing.get_origin(tp) is Annotated:
+        tp = typing.get_args(tp)[0]
+    return tp
+
+
+@cache
+def code_lists(model: type[BaseModel]) -> Mapping[tuple[str, ...], str]:
+    """A model's coded fields by path (see `CodedField`): path -> code list."""
+    return types.MappingProxyType({c.path: c.list_name for c in coded_fields(model)})
+
+
 class Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
@@ -164,11 +235,11 @@ class Category(Strict):
 class Indicator(Strict):
     id: Key = F(NP_("field", "indicator id (lowercase, underscores)"))
     number: int | None = F(NP_("field", "row number in Attachment 2 of the guideline"), None, ge=1)
-    category: Key = F(NP_("indicator field", "category id"))
+    category: Annotated[Key, CodeList("categories")] = F(NP_("indicator field", "category id"))
     name: Name = F(NP_("field", "indicator name (Chinese)"))
     name_en: Name = F(NP_("field", "English name"))
     unit: Name | None = F(NP_("field", "unit; none for qualitative indicators"), None)
-    kind: IndicatorKind = F(
+    kind: Annotated[IndicatorKind, CodeList("indicator_kinds")] = F(
         NP_(
             "field",
             "kind: count, amount, percent (stored in percent units: 35 = 35 %%), per_10k (per 10,000), text (qualitative)",
@@ -199,8 +270,8 @@ class ZoneIndicators(Strict):
 
 class Park(Strict):
     name: Name = F(NP_("field", "carrier park name"))
-    kind: Key = F(NP_("field", "park kind id"))
-    level: Key = F(NP_("field", "park level id"))
+    kind: Annotated[Key, CodeList("park_kinds")] = F(NP_("field", "park kind id"))
+    level: Annotated[Key, CodeList("park_levels")] = F(NP_("field", "park level id"))
 
 
 class Period(Strict):
@@ -265,7 +336,7 @@ class Approved(_Event):
 
 class PlanRevised(_Event):
     kind: Literal["plan_revised"] = F(NP_("field", "event kind: plan revised"))
-    targets: dict[Key, Number] = F(
+    targets: dict[Annotated[Key, CodeList("indicators")], Number] = F(
         NP_("field", "revised end-of-period targets (changed ones only)"),
         default_factory=dict,
         max_length=VALUES_MAX,
@@ -277,7 +348,7 @@ EvaluationResult = Literal["confirmed", "rectification", "revoked", "further_sup
 
 class Evaluated(_Event):
     kind: Literal["evaluated"] = F(NP_("field", "event kind: evaluated"))
-    result: EvaluationResult = F(
+    result: Annotated[EvaluationResult, CodeList("evaluation_results")] = F(
         NP_("field", "result: confirmed, rectification, revoked, further_support"),
     )
     document: Name | None = F(NP_("field", "document number"), None)
@@ -294,6 +365,7 @@ Event = Annotated[
     | Annotated[PlanRevised, Tag("plan_revised")]
     | Annotated[Evaluated, Tag("evaluated")],
     Discriminator(_event_kind),
+    CodeList("event_kinds", tag="kind"),
 ]
 
 EVENT_KINDS = ("applied", "public_notice", "approved", "plan_revised", "report_submitted", "evaluated")
@@ -304,8 +376,8 @@ class Zone(Strict):
     name: Name = F(NP_("field", "zone name"))
     short_name: Name | None = F(NP_("field", "short name"), None)
     sample: Bool = F(NP_("field", "sample data: true means the figures are illustrative"), False)
-    level: Key = F(NP_("field", "zone level id"))
-    city: Key = F(NP_("field", "host city id"))
+    level: Annotated[Key, CodeList("zone_levels")] = F(NP_("field", "zone level id"))
+    city: Annotated[Key, CodeList("cities")] = F(NP_("field", "host city id"))
     parks: list[Park] = F(NP_("field", "carrier parks"), min_length=1, max_length=PARKS_MAX)
     industries: list[Name] = F(NP_("field", "featured industries"), default_factory=list, max_length=INDUSTRIES_MAX)
     management_department: Name = F(NP_("field", "management department"))
@@ -313,7 +385,7 @@ class Zone(Strict):
     period: Period = F(NP_("field", "construction period"))
     funding: list[Funding] = F(NP_("field", "funding"), default_factory=list, max_length=FUNDING_MAX)
     plan: Plan = F(NP_("field", "sections of the construction plan (Attachment 1)"), default_factory=Plan)
-    targets: dict[Key, Number] = F(
+    targets: dict[Annotated[Key, CodeList("indicators")], Number] = F(
         NP_("field", "end-of-period targets (indicator id: value)"),
         default_factory=dict,
         max_length=VALUES_MAX,
@@ -354,7 +426,7 @@ class AnnualReport(Strict):
     highlights: list[Paragraph] = F(
         NP_("field", "highlights of the year"), default_factory=list, max_length=HIGHLIGHTS_MAX
     )
-    values: dict[Key, Value] = F(
+    values: dict[Annotated[Key, CodeList("indicators")], Value] = F(
         NP_("field", "indicator values (id: value, or %(not_available)s / %(not_applicable)s)"),
         default_factory=dict,
         max_length=VALUES_MAX,
@@ -367,7 +439,7 @@ class AnnualReport(Strict):
 
 class Results(Strict):
     text: Markdown = F(NP_("field", "results"))
-    indicators: list[Key] = F(
+    indicators: list[Annotated[Key, CodeList("indicators")]] = F(
         NP_("field", "indicators the practice moved (the page shows their values)"),
         default_factory=list,
         max_length=INDICATORS_MAX,
@@ -395,8 +467,10 @@ class Case(Strict):
     title: Name = F(NP_("field", "title"))
     year: Year = F(NP_("field", "year"))
     zone: Id | None = F(NP_("field", "zone (optional: taken from the folder)"), None)
-    task: Key = F(NP_("field", "main task id"))
-    tags: list[Key] = F(NP_("field", "tag ids"), default_factory=list, max_length=CASE_LIST_MAX)
+    task: Annotated[Key, CodeList("tasks")] = F(NP_("field", "main task id"))
+    tags: list[Annotated[Key, CodeList("tags")]] = F(
+        NP_("field", "tag ids"), default_factory=list, max_length=CASE_LIST_MAX
+    )
     summary: Paragraph = F(NP_("field", "summary (one or two sentences)"))
     background: Markdown = F(NP_("field", "background"))
     practices: Markdown = F(NP_("field", "practices"))

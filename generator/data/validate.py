@@ -21,14 +21,11 @@ from generator.data.kinds import KINDS
 from generator.data.load import DataFolder, Document
 from generator.data.messages import editor_text
 from generator.data.models import (
-    AnnualReport,
-    Case,
     IndicatorSystem,
     RefItem,
     SiteConfig,
     Task,
-    Zone,
-    ZoneIndicators,
+    code_lists,
 )
 from generator.data.partial import Partial, Unsure, lenient_empty, salvage
 from generator.data.problems import Problem, ProblemLog
@@ -126,26 +123,6 @@ def _required(
 
 CodeBook = dict[str, list[rules.Coded]]
 
-# (root model, field path) -> the code list of the field; "#" is any list index, "*" any key of a mapping
-_CODED_FIELDS: dict[tuple[Any, tuple[str, ...]], str] = {
-    (Zone, ("level",)): "zone_levels",
-    (Zone, ("city",)): "cities",
-    (Zone, ("parks", "#", "kind")): "park_kinds",
-    (Zone, ("parks", "#", "level")): "park_levels",
-    (Zone, ("events", "#")): "event_kinds",
-    (Zone, ("events", "#", "result")): "evaluation_results",
-    (Zone, ("targets", "*")): "indicators",
-    (Zone, ("events", "#", "targets", "*")): "indicators",
-    (AnnualReport, ("values", "*")): "indicators",
-    (Case, ("task",)): "tasks",
-    (Case, ("tags", "#")): "tags",
-    (Case, ("results", "indicators", "#")): "indicators",
-    (IndicatorSystem, ("indicators", "#", "category")): "categories",
-    (IndicatorSystem, ("indicators", "#", "kind")): "indicator_kinds",
-    (ZoneIndicators, ("indicators", "#", "category")): "categories",
-    (ZoneIndicators, ("indicators", "#", "kind")): "indicator_kinds",
-}
-
 
 def _code_book(folder: DataFolder) -> CodeBook:
     """Every code list as written (read before the files are validated, so a wrong code anywhere, even in
@@ -171,11 +148,11 @@ def _raw_coded(items: Any) -> list[rules.Coded]:
 
 def _coded_field(model: Any, loc: tuple[Any, ...], is_key: bool = False) -> str | None:
     """The code list of the field at `loc` (a cleaned location) in a file of `model`, if it takes a code;
-    with `is_key`, of the mapping's keys (`values:`, `targets:`)."""
+    with `is_key`, of the mapping's keys (`values:`, `targets:`). The models say which (`CodeList`)."""
     path = tuple("#" if isinstance(p, int) else p for p in loc if p != "[key]")
     if is_key:
         path = (*path[:-1], "*")
-    return _CODED_FIELDS.get((model, path))
+    return code_lists(model).get(path) if isinstance(model, type) and issubclass(model, BaseModel) else None
 
 
 def _code_hint(
