@@ -134,3 +134,22 @@ def _literal_tables(path: str) -> list[str]:
 @pytest.mark.parametrize("path", ["generator/data/validate.py", "generator/diff.py"])
 def test_validate_and_diff_name_no_list_in_a_literal_mapping(path: str) -> None:
     assert _literal_tables(path) == []
+
+
+def _lists_named_in_calls(function: str) -> list[str]:
+    """The code lists the rules name in a call of `function` (which field takes which list is the models' to say)."""
+    found = []
+    for path in sorted((ROOT / "generator" / "data" / "rules").glob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Call) and ast.unparse(node.func).endswith(function):
+                found += [
+                    f"{path.name}: {a.value}"
+                    for a in node.args
+                    if isinstance(a, ast.Constant) and a.value in LIST_NAMES
+                ]
+    return found
+
+
+@pytest.mark.xfail(strict=True, reason="issue 13: the rules name the list of each field they check")
+def test_the_rules_take_a_fields_list_from_the_models() -> None:
+    assert _lists_named_in_calls("unknown_reference") == []
