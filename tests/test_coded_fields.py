@@ -150,6 +150,5 @@ def _lists_named_in_calls(function: str) -> list[str]:
     return found
 
 
-@pytest.mark.xfail(strict=True, reason="issue 13: the rules name the list of each field they check")
 def test_the_rules_take_a_fields_list_from_the_models() -> None:
     assert _lists_named_in_calls("unknown_reference") == []

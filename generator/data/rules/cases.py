@@ -92,9 +92,9 @@ def _check_case(ctx: Context, doc: Document, zone_id: str, case: Case, zone: Val
     if case.zone is not None and case.zone != zone_id:
         id_mismatch(ctx, doc, ("zone",), "case-zone", case.zone, zone_id)
         ok = False
-    unknown_reference(ctx, doc, ("task",), "tasks", case.task)
+    unknown_reference(ctx, doc, Case, ("task",), case.task)
     for i, tag in enumerate(case.tags):
-        unknown_reference(ctx, doc, ("tags", i), "tags", tag)
+        unknown_reference(ctx, doc, Case, ("tags", i), tag)
     if case.year is not None:
         after_as_of(ctx, doc, ("year",), "case", case.year)
     reported = {ind for r in facts.reports.values() for ind, (number, _text) in r.read.items() if number is not None}

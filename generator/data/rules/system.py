@@ -9,6 +9,8 @@ from generator.data.load import Document
 from generator.data.messages import editor_text
 from generator.data.models import (
     Indicator,
+    IndicatorSystem,
+    code_lists,
 )
 from generator.data.partial import Unsure
 from generator.data.rules.codes import code_hint
@@ -98,7 +100,7 @@ def _check_indicator(
 ) -> None:
     if ind.id is not None:
         reserved(ctx, "what-indicator", ind.id, ("indicators",), doc=doc, key=(*key, "id"))
-    unknown_reference(ctx, doc, (*key, "category"), "categories", ind.category, categories)
+    unknown_reference(ctx, doc, IndicatorSystem, (*key, "category"), ind.category, categories)  # as in a zone's list
     if ind.kind is None:  # could not be read: nothing below can be judged
         return
     summable(ctx, doc, key, ind)
@@ -159,13 +161,15 @@ def duplicate_id(
 def unknown_reference(
     ctx: Context,
     doc: Document,
+    model: Any,
     key: tuple[Any, ...],
-    list_name: str,
     value: str | None,
     categories: tuple[set[str], Unsure] | None = None,
 ) -> None:
-    """A code that is not in its reference list; for an indicator's category (`categories`: the ids known and
-    those that could not be read), not in the indicator system's categories."""
+    """A code that is not in its reference list (the list the field at `key` in a file of `model` takes, as the
+    models say); for an indicator's category (`categories`: the ids known and those that could not be read), not
+    in the indicator system's categories."""
+    list_name = code_lists(model)[tuple("#" if isinstance(p, int) else p for p in key)]
     if categories is not None:
         known, maybe = categories
         if value is not None and value not in known and value not in maybe:

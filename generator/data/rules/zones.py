@@ -68,11 +68,11 @@ def _check_zone(
         zone_model = Partial(lenient_empty(Zone), frozenset({()}), frozenset())
     zone: Zone = zone_model.value if isinstance(zone_model, Partial) else zone_model
     doc: Document = files.zone or Document(f"{files.folder}/zone.yaml")
-    unknown_reference(ctx, doc, ("level",), "zone_levels", zone.level)
-    unknown_reference(ctx, doc, ("city",), "cities", zone.city)
+    unknown_reference(ctx, doc, Zone, ("level",), zone.level)
+    unknown_reference(ctx, doc, Zone, ("city",), zone.city)
     for i, park in enumerate(zone.parks or ()):
-        unknown_reference(ctx, doc, ("parks", i, "kind"), "park_kinds", park.kind)
-        unknown_reference(ctx, doc, ("parks", i, "level"), "park_levels", park.level)
+        unknown_reference(ctx, doc, Zone, ("parks", i, "kind"), park.kind)
+        unknown_reference(ctx, doc, Zone, ("parks", i, "level"), park.level)
     own, maybe_own = _check_own_indicators(ctx, files, models["indicators"], system, maybe)
     maybe = maybe | maybe_own
     known = {**system, **{ind.id: ind for ind in own}}
