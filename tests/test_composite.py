@@ -241,10 +241,9 @@ def test_why_an_indicator_is_left_out_tells_growth_rates_from_values() -> None:
         ("g", ci.Excluded(ci.Exclusion.TOO_FEW_GROWTH_RATES, 1, 2)),
         ("h", ci.Excluded(ci.Exclusion.GROWTH_RATES_EQUAL, 2, 2)),
     )
-    # worded as before for now (issue 14 will say what is true of each)
     assert [excluded_text(why) for _, why in year.not_eligible] == [
-        "少于 2 个示范区有数值",
-        "各示范区数值相同，无法归一化",
+        "少于 2 个示范区有增长率（2 个示范区报送了数值）",
+        "有增长率的 2 个示范区增长率相同，无法归一化",
     ]
 
 
@@ -256,7 +255,6 @@ def test_values_equal_only_after_the_outlier_rule_are_told_apart() -> None:
     assert year.not_eligible == (("q", ci.Excluded(ci.Exclusion.EQUAL_AFTER_OUTLIERS, 7, 7)),)
 
 
-@pytest.mark.xfail(strict=True, reason="issue 14: inputs that differ are worded as if every zone's value were the same")
 def test_equal_after_the_outlier_rule_is_worded_so() -> None:
     # q: 0 six times and 10 (the inputs differ); 10 is an outlier, replaced, and then all are equal
     rows = [(z, "p", "c1", "level", k, "") for k, z in enumerate("ABCDEFG")]
@@ -354,9 +352,6 @@ def test_pages_show_the_computed_numbers(catalog: Catalog) -> None:
     )
 
 
-@pytest.mark.xfail(
-    strict=True, reason="issue 14: growth rates left out are worded as if their values were equal or few"
-)
 def test_why_left_out_on_the_page_is_true_of_the_sample_figures(catalog: Catalog) -> None:
     # the sample data's real cases: a growth-rate indicator whose numbers differ (7/12/15, 1/3/4) but whose
     # growth rates are all 0, one where only 2 of 4 reporting zones have a rate, one where 3 zones reported

@@ -44,15 +44,20 @@ GAPS: dict[ci.Gap, tuple[str, str]] = {
 # why an indicator is left out of a year (today's words do not yet tell growth rates from values: issue 14)
 EXCLUSIONS: dict[ci.Exclusion, tuple[str, str]] = {
     ci.Exclusion.TOO_FEW_VALUES: NP_("composite index: why left out", "fewer than %(min)s zones have a value"),
-    ci.Exclusion.TOO_FEW_GROWTH_RATES: NP_("composite index: why left out", "fewer than %(min)s zones have a value"),
+    ci.Exclusion.TOO_FEW_GROWTH_RATES: NP_(
+        "composite index: why left out",
+        "fewer than %(min)s zones have a growth rate (%(reported)s zones reported a value)",
+    ),
     ci.Exclusion.VALUES_EQUAL: NP_(
         "composite index: why left out", "every zone has the same value, so it cannot be normalised"
     ),
     ci.Exclusion.GROWTH_RATES_EQUAL: NP_(
-        "composite index: why left out", "every zone has the same value, so it cannot be normalised"
+        "composite index: why left out",
+        "the %(values)s zones with a growth rate have the same growth rate, so it cannot be normalised",
     ),
     ci.Exclusion.EQUAL_AFTER_OUTLIERS: NP_(
-        "composite index: why left out", "every zone has the same value, so it cannot be normalised"
+        "composite index: why left out",
+        "every zone's input is the same once outliers are replaced, so it cannot be normalised",
     ),
 }
 NOT_SHOWN: dict[ci.NotShown, tuple[str, str]] = {
@@ -121,7 +126,7 @@ def missing_text(missing: ci.Missing) -> str:
 
 def excluded_text(excluded: ci.Excluded) -> str:
     """Why an indicator is left out of a year."""
-    return pgettext(*EXCLUSIONS[excluded.why], min=ci.MIN_ZONES)
+    return pgettext(*EXCLUSIONS[excluded.why], min=ci.MIN_ZONES, values=excluded.values, reported=excluded.reported)
 
 
 def not_shown_text(score: ci.ZoneScore) -> str:
