@@ -390,3 +390,30 @@ def test_dashboard_summary_on_the_sample_zone_pages() -> None:
         best = max(rates.values())
         names = "、".join(i.name for i in quantitative if rates.get(i.id) == best)
         assert f"增幅最大的是{names}（增长 {rate_text(best)}）" in line, line
+
+
+@pytest.mark.xfail(strict=True, reason="issue 14: a tie for the highest or lowest names only the earliest year")
+def test_the_highest_and_lowest_name_every_year_that_reached_them() -> None:
+    # e.g. 柳州 3, 4, 5, 5 家: "其间最高为 2024 年的 5 家" was untrue of 2025, also 5
+    from generator.site.series import zone_series
+
+    catalog = generated(SAMPLE)[0]
+    raw = _raw_values()
+    pattern = re.compile(r"其间最高为 (.+?)的 ([^，]+)，最低为 (.+?)的 ([^。]+)。")
+    ties = 0
+    for zone_id, zone in catalog.zones.items():
+        for ind in catalog.indicators:
+            found = pattern.search(zone_indicator_text(zone_series(zone, ind), None))
+            if found is None:
+                continue
+            numbers = {
+                year: Decimal(values[ind.id])
+                for year, (_baseline, values) in raw[zone_id].items()
+                if _is_number(values.get(ind.id))
+            }
+            high = sorted(y for y, n in numbers.items() if n == max(numbers.values()))
+            low = sorted(y for y, n in numbers.items() if n == min(numbers.values()))
+            ties += len(high) > 1 or len(low) > 1
+            assert [int(y) for y in re.findall(r"(\d{4}) 年", found[1])] == high, (zone_id, ind.id, found[0])
+            assert [int(y) for y in re.findall(r"(\d{4}) 年", found[3])] == low, (zone_id, ind.id, found[0])
+    assert ties >= 1  # the sample has at least one tie (柳州's 5 家 in 2024 and 2025)
