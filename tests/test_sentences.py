@@ -186,7 +186,7 @@ def test_longer_run_gaps_and_latest_year_without_a_number() -> None:
     flat = _series(_ind("count", "机构"), {2022: "2", 2023: "3", 2024: "2"}, baseline=2022)
     assert zone_indicator_text(flat, None) == (
         "2024 年机构为 2 家，比上年下降 33.3%。"
-        "2024 年与 2022 年（基期）持平，均为 2 家，其间最高为 2023 年的 3 家，最低为 2022 年（基期）的 2 家。"
+        "2024 年与 2022 年（基期）持平，均为 2 家，其间最高为 2023 年的 3 家，最低为 2022 年（基期）、2024 年的 2 家。"
     )
 
 
@@ -392,7 +392,6 @@ def test_dashboard_summary_on_the_sample_zone_pages() -> None:
         assert f"增幅最大的是{names}（增长 {rate_text(best)}）" in line, line
 
 
-@pytest.mark.xfail(strict=True, reason="issue 14: a tie for the highest or lowest names only the earliest year")
 def test_the_highest_and_lowest_name_every_year_that_reached_them() -> None:
     # e.g. 柳州 3, 4, 5, 5 家: "其间最高为 2024 年的 5 家" was untrue of 2025, also 5
     from generator.site.series import zone_series

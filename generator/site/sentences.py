@@ -322,17 +322,20 @@ def _span(ind: Indicator, nums: list[Point]) -> str:
         )
     else:
         text = _("%(last)s was the same as %(first)s, both %(value)s", **values, value=value_text(ind, last))
-    high = max(nums, key=lambda p: (p.number, -p.year))
-    low = min(nums, key=lambda p: (p.number, p.year))
-    if len(nums) > 2 and (high not in (first, last) or low not in (first, last)):
+    # said when the first year at the highest or the lowest lies in between (as before), and then naming
+    # every year that reached it, not only the first (issue 14)
+    numbers = [p.number for p in nums if p.number is not None]
+    highs = [p for p in nums if p.number == max(numbers)]
+    lows = [p for p in nums if p.number == min(numbers)]
+    if len(nums) > 2 and (highs[0] not in (first, last) or lows[0] not in (first, last)):
         return pgettext(
             "sentences: a zone's chart",
             "%(span)s; in between, the highest was %(high)s in %(high_year)s and the lowest %(low)s in %(low_year)s.",
             span=text,
-            high_year=_year_name(high),
-            high=value_text(ind, high),
-            low_year=_year_name(low),
-            low=value_text(ind, low),
+            high_year=_list(_year_name(p) for p in highs),
+            high=value_text(ind, highs[0]),
+            low_year=_list(_year_name(p) for p in lows),
+            low=value_text(ind, lows[0]),
         )
     return _end(text)
 
