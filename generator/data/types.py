@@ -143,7 +143,8 @@ def _name(value: Any) -> str:
     return _one_line(_within(_need_text(value, NP_("expected value", "a line of text")), NAME_MAX, "name"))
 
 
-def _one_line(text: str) -> str:
+def _not_empty(text: str) -> None:
+    """An empty (or blank) text is refused with the hint to write it or drop the field."""
     if not text.strip():
         raise fail(
             "wrong-type",
@@ -152,6 +153,10 @@ def _one_line(text: str) -> str:
             _("Write the value, or delete the field."),
             empty=True,
         )
+
+
+def _one_line(text: str) -> str:
+    _not_empty(text)
     if "\n" in text:
         raise fail(
             "wrong-type",
@@ -172,14 +177,7 @@ def _paragraph(value: Any) -> str:
 
 
 def _markdown_text(text: str) -> str:
-    if not text.strip():
-        raise fail(
-            "wrong-type",
-            pgettext("value check", "must not be empty"),
-            "must not be empty",
-            _("Write the value, or delete the field."),
-            empty=True,
-        )
+    _not_empty(text)
     bad = [c for c in text if unicodedata.category(c) == "Cc" and c not in "\n\t"]
     if bad:
         raise fail(
