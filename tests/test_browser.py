@@ -142,8 +142,25 @@ def scroll_through(page: Any) -> None:
     page.evaluate(SCROLL_THROUGH)
 
 
+# One poll of the wait below: true once every chart is drawn; otherwise the first chart neither drawn nor queued
+# is scrolled into view, as a reader scrolling back to it would. On a loaded machine the stepped scroll can pass a
+# chart between two rendering frames, so its IntersectionObserver never saw it (a chart only ever draws when seen).
+ALL_DRAWN_OR_NUDGE = """() => {
+  const left = [...document.querySelectorAll('.chart-plot')].filter(el => !el.dataset.rendered);
+  if (!left.length) return true;
+  const idle = left.find(el => !el.dataset.rendering && !el.dataset.error);
+  if (idle) idle.scrollIntoView({block: 'center'});
+  return false;
+}"""
+
+
 def wait_all_drawn(page: Any) -> list[dict[str, Any]]:
-    page.wait_for_function("[...document.querySelectorAll('.chart-plot')].every(el => el.dataset.rendered)")
+    try:
+        page.wait_for_function(ALL_DRAWN_OR_NUDGE, polling=250)
+    except Exception as exc:  # name the charts left, not only the timeout
+        left = [c for c in page.evaluate(CHART_STATE) if not c["rendered"]]
+        errors = page.eval_on_selector_all(".chart-plot[data-error]", "els => els.map(e => [e.id, e.dataset.error])")
+        raise AssertionError(f"{page.url}: charts not drawn {[c['id'] for c in left]}, errors {errors}") from exc
     return page.evaluate(CHART_STATE)
 
 
