@@ -168,3 +168,39 @@ def add_fixture_page(project: Path) -> None:
         "title: 图表与表格契约", "title: 图表与表格契约（图表在首屏以下）"
     )
     (project / "site_src" / "chart-fixture-below.md").write_text(below, encoding="utf-8")
+
+
+# ---- one sweep, two browsers ------------------------------------------------------------------------
+
+
+def in_two_browsers(browser: Any, items: list[Any], sweep: Any) -> tuple[Any, Any]:
+    """Run `sweep(browser, some_items)` over `items` shared between two browsers side by side, so the machine's
+    two cores both work: this thread's `browser` takes every other item, and one more Chromium, in a worker
+    thread with its own Playwright (the sync API runs one instance per thread), takes the rest. Still one sweep:
+    every item is visited once, by one of them. Returns both results; an error in the worker is raised here."""
+    import threading
+
+    from playwright.sync_api import sync_playwright
+
+    other: dict[str, Any] = {}
+
+    def worker() -> None:
+        try:
+            with sync_playwright() as p:
+                second = p.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
+                try:
+                    other["result"] = sweep(second, items[1::2])
+                finally:
+                    second.close()
+        except BaseException as exc:  # reported by the caller, not lost in the thread
+            other["error"] = exc
+
+    thread = threading.Thread(target=worker)
+    thread.start()
+    try:
+        mine = sweep(browser, items[0::2])
+    finally:
+        thread.join()
+    if "error" in other:
+        raise other["error"]
+    return mine, other["result"]
