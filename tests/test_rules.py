@@ -212,3 +212,42 @@ def test_the_editors_tools_take_the_baseline_year_check_takes(tmp_path: Path) ->
     assert [p.code for p in log.problems if p.path.endswith("annual/2024.yaml")] == []
     report.unlink()
     assert scaffold_year(data, "demo-zone", 2024) == report  # and so does new-year
+
+
+# A qualitative value as typed: is it a number put where words belong? The same verdict from `check` (YAML) and
+# from the Excel import (a text cell): a number as editors write one — a sign, digits with or without thousands
+# separators, one decimal point, in full-width characters too — is refused; words with numbers in them are not.
+QUALITATIVE_VALUES = [
+    ("12", True),
+    ("-3.5", True),
+    ("1,234", True),  # thousands separators
+    ("１２３", True),  # full-width digits (Chinese input methods)
+    ("1,234.5", True),
+    ("2024.3.1", False),  # a date written with points, not a number
+    ("约 12 项", False),
+    ("已出台 3 项配套政策", False),
+]
+
+
+@pytest.mark.xfail(strict=True, reason="issue 13: check takes 1,234 and full-width digits as text; the import refuses")
+def test_the_import_and_check_agree_on_a_number_in_a_qualitative_value(tmp_path: Path) -> None:
+    from generator.editors.cell_values import CellRefusal, read_value
+
+    catalog = load_catalog(MINI)
+    check: list[bool] = []
+    excel: list[bool] = []
+    for i, (typed, _number) in enumerate(QUALITATIVE_VALUES):
+        data = tmp_path / str(i)
+        shutil.copytree(MINI, data)
+        report = data / "zones/demo-zone/annual/2023.yaml"
+        text = report.read_text(encoding="utf-8")
+        report.write_text(re.sub(r"(?m)^  policies: .*$", f'  policies: "{typed}"', text, count=1), encoding="utf-8")
+        _catalog, log = validate_data(load_data(data))
+        check.append(any(p.code == "value-not-text" and p.field == "values.policies" for p in log.problems))
+        try:
+            read_value(typed, "@", catalog.indicator("policies"))
+            excel.append(False)
+        except CellRefusal:
+            excel.append(True)
+    assert check == [number for _typed, number in QUALITATIVE_VALUES]
+    assert excel == check
