@@ -229,7 +229,6 @@ QUALITATIVE_VALUES = [
 ]
 
 
-@pytest.mark.xfail(strict=True, reason="issue 13: check takes 1,234 and full-width digits as text; the import refuses")
 def test_the_import_and_check_agree_on_a_number_in_a_qualitative_value(tmp_path: Path) -> None:
     from generator.editors.cell_values import CellRefusal, read_value
 

@@ -126,6 +126,18 @@ def number_hint(text: str) -> str:
 _NUMBER = re.compile(r"[-+]?[0-9]+(\.[0-9]+)?")
 
 
+# A number as editors write one in running text or a cell: a sign, digits with or without thousands separators,
+# one decimal point. Read after NFKC, so the full-width digits of Chinese input methods count too.
+_WRITTEN_NUMBER = re.compile(r"[-+]?(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)(?:\.[0-9]+)?")
+
+
+def is_written_number(text: str) -> bool:
+    """Whether `text` is only a number (`12`, `-3.5`, `1,234`, the same in full-width digits): where words belong (a
+    qualitative value), such a text is a number put in the wrong place. A date `2024.3.1`, or words with a number
+    in them, are words."""
+    return _WRITTEN_NUMBER.fullmatch(unicodedata.normalize("NFKC", text).strip()) is not None
+
+
 def parse_number(text: str) -> Decimal | None:
     """A plain decimal number as editors write it (`35`, `-2.5`), or None. Exact: no float rounding."""
     if not _NUMBER.fullmatch(text):

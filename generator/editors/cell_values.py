@@ -31,7 +31,7 @@ from generator.data.kinds import KINDS
 from generator.data.messages import editor_text
 from generator.data.models import Indicator
 from generator.data.rules.values import kind_problem, too_large_text
-from generator.data.types import MARKERS
+from generator.data.types import MARKERS, is_written_number
 from generator.data.vocabulary import DATE_WRITTEN, NOT_APPLICABLE, NOT_AVAILABLE
 from generator.i18n import N_, NP_, _, pgettext
 
@@ -97,7 +97,7 @@ def read_value(raw: Any, number_format: str, ind: Indicator, formula: bool = Fal
     if _clean(text) in MARKERS:
         return Entry(marker=_clean(text))
     if not KINDS[ind.kind].numeric:
-        if re.fullmatch(r"[-+]?[0-9.,]+", _clean(text)):
+        if is_written_number(text):
             raise CellRefusal.say(NP_("import-xlsx: a text cell", "qualitative indicator: text expected, not a number"))
         return Entry(value=text.strip())
     return _checked(_from_text(_clean(text), ind), ind, as_typed=True)

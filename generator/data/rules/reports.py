@@ -30,7 +30,7 @@ from generator.data.rules.names import _valid_file_id
 from generator.data.rules.registry import rule
 from generator.data.rules.system import missing_field
 from generator.data.rules.values import _check_range, _unknown_indicator, invalid_value, value_not_number
-from generator.data.types import parse_number
+from generator.data.types import is_written_number, parse_number
 from generator.data.vocabulary import NOT_APPLICABLE, NOT_AVAILABLE
 
 _MARKERS = {"not_available": NOT_AVAILABLE, "not_applicable": NOT_APPLICABLE}  # the markers a hint names
@@ -275,7 +275,7 @@ def _read_one(
             zh, en = editor_text("char-control", code=f"U+{ord(value[control]):04X}", at=control + 1)
             ctx.report(doc, key, "markup-in-text", zh, en, editor_text("char-control-hint")[0])
             return None
-        if number is not None:
+        if is_written_number(value):
             zh, en = editor_text("value-not-text", name=ind.name, id=ind.id)
             ctx.report(doc, key, "value-not-text", zh, en)
             return None
