@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import enum
 from dataclasses import dataclass, field
-from typing import Any, Final, Literal, TypedDict
+from typing import Any, Final, Literal, TypedDict, get_args
 
 from generator.data.load import REFERENCE_LISTS, DataFolder, Document
 from generator.data.models import (
@@ -14,6 +14,7 @@ from generator.data.models import (
     AnnualReport,
     Case,
     Evaluated,
+    EvaluationResult,
     IndicatorSystem,
     RefItem,
     SiteConfig,
@@ -29,7 +30,7 @@ from generator.data.rules.registry import Running
 REFERENCE_NAMES = REFERENCE_LISTS  # one list: load places the files, validate requires them
 CODE_DEFINED = {
     "event_kinds": set(EVENT_KINDS),
-    "evaluation_results": {"confirmed", "rectification", "revoked", "further_support"},
+    "evaluation_results": set(get_args(EvaluationResult)),
 }
 GUIDELINE_START = dt.date(2023, 1, 1)
 REPORT_DEADLINE = (1, 31)  # the annual report for year Y is due by 31 January of Y + 1
