@@ -11,7 +11,7 @@ SERVE_ADDR ?= 127.0.0.1:8000
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: site publish-recover serve check schemas test lint typecheck sysdeps lock clean tools lint-workflows preview site-archive codeowners vendor-plotly bench bench-scale bench-serve fuzz-build bench-hostile
+.PHONY: site publish-recover serve check schemas test lint typecheck sysdeps lock clean tools lint-workflows preview site-archive codeowners vendor-plotly bench bench-scale bench-serve fuzz-build bench-hostile screens
 
 # Every package is installed from a lock that pins it with its sha256 hashes (pip refuses any other file):
 # first the installer and the build backend (requirements-bootstrap.lock), then everything else with no build
@@ -193,6 +193,11 @@ bench-serve: $(VENV)/.installed
 
 bench-scale: $(VENV)/.installed
 	$(PY) tests/bench/scale.py --zones $(ZONES)
+
+# Full-page screenshots of every page type (from the sitemap) at 375 and 1280 px into build/screens/, for a
+# reviewer to look at; CI uploads them as an artifact. Not part of `make test`. DATA=dir for another data folder.
+screens: $(VENV)/.installed
+	$(PY) tests/bench/screens.py --data "$(DATA)"
 
 # The gate's property test (tests/test_gate.py) at length: EXAMPLES generated datasets, new ones on every run
 # (`make test` tries the same 20 each time). What the strict check passes must build whole: pages, blog posts,
