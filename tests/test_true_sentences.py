@@ -75,9 +75,6 @@ def test_every_change_cell_of_the_data_agrees_with_its_two_numbers() -> None:
     assert checked > 100
 
 
-@pytest.mark.xfail(
-    strict=True, reason="issue 14: a small change rounds to +0% or +0, a negative base gives a wrong sign"
-)
 @pytest.mark.parametrize(
     ("kind", "before", "after"),
     [
@@ -101,9 +98,6 @@ _STANDING = re.compile(
 )
 
 
-@pytest.mark.xfail(
-    strict=True, reason="issue 14: a growth rate of 0 is shown as 增长率 0% beside 持平, among zones 有数值"
-)
 def test_strengths_and_weaknesses_say_the_change_as_the_numbers_do() -> None:
     catalog, site = generated(SAMPLE)
     seen = set()
@@ -156,7 +150,6 @@ def test_strengths_and_weaknesses_say_the_change_as_the_numbers_do() -> None:
 # --- the composite index: performance groups under the variants -------------------------------------------
 
 
-@pytest.mark.xfail(strict=True, reason="issue 14: the column asks 组别稳定? and answers 稳定 / 有变化")
 def test_the_group_column_names_the_groups_under_every_variant() -> None:
     from generator.site.composite_words import group_name
 
@@ -193,7 +186,6 @@ def test_the_group_column_names_the_groups_under_every_variant() -> None:
 # --- the composite index: why a zone has none --------------------------------------------------------------
 
 
-@pytest.mark.xfail(strict=True, reason="issue 14: a zone that is not approved is said to have no data since approval")
 @pytest.mark.parametrize("data", [SAMPLE, MINI], ids=["sample", "mini"])
 def test_why_a_zone_has_no_composite_index_is_true_of_it(data: Path) -> None:
     from generator.data.catalog import STATUS_LABELS
