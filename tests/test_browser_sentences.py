@@ -65,9 +65,6 @@ def _drawn(phone: Any, url: str) -> list[dict[str, Any]]:
     return boxes
 
 
-@pytest.mark.xfail(
-    strict=True, reason="issue 14: at 375 px the y axis's 0 sits over 2022（基期）; the target label over a bar"
-)
 def test_axis_labels_and_the_target_label_collide_with_nothing_on_a_phone(phone: Any, sample_url: str) -> None:
     charts = _drawn(phone, sample_url + "zones/liuzhou-hitech/")
     assert any(any("基期" in t for t, _b in c["axes"]) for c in charts)  # the case of the issue is here
@@ -88,7 +85,6 @@ def test_axis_labels_and_the_target_label_collide_with_nothing_on_a_phone(phone:
     assert targets >= 3
 
 
-@pytest.mark.xfail(strict=True, reason="issue 14: the hatched segments' counts are drawn white on white")
 def test_every_segment_of_the_stacked_bar_shows_its_count_on_a_phone(phone: Any, sample_url: str) -> None:
     watch = Watch()
     page = open_page(phone, sample_url + "progress/", watch)

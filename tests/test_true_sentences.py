@@ -238,7 +238,6 @@ def _figures(page: str) -> list[dict[str, Any]]:
     return [json.loads(html.unescape(f)) for f in re.findall(r'data-figure="([^"]*)"', page)]
 
 
-@pytest.mark.xfail(strict=True, reason="issue 14: the target's label has no unit and sits over the bars")
 def test_a_target_line_label_carries_its_unit_and_lies_outside_the_bars() -> None:
     from generator.site.series import fmt_decimal, with_unit
 
@@ -263,7 +262,6 @@ def test_a_target_line_label_carries_its_unit_and_lies_outside_the_bars() -> Non
     assert checked >= 3
 
 
-@pytest.mark.xfail(strict=True, reason="issue 14: a hatched segment's count is drawn white on white")
 def test_a_stacked_bar_labels_every_segment_readably() -> None:
     page = generated(SAMPLE)[1].pages["progress/index.md"]
     figure = next(f for f in _figures(page) if f["layout"].get("barmode") == "stack")
