@@ -274,3 +274,28 @@ def test_a_stacked_bar_labels_every_segment_readably() -> None:
         # the pattern lies over the segment's own colour, so the count is read on a solid colour
         assert trace["marker"]["pattern"].get("fillmode") == "overlay", trace["name"]
         assert trace.get("insidetextanchor") == "middle"
+
+
+# --- progress: a zone's targets by status -------------------------------------------------------------------
+
+
+@pytest.mark.xfail(strict=True, reason="issue 14: '3 项期末目标中未实现 3 项' where every target has the one status")
+def test_a_zones_progress_sentence_says_all_when_every_target_has_one_status() -> None:
+    from generator.analysis.stage import analyse
+    from generator.site.progress_words import status_label
+
+    catalog, site = generated(SAMPLE)
+    page = html.unescape(site.pages["progress/index.md"])
+    alike = 0
+    for p in analyse(catalog).progress:
+        line = next(line for line in page.splitlines() if line.startswith("- ") and f"zones/{p.zone.id}/" in line)
+        statuses = {t.status for t in p.targets}
+        total = len(p.targets)
+        if len(statuses) == 1 and total > 1:
+            alike += 1
+            assert f"{total} 项期末目标中全部{status_label(statuses.pop())}。" in line, line
+        else:
+            for status in statuses:
+                count = sum(t.status == status for t in p.targets)
+                assert f"{status_label(status)} {count} 项" in line, line
+    assert alike  # the sample has such a zone (柳州: 3 targets, all 未实现)
