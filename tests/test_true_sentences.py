@@ -279,7 +279,6 @@ def test_a_stacked_bar_labels_every_segment_readably() -> None:
 # --- progress: a zone's targets by status -------------------------------------------------------------------
 
 
-@pytest.mark.xfail(strict=True, reason="issue 14: '3 项期末目标中未实现 3 项' where every target has the one status")
 def test_a_zones_progress_sentence_says_all_when_every_target_has_one_status() -> None:
     from generator.analysis.stage import analyse
     from generator.site.progress_words import status_label
