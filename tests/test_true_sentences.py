@@ -298,3 +298,39 @@ def test_a_zones_progress_sentence_says_all_when_every_target_has_one_status() -
                 count = sum(t.status == status for t in p.targets)
                 assert f"{status_label(status)} {count} 项" in line, line
     assert alike  # the sample has such a zone (柳州: 3 targets, all 未实现)
+
+
+# --- the composite index: a rank shared ----------------------------------------------------------------------
+
+
+@pytest.mark.xfail(strict=True, reason="issue 14: a zone page says 排第 2 位 where another zone has the same score")
+def test_a_zone_page_says_when_its_composite_rank_is_shared() -> None:
+    import dataclasses
+
+    from generator.site.composite_words import composite_block, zone_name
+
+    sample = generated(SAMPLE)[0]
+    tied = 0
+    for last in sorted(ci.composite(sample).years):
+        # the data as they stood when `last` was the latest year (2024: 桂林 and 柳州 both 49.2)
+        zones = {
+            zid: dataclasses.replace(z, reports={y: r for y, r in z.reports.items() if y <= last})
+            for zid, z in sample.zones.items()
+        }
+        catalog = dataclasses.replace(sample, zones=zones)
+        result = ci.composite(catalog)
+        for zone_id, zone in catalog.zones.items():
+            score = result.latest_for(zone_id)
+            if score is None:
+                continue
+            index = result.years[score.year]
+            block = html.unescape(str(composite_block(catalog, result, zone)))
+            others = [z for z in index.shown if z.zone != zone_id and z.score == score.score]
+            if others:
+                tied += 1
+                names = "、".join(zone_name(catalog, z.zone) for z in others)
+                assert f"与{names}得分相同，名次并列。" in block, (last, zone_id)
+            else:
+                assert "名次并列" not in block, (last, zone_id)
+            assert f"排第 {1 + sum(z.score > score.score for z in index.shown)} 位" in block  # type: ignore[operator]
+    assert tied
