@@ -303,7 +303,6 @@ def test_a_zones_progress_sentence_says_all_when_every_target_has_one_status() -
 # --- the composite index: a rank shared ----------------------------------------------------------------------
 
 
-@pytest.mark.xfail(strict=True, reason="issue 14: a zone page says 排第 2 位 where another zone has the same score")
 def test_a_zone_page_says_when_its_composite_rank_is_shared() -> None:
     import dataclasses
 

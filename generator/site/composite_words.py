@@ -318,6 +318,12 @@ def composite_block(catalog: Catalog, result: ci.Composite, zone: ZoneRecord) ->
             groups=inline(groups),
         )
     out.append(text)
+    # a rank shared with another zone says so, naming it (issue 14: "rank 2" read as if alone)
+    same = [zone_name(catalog, z.zone) for z in index.shown if z.zone != zone.id and z.score == score.score]
+    if same:
+        out[-1] += pgettext(
+            "composite index", " Its score equals %(names)s's: the rank is shared.", names=inline(names_joined(same))
+        )
     later = [y for y in years if y > score.year]
     if later:
         entry = result.years[later[-1]].zone(zone.id)
