@@ -155,6 +155,7 @@ class Standing:
     rank: int  # 1 = highest; ties share a rank
     among: int  # zones with a number
     percentile: Decimal  # (among − rank) / (among − 1) × 100, one decimal
+    tied: bool = False  # another zone has the same value (and so the same rank)
 
 
 @dataclass(frozen=True)
@@ -396,7 +397,8 @@ def _all_standings(detail: pd.DataFrame) -> dict[str, list[Standing]]:
         n = len(values)
         for zone, value, rank in zip(group["zone"], group["value"], ranks, strict=True):
             percentile = (Decimal(n - rank) / (n - 1) * 100).quantize(Decimal("0.1"), ROUND_HALF_UP)
-            found.setdefault(str(zone), []).append(Standing(str(indicator), float(value), rank, n, percentile))
+            tied = ranks.count(rank) > 1
+            found.setdefault(str(zone), []).append(Standing(str(indicator), float(value), rank, n, percentile, tied))
     return found
 
 

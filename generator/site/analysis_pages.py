@@ -79,12 +79,17 @@ def _named(catalog: Catalog, ind_id: str, reason: str) -> str:
     )
 
 
-def _stable(stable: bool | None) -> str:
-    if stable is None:
+def _variant_groups(score: ci.ZoneScore) -> str:
+    """The performance groups a zone falls in under the variants of the calculation: "always <group>", or each
+    group, from the highest (issue 14: a column that asked "group stable?")."""
+    groups = [g for g in ci.GROUPS if g in score.variant_groups]
+    if not groups:
         return "—"
-    if stable:
-        return pgettext("composite index: group stable?", "stable")
-    return pgettext("composite index: group stable?", "changes")
+    if len(groups) == 1:
+        return pgettext(
+            "composite index: the groups under the variants", "always %(group)s", group=group_name(groups[0])
+        )
+    return pgettext("composite index: the groups under the variants", ", ").join(group_name(g) for g in groups)
 
 
 def year_sentence(catalog: Catalog, index: ci.YearIndex) -> str:
@@ -187,14 +192,17 @@ def _index_view(catalog: Catalog, result: ci.Composite) -> dict[str, Any]:
                 "rank": z.rank, "zone": link(_name(catalog, z.zone), href(INDEX_PAGE, zone_page(z.zone))),
                 "score": score_text(z.score), "relative": f"{fmt_decimal(z.relative, 1)}%" if z.relative is not None else "—",
                 "group": group_name(z.group), "range": z.rank_range,
-                "stable": _stable(z.stable),
+                "stable": _variant_groups(z),
                 "coverage": f"{z.used}/{z.eligible}",
                 "categories": [score_text(z.categories.get(c)) for c, _ in categories],
                 "qualitative": pgettext("composite index", "%(filled)s/%(count)s filled in", filled=filled,
                                         count=len(qualitative)),
             })  # fmt: skip
         not_shown = [
-            {"zone": link(_name(catalog, z.zone), href(INDEX_PAGE, zone_page(z.zone))), "reason": not_shown_text(z)}
+            {
+                "zone": link(_name(catalog, z.zone), href(INDEX_PAGE, zone_page(z.zone))),
+                "reason": not_shown_text(z, index),
+            }
             for z in index.zones
             if not z.shown
         ]

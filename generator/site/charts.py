@@ -23,7 +23,7 @@ from typing import Any
 from generator.i18n import pgettext
 from generator.site.common import h
 from generator.site.markup import Safe
-from generator.site.series import Series, missing_label
+from generator.site.series import Point, Series, fmt_decimal, missing_label, with_unit
 
 SYMBOLS = ["circle", "square", "diamond", "triangle-up", "x", "cross", "triangle-down", "star", "hexagon", "pentagon"]
 DASHES = ["solid", "dash", "dot", "dashdot", "longdash", "longdashdot"]
@@ -103,14 +103,37 @@ def years_chart(cid: str, series: Series, target: Decimal | None = None) -> Char
     ]
     shapes = []
     if target is not None:
+        # under the bars and their values (layer "below"), never over them; its label, with the unit, above the
+        # plotting area at the left, where no bar and no value is drawn (issue 14)
         shapes.append({"type": "line", "xref": "paper", "x0": 0, "x1": 1, "y0": float(target), "y1": float(target),
-                       "line": {"dash": "dash", "width": 2}})  # fmt: skip
-        # at the left, where the first (usually lower) bars leave room; the latest bar's label is on the right
-        annotations.append({"xref": "paper", "x": 0, "xanchor": "left", "y": float(target), "yanchor": "bottom",
-                            "text": pgettext("charts: a target's line", "end-of-period target %(target)s", target=target),
-                            "showarrow": False})  # fmt: skip
+                       "layer": "below", "line": {"dash": "dash", "width": 2}})  # fmt: skip
+        label = pgettext(
+            "charts: a target's line", "dashed line: end-of-period target %(target)s",
+            target=with_unit(fmt_decimal(target, 6), ind.unit),
+        )  # fmt: skip
+        annotations.append({"xref": "paper", "x": 0, "xanchor": "left", "yref": "paper", "y": 1, "yanchor": "bottom",
+                            "text": _t(label), "showarrow": False})  # fmt: skip
     layout = _layout(ind.unit, annotations=annotations, shapes=shapes)
+    if target is not None:
+        layout["margin"] = {**layout["margin"], "t": 44}
+    # a label longer than its year ("2022 (baseline)") on two lines, so that on a phone it stays under its bar
+    # and clear of the value axis's "0" (issue 14)
+    if any(p.label != str(p.year) for p in series.points):
+        layout["xaxis"] = {
+            **layout["xaxis"],
+            "tickmode": "array",
+            "tickvals": x,
+            "ticktext": [_tick(p) for p in series.points],
+        }
     return Chart(cid, ind.name, "", {"data": [trace], "layout": layout})
+
+
+def _tick(point: Point) -> str:
+    """A year's label on the category axis: the year, and what follows it in the label on a second line."""
+    year = str(point.year)
+    if point.label == year or not point.label.startswith(year):
+        return _t(point.label)
+    return f"{year}<br>{_t(point.label[len(year) :].strip())}"
 
 
 def ranking_chart(cid: str, title: str, unit: str | None, rows: list[tuple[str, Decimal, str]]) -> Chart:

@@ -8,7 +8,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from generator.analysis import composite as ci
-from generator.data.catalog import Catalog, ZoneRecord
+from generator.data.catalog import STATUS_LABELS, Catalog, ZoneRecord
 from generator.i18n import NP_, pgettext
 from generator.site.common import zone_short
 from generator.site.markup import Safe, inline, link
@@ -63,8 +63,8 @@ EXCLUSIONS: dict[ci.Exclusion, tuple[str, str]] = {
 NOT_SHOWN: dict[ci.NotShown, tuple[str, str]] = {
     ci.NotShown.NO_ELIGIBLE_INDICATOR: NP_(
         "composite index: why no score",
-        "no indicator can be normalised (each indicator needs values from at least %(min)s zones, and not all "
-        "the same)",
+        "no indicator can be normalised (each indicator needs a value or a growth rate from at least %(min)s "
+        "zones, and not all the same)",
     ),
     ci.NotShown.LOW_COVERAGE: NP_(
         "composite index: why no score",
@@ -73,7 +73,7 @@ NOT_SHOWN: dict[ci.NotShown, tuple[str, str]] = {
     ),
     ci.NotShown.TOO_FEW_SHOWN: NP_(
         "composite index: why no score",
-        "fewer than %(min)s zones have a composite index that year, so there is nothing to compare",
+        "fewer than %(min)s zones have a composite index that year (only %(scored)s), so there is nothing to compare",
     ),
 }
 METHODS: dict[str, tuple[str, str]] = {
@@ -129,12 +129,15 @@ def excluded_text(excluded: ci.Excluded) -> str:
     return pgettext(*EXCLUSIONS[excluded.why], min=ci.MIN_ZONES, values=excluded.values, reported=excluded.reported)
 
 
-def not_shown_text(score: ci.ZoneScore) -> str:
-    """Why a zone-year has no score shown ("" when it has one)."""
+def not_shown_text(score: ci.ZoneScore, index: ci.YearIndex) -> str:
+    """Why a zone-year has no score shown ("" when it has one); `index`, the year's, counts the zones that
+    had a score to show (for "fewer than 2 zones": how many)."""
     if score.reason is None:
         return ""
+    scored = sum(1 for z in index.zones if z.reason is ci.NotShown.TOO_FEW_SHOWN)
     return pgettext(
         *NOT_SHOWN[score.reason],
+        scored=scored,
         min=ci.MIN_ZONES,
         used=score.used,
         eligible=score.eligible,
@@ -174,9 +177,14 @@ def ind_name(catalog: Catalog, ind_id: str) -> str:
 def input_text(catalog: Catalog, ind_id: str, value: float, basis: str) -> str:
     """The value the index uses, as a reader reads it: a level with its unit, or a growth rate."""
     if basis == "growth":
+        # the same word as the tables' for no change; a change too small to show is never "0%" (issue 14)
+        if value == 0:
+            return pgettext("composite index: input", "unchanged on the year before")
         rate = ci.shown_decimal(value * 100, 1)
         if rate == 0:
-            return pgettext("composite index: input", "growth rate 0%%")
+            if value > 0:
+                return pgettext("composite index: input", "up less than 0.1%%")
+            return pgettext("composite index: input", "down less than 0.1%%")
         if rate > 0:
             return pgettext("composite index: input", "up %(rate)s%%", rate=fmt_decimal(abs(rate), 1))
         return pgettext("composite index: input", "down %(rate)s%%", rate=fmt_decimal(abs(rate), 1))
@@ -193,9 +201,29 @@ def _standing_lines(catalog: Catalog, result: ci.Composite, zone_id: str, items:
     for s in items:
         name = link(ind_name(catalog, s.indicator), href(zone_page(zone_id), indicator_page(s.indicator)))
         value = inline(input_text(catalog, s.indicator, s.value, basis.get(s.indicator, "level")))
+        # among the zones with a growth rate (for a number or an amount) or a value (a ratio), tied where another
+        # zone has the same (issue 14)
+        growth = basis.get(s.indicator, "level") == "growth"
+        entry = {
+            (False, False): NP_(
+                "composite index",
+                "%(indicator)s: %(value)s, rank %(rank)s of the %(among)s zones with a value (percentile %(percentile)s)",
+            ),
+            (False, True): NP_(
+                "composite index",
+                "%(indicator)s: %(value)s, tied at rank %(rank)s of the %(among)s zones with a value (percentile %(percentile)s)",
+            ),
+            (True, False): NP_(
+                "composite index",
+                "%(indicator)s: %(value)s, rank %(rank)s of the %(among)s zones with a growth rate (percentile %(percentile)s)",
+            ),
+            (True, True): NP_(
+                "composite index",
+                "%(indicator)s: %(value)s, tied at rank %(rank)s of the %(among)s zones with a growth rate (percentile %(percentile)s)",
+            ),
+        }[(growth, s.tied)]
         words = pgettext(
-            "composite index",
-            "%(indicator)s: %(value)s, rank %(rank)s of the %(among)s zones with a value (percentile %(percentile)s)",
+            *entry,
             indicator=name,
             value=value,
             among=s.among,
@@ -218,6 +246,19 @@ def composite_block(catalog: Catalog, result: ci.Composite, zone: ZoneRecord) ->
     score = result.latest_for(zone.id)
     years = sorted(y for y, r in zone.reports.items() if not r.report.baseline)
     if score is None:
+        if zone.approved is None or zone.approved > catalog.as_of:
+            # a zone not approved has no construction years, so no data to compare (issue 14: it was said to
+            # have "no annual data since the approval")
+            out.append(
+                pgettext(
+                    "composite index",
+                    "This zone is not approved yet (%(status)s): it has no annual data, so no composite index. The "
+                    "method is in the %(method)s.",
+                    status=inline(STATUS_LABELS[zone.status][0]),
+                    method=method,
+                )
+            )
+            return Safe("\n".join(out) + "\n")
         if not years:
             why = pgettext("composite index: why no score", "no annual data since the approval yet")
         else:
@@ -227,7 +268,7 @@ def composite_block(catalog: Catalog, result: ci.Composite, zone: ZoneRecord) ->
                     "composite index: why no score",
                     "%(year)s: %(reason)s",
                     year=years[-1],
-                    reason=not_shown_text(entry),
+                    reason=not_shown_text(entry, result.years[years[-1]]),
                 )
             else:
                 why = pgettext("composite index: why no score", "no year to compare")
@@ -261,15 +302,28 @@ def composite_block(catalog: Catalog, result: ci.Composite, zone: ZoneRecord) ->
             **words,
         )
     else:
+        quoted = [
+            pgettext("composite index", "“%(group)s”", group=group_name(g))
+            for g in ci.GROUPS
+            if g in score.variant_groups
+        ]
+        groups = pgettext("composite index: between names", ", ").join(quoted)
         text = pgettext(
             "composite index",
             "Composite index %(year)s: **%(score)s** (0–100), rank %(rank)s of the %(count)s zones with a composite "
             "index, %(relative)s%% of the average, in the “%(group)s” group (%(rule)s). Under the %(variants)s "
-            "variants of the calculation its rank ranges over %(range)s, and its performance group changes with "
-            "the variant: read it with care.",
+            "variants of the calculation its rank ranges over %(range)s, and its performance group differs by "
+            "variant: %(groups)s; read it with care.",
             **words,
+            groups=inline(groups),
         )
     out.append(text)
+    # a rank shared with another zone says so, naming it (issue 14: "rank 2" read as if alone)
+    same = [zone_name(catalog, z.zone) for z in index.shown if z.zone != zone.id and z.score == score.score]
+    if same:
+        out[-1] += pgettext(
+            "composite index", " Its score equals %(names)s's: the rank is shared.", names=inline(names_joined(same))
+        )
     later = [y for y in years if y > score.year]
     if later:
         entry = result.years[later[-1]].zone(zone.id)
@@ -280,7 +334,7 @@ def composite_block(catalog: Catalog, result: ci.Composite, zone: ZoneRecord) ->
                     "composite index",
                     "No composite index for %(year)s: %(reason)s.",
                     year=later[-1],
-                    reason=inline(not_shown_text(entry)),
+                    reason=inline(not_shown_text(entry, result.years[later[-1]])),
                 ),
             ]
     if score.strengths:

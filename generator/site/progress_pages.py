@@ -93,8 +93,10 @@ def status_chart(progress: list[ZoneProgress], summary: str) -> Chart:
             continue
         data.append({
             "type": "bar", "orientation": "h", "name": status_label(status), "y": labels, "x": counts,
-            "text": [str(c) if c else "" for c in counts], "textposition": "inside",
-            "marker": {"pattern": {"shape": PATTERNS[status]}},
+            "text": [str(c) if c else "" for c in counts], "textposition": "inside", "insidetextanchor": "middle",
+            # the pattern lies over the segment's own colour (not on white), so its count is read on a solid
+            # colour in the contrasting text colour plotly picks for it (issue 14)
+            "marker": {"pattern": {"shape": PATTERNS[status], "fillmode": "overlay", "fgopacity": 0.35}},
             "hovertemplate": pgettext("progress chart: a bar's hover text", "%(zone)s: %(status)s %(count)s",
                                       zone="%{y}", status=status_label(status), count="%{x}") + "<extra></extra>",
         })  # fmt: skip

@@ -110,7 +110,12 @@ def target_text(t: TargetProgress) -> str:
 
 
 def counts_text(p: ZoneProgress) -> str:
-    return listed(count_text(s, p.count(s)) for s in STATUSES if p.count(s))
+    """The targets by status; "all <status>" when there are several and they share the one (issue 14: it
+    read "of 3 targets: not achieved 3")."""
+    present = [s for s in STATUSES if p.count(s)]
+    if len(present) == 1 and len(p.targets) > 1:
+        return pgettext("progress", "all %(status)s", status=status_label(present[0]))
+    return listed(count_text(s, p.count(s)) for s in present)
 
 
 def zone_sentence(catalog: Catalog, p: ZoneProgress) -> str:

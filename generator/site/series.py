@@ -80,14 +80,28 @@ def change(ind: Indicator, before: Point | None, after: Point) -> str:
     diff = after.number - before.number
     if diff == 0:
         return unchanged()
-    sign = "+" if diff > 0 else ""
+    sign = "+" if diff > 0 else "-"
+    # the difference exactly as the two written values give it (rounding could show a change as "+0"), and a
+    # growth rate only on a base above zero (on a negative base its sign would contradict the change's) with as
+    # many decimals as it takes not to show "0%" (issue 14)
+    absolute = f"{sign}{_exact(abs(diff))}"
     if KINDS[ind.kind].percent:
-        return percentage_points(f"{sign}{fmt_decimal(diff)}")
-    absolute = f"{sign}{fmt_decimal(diff)}"
-    if before.number == 0:
+        return percentage_points(absolute)
+    if before.number <= 0:
         return absolute
-    rate = diff / before.number * 100
-    return rate_with_change(f"{'+' if rate > 0 else ''}{fmt_decimal(rate, 1)}%", absolute)
+    rate = abs(diff) / before.number * 100
+    places = 1
+    while fmt_decimal(rate, places) == "0" and places < 12:
+        places += 1
+    return rate_with_change(f"{sign}{fmt_decimal(rate, places)}%", absolute)
+
+
+def _exact(value: Decimal) -> str:
+    """A difference of written values, exactly: thousands separated, no exponent, no trailing zeros."""
+    text = f"{value:,f}"
+    if "." in text:
+        text = text.rstrip("0").rstrip(".")
+    return text
 
 
 def changes(series: Series) -> list[str]:
