@@ -24,10 +24,9 @@ from chart_contract import CHROMIUM
 
 from conftest import MINI, SAMPLE, build_site, load_catalog, replace_once
 
-pytestmark = [
-    pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="/usr/bin/chromium is missing (apt-get install chromium)"),
-    pytest.mark.xfail(strict=True, reason="issue 14: a downloaded chart image shows the bars only"),
-]
+pytestmark = pytest.mark.skipif(
+    not Path(CHROMIUM).exists(), reason="/usr/bin/chromium is missing (apt-get install chromium)"
+)
 playwright_sync = pytest.importorskip("playwright.sync_api")
 
 SVG = "{http://www.w3.org/2000/svg}"
