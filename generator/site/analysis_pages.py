@@ -16,7 +16,18 @@ from generator.analysis.composite import as_float
 from generator.data.catalog import Catalog
 from generator.data.kinds import KINDS
 from generator.i18n import pgettext
-from generator.site.charts import chart_html, chart_id, ranking_chart, with_summary
+from generator.site.charts import (
+    Chart,
+    ImageSite,
+    ImageTexts,
+    calculated_source,
+    chart_html,
+    chart_id,
+    image_site,
+    ranking_chart,
+    with_image,
+    with_summary,
+)
 from generator.site.common import Context, Section, front_matter
 from generator.site.composite_words import (
     excluded_text,
@@ -44,7 +55,9 @@ def make_analysis_pages(ctx: Context) -> Section:
     catalog, env = ctx.catalog, ctx.env
     result = ctx.analysis.composite
     out = Section()
-    out.pages[INDEX_PAGE] = env.get_template("analysis_index.md.j2").render(**_index_view(catalog, result))
+    out.pages[INDEX_PAGE] = env.get_template("analysis_index.md.j2").render(
+        **_index_view(catalog, result, image_site(ctx, INDEX_PAGE))
+    )
     out.pages[METHOD_PAGE] = env.get_template("analysis_method.md.j2").render(**_method_view(catalog, result))
     out.nav = [{pgettext("composite index: navigation", "Comparative analysis"): [INDEX_PAGE, METHOD_PAGE]}]
     return out
@@ -175,7 +188,7 @@ def year_sentence(catalog: Catalog, index: ci.YearIndex) -> str:
 # --- the index page ------------------------------------------------------------------------------
 
 
-def _index_view(catalog: Catalog, result: ci.Composite) -> dict[str, Any]:
+def _index_view(catalog: Catalog, result: ci.Composite, site: ImageSite) -> dict[str, Any]:
     categories = _category_names(catalog, result)
     qualitative = _qualitative(catalog)
     years = []
@@ -221,7 +234,7 @@ def _index_view(catalog: Catalog, result: ci.Composite) -> dict[str, Any]:
                 None,
                 bars,
             )
-            chart = chart_html(with_summary(figure, sentence))
+            chart = chart_html(_with_image(catalog, with_summary(figure, sentence), index, site))
         years.append({
             "year": index.year, "published": index.published, "sentence": sentence, "chart": chart, "rows": rows,
             "not_shown": not_shown, "left_out": left_out,
@@ -251,6 +264,15 @@ def _index_view(catalog: Catalog, result: ci.Composite) -> dict[str, Any]:
         "sample": catalog.has_sample,
         "links": hrefs(INDEX_PAGE, method=METHOD_PAGE),
     }
+
+
+def _with_image(catalog: Catalog, chart: Chart, index: ci.YearIndex, site: ImageSite) -> Chart:
+    """The downloaded image of the year's index chart: its title and year, the score's scale, the site's own
+    calculation as the source, the site and the page, the sample marking for sample zones (issue 14)."""
+    unit = pgettext("chart image: the composite index's unit", "points (0–100)")
+    sample = any(catalog.zones[z.zone].is_sample for z in index.shown)
+    source = calculated_source(catalog.site.sponsor)
+    return with_image(chart, ImageTexts(chart.title, (index.year,), unit, source, site, sample))
 
 
 # --- the method page ------------------------------------------------------------------------------

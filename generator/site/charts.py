@@ -16,13 +16,15 @@ from __future__ import annotations
 import html
 import json
 import re
-from dataclasses import dataclass
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
 from decimal import Decimal
 from typing import Any
 
 from generator.i18n import pgettext
-from generator.site.common import h
+from generator.site.common import Context, h
 from generator.site.markup import Safe
+from generator.site.paths import page_url
 from generator.site.series import Point, Series, fmt_decimal, missing_label, with_unit
 
 SYMBOLS = ["circle", "square", "diamond", "triangle-up", "x", "cross", "triangle-down", "star", "hexagon", "pentagon"]
@@ -36,6 +38,7 @@ class Chart:
     title: str
     summary: str
     figure: dict[str, Any]
+    image: ImageTexts | None = None  # what its downloaded image says besides the plot (`with_image`)
 
     @property
     def traces(self) -> int:
@@ -171,7 +174,7 @@ def trend_chart(
 
 
 def with_summary(chart: Chart, summary: str) -> Chart:
-    return Chart(chart.id, chart.title, summary, chart.figure)
+    return replace(chart, summary=summary)
 
 
 def chart_html(chart: Chart) -> Safe:
@@ -188,5 +191,122 @@ def chart_html(chart: Chart) -> Safe:
         '\n<div class="chart" markdown="0" data-search-exclude>\n'
         f'<div class="chart-plot" id="{h(chart.id)}" role="img" aria-label="{h(label)}" '
         f'style="min-height:{int(chart.figure["layout"].get("height", 300))}px" data-figure="{h(figure)}"></div>\n'
+        f"{_download_buttons(chart)}"
         "</div>\n"
+    )
+
+
+# ---- the downloaded image (issue 14) ----------------------------------------------------------------------
+# A chart downloaded as PNG or SVG carries what makes it a citable figure, not bare bars: its title, year(s),
+# unit and source, the site's name and the page's address, and the sample marking when the numbers are sample
+# data. The generator words these (the catalogue's words, filled with text from the data) into the download
+# buttons' `data-image` attribute as plain text; site_src/assets/charts.js lays them out above and below a copy
+# of the figure and writes them into the image as SVG text nodes (never parsed as markup). The on-page chart is
+# unchanged. Any page module can give its charts an image: `with_image(chart, ImageTexts(…))`; `chart_html` then
+# writes the buttons' group, which carries the texts in `data-image` and its chart's id in `data-chart`.
+
+
+@dataclass(frozen=True)
+class ImageSite:
+    """The site's name and the address of the page a chart is on (the published one: SITE_URL or site.yaml)."""
+
+    name: str
+    address: str
+
+
+def image_site(ctx: Context, page: str) -> ImageSite:
+    """Name and address for the charts of `page` (a generated page's path, `generator/site/paths.py`)."""
+    base = (ctx.site_url or ctx.catalog.site.site_url).rstrip("/") + "/"
+    return ImageSite(ctx.catalog.site.title, base + page_url(page))
+
+
+@dataclass(frozen=True)
+class ImageTexts:
+    """What a chart's downloaded image says besides the plot. Plain text from the data: charts.js never reads
+    it as markup."""
+
+    title: str
+    years: tuple[int, ...]
+    unit: str | None
+    source: str
+    site: ImageSite
+    sample: bool
+
+    def words(self, file: str) -> dict[str, Any]:
+        """The image's lines in the build's words, as charts.js reads them from `data-image`."""
+        first, last = min(self.years, default=None), max(self.years, default=None)
+        parts = []
+        if first is not None:
+            parts.append(
+                pgettext("chart image: the year", "%(year)s", year=first)
+                if first == last
+                else pgettext("chart image: the years", "%(first)s–%(last)s", first=first, last=last)
+            )
+        if self.unit:
+            parts.append(pgettext("chart image: the unit", "Unit: %(unit)s", unit=self.unit))
+        out: dict[str, Any] = {
+            "file": file,
+            "title": self.title,
+            "subtitle": pgettext("chart image: between the year and the unit", " · ").join(parts),
+            "footer": [
+                pgettext("chart image: the source", "Source: %(source)s", source=self.source),
+                pgettext("chart image: the site", "%(site)s · %(address)s", site=self.site.name,
+                         address=self.site.address),
+            ],
+        }  # fmt: skip
+        if self.sample:
+            out["sample"] = pgettext(
+                "chart image: the sample marking", "Sample data · the figures are invented, for demonstration only"
+            )
+        return out
+
+
+def with_image(chart: Chart, texts: ImageTexts) -> Chart:
+    return replace(chart, image=texts)
+
+
+def reports_source(sponsor: str, zone: str | None = None, others: Iterable[tuple[int, str]] = ()) -> str:
+    """The source of values taken from the annual reports: one zone's (`zone`) or every zone's; `others` are
+    the years whose value names a source of its own (the value's `source` in the YAML)."""
+    if zone is None:
+        text = pgettext("chart image: the source", "%(sponsor)s, compiled from the annual construction reports "
+                        "submitted by the zones", sponsor=sponsor)  # fmt: skip
+    else:
+        text = pgettext("chart image: the source", "%(sponsor)s, compiled from the annual construction reports "
+                        "submitted by %(zone)s", sponsor=sponsor, zone=zone)  # fmt: skip
+    for year, source in others:
+        text += pgettext("chart image: a value's own source", "; the %(year)s value from %(source)s", year=year,
+                         source=source)  # fmt: skip
+    return text
+
+
+def calculated_source(sponsor: str) -> str:
+    """The source of what the site calculates from the reports and the plans (the composite index, progress)."""
+    return pgettext(
+        "chart image: the source",
+        "%(sponsor)s, calculated from the zones' construction plans and annual construction reports",
+        sponsor=sponsor,
+    )
+
+
+def _download_buttons(chart: Chart) -> str:
+    """Two buttons under a chart that has an image, in a group that carries the image's texts (`data-image`,
+    JSON) and names its chart (`data-chart`): charts.js draws the image when one is pressed. Hidden without
+    JavaScript (the theme's `no-js` class) and in print."""
+    if chart.image is None:
+        return ""
+    words = json.dumps(chart.image.words(chart.id), ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    # `&`, `<` and `>` as JSON escapes, not entities: the Markdown stage rewrites the attributes of raw HTML and
+    # decodes one level of `&amp;`, so a name written `&amp;` would come back as `&`
+    words = words.replace("&", "\\u0026").replace("<", "\\u003c").replace(">", "\\u003e")
+    group = pgettext("chart image: the buttons' group", "Download the chart %(title)s as an image", title=chart.title)
+    png = pgettext("chart image: a button", "Download PNG")
+    svg = pgettext("chart image: a button", "Download SVG")
+    # data-search-exclude again: Material's search compares elements by tag, so the placeholder's closing </div>
+    # ends the exclusion of the surrounding `.chart` and the buttons' words would be indexed
+    return (
+        f'<div class="chart-download" role="group" aria-label="{h(group)}" data-chart="{h(chart.id)}" '
+        f'data-image="{h(words)}" data-search-exclude>'
+        f'<button type="button" class="md-button chart-download-button" data-format="png">{h(png)}</button> '
+        f'<button type="button" class="md-button chart-download-button" data-format="svg">{h(svg)}</button></div>\n'
     )

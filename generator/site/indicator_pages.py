@@ -15,7 +15,19 @@ from generator.data.catalog import Catalog, ZoneRecord
 from generator.data.kinds import KINDS
 from generator.data.models import Indicator
 from generator.i18n import _, ngettext, pgettext
-from generator.site.charts import chart_html, chart_id, ranking_chart, trend_chart, with_summary
+from generator.site.charts import (
+    Chart,
+    ImageSite,
+    ImageTexts,
+    chart_html,
+    chart_id,
+    image_site,
+    ranking_chart,
+    reports_source,
+    trend_chart,
+    with_image,
+    with_summary,
+)
 from generator.site.common import Context, Section, category_name, front_matter, sorted_zones, zone_short
 from generator.site.markup import link
 from generator.site.paths import INDICATORS_INDEX, href, indicator_page, zone_page
@@ -28,7 +40,9 @@ def make_indicator_pages(ctx: Context) -> Section:
     out = Section()
     quantitative = [ind for ind in catalog.indicators if KINDS[ind.kind].numeric]
     for ind in quantitative:
-        out.pages[indicator_page(ind.id)] = env.get_template("indicator.md.j2").render(**_indicator_view(catalog, ind))
+        out.pages[indicator_page(ind.id)] = env.get_template("indicator.md.j2").render(
+            **_indicator_view(catalog, ind, image_site(ctx, indicator_page(ind.id)))
+        )
     out.pages[INDICATORS_INDEX] = env.get_template("indicators.md.j2").render(**_indicators_view(catalog))
     section = pgettext("indicator pages", "Indicators")
     out.nav = [{section: [INDICATORS_INDEX, *[indicator_page(ind.id) for ind in quantitative]]}]
@@ -55,7 +69,7 @@ def _cells(catalog: Catalog, ind: Indicator) -> list[Cell]:
     return out
 
 
-def _ranking(catalog: Catalog, ind: Indicator, cells: list[Cell]) -> dict[str, Any] | None:
+def _ranking(catalog: Catalog, ind: Indicator, cells: list[Cell], site: ImageSite) -> dict[str, Any] | None:
     reported = [c for c in cells if not c.baseline and c.number is not None]
     if not reported:
         return None
@@ -75,12 +89,13 @@ def _ranking(catalog: Catalog, ind: Indicator, cells: list[Cell]) -> dict[str, A
     chart = ranking_chart(chart_id(ind.id, "rank"), title, unit,
                           [(zone_short(c.zone), c.number, c.shown) for c in rows if c.number is not None])  # fmt: skip
     return {
-        "year": year, "rows": ranked, "summary": summary, "chart": chart_html(with_summary(chart, summary)),
+        "year": year, "rows": ranked, "summary": summary,
+        "chart": chart_html(_with_image(catalog, ind, with_summary(chart, summary), [year], [*rows, *others], site)),
         "others": [{"zone": zone_short(c.zone), "shown": c.shown} for c in others],
     }  # fmt: skip
 
 
-def _trends(catalog: Catalog, ind: Indicator, cells: list[Cell]) -> dict[str, Any] | None:
+def _trends(catalog: Catalog, ind: Indicator, cells: list[Cell], site: ImageSite) -> dict[str, Any] | None:
     if not cells:
         return None
     years = sorted({c.year for c in cells})
@@ -107,7 +122,18 @@ def _trends(catalog: Catalog, ind: Indicator, cells: list[Cell]) -> dict[str, An
                                for z in zones])  # fmt: skip
     title = _("%(indicator)s over the years", indicator=ind.name)
     chart = trend_chart(chart_id(ind.id, "trend"), title, ind.unit, years, lines)
-    return {"years": years, "rows": rows, "summary": summary, "chart": chart_html(with_summary(chart, summary))}
+    chart = _with_image(catalog, ind, with_summary(chart, summary), years, cells, site)
+    return {"years": years, "rows": rows, "summary": summary, "chart": chart_html(chart)}
+
+
+def _with_image(
+    catalog: Catalog, ind: Indicator, chart: Chart, years: list[int], cells: list[Cell], site: ImageSite
+) -> Chart:
+    """The downloaded image of an indicator page's chart: its title, years and unit, the zones' reports as the
+    source, the site and the page, and the sample marking when any of its zones' numbers are sample (issue 14)."""
+    sample = any(c.zone.is_sample for c in cells)
+    source = reports_source(catalog.site.sponsor)
+    return with_image(chart, ImageTexts(chart.title, tuple(years), ind.unit, source, site, sample))
 
 
 def _may_be_summed(summable: bool) -> str:
@@ -122,7 +148,7 @@ def _baseline(shown: str) -> str:
     return pgettext("indicator pages", "%(value)s (baseline)", value=shown)
 
 
-def _indicator_view(catalog: Catalog, ind: Indicator) -> dict[str, Any]:
+def _indicator_view(catalog: Catalog, ind: Indicator, site: ImageSite) -> dict[str, Any]:
     cells = _cells(catalog, ind)
     sample = any(c.zone.is_sample for c in cells)
     if ind.summable:
@@ -149,8 +175,8 @@ def _indicator_view(catalog: Catalog, ind: Indicator) -> dict[str, Any]:
         "kind": KINDS[ind.kind].label,
         "unit": ind.unit or "—",
         "aggregation": aggregation,
-        "ranking": _ranking(catalog, ind, cells),
-        "trends": _trends(catalog, ind, cells),
+        "ranking": _ranking(catalog, ind, cells, site),
+        "trends": _trends(catalog, ind, cells, site),
     }
 
 

@@ -30,7 +30,18 @@ from generator.analysis.targets import (
 )
 from generator.data.catalog import Catalog
 from generator.i18n import pgettext
-from generator.site.charts import Chart, chart_html, chart_id, plot_text, with_summary
+from generator.site.charts import (
+    Chart,
+    ImageSite,
+    ImageTexts,
+    calculated_source,
+    chart_html,
+    chart_id,
+    image_site,
+    plot_text,
+    with_image,
+    with_summary,
+)
 from generator.site.common import Context, Section, front_matter, zone_short
 from generator.site.markup import link
 from generator.site.paths import PROGRESS_INDEX as INDEX
@@ -73,7 +84,9 @@ def make_progress_pages(ctx: Context) -> Section:
     progress = list(analysis.progress)
     reporting = (analysis.reporting, analysis.evaluations)
     out = Section()
-    out.pages[INDEX] = env.get_template("progress_index.md.j2").render(**_index_view(catalog, progress))
+    out.pages[INDEX] = env.get_template("progress_index.md.j2").render(
+        **_index_view(catalog, progress, image_site(ctx, INDEX))
+    )
     out.pages[TARGETS] = env.get_template("progress_targets.md.j2").render(**_targets_view(catalog, progress))
     out.pages[REPORTING] = env.get_template("progress_reporting.md.j2").render(**_reporting_view(catalog, *reporting))
     out.nav = [{pgettext("progress: the section's title", "Progress"): [INDEX, TARGETS, REPORTING]}]
@@ -123,6 +136,16 @@ def status_chart(progress: list[ZoneProgress], summary: str) -> Chart:
     return with_summary(chart, summary)
 
 
+def _with_image(catalog: Catalog, chart: Chart, progress: list[ZoneProgress], site: ImageSite) -> Chart:
+    """The downloaded image of the targets chart: its title, the date of the assessment, the count's unit, the
+    site's own calculation as the source, the site and the page, the sample marking for sample zones (issue 14)."""
+    title = pgettext("chart image: the progress chart's title", "%(title)s (as of %(date)s)", title=chart.title,
+                     date=catalog.as_of.isoformat())  # fmt: skip
+    unit = pgettext("chart image: the progress chart's unit", "targets")
+    sample = any(p.zone.is_sample for p in progress)
+    return with_image(chart, ImageTexts(title, (), unit, calculated_source(catalog.site.sponsor), site, sample))
+
+
 def overall_sentence(catalog: Catalog, progress: list[ZoneProgress]) -> str:
     date = catalog.as_of.isoformat()
     if not progress:
@@ -133,7 +156,7 @@ def overall_sentence(catalog: Catalog, progress: list[ZoneProgress]) -> str:
                     "%(counts)s.", date=date, zones=len(progress), total=total, counts=counts)  # fmt: skip
 
 
-def _index_view(catalog: Catalog, progress: list[ZoneProgress]) -> dict[str, Any]:
+def _index_view(catalog: Catalog, progress: list[ZoneProgress], site: ImageSite) -> dict[str, Any]:
     summary = overall_sentence(catalog, progress)
     return {
         "fm": front_matter(
@@ -145,7 +168,7 @@ def _index_view(catalog: Catalog, progress: list[ZoneProgress]) -> dict[str, Any
             ),
         ),
         "summary": summary,
-        "chart": chart_html(status_chart(progress, summary)) if progress else "",
+        "chart": chart_html(_with_image(catalog, status_chart(progress, summary), progress, site)) if progress else "",
         "statuses": [status_label(s) for s in STATUSES],
         "zones": [
             {

@@ -11,7 +11,17 @@ from generator.data.catalog import STATUS_LABELS, Catalog, ZoneRecord
 from generator.data.kinds import KINDS
 from generator.data.models import PLAN_SECTIONS, Indicator
 from generator.i18n import _, ngettext, pgettext
-from generator.site.charts import chart_html, chart_id, with_summary, years_chart
+from generator.site.charts import (
+    ImageSite,
+    ImageTexts,
+    chart_html,
+    chart_id,
+    image_site,
+    reports_source,
+    with_image,
+    with_summary,
+    years_chart,
+)
 from generator.site.common import (
     NAV_MAX_PAGES,
     Context,
@@ -96,7 +106,12 @@ def _column(name: str, unit: str | None) -> str:
 
 
 def _dashboard(
-    catalog: Catalog, peers: PeerTable, zone: ZoneRecord, indicators: list[Indicator], targets: dict[str, Any]
+    catalog: Catalog,
+    peers: PeerTable,
+    zone: ZoneRecord,
+    indicators: list[Indicator],
+    targets: dict[str, Any],
+    site: ImageSite,
 ) -> list[dict[str, Any]]:
     """Per quantitative indicator: summary sentence, chart, values by year with the change, target progress.
     `peers` ranks common indicators only: a zone's own indicators are not ranked."""
@@ -108,6 +123,7 @@ def _dashboard(
         target = targets.get(ind.id)
         summary = zone_indicator_text(series, peers.get(ind.id) if catalog.indicator(ind.id) is ind else None)
         chart = with_summary(years_chart(chart_id(zone.id, ind.id), series, target), summary)
+        chart = with_image(chart, _chart_image(catalog, zone, ind, site))
         prog = progress(series, target)
         out.append({
             "name": ind.name, "unit": ind.unit or "", "category": ind.category, "summary": summary,
@@ -120,6 +136,22 @@ def _dashboard(
                          if prog.latest else _("no comparable yearly value yet")) if prog else "",
         })  # fmt: skip
     return out
+
+
+def _chart_image(catalog: Catalog, zone: ZoneRecord, ind: Indicator, site: ImageSite) -> ImageTexts:
+    """What the downloaded image of a zone's indicator chart says: the zone and the indicator, its years and unit,
+    the zone's reports as the source (and any value's own source), the site and the page (issue 14)."""
+    own_sources = [(year, reading.source) for year, report in sorted(zone.reports.items())
+                   if (reading := report.readings.get(ind.id)) is not None and reading.source]  # fmt: skip
+    return ImageTexts(
+        title=pgettext("chart image: a zone's indicator", "%(zone)s: %(indicator)s", zone=zone_short(zone),
+                       indicator=ind.name),
+        years=tuple(sorted(zone.reports)),
+        unit=ind.unit,
+        source=reports_source(catalog.site.sponsor, zone_short(zone), own_sources),
+        site=site,
+        sample=zone.is_sample,
+    )  # fmt: skip
 
 
 def _grouped(env: Any, catalog: Catalog, rows: list[dict[str, Any]], own: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -177,8 +209,9 @@ def _zone_view(ctx: Context, zone: ZoneRecord) -> dict[str, Any]:
     common = list(catalog.indicators)
     own = list(zone.own_indicators)
     cases = [c for c in catalog.cases if c.zone_id == zone.id]
-    dashboard = _dashboard(catalog, analysis.peers, zone, common, targets)
     here = zone_page(zone.id)
+    site = image_site(ctx, here)
+    dashboard = _dashboard(catalog, analysis.peers, zone, common, targets, site)
     csv_link = link(pgettext("zones: a download link", "CSV table"), href(here, zone_csv_path(zone.id)))
     open_data_link = link(pgettext("open data page", "Open data"), href(here, DATA_INDEX))
     return {
@@ -201,7 +234,7 @@ def _zone_view(ctx: Context, zone: ZoneRecord) -> dict[str, Any]:
         "downloads": Safe(_("Download this zone's data: %(csv)s (all zones' data: %(open_data)s)", csv=csv_link,
                             open_data=open_data_link)),
         "summary_links": summary_links(zone, pdf=ctx.pdf),
-        "groups": _grouped(env, catalog, dashboard, _dashboard(catalog, analysis.peers, zone, own, targets)),
+        "groups": _grouped(env, catalog, dashboard, _dashboard(catalog, analysis.peers, zone, own, targets, site)),
         "dashboard_summary": dashboard_summary([zone_series(zone, i) for i in [*common, *own] if KINDS[i.kind].numeric],
                                                max(zone.reports)) if zone.reports else "",
         "qualitative": _qualitative(zone, [*common, *own]),

@@ -53,9 +53,11 @@
     showSendToCloud: false,
     showEditInChartStudio: false,
     plotlyServerURL: "",
-    // Selection tools and hover-mode toggles confuse more than they help on a statistics page.
+    // Selection tools and hover-mode toggles confuse more than they help on a statistics page. The camera
+    // (toImage) saved the bars alone, with no title, source or sample marking: the buttons under each chart
+    // save the whole figure instead (issue 14).
     modeBarButtonsToRemove: ["select2d", "lasso2d", "autoScale2d", "toggleSpikelines",
-      "hoverClosestCartesian", "hoverCompareCartesian", "sendChartToCloud"]
+      "hoverClosestCartesian", "hoverCompareCartesian", "sendChartToCloud", "toImage"]
   };
 
   var plotlyReady = null;  // one promise per page load: the bundle is fetched once
@@ -130,7 +132,7 @@
     if (!figure) return Promise.resolve();
     var layout = figure.layout || {};
     layout.template = template(scheme());
-    var config = Object.assign({}, CONFIG, { toImageButtonOptions: { filename: plot.id || "chart" } });
+    var config = Object.assign({}, CONFIG);
     return window.Plotly.newPlot(plot, figure.data || [], layout, config).then(function () {
       // plotly.js 4's mode bar buttons are real <button>s; inside role="img" (whose children are
       // presentational) they would be hidden from assistive technology (axe: nested-interactive).
@@ -243,12 +245,182 @@
     });
   });
 
+  /* ---- The downloaded image (issue 14) ------------------------------------------------------------------
+     下载 PNG / 下载 SVG under a chart: a copy of the figure, drawn in the light scheme at a fixed size, with the
+     generator's texts around it (the buttons' group: data-chart names the chart, data-image holds the title,
+     year(s) and unit, the sample marking, source, site and page address). Every text is written as an SVG text node (textContent): nothing from the data is read as
+     markup. The on-page chart is left as it is. Plotly's own camera button, which saved the bars alone, is
+     removed from the mode bar (CONFIG). */
+  var IMAGE = {
+    width: 960, pad: 24, scale: 2, font: 14,
+    title: { size: 22, weight: "bold", color: "#1f2329" },
+    subtitle: { size: 15, weight: "normal", color: "#1f2329" },
+    sample: { size: 15, weight: "bold", color: "#b42318" },
+    footer: { size: 13, weight: "normal", color: "#4b5563" }
+  };
+  var measurer = null;
+
+  // The texts of an image, from the buttons' group under its chart.
+  function imageOf(group) {
+    var json = group && group.getAttribute("data-image");
+    return json ? JSON.parse(json) : null;
+  }
+
+  // Lines no wider than `max` px in the given style: break between words where there are spaces, anywhere
+  // in a run of Chinese (or an address).
+  function wrap(text, style, max) {
+    measurer = measurer || document.createElement("canvas").getContext("2d");
+    measurer.font = style.weight + " " + style.size + "px " + FONT;
+    var lines = [];
+    var line = "";
+    Array.from(String(text)).forEach(function (ch) {
+      if (measurer.measureText(line + ch).width > max && line) {
+        var cut = line.lastIndexOf(" ");
+        var keep = cut > line.length / 2 && /^[\x21-\x7e]*$/.test(line.slice(cut + 1)) ? cut : line.length;
+        lines.push(line.slice(0, keep).replace(/\s+$/, ""));
+        line = line.slice(keep).replace(/^\s+/, "");
+      }
+      line += ch;
+    });
+    if (line) lines.push(line);
+    return lines;
+  }
+
+  function blockOf(texts, style, max) {
+    var lines = [];
+    texts.forEach(function (t) { if (t) lines = lines.concat(wrap(t, style, max)); });
+    return { lines: lines, style: style, height: lines.length * Math.round(style.size * 1.5) };
+  }
+
+  function addText(doc, parent, block, y) {
+    block.lines.forEach(function (line, k) {
+      var node = doc.createElementNS(parent.namespaceURI, "text");
+      node.setAttribute("x", String(IMAGE.pad));
+      node.setAttribute("y", String(y + Math.round(block.style.size * 1.5) * k + block.style.size));
+      node.setAttribute("font-family", FONT);
+      node.setAttribute("font-size", String(block.style.size));
+      node.setAttribute("font-weight", block.style.weight);
+      node.setAttribute("fill", block.style.color);
+      node.textContent = line;  // text, never markup
+      parent.appendChild(node);
+    });
+    return y + block.height;
+  }
+
+  // The figure as plotly draws it in the light scheme at the image's width, as an SVG element.
+  function plotSvg(plot) {
+    var figure = figureOf(plot);
+    var layout = figure.layout || {};
+    var t = template("default");
+    t.layout.font.size = IMAGE.font;
+    layout.template = t;
+    layout.width = IMAGE.width;
+    layout.height = layout.height || 300;
+    return window.Plotly.toImage({ data: figure.data || [], layout: layout, config: { locale: "zh-CN" } },
+      { format: "svg", width: layout.width, height: layout.height, imageDataOnly: true }).then(function (svg) {
+      var text = svg.indexOf("data:") === 0 ? decodeURIComponent(svg.slice(svg.indexOf(",") + 1)) : svg;
+      return { svg: new DOMParser().parseFromString(text, "image/svg+xml").documentElement, height: layout.height };
+    });
+  }
+
+  // The whole image: texts above and below the figure. Resolves to {svg: string, width, height}.
+  function composeImage(plot, words) {
+    return loadPlotly().then(function () { return plotSvg(plot); }).then(function (chart) {
+      var max = IMAGE.width - 2 * IMAGE.pad;
+      var head = [blockOf([words.title], IMAGE.title, max), blockOf([words.subtitle], IMAGE.subtitle, max),
+        blockOf([words.sample], IMAGE.sample, max)];
+      var foot = blockOf(words.footer || [], IMAGE.footer, max);
+      var ns = chart.svg.namespaceURI;  // SVG's, from plotly's own image
+      var doc = document.implementation.createDocument(ns, "svg", null);
+      var root = doc.documentElement;
+      var y = IMAGE.pad;
+      var background = doc.createElementNS(ns, "rect");
+      root.appendChild(background);
+      head.forEach(function (block) { y = addText(doc, root, block, y) + (block.lines.length ? 4 : 0); });
+      y += 8;
+      var figure = doc.importNode(chart.svg, true);
+      figure.setAttribute("x", "0");
+      figure.setAttribute("y", String(y));
+      root.appendChild(figure);
+      y = addText(doc, root, foot, y + chart.height + 12) + IMAGE.pad;
+      var size = { width: String(IMAGE.width), height: String(y) };
+      root.setAttribute("width", size.width);
+      root.setAttribute("height", size.height);
+      root.setAttribute("viewBox", "0 0 " + size.width + " " + size.height);
+      background.setAttribute("width", size.width);
+      background.setAttribute("height", size.height);
+      background.setAttribute("fill", THEMES["default"].background);
+      return { svg: new XMLSerializer().serializeToString(doc), width: IMAGE.width, height: y };
+    });
+  }
+
+  function toPng(image) {
+    return new Promise(function (resolve, reject) {
+      var img = new Image();
+      img.onload = function () {
+        var canvas = document.createElement("canvas");
+        canvas.width = image.width * IMAGE.scale;
+        canvas.height = image.height * IMAGE.scale;
+        var g = canvas.getContext("2d");
+        g.fillStyle = THEMES["default"].background;
+        g.fillRect(0, 0, canvas.width, canvas.height);
+        g.drawImage(img, 0, 0, canvas.width, canvas.height);
+        canvas.toBlob(function (blob) {
+          if (blob) resolve(blob); else reject(new Error("the PNG could not be made"));
+        }, "image/png");
+      };
+      img.onerror = function () { reject(new Error("the SVG could not be drawn")); };
+      img.src = "data:image/svg+xml;charset=utf-8," + encodeURIComponent(image.svg);
+    });
+  }
+
+  function save(blob, name) {
+    var url = URL.createObjectURL(blob);
+    var a = document.createElement("a");
+    a.href = url;
+    a.download = name;
+    a.hidden = true;
+    document.body.appendChild(a);
+    a.click();
+    a.remove();
+    setTimeout(function () { URL.revokeObjectURL(url); }, 10000);
+  }
+
+  function download(button) {
+    var group = button.closest(".chart-download");
+    var plot = group && document.getElementById(group.getAttribute("data-chart"));
+    var words = imageOf(group);
+    var format = button.getAttribute("data-format") === "svg" ? "svg" : "png";
+    if (!plot || !words || button.getAttribute("aria-busy") === "true") return;
+    button.setAttribute("aria-busy", "true");
+    composeImage(plot, words).then(function (image) {
+      if (format === "svg") return new Blob([image.svg], { type: "image/svg+xml" });
+      return toPng(image);
+    }).then(function (blob) {
+      save(blob, (words.file || "chart") + "." + format);
+    }).catch(function (err) {
+      button.setAttribute("data-error", String(err && err.message || err));
+      console.error(err);
+    }).then(function () {
+      button.removeAttribute("aria-busy");
+    });
+  }
+
+  // One listener for every page: instant navigation swaps the content, not the document.
+  function listenForDownloads() {
+    document.addEventListener("click", function (event) {
+      var button = event.target.closest && event.target.closest(".chart-download-button");
+      if (button) download(button);
+    });
+  }
+
   function start() {
     scan();
     watchSize();
   }
 
   function init() {
+    listenForDownloads();
     new MutationObserver(retheme).observe(document.body, {
       attributes: true, attributeFilter: ["data-md-color-scheme"]
     });
