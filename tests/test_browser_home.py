@@ -7,7 +7,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from test_browser import CHROMIUM, Watch, base_url, context, open_page, served, site  # noqa: F401
+from test_browser import CHROMIUM, Watch, base_url, open_page, served, site  # noqa: F401
 
 pytestmark = pytest.mark.skipif(not CHROMIUM.exists(), reason="/usr/bin/chromium is missing (apt-get install chromium)")
 
@@ -21,18 +21,17 @@ def _box(page: Any, selector: str) -> dict[str, float]:
     return dict(box)
 
 
-@pytest.mark.xfail(strict=True, reason="issue 14: the home page does not show the zones by status and the targets")
 @pytest.mark.parametrize(("width", "screens"), [(375, 2), (1280, 1.5)])
 def test_zones_by_status_and_target_counts_are_in_the_first_screens(
-    context: Any,  # noqa: F811
+    browser: Any,
     base_url: str,  # noqa: F811
     width: int,
     screens: float,
 ) -> None:
     watch = Watch()
+    context = browser.new_context(viewport={"width": width, "height": SCREEN}, locale="zh-CN")
+    context.set_default_timeout(10_000)
     page = open_page(context, base_url, watch)
-    page.set_viewport_size({"width": width, "height": SCREEN})
-    page.reload()
     limit = SCREEN * screens
     for selector in ("#home-zones", "#home-targets"):
         box = _box(page, selector)
@@ -45,3 +44,4 @@ def test_zones_by_status_and_target_counts_are_in_the_first_screens(
     assert banner["y"] + banner["height"] <= SCREEN
     assert page.evaluate("document.documentElement.scrollWidth") <= width
     watch.assert_clean()
+    context.close()

@@ -13,6 +13,7 @@ from generator.data.models import PLAN_SECTIONS, Indicator
 from generator.i18n import _, ngettext, pgettext
 from generator.site.charts import chart_html, chart_id, with_summary, years_chart
 from generator.site.common import (
+    KEY_INDICATORS,
     NAV_MAX_PAGES,
     Context,
     Section,
@@ -29,8 +30,6 @@ from generator.site.paths import DATA_INDEX, ZONES_INDEX, case_page, href, summa
 from generator.site.progress_words import targets_block
 from generator.site.sentences import dashboard_summary, zone_indicator_text
 from generator.site.series import changes, progress, with_unit, zone_series
-
-KEY_INDICATORS = ("tech_contract_turnover", "hitech_enterprises", "incubated_enterprises")
 
 
 def make_zone_pages(ctx: Context) -> Section:
