@@ -285,8 +285,6 @@ def test_the_home_page_is_marked_sample_when_its_zones_are(data: Path) -> None:
 
 # ---- the same class on other pages: a count of zones says which statuses it counts -----------------------
 
-SIBLING = pytest.mark.xfail(strict=True, reason="issue 14: a count of zones adds statuses together unsaid")
-
 
 def _status_counts_only(text: str, statuses: list[str]) -> None:
     """Every "N 个" in `text` is the count of one status, and every status of `statuses` has its count."""
@@ -301,7 +299,6 @@ def _status_counts_only(text: str, statuses: list[str]) -> None:
         assert _count(label, text) == [n], (label, text)
 
 
-@SIBLING
 @DATA
 def test_the_progress_page_says_which_statuses_its_zones_have(data: Path) -> None:
     """/progress/ said "4 个示范区共设有 13 项期末目标" over zones under construction, confirmed, in
@@ -317,7 +314,6 @@ def test_the_progress_page_says_which_statuses_its_zones_have(data: Path) -> Non
         _status_counts_only(summary.split("：", 1)[0] if judged else summary, judged)
 
 
-@SIBLING
 @DATA
 def test_the_zone_list_counts_each_status(data: Path) -> None:
     """The zone list said "共 6 个示范区（含申报中、公示中）", and nothing of the revoked zone."""

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import html
 import json
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
@@ -21,7 +22,7 @@ from generator import i18n
 from generator.analysis.stage import Analysis
 from generator.analysis.stage import sorted_zones as sorted_zones  # the zones' order, one definition
 from generator.analysis.stage import zone_sort_key as zone_sort_key
-from generator.data.catalog import Catalog, ZoneRecord
+from generator.data.catalog import STATUS_LABELS, Catalog, ZoneRecord
 from generator.data.models import Evaluated, Event, Indicator
 from generator.i18n import N_
 from generator.site.markup import Safe, block, inline
@@ -34,6 +35,9 @@ NOT_REPORTED = "—"
 # page (the zone list, the case library) links them. Year pages are never listed: the zone page links them.
 # mkdocs.yml's `not_in_nav` names the pages that may be left out.
 NAV_MAX_PAGES = 30
+# The zones' stages in the order the pages count them: the approved zones first (under construction, then by the
+# outcome of the evaluation, revoked last), then those not yet approved.
+STAGES = ("building", "due", "confirmed", "further_support", "rectification", "revoked", "public_notice", "applied")
 # The indicators a zone is summed up by where there is no room for all of them (the zone list, the home page).
 KEY_INDICATORS = ("tech_contract_turnover", "hitech_enterprises", "incubated_enterprises")
 
@@ -169,6 +173,23 @@ def post_title(zone: ZoneRecord, event: Event) -> str:
     """The title of an event's news post (the news section's posts, the home page's latest news)."""
     key = event.result if isinstance(event, Evaluated) else event.kind
     return i18n._(_TITLES[key], zone=zone.zone.name)
+
+
+def stage_count(status: str, count: int) -> str:
+    """How many zones have a status (e.g. "under construction: 1 zone")."""
+    return i18n.pgettext(
+        "home page: a status and how many zones have it",
+        "%(status)s: %(count)s zones",
+        status=STATUS_LABELS[status][0],
+        count=count,
+    )
+
+
+def stage_counts(zones: Iterable[ZoneRecord]) -> str:
+    """How many of these zones have each status, every status on its own: a count of
+    zones never adds statuses together unsaid."""
+    statuses: list[str] = [z.status for z in zones]
+    return i18n.pgettext("a list of counts", ", ").join(stage_count(s, n) for s in STAGES if (n := statuses.count(s)))
 
 
 def published_events(catalog: Catalog) -> list[tuple[ZoneRecord, Event, str]]:

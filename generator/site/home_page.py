@@ -11,10 +11,11 @@ from typing import Any
 
 from generator.analysis import composite as ci
 from generator.analysis.targets import STATUSES
-from generator.data.catalog import STATUS_LABELS, CaseRecord, Catalog, ZoneRecord
+from generator.data.catalog import CaseRecord, Catalog, ZoneRecord
 from generator.i18n import NP_, pgettext
 from generator.site.common import (
     KEY_INDICATORS,
+    STAGES,
     Context,
     Section,
     fmt_number,
@@ -23,6 +24,7 @@ from generator.site.common import (
     post_title,
     published_events,
     sorted_zones,
+    stage_count,
     zone_short,
     zone_sort_key,
 )
@@ -45,10 +47,7 @@ from generator.site.paths import (
 from generator.site.progress_words import count_text, listed
 from generator.site.series import with_unit
 
-# The statuses in the order the home page counts them: the approved zones first (under construction, then by
-# the outcome of the evaluation, revoked last), then those not yet approved.
-ORDER = ("building", "due", "confirmed", "further_support", "rectification", "revoked", "public_notice", "applied")
-APPROVED = ORDER[:6]
+APPROVED = STAGES[:6]
 # What each status's count counts (translated where used).
 MEANINGS = {
     "building": NP_("home page: what a status's count counts", "approved, within the construction period"),
@@ -112,15 +111,14 @@ def _statuses(ctx: Context) -> list[dict[str, Any]]:
     when approved)."""
     zones = sorted_zones(ctx.catalog)
     out = []
-    for status in ORDER:
+    for status in STAGES:
         members = [z for z in zones if z.status == status]
         if not members:
             continue
         out.append({
             "key": h(status),
             "anchor": h("stage-" + status.replace("_", "-")),
-            "heading": pgettext("home page: a status and how many zones have it", "%(status)s: %(count)s zones",
-                                status=STATUS_LABELS[status][0], count=len(members)),
+            "heading": stage_count(status, len(members)),
             "meaning": pgettext(*MEANINGS[status]),
             "zones": [_card(ctx, z) for z in members] if status in APPROVED else [],
             "names": _joined(

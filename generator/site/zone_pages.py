@@ -21,6 +21,7 @@ from generator.site.common import (
     front_matter,
     h,
     sorted_zones,
+    stage_counts,
     zone_events,
     zone_short,
 )
@@ -83,6 +84,7 @@ def _zone_list_view(catalog: Catalog, zones: list[ZoneRecord]) -> dict[str, Any]
         "zones": rows,
         "keys": [_column(with_unit(ind.name, ""), ind.unit) for ind in keys],
         "as_of": catalog.as_of.isoformat(),
+        "counts": stage_counts(zones),
     }
 
 
