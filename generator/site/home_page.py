@@ -228,14 +228,18 @@ def _totals(ctx: Context) -> list[dict[str, Any]]:
     return [
         {
             "year": year,
-            "zones": _joined(
-                link(zone_short(catalog.zones[z]), href(HOME, zone_page(z)))
-                for z in sorted(zone_ids, key=lambda z: zone_sort_key(catalog.zones[z]))
+            "zones": _joined(link(zone_short(z), href(HOME, zone_page(z.id))) for z in _in_order(catalog, zone_ids)),
+            "names": pgettext("home page: between zone names", ", ").join(
+                zone_short(z) for z in _in_order(catalog, zone_ids)
             ),
             "rows": rows,
         }
         for (year, zone_ids), rows in sorted(tables.items(), key=lambda t: -t[0][0])
     ]
+
+
+def _in_order(catalog: Catalog, zone_ids: tuple[str, ...]) -> list[ZoneRecord]:
+    return sorted((catalog.zones[z] for z in zone_ids), key=zone_sort_key)
 
 
 def _featured(catalog: Catalog, count: int = 4) -> list[CaseRecord]:
