@@ -35,7 +35,8 @@ def test_totals_are_exact_sums_of_the_values_as_written(tmp_path: Path) -> None:
     assert total.year == 2025 and total.total == expected
     assert str(total.total) == str(expected)  # no float noise in the digits either
     home = make_pages(catalog, analyse(catalog), pdf=False).pages["index.md"]
-    assert f"| {expected:f} 亿元 | 2025 |" in html.unescape(home).replace(",", "")  # pages write 0.3 as 0&#46;3
+    assert f"| {expected:f} 亿元 |\n" in html.unescape(home).replace(",", "")  # pages write 0.3 as 0&#46;3
+    assert "2025 年合计" in html.unescape(home)
 
 
 def test_a_memo_recomputes_only_the_years_an_edit_changed(tmp_path: Path) -> None:

@@ -213,8 +213,14 @@ def test_the_pages_templates_escape_the_values_not_the_catalogues_words() -> Non
     env = make_env()
     line = '{{ pgettext("templates", "%(label)s: %(text)s", label=link, text=raw) }}'
     assert env.from_string(line).render(link=Safe("[a](b.md)"), raw="*x*") == "[a](b.md)：&#42;x&#42;"
-    block = '{% set levels %}{{ raw }} {{ link }}{% endset %}{{ _("By level: %(levels)s.", levels=levels|composed) }}'
-    assert env.from_string(block).render(link=Safe("[a](b.md)"), raw="*x*") == "按级别：&#42;x&#42; [a](b.md)。"
+    block = (
+        "{% set zones %}{{ raw }} {{ link }}{% endset %}"
+        '{{ _("Totals of %(year)s: the values of %(zones)s added up", year=2025, zones=zones|composed) }}'
+    )
+    assert (
+        env.from_string(block).render(link=Safe("[a](b.md)"), raw="*x*")
+        == "2025 年合计（&#42;x&#42; [a](b.md)的数值相加）"
+    )
     with i18n.use(i18n.PSEUDO_LOCALE):
         assert env.from_string(line).render(link="a", raw="b") == "⟦a：b⟧"
 

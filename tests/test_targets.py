@@ -214,7 +214,10 @@ def test_share_agrees_with_the_zone_dashboard(sample: Catalog) -> None:
 
 def test_progress_pages_show_the_numbers(pages: dict[str, str]) -> None:
     index = html.unescape(pages["progress/index.md"])
-    assert "4 个示范区共设有 13 项期末目标：已实现 2 项、滞后 2 项、未实现 8 项、无法判断 1 项。" in index
+    assert (
+        "已批复的示范区（建设中 1 个、已认定 1 个、整改中 1 个、已撤销 1 个）共设有 13 项期末目标："
+        "已实现 2 项、滞后 2 项、未实现 8 项、无法判断 1 项。"
+    ) in index
     assert "| [桂林示范区](../zones/guilin-hitech/index.md) | 2024—2026 | 3 | 0 | 0 | 2 | 0 | 1 |" in index
     assert "建设期至 2026 年底，3 项期末目标中滞后 2 项、无法判断 1 项。" in index
     found = re.findall(r'id="(chart-[^"]+)"[^>]*data-figure="([^"]*)"', pages["progress/index.md"])

@@ -21,7 +21,7 @@ from typing import Any
 from generator.analysis.composite import Composite, composite
 from generator.analysis.memo import Memo
 from generator.analysis.reporting import EvaluationDue, ReportingYear, evaluations_due, reporting_years
-from generator.analysis.targets import Judgement, ZoneProgress, all_progress, year_judgement
+from generator.analysis.targets import STATUSES, Judgement, Status, ZoneProgress, all_progress, year_judgement
 from generator.data.catalog import Catalog, ZoneRecord
 
 # indicator id -> year -> every zone's annual (not baseline) number, sorted ascending
@@ -35,6 +35,7 @@ class Total:
     total: Decimal  # exact: the sum of the values as written
     zones: int  # how many zones the total covers
     sample: bool
+    zone_ids: tuple[str, ...] = ()  # the zones whose values are added up, by id
 
 
 @dataclass(frozen=True)
@@ -49,6 +50,10 @@ class Analysis:
 
     def progress_for(self, zone_id: str) -> ZoneProgress | None:
         return next((p for p in self.progress if p.zone.id == zone_id), None)
+
+    def target_counts(self) -> dict[Status, int]:
+        """How many end-of-period targets of all zones have each status, every status in its order (0 too)."""
+        return {s: sum(p.count(s) for p in self.progress) for s in STATUSES}
 
 
 def zone_sort_key(zone: ZoneRecord) -> tuple[Any, ...]:
@@ -122,5 +127,6 @@ def latest_totals(catalog: Catalog) -> tuple[Total, ...]:
         year = max(by_year)
         rows = by_year[year]
         total = sum((number for _zone, number in rows), Decimal(0))
-        out.append(Total(ind.id, year, total, len({z.id for z, _ in rows}), any(z.is_sample for z, _ in rows)))
+        ids = tuple(sorted({z.id for z, _ in rows}))
+        out.append(Total(ind.id, year, total, len(ids), any(z.is_sample for z, _ in rows), ids))
     return tuple(out)

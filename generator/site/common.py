@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import html
 import json
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
@@ -21,8 +22,9 @@ from generator import i18n
 from generator.analysis.stage import Analysis
 from generator.analysis.stage import sorted_zones as sorted_zones  # the zones' order, one definition
 from generator.analysis.stage import zone_sort_key as zone_sort_key
-from generator.data.catalog import Catalog, ZoneRecord
-from generator.data.models import Evaluated, Indicator
+from generator.data.catalog import STATUS_LABELS, Catalog, ZoneRecord
+from generator.data.models import Evaluated, Event, Indicator
+from generator.i18n import N_
 from generator.site.markup import Safe, block, inline
 
 TEMPLATES = "templates"  # the page templates' folder in the generator package (read by jinja2.PackageLoader)
@@ -33,6 +35,11 @@ NOT_REPORTED = "—"
 # page (the zone list, the case library) links them. Year pages are never listed: the zone page links them.
 # mkdocs.yml's `not_in_nav` names the pages that may be left out.
 NAV_MAX_PAGES = 30
+# The zones' stages in the order the pages count them: the approved zones first (under construction, then by the
+# outcome of the evaluation, revoked last), then those not yet approved.
+STAGES = ("building", "due", "confirmed", "further_support", "rectification", "revoked", "public_notice", "applied")
+# The indicators a zone is summed up by where there is no room for all of them (the zone list, the home page).
+KEY_INDICATORS = ("tech_contract_turnover", "hitech_enterprises", "incubated_enterprises")
 
 
 @dataclass(frozen=True)
@@ -147,6 +154,60 @@ def _submission(event: str, year: int, on_time: bool | None) -> str:
             "zone events: a report's submission", "%(event)s (%(year)s, on time)", event=event, year=year
         )
     return i18n.pgettext("zone events: a report's submission", "%(event)s (%(year)s, late)", event=event, year=year)
+
+
+# A post's title, by event kind (evaluations by result); translated where used.
+_TITLES = {
+    "applied": N_("%(zone)s applies to be built"),
+    "public_notice": N_("%(zone)s passes the review and is publicly announced"),
+    "approved": N_("%(zone)s is approved to be built"),
+    "plan_revised": N_("%(zone)s revises its construction plan"),
+    "confirmed": N_("%(zone)s passes the end-of-period evaluation and is confirmed"),
+    "rectification": N_("The end-of-period evaluation of %(zone)s concludes: rectification"),
+    "revoked": N_("%(zone)s is revoked after the end-of-period evaluation"),
+    "further_support": N_("%(zone)s receives further support after the end-of-period evaluation"),
+}
+
+
+def post_title(zone: ZoneRecord, event: Event) -> str:
+    """The title of an event's news post (the news section's posts, the home page's latest news)."""
+    key = event.result if isinstance(event, Evaluated) else event.kind
+    return i18n._(_TITLES[key], zone=zone.zone.name)
+
+
+def stage_count(status: str, count: int) -> str:
+    """How many zones have a status (e.g. "under construction: 1 zone")."""
+    return i18n.pgettext(
+        "home page: a status and how many zones have it",
+        "%(status)s: %(count)s zones",
+        status=STATUS_LABELS[status][0],
+        count=count,
+    )
+
+
+def stage_counts(zones: Iterable[ZoneRecord]) -> str:
+    """How many of these zones have each status, every status on its own: a count of
+    zones never adds statuses together unsaid."""
+    statuses: list[str] = [z.status for z in zones]
+    return i18n.pgettext("a list of counts", ", ").join(stage_count(s, n) for s in STAGES if (n := statuses.count(s)))
+
+
+def published_events(catalog: Catalog) -> list[tuple[ZoneRecord, Event, str]]:
+    """Every lifecycle event dated on or before the as-of date, with the slug of its news post (ASCII: date,
+    zone id, kind): zones by id, each zone's events in file order. The news section makes a post of each, the
+    home page links the latest."""
+    out: list[tuple[ZoneRecord, Event, str]] = []
+    for zone in sorted(catalog.zones.values(), key=lambda z: z.id):
+        seen: dict[str, int] = {}
+        for event in zone.zone.events:
+            if event.date > catalog.as_of:
+                continue
+            slug = f"{event.date.isoformat()}-{zone.id}-{event.kind.replace('_', '-')}"
+            seen[slug] = seen.get(slug, 0) + 1
+            if seen[slug] > 1:  # the same kind twice on one day: keep both, numbered in file order
+                slug = f"{slug}-{seen[slug]}"
+            out.append((zone, event, slug))
+    return out
 
 
 def zone_events(catalog: Catalog, zone: ZoneRecord) -> list[dict[str, Any]]:

@@ -17,24 +17,13 @@ from typing import Any
 from generator.data.catalog import Catalog, ZoneRecord
 from generator.data.links import safe_href
 from generator.data.models import Approved, Evaluated, PlanRevised, PublicNotice
-from generator.i18n import N_, _, ngettext, pgettext
-from generator.site.common import Context, Section, front_matter, h
+from generator.i18n import _, ngettext, pgettext
+from generator.site.common import Context, Section, front_matter, h, post_title, published_events
 from generator.site.markup import Safe, block, inline, link
 from generator.site.paths import FEED, NEWS_INDEX, href, news_post, news_post_url, page_url, zone_page
 
 ATOM = "http://www.w3.org/2005/Atom"
 
-# A post's title, by event kind (evaluations by result); translated where used.
-_TITLES = {
-    "applied": N_("%(zone)s applies to be built"),
-    "public_notice": N_("%(zone)s passes the review and is publicly announced"),
-    "approved": N_("%(zone)s is approved to be built"),
-    "plan_revised": N_("%(zone)s revises its construction plan"),
-    "confirmed": N_("%(zone)s passes the end-of-period evaluation and is confirmed"),
-    "rectification": N_("The end-of-period evaluation of %(zone)s concludes: rectification"),
-    "revoked": N_("%(zone)s is revoked after the end-of-period evaluation"),
-    "further_support": N_("%(zone)s receives further support after the end-of-period evaluation"),
-}
 # Where the zone's name is in a post's sentence: the page links the name, so the sentence is split around it
 # (the loader refuses a NUL in the data, so no name or city holds it).
 _ZONE = "\x00"
@@ -77,22 +66,11 @@ def make_news_pages(ctx: Context) -> Section:
 
 def collect_posts(catalog: Catalog) -> list[Post]:
     """Every published event as a post, newest first (ties by zone id, then slug)."""
-    posts: list[Post] = []
-    for zone in sorted(catalog.zones.values(), key=lambda z: z.id):
-        seen: dict[str, int] = {}
-        for event in zone.zone.events:
-            if event.date > catalog.as_of:
-                continue
-            slug = f"{event.date.isoformat()}-{zone.id}-{event.kind.replace('_', '-')}"
-            seen[slug] = seen.get(slug, 0) + 1
-            if seen[slug] > 1:  # the same kind twice on one day: keep both, numbered in file order
-                slug = f"{slug}-{seen[slug]}"
-            posts.append(_post(catalog, zone, event, slug))
+    posts = [_post(catalog, zone, event, slug) for zone, event, slug in published_events(catalog)]
     return sorted(posts, key=lambda p: (p.date, p.slug), reverse=True)
 
 
 def _post(catalog: Catalog, zone: ZoneRecord, event: Any, slug: str) -> Post:
-    key = event.result if isinstance(event, Evaluated) else event.kind
     city = catalog.ref_name("cities", zone.zone.city)
     when = _long_date(event.date)
     before, after = _sentence(catalog, event, when, city)
@@ -106,7 +84,7 @@ def _post(catalog: Catalog, zone: ZoneRecord, event: Any, slug: str) -> Post:
     return Post(
         slug=slug,
         date=event.date,
-        title=_(_TITLES[key], zone=zone.zone.name),
+        title=post_title(zone, event),
         category=catalog.ref_name("event_kinds", event.kind),
         zone=zone,
         before=before,

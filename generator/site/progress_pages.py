@@ -42,7 +42,7 @@ from generator.site.charts import (
     with_image,
     with_summary,
 )
-from generator.site.common import Context, Section, front_matter, zone_short
+from generator.site.common import Context, Section, front_matter, stage_counts, zone_short
 from generator.site.markup import link
 from generator.site.paths import PROGRESS_INDEX as INDEX
 from generator.site.paths import PROGRESS_REPORTING as REPORTING
@@ -152,8 +152,9 @@ def overall_sentence(catalog: Catalog, progress: list[ZoneProgress]) -> str:
         return pgettext("progress", "As of %(date)s, no approved zone has end-of-period targets yet.", date=date)
     total = sum(len(p.targets) for p in progress)
     counts = listed(count_text(s, n) for s in STATUSES if (n := sum(p.count(s) for p in progress)))
-    return pgettext("progress", "As of %(date)s, %(zones)s zones have %(total)s end-of-period targets in all: "
-                    "%(counts)s.", date=date, zones=len(progress), total=total, counts=counts)  # fmt: skip
+    zones = stage_counts(p.zone for p in progress)
+    return pgettext("progress", "As of %(date)s, the approved zones (%(zones)s) have %(total)s end-of-period targets "
+                    "in all: %(counts)s.", date=date, zones=zones, total=total, counts=counts)  # fmt: skip
 
 
 def _index_view(catalog: Catalog, progress: list[ZoneProgress], site: ImageSite) -> dict[str, Any]:

@@ -23,6 +23,7 @@ from generator.site.charts import (
     years_chart,
 )
 from generator.site.common import (
+    KEY_INDICATORS,
     NAV_MAX_PAGES,
     Context,
     Section,
@@ -30,6 +31,7 @@ from generator.site.common import (
     front_matter,
     h,
     sorted_zones,
+    stage_counts,
     zone_events,
     zone_short,
 )
@@ -39,8 +41,6 @@ from generator.site.paths import DATA_INDEX, ZONES_INDEX, case_page, href, summa
 from generator.site.progress_words import targets_block
 from generator.site.sentences import dashboard_summary, zone_indicator_text
 from generator.site.series import changes, progress, with_unit, zone_series
-
-KEY_INDICATORS = ("tech_contract_turnover", "hitech_enterprises", "incubated_enterprises")
 
 
 def make_zone_pages(ctx: Context) -> Section:
@@ -94,6 +94,7 @@ def _zone_list_view(catalog: Catalog, zones: list[ZoneRecord]) -> dict[str, Any]
         "zones": rows,
         "keys": [_column(with_unit(ind.name, ""), ind.unit) for ind in keys],
         "as_of": catalog.as_of.isoformat(),
+        "counts": stage_counts(zones),
     }
 
 
