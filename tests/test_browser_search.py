@@ -111,9 +111,11 @@ def read_results(page: Any, term: str, root: str) -> list[dict[str, Any]]:
     page.wait_for_selector(".md-search-result__item")
     meta = page.locator(".md-search-result__meta").inner_text()
     total = int(re.sub(r"\D", "", meta) or 1)  # "找到 N 个符合条件的结果"
-    for _ in range(20):  # Material shows 10 results, then more as the list is scrolled
+    for _ in range(3 + total // 2):  # Material shows 10 results, then 4 more each time the list's end is reached
         if page.locator(".md-search-result__item").count() >= total:
             break
+        page.eval_on_selector(".md-search__scrollwrap", "el => el.scrollTo(0, 0)")
+        page.wait_for_timeout(50)
         page.eval_on_selector(".md-search__scrollwrap", "el => el.scrollTo(0, el.scrollHeight)")
         page.wait_for_timeout(100)
     items: list[dict[str, Any]] = page.eval_on_selector_all(".md-search-result__item", RESULTS)
