@@ -144,7 +144,6 @@ def snippets_are_page_text(site: Path, items: list[dict[str, Any]]) -> None:
             assert not [row for row in rows if row in shown], (item["location"], snippet)
 
 
-@pytest.mark.xfail(strict=True, reason="issue 14: 技术合同 matches only 技术; its indicator comes 5th")
 def test_an_indicators_name_finds_its_page_first(tab: Any, served_sample: tuple[Path, str]) -> None:
     site, base_url = served_sample
     catalog = load_catalog(SAMPLE)
@@ -154,7 +153,6 @@ def test_an_indicators_name_finds_its_page_first(tab: Any, served_sample: tuple[
     snippets_are_page_text(site, items)
 
 
-@pytest.mark.xfail(strict=True, reason="issue 14: 中试 matches 中 (概念验证中心, 中小企业)")
 def test_a_term_finds_only_pages_that_contain_it(tab: Any, served_sample: tuple[Path, str]) -> None:
     site, base_url = served_sample
     texts = index_texts(site)
@@ -172,7 +170,6 @@ def test_a_term_finds_only_pages_that_contain_it(tab: Any, served_sample: tuple[
     snippets_are_page_text(site, items)
 
 
-@pytest.mark.xfail(strict=True, reason="issue 14: a zone's name finds other pages before its zone page")
 def test_each_zones_name_finds_its_zone_page_first(tab: Any, served_sample: tuple[Path, str]) -> None:
     site, base_url = served_sample
     catalog = load_catalog(SAMPLE)
@@ -186,7 +183,6 @@ def test_each_zones_name_finds_its_zone_page_first(tab: Any, served_sample: tupl
     assert wrong == {}
 
 
-@pytest.mark.xfail(strict=True, reason="issue 14: snippets show a table's heading row (项目 内容 …)")
 def test_snippets_show_page_text_not_table_headings(tab: Any, served_sample: tuple[Path, str]) -> None:
     site, base_url = served_sample
     catalog = load_catalog(SAMPLE)
@@ -197,7 +193,6 @@ def test_snippets_show_page_text_not_table_headings(tab: Any, served_sample: tup
         snippets_are_page_text(site, items)
 
 
-@pytest.mark.xfail(strict=True, reason="issue 14: the offline preview's search cuts Chinese queries as badly")
 def test_the_offline_preview_finds_the_same(browser: Any, offline_preview: Path) -> None:
     """Opened from disk, search runs in the iframe-worker shim (README, offline preview): the same queries
     find the same pages, in the preview's own addresses (no directory URLs)."""

@@ -7,12 +7,9 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-import pytest
-
 from conftest import SAMPLE, generated, load_catalog, replace_once
 
 HAN_RUN = re.compile(r"[\u4e00-\u9fff]{2,}")
-XFAIL = pytest.mark.xfail(strict=True, reason="issue 14: no user dictionary made from the data")
 
 
 def runs(name: str) -> list[str]:
@@ -31,7 +28,6 @@ def names(catalog) -> dict[str, list[str]]:  # type: ignore[no-untyped-def]
     }
 
 
-@XFAIL
 def test_every_name_of_the_data_is_a_word_of_the_dictionary() -> None:
     from generator.site.search_words import search_words
 
@@ -46,7 +42,6 @@ def test_every_name_of_the_data_is_a_word_of_the_dictionary() -> None:
     assert everything <= words
 
 
-@XFAIL
 def test_the_dictionary_is_a_file_of_the_build_in_jiebas_format_sorted() -> None:
     from generator.site.search_words import SEARCH_WORDS, search_words
 
@@ -58,7 +53,6 @@ def test_the_dictionary_is_a_file_of_the_build_in_jiebas_format_sorted() -> None
     assert SEARCH_WORDS.startswith(".")  # MkDocs does not publish a dot file
 
 
-@XFAIL
 def test_a_name_added_to_the_data_is_a_word_at_the_next_build(data_copy: Path) -> None:
     from generator.site.search_words import search_words
 
@@ -71,7 +65,6 @@ def test_a_name_added_to_the_data_is_a_word_at_the_next_build(data_copy: Path) -
     assert "中试基地" not in after  # the old tag name went with it
 
 
-@XFAIL
 def test_jieba_keeps_every_name_whole_once_the_build_loaded_the_dictionary(tmp_path: Path) -> None:
     import jieba
 

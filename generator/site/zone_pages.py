@@ -13,6 +13,7 @@ from generator.data.models import PLAN_SECTIONS, Indicator
 from generator.i18n import _, ngettext, pgettext
 from generator.site.charts import chart_html, chart_id, with_summary, years_chart
 from generator.site.common import (
+    ENTITY_PAGE_SEARCH,
     NAV_MAX_PAGES,
     Context,
     Section,
@@ -183,7 +184,10 @@ def _zone_view(ctx: Context, zone: ZoneRecord) -> dict[str, Any]:
     open_data_link = link(pgettext("open data page", "Open data"), href(here, DATA_INDEX))
     return {
         "fm": front_matter(
-            z.name, z.sample, _("The construction, procedure and yearly indicator data of %(zone)s", zone=z.name)
+            z.name,
+            z.sample,
+            _("The construction, procedure and yearly indicator data of %(zone)s", zone=z.name),
+            search=ENTITY_PAGE_SEARCH,
         ),
         "z": z,
         "id": zone.id,
