@@ -183,7 +183,6 @@ def test_each_zones_name_finds_its_zone_page_first(tab: Any, served_sample: tupl
     assert wrong == {}
 
 
-@pytest.mark.xfail(strict=True, reason="issue 14: a zone's short name is not on its zone page, which it does not find")
 def test_each_zones_short_name_finds_its_zone_page_first(tab: Any, served_sample: tuple[Path, str]) -> None:
     """The site's other pages call a zone by its short name (南宁高新区示范区 …): typed, it finds the zone."""
     site, base_url = served_sample

@@ -154,7 +154,8 @@
               terms[term] = item.terms[term]
           })
           item.terms = terms
-          item.text = prose(item.text)
+          item.title = unmark(item.title, runs)
+          item.text = prose(unmark(item.text, runs))
         }
       })
       groups.push(kept)
@@ -163,12 +164,40 @@
     return Object.assign({}, result, { items: groups })
   }
 
+  /* Highlight only the words that are part of what was typed (or hold it): a word that merely shares a
+     part with it (技术交易 for 技术合同) is not marked */
+  function unmark(html, runs) {
+    return String(html || "").replace(/<mark>([\s\S]*?)<\/mark>/g, function (whole, word) {
+      var text = plain(word)
+      var part = !HAS_HAN.test(text) || runs.some(function (run) {
+        return run.indexOf(text) >= 0 || text.indexOf(run) >= 0
+      })
+      return part ? whole : word
+    })
+  }
+
   /* A teaser with no match in it opens with the page's paragraphs and lists, not a table's cells */
   function prose(text) {
-    if (!text || text.indexOf("<mark>") >= 0)
+    if (text && text.indexOf("<mark>") >= 0)
+      return around(text)
+    if (!text)
       return text
     var blocks = text.match(/<(p|ul|ol)>[\s\S]*?<\/\1>/g)
     return blocks ? blocks.join(" ") : text
+  }
+
+  /* Long runs of text (a table's cells): the words around the first match, or the first words */
+  function around(text) {
+    return text.split(/(<(?!\/?mark>)[^>]*>)/).map(function (part, i) {
+      if (i % 2 || plain(part).length <= 160)
+        return part
+      var start = part.indexOf("<mark>")
+      if (start < 0)
+        return part.slice(0, 100) + " …"
+      var end = part.indexOf("</mark>", start) + 7
+      var tail = part.slice(end).replace(/<\/?mark>/g, "").slice(0, 100)
+      return (start > 50 ? "… " : "") + part.slice(Math.max(0, start - 50), end) + tail + " …"
+    }).join("")
   }
 
   importScripts(material)
