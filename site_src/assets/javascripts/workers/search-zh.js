@@ -29,7 +29,8 @@
   var queries = []          /* queries sent to Material, in order, awaiting their results */
   var words = null          /* the index's words (lunr's inverted index) */
   var wordList = null
-  var texts = new Map()     /* location -> the entry's title and text, without markup */
+  var docs = new Map()      /* location -> the index's entry */
+  var texts = new Map()     /* location -> its title and text without markup, made when first asked */
 
   var listen = self.addEventListener.bind(self)
   var post = self.postMessage.bind(self)
@@ -59,9 +60,10 @@
 
   function deliver(message) {
     if (message.type === SETUP) {
+      docs = new Map()
       texts = new Map()
       for (var doc of message.data.docs)
-        texts.set(doc.location, plain(doc.title) + "\n" + plain(doc.text))
+        docs.set(doc.location, doc)
       watchBuild()
     } else if (message.type === QUERY) {
       queries.push(message.data)
@@ -134,7 +136,12 @@
     if (!runs.length)
       return result
     var holds = function (item) {
-      var text = texts.get(item.location) || ""
+      var text = texts.get(item.location)
+      if (text === undefined) {
+        var doc = docs.get(item.location)
+        text = doc ? plain(doc.title) + "\n" + plain(doc.text) : ""
+        texts.set(item.location, text)
+      }
       return runs.every(function (run) { return text.indexOf(run) >= 0 })
     }
     var groups = []
