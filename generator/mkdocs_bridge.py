@@ -16,6 +16,10 @@
   the generated posts at `news/posts/…` like hand-written ones.
 - on_env: the words' catalogue in the theme's template environment (the overrides' `{{ _("…") }}`), in the
   build's locale.
+- after the build, on_config teaches jieba the data's names (generator/site/search_words.py) before Material's
+  search plugin cuts any page into words; on_page_content keeps tables' heading rows out of the search index
+  (Material leaves the published page as it was: it drops the `data-search-*` attribute after indexing), so a
+  result's snippet is the page's text, not a row of column names.
 - on_page_context: the sample banner on the blog's index, archive and category pages.
 - on_serve: watch the data folder, and the docs folder without the generated folder: the generator's
   own writes there would otherwise start a second, useless rebuild after each one, and an edit made
@@ -52,6 +56,7 @@ from generator.data.links import safe_href  # noqa: E402
 from generator.i18n import bilingual  # noqa: E402
 from generator.options import Options, from_environment  # noqa: E402
 from generator.site.markup import EscapedRuns  # noqa: E402
+from generator.site.search_words import SEARCH_WORDS  # noqa: E402
 
 GENERATED = "generated"
 SERVE_MEMO = Memo()  # kept across `mkdocs serve`'s rebuilds (see above); a `mkdocs build` uses it once
@@ -99,6 +104,7 @@ def on_config(config: Any) -> Any:
         print(problem.format_text(), file=sys.stderr)
     if result.written is None or result.catalog is None:
         raise DataError(bilingual("data has errors: site not built"))
+    _teach_jieba(options.out / SEARCH_WORDS)
     site = result.catalog.site
     config["site_name"] = site.title
     config["site_description"] = site.description
@@ -123,6 +129,19 @@ def on_config(config: Any) -> Any:
     return config
 
 
+def _teach_jieba(words: Path) -> None:
+    """Load the data's names into jieba, which Material's search plugin cuts the pages with (its
+    `jieba_dict_user` option is read before this hook has written the file). A word jieba already has keeps
+    its frequency, so loading the same names again (`mkdocs serve`'s rebuilds) changes nothing; the words are
+    read in their file's sorted order, so the same data gives the same frequencies and the same index."""
+    import jieba
+
+    jieba.dt.check_initialized()
+    for word in words.read_text(encoding="utf-8").split():
+        if not jieba.dt.FREQ.get(word):
+            jieba.add_word(word)
+
+
 def on_files(files: Any, config: Any) -> Any:
     prefix = GENERATED + "/"
     for file in list(files):
@@ -141,6 +160,10 @@ def on_files(files: Any, config: Any) -> Any:
 def on_env(env: Any, config: Any, files: Any) -> Any:
     i18n.install(env, config["extra"]["locale"])
     return env
+
+
+def on_page_content(html: str, page: Any, config: Any, files: Any) -> str:
+    return html.replace("<thead>", '<thead data-search-exclude="thead">')
 
 
 def on_page_context(context: Any, page: Any, config: Any, nav: Any) -> Any:

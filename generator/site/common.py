@@ -106,6 +106,11 @@ def _finalized(params: dict[str, Any]) -> dict[str, Any]:
     return {key: _finalize(value) for key, value in params.items()}
 
 
+# The page about a zone or an indicator comes before the pages that only mention it (a news post's title
+# holds the zone's name too): Material multiplies a page's search score by its front matter's search.boost.
+ENTITY_PAGE_SEARCH = {"boost": 4}
+
+
 def front_matter(title: str, sample: bool, description: str = "", **extra: Any) -> Safe:
     """YAML front matter for MkDocs; values are JSON-encoded (valid YAML, nothing interpreted)."""
     lines = ["---", f"title: {json.dumps(title, ensure_ascii=False)}"]

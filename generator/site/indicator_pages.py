@@ -28,7 +28,15 @@ from generator.site.charts import (
     with_image,
     with_summary,
 )
-from generator.site.common import Context, Section, category_name, front_matter, sorted_zones, zone_short
+from generator.site.common import (
+    ENTITY_PAGE_SEARCH,
+    Context,
+    Section,
+    category_name,
+    front_matter,
+    sorted_zones,
+    zone_short,
+)
 from generator.site.markup import link
 from generator.site.paths import INDICATORS_INDEX, href, indicator_page, zone_page
 from generator.site.sentences import Entry, ranking_sentence, trend_sentence
@@ -169,6 +177,7 @@ def _indicator_view(catalog: Catalog, ind: Indicator, site: ImageSite) -> dict[s
                 "%(indicator)s: definition, the zones' ranking in the latest year and the trends over the years",
                 indicator=ind.name,
             ),
+            search=ENTITY_PAGE_SEARCH,
         ),
         "ind": ind,
         "category": category_name(catalog, ind),

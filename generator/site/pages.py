@@ -25,6 +25,7 @@ from generator.site.news import make_news_pages
 from generator.site.paths import ABOUT
 from generator.site.policy_pages import make_policy_pages
 from generator.site.progress_pages import make_progress_pages
+from generator.site.search_words import make_search_words
 from generator.site.summary_pages import make_summary_pages
 from generator.site.zone_pages import make_zone_pages
 
@@ -41,6 +42,7 @@ SECTIONS: list[Callable[[Context], Section]] = [
     make_news_pages,
     make_downloads,
     make_guide_pages,
+    make_search_words,  # the data's names as words for the search index (not a page)
 ]
 
 

@@ -23,6 +23,7 @@ from generator.site.charts import (
     years_chart,
 )
 from generator.site.common import (
+    ENTITY_PAGE_SEARCH,
     KEY_INDICATORS,
     NAV_MAX_PAGES,
     Context,
@@ -217,7 +218,10 @@ def _zone_view(ctx: Context, zone: ZoneRecord) -> dict[str, Any]:
     open_data_link = link(pgettext("open data page", "Open data"), href(here, DATA_INDEX))
     return {
         "fm": front_matter(
-            z.name, z.sample, _("The construction, procedure and yearly indicator data of %(zone)s", zone=z.name)
+            z.name,
+            z.sample,
+            _("The construction, procedure and yearly indicator data of %(zone)s", zone=z.name),
+            search=ENTITY_PAGE_SEARCH,
         ),
         "z": z,
         "id": zone.id,
