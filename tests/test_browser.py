@@ -494,6 +494,67 @@ def sitemap_paths(site: Path, base_url: str) -> list[str]:
     return [p for p in paths if not p.startswith("chart-fixture")]  # the contract's test pages are tested above
 
 
+# Every table of a page at the phone's width (issue 14, tables): read in the page, one call. A table shown (not in a
+# closed group or a hidden tab) hides no column; where its header (or its first column) holds years, the latest one
+# is marked `data-latest-year` by the generator; every cell marked `data-latest-year` (the latest year's values)
+# or `data-key` (a table's key values) lies inside the screen without scrolling sideways; and a table wider than
+# its box says so: the box is a named, focusable region described by a visible cue.
+TABLE_PROBLEMS = """() => {
+  const problems = [], width = window.innerWidth;
+  const shown = el => { const r = el.getBoundingClientRect(); return r.width > 0 && r.height > 0; };
+  const yearOf = el => { const m = el.textContent.trim().match(/^(\\d{4})(?![\\d-])/); return m ? Number(m[1]) : null; };
+  const yearRow = el => { const m = el.textContent.trim().match(/^(\\d{4})\\s*年?(（[^）]*）)?$/); return m ? Number(m[1]) : null; };
+  const marked = el => el.hasAttribute('data-latest-year');
+  document.querySelectorAll('article table').forEach((table, n) => {
+    if (!shown(table)) return;
+    const name = `table ${n + 1} (${(table.querySelector('th') || table).textContent.trim().slice(0, 12)})`;
+    const hidden = [...table.querySelectorAll('th, td')].find(c => c.textContent.trim() && !shown(c));
+    if (hidden) problems.push(`${name}: a cell is hidden: ${hidden.textContent.trim().slice(0, 20)}`);
+    const heads = table.tHead && table.tHead.rows.length ? [...table.tHead.rows[0].cells] : [];
+    const years = heads.map(yearOf).filter(y => y !== null);
+    if (years.length >= 2) {
+      const latest = heads.filter(marked);
+      if (latest.length !== 1 || yearOf(latest[0]) !== Math.max(...years)
+          || Number(latest[0].dataset.latestYear) !== Math.max(...years))
+        problems.push(`${name}: the latest year ${Math.max(...years)} is not the one column marked`);
+    }
+    const rows = table.tBodies.length ? [...table.tBodies[0].rows] : [];
+    const rowYears = rows.map(r => r.cells.length ? yearRow(r.cells[0]) : null);
+    if (rowYears.filter(y => y !== null).length >= 2) {
+      const top = Math.max(...rowYears.filter(y => y !== null));
+      rows.forEach((r, k) => {
+        const values = [...r.cells].slice(1);
+        if ((rowYears[k] === top) !== values.every(marked))
+          problems.push(`${name}: the row of ${rowYears[k]} is ${rowYears[k] === top ? "not " : ""}marked as the latest year`);
+      });
+    }
+    for (const cell of table.querySelectorAll('[data-latest-year], [data-key]')) {
+      const r = cell.getBoundingClientRect();
+      if (r.left < -0.5 || r.right > width + 0.5) {
+        problems.push(`${name}: "${cell.textContent.trim().slice(0, 20)}" lies at ${Math.round(r.left)}..${Math.round(r.right)} px`);
+        break;
+      }
+    }
+    let box = table;
+    while (box && box.tagName !== 'ARTICLE'
+           && !(/auto|scroll/.test(getComputedStyle(box).overflowX) && box.scrollWidth > box.clientWidth + 1)) box = box.parentElement;
+    if (box && box.tagName !== 'ARTICLE') {
+      const cue = document.getElementById(box.getAttribute('aria-describedby') || '');
+      if (!cue || !shown(cue) || cue.getBoundingClientRect().right > width + 0.5)
+        problems.push(`${name}: wider than its box (${box.scrollWidth} > ${box.clientWidth} px) with no visible cue`);
+      if (box.getAttribute('role') !== 'region' || box.tabIndex !== 0 || !box.getAttribute('aria-label'))
+        problems.push(`${name}: scrolls but is no named, focusable region`);
+    }
+  });
+  return problems;
+}"""
+
+
+def table_problems(page: Any, path: str) -> list[str]:
+    """The problems of every table on the page at the phone's width (TABLE_PROBLEMS), named by page."""
+    return [f"/{path}: {problem}" for problem in page.evaluate(TABLE_PROBLEMS)]
+
+
 def _sweep(browser: Any, base_url: str, paths: list[str]) -> tuple[list[str], int]:
     """The phone checks of `paths`, in one browser context: (problems, charts drawn)."""
     from axe_playwright_python.sync_playwright import Axe
@@ -521,6 +582,7 @@ def _sweep(browser: Any, base_url: str, paths: list[str]) -> tuple[list[str], in
             # the header's colour (a link in running text was reported low-contrast in some runs, not others)
             page.evaluate("window.scrollTo(0, 0)")
             page.wait_for_timeout(100)
+            problems += table_problems(page, path)
             serious = serious_violations(axe, page)
             if serious:  # once more after a pause: a chart or a transition caught mid-draw is not a page's colours
                 page.wait_for_timeout(500)

@@ -334,9 +334,11 @@ def test_pages_show_the_computed_numbers(catalog: Catalog) -> None:
         for z in year.shown:
             assert z.score is not None
             score = f"{z.score:.1f}"
-            line = next(line for line in section.splitlines() if f"../zones/{z.zone}/index.md" in line)
-            assert line.startswith(f"| {z.rank} |") and f"| {score} |" in line and f"| {group_name(z.group)} |" in line
-            assert f"| {z.used}&#47;{z.eligible} |" in line  # "7/10" is not a figure: escaped
+            # two tables: the zones' positions, then what each index is made of (the score cell is marked as key)
+            position, made_of = [line for line in section.splitlines() if f"../zones/{z.zone}/index.md" in line]
+            assert position.startswith(f"| {z.rank} |") and f"| {score} {{ data-key }} |" in position
+            assert f"| {group_name(z.group)} |" in position
+            assert f"| {z.used}&#47;{z.eligible} |" in made_of  # "7/10" is not a figure: escaped
     assert index.count('class="chart-plot"') == 1 and "chart-analysis-composite-2025" in index
     latest = result.latest_for("liuzhou-hitech")
     assert latest is not None and latest.score is not None

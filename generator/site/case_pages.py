@@ -153,11 +153,12 @@ def _evidence(catalog: Catalog, case: CaseRecord) -> list[dict[str, Any]]:
         points = [(y, r.readings[ind_id]) for y, r in sorted(zone.reports.items())
                   if ind_id in r.readings and r.readings[ind_id].number is not None]  # fmt: skip
         if not points:
-            evidence.append({"name": ind.name, "unit": ind.unit or "", "first": "—", "last": "—"})
+            evidence.append({"name": ind.name, "unit": ind.unit or "", "first": "—", "last": "—", "year": ""})
             continue
         evidence.append({
             "name": ind.name, "unit": ind.unit or "",
             "first": _reading(points[0][1].text, points[0][0]), "last": _reading(points[-1][1].text, points[-1][0]),
+            "year": str(points[-1][0]),
         })  # fmt: skip
     return evidence
 

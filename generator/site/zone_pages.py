@@ -82,13 +82,14 @@ def _zone_list_view(catalog: Catalog, zones: list[ZoneRecord]) -> dict[str, Any]
         values = [_latest_value(zone, ind.id) for ind in keys]
         rows.append({
             "link": link(z.name, href(ZONES_INDEX, zone_page(zone.id))),
-            "city": catalog.ref_name("cities", z.city),
-            "level": catalog.ref_name("zone_levels", z.level),
+            "place": pgettext("zones: a zone's city and level", "%(city)s · %(level)s",
+                              city=catalog.ref_name("cities", z.city), level=catalog.ref_name("zone_levels", z.level)),
             "status": STATUS_LABELS[zone.status][0],
-            "approved": zone.approved.year if zone.approved else "—",
+            "approved": pgettext("zones: the year a zone was approved", "approved in %(year)s",
+                                 year=zone.approved.year) if zone.approved else "",
             "period": f"{z.period.start}—{z.period.end}",
-            "cells": [pgettext("zones: a value and its year", "%(value)s (%(year)s)", value=v, year=y) if y else v
-                      for v, y in values],
+            "cells": [{"text": pgettext("zones: a value and its year", "%(value)s (%(year)s)", value=v, year=y) if y
+                       else v, "year": y} for v, y in values],
         })  # fmt: skip
     return {
         "fm": front_matter(pgettext("zones: the list's title", "Zone directory"), catalog.has_sample),
@@ -131,6 +132,7 @@ def _dashboard(
             "name": ind.name, "unit": ind.unit or "", "category": ind.category, "summary": summary,
             "chart": chart_html(chart),
             "years": [p.label for p in series.points],  # not links: the year pages are linked once, above
+            "latest": series.points[-1].year if series.points else "",
             "cells": [p.shown for p in series.points],
             "changes": changes(series),
             "target": with_unit(str(prog.target), ind.unit) if prog else "",

@@ -70,33 +70,10 @@
   // The system setting can change while the page is open (e.g. Windows contrast themes).
   if (prefersMore && prefersMore.addEventListener) prefersMore.addEventListener("change", sync);
 
-  /* A table wider than the screen scrolls inside its box; keyboard users must be able to reach and scroll
-     it (WCAG 2.1.1, axe scrollable-region-focusable): such boxes become focusable, named regions. */
-  function scrollables() {
-    document.querySelectorAll(".md-typeset__scrollwrap, .sortable-table, .md-typeset table:not([class])").forEach(function (box) {
-      if (box.scrollWidth > box.clientWidth + 1) {
-        box.setAttribute("tabindex", "0");
-        box.setAttribute("role", "region");
-        box.setAttribute("aria-label", "表格（可左右滚动）");
-      } else if (box.getAttribute("role") === "region") {
-        box.removeAttribute("tabindex");
-        box.removeAttribute("role");
-        box.removeAttribute("aria-label");
-      }
-    });
-  }
-
-  function onPage() {
-    sync();
-    scrollables();
-  }
-
-  window.addEventListener("resize", scrollables);
-  document.addEventListener("toggle", scrollables, true);  // a group opened: its tables get measured
-
+  // (A wide table's scrolling region and cue: tables.js.)
   if (window.document$ && typeof window.document$.subscribe === "function") {
-    window.document$.subscribe(onPage);
+    window.document$.subscribe(sync);
   } else {
-    onPage();
+    sync();
   }
 })();

@@ -1,8 +1,19 @@
-/* Sortable tables: every <table> inside <div class="sortable-table" markdown="1"> gets header buttons.
+/* Tables: sort buttons, and a wide table's scrolling region and cue (issue 14).
+ *
+ * Sortable tables: every <table> inside <div class="sortable-table" markdown="1"> gets header buttons.
  *
  * Numbers sort as numbers (thousands separators, signs, decimals and a trailing % allowed); the markers
  * "—", "暂无" and "不适用" (and empty cells) always sort last, in either direction; text sorts in
  * Chinese (pinyin) order. The sorted column carries aria-sort; the others carry none (WAI-ARIA APG).
+ * A cell's `.cell-label` (its column's name, shown where a table is laid out as cards) is not part of its value.
+ *
+ * A table wider than its box scrolls inside it (Material's .md-typeset__scrollwrap, or the table itself): the box
+ * becomes a named, focusable region (keyboard users scroll it, WCAG 2.1.1), a visible cue above it says that it
+ * scrolls (the words: the page's <template id="table-scroll-cue">, from the catalogue), and site.css pins its
+ * first column (.is-scrollable). Measured again when the window is resized, a group opened or a tab chosen.
+ * A table of records laid out as cards on a phone (.table-stack) keeps its table roles explicitly: CSS display
+ * values other than table ones can drop them.
+ *
  * Re-runs on Material's instant navigation (document$).
  */
 (function () {
@@ -14,7 +25,12 @@
 
   function cellText(row, index) {
     var cell = row.cells[index];
-    return cell ? cell.textContent.replace(/\s+/g, " ").trim() : "";
+    if (!cell) return "";
+    var text = "";
+    Array.prototype.forEach.call(cell.childNodes, function (node) {
+      if (!(node.classList && node.classList.contains("cell-label"))) text += node.textContent;
+    });
+    return text.replace(/\s+/g, " ").trim();
   }
 
   function numberOf(text) {
@@ -69,9 +85,67 @@
     });
   }
 
+  var cues = 0;
+
+  function scrollBox(table) {
+    return table.closest(".md-typeset__scrollwrap") || table;
+  }
+
+  function measure() {
+    var words = document.getElementById("table-scroll-cue");
+    document.querySelectorAll("article table").forEach(function (table) {
+      var box = scrollBox(table);
+      var before = box.previousElementSibling;
+      var cue = before && before.classList.contains("table-cue") ? before : null;
+      if (box.clientWidth > 0 && box.scrollWidth > box.clientWidth + 1) {
+        if (!cue && words && words.content.firstElementChild) {
+          cue = words.content.firstElementChild.cloneNode(true);
+          cue.id = "table-cue-" + (++cues);
+          box.parentNode.insertBefore(cue, box);
+        }
+        box.classList.add("is-scrollable");
+        box.setAttribute("tabindex", "0");
+        box.setAttribute("role", "region");
+        if (cue) {
+          box.setAttribute("aria-label", cue.getAttribute("data-region-label") || "");
+          box.setAttribute("aria-describedby", cue.id);
+        }
+      } else if (box.clientWidth > 0 && box.classList.contains("is-scrollable")) {
+        if (cue) cue.remove();
+        box.classList.remove("is-scrollable");
+        ["tabindex", "role", "aria-label", "aria-describedby"].forEach(function (name) { box.removeAttribute(name); });
+      }
+    });
+  }
+
+  function cardRoles(table) {
+    if (table.hasAttribute("role")) return;
+    table.setAttribute("role", "table");
+    Array.prototype.forEach.call(table.querySelectorAll("thead, tbody"), function (g) { g.setAttribute("role", "rowgroup"); });
+    Array.prototype.forEach.call(table.rows, function (row) {
+      row.setAttribute("role", "row");
+      Array.prototype.forEach.call(row.cells, function (cell) {
+        cell.setAttribute("role", cell.tagName === "TH" ? "columnheader" : "cell");
+      });
+    });
+  }
+
+  var pending = false;
+  function later() {  // once per frame, after Material has wrapped the page's tables
+    if (pending) return;
+    pending = true;
+    window.requestAnimationFrame(function () { pending = false; measure(); });
+  }
+
   function start() {
     document.querySelectorAll(".sortable-table table").forEach(enhance);
+    document.querySelectorAll(".table-stack table").forEach(cardRoles);
+    later();
   }
+
+  window.addEventListener("resize", later);
+  document.addEventListener("toggle", later, true);  // a group opened: its tables get measured
+  document.addEventListener("change", later, true);  // a content tab chosen
 
   if (window.document$ && typeof window.document$.subscribe === "function") {
     window.document$.subscribe(start);
