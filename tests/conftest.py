@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -246,3 +247,15 @@ def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     read it, never change it."""
     tmp = tmp_path_factory.mktemp("hostile")
     return build_site(tmp, write_hostile_data(tmp / "data"), env={"SITE_URL": HOSTILE_SITE_URL})
+
+
+_CELL_LABEL = re.compile(r'<span class="cell-label" aria-hidden="true">[^<]*</span>')
+_MARK_TOKEN = r'(?:data-[a-z-]+(?:="[^"]*")?|\.[a-z-]+)'  # `data-key`, `data-latest-year="2025"`, `.cell-nowrap`
+_CELL_MARK = re.compile(rf" \{{ {_MARK_TOKEN}(?: {_MARK_TOKEN})* \}}")
+
+
+def plain_cells(markdown: str) -> str:
+    """A generated page's Markdown with the table cells' phone labels (`<span class="cell-label">`, shown only
+    in the stacked layout on a phone) and key/latest-year marks and cell classes (`{ data-latest-year="2025" }`,
+    `{ data-key .cell-nowrap }`) taken out, so a test reads the cells' figures as a reader reads the table."""
+    return _CELL_MARK.sub("", _CELL_LABEL.sub("", markdown))

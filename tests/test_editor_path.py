@@ -59,5 +59,6 @@ def test_excel_to_published_page(tmp_path: Path) -> None:
     site = build_site(tmp_path, data, env={"PDF": "0"})  # warnings do not stop a normal build (PDFs: no part here)
     zone = html.unescape((site / "zones/demo-zone/index.html").read_text(encoding="utf-8"))
     year = html.unescape((site / "zones/demo-zone/2023/index.html").read_text(encoding="utf-8"))
-    assert "125.0" in zone and '<td style="text-align: right;">1003</td>' in year and "2.05" in year
+    latest = '<td data-latest-year="2023" style="text-align: right;">'  # the year's column, marked as the latest
+    assert "125.0" in zone and f"{latest}1003</td>" in year and "2.05" in year
     assert "2024-01-20" in year and "按时报送" in year

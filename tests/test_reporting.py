@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import MINI, SAMPLE, generated, load_catalog, replace_once, run_check
+from conftest import MINI, SAMPLE, generated, load_catalog, plain_cells, replace_once, run_check
 from generator.analysis.reporting import (
     LATE,
     MISSING,
@@ -95,7 +95,7 @@ def test_sample_reporting_page() -> None:
     assert not [s for s in states if s[1] == "beihai-hitech" and s[0] == 2025]  # period 2023–2024
     due = evaluations_due(catalog, sorted_zones(catalog))
     assert [(e.zone.id, e.ended) for e in due] == [("guilin-hitech", False)]  # ends 2026, not evaluated
-    page = html.unescape(site.pages["progress/reporting.md"])
+    page = plain_cells(html.unescape(site.pages["progress/reporting.md"]))
     assert page.index("## 2025 年度") < page.index("## 2024 年度") < page.index("## 2023 年度")  # latest first
     assert "| 2025 | 3 | 2 | 1 | 0 | 0 |" in page and "| 2024 | 4 | 4 | 0 | 0 | 0 |" in page
     assert (

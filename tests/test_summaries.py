@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from conftest import MINI, ROOT, SAMPLE, generated, load_catalog
+from conftest import MINI, ROOT, SAMPLE, generated, load_catalog, plain_cells
 from generator.analysis.stage import analyse
 from generator.data.catalog import Catalog
 from generator.site import paths, summary_pages
@@ -41,14 +41,20 @@ def plain(markdown: str) -> str:
 
 
 def table_rows(markdown: str, heading: str) -> dict[str, list[str]]:
-    """The rows of the table under `## heading`, by their first cell (by indicator name in 指标数值)."""
-    part = plain(markdown).split(f"## {heading}\n")[1].split("\n## ")[0]
+    """The rows of the table under `## heading`, by their first cell (in 指标数值 the indicator's name with its
+    unit, `技术合同成交额（亿元）`), the cells' phone labels and data marks taken out."""
+    part = plain_cells(plain(markdown)).split(f"## {heading}\n")[1].split("\n## ")[0]
     rows = {}
     for line in part.splitlines():
         if line.startswith("| ") and not line.startswith("| ---"):
             cells = [c.strip() for c in line.strip("|").split("|")]
-            rows[cells[1] if heading == "指标数值" else cells[0]] = cells
+            rows[cells[0]] = cells
     return rows
+
+
+def with_unit(name: str, unit: str | None) -> str:
+    """The 指标 cell of the 指标数值 table: the name, then the unit in full-width brackets when there is one."""
+    return f"{name}（{unit}）" if unit else name
 
 
 def summary_page(catalog: Catalog, year: int = 2024) -> str:
@@ -92,7 +98,7 @@ def test_values_and_changes_match_the_yaml(sample: Catalog) -> None:
         "自治区级科技成果转化中试研究基地": ("家", "1", "1", "持平"),
     }
     for name, (unit, value, before, change) in expected.items():
-        assert rows[name][2:] == [unit, value, before, change], name
+        assert rows[with_unit(name, unit)][1:4] == [value, before, change], name
     # every number in the row is the one written in the YAML
     this = yaml.safe_load((SAMPLE / f"zones/{ZONE}/annual/2024.yaml").read_text(encoding="utf-8"))["values"]
     last = yaml.safe_load((SAMPLE / f"zones/{ZONE}/annual/2023.yaml").read_text(encoding="utf-8"))["values"]
@@ -100,27 +106,28 @@ def test_values_and_changes_match_the_yaml(sample: Catalog) -> None:
     for ind in sample.indicators:
         if ind.kind == "text":
             continue
-        assert rows[ind.name][3] == str(this[ind.id]), ind.id
-        assert rows[ind.name][4] == str(last[ind.id]), ind.id
+        assert rows[with_unit(ind.name, ind.unit)][1] == str(this[ind.id]), ind.id
+        assert rows[with_unit(ind.name, ind.unit)][2] == str(last[ind.id]), ind.id
         shown += 1
     assert shown == 23
 
 
 def test_targets_in_force_at_the_years_end(sample: Catalog) -> None:
+    # the columns: 指标 | 本年度 | 达到目标的比例 | 进度 | 期末目标
     rows = table_rows(summary_page(sample, 2024), "目标进度")
     # the revision of 2024-03-01 raised the contract target from 60 to 70 亿元: 40.2 / 70 = 57.43 %
     # 进度: the year's value against the line from the 2022 baseline to the target in 2025 (2 of 3 years on)
-    assert rows["技术合同成交额"][1:] == ["70 亿元", "40.2 亿元", "57.4%", "滞后（进度线 58.23）"]  # 34.7 + 35.3 × 2/3
-    assert rows["高新技术企业数量"][1:] == ["900 家", "829 家", "92.1%", "进度正常（进度线 828.33）"]  # 685 + 215 × 2/3
-    assert rows["自治区级及以上技术转移示范机构"][1:] == ["8 家", "7 家", "87.5%", "滞后（进度线 7.33）"]  # 6 + 2 × 2/3
-    assert rows["当年研发经费内部（R&D）支出占营业收入比例"][1:] == ["3.2%", "2.23%", "69.7%", "滞后（进度线 2.9）"]
-    assert rows["自治区级科技成果转化中试研究基地"][1:] == ["4 家", "1 家", "25%", "滞后（进度线 2.67）"]  # 0 + 4 × 2/3
+    assert rows["技术合同成交额"][1:] == ["40.2 亿元", "57.4%", "滞后（进度线 58.23）", "70 亿元"]  # 34.7 + 35.3 × 2/3
+    assert rows["高新技术企业数量"][1:] == ["829 家", "92.1%", "进度正常（进度线 828.33）", "900 家"]  # 685 + 215 × 2/3
+    assert rows["自治区级及以上技术转移示范机构"][1:] == ["7 家", "87.5%", "滞后（进度线 7.33）", "8 家"]  # 6 + 2 × 2/3
+    assert rows["当年研发经费内部（R&D）支出占营业收入比例"][1:] == ["2.23%", "69.7%", "滞后（进度线 2.9）", "3.2%"]
+    assert rows["自治区级科技成果转化中试研究基地"][1:] == ["1 家", "25%", "滞后（进度线 2.67）", "4 家"]  # 0 + 4 × 2/3
     # in 2023 the plan's own target was still in force: 39.1 / 60 = 65.17 %; line 34.7 + 25.3 × 1/3 = 43.13
     rows_2023 = table_rows(summary_page(sample, 2023), "目标进度")
-    assert rows_2023["技术合同成交额"][1:] == ["60 亿元", "39.1 亿元", "65.2%", "滞后（进度线 43.13）"]
+    assert rows_2023["技术合同成交额"][1:] == ["39.1 亿元", "65.2%", "滞后（进度线 43.13）", "60 亿元"]
     # the end year decides: 2025's value against the target is the outcome (45.8 < 70: 未实现)
     rows_2025 = table_rows(summary_page(sample, 2025), "目标进度")
-    assert rows_2025["技术合同成交额"][4] == "未实现"
+    assert rows_2025["技术合同成交额"][3] == "未实现"
 
 
 def test_target_share_never_treats_missing_as_zero() -> None:

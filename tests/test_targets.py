@@ -16,7 +16,7 @@ from pathlib import Path
 import plotly.graph_objects as go
 import pytest
 
-from conftest import MINI, SAMPLE, generated, load_catalog, replace_once
+from conftest import MINI, SAMPLE, generated, load_catalog, plain_cells, replace_once
 from generator.analysis.stage import analyse
 from generator.analysis.targets import (
     ACHIEVED,
@@ -145,9 +145,13 @@ def test_a_revision_after_the_period_is_shown_not_used(data_copy: Path) -> None:
     # 2024 says 暂无: the 2023 value is the latest number, and with the final year missing the outcome is unknown
     assert projects.latest_year == 2023 and projects.status == UNKNOWN
     assert reason_text(projects.reason) == "建设期已结束，期末（2024 年）没有数值；2024 年暂无，按 2023 年数值判断"
-    block = html.unescape(targets_block(make_env(), catalog, analyse(catalog).progress_for("demo-zone")))
+    block = plain_cells(html.unescape(targets_block(make_env(), catalog, analyse(catalog).progress_for("demo-zone"))))
     assert "20 → 25（2025-03-01 修订，建设期结束后，未采用）" in block
-    assert "| 技术合同成交额（亿元） | 2022 年：10.5 | 20 → 25" in block and "| 97.5% | 未实现 |" in block
+    # the columns: 指标 | 状态 | 完成比例 | 最近年度 | 期末目标 | 进度线预期值 | 基期
+    assert (
+        "| 技术合同成交额（亿元） | 未实现 | 97.5% | 2024 年：19.5 | 20 → 25（2025-03-01 修订，建设期结束后，未采用） "
+        "| 20 | 2022 年：10.5 |"
+    ) in block
 
 
 def test_markers_in_every_year_are_not_zero(data_copy: Path) -> None:
@@ -213,12 +217,15 @@ def test_share_agrees_with_the_zone_dashboard(sample: Catalog) -> None:
 
 
 def test_progress_pages_show_the_numbers(pages: dict[str, str]) -> None:
-    index = html.unescape(pages["progress/index.md"])
+    index = plain_cells(html.unescape(pages["progress/index.md"]))
     assert (
         "已批复的示范区（建设中 1 个、已认定 1 个、整改中 1 个、已撤销 1 个）共设有 13 项期末目标："
         "已实现 2 项、滞后 2 项、未实现 8 项、无法判断 1 项。"
     ) in index
-    assert "| [桂林示范区](../zones/guilin-hitech/index.md) | 2024—2026 | 3 | 0 | 0 | 2 | 0 | 1 |" in index
+    assert (
+        '| [桂林示范区](../zones/guilin-hitech/index.md)<span class="cell-note">建设期：2024—2026</span> '
+        "| 3 | 0 | 0 | 2 | 0 | 1 |"
+    ) in index  # the period is a note under the zone's name
     assert "建设期至 2026 年底，3 项期末目标中滞后 2 项、无法判断 1 项。" in index
     found = re.findall(r'id="(chart-[^"]+)"[^>]*data-figure="([^"]*)"', pages["progress/index.md"])
     assert [cid for cid, _ in found] == ["chart-progress-status"]
@@ -228,14 +235,15 @@ def test_progress_pages_show_the_numbers(pages: dict[str, str]) -> None:
     by_name = {t["name"]: t["x"] for t in figure["data"]}
     assert by_name == {"已实现": [1, 0, 1, 0], "滞后": [0, 0, 0, 2], "未实现": [4, 3, 1, 0], "无法判断": [0, 0, 0, 1]}
     assert len({t["marker"]["pattern"]["shape"] for t in figure["data"]}) == len(figure["data"])
-    table = html.unescape(pages["progress/targets.md"])
-    assert ("| [桂林示范区](../zones/guilin-hitech/index.md) | 技术合同成交额（亿元） | 2023 年：19.3 | 30 | 2025 年：24.0 "
-            "| 26.43 | 80% | 滞后 |") in table  # fmt: skip
-    assert "| 2022 年：34.7 | 60 → 70（2024-03-01 修订） | 2025 年：45.8 | 70 | 65.4% | 未实现 |" in table
+    # the columns: 示范区 | 指标 | 状态 | 完成比例 | 最近年度 | 期末目标 | 进度线预期值 | 基期
+    table = plain_cells(html.unescape(pages["progress/targets.md"]))
+    assert ("| [桂林示范区](../zones/guilin-hitech/index.md) | 技术合同成交额（亿元） | 滞后 | 80% | 2025 年：24.0 | 30 "
+            "| 26.43 | 2023 年：19.3 |") in table  # fmt: skip
+    assert "| 未实现 | 65.4% | 2025 年：45.8 | 60 → 70（2024-03-01 修订） | 70 | 2022 年：34.7 |" in table
     assert "无法判断（基期（2023 年）暂无，无法画出进度线）" in table
-    zone = html.unescape(pages["zones/guilin-hitech/index.md"])
+    zone = plain_cells(html.unescape(pages["zones/guilin-hitech/index.md"]))
     assert "## 目标进展" in zone and zone.index("## 目标进展") > zone.index("## 年度指标数据")
-    assert "| 技术合同成交额（亿元） | 2023 年：19.3 | 30 | 2025 年：24.0 | 26.43 | 80% | 滞后 |" in zone
+    assert "| 技术合同成交额（亿元） | 滞后 | 80% | 2025 年：24.0 | 30 | 26.43 | 2023 年：19.3 |" in zone
     assert "期末目标：30 亿元；2025 年已达到目标的 80%" in zone  # the dashboard says the same
     assert "## 目标进展" not in pages["zones/qinzhou-port/index.md"]
     for page in ("progress/index.md", "progress/targets.md", "progress/reporting.md"):
