@@ -75,7 +75,6 @@ def summary(errors: list[dict[str, Any]]) -> str:
     return "\n".join(lines)
 
 
-@pytest.mark.xfail(strict=True, reason='issue 14: chart containers keep a markdown="0" attribute')
 def test_chart_containers_carry_no_markdown_attribute(vnu_errors: list[dict[str, Any]]) -> None:
     found = [e for e in vnu_errors if "“markdown”" in e["message"]]
     assert found == [], summary(found)

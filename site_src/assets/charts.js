@@ -1,7 +1,7 @@
 /* Renders every chart on a page from the figure JSON the generator wrote beside it.
  *
  * Contract (the page generator writes exactly this; see README "性能 / Performance" and tests/test_browser.py):
- *   <div class="chart" markdown="0">
+ *   <div class="chart" data-search-exclude>
  *   <div class="chart-plot" id="chart-ZONE-INDICATOR" role="img" aria-label="…"></div>
  *   <script type="application/json" class="chart-data">{"data":[…],"layout":{…}}</script>
  *   </div>
