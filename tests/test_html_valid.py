@@ -80,13 +80,11 @@ def test_chart_containers_carry_no_markdown_attribute(vnu_errors: list[dict[str,
     assert found == [], summary(found)
 
 
-@pytest.mark.xfail(strict=True, reason="issue 14: the table of contents' title is a label for a missing control")
 def test_every_label_names_a_control_on_its_page(vnu_errors: list[dict[str, Any]]) -> None:
     found = [e for e in vnu_errors if "“for” attribute of the “label”" in e["message"]]
     assert found == [], summary(found)
 
 
-@pytest.mark.xfail(strict=True, reason="issue 14: 76 errors (markdown attribute, label for a missing control)")
 def test_every_page_is_valid_html(vnu_errors: list[dict[str, Any]]) -> None:
     found = [e for e in vnu_errors if e["message"] not in THEME_MESSAGES]
     assert found == [], summary(found)
