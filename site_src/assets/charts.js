@@ -7,7 +7,7 @@
  *   </div>
  * When a chart is drawn its .chart-plot gets data-rendered="true".
  *
- * plotly.js (the vendored basic bundle + zh-CN locale) is fetched only when a page has a chart, and each
+ * plotly.js (the vendored partial bundle + zh-CN locale) is fetched only when a page has a chart, and each
  * chart is drawn only when it comes near the viewport: a zone page must stay light on a phone.
  * Material's instant navigation swaps pages without reloading scripts, so everything re-runs on document$.
  */
@@ -17,7 +17,7 @@
   // Vendor URLs are relative to this file, so the site works under any base path and from file://.
   var SELF = document.currentScript && document.currentScript.src;
   var BASE = SELF ? new URL(".", SELF).href : new URL("assets/", document.baseURI).href;
-  var VENDOR = [BASE + "vendor/plotly/plotly-basic.min.js", BASE + "vendor/plotly/plotly-locale-zh-cn.js"];
+  var VENDOR = [BASE + "vendor/plotly/plotly-site.min.js", BASE + "vendor/plotly/plotly-locale-zh-cn.js"];
 
   var FONT = '-apple-system, "PingFang SC", "Hiragino Sans GB", "Microsoft YaHei", "Noto Sans CJK SC", ' +
     '"Source Han Sans SC", sans-serif';
