@@ -45,7 +45,6 @@ def test_a_result_page_highlights_the_searched_words(context: Any, base_url: str
     watch.assert_clean()
 
 
-@pytest.mark.xfail(strict=True, reason="issue 14: plotly.js runs for a chart inside the 200 px margin below the fold")
 def test_a_chart_just_below_the_first_screen_waits_for_the_first_scroll(browser: Any, base_url: str) -> None:  # noqa: F811
     """plotly.js (the page's longest task) is not fetched while no chart is in the first screen, even one inside
     the observer's 200 px margin below it; the reader's first scroll fetches it and the chart is drawn."""

@@ -162,13 +162,25 @@
     });
   }
 
+  // A chart that is only near the first screen (inside the observer's 200 px margin, below the fold) waits for
+  // the reader's first scroll before plotly.js is fetched and run: a page whose first screen holds no chart
+  // loads as text only (running plotly.js is the page's longest task), and the chart is ready when reached.
+  function firstScroll(plot) {
+    if (window.Plotly || window.scrollY > 0 || plot.getBoundingClientRect().top < window.innerHeight) {
+      return Promise.resolve();
+    }
+    return new Promise(function (resolve) {
+      window.addEventListener("scroll", resolve, { once: true, passive: true });
+    });
+  }
+
   function render(plot) {
     if (plot.getAttribute("data-rendered") || plot.getAttribute("data-rendering")) return;
     plot.setAttribute("data-rendering", "true");
     queue.push(plot);
     if (pumping) return;
     pumping = true;
-    loadPlotly().then(pump, function (err) {
+    firstScroll(plot).then(loadPlotly).then(pump, function (err) {
       queue.splice(0).forEach(function (p) {
         p.setAttribute("data-error", String(err.message));
         p.removeAttribute("data-rendering");
