@@ -177,7 +177,7 @@ def test_fixture_charts_render_lazily_and_completely(context: Any, base_url: str
     page = open_page(context, base_url + "chart-fixture/", watch)
     page.wait_for_selector("#chart-fixture-bar[data-rendered]")
     before = {c["id"]: c["rendered"] for c in page.evaluate(CHART_STATE)}
-    assert before["chart-fixture-pie"] is None, "a chart far below the fold was drawn before it was scrolled to"
+    assert before["chart-fixture-stack"] is None, "a chart far below the fold was drawn before it was scrolled to"
     scroll_through(page)
     show_second_tab(page)
     charts = wait_all_drawn(page)
@@ -189,8 +189,8 @@ def test_fixture_charts_render_lazily_and_completely(context: Any, base_url: str
     # plotly.js and its locale came from this site, once each
     vendor = [u for u in watch.requested if "/vendor/plotly/" in u]
     assert sorted(urlsplit(u).path.rsplit("/", 1)[1] for u in vendor) == [
-        "plotly-basic.min.js",
         "plotly-locale-zh-cn.js",
+        "plotly-site.min.js",
     ]
     # the zh-CN locale was registered before drawing: the mode bar speaks Chinese
     titles = page.evaluate(
