@@ -12,6 +12,7 @@ import pytest
 from conftest import SAMPLE, generated
 from generator.data.kinds import KINDS
 from generator.site import paths
+from generator.site.common import zone_short
 
 
 def _plain(markdown: str) -> str:
@@ -45,3 +46,23 @@ def test_zone_page_indicator_headings_link_their_indicator_pages() -> None:
         for own in zone.own_indicators:
             assert any(line.startswith(f"### {own.name}") for line in headings), (zone.id, own.id)
     assert checked == len(with_page) * sum(1 for z in catalog.zones.values() if z.reports)
+
+
+# ---- 2. a summary page links to its zone at the top -----------------------------------------------------
+
+
+@pytest.mark.xfail(strict=True, reason="issue 14: a summary page names its zone only inside the disclaimer")
+def test_summary_page_links_its_zone_right_under_its_title() -> None:
+    """The first thing under a summary page's title is a link to its zone's page (before the disclaimer)."""
+    catalog, site = generated(SAMPLE, pdf=False)
+    pages = 0
+    for zone in catalog.zones.values():
+        for year in zone.reports:
+            here = paths.year_page(zone.id, year)
+            body = site.pages[here].split("\n---\n", 1)[1]
+            first = next(line for line in body.split("\n# ", 1)[1].splitlines()[1:] if line.strip())
+            target = paths.href(here, paths.zone_page(zone.id))
+            assert f"]({target})" in first and "!!!" not in first, (here, first)
+            assert zone_short(zone) in _plain(first), (here, first)
+            pages += 1
+    assert pages == sum(len(z.reports) for z in catalog.zones.values()) == 14
