@@ -6,12 +6,14 @@ a browser test (tests/test_browser_ways.py)."""
 from __future__ import annotations
 
 import html
+import io
 import re
+from pathlib import Path
 
 import pytest
 import yaml
 
-from conftest import ROOT, SAMPLE, generated
+from conftest import HOSTILE_SITE_URL, MINI, ROOT, SAMPLE, generated
 from generator.data.kinds import KINDS
 from generator.site import paths
 from generator.site.common import zone_short
@@ -121,3 +123,71 @@ def test_readme_gives_the_empty_cache_cost_at_the_scale_benchmarks_size() -> Non
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     part = readme.split("### 规模测试 / Scale", 1)[1].split("\n### ", 1)[0]
     assert "empty PDF cache" in part and "3,250" in part and "actions/cache" in part
+
+
+# ---- 4. the PDF's links use the site's real address -------------------------------------------------------
+
+
+def _pdf_links(pdf: bytes) -> list[str]:
+    from pypdf import PdfReader
+
+    links = []
+    for page in PdfReader(io.BytesIO(pdf)).pages:
+        for annotation in page.get("/Annots") or []:
+            action = annotation.get_object().get("/A") or {}
+            if action.get("/S") == "/URI":
+                links.append(str(action["/URI"]))
+    return links
+
+
+def test_the_pdfs_links_use_the_sites_address_from_the_options(hostile_site: Path) -> None:
+    """In the run's build with SITE_URL set, every link annotation of every PDF starts with that address, and
+    the web version's link is its own summary page there."""
+    pdfs = sorted(hostile_site.glob("zones/*/summary-*.pdf"))
+    assert pdfs
+    for pdf in pdfs:
+        links = _pdf_links(pdf.read_bytes())
+        year = pdf.stem.removeprefix("summary-")
+        assert f"{HOSTILE_SITE_URL}zones/demo-zone/{year}/" in links, links
+        assert links and all(link.startswith(HOSTILE_SITE_URL) for link in links), links
+
+
+@pytest.mark.xfail(strict=True, reason="issue 14: the downloads name site.yaml's address even when SITE_URL is set")
+def test_the_data_downloads_name_the_sites_address_from_the_options(hostile_site: Path) -> None:
+    """Siblings of the PDF's link: the data package's homepage, the JSON download's site address and the open
+    workbook's source note carry SITE_URL, not site.yaml's address (https://example.org/test/)."""
+    import json
+
+    package = json.loads((hostile_site / "data/datapackage.json").read_text(encoding="utf-8"))
+    assert package["homepage"] == HOSTILE_SITE_URL
+    data = json.loads((hostile_site / "data/zones-data.json").read_text(encoding="utf-8"))
+    assert data["site"]["url"] == HOSTILE_SITE_URL
+    from openpyxl import load_workbook
+
+    workbook = load_workbook(hostile_site / "data/zones-data.xlsx", read_only=True)
+    cells = [str(c) for sheet in workbook.worksheets for row in sheet.iter_rows(values_only=True) for c in row if c]
+    assert any(HOSTILE_SITE_URL in c for c in cells) and not any("https://example.org/test/" in c for c in cells)
+
+
+@pytest.mark.xfail(
+    strict=True, reason="issue 14: generate ignores SITE_URL: its PDFs and feed link site.yaml's address"
+)
+def test_generate_reads_site_url_as_the_hook_does(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """`python -m generator generate` makes the same absolute links as the MkDocs hook: with SITE_URL set, the
+    PDFs' link annotations and the feed use it, not site.yaml's address (https://example.org/test/)."""
+    from generator.cli import main
+
+    monkeypatch.setenv("SITE_URL", HOSTILE_SITE_URL)
+    monkeypatch.setenv("PDF", "1")  # PDF_CACHE: the session's (conftest)
+    out = tmp_path / "out"
+    assert main(["generate", "--out", str(out), "--data", str(MINI)]) == 0
+    pdfs = sorted(out.glob("zones/*/summary-*.pdf"))
+    assert pdfs
+    for pdf in pdfs:
+        links = _pdf_links(pdf.read_bytes())
+        year = pdf.stem.removeprefix("summary-")
+        assert f"{HOSTILE_SITE_URL}zones/demo-zone/{year}/" in links and all(
+            link.startswith(HOSTILE_SITE_URL) for link in links
+        ), links
+    feed = (out / "feed.xml").read_text(encoding="utf-8")
+    assert f"{HOSTILE_SITE_URL}news/" in feed and "https://example.org/test/" not in feed
