@@ -191,3 +191,35 @@ def test_generate_reads_site_url_as_the_hook_does(tmp_path: Path, monkeypatch: p
         ), links
     feed = (out / "feed.xml").read_text(encoding="utf-8")
     assert f"{HOSTILE_SITE_URL}news/" in feed and "https://example.org/test/" not in feed
+
+
+# ---- 5. a news post says its whole news where it is listed ----------------------------------------------
+
+
+@pytest.mark.xfail(
+    strict=True, reason="issue 14: the news list cuts a one-sentence post with 继续阅读 and leaves its note out"
+)
+def test_news_list_shows_each_posts_whole_news_without_continue_reading(sample_site: Path) -> None:
+    """The news index shows every post's sentence and its note (the whole news), and no 继续阅读 that would
+    lead to a page with nothing more; the post's page says the same, with its date and the way back."""
+    from generator.site.news import collect_posts
+
+    catalog = generated(SAMPLE, pdf=False)[0]
+
+    posts = collect_posts(catalog)
+    listed = "".join(
+        p.read_text(encoding="utf-8")
+        for p in [sample_site / "news/index.html", *sample_site.glob("news/page/*/index.html")]
+    )
+    text = html.unescape(re.sub(r"<[^>]+>", "", listed))
+    assert "继续阅读" not in listed
+    notes = 0
+    for post in posts:
+        assert post.text in text, post.slug
+        event_notes = [e.note for e in post.zone.zone.events if e.note and e.date == post.date]
+        for note in event_notes:
+            assert note in text, (post.slug, note)
+            notes += 1
+        page = html.unescape(re.sub(r"<[^>]+>", "", (sample_site / f"news/{post.slug}/index.html").read_text("utf-8")))
+        assert post.text in page and "发布日期" in page and "返回新闻动态" in page
+    assert notes >= 3
