@@ -46,6 +46,7 @@ def table_rows(markdown: str, heading: str) -> dict[str, list[str]]:
     rows = {}
     for line in part.splitlines():
         if line.startswith("| ") and not line.startswith("| ---"):
+            line = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", line)  # an indicator's name links its page: its words
             cells = [c.strip() for c in line.strip("|").split("|")]
             rows[cells[1] if heading == "指标数值" else cells[0]] = cells
     return rows

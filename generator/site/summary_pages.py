@@ -42,6 +42,7 @@ from generator.site.paths import (
     case_page,
     href,
     hrefs,
+    indicator_name,
     page_url,
     summary_pdf_path,
     year_page,
@@ -151,7 +152,7 @@ def _values(catalog: Catalog, zone: ZoneRecord, year: int, indicators: list[Indi
         before = next((p for p in series.points if p.year == year - 1), None)
         rows.append({
             "category": category_name(catalog, ind) if ind in catalog.indicators else own,
-            "name": ind.name, "unit": ind.unit or "", "value": series.points[index].shown,
+            "id": ind.id, "name": ind.name, "unit": ind.unit or "", "value": series.points[index].shown,
             "before": before.shown if before else NOT_REPORTED, "change": changes(series)[index],
         })  # fmt: skip
     return rows
@@ -177,7 +178,7 @@ def _targets(
             continue
         point, _ = _point(zone, ind, year)
         rows.append({
-            "name": ind.name, "unit": ind.unit or "", "target": with_unit(fmt_decimal(targets[ind.id]), ind.unit),
+            "id": ind.id, "name": ind.name, "unit": ind.unit or "", "target": with_unit(fmt_decimal(targets[ind.id]), ind.unit),
             "value": with_unit(point.shown, ind.unit) if point.number is not None else point.shown,
             "share": target_share(point.number, targets[ind.id]),
             "status": _status(analysis.year_targets[(zone.id, year, ind.id)]),
@@ -291,8 +292,15 @@ def _page_view(catalog: Catalog, analysis: Analysis, zone: ZoneRecord, year: int
     pdf_words = _("Download the PDF (summary of %(year)s)", year=year)
     csv_words = _("Download this zone's data of every year (CSV)")
     here = year_page(zone.id, year)
+
+    def named(row: dict[str, str]) -> dict[str, Any]:  # the indicator's name links its page, when it has one
+        ind = catalog.indicator(row["id"], zone.id)
+        return {**row, "name": indicator_name(catalog, ind, here) if ind else row["name"]}
+
     return {
         **data,
+        "values": [named(r) for r in data["values"]],
+        "targets": [named(r) for r in data["targets"]],
         "fm": front_matter(data["short_title"], zone.zone.sample, description, search={"exclude": True}),
         "zone_link": link(zone.zone.name, href(here, zone_page(zone.id))),
         "highlights": block(highlights) if highlights else "",
