@@ -57,7 +57,6 @@ def test_zone_page_indicator_headings_link_their_indicator_pages() -> None:
 # ---- 2. a summary page links to its zone at the top -----------------------------------------------------
 
 
-@pytest.mark.xfail(strict=True, reason="issue 14: a summary page names its zone only inside the disclaimer")
 def test_summary_page_links_its_zone_right_under_its_title() -> None:
     """The first thing under a summary page's title is a link to its zone's page (before the disclaimer)."""
     catalog, site = generated(SAMPLE, pdf=False)
@@ -72,6 +71,10 @@ def test_summary_page_links_its_zone_right_under_its_title() -> None:
             assert zone_short(zone) in _plain(first), (here, first)
             pages += 1
     assert pages == sum(len(z.reports) for z in catalog.zones.values()) == 14
+    # the sibling: the PDF names its zone's web page under the title too
+    job = generated(SAMPLE, pdf=True)[1].pdf_jobs[paths.summary_pdf_path("nanning-hitech", 2025)]
+    zone_url = catalog.site.site_url + "zones/nanning-hitech/"
+    assert f'南宁高新区示范区网页：<a href="{zone_url}">{zone_url}</a>' in job
 
 
 # ---- 3. every reported year has its PDF ----------------------------------------------------------------
