@@ -1,5 +1,5 @@
 """A zone's annual summary of its construction data: one page per zone and report year, built from the
-published data (never the zone's own annual construction report), and a PDF of the latest one.
+published data (never the zone's own annual construction report), and a PDF of each.
 
 The summary says what the zone is (basic facts), the year's indicator values with the change on the year
 before, how far the year's values reached the targets in force at the year's end, the year's highlights,
@@ -66,10 +66,6 @@ PRINT_CSS = "templates/summary_print.css"  # in the generator package
 
 def summary_title(zone: ZoneRecord, year: int) -> str:
     return _("%(zone)s: summary of the construction data of %(year)s", zone=zone_short(zone), year=year)
-
-
-def latest_year(zone: ZoneRecord) -> int | None:
-    return max(zone.reports) if zone.reports else None
 
 
 # --- the data ---------------------------------------------------------------------------------------
@@ -321,16 +317,15 @@ def _year_words(year: int) -> str:
 
 def make_summary_pages(ctx: Context) -> Section:
     """Every zone's summary pages (linked from the zone pages, not listed in the navigation); the print HTML
-    of each zone's latest summary goes into the section's `pdf_jobs` (PDF path -> HTML) when `ctx.pdf`, for
-    build.py's PDF stage (`render_pdfs` over all zones)."""
+    of every summary (each reported year's, not only the latest: an older year's summary is as much the record
+    of that year) goes into the section's `pdf_jobs` (PDF path -> HTML) when `ctx.pdf`, for build.py's PDF
+    stage (`render_pdfs` over all zones), and each page links its own PDF."""
     out = Section()
     for zone in sorted_zones(ctx.catalog):
-        latest = latest_year(zone)
         for year in sorted(zone.reports):
-            with_pdf = ctx.pdf and year == latest
-            view = _page_view(ctx.catalog, ctx.analysis, zone, year, with_pdf)
+            view = _page_view(ctx.catalog, ctx.analysis, zone, year, ctx.pdf)
             out.pages[year_page(zone.id, year)] = ctx.env.get_template("zone_year.md.j2").render(**view)
-            if with_pdf:
+            if ctx.pdf:
                 html = summary_html(ctx.catalog, ctx.analysis, zone, year, ctx.site_url)
                 out.pdf_jobs[summary_pdf_path(zone.id, year)] = html
     return out
