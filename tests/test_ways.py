@@ -156,7 +156,6 @@ def test_the_pdfs_links_use_the_sites_address_from_the_options(hostile_site: Pat
         assert links and all(link.startswith(HOSTILE_SITE_URL) for link in links), links
 
 
-@pytest.mark.xfail(strict=True, reason="issue 14: the downloads name site.yaml's address even when SITE_URL is set")
 def test_the_data_downloads_name_the_sites_address_from_the_options(hostile_site: Path) -> None:
     """Siblings of the PDF's link: the data package's homepage, the JSON download's site address and the open
     workbook's source note carry SITE_URL, not site.yaml's address (https://example.org/test/)."""
@@ -173,9 +172,6 @@ def test_the_data_downloads_name_the_sites_address_from_the_options(hostile_site
     assert any(HOSTILE_SITE_URL in c for c in cells) and not any("https://example.org/test/" in c for c in cells)
 
 
-@pytest.mark.xfail(
-    strict=True, reason="issue 14: generate ignores SITE_URL: its PDFs and feed link site.yaml's address"
-)
 def test_generate_reads_site_url_as_the_hook_does(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """`python -m generator generate` makes the same absolute links as the MkDocs hook: with SITE_URL set, the
     PDFs' link annotations and the feed use it, not site.yaml's address (https://example.org/test/)."""

@@ -67,7 +67,7 @@ def make_news_pages(ctx: Context) -> Section:
     out = Section()
     for post in posts:
         out.pages[news_post(post.slug)] = _post_page(post)
-    base = ctx.site_url or catalog.site.site_url
+    base = ctx.base_url
     # At the site's root, not under news/: Material's instant navigation fetches `sitemap.xml` next to every
     # <link rel="alternate"> (the feed's autodiscovery link), and only the root has one.
     out.files[FEED] = make_feed(catalog, posts, base)

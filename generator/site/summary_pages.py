@@ -326,7 +326,7 @@ def make_summary_pages(ctx: Context) -> Section:
             view = _page_view(ctx.catalog, ctx.analysis, zone, year, ctx.pdf)
             out.pages[year_page(zone.id, year)] = ctx.env.get_template("zone_year.md.j2").render(**view)
             if ctx.pdf:
-                html = summary_html(ctx.catalog, ctx.analysis, zone, year, ctx.site_url)
+                html = summary_html(ctx.catalog, ctx.analysis, zone, year, ctx.base_url)
                 out.pdf_jobs[summary_pdf_path(zone.id, year)] = html
     return out
 
