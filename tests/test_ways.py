@@ -122,7 +122,6 @@ def test_ci_keeps_the_pdf_cache_between_runs_pinned_and_keyed_by_what_changes_th
     assert names.index(step["name"]) < names.index("Build the site (production address from zones_data/site.yaml)")
 
 
-@pytest.mark.xfail(strict=True, reason="issue 14: the README gives no empty-cache cost of every year's PDF")
 def test_readme_gives_the_empty_cache_cost_at_the_scale_benchmarks_size() -> None:
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     part = readme.split("### 规模测试 / Scale", 1)[1].split("\n### ", 1)[0]
