@@ -46,8 +46,16 @@ class Served:
     base_url: str
 
 
+_SERVED: list[Served] = []  # the run's one served site, whichever module's copy of the fixture made it
+
+
 @pytest.fixture(scope="session")
 def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Served]:
+    """Other browser test files import this fixture, which makes one definition per module: the site is still
+    built and served once per run (`_SERVED`), by the first of them, and stopped at the session's end."""
+    if _SERVED:
+        yield _SERVED[0]
+        return
     tmp = tmp_path_factory.mktemp("browser")
     # Bind first: Material's instant navigation only works when the site is served at its site_url
     # (it compares links with the sitemap's addresses), so the build must know the port.
@@ -57,7 +65,8 @@ def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Served]:
     site = build_site(tmp, SAMPLE, env={"SITE_URL": base_url})
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
-    yield Served(site, base_url)
+    _SERVED.append(Served(site, base_url))
+    yield _SERVED[0]
     server.shutdown()
     server.server_close()
 
