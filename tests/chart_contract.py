@@ -89,9 +89,13 @@ FIGURES: dict[str, dict[str, Any]] = {
             "annotations": [{"x": "2023", "y": 4, "text": "暂无 2023 年数据", "showarrow": True}],
         },
     },
-    "chart-fixture-pie": {
-        "data": [{"type": "pie", "labels": ["企业", "高校", "科研院所"], "values": [60, 25, 15]}],
-        "layout": {"title": {"text": "成果来源构成"}},
+    # the site draws bars and lines only (its plotly bundle holds nothing else): a stacked horizontal bar
+    "chart-fixture-stack": {
+        "data": [
+            {"type": "bar", "orientation": "h", "name": name, "y": ["南宁", "柳州"], "x": xs}
+            for name, xs in [("已实现", [3, 1]), ("进度正常", [2, 2]), ("滞后", [1, 0])]
+        ],
+        "layout": {"title": {"text": "目标进展构成"}, "barmode": "stack"},
     },
     "chart-fixture-tab": {
         "data": [{"type": "bar", "x": ["甲", "乙"], "y": [1, 2], "name": "标签页中的图"}],
@@ -148,7 +152,7 @@ title: 图表与表格契约
 
 {filler}
 
-{charts["chart-fixture-pie"]}
+{charts["chart-fixture-stack"]}
 """
 
 

@@ -116,7 +116,7 @@ def test_no_figure_of_the_site_carries_a_template_or_markup_from_the_data(
     assert {"zones/demo-zone/index.md", "indicators/contract_value.md", "progress/index.md"} <= seen
 
 
-PLOTLY = Path(__file__).resolve().parent.parent / "site_src/assets/vendor/plotly/plotly-basic.min.js"
+PLOTLY = Path(__file__).resolve().parent.parent / "site_src/assets/vendor/plotly/plotly-site.min.js"
 
 
 def test_plotly_shows_hostile_text_literally_in_hover_axis_and_legend(browser: Any) -> None:

@@ -18,7 +18,7 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 PY_LOCKS = ("requirements-bootstrap.lock", "requirements.lock")
-NODE_DIRS = ("node-tools", "node-tools/lighthouse")
+NODE_DIRS = ("node-tools", "node-tools/lighthouse", "node-tools/plotly")
 REQUIREMENT = re.compile(r"^(?P<name>[A-Za-z0-9][A-Za-z0-9._-]*)(?:\[[^\]]*\])?==(?P<version>\S+)")
 
 
@@ -94,7 +94,7 @@ def install_problems(makefile: Path) -> list[str]:
             problems.append(f"{lock} not installed by .venv/.installed")
     if "--no-build-isolation" not in used.get("requirements.lock", []):
         problems.append("requirements.lock installed with build isolation: build requirements fetched unchecked")
-    for target, folder in (("tools", "$(TOOLS)"), ("bench", ".tools/lighthouse")):
+    for target, folder in (("tools", "$(TOOLS)"), ("bench", ".tools/lighthouse"), ("vendor-plotly", ".tools/plotly")):
         commands = _dry_run(makefile, target)
         if re.search(r"\bnpm (?:install|i|add)\b", commands):
             problems.append(f"{target}: npm install instead of npm ci")

@@ -119,14 +119,27 @@ def _case_item(entry: dict[str, Any]) -> str:
     )
 
 
+def _filter_words() -> dict[str, str]:
+    """What the filter says when nothing matches (site_src/assets/case-filter.js fills in {filter} and
+    {count}): that nothing matches, and the buttons that widen the choice."""
+    return {
+        "none": _("No case matches all the filters chosen."),
+        "one": _("You can remove one of them to see more:"),
+        "clear": _("You can clear the filters to see more:"),
+        "drop": _("Remove “%(filter)s” (%(count)s cases)", filter="{filter}", count="{count}"),
+        "all": _("Clear all filters (%(count)s cases)", count="{count}"),
+    }
+
+
 def _case_list_view(catalog: Catalog, cases: list[CaseRecord]) -> dict[str, Any]:
     items = "\n".join(_case_item(case_entry(catalog, c)) for c in cases)
     # The filter's choices ride in an attribute as well (not an inline <script>, which Material's instant
     # navigation would run as code), so the filter works where fetch() cannot: a preview opened from disk.
     choices = json.dumps(case_index(catalog, cases)["choices"], ensure_ascii=False, sort_keys=True)
     index = href(CASES_INDEX, CASES_JSON)
-    html = (f'<ul class="case-list" id="case-list" data-index="{index}" data-choices="{h(choices)}">\n'
-            f"{items}\n</ul>") if items else ""  # fmt: skip
+    words = h(json.dumps(_filter_words(), ensure_ascii=False, sort_keys=True))
+    html = (f'<ul class="case-list" id="case-list" data-index="{index}" data-choices="{h(choices)}" '
+            f'data-words="{words}">\n{items}\n</ul>') if items else ""  # fmt: skip
     sample = any(catalog.zones[c.zone_id].is_sample for c in catalog.cases)
     return {
         "fm": front_matter(

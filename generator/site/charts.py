@@ -188,7 +188,7 @@ def chart_html(chart: Chart) -> Safe:
     )
     figure = json.dumps(chart.figure, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
     return Safe(
-        '\n<div class="chart" markdown="0" data-search-exclude>\n'
+        '\n<div class="chart" data-search-exclude>\n'
         f'<div class="chart-plot" id="{h(chart.id)}" role="img" aria-label="{h(label)}" '
         f'style="min-height:{int(chart.figure["layout"].get("height", 300))}px" data-figure="{h(figure)}"></div>\n'
         f"{_download_buttons(chart)}"

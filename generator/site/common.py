@@ -53,6 +53,12 @@ class Context:
     site_url: str = ""  # the published address when it overrides site.yaml's (SITE_URL); feeds need it
     pdf: bool = True  # the summary PDFs are made (Options.pdf): pages link them and collect their print HTML
 
+    @property
+    def base_url(self) -> str:
+        """The site's published address for every absolute link (the feed, the summary PDFs, the downloads):
+        SITE_URL when the build sets it, otherwise site.yaml's."""
+        return self.site_url or self.catalog.site.site_url
+
 
 @dataclass
 class Section:

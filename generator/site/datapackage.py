@@ -39,8 +39,9 @@ def _table(name: str, path: str, title: str, description: str, schema: dict[str,
     }  # fmt: skip
 
 
-def make_datapackage(catalog: Catalog, zone_files: dict[str, str]) -> bytes:
-    """`zone_files`: zone id -> path of its CSV, relative to the descriptor."""
+def make_datapackage(catalog: Catalog, zone_files: dict[str, str], base_url: str) -> bytes:
+    """`zone_files`: zone id -> path of its CSV, relative to the descriptor; `base_url`: the site's published
+    address (Context.base_url: SITE_URL or site.yaml's)."""
     site = catalog.site
     values = _schema(value_columns(), ["zone", "year", "indicator"], "zone")
     none, not_applicable = MARKER_VALUES
@@ -72,7 +73,7 @@ def make_datapackage(catalog: Catalog, zone_files: dict[str, str]) -> bytes:
         "title": site.title,
         "description": _description(catalog),
         "created": f"{site.as_of.isoformat()}T00:00:00Z",
-        "homepage": site.site_url,
+        "homepage": base_url,
         "contributors": [{"title": site.sponsor, "role": "publisher"}],
         "keywords": [
             pgettext(

@@ -138,11 +138,12 @@ def make_csv(columns: tuple[Column, ...], rows: list[Row]) -> bytes:
 # --- JSON ------------------------------------------------------------------------------------------
 
 
-def make_json(catalog: Catalog) -> bytes:
-    """Everything in one document: sorted keys, numbers as exact strings, one trailing newline."""
+def make_json(catalog: Catalog, base_url: str) -> bytes:
+    """Everything in one document: sorted keys, numbers as exact strings, one trailing newline; `base_url` is
+    the site's published address (Context.base_url: SITE_URL or site.yaml's)."""
     site = catalog.site
     doc = {
-        "site": {"title": site.title, "url": site.site_url, "as_of": site.as_of.isoformat(),
+        "site": {"title": site.title, "url": base_url, "as_of": site.as_of.isoformat(),
                  "sample": catalog.has_sample, "sponsor": site.sponsor, "licence": None, "terms": terms()},
         "indicator_system": {
             "source": catalog.indicator_source,

@@ -50,16 +50,16 @@ def make_downloads(ctx: Context) -> Section:
     for zone_id in sorted(catalog.zones):
         mine = [row for row in values if row.cells["zone"] == zone_id]
         out.files[zone_csv_path(zone_id)] = make_csv(value_columns(), mine)
-    out.files[DATA_JSON] = make_json(catalog)
+    out.files[DATA_JSON] = make_json(catalog, ctx.base_url)
     out.files[DATA_XLSX] = make_workbook(
         catalog.site.title,
         catalog.as_of,
-        _workbook_notes(catalog),
+        _workbook_notes(catalog, ctx.base_url),
         [(_sheet_values(), value_columns(), values), (_sheet_zones(), zone_columns(), zone_rows(catalog)),
          (_sheet_indicators(), indicator_columns(), indicator_rows(catalog))],
     )  # fmt: skip
     zone_files = {zone_id: href(DATAPACKAGE, zone_csv_path(zone_id)) for zone_id in catalog.zones}
-    out.files[DATAPACKAGE] = make_datapackage(catalog, zone_files)
+    out.files[DATAPACKAGE] = make_datapackage(catalog, zone_files, ctx.base_url)
     out.pages[DATA_INDEX] = ctx.env.get_template("data_index.md.j2").render(**_index_view(catalog, values))
     out.pages[DATA_DICTIONARY] = ctx.env.get_template("data_dictionary.md.j2").render(
         fm=front_matter(
@@ -97,7 +97,8 @@ def _sample_notice(catalog: Catalog) -> str:
     )
 
 
-def _workbook_notes(catalog: Catalog) -> list[tuple[str, str]]:
+def _workbook_notes(catalog: Catalog, base_url: str) -> list[tuple[str, str]]:
+    """The workbook's notes sheet; `base_url`: the site's published address (Context.base_url)."""
     site = catalog.site
     none, not_applicable = MARKER_VALUES
     notes = [
@@ -117,7 +118,7 @@ def _workbook_notes(catalog: Catalog) -> list[tuple[str, str]]:
          _("Values are exactly as in the source data; a value beyond Excel's precision of 15 significant digits "
            "is kept as text.")),
         (pgettext("open data workbook notes", "Source"),
-         _("%(sponsor)s; %(url)s", sponsor=site.sponsor, url=site.site_url)),
+         _("%(sponsor)s; %(url)s", sponsor=site.sponsor, url=base_url)),
         (pgettext("open data workbook notes", "Terms of use"), terms()),
         (pgettext("open data workbook notes", "Columns"),
          _("What each column means: see the site's page “%(section)s · %(page)s”.",

@@ -23,6 +23,7 @@ from generator.site.markup import Safe, block, inline, link
 from generator.site.paths import FEED, NEWS_INDEX, href, news_post, news_post_url, page_url, zone_page
 
 ATOM = "http://www.w3.org/2005/Atom"
+MORE = "<!-- more -->"  # the blog plugin's excerpt separator (post_excerpt_separator)
 
 # Where the zone's name is in a post's sentence: the page links the name, so the sentence is split around it
 # (the loader refuses a NUL in the data, so no name or city holds it).
@@ -56,7 +57,7 @@ def make_news_pages(ctx: Context) -> Section:
     out = Section()
     for post in posts:
         out.pages[news_post(post.slug)] = _post_page(post)
-    base = ctx.site_url or catalog.site.site_url
+    base = ctx.base_url
     # At the site's root, not under news/: Material's instant navigation fetches `sitemap.xml` next to every
     # <link rel="alternate"> (the feed's autodiscovery link), and only the root has one.
     out.files[FEED] = make_feed(catalog, posts, base)
@@ -154,20 +155,17 @@ def _post_page(post: Post) -> str:
     zone = link(post.zone.zone.name, href(news_post(post.slug), zone_page(post.zone.id)))
     body = f"{inline(post.before)}{zone}{inline(post.after)}"
     meta = _("Published: %(date)s  Category: %(category)s", date=_long_date(post.date), category=inline(post.category))
-    # The excerpt on the news index ends at `more`; the index shows the date and category itself.
     back = link(
         "← " + pgettext("news", "Back to %(section)s", section=news_section()), href(news_post(post.slug), NEWS_INDEX)
     )
-    parts = [
-        fm,
-        f"# {inline(post.title)}\n",
-        body + "\n",
-        "<!-- more -->\n",
-        f'<p class="news-meta">{meta}</p>\n',
-        f"{back}\n",
-    ]
+    # The news index shows a post up to `more`: the whole news (the sentence, the announcement's link, the
+    # editor's note), so the reader of the list misses nothing; after it only what the index shows itself
+    # (the date and category) and the way back, for which the list offers no 继续阅读
+    # (site_src/overrides/partials/post.html).
+    parts = [fm, f"# {inline(post.title)}\n", body + "\n"]
     if post.extra:
         parts.append(post.extra + "\n")
+    parts += [MORE + "\n", f'<p class="news-meta">{meta}</p>\n', f"{back}\n"]
     return "\n".join(parts)
 
 

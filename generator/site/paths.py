@@ -16,7 +16,9 @@ from __future__ import annotations
 
 import posixpath
 
-from generator.data.catalog import ZoneRecord
+from generator.data.catalog import Catalog, ZoneRecord
+from generator.data.kinds import KINDS
+from generator.data.models import Indicator
 from generator.i18n import _, pgettext
 from generator.site.markup import Safe, link
 
@@ -38,6 +40,14 @@ def summary_pdf_path(zone_id: str, year: int) -> str:
 
 def indicator_page(ind_id: str) -> str:
     return f"indicators/{ind_id}.md"
+
+
+def indicator_name(catalog: Catalog, ind: Indicator, here: str) -> str | Safe:
+    """An indicator's name on the page `here`, linked to its indicator page when it has one (the common
+    quantitative indicators: indicator_pages.py); a zone's own and the qualitative indicators have none."""
+    if catalog.indicator(ind.id) is ind and KINDS[ind.kind].numeric:
+        return link(ind.name, href(here, indicator_page(ind.id)))
+    return ind.name
 
 
 def zone_csv_path(zone_id: str) -> str:

@@ -1,5 +1,5 @@
 """A zone's annual summary of its construction data: one page per zone and report year, built from the
-published data (never the zone's own annual construction report), and a PDF of the latest one.
+published data (never the zone's own annual construction report), and a PDF of each.
 
 The summary says what the zone is (basic facts), the year's indicator values with the change on the year
 before, how far the year's values reached the targets in force at the year's end, the year's highlights,
@@ -42,6 +42,7 @@ from generator.site.paths import (
     case_page,
     href,
     hrefs,
+    indicator_name,
     page_url,
     summary_pdf_path,
     year_page,
@@ -65,10 +66,6 @@ PRINT_CSS = "templates/summary_print.css"  # in the generator package
 
 def summary_title(zone: ZoneRecord, year: int) -> str:
     return _("%(zone)s: summary of the construction data of %(year)s", zone=zone_short(zone), year=year)
-
-
-def latest_year(zone: ZoneRecord) -> int | None:
-    return max(zone.reports) if zone.reports else None
 
 
 # --- the data ---------------------------------------------------------------------------------------
@@ -151,7 +148,7 @@ def _values(catalog: Catalog, zone: ZoneRecord, year: int, indicators: list[Indi
         before = next((p for p in series.points if p.year == year - 1), None)
         rows.append({
             "category": category_name(catalog, ind) if ind in catalog.indicators else own,
-            "name": ind.name, "unit": ind.unit or "", "value": series.points[index].shown,
+            "id": ind.id, "name": ind.name, "unit": ind.unit or "", "value": series.points[index].shown,
             "before": before.shown if before else NOT_REPORTED, "change": changes(series)[index],
         })  # fmt: skip
     return rows
@@ -177,7 +174,7 @@ def _targets(
             continue
         point, _ = _point(zone, ind, year)
         rows.append({
-            "name": ind.name, "unit": ind.unit or "", "target": with_unit(fmt_decimal(targets[ind.id]), ind.unit),
+            "id": ind.id, "name": ind.name, "unit": ind.unit or "", "target": with_unit(fmt_decimal(targets[ind.id]), ind.unit),
             "value": with_unit(point.shown, ind.unit) if point.number is not None else point.shown,
             "share": target_share(point.number, targets[ind.id]),
             "status": _status(analysis.year_targets[(zone.id, year, ind.id)]),
@@ -291,10 +288,18 @@ def _page_view(catalog: Catalog, analysis: Analysis, zone: ZoneRecord, year: int
     pdf_words = _("Download the PDF (summary of %(year)s)", year=year)
     csv_words = _("Download this zone's data of every year (CSV)")
     here = year_page(zone.id, year)
+
+    def named(row: dict[str, str]) -> dict[str, Any]:  # the indicator's name links its page, when it has one
+        ind = catalog.indicator(row["id"], zone.id)
+        return {**row, "name": indicator_name(catalog, ind, here) if ind else row["name"]}
+
     return {
         **data,
+        "values": [named(r) for r in data["values"]],
+        "targets": [named(r) for r in data["targets"]],
         "fm": front_matter(data["short_title"], zone.zone.sample, description, search={"exclude": True}),
         "zone_link": link(zone.zone.name, href(here, zone_page(zone.id))),
+        "back": link(_("← Back to %(zone)s", zone=zone_short(zone)), href(here, zone_page(zone.id))),
         "highlights": block(highlights) if highlights else "",
         "cases": [{**c, "link": link(c["title"], href(here, case_page(c["slug"])))} for c in data["cases"]],
         "pdf": link(pdf_words, href(here, summary_pdf_path(zone.id, year))) if pdf else "",
@@ -312,17 +317,16 @@ def _year_words(year: int) -> str:
 
 def make_summary_pages(ctx: Context) -> Section:
     """Every zone's summary pages (linked from the zone pages, not listed in the navigation); the print HTML
-    of each zone's latest summary goes into the section's `pdf_jobs` (PDF path -> HTML) when `ctx.pdf`, for
-    build.py's PDF stage (`render_pdfs` over all zones)."""
+    of every summary (each reported year's, not only the latest: an older year's summary is as much the record
+    of that year) goes into the section's `pdf_jobs` (PDF path -> HTML) when `ctx.pdf`, for build.py's PDF
+    stage (`render_pdfs` over all zones), and each page links its own PDF."""
     out = Section()
     for zone in sorted_zones(ctx.catalog):
-        latest = latest_year(zone)
         for year in sorted(zone.reports):
-            with_pdf = ctx.pdf and year == latest
-            view = _page_view(ctx.catalog, ctx.analysis, zone, year, with_pdf)
+            view = _page_view(ctx.catalog, ctx.analysis, zone, year, ctx.pdf)
             out.pages[year_page(zone.id, year)] = ctx.env.get_template("zone_year.md.j2").render(**view)
-            if with_pdf:
-                html = summary_html(ctx.catalog, ctx.analysis, zone, year, ctx.site_url)
+            if ctx.pdf:
+                html = summary_html(ctx.catalog, ctx.analysis, zone, year, ctx.base_url)
                 out.pdf_jobs[summary_pdf_path(zone.id, year)] = html
     return out
 
@@ -384,6 +388,8 @@ def summary_html(catalog: Catalog, analysis: Analysis, zone: ZoneRecord, year: i
         sample_note=_(SAMPLE_NOTE),
         site_title=catalog.site.title,
         page_url=base + page_url(year_page(zone.id, year)),
+        zone_url=base + page_url(zone_page(zone.id)),
+        zone_name=zone_short(zone),
         case_url=lambda slug: base + page_url(case_page(slug)),
         highlights_html=[markupsafe.Markup(block(text)) for text in data["highlights"]],
         css=markupsafe.Markup(importlib.resources.files("generator").joinpath(PRINT_CSS).read_text(encoding="utf-8")),

@@ -38,7 +38,16 @@ from generator.site.common import (
 )
 from generator.site.composite_words import composite_block
 from generator.site.markup import Safe, link
-from generator.site.paths import DATA_INDEX, ZONES_INDEX, case_page, href, summary_links, zone_csv_path, zone_page
+from generator.site.paths import (
+    DATA_INDEX,
+    ZONES_INDEX,
+    case_page,
+    href,
+    indicator_name,
+    summary_links,
+    zone_csv_path,
+    zone_page,
+)
 from generator.site.progress_words import targets_block
 from generator.site.sentences import dashboard_summary, zone_indicator_text
 from generator.site.series import changes, progress, with_unit, zone_series
@@ -130,6 +139,7 @@ def _dashboard(
         prog = progress(series, target)
         out.append({
             "name": ind.name, "unit": ind.unit or "", "category": ind.category, "summary": summary,
+            "heading": indicator_name(catalog, ind, zone_page(zone.id)),  # its indicator page, when it has one
             "chart": chart_html(chart),
             "years": [p.label for p in series.points],  # not links: the year pages are linked once, above
             "latest": series.points[-1].year if series.points else "",

@@ -1,7 +1,10 @@
 /* The experience library's filter (cases/index.md). The list is complete without JavaScript; this script
    fetches cases/index.json for the choices, adds four labelled <select>s, hides the items that do not
    match, announces "共 N 个案例" (aria-live), and keeps the choice in the address (?task=&city=&year=&tag=)
-   so a filtered view can be linked. Runs on every page view of Material's instant navigation. */
+   so a filtered view can be linked. When nothing matches, the same live line says so and how to widen the
+   choice, with one button per chosen filter (naming how many cases are left without it) and one to clear
+   them all; their words come from the catalogue through the list's data-words (case_pages.py).
+   Runs on every page view of Material's instant navigation. */
 (function () {
   "use strict";
 
@@ -38,7 +41,65 @@
     window.history.replaceState(window.history.state, "", url);
   }
 
-  function apply(list, count, selects) {
+  function fill(template, values) {
+    return template.replace(/\{(\w+)\}/g, function (all, key) { return key in values ? values[key] : all; });
+  }
+
+  function countMatching(items, chosen) {
+    var n = 0;
+    items.forEach(function (item) { if (matches(item, chosen)) n += 1; });
+    return n;
+  }
+
+  // Nothing matches: the buttons that widen the choice, after the live line (cleared when something matches).
+  function widen(list, count, selects, words, update) {
+    var box = document.getElementById("case-widen");
+    if (!box) {
+      box = document.createElement("div");
+      box.id = "case-widen";
+      box.className = "case-widen";
+      count.parentNode.insertBefore(box, count.nextSibling);
+    }
+    box.textContent = "";
+    var items = Array.prototype.slice.call(list.querySelectorAll(".case-item"));
+    var chosen = {};
+    selects.forEach(function (s) { chosen[s.name] = s.value; });
+    if (countMatching(items, chosen) > 0) {
+      box.hidden = true;
+      return -1;
+    }
+    var drops = 0;
+    var add = function (text, clear) {
+      var button = document.createElement("button");
+      button.type = "button";
+      button.className = "md-button";
+      button.textContent = text;
+      button.addEventListener("click", function () {
+        selects.forEach(function (s) { if (clear(s)) s.value = ""; });
+        update();
+        var first = selects[0];
+        if (first) first.focus();  // the button is gone: keep the reader's place in the filter
+      });
+      box.appendChild(button);
+      box.appendChild(document.createTextNode(" "));
+    };
+    selects.forEach(function (s) {
+      if (!s.value) return;
+      var rest = {};
+      selects.forEach(function (o) { rest[o.name] = o === s ? "" : o.value; });
+      var left = countMatching(items, rest);
+      if (left === 0) return;
+      var label = document.querySelector('label[for="' + s.id + '"]');
+      var name = (label ? label.textContent : "") + s.options[s.selectedIndex].text;
+      add(fill(words.drop, { filter: name, count: left }), function (o) { return o === s; });
+      drops += 1;
+    });
+    add(fill(words.all, { count: items.length }), function () { return true; });
+    box.hidden = false;
+    return drops;
+  }
+
+  function apply(list, count, selects, words, update) {
     var chosen = {};
     selects.forEach(function (s) { chosen[s.name] = s.value; });
     var shown = 0;
@@ -47,7 +108,8 @@
       item.hidden = !ok;
       if (ok) shown += 1;
     });
-    count.textContent = "共 " + shown + " 个案例";
+    var drops = words ? widen(list, count, selects, words, update) : -1;
+    count.textContent = drops < 0 ? "共 " + shown + " 个案例" : words.none + (drops > 0 ? words.one : words.clear);
     return chosen;
   }
 
@@ -101,13 +163,15 @@
         box.setAttribute("role", "search");
         box.setAttribute("aria-label", "筛选案例");
         box.hidden = false;
-        var update = function () { writeQuery(apply(list, count, controls.selects)); };
+        var words = null;
+        try { words = JSON.parse(list.getAttribute("data-words") || "null"); } catch (e) { words = null; }
+        var update = function () { writeQuery(apply(list, count, controls.selects, words, update)); };
         controls.selects.forEach(function (s) { s.addEventListener("change", update); });
         controls.reset.addEventListener("click", function () {
           controls.selects.forEach(function (s) { s.value = ""; });
           update();
         });
-        apply(list, count, controls.selects);
+        apply(list, count, controls.selects, words, update);
       })
       .catch(function () { /* the full list stays readable */ });
   }

@@ -1,13 +1,13 @@
 /* Renders every chart on a page from the figure JSON the generator wrote beside it.
  *
  * Contract (the page generator writes exactly this; see README "性能 / Performance" and tests/test_browser.py):
- *   <div class="chart" markdown="0">
+ *   <div class="chart" data-search-exclude>
  *   <div class="chart-plot" id="chart-ZONE-INDICATOR" role="img" aria-label="…"></div>
  *   <script type="application/json" class="chart-data">{"data":[…],"layout":{…}}</script>
  *   </div>
  * When a chart is drawn its .chart-plot gets data-rendered="true".
  *
- * plotly.js (the vendored basic bundle + zh-CN locale) is fetched only when a page has a chart, and each
+ * plotly.js (the vendored partial bundle + zh-CN locale) is fetched only when a page has a chart, and each
  * chart is drawn only when it comes near the viewport: a zone page must stay light on a phone.
  * Material's instant navigation swaps pages without reloading scripts, so everything re-runs on document$.
  */
@@ -17,7 +17,7 @@
   // Vendor URLs are relative to this file, so the site works under any base path and from file://.
   var SELF = document.currentScript && document.currentScript.src;
   var BASE = SELF ? new URL(".", SELF).href : new URL("assets/", document.baseURI).href;
-  var VENDOR = [BASE + "vendor/plotly/plotly-basic.min.js", BASE + "vendor/plotly/plotly-locale-zh-cn.js"];
+  var VENDOR = [BASE + "vendor/plotly/plotly-site.min.js", BASE + "vendor/plotly/plotly-locale-zh-cn.js"];
 
   var FONT = '-apple-system, "PingFang SC", "Hiragino Sans GB", "Microsoft YaHei", "Noto Sans CJK SC", ' +
     '"Source Han Sans SC", sans-serif';
@@ -164,13 +164,25 @@
     });
   }
 
+  // A chart that is only near the first screen (inside the observer's 200 px margin, below the fold) waits for
+  // the reader's first scroll before plotly.js is fetched and run: a page whose first screen holds no chart
+  // loads as text only (running plotly.js is the page's longest task), and the chart is ready when reached.
+  function firstScroll(plot) {
+    if (window.Plotly || window.scrollY > 0 || plot.getBoundingClientRect().top < window.innerHeight) {
+      return Promise.resolve();
+    }
+    return new Promise(function (resolve) {
+      window.addEventListener("scroll", resolve, { once: true, passive: true });
+    });
+  }
+
   function render(plot) {
     if (plot.getAttribute("data-rendered") || plot.getAttribute("data-rendering")) return;
     plot.setAttribute("data-rendering", "true");
     queue.push(plot);
     if (pumping) return;
     pumping = true;
-    loadPlotly().then(pump, function (err) {
+    firstScroll(plot).then(loadPlotly).then(pump, function (err) {
       queue.splice(0).forEach(function (p) {
         p.setAttribute("data-error", String(err.message));
         p.removeAttribute("data-rendering");
