@@ -6,8 +6,6 @@ from __future__ import annotations
 from html.parser import HTMLParser
 from pathlib import Path
 
-import pytest
-
 # Notes for editors about the source text or the site's own making, which readers need not read on every page:
 # they live in the about page's note on the data's sources and in the editors' guide (guide/).
 EDITORIAL = (
@@ -71,7 +69,6 @@ def page_name(site: Path, path: Path) -> str:
     return "/" + str(path.relative_to(site)).removesuffix("index.html")
 
 
-@pytest.mark.xfail(strict=True, reason="issue 14: editorial notes on public pages")
 def test_no_editorial_note_on_a_public_page(sample_site: Path) -> None:
     found = []
     for path in pages(sample_site):

@@ -20,10 +20,7 @@ KIND_IDS = tuple(KINDS)  # the indicator kinds' ids (the data's own: generator/d
 
 def terms() -> str:
     # site.yaml has no licence field: the terms are the sponsor's to set, and none is invented here.
-    return _(
-        "The terms of use are set by the sponsor and are not yet stated in this site's configuration; please "
-        "contact the sponsor before reproducing or citing the data."
-    )
+    return _("Please contact the sponsor before reproducing or citing the data.")
 
 
 def park_separator() -> str:
