@@ -3,8 +3,12 @@ interface, one style for numbers, dates and punctuation. Static checks over the 
 
 from __future__ import annotations
 
+import re
 from html.parser import HTMLParser
 from pathlib import Path
+
+import pytest
+import yaml
 
 # Notes for editors about the source text or the site's own making, which readers need not read on every page:
 # they live in the about page's note on the data's sources and in the editors' guide (guide/).
@@ -82,3 +86,90 @@ def test_no_editorial_note_on_a_public_page(sample_site: Path) -> None:
         text = path.read_text(encoding="utf-8")
         found += [(path.name, note) for note in EDITORIAL if note in text]
     assert not found
+
+
+# ---- no English in the Chinese interface ---------------------------------------------------------------------
+
+LATIN = re.compile(r"[A-Za-z][A-Za-z0-9&.+\-_'/]*[A-Za-z0-9]|[A-Za-z]")
+# Names a Chinese reader meets as they are (products, formats, standards, methods, acronyms); everything else in
+# Latin letters on a page must be data (names, codes, units, addresses written in the YAML) or code (<code>).
+NAMES = frozenset(
+    {"R&D", "EIS", "GII", "European", "Innovation", "Scoreboard", "Excel", "WPS", "CSV", "JSON", "PDF", "PNG", "SVG"}
+    | {"UTF-8", "BOM", "CRLF", "RFC", "Unicode", "Frictionless", "Python", "Atom", "Markdown", "ICP", "SKEW"}
+    | {"true", "false"}  # the values of the files' true-or-false fields and columns, as written in them
+)
+FILE_NAME = re.compile(r".+\.(csv|json|xlsx|yaml|xml|pdf|png)$")
+SAMPLE = Path(__file__).resolve().parent.parent / "zones_data"
+
+
+def _data_words() -> set[str]:
+    """Every Latin word written in the data (values, and the ids that files and folders are named by)."""
+    words: set[str] = set()
+
+    def walk(node: object) -> None:
+        if isinstance(node, dict):
+            for value in node.values():
+                walk(value)
+        elif isinstance(node, list):
+            for value in node:
+                walk(value)
+        elif isinstance(node, str):
+            words.update(LATIN.findall(node))
+
+    for path in SAMPLE.rglob("*"):
+        if "schemas" in path.parts:
+            continue
+        words.update(LATIN.findall(path.stem))
+        if path.suffix == ".yaml":
+            walk(yaml.safe_load(path.read_text(encoding="utf-8")))
+    return words
+
+
+def english_on(site: Path) -> list[tuple[str, str, str]]:
+    """(page, where, word) for each Latin word a reader sees that is neither data, code nor a known name."""
+    allowed = _data_words() | NAMES
+    found = []
+    for path in pages(site):
+        name = page_name(site, path)
+        if name.startswith("/guide/"):
+            continue  # the editors' guide: editors read field names and the checker's bilingual messages
+        for where, text in visible(path):
+            found += [
+                (name, where, word)
+                for word in LATIN.findall(text)
+                if word not in allowed and not FILE_NAME.match(word) and len(word) > 1
+            ]
+    return found
+
+
+@pytest.mark.xfail(strict=True, reason="issue 14: English in the Chinese interface")
+def test_no_english_in_the_interface(sample_site: Path) -> None:
+    found = english_on(sample_site)
+    assert not found, sorted({(page, word) for page, _where, word in found})[:60]
+
+
+@pytest.mark.xfail(strict=True, reason="issue 14: the heading anchors' title is Permanent link")
+def test_heading_anchors_have_a_chinese_title(sample_site: Path) -> None:
+    titles = set()
+    for path in pages(sample_site):
+        titles |= set(re.findall(r'<a class="headerlink" href="[^"]*" title="([^"]*)"', path.read_text("utf-8")))
+    assert titles == {"本节链接"}
+
+
+@pytest.mark.xfail(strict=True, reason="issue 14: the 404 page is in English")
+def test_not_found_page_is_chinese_with_links_home_and_to_search(sample_site: Path) -> None:
+    html = (sample_site / "404.html").read_text(encoding="utf-8")
+    main = html[html.index('<article class="md-content__inner') : html.index("</article>")]
+    assert "Not found" not in main and "<h1>页面不存在</h1>" in main
+    site_path = "/gx-tech-transfer-zones/"  # the path of site.yaml's site_url: the 404 page is served at any depth
+    assert f'<a href="{site_path}">' in main  # home
+    assert f'<a href="{site_path}?q=">' in main  # the theme opens its search when the address has ?q=
+
+
+@pytest.mark.xfail(strict=True, reason="issue 14: the data dictionary's column types are English")
+def test_download_column_types_are_chinese_words(sample_site: Path) -> None:
+    for page in ("data", "data/dictionary"):
+        html = (sample_site / page / "index.html").read_text(encoding="utf-8")
+        cells = set(re.findall(r"<td>([^<]*)</td>", html))
+        assert not cells & {"string", "integer", "boolean", "date", "number"}, page
+        assert {"文字", "整数", "是或否"} <= cells or page == "data", page
