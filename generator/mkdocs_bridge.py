@@ -105,6 +105,10 @@ def on_config(config: Any) -> Any:
     config["site_url"] = safe_href(options.site_url or site.site_url, web_only=True)
     config["nav"] = result.nav
     config["markdown_extensions"].append(EscapedRuns())
+    with i18n.use(options.locale):  # the heading anchors' title (Python-Markdown's toc: "Permanent link")
+        config["mdx_configs"].setdefault("toc", {})["permalink_title"] = i18n.pgettext(
+            "heading anchor", "Link to this section"
+        )
     # What exists now (the catalog, the imported libraries) lives until the end of the build: moved out of
     # the garbage collector's sight, so its full collections stop walking it again and again for each of
     # thousands of pages (README, "规模测试 / Scale").

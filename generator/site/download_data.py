@@ -20,7 +20,7 @@ from pydantic import BaseModel
 from generator.data.catalog import STATUS_LABELS, Catalog, Reading, ZoneRecord
 from generator.data.models import Approved, Indicator
 from generator.site.common import category_name
-from generator.site.download_columns import Column, park_separator, terms
+from generator.site.download_columns import Column, park_separator, terms, type_words
 
 BOM = "\ufeff"
 _PLAIN_NUMBER = re.compile(r"-?[0-9]+(\.[0-9]+)?")
@@ -194,4 +194,6 @@ def _zone_json(catalog: Catalog, zone: ZoneRecord) -> dict[str, Any]:
 
 def column_docs(columns: tuple[Column, ...]) -> list[dict[str, str]]:
     """Rows for a page's column table."""
-    return [{"name": c.name, "title": c.title, "type": c.type, "description": c.description} for c in columns]
+    return [
+        {"name": c.name, "title": c.title, "type": type_words(c.type), "description": c.description} for c in columns
+    ]
