@@ -7,7 +7,6 @@ import re
 from html.parser import HTMLParser
 from pathlib import Path
 
-import pytest
 import yaml
 
 # Notes for editors about the source text or the site's own making, which readers need not read on every page:
@@ -180,7 +179,6 @@ def test_download_column_types_are_chinese_words(sample_site: Path) -> None:
 # ---- sample names: one pattern, no status ---------------------------------------------------------------------
 
 
-@pytest.mark.xfail(strict=True, reason="issue 14: sample names follow no one pattern; one holds its status")
 def test_sample_zone_names_follow_one_pattern_and_hold_no_status() -> None:
     """Every sample zone: flagged sample; its name is its main carrier park's short name + 自治区科技成果转移转化
     示范区, its short name its city + 示范区; neither holds a status word (the status comes from the events)."""

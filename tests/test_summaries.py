@@ -62,8 +62,8 @@ def summary_page(catalog: Catalog, year: int = 2024) -> str:
 def test_summary_page_title_disclaimer_and_facts(sample: Catalog) -> None:
     page = summary_page(sample)
     text = plain(page)
-    assert 'title: "南宁高新区示范区 2024 年度建设情况数据摘要"' in page
-    assert "# 南宁高新区示范区 2024 年度建设情况数据摘要" in page
+    assert 'title: "南宁示范区 2024 年度建设情况数据摘要"' in page
+    assert "# 南宁示范区 2024 年度建设情况数据摘要" in page
     assert "sample: true" in page and 'search: {"exclude": true}' in page
     assert "**不是**示范区报送的年度建设报告原文" in page
     rows = table_rows(page, "基本情况")
@@ -173,12 +173,12 @@ def test_zone_page_links_every_summary_and_the_latest_pdf(sample: Catalog, tmp_p
     reader = PdfReader(io.BytesIO(pdf_files[f"zones/{ZONE}/summary-2025.pdf"]))
     text = "".join(page.extract_text() for page in reader.pages)
     compact = re.sub(r"\s+", "", text)
-    assert "南宁高新区示范区2025年度建设情况数据摘要" in compact
+    assert "南宁示范区2025年度建设情况数据摘要" in compact
     assert "示例数据" in compact and "不是示范区报送的年度建设报告" in compact
     assert "南宁高新区自治区科技成果转移转化示范区" in compact
     # 2025 values from annual/2025.yaml with the change on 2024 and the share of the target
     assert "45.8" in text and "+13.9%（+5.6）" in compact and "65.4%" in compact  # 5.6 / 40.2; 45.8 / 70
-    assert reader.metadata is not None and reader.metadata.title == "南宁高新区示范区 2025 年度建设情况数据摘要"
+    assert reader.metadata is not None and reader.metadata.title == "南宁示范区 2025 年度建设情况数据摘要"
     assert "/CreationDate" not in reader.metadata and "/ModDate" not in reader.metadata
     assert reader.pages[0].mediabox.width == pytest.approx(595.28, abs=0.1)  # A4
 
