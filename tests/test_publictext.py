@@ -7,7 +7,6 @@ import re
 from html.parser import HTMLParser
 from pathlib import Path
 
-import pytest
 import yaml
 
 # Notes for editors about the source text or the site's own making, which readers need not read on every page:
@@ -201,7 +200,6 @@ def test_sample_zone_names_follow_one_pattern_and_hold_no_status() -> None:
 # ---- one style for numbers ----------------------------------------------------------------------------------
 
 
-@pytest.mark.xfail(strict=True, reason="issue 14: written values of 4+ digits shown without thousands separators")
 def test_every_figure_of_four_digits_or_more_is_thousands_separated(sample_site: Path) -> None:
     """One rule for numbers in running text and tables: the integer part of a figure of 1,000 or more is
     separated by commas (14,319; 6,761), whether it was written in a report or computed. Checked on every page

@@ -21,6 +21,7 @@ from conftest import MINI, ROOT, SAMPLE, generated, load_catalog
 from generator.analysis.stage import analyse
 from generator.data.catalog import Catalog
 from generator.site import paths, summary_pages
+from generator.site.figures import figure
 from generator.site.pages import SitePages, make_pages
 
 ZONE = "nanning-hitech"
@@ -93,15 +94,15 @@ def test_values_and_changes_match_the_yaml(sample: Catalog) -> None:
     }
     for name, (unit, value, before, change) in expected.items():
         assert rows[name][2:] == [unit, value, before, change], name
-    # every number in the row is the one written in the YAML
+    # every number in the row is the one written in the YAML (thousands separated, the site's one rule: issue 14)
     this = yaml.safe_load((SAMPLE / f"zones/{ZONE}/annual/2024.yaml").read_text(encoding="utf-8"))["values"]
     last = yaml.safe_load((SAMPLE / f"zones/{ZONE}/annual/2023.yaml").read_text(encoding="utf-8"))["values"]
     shown = 0
     for ind in sample.indicators:
         if ind.kind == "text":
             continue
-        assert rows[ind.name][3] == str(this[ind.id]), ind.id
-        assert rows[ind.name][4] == str(last[ind.id]), ind.id
+        assert rows[ind.name][3] == figure(str(this[ind.id])), ind.id
+        assert rows[ind.name][4] == figure(str(last[ind.id])), ind.id
         shown += 1
     assert shown == 23
 

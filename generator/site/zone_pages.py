@@ -24,6 +24,7 @@ from generator.site.common import (
     zone_short,
 )
 from generator.site.composite_words import composite_block
+from generator.site.figures import reading_text
 from generator.site.markup import Safe, link
 from generator.site.paths import DATA_INDEX, ZONES_INDEX, case_page, href, summary_links, zone_csv_path, zone_page
 from generator.site.progress_words import targets_block
@@ -59,7 +60,7 @@ def _latest_value(zone: ZoneRecord, ind_id: str) -> tuple[str, str]:
         reading = report.readings.get(ind_id)
         if report.report.baseline or reading is None:
             continue
-        return (reading.marker or reading.text or "—", str(year))
+        return (reading_text(reading) or "—", str(year))
     return ("—", "")
 
 
