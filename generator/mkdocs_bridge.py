@@ -51,6 +51,7 @@ from generator.build import build_site_sources  # noqa: E402
 from generator.data.links import safe_href  # noqa: E402
 from generator.i18n import bilingual  # noqa: E402
 from generator.options import Options, from_environment  # noqa: E402
+from generator.site.figures import date_text  # noqa: E402
 from generator.site.markup import EscapedRuns  # noqa: E402
 
 GENERATED = "generated"
@@ -121,6 +122,8 @@ def on_config(config: Any) -> Any:
     }  # fmt: skip
     config["extra"]["has_sample"] = result.catalog.has_sample
     config["extra"]["as_of"] = site.as_of.isoformat()
+    with i18n.use(options.locale):  # the footer's as-of date, in running text (issue 14)
+        config["extra"]["as_of_text"] = date_text(site.as_of)
     config["extra"]["locale"] = options.locale
     midnight = dt.datetime.combine(site.as_of, dt.time(), tzinfo=dt.UTC)
     os.environ.setdefault("SOURCE_DATE_EPOCH", str(int(midnight.timestamp())))

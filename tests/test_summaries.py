@@ -73,12 +73,12 @@ def test_summary_page_title_disclaimer_and_facts(sample: Catalog) -> None:
     assert rows["级别"][1] == "自治区级"
     assert rows["载体园区"][1] == "南宁高新技术产业开发区（国家级高新技术产业开发区）"
     assert rows["2024 年末状态"][1] == "建设中"  # evaluated (confirmed) only on 2026-03-20
-    assert rows["当前状态（截至 2026-03-31）"][1] == "已认定"
+    assert rows["当前状态（截至 2026 年 3 月 31 日）"][1] == "已认定"
     assert rows["建设期"][1] == "2023—2025 年"
     assert rows["批复日期"][1] == "2023-07-10"
     assert rows["批复文号"][1] == "桂科成字〔2023〕示例1号"
     assert rows["管理部门"][1] == "南宁市科学技术局"
-    assert "年度建设报告报送日期：2025-01-22（截止日期 2025-01-31，按时报送）" in text
+    assert "年度建设报告报送日期：2025 年 1 月 22 日（截止日期 2025 年 1 月 31 日，按时报送）" in text
 
 
 def test_values_and_changes_match_the_yaml(sample: Catalog) -> None:

@@ -23,7 +23,7 @@ from generator.analysis.stage import sorted_zones as sorted_zones  # the zones' 
 from generator.analysis.stage import zone_sort_key as zone_sort_key
 from generator.data.catalog import Catalog, ZoneRecord
 from generator.data.models import Evaluated, Indicator
-from generator.site.figures import figure
+from generator.site.figures import date_text, figure
 from generator.site.markup import Safe, block, inline
 
 TEMPLATES = "templates"  # the page templates' folder in the generator package (read by jinja2.PackageLoader)
@@ -172,4 +172,4 @@ def zone_events(catalog: Catalog, zone: ZoneRecord) -> list[dict[str, Any]]:
                 }
             )
     out.sort(key=lambda e: e["date"])
-    return [{**e, "date": e["date"].isoformat()} for e in out]
+    return [{**e, "date": date_text(e["date"])} for e in out]

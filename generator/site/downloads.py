@@ -22,6 +22,7 @@ from generator.site.download_data import (
     value_rows,
     zone_rows,
 )
+from generator.site.figures import date_text
 from generator.site.markup import Safe, link
 from generator.site.paths import (
     DATA_DICTIONARY,
@@ -171,7 +172,7 @@ def _index_view(catalog: Catalog, values: list[Any]) -> dict[str, Any]:
             catalog.has_sample,
             _("Download the zones' annual indicator data (CSV, Excel, JSON)"),
         ),
-        "as_of": catalog.as_of.isoformat(),
+        "as_of": date_text(catalog.as_of),
         "sample_notice": _sample_notice(catalog),
         "sponsor": catalog.site.sponsor,
         "licence": terms(),

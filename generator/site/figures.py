@@ -1,4 +1,4 @@
-"""How the site writes a number: the one function every page, table, chart and sentence calls (issue 14).
+"""How the site writes numbers and dates: the functions every page, table, chart and sentence calls (issue 14).
 
 The rule (README, "Numbers, dates and punctuation"): the integer part of a figure of 1,000 or more is separated
 by commas in threes (14,319; 6,761; 1,234.5), in running text and in tables alike; the decimals are kept as the
@@ -6,13 +6,19 @@ report wrote them (24.0 stays 24.0: a written value is never rounded or padded),
 trailing zeros; no exponent, whatever the magnitude. Years, dates, codes and document numbers are not figures
 and never pass through here. The analysis layer's `fmt_decimal` (generator/analysis/numbers.py) writes its
 rounded figures by the same rule.
+
+A date in running text (a sentence, a list, a heading, the footer) is written in the locale's words by
+`date_text` (in Chinese: year, month and day words, spaced like every other figure beside words); a table cell
+may keep 2026-03-31.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 from decimal import Decimal
 
 from generator.data.catalog import Reading
+from generator.i18n import pgettext
 
 
 def figure(value: str | Decimal) -> str:
@@ -43,3 +49,8 @@ def reading_text(reading: Reading) -> str:
     if reading.number is not None and reading.text:
         return figure(reading.text)
     return reading.text or ""
+
+
+def date_text(day: dt.date) -> str:
+    """A date in running text, in the locale's words (the catalogue: year, month and day words in Chinese)."""
+    return pgettext("a date in running text", "%(day)s.%(month)s.%(year)s", year=day.year, month=day.month, day=day.day)

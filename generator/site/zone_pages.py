@@ -24,7 +24,7 @@ from generator.site.common import (
     zone_short,
 )
 from generator.site.composite_words import composite_block
-from generator.site.figures import reading_text
+from generator.site.figures import date_text, reading_text
 from generator.site.markup import Safe, link
 from generator.site.paths import DATA_INDEX, ZONES_INDEX, case_page, href, summary_links, zone_csv_path, zone_page
 from generator.site.progress_words import targets_block
@@ -84,7 +84,7 @@ def _zone_list_view(catalog: Catalog, zones: list[ZoneRecord]) -> dict[str, Any]
         "fm": front_matter(pgettext("zones: the list's title", "Zone directory"), catalog.has_sample),
         "zones": rows,
         "keys": [_column(with_unit(ind.name, ""), ind.unit) for ind in keys],
-        "as_of": catalog.as_of.isoformat(),
+        "as_of": date_text(catalog.as_of),
     }
 
 
