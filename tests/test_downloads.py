@@ -288,3 +288,29 @@ def test_markup_in_names_stays_text_on_the_data_pages(tmp_path: Path) -> None:
     assert "javascript:" not in page and "{:" not in page and "*示范区*" not in page
     assert "[演示 &#42;示范区&#42;" in page  # the name shown as written, inside our own link
     assert read_csv(files["data/zones.csv"])["name"].str.contains("javascript:alert", regex=False).any()
+
+
+# ---- Chinese-headed twins of the CSVs (issue 14) -------------------------------------------------------------
+
+
+@pytest.mark.xfail(strict=True, reason="issue 14: the CSVs have only machine headers (zone, year, value …)")
+def test_each_csv_has_a_chinese_headed_twin_beside_it_outside_the_data_package() -> None:
+    """A Chinese reader opening a CSV in Excel or WPS reads the workbook's Chinese column titles: each table has a
+    twin in data/zh/ with the same rows under the Chinese headers; the machine-headed files and the data package
+    (which lists only them) stay as they are, valid under frictionless (test above)."""
+    from generator.site.download_columns import indicator_columns, value_columns, zone_columns
+
+    _catalog, files, pages = generate(SAMPLE)
+    descriptor = json.loads(files["data/datapackage.json"])
+    assert all(not r["path"].startswith("zh/") for r in descriptor["resources"])
+    for name, columns in (
+        ("zones-indicators.csv", value_columns()),
+        ("zones.csv", zone_columns()),
+        ("indicators.csv", indicator_columns()),
+    ):
+        machine = files[f"data/{name}"].decode("utf-8-sig").split("\r\n")
+        chinese = files[f"data/zh/{name}"].decode("utf-8-sig").split("\r\n")
+        assert machine[0] == ",".join(c.name for c in columns)
+        assert chinese[0] == ",".join(c.title for c in columns)
+        assert chinese[1:] == machine[1:] and len(chinese) > 2, name
+        assert f"](zh/{name})" in pages["data/index.md"], name
