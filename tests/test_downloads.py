@@ -293,7 +293,6 @@ def test_markup_in_names_stays_text_on_the_data_pages(tmp_path: Path) -> None:
 # ---- Chinese-headed twins of the CSVs (issue 14) -------------------------------------------------------------
 
 
-@pytest.mark.xfail(strict=True, reason="issue 14: the CSVs have only machine headers (zone, year, value …)")
 def test_each_csv_has_a_chinese_headed_twin_beside_it_outside_the_data_package() -> None:
     """A Chinese reader opening a CSV in Excel or WPS reads the workbook's Chinese column titles: each table has a
     twin in data/zh/ with the same rows under the Chinese headers; the machine-headed files and the data package

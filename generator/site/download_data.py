@@ -125,11 +125,12 @@ def csv_text(cell: Any) -> str:
     return neutralise(str(cell))
 
 
-def make_csv(columns: tuple[Column, ...], rows: list[Row]) -> bytes:
-    """RFC 4180 CSV: CRLF line ends, fields quoted when needed, UTF-8 with a BOM for Excel."""
+def make_csv(columns: tuple[Column, ...], rows: list[Row], *, chinese_headers: bool = False) -> bytes:
+    """RFC 4180 CSV: CRLF line ends, fields quoted when needed, UTF-8 with a BOM for Excel. The header row is
+    the columns' names (the data package's fields), or their Chinese titles for the twins in data/zh/."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n", quoting=csv.QUOTE_MINIMAL)
-    writer.writerow([c.name for c in columns])
+    writer.writerow([c.title if chinese_headers else c.name for c in columns])
     for row in rows:
         writer.writerow([csv_text(row.cells[c.name]) for c in columns])
     return (BOM + out.getvalue()).encode("utf-8")
