@@ -7,6 +7,7 @@ from typing import Any
 from generator.data.catalog import STATUS_LABELS, CaseRecord, Catalog
 from generator.i18n import pgettext
 from generator.site.common import Context, Section, fmt_number, front_matter, sorted_zones, zone_events, zone_short
+from generator.site.figures import date_text
 from generator.site.markup import link
 from generator.site.paths import (
     ANALYSIS_INDEX,
@@ -55,7 +56,7 @@ def _home_view(ctx: Context) -> dict[str, Any]:
     return {
         "fm": front_matter(_title(), catalog.has_sample, catalog.site.description),
         "site": catalog.site,
-        "as_of": catalog.as_of.isoformat(),
+        "as_of": date_text(catalog.as_of),
         "zone_count": len(zones),
         "statuses": [{"label": STATUS_LABELS[s][0], "count": n} for s, n in by_status.items() if n],
         "levels": [{"label": name, "count": n} for name, n in levels if n],
