@@ -55,6 +55,7 @@ from generator.build import build_site_sources  # noqa: E402
 from generator.data.links import safe_href  # noqa: E402
 from generator.i18n import bilingual  # noqa: E402
 from generator.options import Options, from_environment  # noqa: E402
+from generator.site.figures import date_text  # noqa: E402
 from generator.site.markup import EscapedRuns  # noqa: E402
 from generator.site.search_words import SEARCH_WORDS  # noqa: E402
 
@@ -111,6 +112,10 @@ def on_config(config: Any) -> Any:
     config["site_url"] = safe_href(options.site_url or site.site_url, web_only=True)
     config["nav"] = result.nav
     config["markdown_extensions"].append(EscapedRuns())
+    with i18n.use(options.locale):  # the heading anchors' title (Python-Markdown's toc: "Permanent link")
+        config["mdx_configs"].setdefault("toc", {})["permalink_title"] = i18n.pgettext(
+            "heading anchor", "Link to this section"
+        )
     # What exists now (the catalog, the imported libraries) lives until the end of the build: moved out of
     # the garbage collector's sight, so its full collections stop walking it again and again for each of
     # thousands of pages (README, "规模测试 / Scale").
@@ -123,6 +128,8 @@ def on_config(config: Any) -> Any:
     }  # fmt: skip
     config["extra"]["has_sample"] = result.catalog.has_sample
     config["extra"]["as_of"] = site.as_of.isoformat()
+    with i18n.use(options.locale):  # the footer's as-of date, in running text (issue 14)
+        config["extra"]["as_of_text"] = date_text(site.as_of)
     config["extra"]["locale"] = options.locale
     midnight = dt.datetime.combine(site.as_of, dt.time(), tzinfo=dt.UTC)
     os.environ.setdefault("SOURCE_DATE_EPOCH", str(int(midnight.timestamp())))

@@ -257,11 +257,12 @@ def test_pages_explain_the_downloads_and_carry_the_sample_flag() -> None:
         assert f"(zones/{zone_id}.csv)" in index and f"data/zones/{zone_id}.csv" in files
     for name in ("zones-indicators.csv", "zones.csv", "zones-data.xlsx", "zones-data.json", "datapackage.json"):
         assert f"]({name})" in index
-    assert "不是 0" in index and catalog.as_of.isoformat() in index
+    assert "不是 0" in index and "2026 年 3 月 31 日" in index  # the as-of date, in running text (issue 14)
     dictionary = pages["data/dictionary.md"]
     for _kind, model in FILES:
         for field in model_fields(model):
-            assert inline(field.path) in dictionary and inline(field.en) in dictionary, field.path
+            assert inline(field.path) in dictionary and inline(field.zh) in dictionary, field.path
+            assert f"| {inline(field.en)} |" not in dictionary  # no English column in the Chinese interface (issue 14)
     assert inline("values.<编号>.marker") in dictionary  # fields of models inside a mapping too
 
 
@@ -291,3 +292,28 @@ def test_markup_in_names_stays_text_on_the_data_pages(tmp_path: Path) -> None:
     assert "javascript:" not in page and "{:" not in page and "*示范区*" not in page
     assert "[演示 &#42;示范区&#42;" in page  # the name shown as written, inside our own link
     assert read_csv(files["data/zones.csv"])["name"].str.contains("javascript:alert", regex=False).any()
+
+
+# ---- Chinese-headed twins of the CSVs (issue 14) -------------------------------------------------------------
+
+
+def test_each_csv_has_a_chinese_headed_twin_beside_it_outside_the_data_package() -> None:
+    """A Chinese reader opening a CSV in Excel or WPS reads the workbook's Chinese column titles: each table has a
+    twin in data/zh/ with the same rows under the Chinese headers; the machine-headed files and the data package
+    (which lists only them) stay as they are, valid under frictionless (test above)."""
+    from generator.site.download_columns import indicator_columns, value_columns, zone_columns
+
+    _catalog, files, pages = generate(SAMPLE)
+    descriptor = json.loads(files["data/datapackage.json"])
+    assert all(not r["path"].startswith("zh/") for r in descriptor["resources"])
+    for name, columns in (
+        ("zones-indicators.csv", value_columns()),
+        ("zones.csv", zone_columns()),
+        ("indicators.csv", indicator_columns()),
+    ):
+        machine = files[f"data/{name}"].decode("utf-8-sig").split("\r\n")
+        chinese = files[f"data/zh/{name}"].decode("utf-8-sig").split("\r\n")
+        assert machine[0] == ",".join(c.name for c in columns)
+        assert chinese[0] == ",".join(c.title for c in columns)
+        assert chinese[1:] == machine[1:] and len(chinese) > 2, name
+        assert f"](zh/{name})" in pages["data/index.md"], name

@@ -37,7 +37,7 @@ def test_excel_to_published_page(tmp_path: Path) -> None:
     ws["B4"] = "2024年1月20日"
     ws.cell(rows["contract_value"], 6).value = "１２５．０亿元"  # full-width, with the unit: a tenfold jump
     ws.cell(rows["patents_per_10k"], 6).value = "3.6"
-    ws.cell(rows["agencies"], 6).value = "1,003"  # thousands separator
+    ws.cell(rows["agencies"], 6).value = "1,003"  # thousands separator (and the site shows it so: 1,003)
     ws.cell(rows["rd_ratio"], 6).value = 0.0205  # a cell formatted as percent: 2.05 %
     ws.cell(rows["rd_ratio"], 6).number_format = "0.00%"
     ws.cell(rows["policies"], 6).value = "暂无"
@@ -60,5 +60,5 @@ def test_excel_to_published_page(tmp_path: Path) -> None:
     zone = html.unescape((site / "zones/demo-zone/index.html").read_text(encoding="utf-8"))
     year = html.unescape((site / "zones/demo-zone/2023/index.html").read_text(encoding="utf-8"))
     latest = '<td data-latest-year="2023" style="text-align: right;">'  # the year's column, marked as the latest
-    assert "125.0" in zone and f"{latest}1003</td>" in year and "2.05" in year
+    assert "125.0" in zone and f"{latest}1,003</td>" in year and "2.05" in year
     assert "2024-01-20" in year and "按时报送" in year

@@ -65,7 +65,10 @@ def test_not_yet_due_then_missing_then_evaluation_overdue(data_copy: Path, monke
     assert [(e.zone.id, e.ended) for e in due] == [("demo-zone", True)]
     page = html.unescape(make_pages(catalog, analyse(catalog)).pages["progress/reporting.md"])
     assert "| [演示示范区](../zones/demo-zone/index.md) | 2025-01-31 | — | 未报送（已过截止日期 29 天） |" in page
-    assert "2024 年度应报送 1 份年度建设报告（截止日期 2025-01-31），已报送 0 份，1 份已过截止日期仍未报送。" in page
+    assert (
+        "2024 年度应报送 1 份年度建设报告（截止日期 2025 年 1 月 31 日），已报送 0 份，1 份已过截止日期仍未报送。"
+        in page
+    )
     assert (
         "- [演示示范区](../zones/demo-zone/index.md)：建设期 2023—2024 年，已于 2024 年底届满，尚未记录总结评估。"
         in page
@@ -102,6 +105,8 @@ def test_sample_reporting_page() -> None:
         "| [柳州示范区](../zones/liuzhou-hitech/index.md) | 2026-01-31 | [2026-02-16](../zones/liuzhou-hitech/2025.md) | 逾期 16 天报送 |"
         in page
     )
-    assert "2025 年度应报送 3 份年度建设报告（截止日期 2026-01-31），已报送 3 份（按时 2 份、逾期 1 份）。" in page
+    assert (
+        "2025 年度应报送 3 份年度建设报告（截止日期 2026 年 1 月 31 日），已报送 3 份（按时 2 份、逾期 1 份）。" in page
+    )
     assert "将于 2026 年底届满，应开展总结评估。" in page
     assert dt.date(2026, 3, 31) == catalog.as_of

@@ -56,7 +56,7 @@ def test_footer_comes_from_the_site_configuration(sample_site: Path) -> None:
         "桂公网安备",
         "contact@example.org",
         "网站纠错",
-        "数据截至 2026-03-31",
+        "数据截至 2026 年 3 月 31 日",
     ):
         assert text in html
 

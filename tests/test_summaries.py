@@ -21,6 +21,7 @@ from conftest import MINI, ROOT, SAMPLE, generated, load_catalog, plain_cells
 from generator.analysis.stage import analyse
 from generator.data.catalog import Catalog
 from generator.site import paths, summary_pages
+from generator.site.figures import figure
 from generator.site.pages import SitePages, make_pages
 
 ZONE = "nanning-hitech"
@@ -69,8 +70,8 @@ def summary_page(catalog: Catalog, year: int = 2024) -> str:
 def test_summary_page_title_disclaimer_and_facts(sample: Catalog) -> None:
     page = summary_page(sample)
     text = plain(page)
-    assert 'title: "南宁高新区示范区 2024 年度建设情况数据摘要"' in page
-    assert "# 南宁高新区示范区 2024 年度建设情况数据摘要" in page
+    assert 'title: "南宁示范区 2024 年度建设情况数据摘要"' in page
+    assert "# 南宁示范区 2024 年度建设情况数据摘要" in page
     assert "sample: true" in page and 'search: {"exclude": true}' in page
     assert "**不是**示范区报送的年度建设报告原文" in page
     rows = table_rows(page, "基本情况")
@@ -79,12 +80,12 @@ def test_summary_page_title_disclaimer_and_facts(sample: Catalog) -> None:
     assert rows["级别"][1] == "自治区级"
     assert rows["载体园区"][1] == "南宁高新技术产业开发区（国家级高新技术产业开发区）"
     assert rows["2024 年末状态"][1] == "建设中"  # evaluated (confirmed) only on 2026-03-20
-    assert rows["当前状态（截至 2026-03-31）"][1] == "已认定"
+    assert rows["当前状态（截至 2026 年 3 月 31 日）"][1] == "已认定"
     assert rows["建设期"][1] == "2023—2025 年"
     assert rows["批复日期"][1] == "2023-07-10"
     assert rows["批复文号"][1] == "桂科成字〔2023〕示例1号"
     assert rows["管理部门"][1] == "南宁市科学技术局"
-    assert "年度建设报告报送日期：2025-01-22（截止日期 2025-01-31，按时报送）" in text
+    assert "年度建设报告报送日期：2025 年 1 月 22 日（截止日期 2025 年 1 月 31 日，按时报送）" in text
 
 
 def test_values_and_changes_match_the_yaml(sample: Catalog) -> None:
@@ -100,15 +101,15 @@ def test_values_and_changes_match_the_yaml(sample: Catalog) -> None:
     }
     for name, (unit, value, before, change) in expected.items():
         assert rows[with_unit(name, unit)][1:4] == [value, before, change], name
-    # every number in the row is the one written in the YAML
+    # every number in the row is the one written in the YAML (thousands separated, the site's one rule: issue 14)
     this = yaml.safe_load((SAMPLE / f"zones/{ZONE}/annual/2024.yaml").read_text(encoding="utf-8"))["values"]
     last = yaml.safe_load((SAMPLE / f"zones/{ZONE}/annual/2023.yaml").read_text(encoding="utf-8"))["values"]
     shown = 0
     for ind in sample.indicators:
         if ind.kind == "text":
             continue
-        assert rows[with_unit(ind.name, ind.unit)][1] == str(this[ind.id]), ind.id
-        assert rows[with_unit(ind.name, ind.unit)][2] == str(last[ind.id]), ind.id
+        assert rows[with_unit(ind.name, ind.unit)][1] == figure(str(this[ind.id])), ind.id
+        assert rows[with_unit(ind.name, ind.unit)][2] == figure(str(last[ind.id])), ind.id
         shown += 1
     assert shown == 23
 
@@ -181,12 +182,12 @@ def test_zone_page_links_every_summary_and_every_summary_its_pdf(sample: Catalog
     reader = PdfReader(io.BytesIO(pdf_files[f"zones/{ZONE}/summary-2025.pdf"]))
     text = "".join(page.extract_text() for page in reader.pages)
     compact = re.sub(r"\s+", "", text)
-    assert "南宁高新区示范区2025年度建设情况数据摘要" in compact
+    assert "南宁示范区2025年度建设情况数据摘要" in compact
     assert "示例数据" in compact and "不是示范区报送的年度建设报告" in compact
     assert "南宁高新区自治区科技成果转移转化示范区" in compact
     # 2025 values from annual/2025.yaml with the change on 2024 and the share of the target
     assert "45.8" in text and "+13.9%（+5.6）" in compact and "65.4%" in compact  # 5.6 / 40.2; 45.8 / 70
-    assert reader.metadata is not None and reader.metadata.title == "南宁高新区示范区 2025 年度建设情况数据摘要"
+    assert reader.metadata is not None and reader.metadata.title == "南宁示范区 2025 年度建设情况数据摘要"
     assert "/CreationDate" not in reader.metadata and "/ModDate" not in reader.metadata
     assert reader.pages[0].mediabox.width == pytest.approx(595.28, abs=0.1)  # A4
 

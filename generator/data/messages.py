@@ -343,6 +343,16 @@ _CODES = [
         ),
     ),
     Code(
+        "name-has-status",
+        "warning",
+        NP_("problem name-has-status", "a zone's name holds a status word"),
+        NP_(
+            "fix name-has-status",
+            "Write the zone's name without its status: the site derives the status from the lifecycle events "
+            "and shows it beside the name.",
+        ),
+    ),
+    Code(
         "baseline-year",
         "error",
         NP_("problem baseline-year", "wrong baseline year"),
@@ -1238,6 +1248,12 @@ RULES_TEXTS: dict[str, tuple[str, str]] = {  # the rules (generator/data/rules/)
     "period-length": NP_("period-length", "construction period of %(years)s years"),
     "period-length-hint": NP_(
         "period-length-hint", "The guideline sets a construction period of 2 to 3 years, in principle."
+    ),
+    "name-has-status": NP_("name-has-status", "the name holds the status word %(quoted)s"),
+    "name-has-status-hint": NP_(
+        "name-has-status-hint",
+        "The status comes from the lifecycle events and the site shows it beside the name: remove %(word)s "
+        "from the name.",
     ),
     # values.py
     "negative-value": NP_("negative-value", "%(id)s cannot be negative"),

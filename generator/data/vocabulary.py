@@ -54,6 +54,21 @@ DATE_YEAR, DATE_MONTH, DATE_DAY = "年", "月", "日"  # a date written the Chin
 # the suffixes editors leave out of a name or add to it (南宁 / 南宁市, 自治区 / 自治区级): a code's name is
 # recognised with or without them (rules/codes.py, a regular expression)
 NAME_SUFFIXES = r"(市|级|区|类|指标)$"
+# words of a zone's status (and of its procedure) that do not belong in its name: the site derives the status
+# from the dated events and shows it beside the name (rules/zones.py, name-has-status; issue 14)
+STATUS_WORDS_IN_NAMES = (
+    "申报中",
+    "公示中",
+    "建设中",
+    "建设期满",
+    "待评估",
+    "已认定",
+    "整改中",
+    "已撤销",
+    "已批复",
+    "已验收",
+    "筹建中",
+)
 
 # --- the editors' import and the data-change summary (generator/editors/cell_values.py, generator/diff.py) -----
 # the submission date written as text: 2025-01-20, 2025/1/20, 2025.1.20 or 2025年1月20日 (a regular expression:

@@ -10,6 +10,7 @@ from generator.data.catalog import CaseRecord, Catalog
 from generator.data.image_size import image_size
 from generator.i18n import N_, _, pgettext
 from generator.site.common import NAV_MAX_PAGES, Context, Section, front_matter, h, zone_short
+from generator.site.figures import date_text
 from generator.site.markup import Safe, block, link
 from generator.site.paths import (
     CASES_INDEX,
@@ -205,4 +206,5 @@ def _case_view(catalog: Catalog, case: CaseRecord) -> dict[str, Any]:
         "evidence": _evidence(catalog, case),
         "images": _images(catalog, case),
         "not_listed": _(NOT_LISTED),
+        "source_date": date_text(c.source.date) if c.source and c.source.date else "",
     }

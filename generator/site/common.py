@@ -25,6 +25,7 @@ from generator.analysis.stage import zone_sort_key as zone_sort_key
 from generator.data.catalog import STATUS_LABELS, Catalog, ZoneRecord
 from generator.data.models import Evaluated, Event, Indicator
 from generator.i18n import N_
+from generator.site.figures import date_text, figure
 from generator.site.markup import Safe, block, inline
 
 TEMPLATES = "templates"  # the page templates' folder in the generator package (read by jinja2.PackageLoader)
@@ -134,11 +135,7 @@ def front_matter(title: str, sample: bool, description: str = "", **extra: Any) 
 def fmt_number(value: Decimal, unit: str = "") -> str:
     """A computed figure (an exact total of written values): every decimal kept, no trailing zeros,
     thousands separated."""
-    text = f"{value:,f}"
-    if "." in text:
-        text = text.rstrip("0").rstrip(".")
-    if text in ("-0", ""):
-        text = "0"
+    text = figure(value)
     return f"{text} {unit}".strip() if unit and unit != "%" else text + (unit if unit == "%" else "")
 
 
@@ -247,4 +244,4 @@ def zone_events(catalog: Catalog, zone: ZoneRecord) -> list[dict[str, Any]]:
                 }
             )
     out.sort(key=lambda e: e["date"])
-    return [{**e, "date": e["date"].isoformat()} for e in out]
+    return [{**e, "date": date_text(e["date"])} for e in out]

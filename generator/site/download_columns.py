@@ -12,7 +12,7 @@ from typing import Any
 
 from generator.data.kinds import KINDS
 from generator.data.types import MARKERS
-from generator.i18n import _, pgettext
+from generator.i18n import NP_, _, pgettext
 
 MARKER_VALUES = list(MARKERS)  # the data's own words (the input vocabulary), written as they are in every locale
 KIND_IDS = tuple(KINDS)  # the indicator kinds' ids (the data's own: generator/data/kinds.py)
@@ -20,15 +20,27 @@ KIND_IDS = tuple(KINDS)  # the indicator kinds' ids (the data's own: generator/d
 
 def terms() -> str:
     # site.yaml has no licence field: the terms are the sponsor's to set, and none is invented here.
-    return _(
-        "The terms of use are set by the sponsor and are not yet stated in this site's configuration; please "
-        "contact the sponsor before reproducing or citing the data."
-    )
+    return _("Please contact the sponsor before reproducing or citing the data.")
 
 
 def park_separator() -> str:
     """Between the names of a zone's parks in one cell of zones.csv."""
     return pgettext("open data: between the park names in one cell", "; ")
+
+
+# The Table Schema types of the columns, in the words a reader of the open data page and the dictionary reads.
+_TYPE_WORDS = {
+    "string": NP_("open data column type", "text"),
+    "integer": NP_("open data column type", "whole number"),
+    "number": NP_("open data column type", "number"),
+    "boolean": NP_("open data column type", "yes or no"),
+    "date": NP_("open data column type", "date"),
+}
+
+
+def type_words(table_schema_type: str) -> str:
+    """A column's Table Schema type (string, integer, boolean, date …) in the catalogue's words."""
+    return pgettext(*_TYPE_WORDS[table_schema_type])
 
 
 @dataclass(frozen=True)

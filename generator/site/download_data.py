@@ -20,7 +20,7 @@ from pydantic import BaseModel
 from generator.data.catalog import STATUS_LABELS, Catalog, Reading, ZoneRecord
 from generator.data.models import Approved, Indicator
 from generator.site.common import category_name
-from generator.site.download_columns import Column, park_separator, terms
+from generator.site.download_columns import Column, park_separator, terms, type_words
 
 BOM = "\ufeff"
 _PLAIN_NUMBER = re.compile(r"-?[0-9]+(\.[0-9]+)?")
@@ -125,11 +125,12 @@ def csv_text(cell: Any) -> str:
     return neutralise(str(cell))
 
 
-def make_csv(columns: tuple[Column, ...], rows: list[Row]) -> bytes:
-    """RFC 4180 CSV: CRLF line ends, fields quoted when needed, UTF-8 with a BOM for Excel."""
+def make_csv(columns: tuple[Column, ...], rows: list[Row], *, chinese_headers: bool = False) -> bytes:
+    """RFC 4180 CSV: CRLF line ends, fields quoted when needed, UTF-8 with a BOM for Excel. The header row is
+    the columns' names (the data package's fields), or their Chinese titles for the twins in data/zh/."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n", quoting=csv.QUOTE_MINIMAL)
-    writer.writerow([c.name for c in columns])
+    writer.writerow([c.title if chinese_headers else c.name for c in columns])
     for row in rows:
         writer.writerow([csv_text(row.cells[c.name]) for c in columns])
     return (BOM + out.getvalue()).encode("utf-8")
@@ -195,4 +196,6 @@ def _zone_json(catalog: Catalog, zone: ZoneRecord) -> dict[str, Any]:
 
 def column_docs(columns: tuple[Column, ...]) -> list[dict[str, str]]:
     """Rows for a page's column table."""
-    return [{"name": c.name, "title": c.title, "type": c.type, "description": c.description} for c in columns]
+    return [
+        {"name": c.name, "title": c.title, "type": type_words(c.type), "description": c.description} for c in columns
+    ]

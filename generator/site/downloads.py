@@ -22,6 +22,7 @@ from generator.site.download_data import (
     value_rows,
     zone_rows,
 )
+from generator.site.figures import date_text
 from generator.site.markup import Safe, link
 from generator.site.paths import (
     DATA_DICTIONARY,
@@ -30,8 +31,11 @@ from generator.site.paths import (
     DATA_XLSX,
     DATAPACKAGE,
     INDICATORS_CSV,
+    INDICATORS_CSV_ZH,
     VALUES_CSV,
+    VALUES_CSV_ZH,
     ZONES_CSV,
+    ZONES_CSV_ZH,
     file_name,
     href,
     hrefs,
@@ -47,6 +51,9 @@ def make_downloads(ctx: Context) -> Section:
     out.files[VALUES_CSV] = make_csv(value_columns(), values)
     out.files[ZONES_CSV] = make_csv(zone_columns(), zone_rows(catalog))
     out.files[INDICATORS_CSV] = make_csv(indicator_columns(), indicator_rows(catalog))
+    out.files[VALUES_CSV_ZH] = make_csv(value_columns(), values, chinese_headers=True)
+    out.files[ZONES_CSV_ZH] = make_csv(zone_columns(), zone_rows(catalog), chinese_headers=True)
+    out.files[INDICATORS_CSV_ZH] = make_csv(indicator_columns(), indicator_rows(catalog), chinese_headers=True)
     for zone_id in sorted(catalog.zones):
         mine = [row for row in values if row.cells["zone"] == zone_id]
         out.files[zone_csv_path(zone_id)] = make_csv(value_columns(), mine)
@@ -157,6 +164,12 @@ def _index_view(catalog: Catalog, values: list[Any]) -> dict[str, Any]:
         (_file_link(ZONES_CSV), _("List of zones: one row per zone"), len(catalog.zones)),
         (_file_link(INDICATORS_CSV),
          _("Construction indicator system: the common indicators and each zone's own"), len(indicator_rows(catalog))),
+        (link(f"zh/{file_name(VALUES_CSV)}", href(DATA_INDEX, VALUES_CSV_ZH)),
+         _("The same annual indicator data with Chinese column headers, for Excel or WPS"), len(values)),
+        (link(f"zh/{file_name(ZONES_CSV)}", href(DATA_INDEX, ZONES_CSV_ZH)),
+         _("The same list of zones with Chinese column headers"), len(catalog.zones)),
+        (link(f"zh/{file_name(INDICATORS_CSV)}", href(DATA_INDEX, INDICATORS_CSV_ZH)),
+         _("The same indicator system with Chinese column headers"), len(indicator_rows(catalog))),
         (_file_link(DATA_XLSX),
          _("Excel workbook: four sheets, %(notes)s, %(values)s, %(zones)s and %(indicators)s",
            notes=notes_sheet(), values=_sheet_values(), zones=_sheet_zones(), indicators=_sheet_indicators()), ""),
@@ -172,7 +185,7 @@ def _index_view(catalog: Catalog, values: list[Any]) -> dict[str, Any]:
             catalog.has_sample,
             _("Download the zones' annual indicator data (CSV, Excel, JSON)"),
         ),
-        "as_of": catalog.as_of.isoformat(),
+        "as_of": date_text(catalog.as_of),
         "sample_notice": _sample_notice(catalog),
         "sponsor": catalog.site.sponsor,
         "licence": terms(),

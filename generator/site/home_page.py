@@ -6,7 +6,6 @@ latest year's totals, folded. The facts come from `ctx.analysis`; this module wo
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Any
 
 from generator.analysis import composite as ci
@@ -29,6 +28,7 @@ from generator.site.common import (
     zone_sort_key,
 )
 from generator.site.composite_words import group_name, group_rule, score_text
+from generator.site.figures import date_text
 from generator.site.markup import Safe, link
 from generator.site.paths import (
     ANALYSIS_INDEX,
@@ -71,19 +71,12 @@ def _title() -> str:
     return pgettext("home page: title", "Home")
 
 
-def long_date(day: dt.date) -> str:
-    """A date in running text (the news posts' style)."""
-    return pgettext(
-        "news: a date in a sentence", "%(day)s.%(month)s.%(year)s", year=day.year, month=day.month, day=day.day
-    )
-
-
 def _home_view(ctx: Context) -> dict[str, Any]:
     catalog = ctx.catalog
     return {
         "fm": front_matter(_title(), catalog.has_sample, catalog.site.description),
         "site": catalog.site,
-        "as_of": long_date(catalog.as_of),
+        "as_of": date_text(catalog.as_of),
         "policy": link(catalog.site.policy_title, href(HOME, POLICY_INDEX)),
         "statuses": _statuses(ctx),
         "targets": _targets(ctx),
@@ -206,7 +199,7 @@ def _news(catalog: Catalog) -> list[dict[str, Any]]:
     events = sorted(published_events(catalog), key=lambda e: (e[1].date, e[2]), reverse=True)[:NEWS]
     out = []
     for zone, event, slug in events:
-        out.append({"date": long_date(event.date), "link": link(post_title(zone, event), href(HOME, news_post(slug)))})
+        out.append({"date": date_text(event.date), "link": link(post_title(zone, event), href(HOME, news_post(slug)))})
     return out
 
 

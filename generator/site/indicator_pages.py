@@ -37,6 +37,7 @@ from generator.site.common import (
     sorted_zones,
     zone_short,
 )
+from generator.site.figures import reading_text
 from generator.site.markup import link
 from generator.site.paths import INDICATORS_INDEX, href, indicator_page, zone_page
 from generator.site.sentences import Entry, ranking_sentence, trend_sentence
@@ -72,7 +73,7 @@ def _cells(catalog: Catalog, ind: Indicator) -> list[Cell]:
         for year, report in sorted(zone.reports.items()):
             reading = report.readings.get(ind.id)
             if reading is not None:
-                shown = reading.marker or reading.text or "—"
+                shown = reading_text(reading) or "—"
                 out.append(Cell(zone, year, reading.number, shown, report.report.baseline))
     return out
 

@@ -19,6 +19,7 @@ from generator.data.links import safe_href
 from generator.data.models import Approved, Evaluated, PlanRevised, PublicNotice
 from generator.i18n import _, ngettext, pgettext
 from generator.site.common import Context, Section, front_matter, h, post_title, published_events
+from generator.site.figures import date_text
 from generator.site.markup import Safe, block, inline, link
 from generator.site.paths import FEED, NEWS_INDEX, href, news_post, news_post_url, page_url, zone_page
 
@@ -209,9 +210,7 @@ def _sub(parent: ET.Element, tag: str, text: str | None = None, **attrs: str) ->
 
 
 def _long_date(day: dt.date) -> str:
-    return pgettext(
-        "news: a date in a sentence", "%(day)s.%(month)s.%(year)s", year=day.year, month=day.month, day=day.day
-    )
+    return date_text(day)
 
 
 def _stamp(day: dt.date) -> str:

@@ -7,6 +7,7 @@ this module only words and lays them out.
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 from generator.analysis.reporting import (
@@ -43,6 +44,7 @@ from generator.site.charts import (
     with_summary,
 )
 from generator.site.common import Context, Section, front_matter, stage_counts, zone_short
+from generator.site.figures import date_text
 from generator.site.markup import link
 from generator.site.paths import PROGRESS_INDEX as INDEX
 from generator.site.paths import PROGRESS_REPORTING as REPORTING
@@ -147,7 +149,7 @@ def _with_image(catalog: Catalog, chart: Chart, progress: list[ZoneProgress], si
 
 
 def overall_sentence(catalog: Catalog, progress: list[ZoneProgress]) -> str:
-    date = catalog.as_of.isoformat()
+    date = date_text(catalog.as_of)
     if not progress:
         return pgettext("progress", "As of %(date)s, no approved zone has end-of-period targets yet.", date=date)
     total = sum(len(p.targets) for p in progress)
@@ -225,7 +227,7 @@ def submission_text(s: Submission) -> str:
 
 def year_sentence(y: ReportingYear) -> str:
     """The year's submissions in one sentence: its start, then each clause whose count is not 0 (each a message)."""
-    deadline = f"{y.year + 1}-01-31"
+    deadline = date_text(dt.date(y.year + 1, 1, 31))
     text = pgettext("progress: the reports of one year", "For %(year)s, %(due)s annual construction reports are "
                     "due (deadline %(deadline)s), %(submitted)s submitted", year=y.year, due=len(y.rows),
                     deadline=deadline, submitted=y.submitted)  # fmt: skip
@@ -264,7 +266,7 @@ def _reporting_view(
                            catalog.has_sample,
                            pgettext("progress: a page's description", "When each zone submitted its annual "
                                     "construction reports, whether on time, and the reports not submitted")),
-        "as_of": catalog.as_of.isoformat(),
+        "as_of": date_text(catalog.as_of),
         "summary": [{"year": y.year, "due": len(y.rows), "on_time": y.count(ON_TIME), "late": y.count(LATE),
                      "missing": y.count(MISSING), "pending": y.count(PENDING)} for y in years],
         "years": [{

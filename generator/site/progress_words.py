@@ -14,6 +14,7 @@ import jinja2
 from generator.analysis.targets import STATUSES, Gap, Reason, Status, TargetProgress, Why, ZoneProgress
 from generator.data.catalog import Catalog
 from generator.i18n import NP_, pgettext
+from generator.site.figures import date_text
 from generator.site.markup import Safe, link
 from generator.site.paths import PROGRESS_INDEX, PROGRESS_TARGETS, href, zone_page
 
@@ -120,7 +121,7 @@ def counts_text(p: ZoneProgress) -> str:
 
 def zone_sentence(catalog: Catalog, p: ZoneProgress) -> str:
     z = p.zone.zone
-    values = {"date": catalog.as_of.isoformat(), "total": len(p.targets), "counts": counts_text(p)}
+    values = {"date": date_text(catalog.as_of), "total": len(p.targets), "counts": counts_text(p)}
     if p.final and p.zone.status != "revoked":
         return pgettext("progress", "As of %(date)s, the construction period (%(start)s–%(end)s) is over; of "
                         "%(total)s end-of-period targets: %(counts)s.", start=z.period.start, end=z.period.end,

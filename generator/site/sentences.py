@@ -36,6 +36,7 @@ from generator.data.kinds import KINDS
 from generator.data.models import Indicator
 from generator.data.vocabulary import NOT_APPLICABLE, NOT_AVAILABLE
 from generator.i18n import _, ngettext, pgettext
+from generator.site.figures import figure
 from generator.site.series import Point, Series, fmt_decimal, missing_label, unchanged
 
 # --- joining words --------------------------------------------------------------------------
@@ -75,23 +76,13 @@ def _sentences(*sentences: str) -> str:
 def number_text(written: str) -> str:
     """A value as the report wrote it, with thousands separators in its integer part ("5074" → "5,074",
     "24.0" stays "24.0"). Anything that is not a plain decimal is returned unchanged."""
-    text = written.strip()
-    sign = ""
-    if text[:1] in "+-" and text[1:2].isdigit():
-        sign, text = ("-" if text[0] == "-" else ""), text[1:]
-    whole, dot, frac = text.partition(".")
-    if not whole.isdigit() or (dot and not frac.isdigit()):
-        return written
-    return f"{sign}{int(whole):,}{dot}{frac}"
+    return figure(written)
 
 
 def exact_text(value: Decimal) -> str:
     """A computed figure that needs no rounding (a difference or a total of written values): thousands
     separated, no exponent, no trailing zeros."""
-    text = f"{value:,f}"
-    if "." in text:
-        text = text.rstrip("0").rstrip(".")
-    return "0" if text in ("-0", "") else text
+    return figure(value)
 
 
 def in_unit(value: str, ind: Indicator) -> str:

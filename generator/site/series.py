@@ -15,6 +15,7 @@ from generator.data.catalog import ZoneRecord
 from generator.data.kinds import KINDS
 from generator.data.models import Indicator
 from generator.i18n import pgettext
+from generator.site.figures import reading_text
 from generator.site.markup import percentage_points, rate_with_change
 
 NOT_REPORTED = "—"
@@ -62,7 +63,7 @@ def zone_series(zone: ZoneRecord, ind: Indicator) -> Series:
         if reading is None:
             points.append(Point(year, year_label(year, baseline), None, NOT_REPORTED, None, baseline))
         else:
-            shown = reading.marker or reading.text or NOT_REPORTED
+            shown = reading_text(reading) or NOT_REPORTED
             points.append(Point(year, year_label(year, baseline), reading.number, shown, reading.marker, baseline))
     return Series(ind, tuple(points))
 

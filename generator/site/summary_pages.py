@@ -36,6 +36,7 @@ from generator.data.kinds import KINDS
 from generator.data.models import Approved, Evaluated, Indicator
 from generator.i18n import N_, _, bilingual, pgettext
 from generator.site.common import Context, Section, category_name, front_matter, sorted_zones, zone_short
+from generator.site.figures import date_text
 from generator.site.markup import block, link
 from generator.site.paths import (
     PROGRESS_TARGETS,
@@ -73,25 +74,25 @@ def summary_title(zone: ZoneRecord, year: int) -> str:
 
 def _submission(zone: ZoneRecord, year: int) -> str:
     report = zone.reports[year]
-    due = dt.date(year + 1, 1, 31).isoformat()
+    due = date_text(dt.date(year + 1, 1, 31))
     submitted = report.report.submitted
     if report.report.baseline:
         if submitted is None:
             return _("Baseline data (the year before approval), provided with the application.")
         return _(
             "Baseline data (the year before approval), provided with the application, submitted on %(date)s.",
-            date=submitted.isoformat(),
+            date=date_text(submitted),
         )
     if submitted is None:
         return _("No submission date recorded (due by %(due)s).", due=due)
     if report.on_time:
         return _(
             "Annual construction report submitted on %(date)s (due by %(due)s, on time).",
-            date=submitted.isoformat(),
+            date=date_text(submitted),
             due=due,
         )
     return _(
-        "Annual construction report submitted on %(date)s (due by %(due)s, late).", date=submitted.isoformat(), due=due
+        "Annual construction report submitted on %(date)s (due by %(due)s, late).", date=date_text(submitted), due=due
     )
 
 
@@ -118,7 +119,7 @@ def _facts(catalog: Catalog, zone: ZoneRecord, year: int) -> list[tuple[str, str
         (pgettext("summary fact", "Carrier parks"), parks),
         (pgettext("summary fact", "Status at the end of %(year)s", year=year), STATUS_LABELS[at_year_end][0]),
         (
-            pgettext("summary fact", "Current status (as of %(date)s)", date=catalog.as_of.isoformat()),
+            pgettext("summary fact", "Current status (as of %(date)s)", date=date_text(catalog.as_of)),
             STATUS_LABELS[zone.status][0],
         ),
         (pgettext("summary fact", "Construction period"), period),
@@ -258,7 +259,7 @@ def summary_data(catalog: Catalog, analysis: Analysis, zone: ZoneRecord, year: i
         "short_title": summary_title(zone, year),
         "year": year,
         "sample": zone.zone.sample,
-        "as_of": catalog.as_of.isoformat(),
+        "as_of": date_text(catalog.as_of),
         "facts": _facts(catalog, zone, year),
         "submission": _submission(zone, year),
         "highlights": list(report.report.highlights),

@@ -37,6 +37,7 @@ from generator.site.common import (
     zone_short,
 )
 from generator.site.composite_words import composite_block
+from generator.site.figures import date_text, reading_text
 from generator.site.markup import Safe, link
 from generator.site.paths import (
     DATA_INDEX,
@@ -79,7 +80,7 @@ def _latest_value(zone: ZoneRecord, ind_id: str) -> tuple[str, str]:
         reading = report.readings.get(ind_id)
         if report.report.baseline or reading is None:
             continue
-        return (reading.marker or reading.text or "—", str(year))
+        return (reading_text(reading) or "—", str(year))
     return ("—", "")
 
 
@@ -104,7 +105,7 @@ def _zone_list_view(catalog: Catalog, zones: list[ZoneRecord]) -> dict[str, Any]
         "fm": front_matter(pgettext("zones: the list's title", "Zone directory"), catalog.has_sample),
         "zones": rows,
         "keys": [_column(with_unit(ind.name, ""), ind.unit) for ind in keys],
-        "as_of": catalog.as_of.isoformat(),
+        "as_of": date_text(catalog.as_of),
         "counts": stage_counts(zones),
     }
 

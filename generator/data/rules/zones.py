@@ -46,6 +46,7 @@ from generator.data.rules.system import (
     unknown_reference,
 )
 from generator.data.rules.values import _check_range, _unknown_indicator, invalid_value, value_not_number
+from generator.data.vocabulary import STATUS_WORDS_IN_NAMES
 
 # --- a zone ----------------------------------------------------------------------------------
 
@@ -73,6 +74,7 @@ def _check_zone(
     for i, park in enumerate(zone.parks or ()):
         unknown_reference(ctx, doc, Zone, ("parks", i, "kind"), park.kind)
         unknown_reference(ctx, doc, Zone, ("parks", i, "level"), park.level)
+    name_has_status(ctx, doc, zone)
     own, maybe_own = _check_own_indicators(ctx, files, models["indicators"], system, maybe)
     maybe = maybe | maybe_own
     known = {**system, **{ind.id: ind for ind in own}}
@@ -196,6 +198,18 @@ def _check_targets(
             value_not_number(ctx, doc, (*key, ind_id), "text-target", ind, value)
         else:
             _check_range(ctx, doc, (*key, ind_id), ind, value)
+
+
+@rule("name-has-status")
+def name_has_status(ctx: Context, doc: Document, zone: Zone) -> None:
+    """A zone's name or short name holding a status word (e.g. applied, in brackets): the status changes with the events
+    and the site shows it beside the name, so a name that holds it goes stale and says it twice."""
+    for field in ("name", "short_name"):
+        text = getattr(zone, field, None) or ""
+        word = next((w for w in STATUS_WORDS_IN_NAMES if w in text), None)
+        if word is not None:
+            zh, en = editor_text("name-has-status", word=word, quoted=repr(word))
+            ctx.report(doc, (field,), "name-has-status", zh, en, editor_text("name-has-status-hint", word=word)[0])
 
 
 @rule("period-length")
