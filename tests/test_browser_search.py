@@ -184,7 +184,7 @@ def test_each_zones_name_finds_its_zone_page_first(tab: Any, served_sample: tupl
 
 
 def test_each_zones_short_name_finds_its_zone_page_first(tab: Any, served_sample: tuple[Path, str]) -> None:
-    """The site's other pages call a zone by its short name (南宁高新区示范区 …): typed, it finds the zone."""
+    """The site's other pages call a zone by its short name (南宁示范区 …): typed, it finds the zone."""
     site, base_url = served_sample
     catalog = load_catalog(SAMPLE)
     short = {zone_id: r.zone.short_name for zone_id, r in sorted(catalog.zones.items()) if r.zone.short_name}

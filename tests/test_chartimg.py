@@ -69,7 +69,7 @@ def test_a_zone_chart_names_zone_indicator_years_unit_source_site_and_page() -> 
     image = charts(site.pages["zones/nanning-hitech/index.md"])["chart-nanning-hitech-tech_contract_turnover"]
     assert image is not None
     short = zone.zone.short_name
-    assert image["title"] == f"{short}：{ind.name}" == "南宁高新区示范区：技术合同成交额"
+    assert image["title"] == f"{short}：{ind.name}" == "南宁示范区：技术合同成交额"
     assert image["subtitle"] == f"{years[0]}—{years[-1]} 年 · 单位：{ind.unit}" == "2022—2025 年 · 单位：亿元"
     assert image["footer"] == [
         f"数据来源：{catalog.site.sponsor}，依据{short}报送的年度建设报告整理",
