@@ -130,7 +130,10 @@ def marked(row: list[tuple[str, dict[str, str | None], str]]) -> list[tuple[str,
 
 
 def shown(reading: Any) -> str:
-    return reading.marker or reading.text if reading is not None else "—"
+    """A value as the site shows it: as written in the YAML, thousands separated (the site's one number rule)."""
+    from generator.site.figures import figure
+
+    return reading.marker or figure(reading.text) if reading is not None else "—"
 
 
 def test_latest_year_marks_sit_on_the_latest_years_values(site: Path) -> None:
