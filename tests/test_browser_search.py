@@ -9,18 +9,15 @@ from __future__ import annotations
 
 import json
 import re
-import threading
 from collections.abc import Iterator
-from functools import partial
 from html.parser import HTMLParser
-from http.server import ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote, urlsplit
 
 import pytest
 from chart_contract import CHROMIUM
-from test_browser import QuietHandler, Watch, open_page
+from test_browser import Watch, open_page, serving
 
 from conftest import SAMPLE, load_catalog
 
@@ -36,11 +33,8 @@ TAG = re.compile(r"<[^>]+>")
 def served_sample(sample_site: Path) -> Iterator[tuple[Path, str]]:
     """The session's sample site (conftest: built once, shared with the other whole-site tests) served on
     127.0.0.1: search needs no second build (nothing here navigates, so the site's own address is no matter)."""
-    server = ThreadingHTTPServer(("127.0.0.1", 0), partial(QuietHandler, directory=str(sample_site)))
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield sample_site, f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
+    with serving(sample_site) as url:
+        yield sample_site, url
 
 
 @pytest.fixture

@@ -5,27 +5,20 @@ the sample site is the session's shared build (conftest's `sample_site`), served
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Iterator
-from functools import partial
-from http.server import ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 
 import pytest
-from test_browser import QuietHandler, Watch, open_every_group, open_page, scroll_through, wait_all_drawn
+from test_browser import Watch, open_every_group, open_page, scroll_through, serving, wait_all_drawn
 
 pytestmark = pytest.mark.skipif(not Path("/usr/bin/chromium").exists(), reason="/usr/bin/chromium is missing")
 
 
 @pytest.fixture(scope="module")
 def sample_url(sample_site: Path) -> Iterator[str]:
-    server = ThreadingHTTPServer(("127.0.0.1", 0), partial(QuietHandler, directory=str(sample_site)))
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
-    server.server_close()
+    with serving(sample_site) as url:
+        yield url
 
 
 @pytest.fixture
