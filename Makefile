@@ -53,10 +53,10 @@ typecheck: $(VENV)/.installed
 
 # System packages the tests use (libfaketime for the clock test; pango for WeasyPrint's summary PDFs; a Java
 # runtime for the W3C HTML checker, vnu.jar from `make tools`). Installed when missing and we are root.
-SYSDEPS := faketime libpango-1.0-0 libpangoft2-1.0-0 fonts-noto-cjk default-jre-headless
+SYSDEPS := faketime libpango-1.0-0 libpangoft2-1.0-0 fonts-noto-cjk default-jre-headless nginx
 sysdeps:
 	@if ! command -v faketime >/dev/null 2>&1 || ! ldconfig -p | grep -q libpangoft2-1.0.so.0 \
-	    || ! command -v java >/dev/null 2>&1 \
+	    || ! command -v java >/dev/null 2>&1 || ! command -v nginx >/dev/null 2>&1 \
 	    || [ ! -e /usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc ]; then \
 	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
 	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(SYSDEPS) >/dev/null; \

@@ -21,6 +21,8 @@
   (Material leaves the published page as it was: it drops the `data-search-*` attribute after indexing), so a
   result's snippet is the page's text, not a row of column names.
 - on_page_context: the sample banner on the blog's index, archive and category pages.
+- on_post_build: `csp-hashes.conf` at the site's root, the hashes of the pages' inline scripts for the server's
+  Content-Security-Policy (generator/site/csp.py, deploy/nginx/gxkjzh.conf).
 - on_serve: watch the data folder, and the docs folder without the generated folder: the generator's
   own writes there would otherwise start a second, useless rebuild after each one, and an edit made
   during it waits for both (README, "Incremental preview").
@@ -55,6 +57,7 @@ from generator.build import build_site_sources  # noqa: E402
 from generator.data.links import safe_href  # noqa: E402
 from generator.i18n import bilingual  # noqa: E402
 from generator.options import Options, from_environment  # noqa: E402
+from generator.site.csp import write_csp_snippet  # noqa: E402
 from generator.site.figures import date_text  # noqa: E402
 from generator.site.markup import EscapedRuns  # noqa: E402
 from generator.site.search_words import SEARCH_WORDS  # noqa: E402
@@ -180,6 +183,10 @@ def on_page_context(context: Any, page: Any, config: Any, nav: Any) -> Any:
     if config["extra"].get("has_sample") and page.url.startswith(NEWS + "/") and "date" not in page.meta:
         page.meta["sample"] = True
     return context
+
+
+def on_post_build(config: Any) -> None:
+    write_csp_snippet(Path(config["site_dir"]))
 
 
 def on_serve(server: Any, config: Any, builder: Any) -> Any:

@@ -26,10 +26,6 @@ from nginx_server import free_port, running_nginx, server_block
 
 from conftest import ROOT
 
-pytestmark = pytest.mark.xfail(
-    strict=True, reason="issue 15: no nginx configuration of the repository is run, nor any CSP snippet built"
-)
-
 SECOND_PREFIX = "/kjt/zhuanlan/"  # a column of the department's portal, not the path the site was built for
 
 

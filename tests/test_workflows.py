@@ -283,20 +283,3 @@ def test_preview_search_works_from_disk(preview: Path) -> None:
     found = re.search(r'md-search-result__meta">(\d+) 个符合条件的结果', dom)
     assert found, "no search results in the offline preview"
     assert int(found.group(1)) > 0
-
-
-@pytest.mark.skipif(shutil.which("nginx") is None, reason="nginx is not installed here")
-def test_readme_nginx_config_is_valid(tmp_path: Path) -> None:
-    text = (ROOT / "README.md").read_text(encoding="utf-8")
-    server = text.split("```nginx\n", 1)[1].split("```", 1)[0]
-    server = server.replace("include mime.types;", "include /etc/nginx/mime.types;")
-    (tmp_path / "server.conf").write_text(server, encoding="utf-8")
-    (tmp_path / "nginx.conf").write_text(
-        f"pid {tmp_path}/nginx.pid; error_log {tmp_path}/error.log;\nevents {{}}\n"
-        f"http {{ include {tmp_path}/server.conf; }}\n",
-        encoding="utf-8",
-    )
-    result = subprocess.run(
-        ["nginx", "-t", "-c", str(tmp_path / "nginx.conf"), "-p", str(tmp_path)], capture_output=True, text=True
-    )
-    assert result.returncode == 0, result.stderr

@@ -1,0 +1,62 @@
+"""The hashes of the built pages' inline scripts, for the server's Content-Security-Policy (issue 15).
+
+The theme writes a few small scripts into every page (Material's `__md_scope` line, which names the page's depth,
+its palette and anchor scripts; ours in site_src/overrides/main.html and its partials). A policy without
+'unsafe-inline' allows each by its SHA-256, and those change with the theme, the overrides and the site's address,
+so every build writes them into `csp-hashes.conf` at the site's root, read by deploy/nginx/gxkjzh.conf (README,
+"A server in mainland China"). Nothing else: external scripts are allowed as 'self', and JSON data blocks
+(`<script type="application/json">`) are not run.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import re
+from pathlib import Path
+
+SNIPPET = "csp-hashes.conf"
+VARIABLE = "gxkjzh_script_hashes"
+
+_SCRIPT = re.compile(r"<script\b([^>]*)>(.*?)</script\s*>", re.S | re.I)
+_SRC = re.compile(r"\ssrc\s*=", re.I)
+_TYPE = re.compile(r"""\stype\s*=\s*["']?([^"'\s>]+)""", re.I)
+_RUN = {"", "text/javascript", "application/javascript", "module"}
+
+
+def inline_scripts(html: str) -> list[str]:
+    """The text of each inline script a browser would run, exactly as the page holds it."""
+    found = []
+    for match in _SCRIPT.finditer(html):
+        attrs, body = match.group(1), match.group(2)
+        kind = _TYPE.search(attrs)
+        if _SRC.search(attrs) or (kind and kind.group(1).lower() not in _RUN):
+            continue
+        found.append(body)
+    return found
+
+
+def script_hash(body: str) -> str:
+    """A CSP source for one inline script: 'sha256-<base64 of its UTF-8 bytes' SHA-256>'."""
+    return "'sha256-" + base64.b64encode(hashlib.sha256(body.encode("utf-8")).digest()).decode("ascii") + "'"
+
+
+def site_script_hashes(site: Path) -> list[str]:
+    """Every distinct inline script's hash over the site's HTML files, sorted (the same site, the same list)."""
+    hashes: set[str] = set()
+    for page in site.rglob("*.html"):
+        hashes.update(script_hash(body) for body in inline_scripts(page.read_text(encoding="utf-8")))
+    return sorted(hashes)
+
+
+def write_csp_snippet(site: Path) -> Path:
+    """`csp-hashes.conf` at the root of the built site: one nginx `set` of the hashes, for the server level."""
+    hashes = " ".join(site_script_hashes(site))
+    snippet = site / SNIPPET
+    snippet.write_text(
+        "# Written by the build (generator/site/csp.py): the SHA-256 of every inline script of this site's pages,\n"
+        "# for the Content-Security-Policy of deploy/nginx/gxkjzh.conf. Include it at server level, then reload nginx.\n"
+        f'set ${VARIABLE} "{hashes}";\n',
+        encoding="utf-8",
+    )
+    return snippet
