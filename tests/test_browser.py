@@ -24,6 +24,7 @@ from urllib.parse import unquote, urlsplit
 import pytest
 from chart_contract import CHROMIUM as CHROMIUM_PATH
 from chart_contract import FIGURES, add_fixture_page, in_two_browsers
+from nginx_server import SiteServer, csp_violations, free_port, watch_csp
 
 from conftest import SAMPLE, build_site
 
@@ -70,18 +71,20 @@ def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Served]:
         yield _SERVED[0]
         return
     tmp = tmp_path_factory.mktemp("browser")
-    # Bind first: Material's instant navigation only works when the site is served at its site_url
+    # The port first: Material's instant navigation only works when the site is served at its site_url
     # (it compares links with the sitemap's addresses), so the build must know the port.
-    server = ThreadingHTTPServer(("127.0.0.1", 0), partial(QuietHandler, directory=str(tmp / "site")))
-    base_url = f"http://127.0.0.1:{server.server_address[1]}/"
+    server = site_server(tmp)
     add_fixture_page(tmp / "project")
-    site = build_site(tmp, SAMPLE, env={"SITE_URL": base_url})
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    _SERVED.append(Served(site, base_url))
+    site = build_site(tmp, SAMPLE, env={"SITE_URL": server.base_url})
+    server.start()
+    _SERVED.append(Served(site, server.base_url))
     yield _SERVED[0]
-    server.shutdown()
-    server.server_close()
+    server.stop()
+
+
+def site_server(tmp: Path) -> SiteServer:
+    """nginx with deploy/nginx/gxkjzh.conf where installed (issue 15), else Python's server (tests/nginx_server.py)."""
+    return SiteServer(tmp / "site", free_port(), tmp / "nginx")
 
 
 @pytest.fixture(scope="session")
@@ -584,6 +587,7 @@ def _sweep(browser: Any, base_url: str, paths: list[str]) -> tuple[list[str], in
     axe = Axe()
     ctx = browser.new_context(viewport={"width": 375, "height": 800}, locale="zh-CN")
     ctx.set_default_timeout(15_000)
+    watch_csp(ctx)
     problems: list[str] = []
     charts = 0
     try:
@@ -605,6 +609,7 @@ def _sweep(browser: Any, base_url: str, paths: list[str]) -> tuple[list[str], in
             page.evaluate("window.scrollTo(0, 0)")
             page.wait_for_timeout(100)
             problems += table_problems(page, path)
+            problems += csp_violations(page, path)
             serious = serious_violations(axe, page)
             if serious:  # once more after a pause: a chart or a transition caught mid-draw is not a page's colours
                 page.wait_for_timeout(500)
