@@ -52,7 +52,8 @@ typecheck: $(VENV)/.installed
 	$(VENV)/bin/mypy
 
 # System packages the tests use (libfaketime for the clock test; pango for WeasyPrint's summary PDFs; a Java
-# runtime for the W3C HTML checker, vnu.jar from `make tools`). Installed when missing and we are root.
+# runtime for the W3C HTML checker, vnu.jar from `make tools`; nginx, which tests/test_nginx.py and the browser tests
+# start with deploy/nginx/gxkjzh.conf on free ports of their own). Installed when missing and we are root.
 SYSDEPS := faketime libpango-1.0-0 libpangoft2-1.0-0 fonts-noto-cjk default-jre-headless nginx
 sysdeps:
 	@if ! command -v faketime >/dev/null 2>&1 || ! ldconfig -p | grep -q libpangoft2-1.0.so.0 \

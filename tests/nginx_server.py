@@ -39,11 +39,11 @@ def nginx_binary() -> str | None:
     return shutil.which("nginx") or next((p for p in ("/usr/sbin/nginx",) if Path(p).exists()), None)
 
 
-def require_nginx() -> str:
-    """The nginx binary; skips the test where it is missing, fails it when CI=true."""
+def require_nginx(what: str = "") -> str:
+    """The nginx binary; skips the test where it is missing (saying `what` was not checked), fails it when CI=true."""
     found = nginx_binary()
     if found is None:
-        reason = "nginx is not installed (make sysdeps installs Debian's nginx)"
+        reason = "nginx is not installed (make sysdeps installs Debian's nginx)" + (f": {what}" if what else "")
         if os.environ.get("CI") == "true":
             pytest.fail(f"{reason}: in CI it must be")
         pytest.skip(reason)
