@@ -58,7 +58,7 @@ def fetch(url: str, **headers: str) -> Answer:
 
 
 @dataclass
-class Served:
+class NginxSite:
     site: Path
     prefix: str  # the path of the site's address (site_url), where its 404 page's links point
     urls: dict[tuple[str, str], str]  # (host, prefix) -> the base URL of the site there
@@ -75,7 +75,7 @@ def site_prefix(site: Path) -> str:
 
 
 @pytest.fixture(scope="module")
-def served(sample_site: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Served]:
+def site_behind(sample_site: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[NginxSite]:
     from PIL import Image
 
     mime = tmp_path_factory.mktemp("mime-files")
@@ -92,7 +92,7 @@ def served(sample_site: Path, tmp_path_factory: pytest.TempPathFactory) -> Itera
             for p, port in ports.items()
             for host, name in (("127.0.0.1", "127.0.0.1"), ("::1", "[::1]"))
         }
-        yield Served(sample_site, prefix, urls, urls[("127.0.0.1", "/mime/")])
+        yield NginxSite(sample_site, prefix, urls, urls[("127.0.0.1", "/mime/")])
         errors = [
             line for line in log.read_text(encoding="utf-8").splitlines() if "[emerg]" in line or "[crit]" in line
         ]
@@ -108,29 +108,29 @@ def file_for(site: Path, path: str) -> Path:
 
 
 @pytest.mark.parametrize("host", ["127.0.0.1", "::1"])
-def test_pages_are_served_as_built_on_ipv4_and_ipv6(served: Served, host: str) -> None:
+def test_pages_are_served_as_built_on_ipv4_and_ipv6(site_behind: NginxSite, host: str) -> None:
     for path in ["", "zones/", "zones/nanning-hitech/", "progress/", "news/", "search/search_index.json"]:
-        answer = fetch(served.url(path, host))
-        assert (answer.status, answer.body) == (200, file_for(served.site, path).read_bytes()), path
+        answer = fetch(site_behind.url(path, host))
+        assert (answer.status, answer.body) == (200, file_for(site_behind.site, path).read_bytes()), path
 
 
-def test_a_folder_without_its_slash_is_redirected_within_the_path(served: Served) -> None:
-    answer = fetch(served.url("zones"))
-    assert (answer.status, answer.header("Location")) == (301, served.prefix + "zones/")
+def test_a_folder_without_its_slash_is_redirected_within_the_path(site_behind: NginxSite) -> None:
+    answer = fetch(site_behind.url("zones"))
+    assert (answer.status, answer.header("Location")) == (301, site_behind.prefix + "zones/")
 
 
 # ---- gzip, MIME types, caching ------------------------------------------------------------------------
 
 
-def test_text_is_gzipped_for_browsers_that_ask(served: Served) -> None:
-    csv = next(served.site.glob("data/*.csv"))
+def test_text_is_gzipped_for_browsers_that_ask(site_behind: NginxSite) -> None:
+    csv = next(site_behind.site.glob("data/*.csv"))
     for path in ["", "assets/site.css", "assets/vendor/plotly/plotly-site.min.js", "search/search_index.json",
                  "sitemap.xml", f"data/{csv.name}"]:  # fmt: skip
-        answer = fetch(served.url(path), **{"Accept-Encoding": "gzip"})
+        answer = fetch(site_behind.url(path), **{"Accept-Encoding": "gzip"})
         assert answer.header("Content-Encoding") == "gzip", path
         assert answer.header("Vary") == "Accept-Encoding", path
-        assert gzip.decompress(answer.body) == file_for(served.site, path).read_bytes(), path
-        assert fetch(served.url(path)).header("Content-Encoding") == "", path  # and plain for the others
+        assert gzip.decompress(answer.body) == file_for(site_behind.site, path).read_bytes(), path
+        assert fetch(site_behind.url(path)).header("Content-Encoding") == "", path  # and plain for the others
 
 
 # Every kind of file the site serves, by its extension: the Content-Type nginx must send (with `nosniff`, a
@@ -153,31 +153,33 @@ TYPES = {
 }
 
 
-def test_every_kind_of_file_has_its_mime_type(served: Served) -> None:
+def test_every_kind_of_file_has_its_mime_type(site_behind: NginxSite) -> None:
     kinds: dict[str, str] = {}
-    for file in sorted(served.site.rglob("*")):
+    for file in sorted(site_behind.site.rglob("*")):
         if file.is_file():
-            kinds.setdefault(file.suffix, file.relative_to(served.site).as_posix())
+            kinds.setdefault(file.suffix, file.relative_to(site_behind.site).as_posix())
     for required in (".csv", ".xlsx", ".json", ".xml", ".pdf"):  # the open data and the summary PDFs
         assert required in kinds, f"the sample site has no {required} file"
     assert set(kinds) | {".webp"} == set(TYPES), "a new kind of file: add its type to deploy/nginx/gxkjzh.conf"
-    got = {suffix: fetch(served.url(path)).header("Content-Type") for suffix, path in kinds.items()}
-    got[".webp"] = fetch(served.mime_url + "case.webp").header("Content-Type")  # case images may be WebP
+    got = {suffix: fetch(site_behind.url(path)).header("Content-Type") for suffix, path in kinds.items()}
+    got[".webp"] = fetch(site_behind.mime_url + "case.webp").header("Content-Type")  # case images may be WebP
     assert got == TYPES
 
 
-def test_pages_are_revalidated_and_the_themes_hashed_bundles_cached_for_a_year(served: Served) -> None:
-    page = fetch(served.url("zones/"))
+def test_pages_are_revalidated_and_the_themes_hashed_bundles_cached_for_a_year(site_behind: NginxSite) -> None:
+    page = fetch(site_behind.url("zones/"))
     assert page.header("Cache-Control") == "no-cache" and page.header("ETag")
-    again = fetch(served.url("zones/"), **{"If-None-Match": page.header("ETag")})
+    again = fetch(site_behind.url("zones/"), **{"If-None-Match": page.header("ETag")})
     assert (again.status, again.body) == (304, b"")  # a new release shows at once, an unchanged page costs nothing
-    bundles = [p for p in served.site.glob("assets/*/*.min.*") if re.search(r"\.[0-9a-f]{8}\.min\.(js|css)$", p.name)]
+    bundles = [
+        p for p in site_behind.site.glob("assets/*/*.min.*") if re.search(r"\.[0-9a-f]{8}\.min\.(js|css)$", p.name)
+    ]
     assert len(bundles) >= 3
     for bundle in bundles:
-        answer = fetch(served.url(bundle.relative_to(served.site).as_posix()))
+        answer = fetch(site_behind.url(bundle.relative_to(site_behind.site).as_posix()))
         assert answer.header("Cache-Control") == "max-age=31536000", bundle.name
     for path in ["assets/site.css", "assets/charts.js", "assets/vendor/plotly/plotly-site.min.js"]:
-        assert fetch(served.url(path)).header("Cache-Control") == "no-cache", path  # no hash in the name
+        assert fetch(site_behind.url(path)).header("Cache-Control") == "no-cache", path  # no hash in the name
 
 
 # ---- security headers ---------------------------------------------------------------------------------
@@ -229,19 +231,19 @@ def inline_hashes(site: Path) -> set[str]:
 
 
 def test_every_answer_carries_the_security_headers_and_the_csp_allows_exactly_the_pages_inline_scripts(
-    served: Served,
+    site_behind: NginxSite,
 ) -> None:
-    inline = inline_hashes(served.site)
+    inline = inline_hashes(site_behind.site)
     assert len(inline) >= 3
     answers = {
-        "page": fetch(served.url("zones/")),
-        "404": fetch(served.url("no/such/page/")),
-        "redirect": fetch(served.url("zones")),
-        "script": fetch(served.url("assets/charts.js")),
-        "hashed bundle": fetch(served.url(next(served.site.glob("assets/javascripts/bundle.*.min.js")).relative_to(served.site).as_posix())),
-        "PDF": fetch(served.url(next(served.site.rglob("*.pdf")).relative_to(served.site).as_posix())),
-        "IPv6": fetch(served.url("", "::1")),
-        "second path": fetch(served.url("", prefix=SECOND_PREFIX)),
+        "page": fetch(site_behind.url("zones/")),
+        "404": fetch(site_behind.url("no/such/page/")),
+        "redirect": fetch(site_behind.url("zones")),
+        "script": fetch(site_behind.url("assets/charts.js")),
+        "hashed bundle": fetch(site_behind.url(next(site_behind.site.glob("assets/javascripts/bundle.*.min.js")).relative_to(site_behind.site).as_posix())),
+        "PDF": fetch(site_behind.url(next(site_behind.site.rglob("*.pdf")).relative_to(site_behind.site).as_posix())),
+        "IPv6": fetch(site_behind.url("", "::1")),
+        "second path": fetch(site_behind.url("", prefix=SECOND_PREFIX)),
     }  # fmt: skip
     for kind, answer in answers.items():
         policy = directives(answer.header("Content-Security-Policy"))
@@ -289,20 +291,20 @@ class _Links(HTMLParser):
             self._anchor = None
 
 
-def test_a_missing_page_gets_the_chinese_404_page_with_working_links_home_and_to_search(served: Served) -> None:
+def test_a_missing_page_gets_the_chinese_404_page_with_working_links_home_and_to_search(site_behind: NginxSite) -> None:
     for host in ("127.0.0.1", "::1"):
-        url = served.url("zones/no-such-zone/2031/", host)
+        url = site_behind.url("zones/no-such-zone/2031/", host)
         answer = fetch(url, **{"Accept-Encoding": "gzip"})
         assert answer.status == 404 and answer.header("Content-Type") == "text/html; charset=utf-8"
         html = gzip.decompress(answer.body).decode("utf-8")
-        assert html == (served.site / "404.html").read_text(encoding="utf-8")
+        assert html == (site_behind.site / "404.html").read_text(encoding="utf-8")
         assert "<h1>页面不存在</h1>" in html
         parsed = _Links()
         parsed.feed(html)
         links = dict((text, href) for href, text in parsed.anchors)
         home, search = urljoin(url, links["回到首页"]), urljoin(url, links["搜索本站"])
-        assert home == served.url("", host) and search == served.url("?q=", host)
-        assert fetch(home).body == (served.site / "index.html").read_bytes()
+        assert home == site_behind.url("", host) and search == site_behind.url("?q=", host)
+        assert fetch(home).body == (site_behind.site / "index.html").read_bytes()
         assert fetch(search).status == 200
         for tag, ref in parsed.refs:  # its styles and scripts load at any depth
             if tag in ("link", "script") and not urlsplit(ref).scheme:
@@ -312,14 +314,14 @@ def test_a_missing_page_gets_the_chinese_404_page_with_working_links_home_and_to
 # ---- the same archive under any path (a 专栏 of the portal) -----------------------------------------
 
 
-def test_every_pages_links_and_files_resolve_under_two_paths(served: Served) -> None:
+def test_every_pages_links_and_files_resolve_under_two_paths(site_behind: NginxSite) -> None:
     """Every page under the site's own path and under a second one: the page itself, every file it loads and every
     page it links, fetched over HTTP (each distinct address once). The 404 page is the exception: its links are
     absolute (it is shown at any depth), to the path of site_url (above)."""
-    pages = sorted(p.relative_to(served.site).as_posix() for p in served.site.rglob("index.html"))
+    pages = sorted(p.relative_to(site_behind.site).as_posix() for p in site_behind.site.rglob("index.html"))
     assert len(pages) > 50
-    for prefix in (served.prefix, SECOND_PREFIX):
-        base = served.url("", prefix=prefix)
+    for prefix in (site_behind.prefix, SECOND_PREFIX):
+        base = site_behind.url("", prefix=prefix)
         seen: dict[str, int] = {}
         problems = []
         for page in pages:
