@@ -43,7 +43,6 @@ def _pdfs(cache: Path) -> set[str]:
     return {p.name for p in cache.glob("*.pdf")}
 
 
-@pytest.mark.xfail(strict=True, reason="issue 14: the PDF cache is never pruned")
 def test_a_build_keeps_the_pdfs_of_the_last_two_builds_only(
     cache: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -62,3 +61,100 @@ def test_a_build_keeps_the_pdfs_of_the_last_two_builds_only(
     # the same build again: nothing rendered, nothing removed
     assert _generate(MINI, out, "https://c.example.cn/", monkeypatch) == 0
     assert _pdfs(cache) == second | third
+
+
+def test_a_failed_build_removes_nothing(
+    cache: Path, tmp_path: Path, data_copy: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    out = tmp_path / "out"
+    for address in ("https://a.example.cn/", "https://b.example.cn/"):
+        assert _generate(data_copy, out, address, monkeypatch) == 0
+    before = _pdfs(cache)
+    (data_copy / "site.yaml").write_text("title: [\n", encoding="utf-8")  # the data fails: nothing built
+    assert _generate(data_copy, out, "https://c.example.cn/", monkeypatch) == 1
+    assert _pdfs(cache) == before
+
+
+def test_pruning_touches_only_the_caches_own_files(tmp_path: Path) -> None:
+    """Only `<64 hex>.pdf` files directly in the folder (and a dead writer's `.tmp`) are removed: never a
+    folder, a file of another name, a link or what it points to, or anything outside."""
+    cache = tmp_path / "cache"
+    cache.mkdir()
+    used, stale = "a" * 64, "b" * 64
+    for name in (f"{used}.pdf", f"{stale}.pdf", "notes.pdf", f"{stale}.PDF", f"{stale}.pdf.bak", "README"):
+        (cache / name).write_bytes(b"x")
+    outside = tmp_path / "outside.pdf"
+    outside.write_bytes(b"keep me")
+    (cache / f"{'c' * 64}.pdf").symlink_to(outside)
+    (cache / f"{'d' * 64}.pdf").mkdir()
+    (cache / f"{'d' * 64}.pdf" / f"{stale}.pdf").write_bytes(b"x")
+    dead = 2**22 + 12345  # above Linux's largest pid: no such process
+    (cache / f"{stale}.{dead}.tmp").write_bytes(b"half")
+    (cache / f"{stale}.{os.getpid()}.tmp").write_bytes(b"a running writer's")
+    removed = summary_pages.prune_pdf_cache(cache, frozenset({used}), keep=1)
+    assert removed == sorted([f"{stale}.pdf", f"{stale}.{dead}.tmp"])
+    left = {p.name for p in cache.iterdir()}
+    assert left == {f"{used}.pdf", "notes.pdf", f"{stale}.PDF", f"{stale}.pdf.bak", "README", f"{'c' * 64}.pdf",
+                    f"{'d' * 64}.pdf", f"{stale}.{os.getpid()}.tmp", summary_pages.LEDGER}  # fmt: skip
+    assert outside.read_bytes() == b"keep me" and (cache / f"{'d' * 64}.pdf" / f"{stale}.pdf").exists()
+
+
+def test_the_ledger_keeps_the_last_builds_and_an_unreadable_one_counts_as_none(tmp_path: Path) -> None:
+    cache = tmp_path / "cache"
+    cache.mkdir()
+    a, b, c = "a" * 64, "b" * 64, "c" * 64
+
+    def build(key: str, keep: int) -> list[str]:  # a build that made (or found) its one PDF, then pruned
+        (cache / f"{key}.pdf").write_bytes(b"x")
+        return summary_pages.prune_pdf_cache(cache, frozenset({key}), keep=keep)
+
+    assert build(a, 3) == [] and build(b, 3) == []
+    assert build(a, 3) == []  # the same set again moves to the front, not listed twice: a, b
+    assert build(c, 2) == [f"{b}.pdf"]  # the builds: c, a
+    assert _pdfs(cache) == {f"{a}.pdf", f"{c}.pdf"}
+    (cache / f"{b}.pdf").write_bytes(b"x")
+    assert build(c, 0) == []  # 0: keep everything
+    (cache / summary_pages.LEDGER).write_text('{"builds": [["../../etc/passwd"], 7]}', encoding="utf-8")
+    assert build(c, 2) == [f"{a}.pdf", f"{b}.pdf"]  # an unreadable ledger names no file: only this build's kept
+    assert summary_pages.prune_pdf_cache(tmp_path / "missing", frozenset(a)) == []
+    assert not (tmp_path / "missing").exists()
+
+
+@pytest.mark.parametrize(("value", "keep"), [(None, 2), ("", 2), ("3", 3), ("0", 0), ("all", 0), ("-1", 0), ("２", 0)])
+def test_pdf_cache_keep_from_the_environment(value: str | None, keep: int) -> None:
+    from generator.options import keep_count
+
+    assert keep_count(value) == keep
+
+
+class _Counter:
+    def __init__(self, warnings: int) -> None:
+        self.warnings = warnings
+
+    def get_counts(self) -> list[tuple[str, int]]:
+        return [("WARNING", self.warnings)] if self.warnings else []
+
+
+@pytest.mark.parametrize("warnings", [0, 1])
+def test_the_hook_prunes_after_the_whole_site_unless_strict_mode_will_fail_it(
+    cache: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, warnings: int
+) -> None:
+    """MkDocs (and ProperDocs) fail a strict build after the last on_post_build when a warning was logged: the
+    hook's on_post_build runs after every plugin's and prunes only when no such warning was counted."""
+    import logging
+
+    from generator import mkdocs_bridge
+    from generator.build import build_site_sources
+    from generator.options import Options
+
+    cache.mkdir()
+    stale = cache / f"{'e' * 64}.pdf"
+    stale.write_bytes(b"x")
+    options = Options(data=MINI, out=tmp_path / "out", pdf_cache=cache)
+    result = build_site_sources(options)
+    counter = _Counter(warnings)
+    logger = logging.getLogger("mkdocs")
+    monkeypatch.setattr(logger, "handlers", [*logger.handlers, counter])
+    mkdocs_bridge.on_post_build({mkdocs_bridge.BUILT: (options, result)})
+    assert stale.exists() == bool(warnings)
+    assert mkdocs_bridge.on_post_build.mkdocs_priority < -100  # type: ignore[attr-defined]  # after Material's
