@@ -16,7 +16,6 @@ from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
 
-import pytest
 import yaml
 
 from conftest import SAMPLE
@@ -89,9 +88,6 @@ def _generated_pages(site: Path) -> list[tuple[str, Path]]:
     return pages
 
 
-@pytest.mark.xfail(
-    strict=True, reason="issue 14: the data dictionary writes YAML's half-width colon in running Chinese text"
-)
 def test_running_chinese_text_on_every_generated_page_has_one_style_of_punctuation(sample_site: Path) -> None:
     data = _data_texts(SAMPLE)
     pages = _generated_pages(sample_site)
