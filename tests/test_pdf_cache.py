@@ -43,36 +43,31 @@ def _pdfs(cache: Path) -> set[str]:
     return {p.name for p in cache.glob("*.pdf")}
 
 
-def test_a_build_keeps_the_pdfs_of_the_last_two_builds_only(
+def test_a_build_keeps_the_pdfs_of_the_last_builds_only(
     cache: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    """Two builds for other addresses, keeping one build's PDFs (PDF_CACHE_KEEP=1; the default, 2, and the ledger
+    of builds are tested on the cache folder itself below): the first build's PDFs are gone after the second."""
+    monkeypatch.setenv("PDF_CACHE_KEEP", "1")
     out = tmp_path / "out"
-    sets = []
-    seen: set[str] = set()
-    for address in ("https://a.example.cn/", "https://b.example.cn/", "https://c.example.cn/"):
-        assert _generate(MINI, out, address, monkeypatch) == 0
-        sets.append(_pdfs(cache) - seen)
-        seen |= sets[-1]
-    first, second, third = sets
+    assert _generate(MINI, out, "https://a.example.cn/", monkeypatch) == 0
+    first = _pdfs(cache)
+    assert _generate(MINI, out, "https://b.example.cn/", monkeypatch) == 0
+    second = _pdfs(cache) - first
     reports = len(list(MINI.glob("zones/*/annual/*.yaml")))  # one PDF per zone and reported year
-    assert [len(s) for s in sets] == [reports, reports, reports]
-    assert not _pdfs(cache) & first  # the first build's PDFs are gone
-    assert _pdfs(cache) == second | third  # the last two builds' kept
-    # the same build again: nothing rendered, nothing removed
-    assert _generate(MINI, out, "https://c.example.cn/", monkeypatch) == 0
-    assert _pdfs(cache) == second | third
+    assert len(first) == len(second) == reports
+    assert _pdfs(cache) == second  # the first build's PDFs are gone, the last build's kept
 
 
 def test_a_failed_build_removes_nothing(
     cache: Path, tmp_path: Path, data_copy: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    out = tmp_path / "out"
-    for address in ("https://a.example.cn/", "https://b.example.cn/"):
-        assert _generate(data_copy, out, address, monkeypatch) == 0
+    monkeypatch.setenv("PDF_CACHE_KEEP", "1")
+    assert _generate(data_copy, tmp_path / "out", "https://a.example.cn/", monkeypatch) == 0
     before = _pdfs(cache)
     (data_copy / "site.yaml").write_text("title: [\n", encoding="utf-8")  # the data fails: nothing built
-    assert _generate(data_copy, out, "https://c.example.cn/", monkeypatch) == 1
-    assert _pdfs(cache) == before
+    assert _generate(data_copy, tmp_path / "out", "https://b.example.cn/", monkeypatch) == 1
+    assert before and _pdfs(cache) == before
 
 
 def test_pruning_touches_only_the_caches_own_files(tmp_path: Path) -> None:
@@ -144,17 +139,20 @@ def test_the_hook_prunes_after_the_whole_site_unless_strict_mode_will_fail_it(
     import logging
 
     from generator import mkdocs_bridge
-    from generator.build import build_site_sources
+    from generator.build import BuildResult
+    from generator.data.problems import ProblemLog
     from generator.options import Options
+    from generator.site.write import WriteResult
 
     cache.mkdir()
-    stale = cache / f"{'e' * 64}.pdf"
+    used, stale = cache / f"{'d' * 64}.pdf", cache / f"{'e' * 64}.pdf"
+    used.write_bytes(b"x")
     stale.write_bytes(b"x")
     options = Options(data=MINI, out=tmp_path / "out", pdf_cache=cache)
-    result = build_site_sources(options)
+    result = BuildResult(ProblemLog(), None, WriteResult(1, 1, 0), [], frozenset({"d" * 64}))  # what on_config kept
     counter = _Counter(warnings)
     logger = logging.getLogger("mkdocs")
     monkeypatch.setattr(logger, "handlers", [*logger.handlers, counter])
     mkdocs_bridge.on_post_build({mkdocs_bridge.BUILT: (options, result)})
-    assert stale.exists() == bool(warnings)
+    assert used.exists() and stale.exists() == bool(warnings)
     assert mkdocs_bridge.on_post_build.mkdocs_priority < -100  # type: ignore[attr-defined]  # after Material's
