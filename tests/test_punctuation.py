@@ -18,7 +18,7 @@ from typing import Any
 
 import yaml
 
-from conftest import SAMPLE
+from conftest import SAMPLE, generated
 
 CJK = r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]"
 PROBLEMS = {
@@ -94,15 +94,31 @@ def test_running_chinese_text_on_every_generated_page_has_one_style_of_punctuati
     assert len(pages) > 50  # zones, indicators, summaries, cases, analysis, progress, data, policy …
     found: dict[str, set[str]] = {}
     for rel, page in pages:
-        parser = _Text()
-        parser.feed(page.read_text(encoding="utf-8"))
-        for chunk in parser.chunks:
-            text = data.sub(CUT, chunk)
-            for name, pattern in PROBLEMS.items():
-                for m in pattern.finditer(text):
-                    where = text[max(0, m.start() - 12) : m.end() + 12].replace("\n", " ").replace(CUT, "…")
-                    found.setdefault(f"{name}: {where!r}", set()).add(rel)
+        for problem in _problems(page.read_text(encoding="utf-8"), data):
+            found.setdefault(problem, set()).add(rel)
     assert not found, "\n".join(f"{what} ({len(p)} pages, e.g. {min(p)})" for what, p in sorted(found.items()))
+
+
+def _problems(html: str, data: re.Pattern[str]) -> list[str]:
+    parser = _Text()
+    parser.feed(html)
+    out = []
+    for chunk in parser.chunks:
+        text = data.sub(CUT, chunk)
+        for name, pattern in PROBLEMS.items():
+            for m in pattern.finditer(text):
+                where = text[max(0, m.start() - 12) : m.end() + 12].replace("\n", " ").replace(CUT, "…")
+                out.append(f"{name}: {where!r}")
+    return out
+
+
+def test_the_summary_pdfs_print_text_has_the_same_style() -> None:
+    """The siblings of the pages: each summary PDF's print HTML (the run's shared in-process generation)."""
+    _catalog, site = generated(SAMPLE)
+    assert site.pdf_jobs
+    data = _data_texts(SAMPLE)
+    found = {path: problems for path, html in site.pdf_jobs.items() if (problems := _problems(html, data))}
+    assert not found, found
 
 
 def test_the_check_finds_each_kind_and_leaves_out_code_and_data() -> None:
