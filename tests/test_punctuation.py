@@ -22,8 +22,8 @@ from conftest import SAMPLE, generated
 
 CJK = r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]"
 PROBLEMS = {
-    "half-width punctuation after a Chinese character": re.compile(CJK + r"[,;:?!(]"),
-    "half-width punctuation before a Chinese character": re.compile(r"[,;:?!)]" + CJK),
+    "half-width punctuation after a Chinese character": re.compile(CJK + r"[,;:?!()]"),
+    "half-width punctuation before a Chinese character": re.compile(r"[,;:?!()]" + CJK),
     "full-width and half-width punctuation together": re.compile(r"[，。：；？！][,.:;?!]|[,:;?!][，。：；？！]"),
 }
 CODE = {"code", "pre", "kbd", "samp", "script", "style", "svg", "textarea"}
@@ -126,6 +126,8 @@ def test_the_check_finds_each_kind_and_leaves_out_code_and_data() -> None:
     for name, sample in [
         ("half-width punctuation after a Chinese character", "指标编号: 数值"),
         ("half-width punctuation before a Chinese character", "(2023)年"),
+        ("half-width punctuation before a Chinese character", "2023(年"),
+        ("half-width punctuation after a Chinese character", "年)"),
         ("full-width and half-width punctuation together", "数值，,年份"),
     ]:
         assert PROBLEMS[name].search(sample), name
