@@ -156,3 +156,18 @@ def test_the_hook_prunes_after_the_whole_site_unless_strict_mode_will_fail_it(
     mkdocs_bridge.on_post_build({mkdocs_bridge.BUILT: (options, result)})
     assert used.exists() and stale.exists() == bool(warnings)
     assert mkdocs_bridge.on_post_build.mkdocs_priority < -100  # type: ignore[attr-defined]  # after Material's
+
+
+def test_a_cache_that_cannot_be_written_is_left_as_it_is(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Pruning never fails a build: a ledger that cannot be written (a read-only or full disk) prunes nothing."""
+    cache = tmp_path / "cache"
+    cache.mkdir()
+    stale = cache / f"{'b' * 64}.pdf"
+    stale.write_bytes(b"x")
+
+    def refuse(*args: object, **kwargs: object) -> None:
+        raise OSError(30, "Read-only file system")
+
+    monkeypatch.setattr(Path, "write_text", refuse)
+    assert summary_pages.prune_pdf_cache(cache, frozenset({"a" * 64}), keep=1) == []
+    assert stale.exists()

@@ -433,8 +433,11 @@ def prune_pdf_cache(cache: Path, used: frozenset[str], keep: int = KEEP_BUILDS) 
         return []
     builds = [used, *(b for b in _recent_builds(cache) if b != used)][:keep]
     tmp = cache / f"{LEDGER}.{os.getpid()}.tmp"
-    tmp.write_text(json.dumps({"builds": [sorted(b) for b in builds]}, indent=0) + "\n", encoding="utf-8")
-    tmp.replace(cache / LEDGER)
+    try:  # a cache that cannot be written (read-only, full) is left as it is: pruning never fails a build
+        tmp.write_text(json.dumps({"builds": [sorted(b) for b in builds]}, indent=0) + "\n", encoding="utf-8")
+        tmp.replace(cache / LEDGER)
+    except OSError:
+        return []
     kept = frozenset().union(*builds)
     removed = []
     with os.scandir(cache) as entries:
@@ -445,7 +448,10 @@ def prune_pdf_cache(cache: Path, used: frozenset[str], keep: int = KEEP_BUILDS) 
             stale = dot and ext == CACHED[1:] and _ENTRY.fullmatch(stem) and stem not in kept
             leftover = _TMP.fullmatch(entry.name)
             if stale or (leftover and not _running(int(leftover.group(1)))):
-                os.unlink(os.path.join(cache, entry.name))
+                try:
+                    os.unlink(os.path.join(cache, entry.name))
+                except OSError:  # gone already (another build's prune), or not ours to remove
+                    continue
                 removed.append(entry.name)
     return sorted(removed)
 
