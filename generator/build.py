@@ -20,7 +20,7 @@ from generator.data.validate import validate_data
 from generator.options import Options
 from generator.site.pages import make_pages
 from generator.site.paths import zone_image
-from generator.site.summary_pages import render_pdfs
+from generator.site.summary_pages import pdf_cache_keys, prune_pdf_cache, render_pdfs
 from generator.site.write import WriteResult, write_files
 
 
@@ -30,6 +30,7 @@ class BuildResult:
     catalog: Catalog | None
     written: WriteResult | None
     nav: list[Any]
+    pdf_keys: frozenset[str] | None = None  # the cache keys of this build's PDFs; None: it made none (PDF=0)
 
 
 def build_site_sources(options: Options, memo: Memo | None = None) -> BuildResult:
@@ -47,8 +48,19 @@ def _build(options: Options, memo: Memo | None) -> BuildResult:
     analysis = analyse(catalog, memo)
     site = make_pages(catalog, analysis, options.site_url, pdf=options.pdf)
     files = {path: text.encode("utf-8") for path, text in site.pages.items()} | site.files
-    files |= render_pdfs(site.pdf_jobs, options.pdf_cache)
+    keys = pdf_cache_keys(site.pdf_jobs)
+    files |= render_pdfs(site.pdf_jobs, options.pdf_cache, keys)
     for case in catalog.cases:  # only images a case uses are published
         for image in case.case.images:
             files[zone_image(case.zone_id, image.file)] = catalog.zones[case.zone_id].images[image.file]
-    return BuildResult(log, catalog, write_files(options.out, files), site.nav)
+    used = frozenset(keys.values()) if options.pdf else None
+    return BuildResult(log, catalog, write_files(options.out, files), site.nav, used)
+
+
+def prune_pdf_cache_after(options: Options, result: BuildResult) -> list[str]:
+    """After a build that succeeded (the caller knows: the command line when the pages are written, the MkDocs
+    hook when the whole site is), keep only the PDFs of the last `options.pdf_cache_keep` builds in the cache
+    (`prune_pdf_cache`). A build that made no PDFs or kept none, or whose data failed, prunes nothing."""
+    if options.pdf_cache is None or result.pdf_keys is None or result.written is None:
+        return []
+    return prune_pdf_cache(options.pdf_cache, result.pdf_keys, options.pdf_cache_keep)

@@ -17,7 +17,7 @@ from typing import NoReturn
 
 from generator.data.problems import ProblemLog, Severity
 from generator.i18n import bilingual, pbilingual
-from generator.options import Options, flag
+from generator.options import Options, flag, keep_count
 
 DEFAULT_DATA = Path("zones_data")
 DEFAULT_OUT = Path("site_src/generated")
@@ -93,7 +93,7 @@ def _check(data: Path, strict: bool, fmt: str) -> int:
 
 
 def _generate_options(args: argparse.Namespace) -> Options:
-    """`generate`'s options: the folders from the command line; SITE_URL, PDF=0 and PDF_CACHE from the
+    """`generate`'s options: the folders from the command line; SITE_URL, PDF=0, PDF_CACHE and PDF_CACHE_KEEP from the
     environment, as the MkDocs hook reads them (this and the hook are the only readers of the environment)."""
     return Options(
         data=args.data,
@@ -101,18 +101,20 @@ def _generate_options(args: argparse.Namespace) -> Options:
         site_url=os.environ.get("SITE_URL") or "",
         pdf=flag(os.environ.get("PDF"), True),
         pdf_cache=Path(os.environ.get("PDF_CACHE") or DEFAULT_PDF_CACHE),
+        pdf_cache_keep=keep_count(os.environ.get("PDF_CACHE_KEEP")),
         strict=args.strict,
     )
 
 
 def _generate(options: Options) -> int:
-    from generator.build import build_site_sources
+    from generator.build import build_site_sources, prune_pdf_cache_after
 
     result = build_site_sources(options)
     _print_problems(result.log, options.strict, "text")
     if result.log.failing(options.strict) or result.written is None:
         print(bilingual("data problems: nothing generated"), file=sys.stderr)
         return 1
+    prune_pdf_cache_after(options, result)
     written = bilingual("%(changed)s changed of %(total)s", changed=result.written.changed, total=result.written.total)
     print(pbilingual("cli", "generated") + f": {written}", file=sys.stderr)
     return 0

@@ -21,8 +21,11 @@
   (Material leaves the published page as it was: it drops the `data-search-*` attribute after indexing), so a
   result's snippet is the page's text, not a row of column names.
 - on_page_context: the sample banner on the blog's index, archive and category pages.
-- on_post_build: `csp-hashes.conf` at the site's root, the hashes of the pages' inline scripts for the server's
-  Content-Security-Policy (generator/site/csp.py, deploy/nginx/gxkjzh.conf).
+- on_post_build: last of every plugin's (priority -1000): `csp-hashes.conf` at the site's root, the hashes of the
+  pages' inline scripts for the server's Content-Security-Policy (generator/site/csp.py, deploy/nginx/gxkjzh.conf);
+  then, when the build has logged no warning that strict mode
+  will turn into a failure, prune the summary PDF cache to the PDFs of the last few builds (`PDF_CACHE_KEEP`,
+  generator/build.py's `prune_pdf_cache_after`): a failed build never gets here, and prunes nothing.
 - on_serve: watch the data folder, and the docs folder without the generated folder: the generator's
   own writes there would otherwise start a second, useless rebuild after each one, and an edit made
   during it waits for both (README, "Incremental preview").
@@ -41,6 +44,7 @@ from __future__ import annotations
 
 import datetime as dt
 import gc
+import logging
 import os
 import sys
 from dataclasses import replace
@@ -53,7 +57,7 @@ if str(ROOT) not in sys.path:  # MkDocs loads hooks by file path, not as part of
 
 from generator import i18n  # noqa: E402
 from generator.analysis.memo import Memo  # noqa: E402
-from generator.build import build_site_sources  # noqa: E402
+from generator.build import BuildResult, build_site_sources, prune_pdf_cache_after  # noqa: E402
 from generator.data.links import safe_href  # noqa: E402
 from generator.i18n import bilingual  # noqa: E402
 from generator.options import Options, from_environment  # noqa: E402
@@ -65,6 +69,7 @@ from generator.site.search_words import SEARCH_WORDS  # noqa: E402
 GENERATED = "generated"
 SERVE_MEMO = Memo()  # kept across `mkdocs serve`'s rebuilds (see above); a `mkdocs build` uses it once
 NEWS = "news"  # the blog plugin's blog_dir in mkdocs.yml
+BUILT = "generator_build"  # the configuration's entry for this build's options and result, read after the build
 
 
 class DataError(SystemExit):
@@ -108,6 +113,7 @@ def on_config(config: Any) -> Any:
         print(problem.format_text(), file=sys.stderr)
     if result.written is None or result.catalog is None:
         raise DataError(bilingual("data has errors: site not built"))
+    config[BUILT] = (options, result)  # for on_post_build: this build's PDFs
     _teach_jieba(options.out / SEARCH_WORDS)
     site = result.catalog.site
     config["site_name"] = site.title
@@ -185,8 +191,31 @@ def on_page_context(context: Any, page: Any, config: Any, nav: Any) -> Any:
     return context
 
 
+def _strict_mode_will_fail() -> bool:
+    """Strict mode counts the warnings logged during the build and fails it after the last on_post_build: its
+    counter is the handler with `get_counts` on the tool's logger (MkDocs' or ProperDocs')."""
+    for name in ("mkdocs", "properdocs"):
+        for handler in logging.getLogger(name).handlers:
+            counts = getattr(handler, "get_counts", None)
+            if callable(counts) and counts():
+                return True
+    return False
+
+
 def on_post_build(config: Any) -> None:
+    """The whole site is written and every other plugin's on_post_build has run (priority below): unless strict
+    mode is about to fail the build, keep only the recent builds' summary PDFs in the cache. First, whatever
+    happens, `csp-hashes.conf` for the server's Content-Security-Policy."""
     write_csp_snippet(Path(config["site_dir"]))
+    built = config.get(BUILT)
+    if built is None or _strict_mode_will_fail():
+        return
+    options, result = built
+    if isinstance(options, Options) and isinstance(result, BuildResult):
+        prune_pdf_cache_after(options, result)
+
+
+on_post_build.mkdocs_priority = -1000  # type: ignore[attr-defined]  # after every plugin's (the tools' event order)
 
 
 def on_serve(server: Any, config: Any, builder: Any) -> Any:

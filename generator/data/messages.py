@@ -586,6 +586,18 @@ _CODES = [
             "on a web page; make it smaller, then upload it again.",
         ),
     ),
+    # --- s20: misc (issue 14): the guideline's address -----------------------------------------------------
+    Code(
+        "policy-url-unset",
+        "notice",
+        NP_("problem policy-url-unset", "the address of the guideline's official text is not set"),
+        NP_(
+            "fix policy-url-unset",
+            "Once the guideline is officially published, write the address of its official text on a government "
+            "site as policy_url in site.yaml; never an address you guessed. Until then the site names the "
+            "guideline without a link; this is a note, not an error in the data.",
+        ),
+    ),
 ]
 
 CODES: dict[str, Code] = {c.code: c for c in _CODES}
@@ -1369,6 +1381,15 @@ RULES_TEXTS: dict[str, tuple[str, str]] = {  # the rules (generator/data/rules/)
     ),
     "report-missing": NP_("report-missing", "the %(year)s report was due by %(deadline)s and is not in the data"),
     "report-missing-hint": NP_("report-missing-hint", "Once it is submitted, add annual/%(year)s.yaml."),
+    # system.py (s20: misc, issue 14)
+    "policy-url-unset": NP_(
+        "policy-url-unset", "no address is given for the text of %(title)s: the site names it without a link"
+    ),
+    "policy-url-unset-hint": NP_(
+        "policy-url-unset-hint",
+        "Once the guideline is officially published, write policy_url: the address of its text on a government "
+        "site (never a guessed or invented address).",
+    ),
 }
 
 LOAD_TEXTS: dict[str, tuple[str, str]] = {  # the loader and the models' check (load.py, validate.py): load.po

@@ -20,7 +20,9 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import importlib.resources
+import json
 import os
+import re
 from concurrent.futures import ProcessPoolExecutor
 from decimal import Decimal
 from pathlib import Path
@@ -342,13 +344,18 @@ def _cache_key(html: str) -> str:
     return hashlib.sha256(f"weasyprint {weasyprint_version}\0{html}".encode()).hexdigest()
 
 
-def render_pdfs(jobs: dict[str, str], cache: Path | None) -> dict[str, bytes]:
+def pdf_cache_keys(jobs: dict[str, str]) -> dict[str, str]:
+    """PDF path -> the key its print HTML is kept under in the cache (`<key>.pdf`)."""
+    return {path: _cache_key(html) for path, html in jobs.items()}
+
+
+def render_pdfs(jobs: dict[str, str], cache: Path | None, keys: dict[str, str] | None = None) -> dict[str, bytes]:
     """PDF path -> bytes for each (path -> print HTML): from the `cache` folder when the same HTML was
     rendered before, otherwise rendered (in parallel on every core when there are several) and kept there;
-    with no `cache`, rendered and kept nowhere."""
+    with no `cache`, rendered and kept nowhere. `keys`: `pdf_cache_keys(jobs)` when the caller has them."""
     if not jobs:
         return {}
-    keys = {path: _cache_key(html) for path, html in jobs.items()}
+    keys = keys if keys is not None else pdf_cache_keys(jobs)
     out: dict[str, bytes] = {}
     for path, key in keys.items():
         cached = cache / (key + CACHED) if cache is not None else None
@@ -372,6 +379,81 @@ def render_pdfs(jobs: dict[str, str], cache: Path | None) -> dict[str, bytes]:
         tmp.write_bytes(pdf)
         tmp.replace(cache / (keys[path] + CACHED))
     return dict(sorted(out.items()))
+
+
+# --- pruning the cache (issue 14) ----------------------------------------------------------------------------
+# A cache that only grows keeps every PDF any build ever rendered, and CI saves it whole after every data
+# change. At the end of a build that succeeded, `prune_pdf_cache` keeps the PDFs of the last `keep` builds
+# (LRU by build, not by file: a build's whole set stays or goes) and removes the rest. The builds are the ledger
+# `LEDGER` in the cache folder, newest first; a build whose set equals a listed one moves it to the front, so
+# `make site` then `make preview` (the same PDFs) count once, and the production build and the Pages build
+# (other addresses in the PDFs, other keys) are both kept with the default of 2.
+# Safety: only the cache folder's own files are ever removed, and only names this module writes (`<64 hex>.pdf`
+# and the `<key>.<pid>.tmp` of a writer that is no longer running), never a folder, never through a link's
+# target; the ledger is replaced whole (written aside, then renamed), so an interrupted prune leaves a readable
+# ledger and complete PDFs, and the next prune finishes the job. A failed build never calls it (build.py's
+# callers: the command line and the MkDocs hook, after success only).
+
+LEDGER = "recent-builds.json"
+KEEP_BUILDS = 2  # the production and the Pages address (CI builds both on main)
+_ENTRY = re.compile(r"[0-9a-f]{64}")
+_TMP = re.compile(r"(?:[0-9a-f]{64}|recent-builds\.json)\.([0-9]+)\.tmp")  # a writer's file, named by its pid
+
+
+def _recent_builds(cache: Path) -> list[frozenset[str]]:
+    """The ledger's builds, newest first; an unreadable or malformed ledger counts as none (nothing in it is
+    trusted to name a file: every name is checked against `_ENTRY`)."""
+    try:
+        raw = json.loads((cache / LEDGER).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return []
+    builds = raw.get("builds") if isinstance(raw, dict) else None
+    if not isinstance(builds, list):
+        return []
+    return [
+        frozenset(k for k in b if isinstance(k, str) and _ENTRY.fullmatch(k)) for b in builds if isinstance(b, list)
+    ]
+
+
+def _running(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:  # exists, but not ours
+        return True
+    return True
+
+
+def prune_pdf_cache(cache: Path, used: frozenset[str], keep: int = KEEP_BUILDS) -> list[str]:
+    """Record this build's PDFs (`used`, their cache keys) in the ledger and remove every cached PDF that none
+    of the last `keep` builds used; `keep` < 1 removes nothing (and records nothing). Returns the names removed,
+    sorted. A folder that does not exist is left so."""
+    if keep < 1 or not cache.is_dir():
+        return []
+    builds = [used, *(b for b in _recent_builds(cache) if b != used)][:keep]
+    tmp = cache / f"{LEDGER}.{os.getpid()}.tmp"
+    try:  # a cache that cannot be written (read-only, full) is left as it is: pruning never fails a build
+        tmp.write_text(json.dumps({"builds": [sorted(b) for b in builds]}, indent=0) + "\n", encoding="utf-8")
+        tmp.replace(cache / LEDGER)
+    except OSError:
+        return []
+    kept = frozenset().union(*builds)
+    removed = []
+    with os.scandir(cache) as entries:
+        for entry in entries:
+            if not entry.is_file(follow_symlinks=False):
+                continue
+            stem, dot, ext = entry.name.partition(".")
+            stale = dot and ext == CACHED[1:] and _ENTRY.fullmatch(stem) and stem not in kept
+            leftover = _TMP.fullmatch(entry.name)
+            if stale or (leftover and not _running(int(leftover.group(1)))):
+                try:
+                    os.unlink(os.path.join(cache, entry.name))
+                except OSError:  # gone already (another build's prune), or not ours to remove
+                    continue
+                removed.append(entry.name)
+    return sorted(removed)
 
 
 # --- the PDF ----------------------------------------------------------------------------------------

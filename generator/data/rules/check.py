@@ -12,7 +12,12 @@ from generator.data.partial import Partial, lenient_empty
 from generator.data.rules.cases import _check_case, _notice_unused_images
 from generator.data.rules.context import Context, ZoneModels
 from generator.data.rules.names import _valid_file_id, invalid_id, reserved
-from generator.data.rules.system import _check_indicator_system, _check_references, duplicate_id
+from generator.data.rules.system import (
+    _check_indicator_system,
+    _check_references,
+    _notice_policy_url_unset,
+    duplicate_id,
+)
 from generator.data.rules.text import _check_characters, _check_placeholders
 from generator.data.rules.zones import _check_zone
 
@@ -28,6 +33,7 @@ def check_records(ctx: Context, zone_models: dict[str, ZoneModels]) -> Valid:
     passed their models, a case only when its file did and no rule refused it)."""
     _check_placeholders(ctx)
     _check_characters(ctx)
+    _notice_policy_url_unset(ctx)
     _check_references(ctx)
     indicators, maybe = _check_indicator_system(ctx)
     valid = Valid()

@@ -18,6 +18,20 @@ from generator.data.rules.context import CODE_DEFINED, Context
 from generator.data.rules.names import reserved
 from generator.data.rules.registry import rule
 
+# --- the site configuration (s20: misc, issue 14) --------------------------------------------------
+
+
+@rule("policy-url-unset")
+def _notice_policy_url_unset(ctx: Context) -> None:
+    """The guideline's official text has no address in site.yaml: the site names it without a link. A notice (a
+    fact of the programme, like a report not yet due), never an error: no address may be invented."""
+    doc = ctx.folder.site
+    if doc is None or ctx.site.policy_url or ctx.absent_unsure(doc, ("policy_url",)):
+        return
+    zh, en = editor_text("policy-url-unset", title=ctx.site.policy_title)
+    ctx.report(doc, ("policy_url",), "policy-url-unset", zh, en, editor_text("policy-url-unset-hint")[0])
+
+
 # --- reference lists and the indicator system ------------------------------------------------
 
 
