@@ -355,7 +355,7 @@ def test_text_size_and_contrast_controls(context: Any, base_url: str) -> None:
     page = open_page(context, base_url + "zones/", watch)
     standard = root_font_px(page)
     summary = page.locator("details.reading-aids > summary")
-    assert summary.get_attribute("aria-label") == "字号与对比度设置"
+    assert summary.get_attribute("aria-label") == "阅读辅助：字号、对比度、朗读、简化阅读"
     summary.focus()  # keyboard reachable, opens with Enter like any disclosure
     page.keyboard.press("Enter")
     xlarge = page.get_by_role("button", name="特大")

@@ -194,7 +194,6 @@ def chart_labels(site: Path, path: str) -> list[str]:
 # ---- read-aloud ---------------------------------------------------------------------------------------------
 
 
-@pytest.mark.xfail(strict=True, reason="issue 15: no read-aloud yet")
 def test_read_aloud_starts_only_when_asked_and_reads_the_page_block_by_block(
     speech: Any, base_url: str, site: Path
 ) -> None:
@@ -228,7 +227,6 @@ def test_read_aloud_starts_only_when_asked_and_reads_the_page_block_by_block(
     watch.assert_clean()
 
 
-@pytest.mark.xfail(strict=True, reason="issue 15: no read-aloud yet")
 @pytest.mark.parametrize("path", ["zones/nanning-hitech/", "chart-fixture/"])
 def test_read_aloud_reads_exactly_the_pages_text_in_the_simplified_view(
     browser: Any, base_url: str, site: Path, path: str
@@ -256,7 +254,6 @@ def test_read_aloud_reads_exactly_the_pages_text_in_the_simplified_view(
         assert len(expected) > 50 and not set(chart_labels(site, path)) & set(expected)
 
 
-@pytest.mark.xfail(strict=True, reason="issue 15: no read-aloud yet")
 def test_each_chart_reads_its_sentences(speech: Any, base_url: str, site: Path) -> None:
     path = "indicators/tech_contract_turnover/"
     labels = chart_labels(site, path)
@@ -272,7 +269,6 @@ def test_each_chart_reads_its_sentences(speech: Any, base_url: str, site: Path) 
     watch.assert_clean()
 
 
-@pytest.mark.xfail(strict=True, reason="issue 15: no read-aloud yet")
 def test_without_a_local_chinese_voice_nothing_is_read(browser: Any, base_url: str) -> None:
     """A network voice (localService false: Chrome's own Google voices) would send the text away: not used."""
     voices = [
@@ -298,7 +294,6 @@ def test_without_a_local_chinese_voice_nothing_is_read(browser: Any, base_url: s
 VISIBLE = "el => { const r = el.getBoundingClientRect(); return r.width > 0 && r.height > 0; }"
 
 
-@pytest.mark.xfail(strict=True, reason="issue 15: no simplified view yet")
 def test_simplified_view_is_one_column_with_every_tab_and_group_shown(context: Any, base_url: str, site: Path) -> None:
     from axe_playwright_python.sync_playwright import Axe
 
@@ -328,7 +323,6 @@ def test_simplified_view_is_one_column_with_every_tab_and_group_shown(context: A
     watch.assert_clean()
 
 
-@pytest.mark.xfail(strict=True, reason="issue 15: no large cursor yet")
 def test_large_cursor(context: Any, base_url: str) -> None:
     watch = Watch()
     page = open_page(context, base_url + "zones/", watch)
@@ -352,7 +346,6 @@ FOCUSED = """() => { const el = document.activeElement;
                [...document.querySelectorAll('*')].indexOf(el)] : null; }"""
 
 
-@pytest.mark.xfail(strict=True, reason="issue 15: chart tables not reachable by Tab")
 @pytest.mark.parametrize("path", ["indicators/tech_contract_turnover/", "analysis/"])
 def test_every_charts_table_is_reached_by_tab_and_no_key_is_trapped(
     context: Any, base_url: str, site: Path, path: str
@@ -394,7 +387,6 @@ def test_every_charts_table_is_reached_by_tab_and_no_key_is_trapped(
 # ---- choices kept, and reset ----------------------------------------------------------------------------------
 
 
-@pytest.mark.xfail(strict=True, reason="issue 15: simplified view and large cursor not remembered yet")
 def test_choices_are_kept_across_pages_and_reset(context: Any, base_url: str) -> None:
     watch = Watch()
     page = open_page(context, base_url + "zones/", watch)
