@@ -358,7 +358,7 @@ def test_text_size_and_contrast_controls(context: Any, base_url: str) -> None:
     page = open_page(context, base_url + "zones/", watch)
     standard = root_font_px(page)
     summary = page.locator("details.reading-aids > summary")
-    assert summary.get_attribute("aria-label") == "字号与对比度设置"
+    assert summary.get_attribute("aria-label") == "阅读辅助：字号、对比度、朗读、简化阅读"
     summary.focus()  # keyboard reachable, opens with Enter like any disclosure
     page.keyboard.press("Enter")
     xlarge = page.get_by_role("button", name="特大")
@@ -580,6 +580,23 @@ def table_problems(page: Any, path: str) -> list[str]:
     return [f"/{path}: {problem}" for problem in page.evaluate(TABLE_PROBLEMS)]
 
 
+# Line spacing of running text (issue 15, 适老化: at least 1.3): every shown paragraph and list item of the article,
+# its computed line-height over its font size.
+LINE_SPACING = """() => [...document.querySelectorAll('article p, article li')]
+  .filter(el => el.getClientRects().length && el.textContent.trim())
+  .map(el => { const s = getComputedStyle(el);
+    return [el.tagName, parseFloat(s.lineHeight) / parseFloat(s.fontSize), s.lineHeight, el.textContent.trim().slice(0, 20)]; })
+  .filter(([, ratio]) => !(ratio >= 1.3))"""
+
+
+def line_spacing_problems(page: Any, path: str) -> list[str]:
+    """Paragraphs and list items whose line spacing is under 1.3 (a `normal` line-height counts as under)."""
+    return [
+        f"/{path}: {tag} {lh} is {ratio:.2f} times its font size: {text}"
+        for tag, ratio, lh, text in page.evaluate(LINE_SPACING)
+    ]
+
+
 def _sweep(browser: Any, base_url: str, paths: list[str]) -> tuple[list[str], int]:
     """The phone checks of `paths`, in one browser context: (problems, charts drawn)."""
     from axe_playwright_python.sync_playwright import Axe
@@ -610,6 +627,7 @@ def _sweep(browser: Any, base_url: str, paths: list[str]) -> tuple[list[str], in
             page.wait_for_timeout(100)
             problems += table_problems(page, path)
             problems += csp_violations(page, path)
+            problems += line_spacing_problems(page, path)
             serious = serious_violations(axe, page)
             if serious:  # once more after a pause: a chart or a transition caught mid-draw is not a page's colours
                 page.wait_for_timeout(500)
