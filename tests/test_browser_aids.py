@@ -430,3 +430,25 @@ def test_line_spacing_check_catches_tight_running_text(context: Any, base_url: s
     problems = line_spacing_problems(page, "about/")
     assert problems and all(p.startswith("/about/: LI ") and "1.2" in p for p in problems)
     watch.assert_clean()
+
+
+@pytest.mark.xfail(strict=True, reason="issue 15: the simplified view and the large cursor wait for a11y.js")
+def test_saved_choices_apply_before_the_page_first_appears(context: Any, base_url: str) -> None:
+    """Every saved choice is on <html> before the first paint, from the head's one inline script (hashed in the
+    CSP), not a moment later from the deferred a11y.js: here a11y.js never arrives, and the choices are there."""
+    page = context.new_page()
+    try:
+        page.goto(base_url + "about/")
+        page.evaluate(
+            "() => { localStorage.setItem('gx.textSize', 'large'); localStorage.setItem('gx.contrast', 'more');"
+            " localStorage.setItem('gx.simple', 'on'); localStorage.setItem('gx.cursor', 'large'); }"
+        )
+        page.route("**/assets/a11y.js*", lambda route: route.abort())
+        page.goto(base_url + "zones/")
+        state = page.evaluate(
+            "() => { const d = document.documentElement.dataset; return [d.textSize, d.contrast, d.simple, d.cursor]; }"
+        )
+        assert state == ["large", "more", "on", "large"]
+    finally:
+        page.evaluate("() => localStorage.clear()")
+        page.close()
