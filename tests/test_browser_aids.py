@@ -432,7 +432,6 @@ def test_line_spacing_check_catches_tight_running_text(context: Any, base_url: s
     watch.assert_clean()
 
 
-@pytest.mark.xfail(strict=True, reason="issue 15: the simplified view and the large cursor wait for a11y.js")
 def test_saved_choices_apply_before_the_page_first_appears(context: Any, base_url: str) -> None:
     """Every saved choice is on <html> before the first paint, from the head's one inline script (hashed in the
     CSP), not a moment later from the deferred a11y.js: here a11y.js never arrives, and the choices are there."""
