@@ -18,6 +18,7 @@ def read_history(where: Path) -> Any:
 
     return read(where)
 
+
 GIT = ["git", "-c", "user.email=test@example.org", "-c", "user.name=test", "-c", "commit.gpgsign=false"]
 
 
@@ -56,7 +57,6 @@ def repo(tmp_path: Path) -> dict[str, str]:
     return shas
 
 
-@pytest.mark.xfail(strict=True, reason="issue 15: no history reader yet")
 def test_first_parent_commits_newest_first_with_the_files_they_touched(repo: dict[str, str]) -> None:
     history = read_history(Path(repo["top"]) / "data")
     assert history is not None
@@ -68,7 +68,6 @@ def test_first_parent_commits_newest_first_with_the_files_they_touched(repo: dic
     assert history.commits[3].paths == {"data/a.yaml", "data/zones/b/z.yaml", "docs/page.md"}
 
 
-@pytest.mark.xfail(strict=True, reason="issue 15: no history reader yet")
 def test_the_newest_commit_behind_a_set_of_files_and_its_day_in_china(repo: dict[str, str]) -> None:
     history = read_history(Path(repo["top"]))
     assert history is not None
@@ -87,7 +86,6 @@ def test_the_newest_commit_behind_a_set_of_files_and_its_day_in_china(repo: dict
     assert history.rel(Path(repo["top"]).parent) is None
 
 
-@pytest.mark.xfail(strict=True, reason="issue 15: no history reader yet")
 def test_files_are_read_back_at_old_commits_in_one_call(repo: dict[str, str]) -> None:
     history = read_history(Path(repo["top"]))
     assert history is not None
@@ -96,12 +94,10 @@ def test_files_are_read_back_at_old_commits_in_one_call(repo: dict[str, str]) ->
     assert got == [b"as_of: 2024-01-01\n", b"as_of: 2024-03-31\n", None, b"v: 2\n", b"v: 1\n"]
 
 
-@pytest.mark.xfail(strict=True, reason="issue 15: no history reader yet")
 def test_the_same_commits_give_the_same_history(repo: dict[str, str]) -> None:
     assert read_history(Path(repo["top"])) == read_history(Path(repo["top"]) / "docs")
 
 
-@pytest.mark.xfail(strict=True, reason="issue 15: no history reader yet")
 def test_no_history_is_none(repo: dict[str, str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     plain = tmp_path / "archive"
     plain.mkdir()
