@@ -53,6 +53,7 @@ from generator import i18n  # noqa: E402
 from generator.analysis.memo import Memo  # noqa: E402
 from generator.build import build_site_sources  # noqa: E402
 from generator.data.links import safe_href  # noqa: E402
+from generator.data.types import police_filing_code  # noqa: E402
 from generator.i18n import bilingual  # noqa: E402
 from generator.options import Options, from_environment  # noqa: E402
 from generator.site.figures import date_text  # noqa: E402
@@ -126,6 +127,8 @@ def on_config(config: Any) -> Any:
         "website_code": site.website_code, "error_report": safe_href(site.error_report, web_only=True),
         "placeholder_filings": site.placeholder_filings, "contact": dict(site.contact),
     }  # fmt: skip
+    with i18n.use(options.locale):
+        config["extra"]["gov"].update(_gov_norms(site))
     config["extra"]["has_sample"] = result.catalog.has_sample
     config["extra"]["as_of"] = site.as_of.isoformat()
     with i18n.use(options.locale):  # the footer's as-of date, in running text (issue 14)
@@ -134,6 +137,31 @@ def on_config(config: Any) -> Any:
     midnight = dt.datetime.combine(site.as_of, dt.time(), tzinfo=dt.UTC)
     os.environ.setdefault("SOURCE_DATE_EPOCH", str(int(midnight.timestamp())))
     return config
+
+
+def _gov_norms(site: Any) -> dict[str, Any]:
+    """The footer's parts of the government-site norms (issue 15): the Party and government website badge as issued (else the
+    template's neutral placeholder), the public-security filing record's code for its link, the question channel, and the words
+    for what is still a placeholder (the footer says so, as `check` does: footer-placeholder)."""
+    badge = site.gov_badge
+    items = []
+    if site.placeholder_filings:
+        items.append(i18n.pgettext("footer placeholders", "filing numbers"))
+    if badge is None:
+        items.append(i18n.pgettext("footer placeholders", "Party and government website badge"))
+    if site.question_channel is None:
+        items.append(i18n.pgettext("footer placeholders", "question channel"))
+    if site.placeholder_filings:
+        items.append(i18n.pgettext("footer placeholders", "contact details"))
+    placeholders = i18n.pgettext("footer placeholders", ", ").join(items[:-1])
+    placeholders += i18n.pgettext("footer placeholders", " and ") + items[-1] if len(items) > 1 else "".join(items)
+    return {
+        "badge": None if badge is None else {"image": safe_href(badge.image, web_only=True),
+                                            "link": safe_href(badge.link, web_only=True)},
+        "police_code": police_filing_code(site.police_filing),
+        "question_channel": safe_href(site.question_channel, web_only=True),
+        "placeholders": placeholders,
+    }  # fmt: skip
 
 
 def _teach_jieba(words: Path) -> None:

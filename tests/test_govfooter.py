@@ -8,7 +8,6 @@ import html
 import re
 from pathlib import Path
 
-import pytest
 import yaml
 
 from conftest import MINI, SAMPLE, replace_once, run_check
@@ -25,7 +24,6 @@ def _line_of(data: Path, start: str) -> int:
     return next(i for i, line in enumerate(lines, 1) if line.startswith(start))
 
 
-@pytest.mark.xfail(strict=True, reason="issue 15: the footer has no badge, police link or question channel yet")
 def test_the_police_filing_number_has_its_format(data_copy: Path) -> None:
     police = _site(data_copy)["police_filing"]
     replace_once(data_copy / "site.yaml", f"police_filing: {police}", "police_filing: 桂公网安备 4501030200号")
@@ -36,7 +34,6 @@ def test_the_police_filing_number_has_its_format(data_copy: Path) -> None:
     assert "桂公网安备" in found and "14 位数字" in found and "“桂公网安备 4501030200号”" in found
 
 
-@pytest.mark.xfail(strict=True, reason="issue 15: the footer has no badge, police link or question channel yet")
 def test_the_new_addresses_are_web_addresses(data_copy: Path) -> None:
     site = _site(data_copy)
     site["gov_badge"] = {"image": "ftp://example.org/b.png", "link": "javascript:alert(1)"}
@@ -52,7 +49,6 @@ def test_the_new_addresses_are_web_addresses(data_copy: Path) -> None:
         assert "http:// 或 https://" in found
 
 
-@pytest.mark.xfail(strict=True, reason="issue 15: the footer has no badge, police link or question channel yet")
 def test_a_badge_needs_both_its_image_and_its_link(data_copy: Path) -> None:
     text = (data_copy / "site.yaml").read_text(encoding="utf-8")
     assert "  link: " in text, "the mini site.yaml sets the badge"
@@ -61,7 +57,6 @@ def test_a_badge_needs_both_its_image_and_its_link(data_copy: Path) -> None:
     assert code == 1 and any(" gov_badge.link [missing-field] " in x for x in lines), lines
 
 
-@pytest.mark.xfail(strict=True, reason="issue 15: the footer has no badge, police link or question channel yet")
 def test_check_notices_each_placeholder_of_the_footer() -> None:
     code, lines = run_check(SAMPLE, "--strict")
     assert code == 0  # a notice: the sample may be published as the sample it is
@@ -79,7 +74,6 @@ def _footer(page: Path) -> str:
     return text[text.index('<div class="md-copyright gov-footer">') :]
 
 
-@pytest.mark.xfail(strict=True, reason="issue 15: the footer has no badge, police link or question channel yet")
 def test_the_footer_links_the_badge_the_police_filing_and_the_question_channel(mini_site: Path) -> None:
     site = _site(MINI)
     digits = re.sub(r"\D", "", site["police_filing"])
@@ -93,7 +87,6 @@ def test_the_footer_links_the_badge_the_police_filing_and_the_question_channel(m
         assert "占位" not in footer
 
 
-@pytest.mark.xfail(strict=True, reason="issue 15: the footer has no badge, police link or question channel yet")
 def test_until_issued_the_badge_is_a_neutral_placeholder_flagged_like_the_filings(sample_site: Path) -> None:
     footer = _footer(sample_site / "index.html")
     assert '<span class="gov-badge gov-badge-placeholder">党政机关网站标识（待开通）</span>' in footer
