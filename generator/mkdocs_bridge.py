@@ -3,7 +3,7 @@
 - on_config: regenerate the Markdown pages from the data (so `mkdocs serve` shows YAML changes), and take
   the site's title, URL, description, footer and navigation from the data's site.yaml. With the command
   line, this is the only place that reads the environment, into one `Options` (generator/options.py) handed
-  to the build: `SITE_URL` overrides the URL (one data set, published at a server's root or under a GitHub
+  to the build (with the history of the work tree beside mkdocs.yml, unless HISTORY=0): `SITE_URL` overrides the URL (one data set, published at a server's root or under a GitHub
   Pages sub-path); `DATA` points at another data folder; `PDF=0` turns the summary PDFs off; `PDF_CACHE`
   moves their cache from `build/pdf-cache/` beside mkdocs.yml; OFFLINE (read by mkdocs.yml) turns Material's
   offline plugin on, which the options record. SOURCE_DATE_EPOCH defaults to the data's as-of date, so the
@@ -20,7 +20,8 @@
   search plugin cuts any page into words; on_page_content keeps tables' heading rows out of the search index
   (Material leaves the published page as it was: it drops the `data-search-*` attribute after indexing), so a
   result's snippet is the page's text, not a row of column names.
-- on_page_context: the sample banner on the blog's index, archive and category pages.
+- on_page_context: the sample banner on the blog's index, archive and category pages; each page's date for the
+  footer (the last commit behind it, generator/site/freshness.py; the as-of date, said to be one, without history).
 - on_serve: watch the data folder, and the docs folder without the generated folder: the generator's
   own writes there would otherwise start a second, useless rebuild after each one, and an edit made
   during it waits for both (README, "Incremental preview").
@@ -82,6 +83,7 @@ def _options(config: Any) -> Options:
         out=Path(config["docs_dir"]) / GENERATED,
         pdf_cache=Path(config["config_file_path"]).parent / "build" / "pdf-cache",
         offline=_offline(config),
+        history=Path(config["config_file_path"]).parent,
     )
     return replace(options, data=options.data.resolve())
 
@@ -134,6 +136,7 @@ def on_config(config: Any) -> Any:
     with i18n.use(options.locale):  # the footer's as-of date, in running text (issue 14)
         config["extra"]["as_of_text"] = date_text(site.as_of)
     config["extra"]["locale"] = options.locale
+    config["extra"]["gx_freshness"] = result.freshness  # each page's date (on_page_context)
     midnight = dt.datetime.combine(site.as_of, dt.time(), tzinfo=dt.UTC)
     os.environ.setdefault("SOURCE_DATE_EPOCH", str(int(midnight.timestamp())))
     return config
@@ -207,7 +210,20 @@ def on_page_context(context: Any, page: Any, config: Any, nav: Any) -> Any:
     their own flag in their front matter; they are the pages with a date.)"""
     if config["extra"].get("has_sample") and page.url.startswith(NEWS + "/") and "date" not in page.meta:
         page.meta["sample"] = True
+    _date_the_page(page, config)
     return context
+
+
+def _date_the_page(page: Any, config: Any) -> None:
+    """The date the page's content last changed, for the footer (generator/site/freshness.py): from the
+    repository's history, or the as-of date when the build has none (the footer says which)."""
+    freshness = config["extra"].get("gx_freshness")
+    if freshness is None or page.file is None:
+        return
+    updated = freshness.page(page.file.src_uri)
+    with i18n.use(config["extra"]["locale"]):
+        page.meta["gx_updated"] = date_text(updated.day)
+    page.meta["gx_updated_from_history"] = updated.from_history
 
 
 def on_serve(server: Any, config: Any, builder: Any) -> Any:
