@@ -176,3 +176,28 @@ def test_ci_fetches_the_whole_history() -> None:
     checkouts = [s for s in steps if str(s.get("uses", "")).startswith("actions/checkout@")]
     assert checkouts and all(s.get("with", {}).get("fetch-depth") == 0 for s in checkouts)
 
+
+@pytest.mark.xfail(strict=True, reason="issue 15: the home page and the feed list only the generated posts")
+def test_a_news_post_written_by_hand_is_on_the_home_page_and_in_the_feed(repo: Path, tmp_path: Path) -> None:
+    """The two-week rule is kept by posts written by hand (README): the home page's latest news and the feed list
+    them with the generated ones; the post's title is the editor's text, escaped; its page is dated by its commit."""
+    copy = tmp_path / "repo"
+    shutil.copytree(repo, copy, ignore=shutil.ignore_patterns("generated"))
+    post = copy / "docs" / "news" / "posts" / "2024-10-20-training.md"
+    post.parent.mkdir(parents=True)
+    post.write_text("---\ndate: 2024-10-20\nslug: 2024-10-20-training\ncategories:\n  - 工作动态\n---\n\n"
+                    "# 培训班 *开班* [通知](x)\n\n摘要。\n", encoding="utf-8")  # fmt: skip
+    commit(copy, "a post", "2024-10-21T09:00:00+08:00")
+    result = build(copy, copy / "docs" / "generated")
+    made = pages(copy / "docs" / "generated")
+    news = made["index.md"][made["index.md"].index('id="home-news"') :]
+    expected = (
+        "- 2024 年 10 月 20 日 [培训班 &#42;开班&#42; &#91;通知&#93;&#40;x&#41;](news/posts/2024-10-20-training.md)"
+    )
+    assert news.index(expected) < news.index("数据更新：截至 2024 年 9 月 30 日的数据")
+    feed = (copy / "docs" / "generated" / "feed.xml").read_text(encoding="utf-8")
+    assert "<title>培训班 *开班* [通知](x)</title>" in feed and "news/2024-10-20-training/" in feed
+    from generator.site.freshness import Updated
+
+    assert result.freshness.page("news/posts/2024-10-20-training.md") == Updated(dt.date(2024, 10, 21), True)
+    assert "\n本站内容最近更新于 2024 年 10 月 21 日。\n" in made["index.md"]
