@@ -19,6 +19,7 @@ from generator.data.catalog import Catalog
 from generator.data.history import History, read_history
 from generator.data.layout import SITE
 from generator.data.load import load_data, parse_text
+from generator.data.posts import read_hand_posts
 from generator.data.problems import ProblemLog
 from generator.data.validate import validate_data
 from generator.diff import describe_between
@@ -75,6 +76,7 @@ def _freshness(catalog: Catalog, history: History | None, options: Options) -> F
         docs=history.rel(options.out.parent) if history is not None else None,
         case_zones={case.slug: case.zone_id for case in catalog.cases},
         releases=_releases(history, data, options) if history is not None and data is not None else (),
+        hand_posts=read_hand_posts(options.out.parent),
     )
 
 

@@ -177,7 +177,6 @@ def test_ci_fetches_the_whole_history() -> None:
     assert checkouts and all(s.get("with", {}).get("fetch-depth") == 0 for s in checkouts)
 
 
-@pytest.mark.xfail(strict=True, reason="issue 15: the home page and the feed list only the generated posts")
 def test_a_news_post_written_by_hand_is_on_the_home_page_and_in_the_feed(repo: Path, tmp_path: Path) -> None:
     """The two-week rule is kept by posts written by hand (README): the home page's latest news and the feed list
     them with the generated ones; the post's title is the editor's text, escaped; its page is dated by its commit."""

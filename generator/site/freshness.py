@@ -23,6 +23,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from generator.data.history import History
+from generator.data.posts import HandPost
 from generator.i18n import _, pgettext
 from generator.site.figures import date_text
 
@@ -93,6 +94,7 @@ class Freshness:
     generated: frozenset[str] = frozenset()  # the generated pages, as the site serves them (`zones/x/index.md`)
     case_zones: Mapping[str, str] = field(default_factory=dict)  # case slug -> its zone's id
     releases: tuple[Release, ...] = ()  # the data releases, newest first (none without history)
+    hand_posts: tuple[HandPost, ...] = ()  # the news posts written by hand (generator/data/posts.py)
 
     def _of(self, *prefixes: str | None) -> Updated:
         if self.history is None or any(p is None for p in prefixes):

@@ -197,13 +197,15 @@ def _groups(ctx: Context) -> dict[str, Any]:
 
 
 def _news(ctx: Context) -> list[dict[str, Any]]:
-    """The latest news posts (the news section's, newest first: the events' and the data releases'), each
-    linked."""
-    posts = [(event.date, slug, post_title(zone, event)) for zone, event, slug in published_events(ctx.catalog)]
-    releases = ctx.freshness.releases if ctx.freshness is not None else ()
-    posts += [(release.as_of, release.slug, release_title(release)) for release in releases]
+    """The latest news posts (the news section's, newest first: the events', the data releases' and those
+    written by hand), each linked."""
+    posts = [(event.date, news_post(slug), post_title(zone, event))
+             for zone, event, slug in published_events(ctx.catalog)]  # fmt: skip
+    if ctx.freshness is not None:
+        posts += [(r.as_of, news_post(r.slug), release_title(r)) for r in ctx.freshness.releases]
+        posts += [(post.date, post.uri, post.title) for post in ctx.freshness.hand_posts]
     latest = sorted(posts, key=lambda p: (p[0], p[1]), reverse=True)[:NEWS]
-    return [{"date": date_text(day), "link": link(title, href(HOME, news_post(slug)))} for day, slug, title in latest]
+    return [{"date": date_text(day), "link": link(title, href(HOME, page))} for day, page, title in latest]
 
 
 # --- below the first screens ------------------------------------------------------------------------------

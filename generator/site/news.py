@@ -18,6 +18,7 @@ from typing import Any
 from generator.data.catalog import Catalog, ZoneRecord
 from generator.data.links import safe_href
 from generator.data.models import Approved, Evaluated, PlanRevised, PublicNotice
+from generator.data.posts import HandPost
 from generator.i18n import _, ngettext, pgettext
 from generator.site.common import Context, Section, front_matter, h, post_title, published_events
 from generator.site.figures import date_text
@@ -66,7 +67,8 @@ def make_news_pages(ctx: Context) -> Section:
     base = ctx.base_url
     # At the site's root, not under news/: Material's instant navigation fetches `sitemap.xml` next to every
     # <link rel="alternate"> (the feed's autodiscovery link), and only the root has one.
-    out.files[FEED] = make_feed(catalog, posts, base, releases)
+    hand = ctx.freshness.hand_posts if ctx.freshness is not None else ()
+    out.files[FEED] = make_feed(catalog, posts, base, releases, hand)
     out.nav = [{news_section(): NEWS_INDEX}]
     return out
 
@@ -230,15 +232,23 @@ def post_url(base: str, post: Post) -> str:
     return f"{base.rstrip('/')}/{news_post_url(post.slug)}"
 
 
-def make_feed(catalog: Catalog, posts: list[Post], base: str, releases: tuple[Release, ...] = ()) -> bytes:
-    """An Atom feed of the posts, newest first; `updated` is the newest event's date (or the as-of date). The
-    data releases' posts come after the events' posts (their dates are as-of dates)."""
+def make_feed(
+    catalog: Catalog,
+    posts: list[Post],
+    base: str,
+    releases: tuple[Release, ...] = (),
+    hand: tuple[HandPost, ...] = (),
+) -> bytes:
+    """An Atom feed of the posts, newest first; `updated` is the newest post's date (or the as-of date). The
+    data releases' posts and those written by hand (with a slug: the blog serves them at news/<slug>/) come
+    after the events' posts."""
     ET.register_namespace("", ATOM)
     home = f"{base.rstrip('/')}/{page_url(NEWS_INDEX)}"
     feed = ET.Element(f"{{{ATOM}}}feed", {"{http://www.w3.org/XML/1998/namespace}lang": "zh-CN"})
     _sub(feed, "id", home)
     _sub(feed, "title", pgettext("news", "%(site)s · %(section)s", site=catalog.site.title, section=news_section()))
-    newest = max([p.date for p in posts] + [r.as_of for r in releases], default=catalog.as_of)
+    hand = tuple(post for post in hand if post.slug)
+    newest = max([p.date for p in posts] + [r.as_of for r in releases] + [p.date for p in hand], default=catalog.as_of)
     _sub(feed, "updated", _stamp(newest))
     _sub(feed, "link", rel="self", type="application/atom+xml", href=f"{base.rstrip('/')}/{FEED}")
     _sub(feed, "link", rel="alternate", type="text/html", href=home)
@@ -265,6 +275,16 @@ def make_feed(catalog: Catalog, posts: list[Post], base: str, releases: tuple[Re
         _sub(entry, "updated", _stamp(release.as_of))
         _sub(entry, "category", term=release_category())
         _sub(entry, "summary", release_text(release), type="text")
+    for hand_post in sorted(hand, key=lambda p: (p.date, p.uri), reverse=True):
+        entry = _sub(feed, "entry")
+        url = f"{base.rstrip('/')}/{news_post_url(hand_post.slug or '')}"
+        _sub(entry, "id", url)
+        _sub(entry, "title", hand_post.title)
+        _sub(entry, "link", rel="alternate", type="text/html", href=url)
+        _sub(entry, "published", _stamp(hand_post.date))
+        _sub(entry, "updated", _stamp(hand_post.date))
+        if hand_post.category:
+            _sub(entry, "category", term=hand_post.category)
     ET.indent(feed)
     return ET.tostring(feed, encoding="utf-8", xml_declaration=True) + b"\n"
 
