@@ -26,8 +26,7 @@ from generator.data.history import History
 from generator.data.posts import HandPost
 from generator.i18n import _, pgettext
 from generator.site.figures import date_text
-
-NEWS = "news"  # the blog's folder in the docs folder (mkdocs.yml blog_dir)
+from generator.site.paths import NEWS, NEWS_INDEX
 
 
 @dataclass(frozen=True)
@@ -117,7 +116,7 @@ class Freshness:
             if zone is not None and self.data is not None:
                 return self._of(_join(self.data, f"zones/{zone}"))
             return self._of(self.data)
-        if uri == f"{NEWS}/index.md" or (uri.startswith(f"{NEWS}/") and not self._is_file(uri)):
+        if uri == NEWS_INDEX or (uri.startswith(NEWS + "/") and not self._is_file(uri)):
             news = None if self.docs is None else _join(self.docs, NEWS)
             return self._of(self.data, news)
         return self._of(None if self.docs is None else _join(self.docs, uri))
