@@ -93,8 +93,8 @@ def _check(data: Path, strict: bool, fmt: str) -> int:
 
 
 def _generate_options(args: argparse.Namespace) -> Options:
-    """`generate`'s options: the folders from the command line; SITE_URL, PDF=0, PDF_CACHE and PDF_CACHE_KEEP from the
-    environment, as the MkDocs hook reads them (this and the hook are the only readers of the environment)."""
+    """`generate`'s options: the folders from the command line; SITE_URL, PDF=0, PDF_CACHE, PDF_CACHE_KEEP and HISTORY=0 from
+    the environment (the history is the working folder's work tree), as the MkDocs hook reads them (this and the hook are the only readers of the environment)."""
     return Options(
         data=args.data,
         out=args.out,
@@ -103,6 +103,7 @@ def _generate_options(args: argparse.Namespace) -> Options:
         pdf_cache=Path(os.environ.get("PDF_CACHE") or DEFAULT_PDF_CACHE),
         pdf_cache_keep=keep_count(os.environ.get("PDF_CACHE_KEEP")),
         strict=args.strict,
+        history=Path(".") if flag(os.environ.get("HISTORY"), True) else None,
     )
 
 

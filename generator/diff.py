@@ -257,6 +257,23 @@ def describe_diff(data: Path, base_ref: str) -> Summary:
     return summary
 
 
+def describe_between(data: Path, old_ref: str, new_ref: str) -> list[str] | None:
+    """The data changes from `old_ref` to `new_ref` (two commits; the data folder as it was at each), as the
+    summary's sections: its Markdown lines, every value escaped as text. None when either version does not
+    validate (a published release always did). The news post of a data release is made of it
+    (generator/build.py, generator/site/news.py)."""
+    with tempfile.TemporaryDirectory() as tmp:
+        catalogs = []
+        for ref, into in ((old_ref, Path(tmp) / "old"), (new_ref, Path(tmp) / "new")):
+            into.mkdir()
+            folder = read_base(data, ref, into)
+            catalog, log = validate_data(load_data(folder)) if folder.is_dir() else (None, None)
+            if catalog is None or log is None or log.failing(False):
+                return None
+            catalogs.append(catalog)
+    return _bounded(Summary(_Differ(catalogs[0], catalogs[1], Summary()).sections())).lines
+
+
 def _bounded(summary: Summary) -> Summary:
     """Keep the summary under GitHub's job-summary limit, saying how much was left out."""
     size = 0

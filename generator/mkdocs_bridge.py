@@ -3,7 +3,7 @@
 - on_config: regenerate the Markdown pages from the data (so `mkdocs serve` shows YAML changes), and take
   the site's title, URL, description, footer and navigation from the data's site.yaml. With the command
   line, this is the only place that reads the environment, into one `Options` (generator/options.py) handed
-  to the build: `SITE_URL` overrides the URL (one data set, published at a server's root or under a GitHub
+  to the build (with the history of the work tree beside mkdocs.yml, unless HISTORY=0): `SITE_URL` overrides the URL (one data set, published at a server's root or under a GitHub
   Pages sub-path); `DATA` points at another data folder; `PDF=0` turns the summary PDFs off; `PDF_CACHE`
   moves their cache from `build/pdf-cache/` beside mkdocs.yml; OFFLINE (read by mkdocs.yml) turns Material's
   offline plugin on, which the options record. SOURCE_DATE_EPOCH defaults to the data's as-of date, so the
@@ -20,7 +20,8 @@
   search plugin cuts any page into words; on_page_content keeps tables' heading rows out of the search index
   (Material leaves the published page as it was: it drops the `data-search-*` attribute after indexing), so a
   result's snippet is the page's text, not a row of column names.
-- on_page_context: the sample banner on the blog's index, archive and category pages.
+- on_page_context: the sample banner on the blog's index, archive and category pages; each page's date for the
+  footer (the last commit behind it, generator/site/freshness.py; the as-of date, said to be one, without history).
 - on_post_build: last of every plugin's (priority -1000): `csp-hashes.conf` at the site's root, the hashes of the
   pages' inline scripts for the server's Content-Security-Policy (generator/site/csp.py, deploy/nginx/gxkjzh.conf);
   then, when the build has logged no warning that strict mode
@@ -59,6 +60,7 @@ from generator import i18n  # noqa: E402
 from generator.analysis.memo import Memo  # noqa: E402
 from generator.build import BuildResult, build_site_sources, prune_pdf_cache_after  # noqa: E402
 from generator.data.links import safe_href  # noqa: E402
+from generator.data.types import police_filing_code  # noqa: E402
 from generator.i18n import bilingual  # noqa: E402
 from generator.options import Options, from_environment  # noqa: E402
 from generator.site.csp import write_csp_snippet  # noqa: E402
@@ -89,6 +91,7 @@ def _options(config: Any) -> Options:
         out=Path(config["docs_dir"]) / GENERATED,
         pdf_cache=Path(config["config_file_path"]).parent / "build" / "pdf-cache",
         offline=_offline(config),
+        history=Path(config["config_file_path"]).parent,
     )
     return replace(options, data=options.data.resolve())
 
@@ -135,14 +138,42 @@ def on_config(config: Any) -> Any:
         "website_code": site.website_code, "error_report": safe_href(site.error_report, web_only=True),
         "placeholder_filings": site.placeholder_filings, "contact": dict(site.contact),
     }  # fmt: skip
+    with i18n.use(options.locale):
+        config["extra"]["gov"].update(_gov_norms(site))
     config["extra"]["has_sample"] = result.catalog.has_sample
     config["extra"]["as_of"] = site.as_of.isoformat()
     with i18n.use(options.locale):  # the footer's as-of date, in running text (issue 14)
         config["extra"]["as_of_text"] = date_text(site.as_of)
     config["extra"]["locale"] = options.locale
+    config["extra"]["gx_freshness"] = result.freshness  # each page's date (on_page_context)
     midnight = dt.datetime.combine(site.as_of, dt.time(), tzinfo=dt.UTC)
     os.environ.setdefault("SOURCE_DATE_EPOCH", str(int(midnight.timestamp())))
     return config
+
+
+def _gov_norms(site: Any) -> dict[str, Any]:
+    """The footer's parts of the government-site norms (issue 15): the Party and government website badge as issued (else the
+    template's neutral placeholder), the public-security filing record's code for its link, the question channel, and the words
+    for what is still a placeholder (the footer says so, as `check` does: footer-placeholder)."""
+    badge = site.gov_badge
+    items = []
+    if site.placeholder_filings:
+        items.append(i18n.pgettext("footer placeholders", "filing numbers"))
+    if badge is None:
+        items.append(i18n.pgettext("footer placeholders", "Party and government website badge"))
+    if site.question_channel is None:
+        items.append(i18n.pgettext("footer placeholders", "question channel"))
+    if site.placeholder_filings:
+        items.append(i18n.pgettext("footer placeholders", "contact details"))
+    placeholders = i18n.pgettext("footer placeholders", ", ").join(items[:-1])
+    placeholders += i18n.pgettext("footer placeholders", " and ") + items[-1] if len(items) > 1 else "".join(items)
+    return {
+        "badge": None if badge is None else {"image": safe_href(badge.image, web_only=True),
+                                            "link": safe_href(badge.link, web_only=True)},
+        "police_code": police_filing_code(site.police_filing),
+        "question_channel": safe_href(site.question_channel, web_only=True),
+        "placeholders": placeholders,
+    }  # fmt: skip
 
 
 def _teach_jieba(words: Path) -> None:
@@ -188,6 +219,7 @@ def on_page_context(context: Any, page: Any, config: Any, nav: Any) -> Any:
     their own flag in their front matter; they are the pages with a date.)"""
     if config["extra"].get("has_sample") and page.url.startswith(NEWS + "/") and "date" not in page.meta:
         page.meta["sample"] = True
+    _date_the_page(page, config)
     return context
 
 
@@ -216,6 +248,18 @@ def on_post_build(config: Any) -> None:
 
 
 on_post_build.mkdocs_priority = -1000  # type: ignore[attr-defined]  # after every plugin's (the tools' event order)
+
+
+def _date_the_page(page: Any, config: Any) -> None:
+    """The date the page's content last changed, for the footer (generator/site/freshness.py): from the
+    repository's history, or the as-of date when the build has none (the footer says which)."""
+    freshness = config["extra"].get("gx_freshness")
+    if freshness is None or page.file is None:
+        return
+    updated = freshness.page(page.file.src_uri)
+    with i18n.use(config["extra"]["locale"]):
+        page.meta["gx_updated"] = date_text(updated.day)
+    page.meta["gx_updated_from_history"] = updated.from_history
 
 
 def on_serve(server: Any, config: Any, builder: Any) -> Any:

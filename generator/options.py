@@ -3,7 +3,7 @@ hook generator/mkdocs_bridge.py) and handed down to build.py and its stages. No 
 environment or finds paths from `__file__`: what a stage needs to know comes in here.
 
 `from_environment` turns the environment variables the Makefile and the hook document (DATA, SITE_URL, PDF,
-PDF_CACHE, PDF_CACHE_KEEP, and LOCALE, the words' catalogue: the tests' pseudo-locale qps) into options; it is handed the mapping (the entry point passes `os.environ`), it does not read it.
+PDF_CACHE, PDF_CACHE_KEEP, LOCALE, the words' catalogue: the tests' pseudo-locale qps, and HISTORY=0, no history) into options; it is handed the mapping (the entry point passes `os.environ`), it does not read it.
 """
 
 from __future__ import annotations
@@ -26,6 +26,10 @@ class Options:
     strict: bool = False  # warnings stop the build, as errors do
     offline: bool = False  # the offline build (`make preview`, OFFLINE=true in mkdocs.yml)
     locale: str = "zh_CN"  # the words' catalogue (generator/i18n.py): zh_CN, or the tests' pseudo-locale qps
+    # the git work tree whose first-parent history dates the pages and makes the data releases' news
+    # (generator/data/history.py); None: no history, the pages are dated by the as-of date and say so (HISTORY=0;
+    # the reference builds of the tests, whose bytes must not depend on the commit that records them)
+    history: Path | None = None
 
 
 def flag(value: str | None, default: bool) -> bool:
@@ -45,10 +49,17 @@ def keep_count(value: str | None, default: int = 2) -> int:
 
 
 def from_environment(
-    environ: Mapping[str, str], *, data: Path, out: Path, pdf_cache: Path, strict: bool = False, offline: bool = False
+    environ: Mapping[str, str],
+    *,
+    data: Path,
+    out: Path,
+    pdf_cache: Path,
+    strict: bool = False,
+    offline: bool = False,
+    history: Path | None = None,
 ) -> Options:
-    """Options from DATA, SITE_URL, PDF, PDF_CACHE and PDF_CACHE_KEEP in `environ`; `data` and `pdf_cache` are the defaults
-    for an unset or empty DATA and PDF_CACHE."""
+    """Options from DATA, SITE_URL, PDF, PDF_CACHE, PDF_CACHE_KEEP and HISTORY in `environ`; `data` and `pdf_cache` are the
+    defaults for an unset or empty DATA and PDF_CACHE, `history` the work tree read unless HISTORY is off."""
     return Options(
         data=Path(environ.get("DATA") or data),
         out=out,
@@ -59,4 +70,5 @@ def from_environment(
         strict=strict,
         offline=offline,
         locale=environ.get("LOCALE") or "zh_CN",
+        history=history if flag(environ.get("HISTORY"), True) else None,
     )

@@ -129,7 +129,7 @@ def build_site(tmp: Path, data: Path, env: dict[str, str] | None = None, prefix:
 
 # The settings of the reference builds (tests/test_manifest.py): the published address from site.yaml, PDFs
 # on, whatever the caller's environment says (the PDF cache is the session's, below).
-REFERENCE_ENV = {"SITE_URL": "", "PDF": "1", "OFFLINE": "false"}
+REFERENCE_ENV = {"SITE_URL": "", "PDF": "1", "OFFLINE": "false", "HISTORY": "0"}  # HISTORY: issue 15
 
 
 @pytest.fixture(scope="session")

@@ -597,6 +597,21 @@ def line_spacing_problems(page: Any, path: str) -> list[str]:
     ]
 
 
+GOV_FOOTER = """() => ['.gov-footer .page-updated', '.gov-footer .gov-badge'].map(sel => {
+  const el = document.querySelector(sel);
+  if (!el) return `${sel} missing`;
+  const r = el.getBoundingClientRect();
+  const said = el.querySelector('img') ? el.querySelector('img').alt : el.textContent.trim();
+  return r.width > 0 && r.height > 0 && r.right <= window.innerWidth + 0.5 && said ? '' : `${sel} not shown`;
+}).filter(Boolean)"""
+
+
+def gov_footer_problems(page: Any, path: str) -> list[str]:
+    """Issue 15 (government-site norms): the footer shows the page's date and the website badge (or its
+    placeholder), on the screen at the phone's width."""
+    return [f"/{path}: {problem}" for problem in page.evaluate(GOV_FOOTER)]
+
+
 def _sweep(browser: Any, base_url: str, paths: list[str]) -> tuple[list[str], int]:
     """The phone checks of `paths`, in one browser context: (problems, charts drawn)."""
     from axe_playwright_python.sync_playwright import Axe
@@ -628,6 +643,7 @@ def _sweep(browser: Any, base_url: str, paths: list[str]) -> tuple[list[str], in
             problems += table_problems(page, path)
             problems += csp_violations(page, path)
             problems += line_spacing_problems(page, path)
+            problems += gov_footer_problems(page, path)
             serious = serious_violations(axe, page)
             if serious:  # once more after a pause: a chart or a transition caught mid-draw is not a page's colours
                 page.wait_for_timeout(500)

@@ -116,6 +116,7 @@ class _Values:
             "_markdown": lambda: f"文字{n}号",
             "_paragraph": lambda: f"段落{n}号",
             "_url": lambda: f"https://example.org/p{n}",
+            "_police_filing": lambda: f"桂公网安备 {n:014d}号",  # issue 15
             "_id": lambda: f"id-{n}",
             "_key": lambda: f"key{n}",
             "_year": lambda: 1990 + n % 100,

@@ -110,8 +110,11 @@ def test_only_known_hosts_are_linked(site: Path) -> None:
             if urlsplit(href).netloc:
                 hosts.add(urlsplit(href).netloc)
     config = _site_config()
-    own = {urlsplit(config[key]).netloc for key in ("site_url", "policy_url", "error_report") if key in config}
-    assert hosts <= own | {"beian.miit.gov.cn"}, hosts  # ICP filing lookup; no CDN, no fonts, no GitHub API
+    keys = ("site_url", "policy_url", "error_report", "question_channel")  # question_channel: issue 15
+    own = {urlsplit(config[key]).netloc for key in keys if key in config}
+    own |= {urlsplit(url).netloc for url in (config.get("gov_badge") or {}).values()}  # as issued (issue 15)
+    # the ICP and the public-security filing lookups; no CDN, no fonts, no GitHub API
+    assert hosts <= own | {"beian.miit.gov.cn", "beian.mps.gov.cn"}, hosts
 
 
 def test_every_page_has_a_language_and_a_unique_descriptive_title(site: Path) -> None:

@@ -473,6 +473,18 @@ _CODES = [
     ),
     # --- facts about the programme (never fail a check) ---------------------------------------
     Code(
+        "footer-placeholder",
+        "notice",
+        NP_("problem footer-placeholder", "the footer still shows placeholders"),
+        NP_(
+            "fix footer-placeholder",
+            "Before the site goes live, write in site.yaml the filing numbers as issued (then set "
+            "placeholder_filings to false), gov_badge (the image and link of the Party and government website "
+            "badge, exactly as issued) and question_channel (the address of the department's page for questions "
+            "and messages).",
+        ),
+    ),
+    Code(
         "report-late",
         "notice",
         NP_("problem report-late", "annual report submitted after 31 January"),
@@ -1390,6 +1402,11 @@ RULES_TEXTS: dict[str, tuple[str, str]] = {  # the rules (generator/data/rules/)
         "Once the guideline is officially published, write policy_url: the address of its text on a government "
         "site (never a guessed or invented address).",
     ),
+    # site.py (issue 15)
+    "footer-placeholder": NP_("footer-placeholder", "the footer still shows placeholders for %(items)s"),
+    "footer-placeholder-filings": NP_("footer-placeholder-filings", "the filing numbers"),
+    "footer-placeholder-badge": NP_("footer-placeholder-badge", "the Party and government website badge"),
+    "footer-placeholder-questions": NP_("footer-placeholder-questions", "the question channel"),
 }
 
 LOAD_TEXTS: dict[str, tuple[str, str]] = {  # the loader and the models' check (load.py, validate.py): load.po

@@ -28,6 +28,7 @@ from generator.data.types import (
     Name,
     Number,
     Paragraph,
+    PoliceFiling,
     RawValue,
     Url,
     Year,
@@ -186,6 +187,11 @@ class Contact(Strict):
     address: Name | None = F(NP_("field", "postal address"), None)
 
 
+class GovBadge(Strict):
+    image: Url = F(NP_("field", "address of the badge's image, as issued"))
+    link: Url = F(NP_("field", "address the badge links to, as issued"))
+
+
 class SiteConfig(Strict):
     title: Name = F(NP_("field", "site title"))
     description: Name = F(NP_("field", "one-sentence description (for search engines)"))
@@ -196,13 +202,20 @@ class SiteConfig(Strict):
     sponsor: Name = F(NP_("field", "sponsor"), gloss=True)
     organizer: Name | None = F(NP_("field", "organiser"), None, gloss=True)
     icp: Name = F(NP_("field", "ICP filing number"))
-    police_filing: Name = F(NP_("field", "public-security filing number"))
+    police_filing: PoliceFiling = F(NP_("field", "public-security filing number"))
     website_code: Name | None = F(NP_("field", "government website code"), None)
     contact: Contact = F(NP_("field", "contact details"))
     error_report: Url | None = F(NP_("field", "where readers report an error on the site"), None)
     policy_title: Name = F(NP_("field", "title of the policy document"))
     policy_url: Url | None = F(NP_("field", "address of the policy text"), None)
     placeholder_filings: Bool = F(NP_("field", "filing numbers are placeholders (the footer says so)"), False)
+    # issue 15: no defaults; until they are set the footer shows a placeholder and `check` notices it
+    gov_badge: GovBadge | None = F(
+        NP_("field", "the Party and government website badge, its image and link as issued"), None
+    )
+    question_channel: Url | None = F(
+        NP_("field", "the department's page for readers' questions and messages (the site has no server)"), None
+    )
 
 
 # --- reference lists (reference/*.yaml) -------------------------------------------------------

@@ -25,6 +25,8 @@ from generator.data.vocabulary import (
     NOT_APPLICABLE,
     NOT_AVAILABLE,
     PERCENT_SIGNS,
+    POLICE_FILING,
+    POLICE_FILING_EXAMPLE,
 )
 from generator.data.vocabulary import MARKERS as MARKERS  # read from here too; they are input vocabulary
 from generator.i18n import NP_, _, pgettext
@@ -246,6 +248,29 @@ def _url(value: Any) -> str:
     return text
 
 
+def _police_filing(value: Any) -> str:
+    text = _name(value)
+    if not re.fullmatch(POLICE_FILING, text):
+        raise fail(
+            "wrong-type",
+            _(
+                "expected a public-security filing number such as %(example)s (the province's one-character name, "
+                "the filing words, 14 digits, and the closing word), got %(shown)s",
+                example=f"“{POLICE_FILING_EXAMPLE}”",
+                shown=_shown(text),
+            ),
+            f"expected a public-security filing number such as {POLICE_FILING_EXAMPLE}, got {text!r}",
+            _("Copy the number exactly as the filing system issued it; the footer links it to its record."),
+        )
+    return text
+
+
+def police_filing_code(number: str) -> str:
+    """The record's code (14 digits) of a checked public-security filing number."""
+    found = re.fullmatch(POLICE_FILING, number)
+    return found.group(1) if found else ""
+
+
 def _id(value: Any) -> str:
     text = _need_text(value, NP_("expected value", "an id"))
     if not re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", text) or len(text) > 64:
@@ -349,6 +374,9 @@ Paragraph = Annotated[
 ]
 Url = Annotated[
     str, PlainValidator(_url), WithJsonSchema({"type": "string", "pattern": "^https?://", "maxLength": URL_MAX})
+]
+PoliceFiling = Annotated[
+    str, PlainValidator(_police_filing), WithJsonSchema({"type": "string", "pattern": "^" + POLICE_FILING + "$"})
 ]
 Id = Annotated[str, PlainValidator(_id), WithJsonSchema({"type": "string", "pattern": "^[a-z0-9]+(-[a-z0-9]+)*$"})]
 Key = Annotated[str, PlainValidator(_key), WithJsonSchema({"type": "string", "pattern": "^[a-z0-9]+([_-][a-z0-9]+)*$"})]

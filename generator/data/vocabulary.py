@@ -77,3 +77,9 @@ DATE_WRITTEN = r"([0-9]{4})\s*[-/.年]\s*([0-9]{1,2})\s*[-/.月]\s*([0-9]{1,2})\
 # the spaces the data-change summary (generator/diff.py) shows as they are, the ASCII and the ideographic one
 # (every other space character of the data is named there, like the invisible ones)
 SPACES_SHOWN = " " + IDEOGRAPHIC_SPACE
+
+# --- the government-site footer (site.yaml, issue 15) ------------------------------------------------------
+# a public-security (公安) filing number: the province's one-character name, 公网安备, 14 digits, 号
+# (a regular expression: the 14 digits are the record's code on beian.mps.gov.cn)
+POLICE_FILING = r"[\u4e00-\u9fff]公网安备 ?([0-9]{14})号"
+POLICE_FILING_EXAMPLE = "桂公网安备 45010302000001号"

@@ -26,6 +26,7 @@ from generator.data.catalog import STATUS_LABELS, Catalog, ZoneRecord
 from generator.data.models import Evaluated, Event, Indicator
 from generator.i18n import N_
 from generator.site.figures import date_text, figure
+from generator.site.freshness import Freshness
 from generator.site.markup import Safe, block, inline
 
 TEMPLATES = "templates"  # the page templates' folder in the generator package (read by jinja2.PackageLoader)
@@ -53,6 +54,7 @@ class Context:
     env: jinja2.Environment
     site_url: str = ""  # the published address when it overrides site.yaml's (SITE_URL); feeds need it
     pdf: bool = True  # the summary PDFs are made (Options.pdf): pages link them and collect their print HTML
+    freshness: Freshness | None = None  # the dates from the repository's history (site/freshness.py)
 
     @property
     def base_url(self) -> str:

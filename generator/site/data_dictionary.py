@@ -28,6 +28,7 @@ FILES: list[tuple[layout.FileKind, type[BaseModel]]] = [
 _TRUE_OR_FALSE = NP_("dictionary type", "true or false")
 _SCALARS = {  # the validators of the scalar types (models.py) -> the type's words (NP_: translated when read)
     "_name": NP_("dictionary type", "text (one line)"),
+    "_police_filing": NP_("dictionary type", "text (one line)"),  # issue 15: a public-security filing number
     "_markdown": NP_("dictionary type", "text (Markdown allowed)"),
     "_paragraph": NP_("dictionary type", "text (Markdown allowed)"),
     "_url": NP_("dictionary type", "web address"),

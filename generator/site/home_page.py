@@ -29,6 +29,7 @@ from generator.site.common import (
 )
 from generator.site.composite_words import group_name, group_rule, score_text
 from generator.site.figures import date_text
+from generator.site.freshness import release_title, updated_text
 from generator.site.markup import Safe, link
 from generator.site.paths import (
     ANALYSIS_INDEX,
@@ -81,7 +82,8 @@ def _home_view(ctx: Context) -> dict[str, Any]:
         "statuses": _statuses(ctx),
         "targets": _targets(ctx),
         "groups": _groups(ctx),
-        "news": _news(catalog),
+        "news": _news(ctx),
+        "updated": updated_text(ctx.freshness.latest()) if ctx.freshness else "",
         "totals": _totals(ctx),
         "cases": [
             {"link": link(c.case.title, href(HOME, case_page(c.slug))), "summary": c.case.summary}
@@ -194,13 +196,16 @@ def _groups(ctx: Context) -> dict[str, Any]:
     return {"year": index.year, "groups": groups, "changes": _joined(changes) if changes else ""}
 
 
-def _news(catalog: Catalog) -> list[dict[str, Any]]:
-    """The latest news posts (the news section's, newest first), each linked."""
-    events = sorted(published_events(catalog), key=lambda e: (e[1].date, e[2]), reverse=True)[:NEWS]
-    out = []
-    for zone, event, slug in events:
-        out.append({"date": date_text(event.date), "link": link(post_title(zone, event), href(HOME, news_post(slug)))})
-    return out
+def _news(ctx: Context) -> list[dict[str, Any]]:
+    """The latest news posts (the news section's, newest first: the events', the data releases' and those
+    written by hand), each linked."""
+    posts = [(event.date, news_post(slug), post_title(zone, event))
+             for zone, event, slug in published_events(ctx.catalog)]  # fmt: skip
+    if ctx.freshness is not None:
+        posts += [(r.as_of, news_post(r.slug), release_title(r)) for r in ctx.freshness.releases]
+        posts += [(post.date, post.uri, post.title) for post in ctx.freshness.hand_posts]
+    latest = sorted(posts, key=lambda p: (p[0], p[1]), reverse=True)[:NEWS]
+    return [{"date": date_text(day), "link": link(title, href(HOME, page))} for day, page, title in latest]
 
 
 # --- below the first screens ------------------------------------------------------------------------------

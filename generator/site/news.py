@@ -10,6 +10,7 @@ published, and every date in the feed comes from the data, never from the clock.
 from __future__ import annotations
 
 import datetime as dt
+import re
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass
 from typing import Any
@@ -17,9 +18,11 @@ from typing import Any
 from generator.data.catalog import Catalog, ZoneRecord
 from generator.data.links import safe_href
 from generator.data.models import Approved, Evaluated, PlanRevised, PublicNotice
+from generator.data.posts import HandPost
 from generator.i18n import _, ngettext, pgettext
 from generator.site.common import Context, Section, front_matter, h, post_title, published_events
 from generator.site.figures import date_text
+from generator.site.freshness import Release, release_category, release_text, release_title
 from generator.site.markup import Safe, block, inline, link
 from generator.site.paths import FEED, NEWS_INDEX, href, news_post, news_post_url, page_url, zone_page
 
@@ -58,10 +61,14 @@ def make_news_pages(ctx: Context) -> Section:
     out = Section()
     for post in posts:
         out.pages[news_post(post.slug)] = _post_page(post)
+    releases = ctx.freshness.releases if ctx.freshness is not None else ()
+    for release in releases:
+        out.pages[news_post(release.slug)] = _release_page(catalog, release)
     base = ctx.base_url
     # At the site's root, not under news/: Material's instant navigation fetches `sitemap.xml` next to every
     # <link rel="alternate"> (the feed's autodiscovery link), and only the root has one.
-    out.files[FEED] = make_feed(catalog, posts, base)
+    hand = ctx.freshness.hand_posts if ctx.freshness is not None else ()
+    out.files[FEED] = make_feed(catalog, posts, base, releases, hand)
     out.nav = [{news_section(): NEWS_INDEX}]
     return out
 
@@ -170,18 +177,78 @@ def _post_page(post: Post) -> str:
     return "\n".join(parts)
 
 
+# --- the data releases (issue 15): one post per new as-of date, saying what changed -------------------------
+
+
+def _release_page(catalog: Catalog, release: Release) -> str:
+    title = release_title(release)
+    text = release_text(release)
+    fm = front_matter(title, catalog.has_sample, text, slug=release.slug, categories=[release_category()])
+    fm = Safe(fm.removesuffix("---\n") + f"date: {release.as_of.isoformat()}\n---\n")
+    parts = [fm, f"# {inline(title)}\n", inline(text) + "\n", MORE + "\n"]
+    if release.changes:
+        parts.append("\n".join(safe_summary(release.changes)) + "\n")
+    meta = _("Published: %(date)s  Category: %(category)s", date=_long_date(release.as_of),
+             category=inline(release_category()))  # fmt: skip
+    back = link(
+        "← " + pgettext("news", "Back to %(section)s", section=news_section()),
+        href(news_post(release.slug), NEWS_INDEX),
+    )
+    parts += [f'<p class="news-meta">{meta}</p>\n', f"{back}\n"]
+    return "\n".join(parts)
+
+
+_DIFF_LINE = re.compile(r"(?P<lead>#{1,6} |\s*- )?(?P<rest>.*)")
+
+
+def safe_summary(lines: tuple[str, ...]) -> list[str]:
+    """The data-change summary's lines (generator/diff.py: Markdown for GitHub, every value escaped there with
+    backslashes and code spans) as the site's Markdown: its headings (one level below the post's title) and list
+    items kept, every text read back to plain text and escaped as the site escapes data (`inline`), since
+    Python-Markdown does not read every backslash escape GitHub does."""
+    out = []
+    for line in lines:
+        found = _DIFF_LINE.fullmatch(line)
+        lead, rest = (found.group("lead") or "", found.group("rest")) if found else ("", line)
+        if lead.startswith("#"):
+            lead = "## "
+        out.append(f"{lead}{inline(_plain(rest))}" if rest.strip() else lead.rstrip())
+    return out
+
+
+def _plain(markdown: str) -> str:
+    """The text the summary's Markdown shows: backslash escapes undone, code spans' backticks dropped."""
+    out = []
+    chars = iter(markdown)
+    for char in chars:
+        if char == "\\":
+            out.append(next(chars, ""))
+        elif char != "`":
+            out.append(char)
+    return "".join(out)
+
+
 def post_url(base: str, post: Post) -> str:
     return f"{base.rstrip('/')}/{news_post_url(post.slug)}"
 
 
-def make_feed(catalog: Catalog, posts: list[Post], base: str) -> bytes:
-    """An Atom feed of the posts, newest first; `updated` is the newest event's date (or the as-of date)."""
+def make_feed(
+    catalog: Catalog,
+    posts: list[Post],
+    base: str,
+    releases: tuple[Release, ...] = (),
+    hand: tuple[HandPost, ...] = (),
+) -> bytes:
+    """An Atom feed of the posts, newest first; `updated` is the newest post's date (or the as-of date). The
+    data releases' posts and those written by hand (with a slug: the blog serves them at news/<slug>/) come
+    after the events' posts."""
     ET.register_namespace("", ATOM)
     home = f"{base.rstrip('/')}/{page_url(NEWS_INDEX)}"
     feed = ET.Element(f"{{{ATOM}}}feed", {"{http://www.w3.org/XML/1998/namespace}lang": "zh-CN"})
     _sub(feed, "id", home)
     _sub(feed, "title", pgettext("news", "%(site)s · %(section)s", site=catalog.site.title, section=news_section()))
-    newest = posts[0].date if posts else catalog.as_of
+    hand = tuple(post for post in hand if post.slug)
+    newest = max([p.date for p in posts] + [r.as_of for r in releases] + [p.date for p in hand], default=catalog.as_of)
     _sub(feed, "updated", _stamp(newest))
     _sub(feed, "link", rel="self", type="application/atom+xml", href=f"{base.rstrip('/')}/{FEED}")
     _sub(feed, "link", rel="alternate", type="text/html", href=home)
@@ -198,6 +265,26 @@ def make_feed(catalog: Catalog, posts: list[Post], base: str) -> bytes:
         _sub(entry, "category", term=post.category)
         sample = _("(sample data: the events and document numbers are invented)") if post.zone.is_sample else ""
         _sub(entry, "summary", post.text + sample, type="text")
+    for release in releases:
+        entry = _sub(feed, "entry")
+        url = f"{base.rstrip('/')}/{news_post_url(release.slug)}"
+        _sub(entry, "id", url)
+        _sub(entry, "title", release_title(release))
+        _sub(entry, "link", rel="alternate", type="text/html", href=url)
+        _sub(entry, "published", _stamp(release.as_of))
+        _sub(entry, "updated", _stamp(release.as_of))
+        _sub(entry, "category", term=release_category())
+        _sub(entry, "summary", release_text(release), type="text")
+    for hand_post in sorted(hand, key=lambda p: (p.date, p.uri), reverse=True):
+        entry = _sub(feed, "entry")
+        url = f"{base.rstrip('/')}/{news_post_url(hand_post.slug or '')}"
+        _sub(entry, "id", url)
+        _sub(entry, "title", hand_post.title)
+        _sub(entry, "link", rel="alternate", type="text/html", href=url)
+        _sub(entry, "published", _stamp(hand_post.date))
+        _sub(entry, "updated", _stamp(hand_post.date))
+        if hand_post.category:
+            _sub(entry, "category", term=hand_post.category)
     ET.indent(feed)
     return ET.tostring(feed, encoding="utf-8", xml_declaration=True) + b"\n"
 

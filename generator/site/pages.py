@@ -18,6 +18,7 @@ from generator.site.analysis_pages import make_analysis_pages
 from generator.site.case_pages import make_case_pages
 from generator.site.common import Context, Section, make_env
 from generator.site.downloads import make_downloads
+from generator.site.freshness import Freshness
 from generator.site.guide_pages import make_guide_pages
 from generator.site.home_page import make_home_page
 from generator.site.indicator_pages import make_indicator_pages
@@ -60,11 +61,15 @@ class SitePages:
     pdf_jobs: dict[str, str]  # PDF path under the generated folder -> print HTML (build.py renders them)
 
 
-def make_pages(catalog: Catalog, analysis: Analysis, site_url: str = "", *, pdf: bool = True) -> SitePages:
+def make_pages(
+    catalog: Catalog, analysis: Analysis, site_url: str = "", *, pdf: bool = True, freshness: Freshness | None = None
+) -> SitePages:
     """`analysis` is the analyse stage's (generator/analysis/stage.py), of this catalog. `site_url` and `pdf`
     are the options' (generator/options.py): the address that overrides site.yaml's, and whether the summary
-    PDFs are made (linked here, their print HTML collected for the PDF stage)."""
-    ctx = Context(catalog=catalog, analysis=analysis, env=make_env(), site_url=site_url, pdf=pdf)
+    PDFs are made (linked here, their print HTML collected for the PDF stage). `freshness`: the dates from the
+    repository's history (build.py); None, as without history: the as-of date, said to be one."""
+    freshness = freshness or Freshness(catalog.as_of)
+    ctx = Context(catalog=catalog, analysis=analysis, env=make_env(), site_url=site_url, pdf=pdf, freshness=freshness)
     pages: dict[str, str] = {}
     files: dict[str, bytes] = {}
     pdf_jobs: dict[str, str] = {}

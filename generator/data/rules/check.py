@@ -12,6 +12,7 @@ from generator.data.partial import Partial, lenient_empty
 from generator.data.rules.cases import _check_case, _notice_unused_images
 from generator.data.rules.context import Context, ZoneModels
 from generator.data.rules.names import _valid_file_id, invalid_id, reserved
+from generator.data.rules.site import _notice_footer_placeholders
 from generator.data.rules.system import (
     _check_indicator_system,
     _check_references,
@@ -35,6 +36,7 @@ def check_records(ctx: Context, zone_models: dict[str, ZoneModels]) -> Valid:
     _check_characters(ctx)
     _notice_policy_url_unset(ctx)
     _check_references(ctx)
+    _notice_footer_placeholders(ctx)
     indicators, maybe = _check_indicator_system(ctx)
     valid = Valid()
     seen_slugs: dict[str, str] = {}

@@ -35,7 +35,7 @@ class Rule:
     doc: str
 
 
-RULE_MODULES = ("names", "text", "system", "zones", "values", "reports", "cases", "codes")
+RULE_MODULES = ("names", "text", "system", "zones", "values", "reports", "cases", "codes", "site")
 
 
 class Running:
