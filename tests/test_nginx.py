@@ -147,6 +147,7 @@ TYPES = {
     ".pdf": "application/pdf",
     ".png": "image/png",
     ".webp": "image/webp",
+    ".svg": "image/svg+xml",  # the large cursor of the reading aids
     ".gz": "application/gzip",
     ".conf": "application/octet-stream",
     "": "application/octet-stream",  # the vendored plotly's LICENSE and VERSION
