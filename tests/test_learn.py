@@ -161,9 +161,6 @@ def test_no_numbers_no_lesson(sample: Catalog) -> None:
 # --- the pages: the zone page's 可借鉴的经验 and the indicator page's cases ---------------------------------------
 
 
-PAGES_XFAIL = pytest.mark.xfail(strict=True, reason="issue 16: zone and indicator pages do not show the lessons yet")
-
-
 def _short(data: Path, zone: str) -> str:
     z = _yaml(data / "zones" / zone / "zone.yaml")
     return str(z.get("short_name") or z["name"])
@@ -203,7 +200,6 @@ def _section(page: str, heading: str) -> str:
 NONE_FITS = "暂无其他示范区的案例引用该指标且数据显示该指标有所提升。"
 
 
-@PAGES_XFAIL
 def test_zone_pages_show_the_lessons_with_their_numbers_and_why() -> None:
     catalog, site = generated(SAMPLE, pdf=False)
     index = composite(catalog)
@@ -241,7 +237,6 @@ def test_zone_pages_show_the_lessons_with_their_numbers_and_why() -> None:
     assert shown > 0 and nones > 0 and unscored > 0  # every kind of part is checked
 
 
-@PAGES_XFAIL
 def test_indicator_pages_list_every_citing_case_with_before_and_after() -> None:
     _catalog, site = generated(SAMPLE, pdf=False)
     citing: dict[str, list[tuple[str, str, dict[str, Any]]]] = {}
@@ -270,7 +265,6 @@ def test_indicator_pages_list_every_citing_case_with_before_and_after() -> None:
                 assert f"{short}该指标 {b}（{by} 年）与 {a}（{ay} 年）持平。" in line, line
 
 
-@PAGES_XFAIL
 def test_case_titles_are_escaped_where_lessons_show_them(sample: Catalog, monkeypatch: pytest.MonkeyPatch) -> None:
     """A case title is data: on the zone page that offers it and the indicator page that lists it, no tag and
     no link can form from it."""
