@@ -187,6 +187,10 @@ def _rose(data: Path, zone: str, case: dict[str, Any], indicator: str) -> str:
     )
 
 
+def _kind(data: Path, indicator: str) -> str:
+    return next(str(i["kind"]) for i in _yaml(data / "indicator_system.yaml")["indicators"] if i["id"] == indicator)
+
+
 def _name(data: Path, indicator: str) -> str:
     return next(str(i["name"]) for i in _yaml(data / "indicator_system.yaml")["indicators"] if i["id"] == indicator)
 
@@ -231,7 +235,14 @@ def test_zone_pages_show_the_lessons_with_their_numbers_and_why() -> None:
                 case = cases[(case_zone, slug)]
                 line = next(i for i in items if f"../../cases/{slug}.md" in i)
                 assert f"（{_short(SAMPLE, case_zone)}，{case['year']} 年）" in line
-                assert f"本区该指标百分位为 {fmt_decimal(standing.percentile, 1)}，属相对劣势；" in line
+                growth = _kind(SAMPLE, ind) in ("count", "amount")  # taken by its growth rate (kinds.py)
+                what = "的增长率在" if growth else "在"
+                among = "有增长率的" if growth else "有数值的"
+                tied = "并列" if standing.tied else ""
+                assert (
+                    f"本区该指标{what} {standing.among} 个{among}示范区中{tied}排第 {standing.rank} 位"
+                    f"（百分位 {fmt_decimal(standing.percentile, 1)}），属相对劣势；"
+                ) in line, line
                 assert _rose(SAMPLE, case_zone, case, ind) + "。" in line
                 shown += 1
     assert shown > 0 and nones > 0 and unscored > 0  # every kind of part is checked

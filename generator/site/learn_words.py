@@ -6,13 +6,39 @@ from __future__ import annotations
 
 from generator.analysis.learn import Evidence, Learning
 from generator.data.catalog import Catalog, ZoneRecord
+from generator.data.kinds import KINDS
 from generator.data.models import Indicator
-from generator.i18n import pgettext
+from generator.i18n import NP_, pgettext
 from generator.site.common import zone_short
 from generator.site.figures import reading_text
 from generator.site.markup import Safe, inline, link
 from generator.site.paths import case_page, href, indicator_page
 from generator.site.series import fmt_decimal, with_unit
+
+# why a case is offered: the zone's standing on the indicator, as its page's weaknesses list gives it (by the
+# value, or by the growth rate for a number or amount; tied where another zone has the same), then the evidence
+_STANDING = {
+    (False, False): NP_(
+        "learning",
+        "this zone ranks %(rank)s of the %(among)s zones with a value (percentile %(percentile)s), a relative "
+        "weakness; %(evidence)s",
+    ),
+    (False, True): NP_(
+        "learning",
+        "this zone ranks tied %(rank)s of the %(among)s zones with a value (percentile %(percentile)s), a relative "
+        "weakness; %(evidence)s",
+    ),
+    (True, False): NP_(
+        "learning",
+        "this zone's growth rate ranks %(rank)s of the %(among)s zones with a growth rate (percentile "
+        "%(percentile)s), a relative weakness; %(evidence)s",
+    ),
+    (True, True): NP_(
+        "learning",
+        "this zone's growth rate ranks tied %(rank)s of the %(among)s zones with a growth rate (percentile "
+        "%(percentile)s), a relative weakness; %(evidence)s",
+    ),
+}
 
 
 def _value(catalog: Catalog, e: Evidence, year: int) -> str:
@@ -116,6 +142,7 @@ def lessons_block(catalog: Catalog, learning: Learning, zone: ZoneRecord, page: 
         ind = catalog.indicator(s.indicator)
         name = link(ind.name if ind else s.indicator, href(page, indicator_page(s.indicator)))
         out += ["", f"**{name}**", ""]
+        growth = ind is not None and KINDS[ind.kind].index == "growth"  # the index takes it as a growth rate
         if not lesson.cases:
             out.append(
                 "- "
@@ -127,8 +154,9 @@ def lessons_block(catalog: Catalog, learning: Learning, zone: ZoneRecord, page: 
             continue
         for e in lesson.cases:
             why = pgettext(
-                "learning",
-                "this zone's percentile on it is %(percentile)s, a relative weakness; %(evidence)s",
+                *_STANDING[(growth, s.tied)],
+                among=s.among,
+                rank=s.rank,
                 percentile=fmt_decimal(s.percentile, 1),
                 evidence=evidence_sentence(catalog, e),
             )
