@@ -302,3 +302,23 @@ def test_case_titles_are_escaped_where_lessons_show_them(sample: Catalog, monkey
         assert f"]({up}cases/joint-meeting-assessment.md)" in section, path
         assert "<script>" not in section and "<img" not in section and "](javascript" not in section
         assert inline(hostile) in section
+
+
+def test_the_words_of_each_case_without_a_lesson(sample: Catalog) -> None:
+    """The sentences a reader sees where the data support no lesson: a zone scored with no weakness, a case
+    zone without the value of the year before, one without a value from the case's year on."""
+    from generator import i18n
+    from generator.analysis.learn import Learning
+    from generator.site.learn_words import evidence_sentence, lessons_block
+
+    zone = sample.zones["nanning-hitech"]
+    with i18n.use("zh_CN"):
+        block = str(lessons_block(sample, Learning((), {zone.id: ()}), zone, "zones/nanning-hitech/index.md"))
+        assert "暂不推荐其他示范区的经验：本区没有在各示范区中排名处于后半的指标。" in block
+        assert "百分位" not in block
+        short = _short(SAMPLE, "nanning-hitech")
+        no_before = Evidence("x", zone.id, "hitech_enterprises", 2019, None, 2025, Decimal(1))
+        assert evidence_sentence(sample, no_before) == f"{short}缺少案例年份前一年（2019 年）该指标的数值。"
+        no_after = Evidence("x", zone.id, "hitech_enterprises", 2029, Decimal(1), None, None)
+        assert evidence_sentence(sample, no_after) == f"{short}自案例年份（2030 年）起暂无该指标的数值。"
+        assert not no_before.improved and not no_after.improved
