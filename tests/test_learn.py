@@ -166,10 +166,14 @@ def _short(data: Path, zone: str) -> str:
     return str(z.get("short_name") or z["name"])
 
 
+def _indicator(data: Path, indicator: str) -> dict[str, Any]:
+    """An indicator's YAML entry: the system's, or a zone's own (zones/<id>/indicators.yaml)."""
+    files = [data / "indicator_system.yaml", *sorted((data / "zones").glob("*/indicators.yaml"))]
+    return next(i for f in files for i in _yaml(f)["indicators"] if i["id"] == indicator)
+
+
 def _unit(data: Path, indicator: str) -> str:
-    return next(
-        str(i.get("unit") or "") for i in _yaml(data / "indicator_system.yaml")["indicators"] if i["id"] == indicator
-    )
+    return str(_indicator(data, indicator).get("unit") or "")
 
 
 def _shown(data: Path, indicator: str, number: Decimal) -> str:
@@ -188,11 +192,11 @@ def _rose(data: Path, zone: str, case: dict[str, Any], indicator: str) -> str:
 
 
 def _kind(data: Path, indicator: str) -> str:
-    return next(str(i["kind"]) for i in _yaml(data / "indicator_system.yaml")["indicators"] if i["id"] == indicator)
+    return str(_indicator(data, indicator)["kind"])
 
 
 def _name(data: Path, indicator: str) -> str:
-    return next(str(i["name"]) for i in _yaml(data / "indicator_system.yaml")["indicators"] if i["id"] == indicator)
+    return str(_indicator(data, indicator)["name"])
 
 
 def _section(page: str, heading: str) -> str:
@@ -322,3 +326,27 @@ def test_the_words_of_each_case_without_a_lesson(sample: Catalog) -> None:
         no_after = Evidence("x", zone.id, "hitech_enterprises", 2029, Decimal(1), None, None)
         assert evidence_sentence(sample, no_after) == f"{short}自案例年份（2030 年）起暂无该指标的数值。"
         assert not no_before.improved and not no_after.improved
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="issue 16: a case page shows its zone's first and latest values, not those around the case's year",
+)
+def test_case_pages_give_the_before_and_after_of_the_case_year() -> None:
+    """Sibling of the lessons: a case's own page says what its zone's value did around the case's year (the
+    same before/after), so a rise from years before the case is not read as the case's result."""
+    _catalog, site = generated(SAMPLE, pdf=False)
+    for zone, slug, case in _cases(SAMPLE):
+        page = site.pages[f"cases/{slug}.md"]
+        assert "与案例年份对照（案例所在示范区该指标在案例年份前一年的数值和案例年份起最近一年的数值）：" in page
+        for ind in case["results"].get("indicators", []):
+            by, before, ay, after = _expected(SAMPLE, zone, case, ind)
+            assert before is not None and after is not None
+            b, a, short = _shown(SAMPLE, ind, before), _shown(SAMPLE, ind, after), _short(SAMPLE, zone)
+            verb = "增至" if after > before else "降至" if after < before else None
+            sentence = (
+                f"{short}该指标由 {b}（{by} 年）{verb} {a}（{ay} 年）。"
+                if verb
+                else f"{short}该指标 {b}（{by} 年）与 {a}（{ay} 年）持平。"
+            )
+            assert f"- {inline(_name(SAMPLE, ind))}：{sentence}" in page, (slug, ind)
