@@ -328,10 +328,6 @@ def test_the_words_of_each_case_without_a_lesson(sample: Catalog) -> None:
         assert not no_before.improved and not no_after.improved
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="issue 16: a case page shows its zone's first and latest values, not those around the case's year",
-)
 def test_case_pages_give_the_before_and_after_of_the_case_year() -> None:
     """Sibling of the lessons: a case's own page says what its zone's value did around the case's year (the
     same before/after), so a rise from years before the case is not read as the case's result."""

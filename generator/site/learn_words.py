@@ -5,7 +5,7 @@ come from the analysis (generator/analysis/learn.py); this module words and link
 from __future__ import annotations
 
 from generator.analysis.learn import Evidence, Learning
-from generator.data.catalog import Catalog, ZoneRecord
+from generator.data.catalog import CaseRecord, Catalog, ZoneRecord
 from generator.data.kinds import KINDS
 from generator.data.models import Indicator
 from generator.i18n import NP_, pgettext
@@ -184,4 +184,24 @@ def citing_block(catalog: Catalog, learning: Learning, ind: Indicator, page: str
     for e in citing:
         colon = pgettext("learning", ": ")
         out.append(f"- {_case_link(catalog, e, page)}{colon}{evidence_sentence(catalog, e)}")
+    return Safe("\n".join(out) + "\n")
+
+
+def case_around(catalog: Catalog, learning: Learning, case: CaseRecord) -> Safe:
+    """A case page's lines under its values table: each cited indicator's before/after around the case's year."""
+    mine = [e for e in learning.evidence if e.case == case.slug]
+    if not mine:
+        return Safe("")
+    out = [
+        pgettext(
+            "learning",
+            "Against the case's year (the zone's value in the year before the case's year and its latest value "
+            "from the case's year on):",
+        ),
+        "",
+    ]
+    colon = pgettext("learning", ": ")
+    for e in mine:
+        ind = catalog.indicator(e.indicator, e.zone)
+        out.append(f"- {inline(ind.name if ind else e.indicator)}{colon}{evidence_sentence(catalog, e)}")
     return Safe("\n".join(out) + "\n")
