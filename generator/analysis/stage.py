@@ -7,7 +7,9 @@ and lay these facts out; they never compute or keep an analysis result themselve
   the target in force at that year's end (targets.py),
 - the annual-report submissions and the evaluations due (reporting.py),
 - the peer table that ranks a zone's value among the zones' values (the zone pages' sentences),
-- the home page's totals of the summable indicators, exact (Decimal sums of the values as written).
+- the home page's totals of the summable indicators, exact (Decimal sums of the values as written),
+- each case's before/after on the indicators it cites, and each zone's lessons from other zones' cases for its
+  relative weaknesses (learn.py).
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ from decimal import Decimal
 from typing import Any
 
 from generator.analysis.composite import Composite, composite
+from generator.analysis.learn import Learning, learning
 from generator.analysis.memo import Memo
 from generator.analysis.reporting import EvaluationDue, ReportingYear, evaluations_due, reporting_years
 from generator.analysis.targets import STATUSES, Judgement, Status, ZoneProgress, all_progress, year_judgement
@@ -47,6 +50,7 @@ class Analysis:
     evaluations: tuple[EvaluationDue, ...]
     peers: PeerTable
     totals: tuple[Total, ...]  # in the indicator system's order
+    learning: Learning  # cases' evidence and the zones' lessons from other zones (learn.py)
 
     def progress_for(self, zone_id: str) -> ZoneProgress | None:
         return next((p for p in self.progress if p.zone.id == zone_id), None)
@@ -71,14 +75,16 @@ def analyse(catalog: Catalog, memo: Memo | None = None) -> Analysis:
     by the content of their inputs; the MkDocs hook hands one in so that `mkdocs serve` recomputes only the
     years an edit changed."""
     zones = sorted_zones(catalog)
+    index = composite(catalog, memo)
     return Analysis(
-        composite=composite(catalog, memo),
+        composite=index,
         progress=tuple(all_progress(catalog, zones)),
         year_targets=year_targets(catalog),
         reporting=tuple(reporting_years(catalog, zones)),
         evaluations=tuple(evaluations_due(catalog, zones)),
         peers=peer_table(catalog),
         totals=latest_totals(catalog),
+        learning=learning(catalog, index),
     )
 
 

@@ -11,6 +11,7 @@ from generator.data.image_size import image_size
 from generator.i18n import N_, _, pgettext
 from generator.site.common import NAV_MAX_PAGES, Context, Section, front_matter, h, zone_short
 from generator.site.figures import date_text
+from generator.site.learn_words import case_around
 from generator.site.markup import Safe, block, link
 from generator.site.paths import (
     CASES_INDEX,
@@ -45,7 +46,9 @@ def make_case_pages(ctx: Context) -> Section:
     out = Section()
     cases = sorted_cases(catalog)
     for case in catalog.cases:
-        out.pages[case_page(case.slug)] = env.get_template("case.md.j2").render(**_case_view(catalog, case))
+        out.pages[case_page(case.slug)] = env.get_template("case.md.j2").render(
+            **_case_view(catalog, case), around=case_around(catalog, ctx.analysis.learning, case)
+        )
     out.pages[CASES_INDEX] = env.get_template("case_list.md.j2").render(**_case_list_view(catalog, cases))
     out.files[CASES_JSON] = case_index_json(catalog, cases)
     listed = [case_page(c.slug) for c in cases] if len(cases) <= NAV_MAX_PAGES else []

@@ -38,6 +38,7 @@ from generator.site.common import (
     zone_short,
 )
 from generator.site.figures import reading_text
+from generator.site.learn_words import citing_block
 from generator.site.markup import link
 from generator.site.paths import INDICATORS_INDEX, href, indicator_page, zone_page
 from generator.site.sentences import Entry, ranking_sentence, trend_sentence
@@ -50,7 +51,8 @@ def make_indicator_pages(ctx: Context) -> Section:
     quantitative = [ind for ind in catalog.indicators if KINDS[ind.kind].numeric]
     for ind in quantitative:
         out.pages[indicator_page(ind.id)] = env.get_template("indicator.md.j2").render(
-            **_indicator_view(catalog, ind, image_site(ctx, indicator_page(ind.id)))
+            **_indicator_view(catalog, ind, image_site(ctx, indicator_page(ind.id))),
+            cases=citing_block(catalog, ctx.analysis.learning, ind, indicator_page(ind.id)),
         )
     out.pages[INDICATORS_INDEX] = env.get_template("indicators.md.j2").render(**_indicators_view(catalog))
     section = pgettext("indicator pages", "Indicators")

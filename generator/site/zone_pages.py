@@ -38,6 +38,7 @@ from generator.site.common import (
 )
 from generator.site.composite_words import composite_block
 from generator.site.figures import date_text, reading_text
+from generator.site.learn_words import lessons_block
 from generator.site.markup import Safe, link
 from generator.site.paths import (
     DATA_INDEX,
@@ -261,4 +262,5 @@ def _zone_view(ctx: Context, zone: ZoneRecord) -> dict[str, Any]:
         "revised": any(e.kind == "plan_revised" for e in z.events),
         "targets_progress": targets_block(env, catalog, analysis.progress_for(zone.id)),
         "composite": composite_block(catalog, analysis.composite, zone),
+        "lessons": lessons_block(catalog, analysis.learning, zone, here),
     }  # fmt: skip
