@@ -612,6 +612,104 @@ def gov_footer_problems(page: Any, path: str) -> list[str]:
     return [f"/{path}: {problem}" for problem in page.evaluate(GOV_FOOTER)]
 
 
+# Charts as a reader on a phone sees them (issue 14; they were tests/test_browser_sentences.py, which opened these two
+# pages a second time): at 375 px no two axis labels collide ("0" over "2022（基期）"), the target line's label covers
+# no bar and no value (a zone with targets and a baseline year), and a stacked bar shows every segment's count inside
+# it (the progress page). Every drawn chart's text boxes, by what they are: tick labels and axis titles, bar values,
+# bars, annotations.
+CHART_BOXES = """() => [...document.querySelectorAll('.chart-plot[data-rendered]')].map(plot => {
+  const box = el => { const r = el.getBoundingClientRect(); return [r.left, r.top, r.right, r.bottom]; };
+  const all = sel => [...plot.querySelectorAll(sel)].filter(el => el.getBoundingClientRect().width > 0);
+  return {
+    id: plot.id,
+    axes: all('g.xtick text, g.ytick text, g.g-xtitle text, g.g-ytitle text').map(el => [el.textContent, box(el)]),
+    values: all('g.point text, text.bartext').map(el => [el.textContent, box(el)]),
+    bars: all('g.point path').map(box),
+    notes: all('g.annotation').map(el => [el.textContent, box(el)]),
+  };
+})"""
+LABELS_PAGE = "zones/liuzhou-hitech/"  # targets and a baseline year: the case of the issue
+
+
+def _overlap(a: list[float], b: list[float]) -> bool:
+    return a[0] < b[2] - 0.5 and b[0] < a[2] - 0.5 and a[1] < b[3] - 0.5 and b[1] < a[3] - 0.5
+
+
+def chart_label_problems(page: Any, path: str) -> list[str]:
+    """On LABELS_PAGE, every chart drawn: axis labels that collide, a target's label over a value or a bar; and the
+    page must still show the case (a baseline year's label, at least three target labels)."""
+    if path != LABELS_PAGE:
+        return []
+    problems: list[str] = []
+    charts = page.evaluate(CHART_BOXES)
+    if not any(any("基期" in t for t, _b in c["axes"]) for c in charts):
+        problems.append(f"/{path}: no axis label names the baseline year (基期)")
+    targets = 0
+    for chart in charts:
+        axes = chart["axes"]
+        for k, (text_a, a) in enumerate(axes):
+            problems += [
+                f"/{path}: {chart['id']}: {text_a!r} over {text_b!r}" for text_b, b in axes[k + 1 :] if _overlap(a, b)
+            ]
+        for note, box in chart["notes"]:
+            if "目标" not in note:
+                continue
+            targets += 1
+            problems += [
+                f"/{path}: {chart['id']}: {note!r} over {value!r}" for value, v in chart["values"] if _overlap(box, v)
+            ]
+            problems += [f"/{path}: {chart['id']}: {note!r} over a bar" for bar in chart["bars"] if _overlap(box, bar)]
+    if targets < 3:
+        problems.append(f"/{path}: {targets} target labels drawn, not at least 3")
+    return problems
+
+
+# Per segment of the progress page's stacked bar (its first chart): its count as drawn, the text's and the segment's
+# boxes, the text's fill and the segment's solid colour under its pattern.
+STACK_SEGMENTS = r"""() => {
+  const plot = document.querySelector('.chart-plot[data-rendered]');
+  // a segment's colour under its count: its fill, or under a pattern the pattern's background
+  const solid = path => {
+    const fill = getComputedStyle(path).fill, ref = fill.match(/url\("?#([^")]+)/);
+    if (!ref) return fill;
+    const rect = document.getElementById(ref[1]).querySelector('rect');
+    return rect && rect.getAttribute('fill-opacity') !== '0' ? getComputedStyle(rect).fill : 'none';
+  };
+  return [...plot.querySelectorAll('g.trace.bars g.point')].map(p => {
+    const path = p.querySelector('path'), text = p.querySelector('text');
+    const r = el => { const b = el.getBoundingClientRect(); return [b.left, b.top, b.right, b.bottom]; };
+    return {
+      width: path.getBoundingClientRect().width,
+      bar: r(path),
+      text: text ? text.textContent : null,
+      box: text ? r(text) : null,
+      fill: text ? getComputedStyle(text).fill : null,
+      size: text ? parseFloat(getComputedStyle(text).fontSize) : 0,
+      under: solid(path),
+    };
+  }).filter(s => s.width > 0);
+}"""
+STACK_PAGE = "progress/"
+
+
+def stacked_bar_problems(page: Any, path: str) -> list[str]:
+    """On STACK_PAGE: each segment of the stacked bar shows its count (digits, at least 10 px) inside it, drawn on the
+    segment's solid colour (the pattern lies over it), not white under a white count."""
+    if path != STACK_PAGE:
+        return []
+    segments = page.evaluate(STACK_SEGMENTS)
+    problems = [] if segments else [f"/{path}: no segment of the stacked bar is drawn"]
+    for s in segments:
+        bar, box = s["bar"], s["box"]
+        if not (s["text"] and s["text"].isdigit()) or s["size"] < 10:
+            problems.append(f"/{path}: a segment shows no count of at least 10 px: {s}")
+        elif not (bar[0] - 0.5 <= box[0] and box[2] <= bar[2] + 0.5):
+            problems.append(f"/{path}: a count lies outside its segment: {s}")
+        if s["under"] in ("none", "rgb(255, 255, 255)", "rgba(0, 0, 0, 0)", s["fill"]):
+            problems.append(f"/{path}: a count is drawn on no solid colour of its own: {s}")
+    return problems
+
+
 def _sweep(browser: Any, base_url: str, paths: list[str]) -> tuple[list[str], int]:
     """The phone checks of `paths`, in one browser context: (problems, charts drawn)."""
     from axe_playwright_python.sync_playwright import Axe
@@ -633,6 +731,8 @@ def _sweep(browser: Any, base_url: str, paths: list[str]) -> tuple[list[str], in
                     charts += 1
                     if chart["drawn"] != chart["expected"]:
                         problems.append(f"/{path}: chart {chart['id']} drew {chart['drawn']} of {chart['expected']}")
+                problems += chart_label_problems(page, path)
+                problems += stacked_bar_problems(page, path)
             width = page.evaluate("document.documentElement.scrollWidth")
             if width > 375:
                 problems.append(f"/{path}: {width}px wide")

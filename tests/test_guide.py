@@ -1,6 +1,6 @@
 """The editors' guide as built: its examples render as code blocks, and what it says matches what the code does.
 
-The sample site is built once (PDF=0: the summary PDFs play no part here). Every code example of a
+The sample site is the run's one build of it (conftest's `sample_site`). Every code example of a
 hand-written page (site_src/**/*.md) must come out as a <pre><code> block holding exactly the example's text;
 no page at all (generated pages included) may show a multi-line inline code span (a fence the Markdown
 processor did not recognise) or a list item swallowed into a paragraph (the "run-on line" of issue 11).
@@ -16,15 +16,16 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, SAMPLE, build_site, run_check
+from conftest import ROOT, SAMPLE, run_check
 from generator.data.load import IMAGE_SUFFIXES, MAX_IMAGE_BYTES
 
 SITE_SRC = ROOT / "site_src"
 
 
 @pytest.fixture(scope="module")
-def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return build_site(tmp_path_factory.mktemp("guide"), SAMPLE, env={"PDF": "0"})
+def site(sample_site: Path) -> Path:
+    """The run's one build of the sample data (conftest's `sample_site`): no second build for the guide."""
+    return sample_site
 
 
 # ---- reading pages --------------------------------------------------------------------------------------

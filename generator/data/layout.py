@@ -218,3 +218,21 @@ def reference_file(name: str) -> Located:
     found = match(REFERENCE.parts(list=name))
     assert found is not None, name
     return found
+
+
+# ---- where the data's ids become the site's file names ------------------------------------------------------
+# The site's folders (relative to the generated folder, which MkDocs serves at the site's root) where a page or
+# file is named by an id from the data. generator/site/paths.py makes every address from these, and the checker
+# refuses an id that would take a name the site itself uses in one of them (rules/names.py): both read them here.
+
+SITE_DATA = "data"  # the open data's folder
+SITE_ZONES = "zones"  # zones/<zone id>/index.md (and the zone's year pages and PDFs), beside zones/index.md
+SITE_CASES = "cases"  # cases/<case id>.md, beside the case library cases/index.md
+SITE_INDICATORS = "indicators"  # indicators/<indicator id>.md, beside the indicator list indicators/index.md
+SITE_ZONE_CSVS = f"{SITE_DATA}/zones"  # data/zones/<zone id>.csv
+SITE_IMAGES = "images"  # images/<zone id>/<file>: the images of a zone's cases
+
+
+def site_index(folder: str) -> str:
+    """The page of a site folder itself (`cases` → `cases/index.md`, served at cases/)."""
+    return f"{folder}/index.md"

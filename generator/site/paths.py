@@ -18,28 +18,37 @@ import posixpath
 
 from generator.data.catalog import Catalog, ZoneRecord
 from generator.data.kinds import KINDS
+from generator.data.layout import (
+    SITE_CASES,
+    SITE_DATA,
+    SITE_IMAGES,
+    SITE_INDICATORS,
+    SITE_ZONE_CSVS,
+    SITE_ZONES,
+    site_index,
+)
 from generator.data.models import Indicator
 from generator.i18n import _, pgettext
 from generator.site.markup import Safe, link
 
-DATA = "data"  # the open data's folder
+DATA = SITE_DATA  # the open data's folder
 
 
 def zone_page(zone_id: str) -> str:
-    return f"zones/{zone_id}/index.md"
+    return site_index(f"{SITE_ZONES}/{zone_id}")
 
 
 def year_page(zone_id: str, year: int) -> str:
     """A zone's summary of one report year's construction data (summary_pages.py)."""
-    return f"zones/{zone_id}/{year}.md"
+    return f"{SITE_ZONES}/{zone_id}/{year}.md"
 
 
 def summary_pdf_path(zone_id: str, year: int) -> str:
-    return f"zones/{zone_id}/summary-{year}.pdf"
+    return f"{SITE_ZONES}/{zone_id}/summary-{year}.pdf"
 
 
 def indicator_page(ind_id: str) -> str:
-    return f"indicators/{ind_id}.md"
+    return f"{SITE_INDICATORS}/{ind_id}.md"
 
 
 def indicator_name(catalog: Catalog, ind: Indicator, here: str) -> str | Safe:
@@ -52,7 +61,7 @@ def indicator_name(catalog: Catalog, ind: Indicator, here: str) -> str | Safe:
 
 def zone_csv_path(zone_id: str) -> str:
     """The per-zone CSV (downloads.py)."""
-    return f"{DATA}/zones/{zone_id}.csv"
+    return f"{SITE_ZONE_CSVS}/{zone_id}.csv"
 
 
 def summary_links(zone: ZoneRecord, pdf: bool = True) -> Safe:
@@ -78,10 +87,12 @@ def summary_links(zone: ZoneRecord, pdf: bool = True) -> Safe:
 
 HOME = "index.md"
 ABOUT = "about.md"  # hand-written (site_src/), listed in the navigation
-ZONES_INDEX = "zones/index.md"
-CASES_INDEX = "cases/index.md"
-CASES_JSON = "cases/index.json"  # the case list's filter script reads it
-INDICATORS_INDEX = "indicators/index.md"
+# The folders where ids become file names, and their own pages, are generator/data/layout.py's: the checker reads
+# them there too (it refuses an id named like one of these pages).
+ZONES_INDEX = site_index(SITE_ZONES)
+CASES_INDEX = site_index(SITE_CASES)
+CASES_JSON = f"{SITE_CASES}/index.json"  # the case list's filter script reads it
+INDICATORS_INDEX = site_index(SITE_INDICATORS)
 POLICY_INDEX = "policy/index.md"
 POLICY_PROCEDURE = "policy/procedure.md"
 POLICY_TASKS = "policy/tasks.md"
@@ -123,11 +134,11 @@ def page_url(page: str) -> str:
 
 def zone_image(zone_id: str, file: str) -> str:
     """An image of a zone's case (copied from the data folder's images/<zone id>/)."""
-    return f"images/{zone_id}/{file}"
+    return f"{SITE_IMAGES}/{zone_id}/{file}"
 
 
 def case_page(slug: str) -> str:
-    return f"cases/{slug}.md"
+    return f"{SITE_CASES}/{slug}.md"
 
 
 def news_post(slug: str) -> str:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from generator.data.catalog import Catalog
 from generator.data.construct import Valid, ValidCase, build_catalog
+from generator.data.layout import SITE_CASES, SITE_ZONE_CSVS, SITE_ZONES
 from generator.data.models import (
     Zone,
 )
@@ -42,7 +43,7 @@ def check_records(ctx: Context, zone_models: dict[str, ZoneModels]) -> Valid:
     seen_slugs: dict[str, str] = {}
     for zone_id, models in zone_models.items():
         files = ctx.folder.zones[zone_id]
-        if reserved(ctx, "what-zone", zone_id, ("zones", "data/zones"), path=files.folder):
+        if reserved(ctx, "what-zone", zone_id, (SITE_ZONES, SITE_ZONE_CSVS), path=files.folder):
             continue
         if invalid_id(ctx, files.folder, zone_id, "zone"):
             continue
@@ -55,7 +56,7 @@ def check_records(ctx: Context, zone_models: dict[str, ZoneModels]) -> Valid:
             valid.zones[zone_id] = record
         for slug, case in sorted(models["cases"].items()):
             doc = files.cases[slug]
-            if case is None or not _valid_file_id(ctx, doc, slug, folder="cases"):
+            if case is None or not _valid_file_id(ctx, doc, slug, folder=SITE_CASES):
                 continue
             if slug in seen_slugs:
                 duplicate_id(ctx, doc, (), "case", slug, seen_slugs[slug])

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from typing import Any, Literal
 
+from generator.data.layout import SITE_CASES, SITE_IMAGES, SITE_INDICATORS, SITE_ZONE_CSVS, SITE_ZONES, site_index
 from generator.data.load import Document
 from generator.data.messages import editor_text
 from generator.data.problems import Problem
@@ -26,15 +27,16 @@ RESERVED = frozenset(
     }
 )
 # Names the site itself uses in the folders where an id becomes a file name (cases/<slug>.md,
-# indicators/<id>.md, zones/<id>/, data/zones/<id>.csv, images/<zone>/): an id so named would overwrite that
-# page or be overwritten by it. Name -> the page's path and its catalogue name; tests/test_gate.py checks the
-# list against every path the site generates.
+# indicators/<id>.md, zones/<id>/, data/zones/<id>.csv, images/<zone>/: the folders and their pages are
+# layout.py's, where generator/site/paths.py reads them too): an id so named would overwrite that page or be
+# overwritten by it. Name -> the page's path and its catalogue name; tests/test_names.py checks the list against
+# every path the site generates.
 SITE_NAMES: dict[str, dict[str, tuple[str, str]]] = {
-    "cases": {"index": ("cases/index.md", "page-cases")},
-    "indicators": {"index": ("indicators/index.md", "page-indicators")},
-    "zones": {},  # zones/<id>/index.md beside zones/index.md: another page, no collision
-    "data/zones": {},
-    "images": {},
+    SITE_CASES: {"index": (site_index(SITE_CASES), "page-cases")},
+    SITE_INDICATORS: {"index": (site_index(SITE_INDICATORS), "page-indicators")},
+    SITE_ZONES: {},  # zones/<id>/index.md beside zones/index.md: another page, no collision
+    SITE_ZONE_CSVS: {},
+    SITE_IMAGES: {},
 }
 
 

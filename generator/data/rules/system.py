@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any, Literal
 
 from generator.data.kinds import KINDS
+from generator.data.layout import SITE_INDICATORS
 from generator.data.load import Document
 from generator.data.messages import editor_text
 from generator.data.models import (
@@ -113,7 +114,7 @@ def _check_indicator(
     ctx: Context, doc: Document, key: tuple[Any, ...], ind: Indicator, categories: tuple[set[str], Unsure]
 ) -> None:
     if ind.id is not None:
-        reserved(ctx, "what-indicator", ind.id, ("indicators",), doc=doc, key=(*key, "id"))
+        reserved(ctx, "what-indicator", ind.id, (SITE_INDICATORS,), doc=doc, key=(*key, "id"))
     unknown_reference(ctx, doc, IndicatorSystem, (*key, "category"), ind.category, categories)  # as in a zone's list
     if ind.kind is None:  # could not be read: nothing below can be judged
         return
