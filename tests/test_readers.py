@@ -10,8 +10,6 @@ from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import urljoin
 
-import pytest
-
 from conftest import SAMPLE, load_catalog
 
 # Elements that hold a table's cells, a list's items or a heading: where a name is a name, not running text.
@@ -64,9 +62,6 @@ class _Names(HTMLParser):
                     text = text[: m.start()] + "\0" * len(name) + text[m.end() :]
 
 
-@pytest.mark.xfail(
-    strict=True, reason="issue 14: indicator names in the targets, cases, method, home and zone list are not linked"
-)
 def test_every_indicator_name_in_a_table_list_or_heading_links_to_its_page(sample_site: Path) -> None:
     catalog = load_catalog(SAMPLE)
     pages = {p.name for p in (sample_site / "indicators").iterdir() if (p / "index.html").is_file()}

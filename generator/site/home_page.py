@@ -29,7 +29,7 @@ from generator.site.common import (
 )
 from generator.site.composite_words import group_name, group_rule, score_text
 from generator.site.figures import date_text
-from generator.site.markup import Safe, link
+from generator.site.markup import Safe, inline, link
 from generator.site.paths import (
     ANALYSIS_INDEX,
     HOME,
@@ -40,7 +40,7 @@ from generator.site.paths import (
     case_page,
     href,
     hrefs,
-    indicator_page,
+    indicator_name,
     news_post,
     zone_page,
 )
@@ -140,8 +140,9 @@ def _card(ctx: Context, zone: ZoneRecord) -> dict[str, Any]:
             continue
         latest = _latest(zone, ind.id)
         if latest is not None:
-            lines.append(pgettext("home page: a key figure", "%(indicator)s: %(value)s (%(year)s)",
-                                  indicator=ind.name, value=with_unit(latest[0], ind.unit), year=latest[1]))  # fmt: skip
+            lines.append(Safe(pgettext("home page: a key figure", "%(indicator)s: %(value)s (%(year)s)",
+                                       indicator=indicator_name(ctx.catalog, ind, HOME),
+                                       value=inline(with_unit(latest[0], ind.unit)), year=latest[1])))  # fmt: skip
     return {"key": h(zone.id), "link": link(zone_short(zone), href(HOME, zone_page(zone.id))), "lines": lines}
 
 
@@ -215,7 +216,7 @@ def _totals(ctx: Context) -> list[dict[str, Any]]:
         ind = catalog.indicator(total.indicator)
         assert ind is not None
         tables.setdefault((total.year, total.zone_ids), []).append({
-            "name": link(ind.name, href(HOME, indicator_page(ind.id))),
+            "name": indicator_name(catalog, ind, HOME),
             "value": fmt_number(total.total, ind.unit or ""),
         })  # fmt: skip
     return [
