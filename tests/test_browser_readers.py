@@ -11,6 +11,8 @@ from typing import Any
 import pytest
 from test_browser import CHROMIUM, Watch, base_url, open_page, served, site  # noqa: F401 (fixtures)
 
+from conftest import SAMPLE, load_catalog
+
 pytestmark = pytest.mark.skipif(not CHROMIUM.exists(), reason="/usr/bin/chromium is missing (apt-get install chromium)")
 
 # Each block of the home page and what it answers; its heading is the block's first line.
@@ -49,6 +51,51 @@ def test_the_home_pages_four_answers_begin_in_the_first_screens(
                 late.append(f"{selector} at {round(heading['y'])} px")
         assert late == [], f"below the first {screens} screen(s) ({limit} px) at {width} px: {late}"
         assert page.evaluate("document.documentElement.scrollWidth") <= width
+        watch.assert_clean()
+    finally:
+        context.close()
+
+
+# The zone list's table at 1280 px: its header row's lines and each zone's row (its link's text, title and lines).
+ZONE_LIST = """() => {
+  const table = document.querySelector('article table');
+  const lines = (cell, height) => {
+    const style = getComputedStyle(cell);
+    const inner = height - parseFloat(style.paddingTop) - parseFloat(style.paddingBottom);
+    return inner / parseFloat(style.lineHeight);
+  };
+  const head = table.tHead.rows[0];
+  return {
+    header: Math.max(...[...head.cells].map(th => lines(th, head.getBoundingClientRect().height))),
+    rows: [...table.tBodies[0].rows].map(row => {
+      const a = row.cells[0].querySelector('a');
+      return {href: a.getAttribute('href'), text: a.textContent.trim(), title: a.getAttribute('title'),
+              linkLines: a.getClientRects().length, lines: lines(row.cells[0], row.getBoundingClientRect().height)};
+    }),
+  };
+}"""
+
+
+@pytest.mark.xfail(strict=True, reason="issue 14: the zone list shows full names over 4 lines under a 3-line header")
+def test_the_zone_list_at_1280_px_names_each_zone_on_one_line_under_a_short_header(
+    browser: Any,
+    base_url: str,  # noqa: F811
+) -> None:
+    catalog = load_catalog(SAMPLE)
+    context = _context(browser, 1280, 800)
+    try:
+        watch = Watch()
+        page = open_page(context, base_url + "zones/", watch)
+        page.wait_for_load_state("load")
+        found = page.evaluate(ZONE_LIST)
+        assert found["header"] <= 2.1, f"the header row is {found['header']:.1f} lines high"
+        assert len(found["rows"]) == len(catalog.zones)
+        for row in found["rows"]:
+            zone = catalog.zones[row["href"].rstrip("/").rsplit("/", 1)[-1]]
+            short = zone.zone.short_name or zone.zone.name
+            assert (row["text"], row["title"]) == (short, zone.zone.name), row
+            assert row["linkLines"] == 1, row  # the name on one line
+            assert row["lines"] <= 2.1, row  # the name, and the city and level under it
         watch.assert_clean()
     finally:
         context.close()
