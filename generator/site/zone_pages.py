@@ -91,7 +91,9 @@ def _zone_list_view(catalog: Catalog, zones: list[ZoneRecord]) -> dict[str, Any]
         z = zone.zone
         values = [_latest_value(zone, ind.id) for ind in keys]
         rows.append({
-            "link": link(z.name, href(ZONES_INDEX, zone_page(zone.id))),
+            # the short name on one line; the full name in the link's title and on the zone's page (issue 14)
+            "link": link(zone_short(zone), href(ZONES_INDEX, zone_page(zone.id)),
+                         title=z.name if zone_short(zone) != z.name else None),
             "place": pgettext("zones: a zone's city and level", "%(city)s · %(level)s",
                               city=catalog.ref_name("cities", z.city), level=catalog.ref_name("zone_levels", z.level)),
             "status": STATUS_LABELS[zone.status][0],
@@ -102,7 +104,8 @@ def _zone_list_view(catalog: Catalog, zones: list[ZoneRecord]) -> dict[str, Any]
                        else v, "year": y} for v, y in values],
         })  # fmt: skip
     return {
-        "fm": front_matter(pgettext("zones: the list's title", "Zone directory"), catalog.has_sample),
+        # no table of contents (the page has no sections): the table takes the whole width beside the navigation
+        "fm": front_matter(pgettext("zones: the list's title", "Zone directory"), catalog.has_sample, hide=["toc"]),
         "zones": rows,
         "keys": [indicator_name(catalog, ind, ZONES_INDEX, unit=True) for ind in keys],
         "labels": [_column(ind) for ind in keys],
