@@ -25,9 +25,6 @@ def _context(browser: Any, width: int, height: int) -> Any:
     return context
 
 
-@pytest.mark.xfail(
-    strict=True, reason="issue 14: the latest news (and at 1280 px the zones) begin below the first screens"
-)
 @pytest.mark.parametrize(("width", "height", "screens"), [(375, 812, 2), (1280, 800, 1)])
 def test_the_home_pages_four_answers_begin_in_the_first_screens(
     browser: Any,

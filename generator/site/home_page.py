@@ -74,7 +74,8 @@ def _title() -> str:
 def _home_view(ctx: Context) -> dict[str, Any]:
     catalog = ctx.catalog
     return {
-        "fm": front_matter(_title(), catalog.has_sample, catalog.site.description),
+        # no table of contents: on a wide screen the four answers take two columns beside the navigation
+        "fm": front_matter(_title(), catalog.has_sample, catalog.site.description, hide=["toc"]),
         "site": catalog.site,
         "as_of": date_text(catalog.as_of),
         "policy": link(catalog.site.policy_title, href(HOME, POLICY_INDEX)),
