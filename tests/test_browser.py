@@ -640,10 +640,6 @@ def _sweep(browser: Any, base_url: str, paths: list[str]) -> tuple[list[str], in
     return problems, charts
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="issue 14: tables that scroll at 375 px with no key column marked (data dictionary, indicator system, category scores, worked example)",
-)
 def test_every_page_loads_cleanly_on_a_phone_with_its_charts_drawn(browser: Any, base_url: str, site: Path) -> None:
     """For each page of the sitemap, at 375 px: no console error, no failed or foreign request, every chart
     drawn with its traces once its group is opened and scrolled to, nothing wider than the screen. One sweep over
