@@ -575,9 +575,28 @@ TABLE_PROBLEMS = """() => {
 }"""
 
 
+# A table that still scrolls sideways at the phone's width names what a reader must see without scrolling: each of
+# its body rows marks its key or latest-year cells (which TABLE_PROBLEMS then finds on the screen). A table of records
+# with no such column (the data dictionary, the indicator system, the category scores, an event list) is laid out as
+# cards on a phone instead (.table-stack), and does not scroll (issue 14).
+UNMARKED_SCROLLING = """() => [...document.querySelectorAll('article table')].flatMap((table, n) => {
+  const r = table.getBoundingClientRect();
+  if (!(r.width > 0 && r.height > 0)) return [];
+  let box = table;
+  while (box && box.tagName !== 'ARTICLE'
+         && !(/auto|scroll/.test(getComputedStyle(box).overflowX) && box.scrollWidth > box.clientWidth + 1)) box = box.parentElement;
+  if (!box || box.tagName === 'ARTICLE') return [];
+  const rows = table.tBodies.length ? [...table.tBodies[0].rows] : [];
+  const unmarked = rows.filter(row => !row.querySelector('[data-key], [data-latest-year]')).length;
+  const name = `table ${n + 1} (${(table.querySelector('th') || table).textContent.trim().slice(0, 12)})`;
+  return unmarked ? [`${name}: scrolls sideways (${box.scrollWidth} > ${box.clientWidth} px) and ${unmarked} of ${rows.length} rows mark no key cell`] : [];
+})"""
+
+
 def table_problems(page: Any, path: str) -> list[str]:
-    """The problems of every table on the page at the phone's width (TABLE_PROBLEMS), named by page."""
-    return [f"/{path}: {problem}" for problem in page.evaluate(TABLE_PROBLEMS)]
+    """The problems of every table on the page at the phone's width (TABLE_PROBLEMS, UNMARKED_SCROLLING), named by
+    page."""
+    return [f"/{path}: {problem}" for problem in page.evaluate(TABLE_PROBLEMS) + page.evaluate(UNMARKED_SCROLLING)]
 
 
 # Line spacing of running text (issue 15, 适老化: at least 1.3): every shown paragraph and list item of the article,

@@ -98,11 +98,12 @@ def _text(markdown: str) -> str:
 
 
 def _block(name: str, markdown: str) -> str:
-    """One block of the home page: from its `<div … id="home-NAME">` to the next block."""
+    """One block of the home page: from its `<div … id="home-NAME">` to the next block or the next section."""
     start = markdown.find(f'id="home-{name}"')
     assert start >= 0, f"the home page has no block home-{name}"
-    end = markdown.find('class="home-block"', start)
-    return markdown[start : end if end >= 0 else None]
+    heading = markdown.find("\n## ", start)
+    ends = [e for e in (markdown.find('class="home-block"', start), markdown.find("\n## ", heading + 1)) if e >= 0]
+    return markdown[start : min(ends) if ends else None]
 
 
 def _parts(block: str, cls: str) -> dict[str, str]:
@@ -119,7 +120,7 @@ def _count(words: str, text: str) -> list[int]:
 @DATA
 def test_every_status_is_counted_on_its_own_with_its_zones(data: Path) -> None:
     statuses = _statuses(data)
-    parts = _parts(_block("zones", _page(data)), "home-status")
+    parts = _parts(_block("stages", _page(data)), "home-status")
     shown = {s for s in statuses.values()}
     assert set(parts) == shown, "one part per status that has zones, no other"
     with i18n.use("zh_CN"):
@@ -162,7 +163,7 @@ def test_each_approved_zone_shows_its_key_figures_and_links_its_page(data: Path)
     from generator.analysis.stage import analyse
 
     analysis = analyse(catalog)
-    cards = _parts(_block("zones", _page(data)), "home-zone")
+    cards = _parts(_block("stages", _page(data)), "home-zone")
     approved = sorted(z for z, s in statuses.items() if s in APPROVED)
     assert sorted(cards) == approved
     with i18n.use("zh_CN"):

@@ -151,7 +151,7 @@ def test_highlights_cases_and_events_of_the_year(sample: Catalog) -> None:
     assert "[线上线下融合的技术转移服务平台](../../cases/online-offline-platform.md)" in cases
     assert "[职务科技成果“先赋权后转化”改革试点](../../cases/ownership-reform-pilot.md)" in cases
     assert "joint-meeting-assessment" not in cases and "tech-sub-branch-fund" not in cases
-    events = text.split("## 本年度建设程序事件")[1].split("##")[0]
+    events = plain_cells(text.split("## 本年度建设程序事件")[1].split("##")[0])  # one card an event on a phone
     event_rows = [line for line in events.splitlines() if re.match(r"\| \d{4}-", line)]
     assert event_rows == [
         "| 2024-03-01 | 建设方案修订 |  | 根据中期检查意见，上调技术合同成交额目标。 |",

@@ -149,7 +149,7 @@ def test_a_revision_after_the_period_is_shown_not_used(data_copy: Path) -> None:
     assert "20 → 25（2025-03-01 修订，建设期结束后，未采用）" in block
     # the columns: 指标 | 状态 | 完成比例 | 最近年度 | 期末目标 | 进度线预期值 | 基期
     assert (
-        "| 技术合同成交额（亿元） | 未实现 | 97.5% | 2024 年：19.5 | 20 → 25（2025-03-01 修订，建设期结束后，未采用） "
+        "| [技术合同成交额](../../indicators/contract_value.md)（亿元） | 未实现 | 97.5% | 2024 年：19.5 | 20 → 25（2025-03-01 修订，建设期结束后，未采用） "
         "| 20 | 2022 年：10.5 |"
     ) in block
 
@@ -237,13 +237,16 @@ def test_progress_pages_show_the_numbers(pages: dict[str, str]) -> None:
     assert len({t["marker"]["pattern"]["shape"] for t in figure["data"]}) == len(figure["data"])
     # the columns: 示范区 | 指标 | 状态 | 完成比例 | 最近年度 | 期末目标 | 进度线预期值 | 基期
     table = plain_cells(html.unescape(pages["progress/targets.md"]))
-    assert ("| [桂林示范区](../zones/guilin-hitech/index.md) | 技术合同成交额（亿元） | 滞后 | 80% | 2025 年：24.0 | 30 "
-            "| 26.43 | 2023 年：19.3 |") in table  # fmt: skip
+    assert ("| [桂林示范区](../zones/guilin-hitech/index.md) | [技术合同成交额](../indicators/tech_contract_turnover.md)"
+            "（亿元） | 滞后 | 80% | 2025 年：24.0 | 30 | 26.43 | 2023 年：19.3 |") in table  # fmt: skip
     assert "| 未实现 | 65.4% | 2025 年：45.8 | 60 → 70（2024-03-01 修订） | 70 | 2022 年：34.7 |" in table
     assert "无法判断（基期（2023 年）暂无，无法画出进度线）" in table
     zone = plain_cells(html.unescape(pages["zones/guilin-hitech/index.md"]))
     assert "## 目标进展" in zone and zone.index("## 目标进展") > zone.index("## 年度指标数据")
-    assert "| 技术合同成交额（亿元） | 滞后 | 80% | 2025 年：24.0 | 30 | 26.43 | 2023 年：19.3 |" in zone
+    assert (
+        "| [技术合同成交额](../../indicators/tech_contract_turnover.md)（亿元） | 滞后 | 80% | 2025 年：24.0 | 30 | 26.43 "
+        "| 2023 年：19.3 |"
+    ) in zone  # the name links the indicator's page
     assert "期末目标：30 亿元；2025 年已达到目标的 80%" in zone  # the dashboard says the same
     assert "## 目标进展" not in pages["zones/qinzhou-port/index.md"]
     for page in ("progress/index.md", "progress/targets.md", "progress/reporting.md"):

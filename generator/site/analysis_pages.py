@@ -43,8 +43,8 @@ from generator.site.composite_words import (
 )
 from generator.site.composite_words import ind_name as _ind_name
 from generator.site.composite_words import zone_name as _name
-from generator.site.markup import link
-from generator.site.paths import ANALYSIS_INDEX, ANALYSIS_METHOD, href, hrefs, indicator_page, zone_page
+from generator.site.markup import Safe, inline, link
+from generator.site.paths import ANALYSIS_INDEX, ANALYSIS_METHOD, href, hrefs, indicator_name, zone_page
 from generator.site.series import fmt_decimal, with_unit
 
 INDEX_PAGE = ANALYSIS_INDEX
@@ -86,10 +86,17 @@ def _groups() -> list[str]:
     ]
 
 
-def _named(catalog: Catalog, ind_id: str, reason: str) -> str:
-    return pgettext(
-        "composite index", "%(indicator)s (%(reason)s)", indicator=_ind_name(catalog, ind_id), reason=reason
-    )
+def _named(catalog: Catalog, ind_id: str, reason: str, linked: bool = False) -> Safe:
+    """An indicator with the reason it is left out, on the composite index's page; `linked` (an item of a list) links
+    its name to its page."""
+    name = _linked(catalog, ind_id, INDEX_PAGE) if linked else inline(_ind_name(catalog, ind_id))
+    return Safe(pgettext("composite index", "%(indicator)s (%(reason)s)", indicator=name, reason=inline(reason)))
+
+
+def _linked(catalog: Catalog, ind_id: str, here: str) -> Safe:
+    """An indicator's name on the page `here`, linked to its page (paths.indicator_name)."""
+    ind = catalog.indicator(ind_id)
+    return indicator_name(catalog, ind, here) if ind else inline(ind_id)
 
 
 def _variant_groups(score: ci.ZoneScore) -> str:
@@ -221,7 +228,7 @@ def _index_view(catalog: Catalog, result: ci.Composite, site: ImageSite) -> dict
         ]
         left_out = [
             {"zone": _name(catalog, z.zone),
-             "missing": items_joined([_named(catalog, i, missing_text(why)) for i, why in z.left_out])}
+             "missing": Safe(items_joined([_named(catalog, i, missing_text(why), linked=True) for i, why in z.left_out]))}
             for z in index.zones if z.left_out
         ]  # fmt: skip
         chart = ""
@@ -238,7 +245,7 @@ def _index_view(catalog: Catalog, result: ci.Composite, site: ImageSite) -> dict
         years.append({
             "year": index.year, "published": index.published, "sentence": sentence, "chart": chart, "rows": rows,
             "not_shown": not_shown, "left_out": left_out,
-            "not_eligible": items_joined([_named(catalog, i, excluded_text(why)) for i, why in index.not_eligible]),
+            "not_eligible": Safe(items_joined([_named(catalog, i, excluded_text(why)) for i, why in index.not_eligible])),
             "eligible": len(index.eligible),
             "outliers": items_joined([
                 pgettext("composite index", "%(indicator)s of %(zone)s", zone=_name(catalog, z),
@@ -334,7 +341,7 @@ def _worked_example(catalog: Catalog, result: ci.Composite) -> dict[str, Any] | 
     return {
         "year": index.year,
         "indicator": ind.name,
-        "indicator_link": link(ind.name, href(METHOD_PAGE, indicator_page(ind.id))),
+        "indicator_link": indicator_name(catalog, ind, METHOD_PAGE),
         "basis": basis,
         "skew": fmt_decimal(ci.shown_decimal(skew, 2), 2) if skew is not None else "—",
         "transformed": chosen in result.transformed,
@@ -359,8 +366,8 @@ def _method_view(catalog: Catalog, result: ci.Composite) -> dict[str, Any]:
         members = [ind for ind in catalog.indicators if ind.category == cid and ind.id in result.indicators]
         categories.append({
             "name": name,
-            "levels": names_joined([i.name for i in members if i.kind in ci.INTENSIVE]) or "—",
-            "growth": names_joined([i.name for i in members if i.kind in ci.EXTENSIVE]) or "—",
+            "levels": Safe(names_joined([indicator_name(catalog, i, METHOD_PAGE) for i in members if i.kind in ci.INTENSIVE]) or "—"),
+            "growth": Safe(names_joined([indicator_name(catalog, i, METHOD_PAGE) for i in members if i.kind in ci.EXTENSIVE]) or "—"),
             "count": len(members),
         })  # fmt: skip
     transformed = [

@@ -20,6 +20,7 @@ from generator.site.paths import (
     case_page,
     href,
     hrefs,
+    indicator_name,
     page_url,
     zone_image,
     zone_page,
@@ -164,16 +165,18 @@ def _task(catalog: Catalog, task_id: str) -> Any:
 def _evidence(catalog: Catalog, case: CaseRecord) -> list[dict[str, Any]]:
     zone = catalog.zones[case.zone_id]
     evidence = []
+    here = case_page(case.slug)
     for ind_id in case.case.results.indicators:
         ind = catalog.indicator(ind_id, case.zone_id)
         assert ind is not None
+        name = indicator_name(catalog, ind, here)  # its indicator page, when it has one
         points = [(y, r.readings[ind_id]) for y, r in sorted(zone.reports.items())
                   if ind_id in r.readings and r.readings[ind_id].number is not None]  # fmt: skip
         if not points:
-            evidence.append({"name": ind.name, "unit": ind.unit or "", "first": "—", "last": "—", "year": ""})
+            evidence.append({"name": name, "unit": ind.unit or "", "first": "—", "last": "—", "year": ""})
             continue
         evidence.append({
-            "name": ind.name, "unit": ind.unit or "",
+            "name": name, "unit": ind.unit or "",
             "first": _reading(points[0][1].text, points[0][0]), "last": _reading(points[-1][1].text, points[-1][0]),
             "year": str(points[-1][0]),
         })  # fmt: skip

@@ -30,7 +30,7 @@ from generator.site.common import (
 from generator.site.composite_words import group_name, group_rule, score_text
 from generator.site.figures import date_text
 from generator.site.freshness import release_title, updated_text
-from generator.site.markup import Safe, link
+from generator.site.markup import Safe, inline, link
 from generator.site.paths import (
     ANALYSIS_INDEX,
     HOME,
@@ -41,7 +41,7 @@ from generator.site.paths import (
     case_page,
     href,
     hrefs,
-    indicator_page,
+    indicator_name,
     news_post,
     zone_page,
 )
@@ -75,7 +75,8 @@ def _title() -> str:
 def _home_view(ctx: Context) -> dict[str, Any]:
     catalog = ctx.catalog
     return {
-        "fm": front_matter(_title(), catalog.has_sample, catalog.site.description),
+        # no table of contents: on a wide screen the four answers take two columns beside the navigation
+        "fm": front_matter(_title(), catalog.has_sample, catalog.site.description, hide=["toc"]),
         "site": catalog.site,
         "as_of": date_text(catalog.as_of),
         "policy": link(catalog.site.policy_title, href(HOME, POLICY_INDEX)),
@@ -142,8 +143,9 @@ def _card(ctx: Context, zone: ZoneRecord) -> dict[str, Any]:
             continue
         latest = _latest(zone, ind.id)
         if latest is not None:
-            lines.append(pgettext("home page: a key figure", "%(indicator)s: %(value)s (%(year)s)",
-                                  indicator=ind.name, value=with_unit(latest[0], ind.unit), year=latest[1]))  # fmt: skip
+            lines.append(Safe(pgettext("home page: a key figure", "%(indicator)s: %(value)s (%(year)s)",
+                                       indicator=indicator_name(ctx.catalog, ind, HOME),
+                                       value=inline(with_unit(latest[0], ind.unit)), year=latest[1])))  # fmt: skip
     return {"key": h(zone.id), "link": link(zone_short(zone), href(HOME, zone_page(zone.id))), "lines": lines}
 
 
@@ -220,7 +222,7 @@ def _totals(ctx: Context) -> list[dict[str, Any]]:
         ind = catalog.indicator(total.indicator)
         assert ind is not None
         tables.setdefault((total.year, total.zone_ids), []).append({
-            "name": link(ind.name, href(HOME, indicator_page(ind.id))),
+            "name": indicator_name(catalog, ind, HOME),
             "value": fmt_number(total.total, ind.unit or ""),
         })  # fmt: skip
     return [

@@ -29,7 +29,7 @@ from generator.data.layout import (
 )
 from generator.data.models import Indicator
 from generator.i18n import _, pgettext
-from generator.site.markup import Safe, link
+from generator.site.markup import Safe, inline, link
 
 DATA = SITE_DATA  # the open data's folder
 
@@ -51,12 +51,20 @@ def indicator_page(ind_id: str) -> str:
     return f"{SITE_INDICATORS}/{ind_id}.md"
 
 
-def indicator_name(catalog: Catalog, ind: Indicator, here: str) -> str | Safe:
-    """An indicator's name on the page `here`, linked to its indicator page when it has one (the common
-    quantitative indicators: indicator_pages.py); a zone's own and the qualitative indicators have none."""
-    if catalog.indicator(ind.id) is ind and KINDS[ind.kind].numeric:
-        return link(ind.name, href(here, indicator_page(ind.id)))
-    return ind.name
+def indicator_name(catalog: Catalog, ind: Indicator, here: str, *, unit: bool = False) -> Safe:
+    """An indicator's name on the page `here` (Markdown), linked to its indicator page when it has one (the common
+    quantitative indicators: indicator_pages.py); a zone's own and the qualitative indicators have none. With
+    `unit`, its unit in brackets after the link. THE way a page names an indicator in a table, a list or a heading
+    (tests/test_readers.py checks every such name on the built site)."""
+    name = link(ind.name, href(here, indicator_page(ind.id))) if has_page(catalog, ind) else inline(ind.name)
+    if unit and ind.unit:
+        return Safe(pgettext("an indicator's name and unit", "%(name)s (%(unit)s)", name=name, unit=inline(ind.unit)))
+    return name
+
+
+def has_page(catalog: Catalog, ind: Indicator) -> bool:
+    """Whether the indicator has a page of its own (a common quantitative indicator)."""
+    return catalog.indicator(ind.id) is ind and KINDS[ind.kind].numeric
 
 
 def zone_csv_path(zone_id: str) -> str:

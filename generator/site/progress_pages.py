@@ -196,7 +196,12 @@ def _targets_view(catalog: Catalog, progress: list[ZoneProgress]) -> dict[str, A
     rows = []
     for p in progress:
         for t in p.targets:
-            rows.append({"zone": link(zone_short(p.zone), href(TARGETS, zone_page(p.zone.id))), **target_row(t)})
+            rows.append(
+                {
+                    "zone": link(zone_short(p.zone), href(TARGETS, zone_page(p.zone.id))),
+                    **target_row(catalog, t, TARGETS),
+                }
+            )
     return {
         "fm": front_matter(pgettext("progress: a page's title", "Targets in detail"), catalog.has_sample,
                            pgettext("progress: a page's description", "Each zone's end-of-period targets: the "

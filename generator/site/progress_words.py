@@ -16,7 +16,7 @@ from generator.data.catalog import Catalog
 from generator.i18n import NP_, pgettext
 from generator.site.figures import date_text
 from generator.site.markup import Safe, link
-from generator.site.paths import PROGRESS_INDEX, PROGRESS_TARGETS, href, zone_page
+from generator.site.paths import PROGRESS_INDEX, PROGRESS_TARGETS, href, indicator_name, zone_page
 
 STATUS_WORDS: dict[Status, tuple[str, str]] = {
     Status.ACHIEVED: NP_("progress: a target's status", "achieved"),
@@ -137,11 +137,9 @@ def _val(year: int | None, shown: str) -> str:
     return "—" if year is None else pgettext("progress", "%(year)s: %(value)s", year=year, value=shown)
 
 
-def target_row(t: TargetProgress) -> dict[str, Any]:
-    unit = t.indicator.unit
-    name = t.indicator.name
+def target_row(catalog: Catalog, t: TargetProgress, here: str) -> dict[str, Any]:
     return {
-        "indicator": pgettext("progress", "%(name)s (%(unit)s)", name=name, unit=unit) if unit else name,
+        "indicator": indicator_name(catalog, t.indicator, here, unit=True),
         "baseline": _val(t.baseline_year, t.baseline_shown),
         "target": target_text(t),
         "latest": _val(t.latest_year, t.latest_shown),
@@ -161,7 +159,7 @@ def targets_block(env: jinja2.Environment, catalog: Catalog, p: ZoneProgress | N
         return Safe("")
     here = zone_page(p.zone.id)
     return Safe(env.get_template("zone_targets.md.j2").render(
-        sentence=zone_sentence(catalog, p), rows=[target_row(t) for t in p.targets],
+        sentence=zone_sentence(catalog, p), rows=[target_row(catalog, t, here) for t in p.targets],
         method=link(pgettext("progress: a link", "how it is judged"), href(here, PROGRESS_TARGETS)),
         overview=link(pgettext("progress: a link", "progress towards the targets of all zones"), href(here, PROGRESS_INDEX)),
     ))  # fmt: skip

@@ -243,7 +243,12 @@ def _notes(catalog: Catalog, zone: ZoneRecord, year: int) -> list[dict[str, str]
         if reading.note or reading.source:
             ind = catalog.indicator(ind_id, zone.id)
             out.append(
-                {"name": ind.name if ind else ind_id, "note": reading.note or "", "source": reading.source or ""}
+                {
+                    "id": ind_id,
+                    "name": ind.name if ind else ind_id,
+                    "note": reading.note or "",
+                    "source": reading.source or "",
+                }
             )
     return out
 
@@ -300,6 +305,7 @@ def _page_view(catalog: Catalog, analysis: Analysis, zone: ZoneRecord, year: int
         **data,
         "values": [named(r) for r in data["values"]],
         "targets": [named(r) for r in data["targets"]],
+        "notes": [named(r) for r in data["notes"]],
         "fm": front_matter(data["short_title"], zone.zone.sample, description, search={"exclude": True}),
         "zone_link": link(zone.zone.name, href(here, zone_page(zone.id))),
         "back": link(_("← Back to %(zone)s", zone=zone_short(zone)), href(here, zone_page(zone.id))),

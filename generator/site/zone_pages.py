@@ -92,7 +92,9 @@ def _zone_list_view(catalog: Catalog, zones: list[ZoneRecord]) -> dict[str, Any]
         z = zone.zone
         values = [_latest_value(zone, ind.id) for ind in keys]
         rows.append({
-            "link": link(z.name, href(ZONES_INDEX, zone_page(zone.id))),
+            # the short name on one line; the full name in the link's title and on the zone's page (issue 14)
+            "link": link(zone_short(zone), href(ZONES_INDEX, zone_page(zone.id)),
+                         title=z.name if zone_short(zone) != z.name else None),
             "place": pgettext("zones: a zone's city and level", "%(city)s · %(level)s",
                               city=catalog.ref_name("cities", z.city), level=catalog.ref_name("zone_levels", z.level)),
             "status": STATUS_LABELS[zone.status][0],
@@ -103,17 +105,23 @@ def _zone_list_view(catalog: Catalog, zones: list[ZoneRecord]) -> dict[str, Any]
                        else v, "year": y} for v, y in values],
         })  # fmt: skip
     return {
-        "fm": front_matter(pgettext("zones: the list's title", "Zone directory"), catalog.has_sample),
+        # no table of contents (the page has no sections): the table takes the whole width beside the navigation
+        "fm": front_matter(pgettext("zones: the list's title", "Zone directory"), catalog.has_sample, hide=["toc"]),
         "zones": rows,
-        "keys": [_column(with_unit(ind.name, ""), ind.unit) for ind in keys],
+        "keys": [indicator_name(catalog, ind, ZONES_INDEX, unit=True) for ind in keys],
+        "labels": [_column(ind) for ind in keys],
         "as_of": date_text(catalog.as_of),
         "counts": stage_counts(zones),
     }
 
 
-def _column(name: str, unit: str | None) -> str:
-    """A key indicator's column header: its name, and its unit when it has one."""
-    return pgettext("zones: a column's name and unit", "%(name)s (%(unit)s)", name=name, unit=unit) if unit else name
+def _column(ind: Indicator) -> str:
+    """A key indicator's column name on a zone's card (a phone's layout of the list; the header links the indicator
+    page): its name, and its unit when it has one."""
+    unit = ind.unit
+    return (
+        pgettext("an indicator's name and unit", "%(name)s (%(unit)s)", name=ind.name, unit=unit) if unit else ind.name
+    )
 
 
 # --- a zone ---------------------------------------------------------------------------------
@@ -205,15 +213,14 @@ def _qualitative(zone: ZoneRecord, indicators: list[Indicator]) -> list[dict[str
     return out
 
 
-def _notes(catalog: Catalog, zone: ZoneRecord, only_year: int | None = None) -> list[dict[str, Any]]:
+def _notes(catalog: Catalog, zone: ZoneRecord) -> list[dict[str, Any]]:
     out = []
+    here = zone_page(zone.id)
     for year, report in sorted(zone.reports.items()):
-        if only_year is not None and year != only_year:
-            continue
         for ind_id, reading in report.readings.items():
             if reading.note or reading.source:
                 ind = catalog.indicator(ind_id, zone.id)
-                out.append({"year": year, "name": ind.name if ind else ind_id, "note": reading.note or "",
+                out.append({"year": year, "name": indicator_name(catalog, ind, here) if ind else ind_id, "note": reading.note or "",
                             "source": reading.source or ""})  # fmt: skip
     return out
 

@@ -6,6 +6,7 @@
  * "—", "暂无" and "不适用" (and empty cells) always sort last, in either direction; text sorts in
  * Chinese (pinyin) order. The sorted column carries aria-sort; the others carry none (WAI-ARIA APG).
  * A cell's `.cell-label` (its column's name, shown where a table is laid out as cards) is not part of its value.
+ * A header holding a link (an indicator's name, linked to its page) keeps it; its sort button follows it.
  *
  * A table wider than its box scrolls inside it (Material's .md-typeset__scrollwrap, or the table itself): the box
  * becomes a named, focusable region (keyboard users scroll it, WCAG 2.1.1), a visible cue above it says that it
@@ -70,7 +71,16 @@
       var button = document.createElement("button");
       button.type = "button";
       button.className = "sort-button";
-      while (th.firstChild) button.appendChild(th.firstChild);
+      if (th.querySelector("a[href]")) {
+        // a header that links a page (an indicator's name) keeps its link: a link inside a button is a control
+        // inside a control. The button after it holds the arrow and, for screen readers, the header's words.
+        var name = document.createElement("span");
+        name.className = "sort-name";
+        name.textContent = th.textContent.replace(/\s+/g, " ").trim();
+        button.appendChild(name);
+      } else {
+        while (th.firstChild) button.appendChild(th.firstChild);
+      }
       var icon = document.createElement("span");
       icon.className = "sort-icon";
       icon.setAttribute("aria-hidden", "true");
