@@ -48,7 +48,7 @@ def make_case_pages(ctx: Context) -> Section:
     cases = sorted_cases(catalog)
     for case in catalog.cases:
         out.pages[case_page(case.slug)] = env.get_template("case.md.j2").render(
-            **_case_view(catalog, case), around=case_around(catalog, ctx.analysis.learning, case)
+            **_case_view(catalog, case), around=case_around(catalog, ctx.analysis.learning, case, case_page(case.slug))
         )
     out.pages[CASES_INDEX] = env.get_template("case_list.md.j2").render(**_case_list_view(catalog, cases))
     out.files[CASES_JSON] = case_index_json(catalog, cases)

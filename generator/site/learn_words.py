@@ -12,7 +12,7 @@ from generator.i18n import NP_, pgettext
 from generator.site.common import zone_short
 from generator.site.figures import reading_text
 from generator.site.markup import Safe, inline, link
-from generator.site.paths import case_page, href, indicator_page
+from generator.site.paths import case_page, href, indicator_name
 from generator.site.series import fmt_decimal, with_unit
 
 # why a case is offered: the zone's standing on the indicator, as its page's weaknesses list gives it (by the
@@ -140,7 +140,7 @@ def lessons_block(catalog: Catalog, learning: Learning, zone: ZoneRecord, page: 
     for lesson in lessons:
         s = lesson.standing
         ind = catalog.indicator(s.indicator)
-        name = link(ind.name if ind else s.indicator, href(page, indicator_page(s.indicator)))
+        name = indicator_name(catalog, ind, page) if ind else inline(s.indicator)
         out += ["", f"**{name}**", ""]
         growth = ind is not None and KINDS[ind.kind].index == "growth"  # the index takes it as a growth rate
         if not lesson.cases:
@@ -187,8 +187,9 @@ def citing_block(catalog: Catalog, learning: Learning, ind: Indicator, page: str
     return Safe("\n".join(out) + "\n")
 
 
-def case_around(catalog: Catalog, learning: Learning, case: CaseRecord) -> Safe:
-    """A case page's lines under its values table: each cited indicator's before/after around the case's year."""
+def case_around(catalog: Catalog, learning: Learning, case: CaseRecord, here: str) -> Safe:
+    """A case page's lines under its values table: each cited indicator (linked from the page `here`) and its
+    before/after around the case's year."""
     mine = [e for e in learning.evidence if e.case == case.slug]
     if not mine:
         return Safe("")
@@ -203,5 +204,6 @@ def case_around(catalog: Catalog, learning: Learning, case: CaseRecord) -> Safe:
     colon = pgettext("learning", ": ")
     for e in mine:
         ind = catalog.indicator(e.indicator, e.zone)
-        out.append(f"- {inline(ind.name if ind else e.indicator)}{colon}{evidence_sentence(catalog, e)}")
+        name = indicator_name(catalog, ind, here) if ind else inline(e.indicator)
+        out.append(f"- {name}{colon}{evidence_sentence(catalog, e)}")
     return Safe("\n".join(out) + "\n")

@@ -127,6 +127,8 @@ INDICATORS_CSV = f"{DATA}/indicators.csv"
 VALUES_CSV_ZH = f"{DATA}/zh/zones-indicators.csv"
 ZONES_CSV_ZH = f"{DATA}/zh/zones.csv"
 INDICATORS_CSV_ZH = f"{DATA}/zh/indicators.csv"
+# Not on the site: the summary PDF cache's list of the recent builds' PDFs, in the cache folder (summary_pages.py).
+PDF_CACHE_LEDGER = "recent-builds.json"
 DATA_JSON = f"{DATA}/zones-data.json"
 DATA_XLSX = f"{DATA}/zones-data.xlsx"
 DATAPACKAGE = f"{DATA}/datapackage.json"

@@ -41,6 +41,7 @@ from generator.site.common import Context, Section, category_name, front_matter,
 from generator.site.figures import date_text
 from generator.site.markup import block, link
 from generator.site.paths import (
+    PDF_CACHE_LEDGER,
     PROGRESS_TARGETS,
     case_page,
     href,
@@ -400,7 +401,7 @@ def render_pdfs(jobs: dict[str, str], cache: Path | None, keys: dict[str, str] |
 # ledger and complete PDFs, and the next prune finishes the job. A failed build never calls it (build.py's
 # callers: the command line and the MkDocs hook, after success only).
 
-LEDGER = "recent-builds.json"
+LEDGER = PDF_CACHE_LEDGER
 KEEP_BUILDS = 2  # the production and the Pages address (CI builds both on main)
 _ENTRY = re.compile(r"[0-9a-f]{64}")
 _TMP = re.compile(r"(?:[0-9a-f]{64}|recent-builds\.json)\.([0-9]+)\.tmp")  # a writer's file, named by its pid
