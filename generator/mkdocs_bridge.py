@@ -20,6 +20,8 @@
   search plugin cuts any page into words; on_page_content keeps tables' heading rows out of the search index
   (Material leaves the published page as it was: it drops the `data-search-*` attribute after indexing), so a
   result's snippet is the page's text, not a row of column names.
+- on_post_build: the site's own scripts and stylesheets are published without their comment-only lines
+  (generator/site/published_assets.py).
 - on_page_context: the sample banner on the blog's index, archive and category pages.
 - on_serve: watch the data folder, and the docs folder without the generated folder: the generator's
   own writes there would otherwise start a second, useless rebuild after each one, and an edit made
@@ -57,6 +59,7 @@ from generator.i18n import bilingual  # noqa: E402
 from generator.options import Options, from_environment  # noqa: E402
 from generator.site.figures import date_text  # noqa: E402
 from generator.site.markup import EscapedRuns  # noqa: E402
+from generator.site.published_assets import compact_published  # noqa: E402
 from generator.site.search_words import SEARCH_WORDS  # noqa: E402
 
 GENERATED = "generated"
@@ -180,6 +183,11 @@ def on_page_context(context: Any, page: Any, config: Any, nav: Any) -> Any:
     if config["extra"].get("has_sample") and page.url.startswith(NEWS + "/") and "date" not in page.meta:
         page.meta["sample"] = True
     return context
+
+
+def on_post_build(config: Any) -> None:
+    """The site's own scripts and stylesheets without their comment-only lines (generator/site/published_assets.py)."""
+    compact_published(Path(config["docs_dir"]) / "assets", Path(config["site_dir"]) / "assets")
 
 
 def on_serve(server: Any, config: Any, builder: Any) -> Any:
