@@ -22,7 +22,8 @@
   result's snippet is the page's text, not a row of column names.
 - on_page_context: the sample banner on the blog's index, archive and category pages; each page's date for the
   footer (the last commit behind it, generator/site/freshness.py; the as-of date, said to be one, without history).
-- on_post_build: last of every plugin's (priority -1000): `csp-hashes.conf` at the site's root, the hashes of the
+- on_post_build: last of every plugin's (priority -1000): the site's own scripts and stylesheets published without
+  their comment-only lines (generator/site/published_assets.py); `csp-hashes.conf` at the site's root, the hashes of the
   pages' inline scripts for the server's Content-Security-Policy (generator/site/csp.py, deploy/nginx/gxkjzh.conf);
   then, when the build has logged no warning that strict mode
   will turn into a failure, prune the summary PDF cache to the PDFs of the last few builds (`PDF_CACHE_KEEP`,
@@ -66,6 +67,7 @@ from generator.options import Options, from_environment  # noqa: E402
 from generator.site.csp import write_csp_snippet  # noqa: E402
 from generator.site.figures import date_text  # noqa: E402
 from generator.site.markup import EscapedRuns  # noqa: E402
+from generator.site.published_assets import compact_published  # noqa: E402
 from generator.site.search_words import SEARCH_WORDS  # noqa: E402
 
 GENERATED = "generated"
@@ -237,7 +239,9 @@ def _strict_mode_will_fail() -> bool:
 def on_post_build(config: Any) -> None:
     """The whole site is written and every other plugin's on_post_build has run (priority below): unless strict
     mode is about to fail the build, keep only the recent builds' summary PDFs in the cache. First, whatever
-    happens, `csp-hashes.conf` for the server's Content-Security-Policy."""
+    happens, the site's own scripts and stylesheets without their comment-only lines (published_assets.py), then
+    `csp-hashes.conf` for the server's Content-Security-Policy."""
+    compact_published(Path(config["docs_dir"]) / "assets", Path(config["site_dir"]) / "assets")
     write_csp_snippet(Path(config["site_dir"]))
     built = config.get(BUILT)
     if built is None or _strict_mode_will_fail():

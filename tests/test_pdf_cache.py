@@ -154,7 +154,9 @@ def test_the_hook_prunes_after_the_whole_site_unless_strict_mode_will_fail_it(
     logger = logging.getLogger("mkdocs")
     monkeypatch.setattr(logger, "handlers", [*logger.handlers, counter])
     (tmp_path / "site").mkdir()  # the built site, where on_post_build also writes the CSP snippet
-    mkdocs_bridge.on_post_build({mkdocs_bridge.BUILT: (options, result), "site_dir": str(tmp_path / "site")})
+    mkdocs_bridge.on_post_build(
+        {mkdocs_bridge.BUILT: (options, result), "site_dir": str(tmp_path / "site"), "docs_dir": str(tmp_path / "docs")}
+    )
     assert used.exists() and stale.exists() == bool(warnings)
     assert mkdocs_bridge.on_post_build.mkdocs_priority < -100  # type: ignore[attr-defined]  # after Material's
 

@@ -102,12 +102,22 @@
   }
 
   function measure() {
+    // All reads first, then all writes: a write between two reads would make the browser lay the page out
+    // again for the next table (one forced layout per table, the longest task of a zone page's start).
     var words = document.getElementById("table-scroll-cue");
+    var found = [];
     document.querySelectorAll("article table").forEach(function (table) {
+      // A closed group's tables are not laid out: asking their width would make the browser lay out the whole group
+      // (the zone page's four closed groups, most of its start-up layout). Measured when the group is opened.
+      if (table.closest("details:not([open])")) return;
       var box = scrollBox(table);
+      if (box.clientWidth > 0) found.push({ box: box, wide: box.scrollWidth > box.clientWidth + 1 });
+    });
+    found.forEach(function (item) {
+      var box = item.box;
       var before = box.previousElementSibling;
       var cue = before && before.classList.contains("table-cue") ? before : null;
-      if (box.clientWidth > 0 && box.scrollWidth > box.clientWidth + 1) {
+      if (item.wide) {
         if (!cue && words && words.content.firstElementChild) {
           cue = words.content.firstElementChild.cloneNode(true);
           cue.id = "table-cue-" + (++cues);
@@ -120,7 +130,7 @@
           box.setAttribute("aria-label", cue.getAttribute("data-region-label") || "");
           box.setAttribute("aria-describedby", cue.id);
         }
-      } else if (box.clientWidth > 0 && box.classList.contains("is-scrollable")) {
+      } else if (box.classList.contains("is-scrollable")) {
         if (cue) cue.remove();
         box.classList.remove("is-scrollable");
         ["tabindex", "role", "aria-label", "aria-describedby"].forEach(function (name) { box.removeAttribute(name); });
