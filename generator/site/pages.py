@@ -26,6 +26,7 @@ from generator.site.paths import ABOUT
 from generator.site.policy_pages import make_policy_pages
 from generator.site.progress_pages import make_progress_pages
 from generator.site.search_words import make_search_words
+from generator.site.share import share_jobs
 from generator.site.summary_pages import make_summary_pages
 from generator.site.zone_pages import make_zone_pages
 
@@ -58,6 +59,7 @@ class SitePages:
     files: dict[str, bytes]  # path under the generated folder -> bytes (downloads, JSON, feeds)
     nav: list[Any]  # MkDocs nav, paths relative to the docs folder
     pdf_jobs: dict[str, str]  # PDF path under the generated folder -> print HTML (build.py renders them)
+    share_jobs: dict[str, dict[str, Any]]  # share image path -> its card's words (build.py draws them: share.py)
 
 
 def make_pages(catalog: Catalog, analysis: Analysis, site_url: str = "", *, pdf: bool = True) -> SitePages:
@@ -79,9 +81,11 @@ def make_pages(catalog: Catalog, analysis: Analysis, site_url: str = "", *, pdf:
         files.update(section.files)
         pdf_jobs.update(section.pdf_jobs)
         nav.extend(section.nav)
+    files.update(ctx.chart_files)  # each chart's CSV, written by chart_html (charts.py)
     return SitePages(
         pages=dict(sorted(pages.items())),
         files=dict(sorted(files.items())),
         nav=[*nav, *tail_nav()],
         pdf_jobs=dict(sorted(pdf_jobs.items())),
+        share_jobs=share_jobs(catalog),
     )
