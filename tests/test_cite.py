@@ -231,7 +231,6 @@ def test_a_hostile_zone_name_stays_text_in_the_share_metadata(tmp_path: Path) ->
     assert (site / "share/zones/demo-zone.png").is_file()
 
 
-@pytest.mark.xfail(strict=True, reason="issue 16: a chart a page does not show (a zone without reports) left its CSV")
 def test_every_chart_csv_belongs_to_a_chart_on_a_page() -> None:
     _catalog, site = generated(SAMPLE)
     linked = {_resolve(path, cite[1]) for path, page in site.pages.items() for _c, _f, cite in _charts(page) if cite}

@@ -329,6 +329,18 @@ def _download_buttons(chart: Chart) -> str:
 # readable and usable without JavaScript.
 
 
+_CHART_ID = re.compile(r'<div class="chart-plot" id="([^"]+)"')
+
+
+def shown_chart_files(collected: dict[str, bytes], pages: dict[str, str]) -> dict[str, bytes]:
+    """The CSVs of the charts the pages show: a page module may make a chart it then leaves out (a zone without
+    reports), and its CSV is not published."""
+    shown = {
+        chart_csv_path(page, html.unescape(cid)) for page, text in pages.items() for cid in _CHART_ID.findall(text)
+    }
+    return {path: data for path, data in collected.items() if path in shown}
+
+
 def _number(value: float | int) -> str:
     """A plotted number as plain digits: the shortest decimal that is the float (the figure's floats come from
     the data's decimals, so this is the value as written, without thousands separators)."""

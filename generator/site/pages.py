@@ -16,6 +16,7 @@ from generator.data.catalog import Catalog
 from generator.i18n import pgettext
 from generator.site.analysis_pages import make_analysis_pages
 from generator.site.case_pages import make_case_pages
+from generator.site.charts import shown_chart_files
 from generator.site.common import Context, Section, make_env
 from generator.site.downloads import make_downloads
 from generator.site.guide_pages import make_guide_pages
@@ -81,7 +82,7 @@ def make_pages(catalog: Catalog, analysis: Analysis, site_url: str = "", *, pdf:
         files.update(section.files)
         pdf_jobs.update(section.pdf_jobs)
         nav.extend(section.nav)
-    files.update(ctx.chart_files)  # each chart's CSV, written by chart_html (charts.py)
+    files.update(shown_chart_files(ctx.chart_files, pages))  # each shown chart's CSV, collected by chart_html
     return SitePages(
         pages=dict(sorted(pages.items())),
         files=dict(sorted(files.items())),
