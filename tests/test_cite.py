@@ -238,9 +238,6 @@ def test_every_chart_csv_belongs_to_a_chart_on_a_page() -> None:
     assert published == linked, sorted(published - linked)[:5]
 
 
-@pytest.mark.xfail(
-    strict=True, reason="issue 16: a chart's CSV did not neutralise formula-like cells as the open data does"
-)
 def test_a_chart_csv_neutralises_cells_a_spreadsheet_would_run() -> None:
     """Text from the data that Excel or WPS would run as a formula gets the open data's leading apostrophe;
     negative numbers stay numbers."""

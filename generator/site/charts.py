@@ -26,6 +26,7 @@ from typing import Any
 
 from generator.i18n import pgettext
 from generator.site.common import Context, h
+from generator.site.download_data import neutralise
 from generator.site.figures import date_text
 from generator.site.markup import Safe
 from generator.site.paths import chart_csv_path, page_url
@@ -371,15 +372,14 @@ def chart_csv(chart: Chart) -> bytes:
         header.append(pgettext("chart data: a column", "%(name)s (%(unit)s)", name=name, unit=unit) if unit else name)
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n", quoting=csv.QUOTE_MINIMAL)
-    writer.writerow(header)
+    writer.writerow([neutralise(cell) for cell in header])
     for category in categories:
-        row = [html.unescape(category)]
+        row = [neutralise(html.unescape(category))]
         for trace in traces:
             values = dict(zip(trace[cat_key], trace[val_key], strict=True))
             value = values.get(category)
-            row.append(
-                _number(value) if value is not None else html.unescape(labels.get(category, "")) if not across else ""
-            )
+            marker = "" if across else html.unescape(labels.get(category, ""))
+            row.append(_number(value) if value is not None else neutralise(marker))
         writer.writerow(row)
     return ("\ufeff" + out.getvalue()).encode("utf-8")
 
