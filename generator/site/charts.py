@@ -398,10 +398,16 @@ def _cite(chart: Chart) -> str:
     csv_href = posixpath.relpath(path, page_url(site.page).rstrip("/") or ".")
     permalink = pgettext("chart cite: the chart's own link", "Link to this chart")
     download = pgettext("chart cite: the CSV's link", "This chart's data (CSV)")
-    cite = pgettext(
-        "chart cite: the citation", "Cite this chart: %(title)s. %(site)s, data as of %(date)s. %(address)s",
-        title=chart.image.title, site=site.name, date=site.as_of, address=f"{site.address}#{chart.id}",
-    )  # fmt: skip
+    parts = {"title": chart.image.title, "site": site.name, "date": site.as_of, "address": f"{site.address}#{chart.id}"}
+    if chart.image.sample:  # sample figures are never cited as real ones
+        cite = pgettext("chart cite: the citation of sample data", "Cite this chart (sample data, the figures are "
+                        "invented): %(title)s. %(site)s, data as of %(date)s. %(address)s", **parts)  # fmt: skip
+    else:
+        cite = pgettext(
+            "chart cite: the citation",
+            "Cite this chart: %(title)s. %(site)s, data as of %(date)s. %(address)s",
+            **parts,
+        )
     return (
         '<p class="chart-cite" data-search-exclude>'
         f'<a class="chart-permalink" href="#{h(chart.id)}">{h(permalink)}</a> · '
