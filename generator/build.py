@@ -27,6 +27,7 @@ from generator.options import Options
 from generator.site.freshness import Freshness, Release
 from generator.site.pages import make_pages
 from generator.site.paths import zone_image
+from generator.site.share import render_share_images
 from generator.site.summary_pages import pdf_cache_keys, prune_pdf_cache, render_pdfs
 from generator.site.write import WriteResult, write_files
 
@@ -61,6 +62,7 @@ def _build(options: Options, memo: Memo | None) -> BuildResult:
     files = {path: text.encode("utf-8") for path, text in site.pages.items()} | site.files
     keys = pdf_cache_keys(site.pdf_jobs)
     files |= render_pdfs(site.pdf_jobs, options.pdf_cache, keys)
+    files |= render_share_images(site.share_jobs, options.pdf_cache)
     for case in catalog.cases:  # only images a case uses are published
         for image in case.case.images:
             files[zone_image(case.zone_id, image.file)] = catalog.zones[case.zone_id].images[image.file]

@@ -13,18 +13,23 @@ a fall.
 
 from __future__ import annotations
 
+import csv
 import html
+import io
 import json
+import posixpath
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from typing import Any
 
 from generator.i18n import pgettext
 from generator.site.common import Context, h
+from generator.site.download_data import neutralise
+from generator.site.figures import date_text
 from generator.site.markup import Safe
-from generator.site.paths import page_url
+from generator.site.paths import chart_csv_path, page_url
 from generator.site.series import Point, Series, fmt_decimal, missing_label, with_unit
 
 SYMBOLS = ["circle", "square", "diamond", "triangle-up", "x", "cross", "triangle-down", "star", "hexagon", "pentagon"]
@@ -192,6 +197,7 @@ def chart_html(chart: Chart) -> Safe:
         f'<div class="chart-plot" id="{h(chart.id)}" role="img" aria-label="{h(label)}" '
         f'style="min-height:{int(chart.figure["layout"].get("height", 300))}px" data-figure="{h(figure)}"></div>\n'
         f"{_download_buttons(chart)}"
+        f"{_cite(chart)}"
         "</div>\n"
     )
 
@@ -208,16 +214,21 @@ def chart_html(chart: Chart) -> Safe:
 
 @dataclass(frozen=True)
 class ImageSite:
-    """The site's name and the address of the page a chart is on (the published one: SITE_URL or site.yaml)."""
+    """The site's name and the address of the page a chart is on (the published one: SITE_URL or site.yaml);
+    for the chart's citation (issue 16) also the page's path, the data's as-of date, and where chart_html puts
+    each chart's CSV (the build's `Context.chart_files`)."""
 
     name: str
     address: str
+    page: str = ""
+    as_of: str = ""
+    files: dict[str, bytes] | None = field(default=None, compare=False, repr=False)
 
 
 def image_site(ctx: Context, page: str) -> ImageSite:
     """Name and address for the charts of `page` (a generated page's path, `generator/site/paths.py`)."""
     base = (ctx.site_url or ctx.catalog.site.site_url).rstrip("/") + "/"
-    return ImageSite(ctx.catalog.site.title, base + page_url(page))
+    return ImageSite(ctx.catalog.site.title, base + page_url(page), page, date_text(ctx.catalog.as_of), ctx.chart_files)
 
 
 @dataclass(frozen=True)
@@ -309,4 +320,97 @@ def _download_buttons(chart: Chart) -> str:
         f'data-image="{h(words)}" data-search-exclude>'
         f'<button type="button" class="md-button chart-download-button" data-format="png">{h(png)}</button> '
         f'<button type="button" class="md-button chart-download-button" data-format="svg">{h(svg)}</button></div>\n'
+    )
+
+
+# ---- cite a chart (issue 16) -----------------------------------------------------------------------------
+# Under every chart that has an image: its permalink (the chart's anchor), a CSV of exactly the numbers it plots
+# (read from its figure, so the file and the chart cannot disagree; the marker (not available …) where it has no number)
+# and a line to cite it by: title, site, the data's as-of date and the chart's absolute address. Plain HTML:
+# readable and usable without JavaScript.
+
+
+_CHART_ID = re.compile(r'<div class="chart-plot" id="([^"]+)"')
+
+
+def shown_chart_files(collected: dict[str, bytes], pages: dict[str, str]) -> dict[str, bytes]:
+    """The CSVs of the charts the pages show: a page module may make a chart it then leaves out (a zone without
+    reports), and its CSV is not published."""
+    shown = {
+        chart_csv_path(page, html.unescape(cid)) for page, text in pages.items() for cid in _CHART_ID.findall(text)
+    }
+    return {path: data for path, data in collected.items() if path in shown}
+
+
+def _number(value: float | int) -> str:
+    """A plotted number as plain digits: the shortest decimal that is the float (the figure's floats come from
+    the data's decimals, so this is the value as written, without thousands separators)."""
+    return format(Decimal(repr(value)).normalize(), "f")
+
+
+def chart_csv(chart: Chart) -> bytes:
+    """The chart's numbers as CSV (UTF-8 with a BOM, CRLF, as the open data's files): one row per category (a
+    year, or a zone on a bar chart lying on its side) in the order the chart shows them top to bottom or left to
+    right, one column per trace (its name, with the unit); a category without a number has the chart's label for
+    it (not available, not applicable …) or nothing."""
+    traces = chart.figure["data"]
+    across = bool(traces) and traces[0].get("orientation") == "h"
+    cat_key, val_key = ("y", "x") if across else ("x", "y")
+    categories: list[str] = []
+    for trace in traces:
+        categories += [c for c in trace[cat_key] if c not in categories]
+    if across and chart.figure["layout"].get("yaxis", {}).get("autorange") != "reversed":
+        categories.reverse()  # plotly draws a bar chart on its side from the bottom up
+    labels = {a["x"]: a["text"] for a in chart.figure["layout"].get("annotations", []) if a.get("xref") != "paper"}
+    unit = chart.image.unit if chart.image else None
+    first = (
+        pgettext("chart data: the first column", "Zone") if across else pgettext("chart data: the first column", "Year")
+    )
+    header = [first]
+    for trace in traces:
+        name = html.unescape(trace.get("name", ""))
+        header.append(pgettext("chart data: a column", "%(name)s (%(unit)s)", name=name, unit=unit) if unit else name)
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\r\n", quoting=csv.QUOTE_MINIMAL)
+    writer.writerow([neutralise(cell) for cell in header])
+    for category in categories:
+        row = [neutralise(html.unescape(category))]
+        for trace in traces:
+            values = dict(zip(trace[cat_key], trace[val_key], strict=True))
+            value = values.get(category)
+            marker = "" if across else html.unescape(labels.get(category, ""))
+            row.append(_number(value) if value is not None else neutralise(marker))
+        writer.writerow(row)
+    return ("\ufeff" + out.getvalue()).encode("utf-8")
+
+
+def _cite(chart: Chart) -> str:
+    """The chart's permalink, its CSV's link and its citation, under the chart; the CSV goes into the build's
+    files (`ImageSite.files`)."""
+    if chart.image is None or chart.image.site.files is None:
+        return ""
+    site, files = chart.image.site, chart.image.site.files
+    path = chart_csv_path(site.page, chart.id)
+    data = chart_csv(chart)
+    if files.get(path, data) != data:
+        raise ValueError(f"two charts write the same CSV: {path}")
+    files[path] = data
+    csv_href = posixpath.relpath(path, page_url(site.page).rstrip("/") or ".")
+    permalink = pgettext("chart cite: the chart's own link", "Link to this chart")
+    download = pgettext("chart cite: the CSV's link", "This chart's data (CSV)")
+    parts = {"title": chart.image.title, "site": site.name, "date": site.as_of, "address": f"{site.address}#{chart.id}"}
+    if chart.image.sample:  # sample figures are never cited as real ones
+        cite = pgettext("chart cite: the citation of sample data", "Cite this chart (sample data, the figures are "
+                        "invented): %(title)s. %(site)s, data as of %(date)s. %(address)s", **parts)  # fmt: skip
+    else:
+        cite = pgettext(
+            "chart cite: the citation",
+            "Cite this chart: %(title)s. %(site)s, data as of %(date)s. %(address)s",
+            **parts,
+        )
+    return (
+        '<p class="chart-cite" data-search-exclude>'
+        f'<a class="chart-permalink" href="#{h(chart.id)}">{h(permalink)}</a> · '
+        f'<a class="chart-csv" href="{h(csv_href)}" download>{h(download)}</a><br>'
+        f'<span class="chart-citation">{h(cite)}</span></p>\n'
     )

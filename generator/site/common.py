@@ -55,6 +55,8 @@ class Context:
     site_url: str = ""  # the published address when it overrides site.yaml's (SITE_URL); feeds need it
     pdf: bool = True  # the summary PDFs are made (Options.pdf): pages link them and collect their print HTML
     freshness: Freshness | None = None  # the dates from the repository's history (site/freshness.py)
+    # each chart's CSV (path -> bytes), collected as chart_html writes its link (charts.py); pages.py publishes them
+    chart_files: dict[str, bytes] = field(default_factory=dict, compare=False)
 
     @property
     def base_url(self) -> str:

@@ -16,6 +16,7 @@ from generator.data.catalog import Catalog
 from generator.i18n import pgettext
 from generator.site.analysis_pages import make_analysis_pages
 from generator.site.case_pages import make_case_pages
+from generator.site.charts import shown_chart_files
 from generator.site.common import Context, Section, make_env
 from generator.site.downloads import make_downloads
 from generator.site.freshness import Freshness
@@ -27,6 +28,7 @@ from generator.site.paths import ABOUT
 from generator.site.policy_pages import make_policy_pages
 from generator.site.progress_pages import make_progress_pages
 from generator.site.search_words import make_search_words
+from generator.site.share import share_jobs
 from generator.site.summary_pages import make_summary_pages
 from generator.site.zone_pages import make_zone_pages
 
@@ -59,6 +61,7 @@ class SitePages:
     files: dict[str, bytes]  # path under the generated folder -> bytes (downloads, JSON, feeds)
     nav: list[Any]  # MkDocs nav, paths relative to the docs folder
     pdf_jobs: dict[str, str]  # PDF path under the generated folder -> print HTML (build.py renders them)
+    share_jobs: dict[str, dict[str, Any]]  # share image path -> its card's words (build.py draws them: share.py)
 
 
 def make_pages(
@@ -84,9 +87,11 @@ def make_pages(
         files.update(section.files)
         pdf_jobs.update(section.pdf_jobs)
         nav.extend(section.nav)
+    files.update(shown_chart_files(ctx.chart_files, pages))  # each shown chart's CSV, collected by chart_html
     return SitePages(
         pages=dict(sorted(pages.items())),
         files=dict(sorted(files.items())),
         nav=[*nav, *tail_nav()],
         pdf_jobs=dict(sorted(pdf_jobs.items())),
+        share_jobs=share_jobs(catalog),
     )

@@ -142,6 +142,20 @@ def page_url(page: str) -> str:
     return "" if stem == "index" else stem.removesuffix("/index") + "/"
 
 
+CHARTS_DATA = "charts"  # each chart's CSV (issue 16): charts/<its page's address>/<chart id>.csv
+SHARE_SITE = "share/site.png"  # the site's share image (og:image), named again in overrides/partials/share-meta.html
+
+
+def chart_csv_path(page: str, chart_id: str) -> str:
+    """The CSV of the chart `chart_id` on `page` (a generated page's path)."""
+    return f"{CHARTS_DATA}/{page_url(page)}{chart_id}.csv"
+
+
+def zone_share_image(zone_id: str) -> str:
+    """A zone page's share image (og:image), drawn by generator/site/share.py."""
+    return f"share/zones/{zone_id}.png"
+
+
 def zone_image(zone_id: str, file: str) -> str:
     """An image of a zone's case (copied from the data folder's images/<zone id>/)."""
     return f"{SITE_IMAGES}/{zone_id}/{file}"

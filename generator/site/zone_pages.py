@@ -49,6 +49,7 @@ from generator.site.paths import (
     summary_links,
     zone_csv_path,
     zone_page,
+    zone_share_image,
 )
 from generator.site.progress_words import targets_block
 from generator.site.sentences import dashboard_summary, zone_indicator_text
@@ -243,6 +244,7 @@ def _zone_view(ctx: Context, zone: ZoneRecord) -> dict[str, Any]:
             z.sample,
             _("The construction, procedure and yearly indicator data of %(zone)s", zone=z.name),
             search=ENTITY_PAGE_SEARCH,
+            share_image=zone_share_image(zone.id),
         ),
         "z": z,
         "id": zone.id,

@@ -1,0 +1,254 @@
+"""Cite and share a figure (issue 16, section 2): every chart has its permalink, a CSV of exactly its numbers and a
+line to cite it by; every page has share metadata (og:title, og:description, og:image, og:url) with absolute
+addresses under the site's address; a zone page's share image names the zone (Pillow, Noto Sans CJK), the same
+card giving the same bytes, drawn once and then taken from the cache."""
+
+from __future__ import annotations
+
+import csv
+import html
+import io
+import json
+import re
+import shutil
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+from urllib.parse import unquote
+
+import pytest
+
+from conftest import MINI, SAMPLE, build_site, generated, load_catalog, replace_once
+
+CHART = re.compile(r'<div class="chart-plot" id="([^"]+)"[^>]*data-figure="([^"]*)"')
+CITE = re.compile(
+    r'<p class="chart-cite"[^>]*><a class="chart-permalink" href="([^"]*)">[^<]*</a> · '
+    r'<a class="chart-csv" href="([^"]*)" download>[^<]*</a><br><span class="chart-citation">([^<]*)</span></p>'
+)
+META = re.compile(r'<meta property="(og:[a-z:]+)" content="([^"]*)">')
+
+
+def _charts(page: str) -> list[tuple[str, dict[str, Any], tuple[str, str, str] | None]]:
+    """Each chart of a page: its id, its figure, and its cite block (permalink, CSV link, citation) or None;
+    a chart's block is the text up to the next chart."""
+    found = list(CHART.finditer(page))
+    out = []
+    for k, match in enumerate(found):
+        end = found[k + 1].start() if k + 1 < len(found) else len(page)
+        cite = CITE.search(page, match.end(), end)
+        figure = json.loads(html.unescape(match.group(2)))
+        block = tuple(html.unescape(g) for g in cite.groups()) if cite else None
+        out.append((html.unescape(match.group(1)), figure, block))  # type: ignore[arg-type]
+    return out
+
+
+def _page_dir(page: str) -> str:
+    """The folder a generated page is served at (use_directory_urls)."""
+    stem = page.removesuffix(".md")
+    return "" if stem == "index" else stem.removesuffix("/index") + "/"
+
+
+def _resolve(page: str, link: str) -> str:
+    """A relative link of a page's raw HTML, as the browser resolves it against the page's address."""
+    import posixpath
+
+    return posixpath.normpath(posixpath.join(_page_dir(page) or ".", link))
+
+
+def _rows(data: bytes) -> list[list[str]]:
+    text = data.decode("utf-8")
+    assert text.startswith("\ufeff") and text.endswith("\r\n")
+    return list(csv.reader(io.StringIO(text[1:])))
+
+
+def test_every_chart_has_its_permalink_csv_and_citation() -> None:
+    from generator.site.figures import date_text
+
+    catalog, site = generated(SAMPLE)
+    base = catalog.site.site_url.rstrip("/") + "/"
+    seen = 0
+    for path, page in site.pages.items():
+        for cid, _figure, cite in _charts(page):
+            seen += 1
+            assert cite is not None, (path, cid)
+            permalink, csv_link, citation = cite
+            assert permalink == f"#{cid}"
+            assert _resolve(path, csv_link) in site.files, (path, cid, csv_link)
+            address = base + _page_dir(path) + f"#{cid}"
+            image = json.loads(html.unescape(re.search(rf'data-chart="{cid}" data-image="([^"]*)"', page)[1]))  # type: ignore[index]
+            lead = "引用本图（示例数据，数字为虚构）：" if image.get("sample") else "引用本图："
+            rest = f"{image['title']}，{catalog.site.title}，数据截至 {date_text(catalog.as_of)}，{address}"
+            assert citation == lead + rest
+    assert seen >= 40, seen  # zone pages, indicator pages (ranking and trend), the composite index, progress
+
+
+def _number(value: float) -> Decimal:
+    return Decimal(repr(value))
+
+
+def test_each_charts_csv_holds_exactly_the_numbers_it_plots() -> None:
+    """Every trace's every number, by its category (a year, or a zone on a bar chart lying on its side), and
+    nothing else: the CSV and the chart on the page cannot disagree."""
+    _catalog, site = generated(SAMPLE)
+    for path, page in site.pages.items():
+        for cid, figure, cite in _charts(page):
+            assert cite is not None, (path, cid)
+            rows = _rows(site.files[_resolve(path, cite[1])])
+            traces = figure["data"]
+            across = traces[0].get("orientation") == "h"
+            cat, val = ("y", "x") if across else ("x", "y")
+            assert len(rows[0]) == 1 + len(traces), (path, cid, rows[0])
+            assert rows[0][0] == ("示范区" if across else "年份")
+            for k, trace in enumerate(traces, start=1):
+                assert rows[0][k].startswith(html.unescape(trace["name"])), (path, cid, rows[0])
+                plotted = {html.unescape(c): v for c, v in zip(trace[cat], trace[val], strict=True)}
+                in_csv = {row[0]: row[k] for row in rows[1:]}
+                assert set(in_csv) == set(plotted) or len(traces) > 1, (path, cid)
+                for category, value in plotted.items():
+                    if value is None:
+                        assert not re.fullmatch(r"-?[0-9.]+", in_csv[category]), (path, cid, category)
+                    else:
+                        assert Decimal(in_csv[category]) == _number(value), (path, cid, category)
+
+
+def test_a_zone_charts_csv_has_the_yaml_values_year_by_year() -> None:
+    """A zone page's indicator chart: one row per report year, in order, each the value as written in the YAML
+    (every decimal), or the year's marker (暂无, 不适用, 未报送) where it has no number."""
+    from generator.site.paths import zone_page
+
+    catalog, site = generated(SAMPLE)
+    checked = 0
+    for zone in catalog.zones.values():
+        path = zone_page(zone.id)
+        for cid, _figure, cite in _charts(site.pages[path]):
+            assert cite is not None
+            ind = cid.removeprefix(f"chart-{zone.id}-")
+            rows = _rows(site.files[_resolve(path, cite[1])])[1:]
+            years = sorted(zone.reports)
+            assert [int(r[0][:4]) for r in rows] == years, (cid, rows)
+            for year, (_label, cell) in zip(years, rows, strict=True):
+                reading = zone.reports[year].readings.get(ind)
+                if reading is not None and reading.number is not None:
+                    assert Decimal(cell) == reading.number, (cid, year, cell)
+                    checked += 1
+                else:
+                    assert cell and cell == (reading.marker if reading and reading.marker else cell), (cid, year)
+                    assert not re.fullmatch(r"-?[0-9.]+", cell), (cid, year, cell)
+    assert checked >= 100, checked
+
+
+def test_every_built_page_has_share_metadata_under_the_sites_address(sample_site: Path) -> None:
+    catalog = load_catalog(SAMPLE)
+    base = catalog.site.site_url.rstrip("/") + "/"
+    pages = [p for p in sorted(sample_site.rglob("*.html")) if "<html" in p.read_text(encoding="utf-8")[:500]]
+    assert len(pages) > 50
+    for page in pages:
+        rel = page.relative_to(sample_site).as_posix()
+        meta = dict(META.findall(page.read_text(encoding="utf-8")))
+        for key in ("og:title", "og:description", "og:image", "og:url"):
+            assert meta.get(key), (rel, key)
+        # the not-found page is shown at any address: it shares the site's
+        served = "" if rel in ("index.html", "404.html") else rel.removesuffix("index.html")
+        assert unquote(html.unescape(meta["og:url"])) == base + served, (rel, meta["og:url"])  # percent-encoded
+        image = html.unescape(meta["og:image"])
+        assert image.startswith(base), (rel, image)
+        assert (sample_site / image.removeprefix(base)).is_file(), (rel, image)
+        parts = rel.split("/")
+        if len(parts) == 3 and parts[0] == "zones" and parts[1] in catalog.zones:
+            assert image == f"{base}share/zones/{parts[1]}.png", rel
+            assert html.unescape(meta["og:title"]) == catalog.zones[parts[1]].zone.name
+        else:
+            assert image == f"{base}share/site.png", rel
+
+
+def _cards() -> dict[str, dict[str, Any]]:
+    _catalog, site = generated(SAMPLE)
+    return site.share_jobs  # type: ignore[no-any-return]
+
+
+def test_a_zone_share_image_names_the_zone_and_is_the_same_bytes_each_time() -> None:
+    from PIL import Image
+
+    from generator.site.share import draw_card
+
+    catalog = load_catalog(SAMPLE)
+    cards = _cards()
+    zones = sorted(catalog.zones)[:2]
+    drawn = {}
+    for zone_id in zones:
+        words = cards[f"share/zones/{zone_id}.png"]
+        assert words["title"] == catalog.zones[zone_id].zone.name
+        assert words["site"] == catalog.site.title
+        assert words.get("sample") == ("示例数据" if catalog.zones[zone_id].is_sample else None)
+        png = draw_card(words)
+        assert draw_card(dict(words)) == png  # deterministic: same card, same bytes
+        image = Image.open(io.BytesIO(png))
+        assert image.size == (1200, 630) and image.format == "PNG"
+        colours = image.convert("L").getcolors(maxcolors=256 * 256) or []
+        assert len(colours) > 20  # text was drawn (antialiased glyphs), not a plain rectangle
+        drawn[zone_id] = png
+    assert drawn[zones[0]] != drawn[zones[1]]
+
+
+def test_share_images_are_taken_from_the_cache_when_drawn_before(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from generator.site import share
+
+    jobs = dict(list(_cards().items())[:2])
+    first = share.render_share_images(jobs, tmp_path)
+    assert len(list(tmp_path.glob("share-*.png"))) == 2
+
+    def fail(words: dict[str, Any]) -> bytes:
+        raise AssertionError("drawn again")
+
+    monkeypatch.setattr(share, "draw_card", fail)
+    assert share.render_share_images(jobs, tmp_path) == first
+
+
+# a name may not hold < > " (the loader refuses them: markup-in-text), so the attack is their entities, which a
+# template that decoded the text once more, or did not escape `&`, would turn into markup in <head>
+HOSTILE_NAME = (
+    "演示&quot;&gt;&lt;script&gt;alert(1)&lt;/script&gt;&lt;meta property=&quot;og:image&quot;&gt; ' &amp; {x}示范区"
+)
+
+
+def test_a_hostile_zone_name_stays_text_in_the_share_metadata(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    shutil.copytree(MINI, data)
+    name = HOSTILE_NAME.replace("'", "''")
+    replace_once(data / "zones/demo-zone/zone.yaml", "name: 演示示范区", f"name: '{name}'")
+    site = build_site(tmp_path, data, env={"SITE_URL": "https://gov.example.cn/kjcg/", "PDF": "0"})
+    page = (site / "zones/demo-zone/index.html").read_text(encoding="utf-8")
+    head = page[: page.index("</head>")]
+    assert "<script>alert(1)" not in head and "&lt;script&gt;alert(1)" not in head
+    metas = META.findall(head)
+    assert [k for k, _v in metas].count("og:image") == 1  # the name wrote no second one
+    meta = dict(metas)
+    assert html.unescape(meta["og:title"]) == HOSTILE_NAME
+    assert meta["og:image"] == "https://gov.example.cn/kjcg/share/zones/demo-zone.png"
+    assert (site / "share/zones/demo-zone.png").is_file()
+
+
+def test_every_chart_csv_belongs_to_a_chart_on_a_page() -> None:
+    _catalog, site = generated(SAMPLE)
+    linked = {_resolve(path, cite[1]) for path, page in site.pages.items() for _c, _f, cite in _charts(page) if cite}
+    published = {path for path in site.files if path.startswith("charts/")}
+    assert published == linked, sorted(published - linked)[:5]
+
+
+def test_a_chart_csv_neutralises_cells_a_spreadsheet_would_run() -> None:
+    """Text from the data that Excel or WPS would run as a formula gets the open data's leading apostrophe;
+    negative numbers stay numbers."""
+    from generator.site.charts import Chart, chart_csv
+
+    trace = {"type": "bar", "orientation": "h", "name": "@SUM(1)", "y": ["=HYPERLINK(&quot;x&quot;)", "+1 区"],
+             "x": [-2.5, 3.0]}  # fmt: skip
+    rows = _rows(chart_csv(Chart("chart-x", "t", "", {"data": [trace], "layout": {}})))
+    assert rows == [["示范区", "'@SUM(1)"], ["'+1 区", "3"], ['\'=HYPERLINK("x")', "-2.5"]]
+
+
+def test_a_citation_of_sample_figures_says_so() -> None:
+    _catalog, site = generated(SAMPLE)
+    citations = [cite[2] for page in site.pages.values() for _c, _f, cite in _charts(page) if cite]
+    assert citations and all(c.startswith("引用本图（示例数据，数字为虚构）：") for c in citations), citations[:2]
