@@ -249,11 +249,11 @@ def test_charts_follow_the_light_and_dark_palette_and_text_size(context: Any, ba
     assert page.evaluate(font) == 14
     page.click("details.reading-aids > summary")
     page.click("button[data-text-size=xlarge]")
-    page.wait_for_function(f"{font} === Math.round(14 * 1.4)")  # chart text grows with the page's
+    page.wait_for_function(f"() => {font} === Math.round(14 * 1.4)")  # chart text grows with the page's
     paper = "document.getElementById('chart-fixture-bar')._fullLayout.paper_bgcolor"
     assert page.evaluate(paper) == "#ffffff"
     page.click("form[data-md-component=palette] label:visible")  # Material's own toggle
-    page.wait_for_function(f"{paper} === '#1e2129'")
+    page.wait_for_function(f"() => {paper} === '#1e2129'")
     assert page.evaluate("document.getElementById('chart-fixture-bar').dataset.rendered") == "true"
     watch.assert_clean()
 
@@ -261,7 +261,7 @@ def test_charts_follow_the_light_and_dark_palette_and_text_size(context: Any, ba
 def test_charts_render_after_instant_navigation(context: Any, base_url: str) -> None:
     watch = Watch()
     page = open_page(context, base_url, watch)
-    page.wait_for_function("typeof document$ !== 'undefined'")
+    page.wait_for_function("() => typeof document$ !== 'undefined'")
     page.evaluate("window.__sameDocument = true")
     page.click(".md-content a[href$='zones/nanning-hitech/'] >> nth=0")  # a real link first
     page.wait_for_url("**/zones/nanning-hitech/")
@@ -428,7 +428,7 @@ def test_dark_mode_and_high_contrast_pass_axe_colour_contrast(browser: Any, base
         watch = Watch()
         page = open_page(ctx, base_url + "zones/nanning-hitech/", watch)
         page.click("form[data-md-component=palette] label:visible")  # to dark
-        page.wait_for_function("document.body.dataset.mdColorScheme === 'slate'")
+        page.wait_for_function("() => document.body.dataset.mdColorScheme === 'slate'")
         violations = (
             Axe().run(page, options={"runOnly": ["color-contrast", "link-in-text-block"]}).response["violations"]
         )

@@ -241,7 +241,7 @@ def test_read_aloud_reads_exactly_the_pages_text_in_the_simplified_view(
         page.wait_for_load_state("load")
         open_aids(page)
         page.get_by_role("button", name="朗读本页").click()
-        page.wait_for_function("window.__speech.log.length && !window.__speech.pending", polling=100)
+        page.wait_for_function("() => window.__speech.log.length && !window.__speech.pending", polling=100)
         page.wait_for_timeout(200)
         assert spoken(page) == expected
         assert page.get_by_role("button", name="停止").is_disabled()  # the end of the page ends the reading
@@ -400,7 +400,7 @@ def test_choices_are_kept_across_pages_and_reset(context: Any, base_url: str) ->
     page.evaluate("window.__samePage = true")
     page.locator('article a[href*="nanning-hitech/"]').first.click()  # Material's instant navigation
     page.wait_for_url("**/zones/nanning-hitech/")
-    page.wait_for_function("!document.querySelector('article details:not([open])')")
+    page.wait_for_function("() => !document.querySelector('article details:not([open])')")
     assert page.evaluate("window.__samePage === true"), "a full page load, not instant navigation"
     assert page.evaluate(state) == ["large", "on", "large"]
     page.reload()

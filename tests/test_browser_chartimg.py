@@ -62,6 +62,9 @@ def real(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Real]:
     shutil.copytree(MINI, data)
     replace_once(data / "zones/demo-zone/zone.yaml", "sample: true\n", "")
     replace_once(data / "indicator_system.yaml", "name: 技术合同成交额", f"name: '{NAME}'")
+    # the website badge as issued is an image on the issuer's host, which this offline browser cannot reach
+    badge = "gov_badge:\n  image: https://example.org/test/badge.png\n  link: https://example.org/test/badge\n"
+    replace_once(data / "site.yaml", badge, "")
     server = ThreadingHTTPServer(("127.0.0.1", 0), partial(QuietHandler, directory=str(tmp / "site")))
     base_url = f"http://127.0.0.1:{server.server_address[1]}/"
     site = build_site(tmp, data, env={"SITE_URL": base_url, "PDF": "0"})

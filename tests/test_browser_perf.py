@@ -58,7 +58,7 @@ def test_tables_are_not_measured_inside_closed_groups(context: Any, base_url: st
     watch = Watch()
     page = open_page(context, base_url + path, watch)
     page.wait_for_load_state("load")
-    page.wait_for_function("window.__layoutReads.length > 0")  # tables.js has measured the shown tables
+    page.wait_for_function("() => window.__layoutReads.length > 0")  # tables.js has measured the shown tables
     page.evaluate("() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))")
     at_start = page.evaluate(LAYOUT_READS)
     assert [r for r in at_start if r["closed"]] == [], f"/{path}: tables.js read the layout of closed groups"
@@ -68,5 +68,5 @@ def test_tables_are_not_measured_inside_closed_groups(context: Any, base_url: st
     group = page.locator("details.indicator-group:not([open])").first
     group.evaluate("el => { el.id = 'opened-by-test'; }")
     group.locator("summary").click()
-    page.wait_for_function("window.__layoutReads.some(r => r.group === 'opened-by-test' && !r.closed)")
+    page.wait_for_function("() => window.__layoutReads.some(r => r.group === 'opened-by-test' && !r.closed)")
     watch.assert_clean()

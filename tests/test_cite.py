@@ -23,7 +23,7 @@ from conftest import MINI, SAMPLE, build_site, generated, load_catalog, replace_
 CHART = re.compile(r'<div class="chart-plot" id="([^"]+)"[^>]*data-figure="([^"]*)"')
 CITE = re.compile(
     r'<p class="chart-cite"[^>]*><a class="chart-permalink" href="([^"]*)">[^<]*</a> · '
-    r'<a class="chart-csv" href="([^"]*)" download>[^<]*</a><br><span class="chart-citation">([^<]*)</span></p>'
+    r'<a class="chart-csv" href="([^"]*)" download>[^<]*</a><br><span class="chart-citation">(.*?)</span></p>'
 )
 META = re.compile(r'<meta property="(og:[a-z:]+)" content="([^"]*)">')
 
@@ -37,7 +37,8 @@ def _charts(page: str) -> list[tuple[str, dict[str, Any], tuple[str, str, str] |
         end = found[k + 1].start() if k + 1 < len(found) else len(page)
         cite = CITE.search(page, match.end(), end)
         figure = json.loads(html.unescape(match.group(2)))
-        block = tuple(html.unescape(g) for g in cite.groups()) if cite else None
+        # the citation as read: its text (the address is in <code>), entities resolved
+        block = tuple(html.unescape(re.sub(r"<[^>]+>", "", g)) for g in cite.groups()) if cite else None
         out.append((html.unescape(match.group(1)), figure, block))  # type: ignore[arg-type]
     return out
 

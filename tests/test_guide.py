@@ -227,6 +227,8 @@ def test_the_guide_says_which_addresses_a_zone_folder_rename_breaks(
         "news/": "新闻动态",
         "images/": "案例配图",
         "data/zones/": "`data/zones/<编号>.csv`",
+        "charts/zones/": "`charts/zones/<编号>/…csv`",  # each chart's CSV (issue 16)
+        "share/zones/": "`share/zones/<编号>.png`",  # the zone page's share image (issue 16)
     }
     for path in sorted(gone):
         kind = max((k for k in documented if path.startswith(k)), key=len, default=None)

@@ -28,7 +28,7 @@ from generator.i18n import pgettext
 from generator.site.common import Context, h
 from generator.site.download_data import neutralise
 from generator.site.figures import date_text
-from generator.site.markup import Safe
+from generator.site.markup import Safe, inline
 from generator.site.paths import chart_csv_path, page_url
 from generator.site.series import Point, Series, fmt_decimal, missing_label, with_unit
 
@@ -398,7 +398,14 @@ def _cite(chart: Chart) -> str:
     csv_href = posixpath.relpath(path, page_url(site.page).rstrip("/") or ".")
     permalink = pgettext("chart cite: the chart's own link", "Link to this chart")
     download = pgettext("chart cite: the CSV's link", "This chart's data (CSV)")
-    parts = {"title": chart.image.title, "site": site.name, "date": site.as_of, "address": f"{site.address}#{chart.id}"}
+    # each part escaped as every text from the data is (`inline`: no live link or markup, whatever the name holds);
+    # the address as code, the machine text a reader copies
+    parts = {
+        "title": inline(chart.image.title),
+        "site": inline(site.name),
+        "date": inline(site.as_of),
+        "address": f"<code>{h(f'{site.address}#{chart.id}')}</code>",
+    }
     if chart.image.sample:  # sample figures are never cited as real ones
         cite = pgettext("chart cite: the citation of sample data", "Cite this chart (sample data, the figures are "
                         "invented): %(title)s. %(site)s, data as of %(date)s. %(address)s", **parts)  # fmt: skip
@@ -412,5 +419,5 @@ def _cite(chart: Chart) -> str:
         '<p class="chart-cite" data-search-exclude>'
         f'<a class="chart-permalink" href="#{h(chart.id)}">{h(permalink)}</a> · '
         f'<a class="chart-csv" href="{h(csv_href)}" download>{h(download)}</a><br>'
-        f'<span class="chart-citation">{h(cite)}</span></p>\n'
+        f'<span class="chart-citation">{cite}</span></p>\n'  # the catalogue's words, the parts escaped above
     )

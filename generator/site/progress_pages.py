@@ -142,7 +142,7 @@ def _with_image(catalog: Catalog, chart: Chart, progress: list[ZoneProgress], si
     """The downloaded image of the targets chart: its title, the date of the assessment, the count's unit, the
     site's own calculation as the source, the site and the page, the sample marking for sample zones (issue 14)."""
     title = pgettext("chart image: the progress chart's title", "%(title)s (as of %(date)s)", title=chart.title,
-                     date=catalog.as_of.isoformat())  # fmt: skip
+                     date=date_text(catalog.as_of))  # fmt: skip
     unit = pgettext("chart image: the progress chart's unit", "targets")
     sample = any(p.zone.is_sample for p in progress)
     return with_image(chart, ImageTexts(title, (), unit, calculated_source(catalog.site.sponsor), site, sample))
