@@ -114,6 +114,14 @@ def test_plotly_is_not_loaded_site_wide() -> None:
     assert not [s for s in scripts if "plotly" in s], "plotly.js is loaded by charts.js only on pages with charts"
 
 
+def test_the_case_filter_is_fetched_only_by_the_case_library() -> None:
+    """case-filter.js (2.4 KB) is not on every page: tables.js fetches it where the page has the filter's box
+    (the browser tests of the filter run it on the case library, also after instant navigation)."""
+    assert "assets/case-filter.js" not in mkdocs_scripts()
+    tables = (ASSETS / "tables.js").read_text(encoding="utf-8")
+    assert 'new URL("case-filter.js", scriptsAt)' in tables and 'getElementById("case-filter")' in tables
+
+
 def test_own_scripts_name_no_other_host_and_never_call_plotly_inline() -> None:
     for name in ("charts.js", "tables.js", "a11y.js"):
         text = (ASSETS / name).read_text(encoding="utf-8")

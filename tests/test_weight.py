@@ -54,7 +54,7 @@ def test_a_zone_page_with_every_chart_is_at_most_450_kb(sample_site: Path) -> No
     assert total <= LIMIT, f"/{heaviest}: {total / 1000:.1f} KB > {LIMIT / 1000:.0f} KB ({listing})"
 
 
-# ---- the site's own scripts and stylesheets, published without their comment-only lines ----------------------
+# ---- the site's own scripts and stylesheets, published minified ----------------------
 
 JS = """/* A block comment
    over two lines. */
@@ -69,22 +69,17 @@ JS = """/* A block comment
 """
 
 
-def test_compact_leaves_out_comment_only_and_blank_lines_and_nothing_else() -> None:
+def test_compact_leaves_out_comments_and_spaces_and_keeps_the_code() -> None:
     from generator.site.published_assets import compact
 
-    assert compact(JS, ".js") == (
-        "(function () {\n"
-        '  var url = "http://example.invalid/*x*/";  // code, then a comment: kept whole\n'
-        "  /* a comment */ var after = 1;\n"
-        "  return url + after;\n"
-        "})();\n"
+    assert (
+        compact(JS, ".js") == '(function(){var url="http://example.invalid/*x*/";var after=1;return url+after;})();\n'
     )
-    css = "/* house style */\n.a { color: red; } /* kept */\n\n/* two\n   lines */\n// not a CSS comment\n.b {}\n"
-    assert compact(css, ".css") == ".a { color: red; } /* kept */\n// not a CSS comment\n.b {}\n"
-    assert compact("/* never closed\nvar a = 1;\n", ".js") == "/* never closed\nvar a = 1;\n"
+    css = '/* house style */\n.a { color: red; } /* gone */\n\n/* two\n   lines */\n.b { content: "/* kept */"; }\n'
+    assert compact(css, ".css") == '.a{color:red}.b{content:"/* kept */"}\n'
 
 
-def test_published_scripts_and_stylesheets_are_the_sources_without_comment_lines(sample_site: Path) -> None:
+def test_published_scripts_and_stylesheets_are_the_sources_minified(sample_site: Path) -> None:
     import shutil
     import subprocess
 
@@ -98,7 +93,7 @@ def test_published_scripts_and_stylesheets_are_the_sources_without_comment_lines
         published = sample_site / "assets" / source.relative_to(sources)
         text = published.read_text(encoding="utf-8")
         assert text == compact(source.read_text(encoding="utf-8"), source.suffix), published
-        assert "\n\n" not in text and len(text) < len(source.read_text(encoding="utf-8")), published
+        assert "\n\n" not in text and len(text) < len(source.read_text(encoding="utf-8")) * 0.8, published
         if node and source.suffix == ".js":  # still JavaScript
             subprocess.run([node, "--check", str(published)], check=True, capture_output=True)
     vendored = sources / "vendor" / "plotly" / "plotly-site.min.js"

@@ -157,7 +157,20 @@
     window.requestAnimationFrame(function () { pending = false; measure(); });
   }
 
+  // The case library's filter (case-filter.js) is fetched only by the page that has one, the first time it is
+  // shown (issue 14: page weight); it then runs on every later view of Material's instant navigation itself.
+  var scriptsAt = document.currentScript ? document.currentScript.src : "";
+  var caseFilterAsked = false;
+  function caseFilter() {
+    if (caseFilterAsked || !scriptsAt || !document.getElementById("case-filter")) return;
+    caseFilterAsked = true;
+    var script = document.createElement("script");
+    script.src = new URL("case-filter.js", scriptsAt).href;
+    document.head.appendChild(script);
+  }
+
   function start() {
+    caseFilter();
     document.querySelectorAll(".sortable-table table").forEach(enhance);
     document.querySelectorAll(".table-stack table").forEach(cardRoles);
     later();
