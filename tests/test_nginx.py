@@ -80,7 +80,9 @@ def site_behind(sample_site: Path, tmp_path_factory: pytest.TempPathFactory) -> 
 
     mime = tmp_path_factory.mktemp("mime-files")
     Image.new("RGB", (8, 8), (200, 30, 30)).save(mime / "case.webp", "WEBP")
-    (mime / "csp-hashes.conf").write_text('set $gxkjzh_script_hashes "";\n', encoding="utf-8")
+    (mime / "csp-hashes.conf").write_text(
+        'set $gxkjzh_script_hashes "";\nset $gxkjzh_image_hosts "";\n', encoding="utf-8"
+    )
     prefix = site_prefix(sample_site)
     assert prefix != SECOND_PREFIX
     ports = {prefix: free_port(), SECOND_PREFIX: free_port(), "/mime/": free_port()}
@@ -378,3 +380,31 @@ def test_make_sysdeps_and_ci_install_debians_nginx() -> None:
     assert "command -v nginx" in condition  # a machine without nginx gets it
     ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
     assert re.search(r"apt-get install [^\n]*(\\\n[^\n]*)*\bnginx\b", ci)
+
+
+# ---- images from other hosts: the website badge as issued ------------------------------------------------------
+
+
+@pytest.mark.xfail(
+    strict=True, reason="issue 15: the CSP allows images from 'self' only, the issued badge is elsewhere"
+)
+def test_the_csp_allows_the_hosts_the_pages_take_images_from_and_nothing_from_the_data_slips_into_nginx(
+    mini_site: Path,
+) -> None:
+    """The Party and government website badge is an image on its issuer's host (site.yaml's gov_badge.image):
+    every build lists the origins of the images its pages take from other hosts in csp-hashes.conf, which the
+    policy's img-src reads, so the badge shows under the tested CSP. Only a well-formed origin gets there: an
+    address is data, and nothing of it but scheme, host and port may reach an nginx configuration."""
+    from generator.site.csp import image_origins
+
+    snippet = (mini_site / "csp-hashes.conf").read_text(encoding="utf-8")
+    assert 'set $gxkjzh_image_hosts "https://example.org";' in snippet.splitlines()  # the mini site's badge
+    html = (
+        '<img src="https://DCS.conac.cn/image/red.png" alt="x"><img alt="y" src=\'http://b.example:8080/p.png\'>'
+        '<img src="../assets/local.png"><img src="data:image/png;base64,AAAA">'
+        '<img src="https://evil.example/x.png&quot;; add_header X 1; set $a &quot;"><img src="https://a&quot;b.example/">'
+        '<img src="https://c.example:80x/"><img src="javascript:alert(1)"><a href="https://d.example/">no image</a>'
+    )
+    assert image_origins(html) == ["http://b.example:8080", "https://dcs.conac.cn", "https://evil.example"]
+    conf = (ROOT / "deploy" / "nginx" / "gxkjzh.conf").read_text(encoding="utf-8")
+    assert "img-src 'self' data: $gxkjzh_image_hosts;" in conf
