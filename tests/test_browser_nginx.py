@@ -23,12 +23,14 @@ NOT_CHECKED = "the browser tests ran behind Python's server, so the CSP was NOT 
 
 
 def expected_policy(folder: Path) -> str:
-    """The file's Content-Security-Policy with the build's hashes in place of the variable."""
+    """The file's Content-Security-Policy with the build's values (script hashes, image hosts) for its variables."""
     conf = NGINX_CONF.read_text(encoding="utf-8")
     (policy,) = [line for line in conf.splitlines() if line.startswith("add_header Content-Security-Policy ")]
     snippet = (folder / "csp-hashes.conf").read_text(encoding="utf-8")
-    hashes = snippet.split('set $gxkjzh_script_hashes "', 1)[1].split('";', 1)[0]
-    return policy.split('"', 2)[1].replace("$gxkjzh_script_hashes", hashes)
+    policy = policy.split('"', 2)[1]
+    for variable in ("gxkjzh_script_hashes", "gxkjzh_image_hosts"):
+        policy = policy.replace(f"${variable}", snippet.split(f'set ${variable} "', 1)[1].split('";', 1)[0])
+    return policy
 
 
 def test_the_browser_tests_site_is_served_by_nginx_with_the_sites_csp(

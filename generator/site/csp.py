@@ -6,6 +6,10 @@ its palette and anchor scripts; ours in site_src/overrides/main.html and its par
 so every build writes them into `csp-hashes.conf` at the site's root, read by deploy/nginx/gxkjzh.conf (README,
 "A server in mainland China"). Nothing else: external scripts are allowed as 'self', and JSON data blocks
 (`<script type="application/json">`) are not run.
+
+The same file names the origins of the images the pages take from other hosts, for the policy's img-src: the
+Party and government website badge is an image on its issuer's host (site.yaml's `gov_badge.image`). An address
+is data: only its scheme, a well-formed host name and a port reach the file, never anything else it holds.
 """
 
 from __future__ import annotations
@@ -14,14 +18,18 @@ import base64
 import hashlib
 import re
 from pathlib import Path
+from urllib.parse import urlsplit
 
 SNIPPET = "csp-hashes.conf"
 VARIABLE = "gxkjzh_script_hashes"
+IMAGE_VARIABLE = "gxkjzh_image_hosts"
 
 _SCRIPT = re.compile(r"<script\b([^>]*)>(.*?)</script\s*>", re.S | re.I)
 _SRC = re.compile(r"\ssrc\s*=", re.I)
 _TYPE = re.compile(r"""\stype\s*=\s*["']?([^"'\s>]+)""", re.I)
 _RUN = {"", "text/javascript", "application/javascript", "module"}
+_IMG = re.compile(r"""<img\b[^>]*?\ssrc\s*=\s*(?:"([^"]*)"|'([^']*)')""", re.I)
+_HOST = re.compile(r"[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)*")
 
 
 def inline_scripts(html: str) -> list[str]:
@@ -49,14 +57,42 @@ def site_script_hashes(site: Path) -> list[str]:
     return sorted(hashes)
 
 
+def image_origins(html: str) -> list[str]:
+    """The origins (scheme://host[:port], lower case) of the images a page takes from other hosts, sorted; an
+    address whose host or port is not well formed is left out (it names no host a browser could load from)."""
+    found: set[str] = set()
+    for match in _IMG.finditer(html):
+        try:
+            parts = urlsplit(match.group(1) if match.group(1) is not None else match.group(2))
+            port = parts.port
+        except ValueError:
+            continue
+        host = (parts.hostname or "").lower()
+        if parts.scheme.lower() in {"http", "https"} and _HOST.fullmatch(host):
+            found.add(f"{parts.scheme.lower()}://{host}" + (f":{port}" if port is not None else ""))
+    return sorted(found)
+
+
+def site_image_origins(site: Path) -> list[str]:
+    """Every other host the site's pages take images from, sorted."""
+    found: set[str] = set()
+    for page in site.rglob("*.html"):
+        found.update(image_origins(page.read_text(encoding="utf-8")))
+    return sorted(found)
+
+
 def write_csp_snippet(site: Path) -> Path:
-    """`csp-hashes.conf` at the root of the built site: one nginx `set` of the hashes, for the server level."""
+    """`csp-hashes.conf` at the root of the built site: nginx `set`s of the hashes and of the image hosts, for the
+    server level."""
     hashes = " ".join(site_script_hashes(site))
+    hosts = " ".join(site_image_origins(site))
     snippet = site / SNIPPET
     snippet.write_text(
         "# Written by the build (generator/site/csp.py): the SHA-256 of every inline script of this site's pages,\n"
-        "# for the Content-Security-Policy of deploy/nginx/gxkjzh.conf. Include it at server level, then reload nginx.\n"
-        f'set ${VARIABLE} "{hashes}";\n',
+        "# and the other hosts its pages take images from (the website badge as issued), for the\n"
+        "# Content-Security-Policy of deploy/nginx/gxkjzh.conf. Include it at server level, then reload nginx.\n"
+        f'set ${VARIABLE} "{hashes}";\n'
+        f'set ${IMAGE_VARIABLE} "{hosts}";\n',
         encoding="utf-8",
     )
     return snippet
