@@ -57,6 +57,9 @@ def build(project: Path, out: Path, data: Path, site_url: str) -> None:
         raise SystemExit(f"the build failed:\n{proc.stdout}\n{proc.stderr}")
 
 
+SHOW_ALL = ".indicator-block { content-visibility: visible !important; }"
+
+
 def page_types(paths: list[str]) -> dict[str, str]:
     """{type: first page of that type} for the sitemap's paths (relative, ending in /; "" is the home page)."""
     parts = [[p for p in path.strip("/").split("/") if p] for path in paths]
@@ -104,6 +107,9 @@ def main() -> None:
                         page.wait_for_load_state("load")
                         if page.locator(".chart-plot").count():
                             page.wait_for_function(EVERY_CHART_DRAWN, polling=250)
+                        # a full-page picture does not scroll: the indicator blocks that `content-visibility: auto`
+                        # leaves unpainted off-screen (site.css) are shown as a reader scrolling to them sees them
+                        page.add_style_tag(content=SHOW_ALL)
                         page.evaluate("window.scrollTo(0, 0)")
                         page.wait_for_timeout(300)
                         target = args.out / f"{file_name(kind)}-{width}.png"
