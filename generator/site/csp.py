@@ -17,6 +17,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import re
+import string
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -29,7 +30,7 @@ _SRC = re.compile(r"\ssrc\s*=", re.I)
 _TYPE = re.compile(r"""\stype\s*=\s*["']?([^"'\s>]+)""", re.I)
 _RUN = {"", "text/javascript", "application/javascript", "module"}
 _IMG = re.compile(r"""<img\b[^>]*?\ssrc\s*=\s*(?:"([^"]*)"|'([^']*)')""", re.I)
-_HOST = re.compile(r"[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)*")
+_LABEL = frozenset(string.ascii_lowercase + string.digits + "-")
 
 
 def inline_scripts(html: str) -> list[str]:
@@ -68,9 +69,17 @@ def image_origins(html: str) -> list[str]:
         except ValueError:
             continue
         host = (parts.hostname or "").lower()
-        if parts.scheme.lower() in {"http", "https"} and _HOST.fullmatch(host):
+        if parts.scheme.lower() in {"http", "https"} and well_formed_host(host):
             found.add(f"{parts.scheme.lower()}://{host}" + (f":{port}" if port is not None else ""))
     return sorted(found)
+
+
+def well_formed_host(host: str) -> bool:
+    """A DNS host name in lower case: dot-separated labels of 1 to 63 letters, digits and inner hyphens."""
+    return all(
+        0 < len(label) <= 63 and set(label) <= _LABEL and not label.startswith("-") and not label.endswith("-")
+        for label in host.split(".")
+    )
 
 
 def site_image_origins(site: Path) -> list[str]:
