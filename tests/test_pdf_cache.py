@@ -174,3 +174,25 @@ def test_a_cache_that_cannot_be_written_is_left_as_it_is(tmp_path: Path, monkeyp
     monkeypatch.setattr(Path, "write_text", refuse)
     assert summary_pages.prune_pdf_cache(cache, frozenset({"a" * 64}), keep=1) == []
     assert stale.exists()
+
+
+@pytest.mark.xfail(strict=True, reason="issue 16: the zone share images kept in the PDF cache are never pruned")
+def test_the_share_images_kept_in_the_cache_are_pruned_with_the_pdfs(
+    cache: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The zone pages' share images are cached in the same folder (generator/site/share.py): a build keeps the
+    images of the last builds, as it keeps their PDFs, and a renamed zone's old image goes."""
+    import re
+    import shutil
+
+    monkeypatch.setenv("PDF_CACHE_KEEP", "1")
+    data, out = tmp_path / "data", tmp_path / "out"
+    shutil.copytree(MINI, data)
+    assert _generate(data, out, "https://a.example.cn/", monkeypatch) == 0
+    first = {p.name for p in cache.glob("share-*.png")}
+    assert first
+    zone = data / "zones" / "demo-zone" / "zone.yaml"
+    zone.write_text(re.sub(r"(?m)^name: .*$", "name: 改过名称的示范区", zone.read_text(encoding="utf-8"), count=1))
+    assert _generate(data, out, "https://a.example.cn/", monkeypatch) == 0
+    second = {p.name for p in cache.glob("share-*.png")}
+    assert len(second) == len(first) and second != first  # one image redrawn, and the old one gone
