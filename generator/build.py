@@ -27,7 +27,7 @@ from generator.options import Options
 from generator.site.freshness import Freshness, Release
 from generator.site.pages import make_pages
 from generator.site.paths import zone_image
-from generator.site.share import render_share_images
+from generator.site.share import card_key, render_share_images
 from generator.site.summary_pages import pdf_cache_keys, prune_pdf_cache, render_pdfs
 from generator.site.write import WriteResult, write_files
 
@@ -66,7 +66,8 @@ def _build(options: Options, memo: Memo | None) -> BuildResult:
     for case in catalog.cases:  # only images a case uses are published
         for image in case.case.images:
             files[zone_image(case.zone_id, image.file)] = catalog.zones[case.zone_id].images[image.file]
-    used = frozenset(keys.values()) if options.pdf else None
+    shared = frozenset(card_key(words) for words in site.share_jobs.values())  # the share images in the cache
+    used = frozenset(keys.values()) | shared if options.pdf else None
     return BuildResult(log, catalog, write_files(options.out, files), site.nav, pdf_keys=used, freshness=freshness)
 
 

@@ -176,7 +176,6 @@ def test_a_cache_that_cannot_be_written_is_left_as_it_is(tmp_path: Path, monkeyp
     assert stale.exists()
 
 
-@pytest.mark.xfail(strict=True, reason="issue 16: the zone share images kept in the PDF cache are never pruned")
 def test_the_share_images_kept_in_the_cache_are_pruned_with_the_pdfs(
     cache: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -395,8 +395,8 @@ def render_pdfs(jobs: dict[str, str], cache: Path | None, keys: dict[str, str] |
 # `LEDGER` in the cache folder, newest first; a build whose set equals a listed one moves it to the front, so
 # `make site` then `make preview` (the same PDFs) count once, and the production build and the Pages build
 # (other addresses in the PDFs, other keys) are both kept with the default of 2.
-# Safety: only the cache folder's own files are ever removed, and only names this module writes (`<64 hex>.pdf`
-# and the `<key>.<pid>.tmp` of a writer that is no longer running), never a folder, never through a link's
+# Safety: only the cache folder's own files are ever removed, and only names the build writes (`<64 hex>.pdf`,
+# `share-<64 hex>.png` and the `<name>.<pid>.tmp` of a writer that is no longer running), never a folder, never through a link's
 # target; the ledger is replaced whole (written aside, then renamed), so an interrupted prune leaves a readable
 # ledger and complete PDFs, and the next prune finishes the job. A failed build never calls it (build.py's
 # callers: the command line and the MkDocs hook, after success only).
@@ -404,7 +404,10 @@ def render_pdfs(jobs: dict[str, str], cache: Path | None, keys: dict[str, str] |
 LEDGER = PDF_CACHE_LEDGER
 KEEP_BUILDS = 2  # the production and the Pages address (CI builds both on main)
 _ENTRY = re.compile(r"[0-9a-f]{64}")
-_TMP = re.compile(r"(?:[0-9a-f]{64}|recent-builds\.json)\.([0-9]+)\.tmp")  # a writer's file, named by its pid
+_TMP = re.compile(r"(?:[0-9a-f]{64}|recent-builds\.json|share-[0-9a-f]{64}\.png)\.([0-9]+)\.tmp")  # a writer's, by pid
+# the zone pages' share images kept in the same folder (generator/site/share.py: share-<cache key>.png); a build's
+# ledger entry holds their keys beside its PDFs'
+_SHARE = re.compile(r"share-([0-9a-f]{64})\.png")
 
 
 def _recent_builds(cache: Path) -> list[frozenset[str]]:
@@ -452,7 +455,10 @@ def prune_pdf_cache(cache: Path, used: frozenset[str], keep: int = KEEP_BUILDS) 
             if not entry.is_file(follow_symlinks=False):
                 continue
             stem, dot, ext = entry.name.partition(".")
-            stale = dot and ext == CACHED[1:] and _ENTRY.fullmatch(stem) and stem not in kept
+            share = _SHARE.fullmatch(entry.name)
+            stale = (dot and ext == CACHED[1:] and _ENTRY.fullmatch(stem) and stem not in kept) or (
+                share and share.group(1) not in kept
+            )
             leftover = _TMP.fullmatch(entry.name)
             if stale or (leftover and not _running(int(leftover.group(1)))):
                 try:
