@@ -271,3 +271,15 @@ def plain_cells(markdown: str) -> str:
     in the stacked layout on a phone) and key/latest-year marks and cell classes (`{ data-latest-year="2025" }`,
     `{ data-key .cell-nowrap }`) taken out, so a test reads the cells' figures as a reader reads the table."""
     return _CELL_MARK.sub("", _CELL_LABEL.sub("", markdown))
+
+
+def strings_in(node: Any) -> Iterator[str]:
+    """Every string in a parsed YAML or JSON document (mapping values and list items, at any depth)."""
+    if isinstance(node, str):
+        yield node
+    elif isinstance(node, dict):
+        for value in node.values():
+            yield from strings_in(value)
+    elif isinstance(node, list):
+        for value in node:
+            yield from strings_in(value)

@@ -120,6 +120,20 @@ def context(browser: Any) -> Iterator[Any]:
     ctx.close()
 
 
+def downloading_page(browser: Any, width: int) -> Iterator[Any]:
+    """A page whose context accepts downloads (a chart's image, its CSV), at `width`; after the test, no console
+    error or page error may have happened on it (a fixture's body: `yield from downloading_page(browser, 375)`)."""
+    context = browser.new_context(viewport={"width": width, "height": 800}, locale="zh-CN", accept_downloads=True)
+    context.set_default_timeout(20_000)
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("console", lambda msg: msg.type == "error" and errors.append(msg.text))
+    page.on("pageerror", lambda exc: errors.append(str(exc)))
+    yield page
+    context.close()
+    assert errors == [], errors
+
+
 def open_page(context: Any, url: str, watch: Watch) -> Any:
     def route(route: Any) -> None:
         request_url = route.request.url

@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import test_browser
 from chart_contract import CHROMIUM
 
 from conftest import MINI, SAMPLE, build_site, load_catalog, replace_once
@@ -77,15 +78,7 @@ def real(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Real]:
 
 @pytest.fixture
 def page(browser: Any) -> Iterator[Any]:
-    context = browser.new_context(viewport={"width": 1280, "height": 800}, locale="zh-CN", accept_downloads=True)
-    context.set_default_timeout(20_000)
-    page = context.new_page()
-    errors: list[str] = []
-    page.on("console", lambda msg: msg.type == "error" and errors.append(msg.text))
-    page.on("pageerror", lambda exc: errors.append(str(exc)))
-    yield page
-    context.close()
-    assert errors == [], errors
+    yield from test_browser.downloading_page(browser, 1280)
 
 
 # ---- downloading --------------------------------------------------------------------------------------

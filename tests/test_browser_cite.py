@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import test_browser
 
 pytest.importorskip("playwright.sync_api")
 
@@ -19,15 +20,7 @@ CHART = "chart-nanning-hitech-tech_contract_turnover"
 
 @pytest.fixture
 def page(browser: Any) -> Iterator[Any]:
-    context = browser.new_context(viewport={"width": 375, "height": 800}, locale="zh-CN", accept_downloads=True)
-    context.set_default_timeout(20_000)
-    page = context.new_page()
-    errors: list[str] = []
-    page.on("console", lambda msg: msg.type == "error" and errors.append(msg.text))
-    page.on("pageerror", lambda exc: errors.append(str(exc)))
-    yield page
-    context.close()
-    assert errors == [], errors
+    yield from test_browser.downloading_page(browser, 375)
 
 
 def test_a_charts_csv_link_downloads_the_numbers_the_chart_draws(offline_preview: Path, page: Any) -> None:

@@ -15,7 +15,7 @@ from typing import Any
 
 import pytest
 
-from conftest import MINI
+from conftest import MINI, strings_in
 from generator.analysis.stage import analyse
 from generator.data.load import load_data
 from generator.data.models import Indicator
@@ -35,19 +35,8 @@ MARKUP_SEEN = '戊&lt;br&gt;己&lt;b&gt;庚&lt;/b&gt;&lt;a href="https://evil.ex
 OURS = re.compile(r"%\{(?:x|y|text)\}|<br>|<extra></extra>")
 
 
-def _strings(value: Any) -> Iterator[str]:
-    if isinstance(value, str):
-        yield value
-    elif isinstance(value, dict):
-        for item in value.values():
-            yield from _strings(item)
-    elif isinstance(value, list):
-        for item in value:
-            yield from _strings(item)
-
-
 def _assert_inert(figure: dict[str, Any]) -> None:
-    for text in _strings(figure):
+    for text in strings_in(figure):
         rest = OURS.sub("", text)
         assert "%{" not in rest and "<" not in rest and ">" not in rest, text
 
@@ -112,7 +101,7 @@ def test_no_figure_of_the_site_carries_a_template_or_markup_from_the_data(
     seen: set[str] = set()
     for rel, figure in figures:
         _assert_inert(figure)
-        seen |= {rel for s in _strings(figure) if TEMPLATES_SEEN in s}
+        seen |= {rel for s in strings_in(figure) if TEMPLATES_SEEN in s}
     assert {"zones/demo-zone/index.md", "indicators/contract_value.md", "progress/index.md"} <= seen
 
 

@@ -11,14 +11,12 @@ of the page's text before it is read, so nothing on either side of it is judged 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from html.parser import HTMLParser
 from pathlib import Path
-from typing import Any
 
 import yaml
 
-from conftest import SAMPLE, generated
+from conftest import SAMPLE, generated, strings_in
 
 CJK = r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]"
 PROBLEMS = {
@@ -51,23 +49,12 @@ class _Text(HTMLParser):
             self.chunks.append(data)
 
 
-def _strings(node: Any) -> Iterator[str]:
-    if isinstance(node, dict):
-        for value in node.values():
-            yield from _strings(value)
-    elif isinstance(node, list):
-        for value in node:
-            yield from _strings(value)
-    elif isinstance(node, str):
-        yield node
-
-
 def _data_texts(data: Path) -> re.Pattern[str]:
     """Every text of the data folder's YAML, line by line (a Markdown field's lines are shown one by one),
     longest first, as one pattern."""
     texts = set()
     for path in data.rglob("*.yaml"):
-        for text in _strings(yaml.safe_load(path.read_text(encoding="utf-8"))):
+        for text in strings_in(yaml.safe_load(path.read_text(encoding="utf-8"))):
             texts |= {line.strip().lstrip("-#>* ").strip() for line in text.splitlines()}
     return re.compile("|".join(re.escape(t) for t in sorted((t for t in texts if len(t) > 1), key=len, reverse=True)))
 
