@@ -13,18 +13,19 @@ from generator.data.load import load_data, parse_text
 from generator.data.messages import INVISIBLE_CHARACTERS
 from generator.data.models import AnnualReport, Zone
 from generator.data.problems import ProblemLog
-from generator.data.types import parse_number
+from generator.data.types import is_written_number
 from generator.data.validate import check_model, validate_data
 
 INDICATORS = ["contract_value", "patents_per_10k", "agencies", "rd_ratio"]
 numbers = st.decimals(min_value=0, max_value=10**6, places=2, allow_nan=False, allow_infinity=False)
 # valid text: no control characters, and none of the invisible characters the loader names (they fail the
-# strict check on purpose: a reader cannot see them)
+# strict check on purpose: a reader cannot see them), and no text the rules read as a number put where words belong
+# (`12`, and the same after Unicode's compatibility folding: full-width `１２`, superscript `¹`)
 text = st.text(
     alphabet=st.characters(blacklist_categories=("Cs", "Cc"), blacklist_characters=list(INVISIBLE_CHARACTERS)),
     min_size=1,
     max_size=40,
-).filter(lambda s: s.strip() and s.strip() not in ("暂无", "不适用") and parse_number(s.strip()) is None)
+).filter(lambda s: s.strip() and s.strip() not in ("暂无", "不适用") and not is_written_number(s))
 
 
 @st.composite
