@@ -65,7 +65,7 @@ sysdeps:
 
 test: $(VENV)/.installed sysdeps lint typecheck lint-workflows
 	$(PY) -m generator schema --check --data zones_data
-	$(PY) -m pytest
+	$(PY) -m pytest -n 2 --dist loadgroup
 
 # Regenerate the locks from requirements*.in and node-tools/**/package.json: pip-compile (pip-tools, in its own
 # git-ignored venv) writes every package with the sha256 hashes of all its files on PyPI; npm writes the

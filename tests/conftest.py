@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import fcntl
 import functools
 import os
 import re
 import shutil
 import subprocess
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -31,14 +32,59 @@ def _repository_status() -> set[str]:
     return {line for line in proc.stdout.splitlines() if not any(cache in line for cache in TOOL_CACHES)}
 
 
+# `make test` runs pytest in two worker processes (pytest-xdist, `-n 2`): the machine has two cores, and most tests
+# are Python that waits for nothing. What a run makes once — the sample, mini, hostile and preview builds, the
+# summary-PDF cache — is made by the first worker that needs it and read by the other (`once_per_run`); the
+# browser tests run on one worker (`pytest_collection_modifyitems`), which builds and serves their site once.
+
+
+def _run_folder(tmp_path_factory: pytest.TempPathFactory) -> Path | None:
+    """The temporary folder shared by the run's workers; None when pytest runs in one process."""
+    if "PYTEST_XDIST_WORKER" not in os.environ:
+        return None
+    shared = tmp_path_factory.getbasetemp().parent / "shared"  # basetemp is the worker's popen-gwN
+    shared.mkdir(exist_ok=True)
+    return shared
+
+
+def once_per_run(tmp_path_factory: pytest.TempPathFactory, name: str, make: Callable[[Path], Path]) -> Path:
+    """`make(folder)` once per test run: in one process, in a new temporary folder; with workers, in a folder
+    they share, by the first that asks (the others wait on a lock and get its result). A worker whose `make`
+    failed leaves nothing behind, so the next one tries again (and fails the same way)."""
+    shared = _run_folder(tmp_path_factory)
+    if shared is None:
+        return make(tmp_path_factory.mktemp(name))
+    with open(shared / f"{name}.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        done = shared / f"{name}.done"
+        if done.is_file():
+            return Path(done.read_text(encoding="utf-8"))
+        folder = shared / name
+        shutil.rmtree(folder, ignore_errors=True)
+        folder.mkdir()
+        result = make(folder)
+        done.write_text(str(result), encoding="utf-8")
+        return result
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Every test that uses the browser runs on one worker (`--dist loadgroup`): one Chromium, one served build."""
+    for item in items:
+        if "browser" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.xdist_group("browser"))
+
+
 @pytest.fixture(scope="session", autouse=True)
 def nothing_written_into_the_repository(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
-    """Builds in subprocesses keep their summary PDFs in one cache in the session's temporary folder (PDF_CACHE,
-    which the MkDocs hook reads), shared by every build of the run; and when the session ends, `git status`
-    shows nothing new (untracked or ignored) that the tests made in the checkout."""
+    """Builds in subprocesses keep their summary PDFs in one cache in the run's temporary folder (PDF_CACHE,
+    which the MkDocs hook reads), shared by every build of the run (of both workers: the cache writes each file
+    aside and renames it); and when the session ends, `git status` shows nothing new (untracked or ignored) that
+    the tests made in the checkout."""
     before = _repository_status()
+    shared = _run_folder(tmp_path_factory)
+    pdf_cache = shared / "pdf-cache" if shared is not None else tmp_path_factory.mktemp("pdf-cache")
     with pytest.MonkeyPatch.context() as patch:
-        patch.setenv("PDF_CACHE", str(tmp_path_factory.mktemp("pdf-cache")))
+        patch.setenv("PDF_CACHE", str(pdf_cache))
         patch.setenv("PDF_CACHE_KEEP", "0")  # shared by builds of several data sets: pruned, it would render again
         yield
     new = sorted(_repository_status() - before)
@@ -144,15 +190,14 @@ def sample_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The sample data's site (zones_data/), built once per session with the reference settings (under
     SAMPLE_CLOCK where libfaketime is installed); read only."""
     prefix = ["faketime", SAMPLE_CLOCK] if shutil.which("faketime") else None
-    return build_site(
-        tmp_path_factory.mktemp("sample-site"), SAMPLE, env={**REFERENCE_ENV, **SAMPLE_CLOCK_ENV}, prefix=prefix
-    )
+    env = {**REFERENCE_ENV, **SAMPLE_CLOCK_ENV}
+    return once_per_run(tmp_path_factory, "sample-site", lambda tmp: build_site(tmp, SAMPLE, env=env, prefix=prefix))
 
 
 @pytest.fixture(scope="session")
 def mini_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """tests/fixtures/mini's site, built once per session with the reference settings; read only."""
-    return build_site(tmp_path_factory.mktemp("mini-site"), MINI, env=REFERENCE_ENV)
+    return once_per_run(tmp_path_factory, "mini-site", lambda tmp: build_site(tmp, MINI, env=REFERENCE_ENV))
 
 
 def load_catalog(data: Path) -> Any:
@@ -207,10 +252,14 @@ def offline_preview(tmp_path_factory: pytest.TempPathFactory) -> Path:
     shim = ROOT / ".tools" / "node" / "node_modules" / "iframe-worker" / "shim" / "index.js"
     if not shim.is_file():
         pytest.fail("iframe-worker is not installed: run `make tools` (make test does)")
-    site = build_site(tmp_path_factory.mktemp("preview"), SAMPLE, env={"OFFLINE": "true", "SITE_URL": "", "PDF": "0"})
-    script = ROOT / ".github" / "scripts" / "offline_preview.py"
-    subprocess.run([sys.executable, str(script), str(site), str(shim)], check=True, capture_output=True)
-    return site
+
+    def make(tmp: Path) -> Path:
+        site = build_site(tmp, SAMPLE, env={"OFFLINE": "true", "SITE_URL": "", "PDF": "0"})
+        script = ROOT / ".github" / "scripts" / "offline_preview.py"
+        subprocess.run([sys.executable, str(script), str(site), str(shim)], check=True, capture_output=True)
+        return site
+
+    return once_per_run(tmp_path_factory, "preview", make)
 
 
 # The hostile text of the whole-build tests (test_markup, test_cases, test_news), all in one copy of the mini
@@ -257,8 +306,11 @@ def write_hostile_data(data: Path) -> Path:
 def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """`mkdocs build --strict` of `write_hostile_data`, once per run, with SITE_URL set (the feed's links):
     read it, never change it."""
-    tmp = tmp_path_factory.mktemp("hostile")
-    return build_site(tmp, write_hostile_data(tmp / "data"), env={"SITE_URL": HOSTILE_SITE_URL})
+
+    def make(tmp: Path) -> Path:
+        return build_site(tmp, write_hostile_data(tmp / "data"), env={"SITE_URL": HOSTILE_SITE_URL})
+
+    return once_per_run(tmp_path_factory, "hostile", make)
 
 
 _CELL_LABEL = re.compile(r'<span class="cell-label" aria-hidden="true">[^<]*</span>')
