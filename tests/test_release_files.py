@@ -124,10 +124,9 @@ def _tree(repo: dict[str, Any], sha: str) -> dict[str, bytes]:
     return out
 
 
-@pytest.mark.xfail(strict=True, reason="issue 16: earlier data releases are not offered yet")
 def test_exactly_the_earlier_releases_are_listed_newest_first(repo: dict[str, Any], built: Path) -> None:
     page = (built / "generated/data/index.md").read_text(encoding="utf-8")
-    section = page[page.index('id="data-releases"') :]
+    section = page[page.index("{ #data-releases }") :]
     first = section.index("截至 2024 年 12 月 31 日")
     second = section.index("截至 2024 年 9 月 30 日")
     third = section.index("截至 2024 年 6 月 30 日")
@@ -169,7 +168,6 @@ def _problems(repo: dict[str, Any], sha: str, tmp: Path) -> int:
     return log.count(Severity.ERROR)
 
 
-@pytest.mark.xfail(strict=True, reason="issue 16: earlier data releases are not offered yet")
 def test_an_unreadable_release_is_its_raw_yaml_with_a_note(repo: dict[str, Any], built: Path, tmp_path: Path) -> None:
     files = _zip(built / "generated/data/releases/zones-data-2024-09-30-yaml.zip")
     readme = files.pop("README.txt").decode("utf-8")
@@ -182,13 +180,12 @@ def test_an_unreadable_release_is_its_raw_yaml_with_a_note(repo: dict[str, Any],
     assert f"{count} 个问题" in note and "原始数据" in note
 
 
-@pytest.mark.xfail(strict=True, reason="issue 16: earlier data releases are not offered yet")
 def test_a_readable_release_is_todays_downloads_of_its_last_commit(repo: dict[str, Any], built: Path) -> None:
     from generator import i18n
     from generator.data.history import materialised, read_history
     from generator.data.load import load_data
     from generator.data.validate import validate_data
-    from generator.site.downloads import download_files
+    from generator.site.download_files import download_files
 
     files = _zip(built / "generated/data/releases/zones-data-2024-06-30.zip")
     readme = files.pop("README.txt").decode("utf-8")
@@ -205,7 +202,6 @@ def test_a_readable_release_is_todays_downloads_of_its_last_commit(repo: dict[st
     assert "linked.yaml" not in str(sorted(files)) and "escaped" not in str(sorted(files))
 
 
-@pytest.mark.xfail(strict=True, reason="issue 16: earlier data releases are not offered yet")
 def test_hostile_paths_never_escape(repo: dict[str, Any], tmp_path: Path) -> None:
     from generator.data.history import read_history, safe_tree_files, write_tree
 
@@ -226,7 +222,6 @@ def test_hostile_paths_never_escape(repo: dict[str, Any], tmp_path: Path) -> Non
     assert (tmp_path / OUTSIDE).read_text(encoding="utf-8") == "secret\n"
 
 
-@pytest.mark.xfail(strict=True, reason="issue 16: earlier data releases are not offered yet")
 def test_the_same_commits_give_the_same_bytes_and_a_rebuild_uses_the_cache(
     repo: dict[str, Any], built: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -249,7 +244,6 @@ def test_the_same_commits_give_the_same_bytes_and_a_rebuild_uses_the_cache(
     ]
 
 
-@pytest.mark.xfail(strict=True, reason="issue 16: earlier data releases are not offered yet")
 def test_pruning_removes_the_releases_no_recent_build_used(tmp_path: Path) -> None:
     from generator.site.summary_pages import prune_pdf_cache
 
@@ -260,10 +254,9 @@ def test_pruning_removes_the_releases_no_recent_build_used(tmp_path: Path) -> No
     assert (tmp_path / f"release-{kept}.zip").is_file()
 
 
-@pytest.mark.xfail(strict=True, reason="issue 16: earlier data releases are not offered yet")
 def test_without_history_the_page_says_earlier_releases_cannot_be_listed(repo: dict[str, Any], tmp_path: Path) -> None:
     build(repo, tmp_path / "generated", tmp_path / "cache", history=False)
     page = (tmp_path / "generated/data/index.md").read_text(encoding="utf-8")
-    section = page[page.index('id="data-releases"') :]
+    section = page[page.index("{ #data-releases }") :]
     assert "无法列出以前各版数据" in section and "releases/" not in section
     assert not (tmp_path / "generated/data/releases").exists()
