@@ -174,7 +174,7 @@ def test_an_unreadable_release_is_its_raw_yaml_with_a_note(repo: dict[str, Any],
     assert files == {f"data/{k}": v for k, v in _tree(repo, repo["c3"]).items()}
     count = _problems(repo, repo["c3"], tmp_path)
     assert count >= 1
-    assert repo["c3"] in readme and "2024-09-30" in readme and f"{count} 个问题" in readme
+    assert repo["c3"] in readme and "截至 2024 年 9 月 30 日" in readme and f"{count} 个问题" in readme
     page = (built / "generated/data/index.md").read_text(encoding="utf-8")
     note = next(line for line in page.splitlines() if "2024-09-30-yaml.zip" in line and "问题" in line)
     assert f"{count} 个问题" in note and "原始数据" in note
@@ -189,7 +189,7 @@ def test_a_readable_release_is_todays_downloads_of_its_last_commit(repo: dict[st
 
     files = _zip(built / "generated/data/releases/zones-data-2024-06-30.zip")
     readme = files.pop("README.txt").decode("utf-8")
-    assert repo["c2"] in readme and "2024-06-30" in readme and "2024-08-02" in readme
+    assert repo["c2"] in readme and "截至 2024 年 6 月 30 日" in readme and "2024 年 8 月 2 日" in readme
     values = csv.DictReader(io.StringIO(files["zones-indicators.csv"].decode("utf-8-sig")))
     agencies = [row for row in values if row["indicator"] == "agencies" and row["year"] == "2023"]
     assert [row["value"] for row in agencies] == ["5"]  # the final state (commit 2), not the first (3)

@@ -175,11 +175,11 @@ def _readme(
     title: str, as_of: dt.date, commit: Commit, problems: int | None, folder: str, cite: str, code: str
 ) -> bytes:
     lines = [
-        pgettext("data release readme", "%(site)s: open data as of %(as_of)s", site=title, as_of=as_of.isoformat()),
+        pgettext("data release readme", "%(site)s: open data as of %(as_of)s", site=title, as_of=date_text(as_of)),
         "",
         _("This version's data is the data folder at commit %(commit)s of the site's repository (%(day)s, China "
           "time): the last state of the data as of %(as_of)s.",
-          commit=commit.sha, day=commit.day.isoformat(), as_of=as_of.isoformat()),
+          commit=commit.sha, day=date_text(commit.day), as_of=date_text(as_of)),
     ]  # fmt: skip
     if problems is None:
         lines.append(
