@@ -260,3 +260,31 @@ def test_without_history_the_page_says_earlier_releases_cannot_be_listed(repo: d
     section = page[page.index("{ #data-releases }") :]
     assert "无法列出以前各版数据" in section and "releases/" not in section
     assert not (tmp_path / "generated/data/releases").exists()
+
+
+@pytest.mark.xfail(strict=True, reason="issue 16: a tree that names a file twice stops the build")
+def test_a_tree_that_names_a_path_twice_is_left_out_without_failing(tmp_path: Path) -> None:
+    """git's plumbing makes trees a work tree cannot hold: one name twice (two files), and one name as a file
+    and as a folder. Such names are left out (which of them is meant is not knowable); the rest is written."""
+    from generator.data.history import materialised, read_history, safe_tree_files
+
+    r = tmp_path / "repo"
+    (r / "data").mkdir(parents=True)
+    (r / "data" / "site.yaml").write_text("as_of: 2024-06-30\n", encoding="utf-8")
+    git(r, "init", "-q", "-b", "main")
+    commit(r, "first", "2024-07-01T09:00:00+08:00")
+    one = git(r, "hash-object", "-w", "--stdin", stdin="v: 1\n")
+    two = git(r, "hash-object", "-w", "--stdin", stdin="v: 2\n")
+    inner = git(r, "mktree", stdin=f"100644 blob {one}\tinner.yaml\n")
+    data = git(r, "ls-tree", "HEAD:data") + (
+        f"\n100644 blob {one}\ttwice.yaml\n100644 blob {two}\ttwice.yaml\n100644 blob {one}\tboth\n040000 tree {inner}\tboth\n"
+    )
+    root = git(r, "mktree", stdin=f"040000 tree {git(r, 'mktree', stdin=data)}\tdata\n")
+    sha = git(r, "commit-tree", root, "-p", "HEAD", "-m", "twice", when="2024-08-01T00:00:00+08:00")
+    history = read_history(r)
+    assert history is not None
+    files, skipped = safe_tree_files(history, sha, "data")
+    assert [path for path, _blob in files] == ["data/site.yaml"]
+    assert skipped == ["data/both", "data/both/inner.yaml", "data/twice.yaml", "data/twice.yaml"]
+    with materialised(history, sha, "data") as folder:
+        assert sorted(p.relative_to(folder).as_posix() for p in folder.rglob("*")) == ["site.yaml"]
