@@ -20,6 +20,7 @@ import datetime as dt
 import os
 import subprocess
 import tempfile
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -207,7 +208,15 @@ def safe_tree_files(history: History, sha: str, prefix: str) -> tuple[list[tuple
             files.append((path, blob))
         elif inside:
             skipped.append(path)
-    return sorted(files), sorted(skipped)
+    # a tree made with git's plumbing may name a path twice, or as a file and as a folder: which one is meant is
+    # not knowable, so every such path is left out
+    counts = Counter(path for path, _blob in files)
+    folders = {path.rsplit("/", 1)[0] for path, _blob in files if "/" in path}
+    folders = {"/".join(parent.split("/")[: i + 1]) for parent in folders for i in range(parent.count("/") + 1)}
+    clash = {path for path, count in counts.items() if count > 1 or path in folders}
+    clash |= {path for path, _blob in files if any(_under(path, other) and path != other for other in clash)}
+    skipped += [path for path, _blob in files if path in clash]
+    return sorted(f for f in files if f[0] not in clash), sorted(skipped)
 
 
 def _blobs(top: Path, ids: Sequence[str]) -> list[bytes] | None:
@@ -234,7 +243,8 @@ def _blobs(top: Path, ids: Sequence[str]) -> list[bytes] | None:
 def write_tree(history: History, files: Sequence[tuple[str, str]], prefix: str, into: Path) -> Path:
     """Write `files` (from `safe_tree_files`: paths at or under `prefix`) into the existing folder `into`, each at
     its path below it, and return the folder that `prefix` became there. A path that is not plain, or that would
-    land outside `into` or go through a link, is not written (OSError when a file cannot be written)."""
+    land outside `into`, go through a link or on a name already written, is not written (OSError when git cannot
+    read the files or a file cannot be written)."""
     top = into.resolve()
     contents = _blobs(history.top, [blob for _path, blob in files])
     if contents is None:
@@ -244,11 +254,14 @@ def write_tree(history: History, files: Sequence[tuple[str, str]], prefix: str, 
         if not all(_plain(part) for part in parts):
             continue
         target = top.joinpath(*parts)
-        target.parent.mkdir(parents=True, exist_ok=True)
-        if target.parent.resolve() != target.parent or not target.parent.is_relative_to(top):
-            continue  # a link on the way (never made here): not written
-        flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0)
-        fd = os.open(target, flags, 0o644)
+        try:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            if target.parent.resolve() != target.parent or not target.parent.is_relative_to(top):
+                continue  # a link on the way (never made here): not written
+            flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0)
+            fd = os.open(target, flags, 0o644)
+        except (FileExistsError, NotADirectoryError):  # a name taken already (`safe_tree_files` leaves none)
+            continue
         with os.fdopen(fd, "wb") as handle:
             handle.write(content)
     folder = top.joinpath(*prefix.split("/")) if prefix else top
