@@ -18,7 +18,7 @@ from generator.analysis.stage import analyse
 from generator.data.catalog import Catalog
 from generator.data.history import History, read_history
 from generator.data.layout import SITE
-from generator.data.load import load_data, parse_text
+from generator.data.load import load_data
 from generator.data.posts import read_hand_posts
 from generator.data.problems import ProblemLog
 from generator.data.validate import validate_data
@@ -27,6 +27,7 @@ from generator.options import Options
 from generator.site.freshness import Freshness, Release
 from generator.site.pages import make_pages
 from generator.site.paths import zone_image
+from generator.site.release_files import ReleaseFile, earlier_release_files, site_as_of
 from generator.site.share import card_key, render_share_images
 from generator.site.summary_pages import pdf_cache_keys, prune_pdf_cache, render_pdfs
 from generator.site.write import WriteResult, write_files
@@ -57,6 +58,8 @@ def _build(options: Options, memo: Memo | None) -> BuildResult:
         return BuildResult(log, catalog, None, [])
     analysis = analyse(catalog, memo)
     freshness = _freshness(catalog, history, options)
+    earlier = _earlier(catalog, freshness, options)
+    freshness = replace(freshness, earlier=earlier)
     site = make_pages(catalog, analysis, options.site_url, pdf=options.pdf, freshness=freshness)
     freshness = replace(freshness, generated=frozenset(site.pages))
     files = {path: text.encode("utf-8") for path, text in site.pages.items()} | site.files
@@ -67,7 +70,8 @@ def _build(options: Options, memo: Memo | None) -> BuildResult:
         for image in case.case.images:
             files[zone_image(case.zone_id, image.file)] = catalog.zones[case.zone_id].images[image.file]
     shared = frozenset(card_key(words) for words in site.share_jobs.values())  # the share images in the cache
-    used = frozenset(keys.values()) | shared if options.pdf else None
+    kept = frozenset(release.key for release in earlier or ())  # the earlier releases' zips in the cache
+    used = frozenset(keys.values()) | shared | kept if options.pdf else None
     return BuildResult(log, catalog, write_files(options.out, files), site.nav, pdf_keys=used, freshness=freshness)
 
 
@@ -95,6 +99,16 @@ def _freshness(catalog: Catalog, history: History | None, options: Options) -> F
     )
 
 
+def _earlier(catalog: Catalog, freshness: Freshness, options: Options) -> tuple[ReleaseFile, ...] | None:
+    """The earlier data releases' downloads (generator/site/release_files.py); None without history."""
+    if freshness.history is None or freshness.data is None:
+        return None
+    base_url = options.site_url or catalog.site.site_url
+    return earlier_release_files(
+        freshness.history, freshness.data, catalog, base_url, options.locale, options.pdf_cache
+    )
+
+
 def _releases(history: History, data: str, options: Options) -> tuple[Release, ...]:
     """Each first-parent commit that set a new as-of date in site.yaml (read at every commit that touched it, in
     one call), newest first, with what changed since the previous one (generator/diff.py: the two versions of
@@ -103,7 +117,7 @@ def _releases(history: History, data: str, options: Options) -> tuple[Release, .
     touching = history.touching(path)[::-1]  # oldest first
     found: list[tuple[dt.date, str]] = []
     for commit, content in zip(touching, history.read([(c.sha, path) for c in touching]), strict=True):
-        as_of = _as_of(content)
+        as_of = site_as_of(content)
         if as_of is not None and (not found or as_of != found[-1][0]):
             found.append((as_of, commit.sha))
     releases = [Release(found[0][0], None, None)] if found else []
@@ -111,15 +125,3 @@ def _releases(history: History, data: str, options: Options) -> tuple[Release, .
         lines = describe_between(options.data, old, new)
         releases.append(Release(as_of, previous, None if lines is None else tuple(lines)))
     return tuple(reversed(releases))
-
-
-def _as_of(content: bytes | None) -> dt.date | None:
-    """site.yaml's as-of date in a version of it; None when that version cannot be read."""
-    if content is None:
-        return None
-    doc = parse_text(content, SITE.rel())
-    value = doc.data.get("as_of") if doc.ok and isinstance(doc.data, dict) else None
-    try:
-        return dt.date.fromisoformat(value) if isinstance(value, str) else None
-    except ValueError:
-        return None

@@ -80,6 +80,7 @@ def site_behind(sample_site: Path, tmp_path_factory: pytest.TempPathFactory) -> 
 
     mime = tmp_path_factory.mktemp("mime-files")
     Image.new("RGB", (8, 8), (200, 30, 30)).save(mime / "case.webp", "WEBP")
+    (mime / "release.zip").write_bytes(b"PK\x05\x06" + bytes(18))  # an earlier data release (an empty zip)
     (mime / "csp-hashes.conf").write_text(
         'set $gxkjzh_script_hashes "";\nset $gxkjzh_image_hosts "";\n', encoding="utf-8"
     )
@@ -151,6 +152,7 @@ TYPES = {
     ".webp": "image/webp",
     ".svg": "image/svg+xml",  # the large cursor of the reading aids
     ".gz": "application/gzip",
+    ".zip": "application/zip",  # the earlier data releases (issue 16): none in a build without history
     ".conf": "application/octet-stream",
     "": "application/octet-stream",  # the vendored plotly's LICENSE and VERSION
 }
@@ -163,9 +165,10 @@ def test_every_kind_of_file_has_its_mime_type(site_behind: NginxSite) -> None:
             kinds.setdefault(file.suffix, file.relative_to(site_behind.site).as_posix())
     for required in (".csv", ".xlsx", ".json", ".xml", ".pdf"):  # the open data and the summary PDFs
         assert required in kinds, f"the sample site has no {required} file"
-    assert set(kinds) | {".webp"} == set(TYPES), "a new kind of file: add its type to deploy/nginx/gxkjzh.conf"
+    assert set(kinds) | {".webp", ".zip"} == set(TYPES), "a new kind of file: add its type to deploy/nginx/gxkjzh.conf"
     got = {suffix: fetch(site_behind.url(path)).header("Content-Type") for suffix, path in kinds.items()}
     got[".webp"] = fetch(site_behind.mime_url + "case.webp").header("Content-Type")  # case images may be WebP
+    got[".zip"] = fetch(site_behind.mime_url + "release.zip").header("Content-Type")
     assert got == TYPES
 
 

@@ -15,16 +15,22 @@ clock: the same commits give the same answers. Dates are the committer's, as a d
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+import os
 import subprocess
-from collections.abc import Iterable, Sequence
+import tempfile
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TypeVar
 
 CHINA = dt.timezone(dt.timedelta(hours=8))
 _START = "\x1e"  # starts a commit's header in the log's output (paths are NUL-terminated: -z)
 _FIELD = "\x1f"
 _FORMAT = f"--format={_START}%H{_FIELD}%cI{_FIELD}%s"
+_V = TypeVar("_V")
 
 
 @dataclass(frozen=True)
@@ -142,3 +148,131 @@ def parse_log(text: str) -> list[Commit]:
             paths.append(token)
     close()
     return commits
+
+
+# --- issue 16 (§3, second bullet): the data releases, and an old commit's data folder on disk -------------------
+# Added for the earlier data releases of the open-data page (generator/site/release_files.py). A release is an
+# as-of date; its commits are the first-parent commits that carried it (`carried`: runs of a file's value along
+# the history). An old commit's data folder is written into a temporary folder of ours by `materialised`: git's
+# names are untrusted (a tree made with git's plumbing may hold `..`, a link to anywhere, a name with a line
+# break), so only regular files with plain names are written, each opened without following a link and checked
+# to be inside the folder; symbolic links and submodules are left out, never followed.
+
+
+def carried(history: History, path: str, value: Callable[[bytes | None], _V | None]) -> list[tuple[_V, Commit, Commit]]:
+    """The runs of the value `value` gives the file `path` along the first-parent commits, oldest first: (the
+    value, the first commit that carried it, the last commit that still did). A commit that did not touch `path`
+    carries its parent's value; a commit whose version gives None carries none (it ends a run). The file is read
+    at the commits that touched it, in one call."""
+    oldest_first = history.commits[::-1]
+    touching = [c for c in oldest_first if c.touches((path,))]
+    read = dict(zip((c.sha for c in touching), history.read([(c.sha, path) for c in touching]), strict=True))
+    runs: list[tuple[_V, Commit, Commit]] = []
+    now: _V | None = None
+    for commit in oldest_first:
+        if commit.sha in read:
+            new = value(read[commit.sha])
+            if new is not None and new != now:
+                runs.append((new, commit, commit))
+            now = new
+        if now is not None:  # the run of `now` is the last one: it goes on to this commit
+            runs[-1] = (runs[-1][0], runs[-1][1], commit)
+    return runs
+
+
+_FILE_MODES = frozenset({"100644", "100755"})
+
+
+def _plain(part: str) -> bool:
+    """A path part that names nothing but itself: not empty, not `.` or `..`, no backslash, no control character."""
+    return part not in ("", ".", "..") and "\\" not in part and all(ord(c) >= 0x20 and ord(c) != 0x7F for c in part)
+
+
+def safe_tree_files(history: History, sha: str, prefix: str) -> tuple[list[tuple[str, str]], list[str]]:
+    """The regular files at or under `prefix` (a folder, "" the whole tree) in commit `sha`'s tree, as (path,
+    blob id) sorted by path, and the paths left out (sorted): symbolic links, submodules and every path with a
+    part that is not plain (`_plain`). One `git ls-tree`; ([], []) when git cannot list the tree."""
+    spec = [prefix] if prefix else []
+    out = _git(history.top, "--literal-pathspecs", "ls-tree", "-r", "-z", "--full-tree", sha, "--", *spec)
+    if out is None:
+        return [], []
+    files: list[tuple[str, str]] = []
+    skipped: list[str] = []
+    for record in out.decode("utf-8", "surrogateescape").split("\0"):
+        if not record:
+            continue
+        meta, _tab, path = record.partition("\t")
+        mode, _kind, blob = [*meta.split(), "", "", ""][:3]
+        inside = _under(path, prefix)
+        if inside and mode in _FILE_MODES and all(_plain(part) for part in path.split("/")) and path.isprintable():
+            files.append((path, blob))
+        elif inside:
+            skipped.append(path)
+    # a tree made with git's plumbing may name a path twice, or as a file and as a folder: which one is meant is
+    # not knowable, so every such path is left out
+    counts = Counter(path for path, _blob in files)
+    folders = {path.rsplit("/", 1)[0] for path, _blob in files if "/" in path}
+    folders = {"/".join(parent.split("/")[: i + 1]) for parent in folders for i in range(parent.count("/") + 1)}
+    clash = {path for path, count in counts.items() if count > 1 or path in folders}
+    clash |= {path for path, _blob in files if any(_under(path, other) and path != other for other in clash)}
+    skipped += [path for path, _blob in files if path in clash]
+    return sorted(f for f in files if f[0] not in clash), sorted(skipped)
+
+
+def _blobs(top: Path, ids: Sequence[str]) -> list[bytes] | None:
+    """The content of each blob in `ids` (hex object names): one `git cat-file --batch`; None if git fails."""
+    if not ids:
+        return []
+    out = _git(top, "cat-file", "--batch", stdin="".join(f"{blob}\n" for blob in ids).encode("ascii"))
+    if out is None:
+        return None
+    found: list[bytes] = []
+    at = 0
+    for _ in ids:
+        end = out.index(b"\n", at)
+        header = out[at:end].split()
+        at = end + 1
+        if len(header) != 3 or header[1] != b"blob":
+            return None
+        size = int(header[2])
+        found.append(out[at : at + size])
+        at += size + 1
+    return found
+
+
+def write_tree(history: History, files: Sequence[tuple[str, str]], prefix: str, into: Path) -> Path:
+    """Write `files` (from `safe_tree_files`: paths at or under `prefix`) into the existing folder `into`, each at
+    its path below it, and return the folder that `prefix` became there. A path that is not plain, or that would
+    land outside `into`, go through a link or on a name already written, is not written (OSError when git cannot
+    read the files or a file cannot be written)."""
+    top = into.resolve()
+    contents = _blobs(history.top, [blob for _path, blob in files])
+    if contents is None:
+        raise OSError(f"git cannot read the files of {prefix or '.'}")
+    for (path, _blob), content in zip(files, contents, strict=True):
+        parts = path.split("/")
+        if not all(_plain(part) for part in parts):
+            continue
+        target = top.joinpath(*parts)
+        try:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            if target.parent.resolve() != target.parent or not target.parent.is_relative_to(top):
+                continue  # a link on the way (never made here): not written
+            flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0)
+            fd = os.open(target, flags, 0o644)
+        except (FileExistsError, NotADirectoryError):  # a name taken already (`safe_tree_files` leaves none)
+            continue
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(content)
+    folder = top.joinpath(*prefix.split("/")) if prefix else top
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
+
+
+@contextlib.contextmanager
+def materialised(history: History, sha: str, prefix: str) -> Iterator[Path]:
+    """The folder `prefix` as it was at commit `sha`, written into a temporary folder of ours (removed after):
+    its regular files with plain names only (`safe_tree_files`, `write_tree`)."""
+    files, _skipped = safe_tree_files(history, sha, prefix)
+    with tempfile.TemporaryDirectory(prefix="release-") as tmp:
+        yield write_tree(history, files, prefix, Path(tmp))

@@ -6,24 +6,28 @@ the generated folder, which MkDocs serves at the site's root; zone pages link to
 
 from __future__ import annotations
 
+from html import escape as h
 from typing import Any
 
 from generator.data.catalog import Catalog
-from generator.i18n import _, pgettext
+from generator.i18n import _, ngettext, pgettext
 from generator.site.common import Context, Section, front_matter
 from generator.site.data_dictionary import dictionary_view
-from generator.site.datapackage import make_datapackage
 from generator.site.download_columns import MARKER_VALUES, indicator_columns, terms, value_columns, zone_columns
 from generator.site.download_data import (
     column_docs,
     indicator_rows,
-    make_csv,
-    make_json,
     value_rows,
-    zone_rows,
+)
+from generator.site.download_files import (
+    download_files,
+    sample_notice,
+    sheet_indicators,
+    sheet_values,
+    sheet_zones,
 )
 from generator.site.figures import date_text
-from generator.site.markup import Safe, link
+from generator.site.markup import Safe, inline, link
 from generator.site.paths import (
     DATA_DICTIONARY,
     DATA_INDEX,
@@ -41,33 +45,20 @@ from generator.site.paths import (
     hrefs,
     zone_csv_path,
 )
-from generator.site.xlsx import make_workbook, notes_sheet
+from generator.site.release_files import ReleaseFile, release_citation, size_text
+from generator.site.xlsx import notes_sheet
 
 
 def make_downloads(ctx: Context) -> Section:
     catalog = ctx.catalog
     out = Section()
     values = value_rows(catalog)
-    out.files[VALUES_CSV] = make_csv(value_columns(), values)
-    out.files[ZONES_CSV] = make_csv(zone_columns(), zone_rows(catalog))
-    out.files[INDICATORS_CSV] = make_csv(indicator_columns(), indicator_rows(catalog))
-    out.files[VALUES_CSV_ZH] = make_csv(value_columns(), values, chinese_headers=True)
-    out.files[ZONES_CSV_ZH] = make_csv(zone_columns(), zone_rows(catalog), chinese_headers=True)
-    out.files[INDICATORS_CSV_ZH] = make_csv(indicator_columns(), indicator_rows(catalog), chinese_headers=True)
-    for zone_id in sorted(catalog.zones):
-        mine = [row for row in values if row.cells["zone"] == zone_id]
-        out.files[zone_csv_path(zone_id)] = make_csv(value_columns(), mine)
-    out.files[DATA_JSON] = make_json(catalog, ctx.base_url)
-    out.files[DATA_XLSX] = make_workbook(
-        catalog.site.title,
-        catalog.as_of,
-        _workbook_notes(catalog, ctx.base_url),
-        [(_sheet_values(), value_columns(), values), (_sheet_zones(), zone_columns(), zone_rows(catalog)),
-         (_sheet_indicators(), indicator_columns(), indicator_rows(catalog))],
-    )  # fmt: skip
-    zone_files = {zone_id: href(DATAPACKAGE, zone_csv_path(zone_id)) for zone_id in catalog.zones}
-    out.files[DATAPACKAGE] = make_datapackage(catalog, zone_files, ctx.base_url)
-    out.pages[DATA_INDEX] = ctx.env.get_template("data_index.md.j2").render(**_index_view(catalog, values))
+    out.files |= download_files(catalog, ctx.base_url)
+    releases = ctx.freshness.earlier if ctx.freshness is not None else None
+    out.files |= {r.path: r.content for r in releases or ()}
+    out.pages[DATA_INDEX] = ctx.env.get_template("data_index.md.j2").render(
+        **_index_view(catalog, values), releases=_releases_view(catalog, releases, ctx.base_url)
+    )
     out.pages[DATA_DICTIONARY] = ctx.env.get_template("data_dictionary.md.j2").render(
         fm=front_matter(
             pgettext("open data page", "Data dictionary"),
@@ -82,65 +73,13 @@ def make_downloads(ctx: Context) -> Section:
     return out
 
 
-# The workbook's sheets (the open-data pages name them too).
-def _sheet_values() -> str:
-    return pgettext("open data workbook sheet", "Indicator data")
-
-
-def _sheet_zones() -> str:
-    return pgettext("open data workbook sheet", "Zones")
-
-
-def _sheet_indicators() -> str:
-    return pgettext("open data workbook sheet", "Indicator system")
-
-
-def _sample_notice(catalog: Catalog) -> str:
-    if not catalog.has_sample:
-        return ""
-    return _(
-        "These data include sample data: in the rows whose sample column is true the figures are invented, only "
-        "to show what the site does; they do not describe any zone's actual situation."
-    )
-
-
-def _workbook_notes(catalog: Catalog, base_url: str) -> list[tuple[str, str]]:
-    """The workbook's notes sheet; `base_url`: the site's published address (Context.base_url)."""
-    site = catalog.site
-    none, not_applicable = MARKER_VALUES
-    notes = [
-        (pgettext("open data workbook notes", "Contents"),
-         _("%(title)s: the zones' annual construction indicator data, the list of zones and the construction "
-           "indicator system.", title=site.title)),
-        (pgettext("open data workbook notes", "Data as of"), catalog.as_of.isoformat()),
-        (pgettext("open data workbook notes", "Sample data"),
-         _sample_notice(catalog) or pgettext("open data workbook notes", "none")),
-        (pgettext("open data workbook notes", "Markers"),
-         _("%(none)s means there are no data, %(not_applicable)s that the indicator does not apply; neither is "
-           "0, and the value column is left empty.", none=none, not_applicable=not_applicable)),
-        (pgettext("open data workbook notes", "Units"),
-         _("Percentage indicators are stored as percentages: 35 means 35%%. Ratio and per-10,000 indicators "
-           "cannot be added up across zones.")),
-        (pgettext("open data workbook notes", "Values"),
-         _("Values are exactly as in the source data; a value beyond Excel's precision of 15 significant digits "
-           "is kept as text.")),
-        (pgettext("open data workbook notes", "Source"),
-         _("%(sponsor)s; %(url)s", sponsor=site.sponsor, url=base_url)),
-        (pgettext("open data workbook notes", "Terms of use"), terms()),
-        (pgettext("open data workbook notes", "Columns"),
-         _("What each column means: see the site's page “%(section)s · %(page)s”.",
-           section=pgettext("open data page", "Open data"), page=pgettext("open data page", "Data dictionary"))),
-    ]  # fmt: skip
-    return notes
-
-
 def _column_tables() -> list[dict[str, Any]]:
     return [
-        {"file": _("zones-indicators.csv, zones/<zone id>.csv (sheet “%(sheet)s”)", sheet=_sheet_values()),
+        {"file": _("zones-indicators.csv, zones/<zone id>.csv (sheet “%(sheet)s”)", sheet=sheet_values()),
          "columns": column_docs(value_columns())},
-        {"file": _("%(file)s (sheet “%(sheet)s”)", file=file_name(ZONES_CSV), sheet=_sheet_zones()),
+        {"file": _("%(file)s (sheet “%(sheet)s”)", file=file_name(ZONES_CSV), sheet=sheet_zones()),
          "columns": column_docs(zone_columns())},
-        {"file": _("%(file)s (sheet “%(sheet)s”)", file=file_name(INDICATORS_CSV), sheet=_sheet_indicators()),
+        {"file": _("%(file)s (sheet “%(sheet)s”)", file=file_name(INDICATORS_CSV), sheet=sheet_indicators()),
          "columns": column_docs(indicator_columns())},
     ]  # fmt: skip
 
@@ -172,7 +111,7 @@ def _index_view(catalog: Catalog, values: list[Any]) -> dict[str, Any]:
          _("The same indicator system with Chinese column headers"), len(indicator_rows(catalog))),
         (_file_link(DATA_XLSX),
          _("Excel workbook: four sheets, %(notes)s, %(values)s, %(zones)s and %(indicators)s",
-           notes=notes_sheet(), values=_sheet_values(), zones=_sheet_zones(), indicators=_sheet_indicators()), ""),
+           notes=notes_sheet(), values=sheet_values(), zones=sheet_zones(), indicators=sheet_indicators()), ""),
         (_file_link(DATA_JSON),
          _("All the data (JSON): the site's details, the indicator system, the zones' profiles, the procedure's "
            "events and the annual values"), ""),
@@ -186,7 +125,7 @@ def _index_view(catalog: Catalog, values: list[Any]) -> dict[str, Any]:
             _("Download the zones' annual indicator data (CSV, Excel, JSON)"),
         ),
         "as_of": date_text(catalog.as_of),
-        "sample_notice": _sample_notice(catalog),
+        "sample_notice": sample_notice(catalog),
         "sponsor": catalog.site.sponsor,
         "licence": terms(),
         "files": [{"link": f[0], "what": f[1], "rows": f[2]} for f in files],
@@ -195,3 +134,44 @@ def _index_view(catalog: Catalog, values: list[Any]) -> dict[str, Any]:
         "zones": zones,
         "links": hrefs(DATA_INDEX, dictionary=DATA_DICTIONARY),
     }
+
+
+# --- the earlier data releases (issue 16 §3; made in generator/site/release_files.py) ---------------------------
+
+
+def _release_cite(catalog: Catalog, release: ReleaseFile, base_url: str) -> Safe:
+    """The citation on the page: each part escaped as every text from the data is, the address as code."""
+    address = base_url.rstrip("/") + "/" + release.path
+    return Safe(
+        release_citation(
+            inline(catalog.site.title), release.as_of, release.sha, release.day, f"<code>{h(address)}</code>",
+            release.sample,
+        )
+    )  # fmt: skip
+
+
+def _releases_view(catalog: Catalog, releases: tuple[ReleaseFile, ...] | None, base_url: str) -> dict[str, Any]:
+    """The open-data page's list of data releases, newest first: today's, then each earlier one. `releases` None:
+    this copy has no history to list them from."""
+    items = []
+    for release in releases or ():
+        if release.problems is None:
+            note = ""
+        else:
+            note = ngettext(
+                "Today's programs found %(num)s problem in this version's data and cannot make the downloads "
+                "from it: this is its original data files (YAML).",
+                "Today's programs found %(num)s problems in this version's data and cannot make the downloads "
+                "from it: this is its original data files (YAML).",
+                release.problems,
+            )
+        items.append({
+            "as_of": date_text(release.as_of),
+            "day": date_text(release.day),
+            "commit": release.sha[:7],
+            "link": link(file_name(release.path), href(DATA_INDEX, release.path)),
+            "size": Safe(size_text(release.size)),  # digits and the catalogue's unit
+            "note": note,
+            "cite": _release_cite(catalog, release, base_url),
+        })  # fmt: skip
+    return {"known": releases is not None, "current": date_text(catalog.as_of), "earlier": items}

@@ -21,12 +21,16 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from generator.data.history import History
 from generator.data.posts import HandPost
 from generator.i18n import _, pgettext
 from generator.site.figures import date_text
 from generator.site.paths import NEWS, NEWS_INDEX
+
+if TYPE_CHECKING:
+    from generator.site.release_files import ReleaseFile
 
 
 @dataclass(frozen=True)
@@ -94,6 +98,8 @@ class Freshness:
     case_zones: Mapping[str, str] = field(default_factory=dict)  # case slug -> its zone's id
     releases: tuple[Release, ...] = ()  # the data releases, newest first (none without history)
     hand_posts: tuple[HandPost, ...] = ()  # the news posts written by hand (generator/data/posts.py)
+    # the earlier data releases' downloads, newest first (generator/site/release_files.py); None: no history
+    earlier: tuple[ReleaseFile, ...] | None = None
 
     def _of(self, *prefixes: str | None) -> Updated:
         if self.history is None or any(p is None for p in prefixes):

@@ -14,6 +14,7 @@ never each other."""
 
 from __future__ import annotations
 
+import datetime as dt
 import posixpath
 
 from generator.data.catalog import Catalog, ZoneRecord
@@ -132,6 +133,12 @@ PDF_CACHE_LEDGER = "recent-builds.json"
 DATA_JSON = f"{DATA}/zones-data.json"
 DATA_XLSX = f"{DATA}/zones-data.xlsx"
 DATAPACKAGE = f"{DATA}/datapackage.json"
+DATA_RELEASES = f"{DATA}/releases"  # the earlier data releases (issue 16): one zip each
+
+
+def release_zip(as_of: dt.date, raw: bool) -> str:
+    """An earlier data release's zip: the downloads made from it, or (`raw`) its original YAML files."""
+    return f"{DATA_RELEASES}/zones-data-{as_of.isoformat()}{'-yaml' if raw else ''}.zip"
 
 
 def page_url(page: str) -> str:

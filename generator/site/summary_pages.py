@@ -404,10 +404,14 @@ def render_pdfs(jobs: dict[str, str], cache: Path | None, keys: dict[str, str] |
 LEDGER = PDF_CACHE_LEDGER
 KEEP_BUILDS = 2  # the production and the Pages address (CI builds both on main)
 _ENTRY = re.compile(r"[0-9a-f]{64}")
-_TMP = re.compile(r"(?:[0-9a-f]{64}|recent-builds\.json|share-[0-9a-f]{64}\.png)\.([0-9]+)\.tmp")  # a writer's, by pid
+_TMP = re.compile(
+    r"(?:[0-9a-f]{64}|recent-builds\.json|share-[0-9a-f]{64}\.png|release-[0-9a-f]{64}\.zip)\.([0-9]+)\.tmp"
+)  # a writer's, by pid
 # the zone pages' share images kept in the same folder (generator/site/share.py: share-<cache key>.png); a build's
 # ledger entry holds their keys beside its PDFs'
 _SHARE = re.compile(r"share-([0-9a-f]{64})\.png")
+# the earlier data releases' zips (generator/site/release_files.py: release-<cache key>.zip), likewise (issue 16)
+_RELEASE = re.compile(r"release-([0-9a-f]{64})\.zip")
 
 
 def _recent_builds(cache: Path) -> list[frozenset[str]]:
@@ -455,7 +459,7 @@ def prune_pdf_cache(cache: Path, used: frozenset[str], keep: int = KEEP_BUILDS) 
             if not entry.is_file(follow_symlinks=False):
                 continue
             stem, dot, ext = entry.name.partition(".")
-            share = _SHARE.fullmatch(entry.name)
+            share = _SHARE.fullmatch(entry.name) or _RELEASE.fullmatch(entry.name)
             stale = (dot and ext == CACHED[1:] and _ENTRY.fullmatch(stem) and stem not in kept) or (
                 share and share.group(1) not in kept
             )
