@@ -16,6 +16,7 @@ clock: the same commits give the same answers. Dates are the committer's, as a d
 from __future__ import annotations
 
 import datetime as dt
+import re
 import subprocess
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -142,3 +143,38 @@ def parse_log(text: str) -> list[Commit]:
             paths.append(token)
     close()
     return commits
+
+
+# --- issue 16: the title of each change (a merged pull request's own title) ----------------------------------
+
+_TITLE_FORMAT = f"--format={_START}%H{_FIELD}%P{_FIELD}%s{_FIELD}%b"
+_PULL_MERGE = re.compile(r"Merge pull request #\d+ from \S+")
+TITLE_MAX = 200  # characters of a title kept (a longer one is cut, with …)
+
+
+def read_titles(history: History) -> dict[str, str]:
+    """Each first-parent commit's title, by its sha: for GitHub's merge of a pull request (the subject "Merge
+    pull request #N from owner/branch", the pull request's title as the first line of the body), that title;
+    for any other commit its subject. One more `git log` (issue 15's format is left as it is). The titles are
+    untrusted text: escape them where they are shown. {} when git fails."""
+    out = _git(history.top, "-c", "i18n.logOutputEncoding=UTF-8", "log", "--first-parent", "-z", _TITLE_FORMAT,
+               "HEAD", "--")  # fmt: skip
+    if out is None:
+        return {}
+    titles: dict[str, str] = {}
+    for token in out.decode("utf-8", "replace").split("\0"):
+        token = token.lstrip("\n")
+        if not token.startswith(_START):
+            continue
+        sha, parents, subject, body = [*token[1:].split(_FIELD, 3), "", "", ""][:4]
+        titles[sha] = change_title(subject, len(parents.split()), body)
+    return titles
+
+
+def change_title(subject: str, parents: int, body: str) -> str:
+    """A commit's title (see `read_titles`), on one line, at most TITLE_MAX characters."""
+    title = subject
+    if parents > 1 and _PULL_MERGE.fullmatch(subject.strip()):
+        title = next((line for line in body.splitlines() if line.strip()), subject)
+    title = " ".join(title.split())
+    return title if len(title) <= TITLE_MAX else title[: TITLE_MAX - 1] + "…"
