@@ -123,3 +123,127 @@ def test_the_same_commits_give_the_same_revisions(repo: dict[str, str]) -> None:
 def test_a_data_folder_outside_the_work_tree_has_no_revisions(repo: dict[str, str]) -> None:
     assert revisions(repo["top"], None) is None
     assert revisions(repo["top"], "elsewhere").changes == ()
+
+
+# --- the pages: the mini data in a repository with known commits ------------------------------------------------
+
+PAGE_PR = "<script>alert(1)</script> [链接](http://evil.example/) 修正合同额"
+PAGE_SUBJECT = "*再改* `码` <img src=x onerror=alert(1)>"
+
+
+@pytest.fixture(scope="module")
+def site_repo(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The mini data: 2024-07-01 everything; a merged pull request (2024-08-02, its title hostile) that changes the
+    demo zone's 2023 contract value 12.5 → 13.0; 2024-09-01 (a hostile subject) 13.0 → 14, the 2023 R&D ratio
+    removed and the patents' 3.6 written 3.60 (the same value)."""
+    import shutil
+
+    from conftest import MINI, replace_once
+
+    r = tmp_path_factory.mktemp("revised") / "repo"
+    shutil.copytree(MINI, r / "data")
+    (r / "docs").mkdir()
+    git(r, "init", "-q", "-b", "main")
+    git(r, "add", "-A")
+    git(r, "commit", "-qm", "first", when="2024-07-01T09:00:00+08:00")
+    report = r / "data" / "zones" / "demo-zone" / "annual" / "2023.yaml"
+    git(r, "checkout", "-qb", "fix")
+    replace_once(report, "contract_value: 12.5", "contract_value: 13.0")
+    git(r, "commit", "-qam", "side", when="2024-07-20T09:00:00+08:00")
+    git(r, "checkout", "-q", "main")
+    git(r, "merge", "-q", "--no-ff", "-m", f"Merge pull request #4 from city/fix\n\n{PAGE_PR}", "fix",
+        when="2024-08-02T10:00:00+08:00")  # fmt: skip
+    replace_once(report, "contract_value: 13.0", "contract_value: 14")
+    replace_once(report, "  rd_ratio: 2.05\n", "")
+    replace_once(report, "value: 3.6\n", "value: 3.60\n")
+    git(r, "commit", "-qam", PAGE_SUBJECT, when="2024-09-01T09:00:00+08:00")
+    return r
+
+
+def build_pages(repo: Path, out: Path, history: bool = True) -> dict[str, bytes]:
+    from generator.build import build_site_sources
+    from generator.options import Options
+
+    result = build_site_sources(Options(data=repo / "data", out=out, pdf=False, history=repo if history else None))
+    assert result.written is not None, [str(p) for p in result.log.problems]
+    return {p.relative_to(out).as_posix(): p.read_bytes() for p in sorted(out.rglob("*")) if p.is_file()}
+
+
+@pytest.fixture(scope="module")
+def site(site_repo: Path) -> dict[str, bytes]:
+    return build_pages(site_repo, site_repo / "docs" / "generated")
+
+
+def test_a_revised_value_is_marked_where_its_tables_show_it(site: dict[str, bytes]) -> None:
+    zone = site["zones/demo-zone/index.md"].decode()
+    mark = "[已修订](index.md#revision-2023-contract_value)"
+    row = next(line for line in zone.splitlines() if line.startswith("| 数值 |") and "14 [已修订]" in line)
+    assert row.count("[已修订]") == 1 and mark in row  # 2023's 14; 2022's 10.5 never changed
+    assert "3.60" in zone and "#revision-2023-patents_per_10k" not in zone  # written differently: not a revision
+    assert "#revision-2023-rd_ratio" in zone  # removed: the table's "—" is marked too
+    year = site["zones/demo-zone/2023.md"].decode()
+    assert "14 [已修订](index.md#revision-2023-contract_value)" in year
+    indicator = site["indicators/contract_value.md"].decode()
+    assert indicator.count("[已修订](../zones/demo-zone/index.md#revision-2023-contract_value)") == 2  # ranking, trends
+    assert "已修订" not in site["indicators/patents_per_10k.md"].decode()
+
+
+def test_the_zone_page_lists_its_revisions_newest_first_with_each_value_s_history(site: dict[str, bytes]) -> None:
+    from generator.site.markup import inline
+
+    zone = site["zones/demo-zone/index.md"].decode()
+    block = zone[zone.index("### 数据修订记录 { #revisions }") :]
+    assert "本示范区已发布的数据中有 2 项后来作了修订" in block
+    contract = block.index('<span id="revision-2023-contract_value"></span>')
+    assert contract < block.index('<span id="revision-2023-rd_ratio"></span>')  # same commit: by indicator id
+    lines = block[contract:].splitlines()[1:4]
+    assert lines == [
+        f"    - 2024 年 9 月 1 日：修订，13.0 → 14（修订说明：{inline(PAGE_SUBJECT)}）",
+        f"    - 2024 年 8 月 2 日：修订，12.5 → 13.0（修订说明：{inline(PAGE_PR)}）",
+        "    - 2024 年 7 月 1 日：首次发布，数值为 12.5",
+    ]
+    assert "2024 年 9 月 1 日：修订，2.05 → 无（已删除）" in block
+    assert "<script>" not in zone and "<img" not in zone and "[链接](http" not in zone and "*再改*" not in zone
+
+
+def test_the_changes_page_and_its_feed_list_every_revision_as_text(site: dict[str, bytes]) -> None:
+    import xml.etree.ElementTree as ET
+
+    from generator.site.markup import inline
+
+    page = site["data/changes.md"].decode()
+    assert "共 3 处修订。" in page
+    first, second = page.index("## 2024 年 9 月 1 日"), page.index("## 2024 年 8 月 2 日")
+    assert first < second
+    assert f"修订说明：{inline(PAGE_SUBJECT)}" in page and f"修订说明：{inline(PAGE_PR)}" in page
+    assert "<script>" not in page and "<img" not in page and "[链接](http" not in page
+    assert "13.0 → 14 |" in page and "2.05 → 无（已删除） |" in page
+    assert "[Atom 订阅源（changes&#46;xml）](changes.xml)" in page
+    atom = "{http://www.w3.org/2005/Atom}"
+    feed = ET.fromstring(site["data/changes.xml"])
+    entries = feed.findall(f"{atom}entry")
+    assert [e.findtext(f"{atom}title") for e in entries] == [
+        f"2024 年 9 月 1 日 数据修订：{PAGE_SUBJECT}",  # as text: the XML writer escapes it
+        f"2024 年 8 月 2 日 数据修订：{PAGE_PR}",
+    ]
+    assert feed.findtext(f"{atom}updated") == "2024-09-01T00:00:00+08:00"
+    summary = entries[0].findtext(f"{atom}summary") or ""
+    assert summary.splitlines()[0].endswith("：13.0 → 14")
+    assert b"<script>" not in site["data/changes.xml"] and b"&lt;script&gt;" in site["data/changes.xml"]
+    assert "已发布数据的修订记录" in site["data/index.md"].decode()  # linked from the open-data page
+
+
+def test_the_same_commits_give_the_same_pages(site_repo: Path, site: dict[str, bytes], tmp_path: Path) -> None:
+    again = build_pages(site_repo, tmp_path / "again")
+    for path in ("data/changes.md", "data/changes.xml", "zones/demo-zone/index.md", "zones/demo-zone/2023.md",
+                 "indicators/contract_value.md"):  # fmt: skip
+        assert again[path] == site[path], path
+
+
+def test_without_history_the_pages_say_so_and_mark_nothing(site_repo: Path, tmp_path: Path) -> None:
+    pages = build_pages(site_repo, tmp_path / "none", history=False)
+    zone = pages["zones/demo-zone/index.md"].decode()
+    said = "这份网站副本生成时没有可读取的数据版本记录，因此这里无法列出已发布数据的修订情况。"
+    assert said in zone and "已修订]" not in zone
+    assert said in pages["data/changes.md"].decode()
+    assert b"<entry>" not in pages["data/changes.xml"]

@@ -9,7 +9,7 @@ it; every later change is a revision: the commit's day in China, the old and the
 wrote them, and the change's title (a merged pull request's title, history.read_titles).
 
 What counts as a change: the values are compared as what they say, not how they are written: two numbers are
-the same when they are equal (1.50 and 1.5, 1576.0 and 1576), a text or a marker (暂无, 不适用) when it is the
+the same when they are equal (1.50 and 1.5, 1576.0 and 1576), a text or a marker (not available, not applicable) when it is the
 same after its runs of white space are made one space; a value written with a note (`{value: 12, note: …}`)
 is the same value as `12`. A value removed from a file that still exists is a revision (its new value None);
 one added back later is one too. A file deleted (a year or zone removed, a zone folder renamed) records no

@@ -25,6 +25,7 @@ from generator.site.download_data import (
 from generator.site.figures import date_text
 from generator.site.markup import Safe, link
 from generator.site.paths import (
+    DATA_CHANGES,
     DATA_DICTIONARY,
     DATA_INDEX,
     DATA_JSON,
@@ -78,7 +79,7 @@ def make_downloads(ctx: Context) -> Section:
         tables=_column_tables(),
         links=hrefs(DATA_DICTIONARY, data=DATA_INDEX),
     )
-    out.nav = [{pgettext("open data page", "Open data"): [DATA_INDEX, DATA_DICTIONARY]}]
+    out.nav = [{pgettext("open data page", "Open data"): [DATA_INDEX, DATA_DICTIONARY, DATA_CHANGES]}]
     return out
 
 
@@ -193,5 +194,5 @@ def _index_view(catalog: Catalog, values: list[Any]) -> dict[str, Any]:
         "markers": MARKER_VALUES,
         "columns": column_docs(value_columns()),
         "zones": zones,
-        "links": hrefs(DATA_INDEX, dictionary=DATA_DICTIONARY),
+        "links": hrefs(DATA_INDEX, dictionary=DATA_DICTIONARY, changes=DATA_CHANGES),
     }

@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 
 from generator.data.history import History
 from generator.data.posts import HandPost
+from generator.data.revisions import Revisions
 from generator.i18n import _, pgettext
 from generator.site.figures import date_text
 from generator.site.paths import NEWS, NEWS_INDEX
@@ -94,6 +95,8 @@ class Freshness:
     case_zones: Mapping[str, str] = field(default_factory=dict)  # case slug -> its zone's id
     releases: tuple[Release, ...] = ()  # the data releases, newest first (none without history)
     hand_posts: tuple[HandPost, ...] = ()  # the news posts written by hand (generator/data/posts.py)
+    # the revisions of the published values (issue 16, generator/data/revisions.py); None: no history
+    revisions: Revisions | None = None
 
     def _of(self, *prefixes: str | None) -> Updated:
         if self.history is None or any(p is None for p in prefixes):

@@ -132,6 +132,9 @@ PDF_CACHE_LEDGER = "recent-builds.json"
 DATA_JSON = f"{DATA}/zones-data.json"
 DATA_XLSX = f"{DATA}/zones-data.xlsx"
 DATAPACKAGE = f"{DATA}/datapackage.json"
+# every revision of a published value, newest first, and its Atom feed (issue 16: changes_pages.py)
+DATA_CHANGES = f"{DATA}/changes.md"
+DATA_CHANGES_FEED = f"{DATA}/changes.xml"
 
 
 def page_url(page: str) -> str:
