@@ -69,7 +69,9 @@ def make_zone_pages(ctx: Context) -> Section:
         out.pages[zone_page(zone.id)] = env.get_template("zone.md.j2").render(**view)
         if listed:
             nav.append({zone_short(zone): zone_page(zone.id)})
-    out.pages[ZONES_INDEX] = env.get_template("zone_list.md.j2").render(**_zone_list_view(catalog, zones))
+    out.pages[ZONES_INDEX] = env.get_template("zone_list.md.j2").render(
+        **_zone_list_view(catalog, zones, revisions_of(ctx))
+    )
     out.nav = [{pgettext("zones: the section", "Zones"): nav}]
     return out
 
@@ -88,7 +90,7 @@ def _latest_value(zone: ZoneRecord, ind_id: str) -> tuple[str, str]:
     return ("—", "")
 
 
-def _zone_list_view(catalog: Catalog, zones: list[ZoneRecord]) -> dict[str, Any]:
+def _zone_list_view(catalog: Catalog, zones: list[ZoneRecord], revisions: Revisions | None = None) -> dict[str, Any]:
     keys = [ind for ind in catalog.indicators if ind.id in KEY_INDICATORS]
     rows = []
     for zone in zones:
@@ -104,8 +106,10 @@ def _zone_list_view(catalog: Catalog, zones: list[ZoneRecord]) -> dict[str, Any]
             "approved": pgettext("zones: the year a zone was approved", "approved in %(year)s",
                                  year=zone.approved.year) if zone.approved else "",
             "period": f"{z.period.start}—{z.period.end}",
-            "cells": [{"text": pgettext("zones: a value and its year", "%(value)s (%(year)s)", value=v, year=y) if y
-                       else v, "year": y} for v, y in values],
+            "cells": [{"text": Safe(inline(pgettext("zones: a value and its year", "%(value)s (%(year)s)", value=v,
+                                                    year=y))
+                                    + revised_mark(revisions, zone.id, int(y), ind.id, ZONES_INDEX)) if y
+                       else v, "year": y} for (v, y), ind in zip(values, keys, strict=True)],
         })  # fmt: skip
     return {
         # no table of contents (the page has no sections): the table takes the whole width beside the navigation
