@@ -247,3 +247,16 @@ def test_without_history_the_pages_say_so_and_mark_nothing(site_repo: Path, tmp_
     assert said in zone and "已修订]" not in zone
     assert said in pages["data/changes.md"].decode()
     assert b"<entry>" not in pages["data/changes.xml"]
+
+
+@pytest.mark.xfail(strict=True, reason="issue 16: a control character of a commit title reaches the feed's XML")
+def test_a_title_with_control_characters_is_kept_as_printable_text() -> None:
+    import xml.etree.ElementTree as ET
+
+    from generator.data.history import change_title
+
+    title = change_title("a\x1bb\x08c\x7fd\x9fe\ufffff", 1, "")
+    assert title == "abcdef"
+    element = ET.Element("title")
+    element.text = title
+    ET.fromstring(ET.tostring(element))  # well-formed XML
