@@ -249,7 +249,6 @@ def test_without_history_the_pages_say_so_and_mark_nothing(site_repo: Path, tmp_
     assert b"<entry>" not in pages["data/changes.xml"]
 
 
-@pytest.mark.xfail(strict=True, reason="issue 16: a control character of a commit title reaches the feed's XML")
 def test_a_title_with_control_characters_is_kept_as_printable_text() -> None:
     import xml.etree.ElementTree as ET
 

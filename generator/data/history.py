@@ -150,6 +150,9 @@ def parse_log(text: str) -> list[Commit]:
 _TITLE_FORMAT = f"--format={_START}%H{_FIELD}%P{_FIELD}%s{_FIELD}%b"
 _PULL_MERGE = re.compile(r"Merge pull request #\d+ from \S+")
 TITLE_MAX = 200  # characters of a title kept (a longer one is cut, with …)
+# what a title may not carry into a page or a feed: control characters (XML 1.0 refuses most of them) and the
+# non-characters U+FFFE and U+FFFF; white space is made one space instead
+_UNPRINTABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff]")
 
 
 def read_titles(history: History) -> dict[str, str]:
@@ -172,9 +175,9 @@ def read_titles(history: History) -> dict[str, str]:
 
 
 def change_title(subject: str, parents: int, body: str) -> str:
-    """A commit's title (see `read_titles`), on one line, at most TITLE_MAX characters."""
+    """A commit's title (see `read_titles`), on one line, printable, at most TITLE_MAX characters."""
     title = subject
     if parents > 1 and _PULL_MERGE.fullmatch(subject.strip()):
         title = next((line for line in body.splitlines() if line.strip()), subject)
-    title = " ".join(title.split())
+    title = " ".join(_UNPRINTABLE.sub("", title).split())
     return title if len(title) <= TITLE_MAX else title[: TITLE_MAX - 1] + "…"
