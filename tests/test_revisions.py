@@ -259,3 +259,29 @@ def test_a_title_with_control_characters_is_kept_as_printable_text() -> None:
     element = ET.Element("title")
     element.text = title
     ET.fromstring(ET.tostring(element))  # well-formed XML
+
+
+def test_the_zone_list_marks_a_revised_latest_key_value(tmp_path: Path) -> None:
+    """The sample data in a repository: one zone's latest key value changed by a later commit is marked on the zone
+    list (its key indicators are the sample's; the mini data has none of them)."""
+    import re
+    import shutil
+
+    from conftest import SAMPLE, replace_once
+
+    r = tmp_path / "repo"
+    shutil.copytree(SAMPLE, r / "data")
+    (r / "docs").mkdir()
+    git(r, "init", "-q", "-b", "main")
+    git(r, "add", "-A")
+    git(r, "commit", "-qm", "first", when="2024-07-01T09:00:00+08:00")
+    annual = r / "data" / "zones" / "nanning-hitech" / "annual"
+    latest = max(annual.glob("*.yaml"), key=lambda p: int(p.stem))
+    found = re.search(r"^  tech_contract_turnover: (\S+)$", latest.read_text(encoding="utf-8"), re.M)
+    assert found is not None
+    replace_once(latest, found.group(0), f"  tech_contract_turnover: {found.group(1)}1")  # 45.8 -> 45.81
+    git(r, "commit", "-qam", "fix", when="2024-08-01T09:00:00+08:00")
+    pages = build_pages(r, r / "docs" / "generated")
+    listing = pages["zones/index.md"].decode()
+    mark = f"[已修订](nanning-hitech/index.md#revision-{latest.stem}-tech_contract_turnover)"
+    assert listing.count("[已修订]") == 1 and f"{found.group(1)}1（{latest.stem}） {mark}" in listing
