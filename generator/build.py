@@ -21,6 +21,7 @@ from generator.data.layout import SITE
 from generator.data.load import load_data
 from generator.data.posts import read_hand_posts
 from generator.data.problems import ProblemLog
+from generator.data.revisions import read_revisions
 from generator.data.validate import validate_data
 from generator.diff import describe_between
 from generator.options import Options
@@ -60,6 +61,8 @@ def _build(options: Options, memo: Memo | None) -> BuildResult:
     freshness = _freshness(catalog, history, options)
     earlier = _earlier(catalog, freshness, options)
     freshness = replace(freshness, earlier=earlier)
+    if history is not None:  # issue 16: each published value's revisions, read once here
+        freshness = replace(freshness, revisions=read_revisions(history, freshness.data))
     site = make_pages(catalog, analysis, options.site_url, pdf=options.pdf, freshness=freshness)
     freshness = replace(freshness, generated=frozenset(site.pages))
     files = {path: text.encode("utf-8") for path, text in site.pages.items()} | site.files

@@ -18,6 +18,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import os
+import re
 import subprocess
 import tempfile
 from collections import Counter
@@ -276,3 +277,39 @@ def materialised(history: History, sha: str, prefix: str) -> Iterator[Path]:
     files, _skipped = safe_tree_files(history, sha, prefix)
     with tempfile.TemporaryDirectory(prefix="release-") as tmp:
         yield write_tree(history, files, prefix, Path(tmp))
+# --- issue 16: the title of each change (a merged pull request's own title) ----------------------------------
+
+_TITLE_FORMAT = f"--format={_START}%H{_FIELD}%P{_FIELD}%s{_FIELD}%b"
+_PULL_MERGE = re.compile(r"Merge pull request #\d+ from \S+")
+TITLE_MAX = 200  # characters of a title kept (a longer one is cut, with …)
+# what a title may not carry into a page or a feed: control characters (XML 1.0 refuses most of them) and the
+# non-characters U+FFFE and U+FFFF; white space is made one space instead
+_UNPRINTABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff]")
+
+
+def read_titles(history: History) -> dict[str, str]:
+    """Each first-parent commit's title, by its sha: for GitHub's merge of a pull request (the subject "Merge
+    pull request #N from owner/branch", the pull request's title as the first line of the body), that title;
+    for any other commit its subject. One more `git log` (issue 15's format is left as it is). The titles are
+    untrusted text: escape them where they are shown. {} when git fails."""
+    out = _git(history.top, "-c", "i18n.logOutputEncoding=UTF-8", "log", "--first-parent", "-z", _TITLE_FORMAT,
+               "HEAD", "--")  # fmt: skip
+    if out is None:
+        return {}
+    titles: dict[str, str] = {}
+    for token in out.decode("utf-8", "replace").split("\0"):
+        token = token.lstrip("\n")
+        if not token.startswith(_START):
+            continue
+        sha, parents, subject, body = [*token[1:].split(_FIELD, 3), "", "", ""][:4]
+        titles[sha] = change_title(subject, len(parents.split()), body)
+    return titles
+
+
+def change_title(subject: str, parents: int, body: str) -> str:
+    """A commit's title (see `read_titles`), on one line, printable, at most TITLE_MAX characters."""
+    title = subject
+    if parents > 1 and _PULL_MERGE.fullmatch(subject.strip()):
+        title = next((line for line in body.splitlines() if line.strip()), subject)
+    title = " ".join(_UNPRINTABLE.sub("", title).split())
+    return title if len(title) <= TITLE_MAX else title[: TITLE_MAX - 1] + "…"

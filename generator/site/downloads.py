@@ -29,6 +29,7 @@ from generator.site.download_files import (
 from generator.site.figures import date_text
 from generator.site.markup import Safe, inline, link
 from generator.site.paths import (
+    DATA_CHANGES,
     DATA_DICTIONARY,
     DATA_INDEX,
     DATA_JSON,
@@ -69,7 +70,7 @@ def make_downloads(ctx: Context) -> Section:
         tables=_column_tables(),
         links=hrefs(DATA_DICTIONARY, data=DATA_INDEX),
     )
-    out.nav = [{pgettext("open data page", "Open data"): [DATA_INDEX, DATA_DICTIONARY]}]
+    out.nav = [{pgettext("open data page", "Open data"): [DATA_INDEX, DATA_DICTIONARY, DATA_CHANGES]}]
     return out
 
 
@@ -132,7 +133,7 @@ def _index_view(catalog: Catalog, values: list[Any]) -> dict[str, Any]:
         "markers": MARKER_VALUES,
         "columns": column_docs(value_columns()),
         "zones": zones,
-        "links": hrefs(DATA_INDEX, dictionary=DATA_DICTIONARY),
+        "links": hrefs(DATA_INDEX, dictionary=DATA_DICTIONARY, changes=DATA_CHANGES),
     }
 
 

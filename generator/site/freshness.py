@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING
 
 from generator.data.history import History
 from generator.data.posts import HandPost
+from generator.data.revisions import Revisions
 from generator.i18n import _, pgettext
 from generator.site.figures import date_text
 from generator.site.paths import NEWS, NEWS_INDEX
@@ -100,6 +101,8 @@ class Freshness:
     hand_posts: tuple[HandPost, ...] = ()  # the news posts written by hand (generator/data/posts.py)
     # the earlier data releases' downloads, newest first (generator/site/release_files.py); None: no history
     earlier: tuple[ReleaseFile, ...] | None = None
+    # the revisions of the published values (issue 16, generator/data/revisions.py); None: no history
+    revisions: Revisions | None = None
 
     def _of(self, *prefixes: str | None) -> Updated:
         if self.history is None or any(p is None for p in prefixes):

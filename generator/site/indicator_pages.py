@@ -14,6 +14,7 @@ from typing import Any
 from generator.data.catalog import Catalog, ZoneRecord
 from generator.data.kinds import KINDS
 from generator.data.models import Indicator
+from generator.data.revisions import Revisions
 from generator.i18n import _, ngettext, pgettext
 from generator.site.charts import (
     Chart,
@@ -39,8 +40,9 @@ from generator.site.common import (
 )
 from generator.site.figures import reading_text
 from generator.site.learn_words import citing_block
-from generator.site.markup import link
+from generator.site.markup import Safe, inline, link
 from generator.site.paths import INDICATORS_INDEX, href, indicator_page, zone_page
+from generator.site.revision_words import revised_mark, revisions_of
 from generator.site.sentences import Entry, ranking_sentence, trend_sentence
 from generator.site.series import with_unit
 
@@ -51,7 +53,7 @@ def make_indicator_pages(ctx: Context) -> Section:
     quantitative = [ind for ind in catalog.indicators if KINDS[ind.kind].numeric]
     for ind in quantitative:
         out.pages[indicator_page(ind.id)] = env.get_template("indicator.md.j2").render(
-            **_indicator_view(catalog, ind, image_site(ctx, indicator_page(ind.id))),
+            **_indicator_view(catalog, ind, image_site(ctx, indicator_page(ind.id)), revisions_of(ctx)),
             cases=citing_block(catalog, ctx.analysis.learning, ind, indicator_page(ind.id)),
         )
     out.pages[INDICATORS_INDEX] = env.get_template("indicators.md.j2").render(**_indicators_view(catalog))
@@ -80,7 +82,14 @@ def _cells(catalog: Catalog, ind: Indicator) -> list[Cell]:
     return out
 
 
-def _ranking(catalog: Catalog, ind: Indicator, cells: list[Cell], site: ImageSite) -> dict[str, Any] | None:
+def _mark(revisions: Revisions | None, ind: Indicator, cell: Cell, text: str) -> Safe:
+    """A zone's value as the table shows it, and the mark “revised” when it was revised (issue 16: revision_words.py)."""
+    return Safe(inline(text) + revised_mark(revisions, cell.zone.id, cell.year, ind.id, indicator_page(ind.id)))
+
+
+def _ranking(
+    catalog: Catalog, ind: Indicator, cells: list[Cell], site: ImageSite, revisions: Revisions | None = None
+) -> dict[str, Any] | None:
     reported = [c for c in cells if not c.baseline and c.number is not None]
     if not reported:
         return None
@@ -92,7 +101,7 @@ def _ranking(catalog: Catalog, ind: Indicator, cells: list[Cell], site: ImageSit
         if k == 0 or c.number != rows[k - 1].number:
             rank = k + 1  # ties share a rank
         ranked.append({"rank": rank, "zone": link(zone_short(c.zone), href(indicator_page(ind.id), zone_page(c.zone.id))),
-                       "value": with_unit(c.shown, ind.unit)})  # fmt: skip
+                       "value": _mark(revisions, ind, c, with_unit(c.shown, ind.unit))})  # fmt: skip
     unit = ind.unit
     summary = ranking_sentence(ind, year, [Entry(zone_short(c.zone), c.number, c.shown) for c in rows],
                                [Entry(zone_short(c.zone), c.number, c.shown) for c in others])  # fmt: skip
@@ -102,11 +111,13 @@ def _ranking(catalog: Catalog, ind: Indicator, cells: list[Cell], site: ImageSit
     return {
         "year": year, "rows": ranked, "summary": summary,
         "chart": chart_html(_with_image(catalog, ind, with_summary(chart, summary), [year], [*rows, *others], site)),
-        "others": [{"zone": zone_short(c.zone), "shown": c.shown} for c in others],
+        "others": [{"zone": zone_short(c.zone), "shown": _mark(revisions, ind, c, c.shown)} for c in others],
     }  # fmt: skip
 
 
-def _trends(catalog: Catalog, ind: Indicator, cells: list[Cell], site: ImageSite) -> dict[str, Any] | None:
+def _trends(
+    catalog: Catalog, ind: Indicator, cells: list[Cell], site: ImageSite, revisions: Revisions | None = None
+) -> dict[str, Any] | None:
     if not cells:
         return None
     years = sorted({c.year for c in cells})
@@ -117,7 +128,9 @@ def _trends(catalog: Catalog, ind: Indicator, cells: list[Cell], site: ImageSite
         row_cells = []
         for year in years:
             c = by_key.get((zone.id, year))
-            row_cells.append("—" if c is None else _baseline(c.shown) if c.baseline else c.shown)
+            row_cells.append(
+                "—" if c is None else _mark(revisions, ind, c, _baseline(c.shown) if c.baseline else c.shown)
+            )
         rows.append({"zone": zone_short(zone), "cells": row_cells})
         lines.append(
             (zone_short(zone), [by_key[(zone.id, y)].number if (zone.id, y) in by_key else None for y in years])
@@ -159,7 +172,9 @@ def _baseline(shown: str) -> str:
     return pgettext("indicator pages", "%(value)s (baseline)", value=shown)
 
 
-def _indicator_view(catalog: Catalog, ind: Indicator, site: ImageSite) -> dict[str, Any]:
+def _indicator_view(
+    catalog: Catalog, ind: Indicator, site: ImageSite, revisions: Revisions | None = None
+) -> dict[str, Any]:
     cells = _cells(catalog, ind)
     sample = any(c.zone.is_sample for c in cells)
     if ind.summable:
@@ -187,8 +202,8 @@ def _indicator_view(catalog: Catalog, ind: Indicator, site: ImageSite) -> dict[s
         "kind": KINDS[ind.kind].label,
         "unit": ind.unit or "—",
         "aggregation": aggregation,
-        "ranking": _ranking(catalog, ind, cells, site),
-        "trends": _trends(catalog, ind, cells, site),
+        "ranking": _ranking(catalog, ind, cells, site, revisions),
+        "trends": _trends(catalog, ind, cells, site, revisions),
     }
 
 

@@ -16,6 +16,7 @@ from generator.data.catalog import Catalog
 from generator.i18n import pgettext
 from generator.site.analysis_pages import make_analysis_pages
 from generator.site.case_pages import make_case_pages
+from generator.site.changes_pages import make_changes_pages
 from generator.site.charts import shown_chart_files
 from generator.site.common import Context, Section, make_env
 from generator.site.downloads import make_downloads
@@ -44,6 +45,7 @@ SECTIONS: list[Callable[[Context], Section]] = [
     make_policy_pages,
     make_news_pages,
     make_downloads,
+    make_changes_pages,  # /data/changes/: the revisions of the published values (issue 16)
     make_guide_pages,
     make_search_words,  # the data's names as words for the search index (not a page)
 ]

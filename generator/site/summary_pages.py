@@ -54,6 +54,7 @@ from generator.site.paths import (
     zone_page,
 )
 from generator.site.progress_words import reason_text, status_label
+from generator.site.revision_words import revised_mark, revisions_of
 from generator.site.series import NOT_REPORTED, Point, changes, fmt_decimal, with_unit, zone_series
 
 DISCLAIMER = N_(
@@ -325,6 +326,19 @@ def _year_words(year: int) -> str:
     return pgettext("zones: a year summary's link", "%(year)s", year=year)
 
 
+def _revision_marks(ctx: Context, zone: ZoneRecord, year: int, values: list[dict[str, str]]) -> dict[str, Any]:
+    """Per indicator of the year's table, the mark “revised” after this year's and the year before's value when it was revised
+    (issue 16: revision_words.py; the page only: the PDF's print HTML has no links)."""
+    revisions, here = revisions_of(ctx), year_page(zone.id, year)
+    return {
+        row["id"]: {
+            "value": revised_mark(revisions, zone.id, year, row["id"], here),
+            "before": revised_mark(revisions, zone.id, year - 1, row["id"], here),
+        }
+        for row in values
+    }
+
+
 def make_summary_pages(ctx: Context) -> Section:
     """Every zone's summary pages (linked from the zone pages, not listed in the navigation); the print HTML
     of every summary (each reported year's, not only the latest: an older year's summary is as much the record
@@ -334,6 +348,7 @@ def make_summary_pages(ctx: Context) -> Section:
     for zone in sorted_zones(ctx.catalog):
         for year in sorted(zone.reports):
             view = _page_view(ctx.catalog, ctx.analysis, zone, year, ctx.pdf)
+            view["marks"] = _revision_marks(ctx, zone, year, view["values"])
             out.pages[year_page(zone.id, year)] = ctx.env.get_template("zone_year.md.j2").render(**view)
             if ctx.pdf:
                 html = summary_html(ctx.catalog, ctx.analysis, zone, year, ctx.base_url)

@@ -10,6 +10,7 @@ from generator.analysis.stage import PeerTable
 from generator.data.catalog import STATUS_LABELS, Catalog, ZoneRecord
 from generator.data.kinds import KINDS
 from generator.data.models import PLAN_SECTIONS, Indicator
+from generator.data.revisions import Revisions
 from generator.i18n import _, ngettext, pgettext
 from generator.site.charts import (
     ImageSite,
@@ -39,7 +40,7 @@ from generator.site.common import (
 from generator.site.composite_words import composite_block
 from generator.site.figures import date_text, reading_text
 from generator.site.learn_words import lessons_block
-from generator.site.markup import Safe, link
+from generator.site.markup import Safe, inline, link
 from generator.site.paths import (
     DATA_INDEX,
     ZONES_INDEX,
@@ -52,8 +53,9 @@ from generator.site.paths import (
     zone_share_image,
 )
 from generator.site.progress_words import targets_block
+from generator.site.revision_words import revised_mark, revisions_of, zone_revisions_block
 from generator.site.sentences import dashboard_summary, zone_indicator_text
-from generator.site.series import changes, progress, with_unit, zone_series
+from generator.site.series import Point, changes, progress, with_unit, zone_series
 
 
 def make_zone_pages(ctx: Context) -> Section:
@@ -67,7 +69,9 @@ def make_zone_pages(ctx: Context) -> Section:
         out.pages[zone_page(zone.id)] = env.get_template("zone.md.j2").render(**view)
         if listed:
             nav.append({zone_short(zone): zone_page(zone.id)})
-    out.pages[ZONES_INDEX] = env.get_template("zone_list.md.j2").render(**_zone_list_view(catalog, zones))
+    out.pages[ZONES_INDEX] = env.get_template("zone_list.md.j2").render(
+        **_zone_list_view(catalog, zones, revisions_of(ctx))
+    )
     out.nav = [{pgettext("zones: the section", "Zones"): nav}]
     return out
 
@@ -86,7 +90,7 @@ def _latest_value(zone: ZoneRecord, ind_id: str) -> tuple[str, str]:
     return ("—", "")
 
 
-def _zone_list_view(catalog: Catalog, zones: list[ZoneRecord]) -> dict[str, Any]:
+def _zone_list_view(catalog: Catalog, zones: list[ZoneRecord], revisions: Revisions | None = None) -> dict[str, Any]:
     keys = [ind for ind in catalog.indicators if ind.id in KEY_INDICATORS]
     rows = []
     for zone in zones:
@@ -102,8 +106,10 @@ def _zone_list_view(catalog: Catalog, zones: list[ZoneRecord]) -> dict[str, Any]
             "approved": pgettext("zones: the year a zone was approved", "approved in %(year)s",
                                  year=zone.approved.year) if zone.approved else "",
             "period": f"{z.period.start}—{z.period.end}",
-            "cells": [{"text": pgettext("zones: a value and its year", "%(value)s (%(year)s)", value=v, year=y) if y
-                       else v, "year": y} for v, y in values],
+            "cells": [{"text": Safe(inline(pgettext("zones: a value and its year", "%(value)s (%(year)s)", value=v,
+                                                    year=y))
+                                    + revised_mark(revisions, zone.id, int(y), ind.id, ZONES_INDEX)) if y
+                       else v, "year": y} for (v, y), ind in zip(values, keys, strict=True)],
         })  # fmt: skip
     return {
         # no table of contents (the page has no sections): the table takes the whole width beside the navigation
@@ -135,6 +141,7 @@ def _dashboard(
     indicators: list[Indicator],
     targets: dict[str, Any],
     site: ImageSite,
+    revisions: Revisions | None = None,
 ) -> list[dict[str, Any]]:
     """Per quantitative indicator: summary sentence, chart, values by year with the change, target progress.
     `peers` ranks common indicators only: a zone's own indicators are not ranked."""
@@ -154,13 +161,18 @@ def _dashboard(
             "chart": chart_html(chart),
             "years": [p.label for p in series.points],  # not links: the year pages are linked once, above
             "latest": series.points[-1].year if series.points else "",
-            "cells": [p.shown for p in series.points],
+            "cells": [_marked(revisions, zone, ind, p) for p in series.points],
             "changes": changes(series),
             "target": with_unit(str(prog.target), ind.unit) if prog else "",
             "progress": (_("%(year)s: %(share)s of the target reached", year=prog.latest.year, share=prog.share)
                          if prog.latest else _("no comparable yearly value yet")) if prog else "",
         })  # fmt: skip
     return out
+
+
+def _marked(revisions: Revisions | None, zone: ZoneRecord, ind: Indicator, point: Point) -> Safe:
+    """A value as the table shows it, and the mark “revised” when it was revised (issue 16: revision_words.py)."""
+    return Safe(inline(point.shown) + revised_mark(revisions, zone.id, point.year, ind.id, zone_page(zone.id)))
 
 
 def _chart_image(catalog: Catalog, zone: ZoneRecord, ind: Indicator, site: ImageSite) -> ImageTexts:
@@ -203,14 +215,16 @@ def _grouped(env: Any, catalog: Catalog, rows: list[dict[str, Any]], own: list[d
     return groups
 
 
-def _qualitative(zone: ZoneRecord, indicators: list[Indicator]) -> list[dict[str, Any]]:
+def _qualitative(
+    zone: ZoneRecord, indicators: list[Indicator], revisions: Revisions | None = None
+) -> list[dict[str, Any]]:
     out = []
     for ind in indicators:
         if KINDS[ind.kind].numeric:
             continue
         series = zone_series(zone, ind)
         out.append({"name": ind.name, "incomplete": ind.incomplete,
-                    "by_year": [{"year": p.label, "text": p.shown} for p in series.points]})  # fmt: skip
+                    "by_year": [{"year": p.label, "text": _marked(revisions, zone, ind, p)} for p in series.points]})  # fmt: skip
     return out
 
 
@@ -235,7 +249,8 @@ def _zone_view(ctx: Context, zone: ZoneRecord) -> dict[str, Any]:
     cases = [c for c in catalog.cases if c.zone_id == zone.id]
     here = zone_page(zone.id)
     site = image_site(ctx, here)
-    dashboard = _dashboard(catalog, analysis.peers, zone, common, targets, site)
+    revisions = revisions_of(ctx)
+    dashboard = _dashboard(catalog, analysis.peers, zone, common, targets, site, revisions)
     csv_link = link(pgettext("zones: a download link", "CSV table"), href(here, zone_csv_path(zone.id)))
     open_data_link = link(pgettext("open data page", "Open data"), href(here, DATA_INDEX))
     return {
@@ -262,10 +277,11 @@ def _zone_view(ctx: Context, zone: ZoneRecord) -> dict[str, Any]:
         "downloads": Safe(_("Download this zone's data: %(csv)s (all zones' data: %(open_data)s)", csv=csv_link,
                             open_data=open_data_link)),
         "summary_links": summary_links(zone, pdf=ctx.pdf),
-        "groups": _grouped(env, catalog, dashboard, _dashboard(catalog, analysis.peers, zone, own, targets, site)),
+        "groups": _grouped(env, catalog, dashboard, _dashboard(catalog, analysis.peers, zone, own, targets, site, revisions)),
         "dashboard_summary": dashboard_summary([zone_series(zone, i) for i in [*common, *own] if KINDS[i.kind].numeric],
                                                max(zone.reports)) if zone.reports else "",
-        "qualitative": _qualitative(zone, [*common, *own]),
+        "qualitative": _qualitative(zone, [*common, *own], revisions),
+        "revisions": zone_revisions_block(ctx, zone),
         "notes": _notes(catalog, zone),
         "cases": [{"link": link(c.case.title, href(here, case_page(c.slug))), "year": c.case.year} for c in cases],
         "revised": any(e.kind == "plan_revised" for e in z.events),
