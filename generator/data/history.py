@@ -277,6 +277,8 @@ def materialised(history: History, sha: str, prefix: str) -> Iterator[Path]:
     files, _skipped = safe_tree_files(history, sha, prefix)
     with tempfile.TemporaryDirectory(prefix="release-") as tmp:
         yield write_tree(history, files, prefix, Path(tmp))
+
+
 # --- issue 16: the title of each change (a merged pull request's own title) ----------------------------------
 
 _TITLE_FORMAT = f"--format={_START}%H{_FIELD}%P{_FIELD}%s{_FIELD}%b"

@@ -139,6 +139,8 @@ DATA_RELEASES = f"{DATA}/releases"  # the earlier data releases (issue 16): one 
 def release_zip(as_of: dt.date, raw: bool) -> str:
     """An earlier data release's zip: the downloads made from it, or (`raw`) its original YAML files."""
     return f"{DATA_RELEASES}/zones-data-{as_of.isoformat()}{'-yaml' if raw else ''}.zip"
+
+
 # every revision of a published value, newest first, and its Atom feed (issue 16: changes_pages.py)
 DATA_CHANGES = f"{DATA}/changes.md"
 DATA_CHANGES_FEED = f"{DATA}/changes.xml"
