@@ -204,7 +204,6 @@ REGION_NAMES = """() => [...document.querySelectorAll('article [role=region]')]
   .map(r => r.getAttribute('aria-label') || '')"""
 
 
-@pytest.mark.xfail(strict=True, reason="issue 14 sibling: every scrolling table's region has the same name")
 def test_each_scrolling_tables_region_has_a_name_of_its_own_on_a_phone(browser: Any, base_url: str) -> None:
     """axe's landmark-unique: two regions of one page with one name are one place to a screen reader's list of
     landmarks. /analysis/ has tables that scroll at 375 px; each region names its table."""

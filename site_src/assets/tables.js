@@ -101,6 +101,34 @@
     return table.closest(".md-typeset__scrollwrap") || table;
   }
 
+  // What a table is called: its own name (a chart's table is named by a11y.js), its caption, or the heading it
+  // sits under (without the heading's ¶ link). Each scrolling region is named after its table, so that two of
+  // them on one page are two places in a screen reader's list of landmarks (axe's landmark-unique).
+  function tableName(table) {
+    var own = table.getAttribute("aria-label") || (table.caption ? table.caption.textContent : "");
+    if (own.trim()) return own.trim();
+    for (var node = table; node && node.tagName !== "ARTICLE"; node = node.parentElement) {
+      for (var before = node.previousElementSibling; before; before = before.previousElementSibling) {
+        if (/^H[1-6]$/.test(before.tagName)) {
+          var heading = before.cloneNode(true);
+          heading.querySelectorAll(".headerlink").forEach(function (link) { link.remove(); });
+          return heading.textContent.trim();
+        }
+      }
+    }
+    return "";
+  }
+
+  function regionLabel(cue, table, used) {
+    var name = tableName(table);
+    var label = name ? (cue.getAttribute("data-region-named") || "").replace("{table}", name) : "";
+    label = label || cue.getAttribute("data-region-label") || "";
+    var unique = label;
+    for (var k = 2; used[unique]; k++) unique = label + " " + k;  // two tables under one heading: numbered
+    used[unique] = true;
+    return unique;
+  }
+
   function measure() {
     // All reads first, then all writes: a write between two reads would make the browser lay the page out
     // again for the next table (one forced layout per table, the longest task of a zone page's start).
@@ -112,6 +140,10 @@
       if (table.closest("details:not([open])")) return;
       var box = scrollBox(table);
       if (box.clientWidth > 0) found.push({ box: box, wide: box.scrollWidth > box.clientWidth + 1 });
+    });
+    var used = {};
+    document.querySelectorAll("article [role=region][aria-label]").forEach(function (region) {
+      if (!found.some(function (item) { return item.box === region; })) used[region.getAttribute("aria-label")] = true;
     });
     found.forEach(function (item) {
       var box = item.box;
@@ -127,7 +159,7 @@
         box.setAttribute("tabindex", "0");
         box.setAttribute("role", "region");
         if (cue) {
-          box.setAttribute("aria-label", cue.getAttribute("data-region-label") || "");
+          box.setAttribute("aria-label", regionLabel(cue, box.querySelector("table") || box, used));
           box.setAttribute("aria-describedby", cue.id);
         }
       } else if (box.classList.contains("is-scrollable")) {
