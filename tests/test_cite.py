@@ -253,3 +253,77 @@ def test_a_citation_of_sample_figures_says_so() -> None:
     _catalog, site = generated(SAMPLE)
     citations = [cite[2] for page in site.pages.values() for _c, _f, cite in _charts(page) if cite]
     assert citations and all(c.startswith("引用本图（示例数据，数字为虚构）：") for c in citations), citations[:2]
+
+
+# Hostile card texts: very long (no spaces, so wrapped at any character), mixed scripts, white space and marks
+# that a careless wrap would keep, and markup that must stay text.
+LONG_TEXTS = (
+    "南宁高新技术产业开发区自治区科技成果转移转化示范区" * 12,
+    "W" * 400,
+    "<script>alert(1)</script>&amp;" * 20 + "\u200b\u202e\t\n" * 30 + "示范区" * 40,
+    "中" * 3 + " " + "x" * 2 + "Ｗ" * 200,
+)
+
+
+def _card_region(png: bytes, box: tuple[int, int, int, int]) -> bytes:
+    from PIL import Image
+
+    return Image.open(io.BytesIO(png)).convert("RGB").crop(box).tobytes()
+
+
+def _drawn_texts(words: dict[str, Any], monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, int, tuple[int, ...]]]:
+    """What `draw_card` draws as text: each call's text, font size and ink box, in order."""
+    from PIL import ImageDraw
+
+    from generator.site import share
+
+    drawn: list[tuple[str, int, tuple[int, ...]]] = []
+    original = ImageDraw.ImageDraw.text
+
+    def text(self: Any, xy: Any, value: str, *args: Any, **kwargs: Any) -> Any:
+        box = self.textbbox(xy, value, font=kwargs["font"])
+        drawn.append((value, kwargs["font"].size, tuple(int(v) for v in box)))
+        return original(self, xy, value, *args, **kwargs)
+
+    with monkeypatch.context() as patch:
+        patch.setattr(ImageDraw.ImageDraw, "text", text)
+        share.draw_card(words)
+    return drawn
+
+
+@pytest.mark.parametrize("sample", [
+    pytest.param(True, marks=pytest.mark.xfail(strict=True, reason="issue 16: under the sample marking, a long "
+                                               "subtitle is drawn under the foot band, its … hidden")),
+    False,
+])  # fmt: skip
+@pytest.mark.parametrize("text", LONG_TEXTS, ids=range(len(LONG_TEXTS)))
+def test_a_long_card_text_is_cut_within_the_card_never_into_its_foot_or_margin(
+    text: str, sample: bool, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The title and the line under it wrap and end in … within the card, clear of the foot band (the site's
+    name) and of the margins: every line that is drawn is seen whole, and the foot band and the right margin
+    look exactly as on a card with no title and no subtitle."""
+    from generator.site import share
+
+    site = "广西科技成果转移转化示范区建设监测"
+    words: dict[str, Any] = {"title": text, "subtitle": text[::-1], "site": site}
+    if sample:
+        words["sample"] = "示例数据"
+    width, height = share.SIZE
+    foot_top = height - 120
+    drawn = _drawn_texts(words, monkeypatch)
+    assert [t for t, _size, box in drawn if box[1] >= foot_top] == [site]
+    for value, _size, box in drawn:
+        assert box[0] >= share._MARGIN - 8 and box[2] <= width - share._MARGIN, (value, box)
+        if value != site:
+            assert box[3] <= foot_top - 16, (value, box)  # clear of the foot band, not hidden under it
+    for part, size in (("title", 68), ("subtitle", 36)):
+        lines = [t for t, s, _box in drawn if s == size and t != site]
+        assert lines and lines[-1].endswith("…"), (part, lines)
+        shown = "".join(lines).removesuffix("…").replace(" ", "")
+        assert " ".join(str(words[part]).split()).replace(" ", "").startswith(shown), (part, shown)
+    empty = {**words, "title": "", "subtitle": ""}
+    png, bare = share.draw_card(words), share.draw_card(empty)
+    foot, margin = (0, foot_top, width, height), (width - share._MARGIN + 4, 0, width, height)
+    assert _card_region(png, foot) == _card_region(bare, foot)
+    assert _card_region(png, margin) == _card_region(bare, margin)
