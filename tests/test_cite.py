@@ -291,11 +291,7 @@ def _drawn_texts(words: dict[str, Any], monkeypatch: pytest.MonkeyPatch) -> list
     return drawn
 
 
-@pytest.mark.parametrize("sample", [
-    pytest.param(True, marks=pytest.mark.xfail(strict=True, reason="issue 16: under the sample marking, a long "
-                                               "subtitle is drawn under the foot band, its … hidden")),
-    False,
-])  # fmt: skip
+@pytest.mark.parametrize("sample", [True, False])
 @pytest.mark.parametrize("text", LONG_TEXTS, ids=range(len(LONG_TEXTS)))
 def test_a_long_card_text_is_cut_within_the_card_never_into_its_foot_or_margin(
     text: str, sample: bool, monkeypatch: pytest.MonkeyPatch

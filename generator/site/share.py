@@ -33,7 +33,7 @@ FONT = Path("/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc")
 FONT_BOLD = Path("/usr/share/fonts/opentype/noto/NotoSansCJK-Bold.ttc")
 _SC = 2  # the face of the collection with Simplified Chinese glyph forms (JP 0, KR 1, SC 2, TC 3)
 SIZE = (1200, 630)  # the size social sites ask for (1.91:1)
-VERSION = "1"  # change it when the drawing changes: the cache keys change with it
+VERSION = "2"  # change it when the drawing changes: the cache keys change with it
 CACHED = ".png"  # the cache folder's files are share-<cache key>.png (a cache's file name, not a page's path)
 CACHE_PREFIX = "share-"
 _BACKGROUND = (26, 35, 126)  # Material's indigo 900: the theme's primary colour, darker (white text ≥ 12:1)
@@ -95,9 +95,18 @@ def _lines(draw: Any, text: str, font: Any, width: int, most: int) -> list[str]:
     return lines
 
 
+_FOOT = 120  # the foot band's height: the site's name
+_GAP = 24  # the least room between the text and the foot band
+_TITLE = (68, 92)  # the title's font size and line pitch
+_SUBTITLE = (36, 52)  # the subtitle's
+_TITLE_LINES, _SUBTITLE_LINES = 3, 2  # at most
+
+
 def draw_card(words: dict[str, Any]) -> bytes:
-    """The PNG of a card (`ShareCard.words()`): the title large, up to three lines, the subtitle under it, the
-    site's name at the foot, and the sample marking at the top. Deterministic: the same words, the same bytes."""
+    """The PNG of a card (`ShareCard.words()`): the title large, up to three lines, the subtitle under it, up to
+    two, the site's name at the foot, and the sample marking at the top. The title and the subtitle take the lines
+    that fit above the foot band (the subtitle keeps one when it has any), each cut with … when longer: no text is
+    drawn under the band or beyond the margins. Deterministic: the same words, the same bytes."""
     from PIL import Image, ImageDraw
 
     image = Image.new("RGB", SIZE, _BACKGROUND)
@@ -111,22 +120,35 @@ def draw_card(words: dict[str, Any]) -> bytes:
         draw.rectangle((_MARGIN, 56, _MARGIN + int(box[2]) + 40, 56 + int(box[3]) + 28), fill=_SAMPLE)
         draw.text((_MARGIN + 20, 56 + 14), label, font=font, fill=(33, 33, 33))
         top = 56 + int(box[3]) + 28 + 48
-    title = _font(True, 68)
-    for line in _lines(draw, str(words["title"]), title, width, 3):
+    bottom = SIZE[1] - _FOOT - _GAP  # the text's ink ends above this line
+    title, sub = _font(True, _TITLE[0]), _font(False, _SUBTITLE[0])
+    subtitle = str(words.get("subtitle") or "")
+    title_room = bottom - top - (_fits(sub, 1, _SUBTITLE[1]) + 12 if subtitle.strip() else 0)
+    for line in _lines(draw, str(words["title"]), title, width, _most(title, title_room, _TITLE, _TITLE_LINES)):
         draw.text((_MARGIN, top), line, font=title, fill=_TEXT)
-        top += 92
-    if words.get("subtitle"):
-        sub = _font(False, 36)
-        for line in _lines(draw, str(words["subtitle"]), sub, width, 2):
-            draw.text((_MARGIN, top + 12), line, font=sub, fill=_MUTED)
-            top += 52
-    draw.rectangle((0, SIZE[1] - 120, SIZE[0], SIZE[1]), fill=(13, 18, 77))
+        top += _TITLE[1]
+    if subtitle.strip():
+        top += 12
+        for line in _lines(draw, subtitle, sub, width, _most(sub, bottom - top, _SUBTITLE, _SUBTITLE_LINES)):
+            draw.text((_MARGIN, top), line, font=sub, fill=_MUTED)
+            top += _SUBTITLE[1]
+    draw.rectangle((0, SIZE[1] - _FOOT, SIZE[0], SIZE[1]), fill=(13, 18, 77))
     foot = _font(False, 36)
     site = _lines(draw, str(words["site"]), foot, width, 1)[0]
-    draw.text((_MARGIN, SIZE[1] - 120 + 38), site, font=foot, fill=_TEXT)
+    draw.text((_MARGIN, SIZE[1] - _FOOT + 38), site, font=foot, fill=_TEXT)
     out = io.BytesIO()
     image.save(out, format="PNG", optimize=False, compress_level=6)
     return out.getvalue()
+
+
+def _fits(font: Any, lines: int, pitch: int) -> int:
+    """The height `lines` lines of `font` take, from the first line's top to the last line's lowest ink."""
+    return (lines - 1) * pitch + int(font.getbbox("国gy…")[3])
+
+
+def _most(font: Any, room: int, size: tuple[int, int], most: int) -> int:
+    """How many lines of `font` (at the pitch of `size`) fit in `room` pixels: at most `most`, at least one."""
+    return max((n for n in range(1, most + 1) if _fits(font, n, size[1]) <= room), default=1)
 
 
 def render_share_images(jobs: dict[str, dict[str, Any]], cache_dir: Path | None) -> dict[str, bytes]:
