@@ -197,7 +197,6 @@ def test_the_share_images_kept_in_the_cache_are_pruned_with_the_pdfs(
     assert len(second) == len(first) and second != first  # one image redrawn, and the old one gone
 
 
-@pytest.mark.xfail(strict=True, reason="issue 16: only zone pages have their own share image")
 def test_a_cases_share_card_kept_in_the_cache_goes_when_the_case_is_retitled(
     cache: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
