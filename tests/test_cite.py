@@ -459,3 +459,26 @@ def test_a_long_card_text_is_cut_within_the_card_never_into_its_foot_or_margin(
     foot, margin = (0, foot_top, width, height), (width - share._MARGIN + 4, 0, width, height)
     assert _card_region(png, foot) == _card_region(bare, foot)
     assert _card_region(png, margin) == _card_region(bare, margin)
+
+
+@pytest.mark.xfail(strict=True, reason="issue 16: a card's line may end with “ or （, or begin with ” ， 。")
+def test_a_cards_lines_follow_chinese_line_breaking(monkeypatch: pytest.MonkeyPatch) -> None:
+    """避头尾: no line of a card begins with a closing mark or a sentence mark (” ） 》 ， 。 、 …), nor ends with an
+    opening one (“ （ 《), wherever the width breaks the text (the sample's longest case title, whose “ ended its
+    first line, and the marks at every place of a line); the lines joined are still the text."""
+    import unicodedata
+
+    title = "高校概念验证中心打通成果转化“第一公里”"
+    texts = [title] + ["中" * n + "“第一公里”，《测试》（括号）。、" + "国" * 10 for n in range(8, 17)]
+    for text in texts:
+        words = {"title": text, "subtitle": "（" + text[::-1], "site": "站点"}
+        drawn = _drawn_texts(words, monkeypatch)
+        for size in (68, 36):
+            lines = [t for t, s, _box in drawn if s == size]
+            for k, line in enumerate(lines):
+                if k > 0:
+                    assert unicodedata.category(line[0]) not in ("Pe", "Pf", "Po"), (text, lines)
+                if k + 1 < len(lines) or line.endswith("…"):
+                    assert unicodedata.category(line.removesuffix("…")[-1]) not in ("Ps", "Pi"), (text, lines)
+            if size == 68 and not lines[-1].endswith("…"):
+                assert "".join(lines) == text
