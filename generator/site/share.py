@@ -24,6 +24,7 @@ from __future__ import annotations
 import hashlib
 import io
 import os
+import unicodedata
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -41,7 +42,7 @@ FONT = Path("/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc")
 FONT_BOLD = Path("/usr/share/fonts/opentype/noto/NotoSansCJK-Bold.ttc")
 _SC = 2  # the face of the collection with Simplified Chinese glyph forms (JP 0, KR 1, SC 2, TC 3)
 SIZE = (1200, 630)  # the size social sites ask for (1.91:1)
-VERSION = "3"  # change it when the drawing changes: the cache keys change with it
+VERSION = "4"  # change it when the drawing changes: the cache keys change with it
 CACHED = ".png"  # the cache folder's files are share-<cache key>.png (a cache's file name, not a page's path)
 CACHE_PREFIX = "share-"
 _BACKGROUND = (26, 35, 126)  # Material's indigo 900: the theme's primary colour, darker (white text ≥ 12:1)
@@ -84,25 +85,38 @@ def _font(bold: bool, size: int) -> Any:
     return ImageFont.truetype(str(FONT_BOLD if bold else FONT), size, index=_SC)
 
 
+# Line breaking (Chinese 避头尾): closing marks and sentence punctuation (，。、：；！？… and the like) never begin a
+# line, opening marks never end one: known by their Unicode categories.
+_NO_START = ("Pe", "Pf", "Po")
+_NO_END = ("Ps", "Pi")
+_CARRY = 3  # at most this many characters move to the next line (a run of marks is broken anyway)
+_category = unicodedata.category
+
+
 def _lines(draw: Any, text: str, font: Any, width: int, most: int) -> list[str]:
-    """`text` cut into lines no wider than `width` (at any character: Chinese has no spaces), at most `most`
-    lines, the last one ending in … when the text is longer. Only the characters of those lines are measured,
-    however long the text."""
+    """`text` cut into lines no wider than `width` (at any character: Chinese has no spaces, but a closing mark
+    never begins a line nor an opening one ends it), at most `most` lines, the last one ending in … when the text
+    is longer. Only the characters of those lines are measured, however long the text."""
     lines: list[str] = []
     line = ""
     for char in " ".join(text.split()):
         if draw.textlength(line + char, font=font) <= width or not line:
             line += char
             continue
+        carry = char  # what begins the next line: a few characters more where the break falls between marks
+        while len(carry) <= _CARRY and len(line) > 1 and (_category(carry[0]) in _NO_START or _category(line[-1]) in _NO_END):  # fmt: skip
+            carry, line = line[-1] + carry, line[:-1]
         lines.append(line)
-        line = char.lstrip()
+        line = carry.lstrip()
         if len(lines) > most:
             break
     if line and len(lines) <= most:
         lines.append(line)
     if len(lines) > most:
         last = lines[most - 1]
-        while last and (draw.textlength(last + "…", font=font) > width or last[-1] == " "):
+        while last and (
+            draw.textlength(last + "…", font=font) > width or _category(last[-1]) in _NO_END or last[-1] == " "
+        ):
             last = last[:-1]
         lines = [*lines[: most - 1], last + "…"]
     return lines
