@@ -482,3 +482,49 @@ def test_a_cards_lines_follow_chinese_line_breaking(monkeypatch: pytest.MonkeyPa
                     assert unicodedata.category(line.removesuffix("…")[-1]) not in ("Ps", "Pi"), (text, lines)
             if size == 68 and not lines[-1].endswith("…"):
                 assert "".join(lines) == text
+
+
+HAND_TITLE = "培训班 *开班* [通知](x) <b>"
+
+
+def _with_posts() -> tuple[Any, Any, Any]:
+    """The mini data's pages with two data releases and a news post written by hand (as build.py reads them)."""
+    from generator import i18n
+    from generator.analysis.stage import analyse
+    from generator.data.posts import HandPost
+    from generator.site.freshness import Freshness, Release
+    from generator.site.pages import make_pages
+
+    catalog = load_catalog(MINI)
+    releases = (Release(dt.date(2024, 9, 30), dt.date(2024, 6, 30), ()), Release(dt.date(2024, 6, 30), None, None))
+    hand = (HandPost("news/posts/2024-10-20-training.md", dt.date(2024, 10, 20), HAND_TITLE, None, None),)
+    freshness = Freshness(catalog.as_of, releases=releases, hand_posts=hand)
+    with i18n.use("zh_CN"):
+        site = make_pages(catalog, analyse(catalog), pdf=False, freshness=freshness)
+    return catalog, site, freshness
+
+
+@pytest.mark.xfail(strict=True, reason="issue 16: a news post written by hand shares the site's card")
+def test_a_release_post_and_a_post_written_by_hand_have_their_own_cards() -> None:
+    """Every news post has its card: a data release's (generated when the build has the history) and one written by
+    hand (its front matter is the editor's: the MkDocs hook names its card), each with its title as drawn text."""
+    from types import SimpleNamespace
+
+    from generator import mkdocs_bridge
+
+    catalog, site, freshness = _with_posts()
+    release = site.pages["news/posts/data-release-2024-09-30.md"]
+    assert _front(release, "share_image") == "share/news/posts/data-release-2024-09-30.png"
+    words = site.share_jobs["share/news/posts/data-release-2024-09-30.png"]
+    assert (words["title"], words["subtitle"]) == (_title(release), "新闻动态 · 2024 年 9 月 30 日")
+    hand = site.share_jobs["share/news/posts/2024-10-20-training.png"]
+    assert (hand["title"], hand["subtitle"], hand["site"]) == (HAND_TITLE, "新闻动态 · 2024 年 10 月 20 日", "测试站点")
+    assert "sample" not in hand  # the editor's own text, not the data's figures
+    config = {"extra": {"gx_freshness": freshness, "locale": "zh_CN", "has_sample": catalog.has_sample}}
+    page = SimpleNamespace(file=SimpleNamespace(src_uri="news/posts/2024-10-20-training.md"), meta={"date": "x"},
+                           url="news/2024-10-20-training/")  # fmt: skip
+    mkdocs_bridge.on_page_context({}, page, config, None)
+    assert page.meta["share_image"] == "share/news/posts/2024-10-20-training.png"
+    other = SimpleNamespace(file=SimpleNamespace(src_uri="about.md"), meta={}, url="about/")
+    mkdocs_bridge.on_page_context({}, other, config, None)
+    assert "share_image" not in other.meta  # a page written by hand that is no post: the site's card
