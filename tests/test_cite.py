@@ -504,7 +504,6 @@ def _with_posts() -> tuple[Any, Any, Any]:
     return catalog, site, freshness
 
 
-@pytest.mark.xfail(strict=True, reason="issue 16: a news post written by hand shares the site's card")
 def test_a_release_post_and_a_post_written_by_hand_have_their_own_cards() -> None:
     """Every news post has its card: a data release's (generated when the build has the history) and one written by
     hand (its front matter is the editor's: the MkDocs hook names its card), each with its title as drawn text."""
@@ -528,3 +527,18 @@ def test_a_release_post_and_a_post_written_by_hand_have_their_own_cards() -> Non
     other = SimpleNamespace(file=SimpleNamespace(src_uri="about.md"), meta={}, url="about/")
     mkdocs_bridge.on_page_context({}, other, config, None)
     assert "share_image" not in other.meta  # a page written by hand that is no post: the site's card
+
+
+def test_a_news_post_written_by_hand_shares_its_own_card_in_the_built_site(tmp_path: Path) -> None:
+    """The whole build: the hand post's og:image is its card, which is in the site, 1200×630."""
+    from conftest import make_project
+
+    post = make_project(tmp_path) / "site_src" / "news" / "posts" / "2024-10-20-training.md"
+    post.parent.mkdir(parents=True, exist_ok=True)
+    post.write_text(
+        "---\ndate: 2024-10-20\nslug: 2024-10-20-training\n---\n\n# 培训班开班\n\n摘要。\n", encoding="utf-8"
+    )
+    site = build_site(tmp_path, MINI, env={"SITE_URL": "https://gov.example.cn/kjcg/", "PDF": "0"})
+    meta = dict(META.findall((site / "news" / "2024-10-20-training" / "index.html").read_text(encoding="utf-8")))
+    assert meta["og:image"] == "https://gov.example.cn/kjcg/share/news/posts/2024-10-20-training.png"
+    assert _png_size((site / "share" / "news" / "posts" / "2024-10-20-training.png").read_bytes()) == (1200, 630)

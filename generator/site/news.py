@@ -69,6 +69,8 @@ def make_news_pages(ctx: Context) -> Section:
     # At the site's root, not under news/: Material's instant navigation fetches `sitemap.xml` next to every
     # <link rel="alternate"> (the feed's autodiscovery link), and only the root has one.
     hand = ctx.freshness.hand_posts if ctx.freshness is not None else ()
+    for hand_post in hand:  # its page is the editor's: the MkDocs hook names this card (mkdocs_bridge.py)
+        page_card(ctx, hand_post.uri, hand_post.title, _share_line(hand_post.date), False)
     out.files[FEED] = make_feed(catalog, posts, base, releases, hand)
     out.nav = [{news_section(): NEWS_INDEX}]
     return out

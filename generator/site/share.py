@@ -4,9 +4,9 @@ Each page that names one thing has its own image saying what it is, with the sit
 the page marks its figures as sample), so a pasted link never shows a figure without its context, nor a generic
 picture: a zone page (the zone's name, its city and level), an indicator page (its name, its type and unit), a
 case (its title, its zone's short name), a zone's year summary (its title, the zone's name), the analysis pages
-and the news posts (their titles, the section; a post's date). The lists and the sections' overview pages (the
-home page, the zone, indicator and case lists, progress, policy, open data, the guide, the news index) and the
-pages written by hand share the site's image. The
+and the news posts, generated or written by hand (their titles, the section; a post's date). The lists and the
+sections' overview pages (the home page, the zone, indicator and case lists, progress, policy, open data, the
+guide, the news index) and the other pages written by hand (about, the guide's) share the site's image. The
 images are drawn with Pillow in Debian's Noto Sans CJK (`fonts-noto-cjk`, `make sysdeps`): the theme's
 social-cards plugin would fetch web fonts, which the publishing machine may not.
 
