@@ -542,3 +542,28 @@ def test_a_news_post_written_by_hand_shares_its_own_card_in_the_built_site(tmp_p
     meta = dict(META.findall((site / "news" / "2024-10-20-training" / "index.html").read_text(encoding="utf-8")))
     assert meta["og:image"] == "https://gov.example.cn/kjcg/share/news/posts/2024-10-20-training.png"
     assert _png_size((site / "share" / "news" / "posts" / "2024-10-20-training.png").read_bytes()) == (1200, 630)
+
+
+def test_a_card_is_the_same_bytes_in_another_process() -> None:
+    """Same words, same bytes, whatever the process (hash seed, time zone): nothing but the words, the drawing's
+    version and the fonts go into a card (its cache key says the same)."""
+    import hashlib
+    import subprocess
+    import sys
+
+    from conftest import ROOT
+    from generator.site.share import draw_card
+
+    words = next(w for p, w in sorted(_cards().items()) if p.startswith("share/cases/"))
+    script = (
+        "import hashlib, json, sys; from generator.site.share import draw_card; "
+        "print(hashlib.sha256(draw_card(json.loads(sys.argv[1]))).hexdigest())"
+    )
+    digests = {
+        subprocess.run(
+            [sys.executable, "-c", script, json.dumps(words, ensure_ascii=False)],
+            capture_output=True, text=True, check=True, cwd=ROOT, env={"PYTHONHASHSEED": seed, "TZ": zone},
+        ).stdout.strip()
+        for seed, zone in (("1", "Asia/Shanghai"), ("4242", "America/Los_Angeles"))
+    }  # fmt: skip
+    assert digests == {hashlib.sha256(draw_card(words)).hexdigest()}
