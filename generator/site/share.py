@@ -171,7 +171,6 @@ def draw_card(words: dict[str, Any]) -> bytes:
     return out.getvalue()
 
 
-@cache
 def _palette() -> Any:
     """The cards' palette: each text colour blended into its ground in `_STEPS` shades (grounds and texts
     included), at most 256 colours."""
