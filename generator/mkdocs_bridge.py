@@ -67,6 +67,7 @@ from generator.options import Options, from_environment  # noqa: E402
 from generator.site.csp import write_csp_snippet  # noqa: E402
 from generator.site.figures import date_text  # noqa: E402
 from generator.site.markup import EscapedRuns  # noqa: E402
+from generator.site.paths import page_share_image  # noqa: E402
 from generator.site.published_assets import compact_published  # noqa: E402
 from generator.site.search_words import SEARCH_WORDS  # noqa: E402
 
@@ -222,7 +223,18 @@ def on_page_context(context: Any, page: Any, config: Any, nav: Any) -> Any:
     if config["extra"].get("has_sample") and page.url.startswith(NEWS + "/") and "date" not in page.meta:
         page.meta["sample"] = True
     _date_the_page(page, config)
+    _share_hand_post(page, config)
     return context
+
+
+def _share_hand_post(page: Any, config: Any) -> None:
+    """A news post written by hand has its share card like the generated ones (generator/site/news.py draws it from
+    the post's title and date); its front matter is the editor's, so its `share_image` is named here."""
+    freshness = config["extra"].get("gx_freshness")
+    if freshness is None or page.file is None or "share_image" in page.meta:
+        return
+    if any(post.uri == page.file.src_uri for post in freshness.hand_posts):
+        page.meta["share_image"] = page_share_image(page.file.src_uri)
 
 
 def _strict_mode_will_fail() -> bool:

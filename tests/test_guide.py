@@ -229,6 +229,8 @@ def test_the_guide_says_which_addresses_a_zone_folder_rename_breaks(
         "data/zones/": "`data/zones/<编号>.csv`",
         "charts/zones/": "`charts/zones/<编号>/…csv`",  # each chart's CSV (issue 16)
         "share/zones/": "`share/zones/<编号>.png`",  # the zone page's share image (issue 16)
+        "share/zones/demo-zone/": "`share/zones/<编号>/<年份>.png`",  # a year summary's share image
+        "share/news/posts/": "`share/news/posts/…png`",  # a news post's share image (its address holds the id)
     }
     for path in sorted(gone):
         kind = max((k for k in documented if path.startswith(k)), key=len, default=None)

@@ -195,3 +195,25 @@ def test_the_share_images_kept_in_the_cache_are_pruned_with_the_pdfs(
     assert _generate(data, out, "https://a.example.cn/", monkeypatch) == 0
     second = {p.name for p in cache.glob("share-*.png")}
     assert len(second) == len(first) and second != first  # one image redrawn, and the old one gone
+
+
+def test_a_cases_share_card_kept_in_the_cache_goes_when_the_case_is_retitled(
+    cache: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Each page that names one thing has its own card (generator/site/share.py), pruned like the zone's: a case
+    given a new title gets a new card, and its old card leaves the cache."""
+    import shutil
+
+    monkeypatch.setenv("PDF_CACHE_KEEP", "1")
+    data, out = tmp_path / "data", tmp_path / "out"
+    shutil.copytree(MINI, data)
+    assert _generate(data, out, "https://a.example.cn/", monkeypatch) == 0
+    second = {p.name for p in cache.glob("share-*.png")}
+    card = out / "share" / "cases" / "demo-case.png"
+    old = card.read_bytes()
+    case = data / "zones" / "demo-zone" / "cases" / "demo-case.yaml"
+    case.write_text(case.read_text(encoding="utf-8").replace("title: 演示经验", "title: 改过标题的经验", 1))
+    assert _generate(data, out, "https://a.example.cn/", monkeypatch) == 0
+    third = {p.name: p.read_bytes() for p in cache.glob("share-*.png")}
+    assert len(third) == len(second) and [third[n] for n in set(third) - second] == [card.read_bytes()]
+    assert old not in third.values() and card.read_bytes() != old

@@ -46,6 +46,7 @@ from generator.site.composite_words import zone_name as _name
 from generator.site.markup import Safe, inline, link
 from generator.site.paths import ANALYSIS_INDEX, ANALYSIS_METHOD, href, hrefs, indicator_name, zone_page
 from generator.site.series import fmt_decimal, with_unit
+from generator.site.share import page_card
 
 INDEX_PAGE = ANALYSIS_INDEX
 METHOD_PAGE = ANALYSIS_METHOD
@@ -56,10 +57,10 @@ def make_analysis_pages(ctx: Context) -> Section:
     result = ctx.analysis.composite
     out = Section()
     out.pages[INDEX_PAGE] = env.get_template("analysis_index.md.j2").render(
-        **_index_view(catalog, result, image_site(ctx, INDEX_PAGE))
+        **_index_view(catalog, result, image_site(ctx, INDEX_PAGE), ctx)
     )
-    out.pages[METHOD_PAGE] = env.get_template("analysis_method.md.j2").render(**_method_view(catalog, result))
-    out.nav = [{pgettext("composite index: navigation", "Comparative analysis"): [INDEX_PAGE, METHOD_PAGE]}]
+    out.pages[METHOD_PAGE] = env.get_template("analysis_method.md.j2").render(**_method_view(catalog, result, ctx))
+    out.nav = [{_section(): [INDEX_PAGE, METHOD_PAGE]}]
     return out
 
 
@@ -195,7 +196,17 @@ def year_sentence(catalog: Catalog, index: ci.YearIndex) -> str:
 # --- the index page ------------------------------------------------------------------------------
 
 
-def _index_view(catalog: Catalog, result: ci.Composite, site: ImageSite) -> dict[str, Any]:
+def _section() -> str:
+    """The section's name (the navigation; the line under the title on its pages' share images)."""
+    return pgettext("composite index: navigation", "Comparative analysis")
+
+
+def _share(ctx: Context, page: str, title: str) -> str:
+    """An analysis page's share image: its title and the section's name (share.py)."""
+    return page_card(ctx, page, title, _section(), ctx.catalog.has_sample)
+
+
+def _index_view(catalog: Catalog, result: ci.Composite, site: ImageSite, ctx: Context) -> dict[str, Any]:
     categories = _category_names(catalog, result)
     qualitative = _qualitative(catalog)
     years = []
@@ -255,13 +266,14 @@ def _index_view(catalog: Catalog, result: ci.Composite, site: ImageSite) -> dict
         })  # fmt: skip
     return {
         "fm": front_matter(
-            pgettext("composite index: page title", "Composite index"),
+            title := pgettext("composite index: page title", "Composite index"),
             catalog.has_sample,
             pgettext(
                 "composite index",
                 "The zones' composite index calculated by the method of the European Innovation Scoreboard, their "
                 "performance groups and rank ranges",
             ),
+            share_image=_share(ctx, INDEX_PAGE, title),
         ),
         "years": years,
         "categories": [name for _, name in categories],
@@ -360,7 +372,7 @@ def _worked_example(catalog: Catalog, result: ci.Composite) -> dict[str, Any] | 
     }
 
 
-def _method_view(catalog: Catalog, result: ci.Composite) -> dict[str, Any]:
+def _method_view(catalog: Catalog, result: ci.Composite, ctx: Context) -> dict[str, Any]:
     categories: list[dict[str, Any]] = []
     for cid, name in _category_names(catalog, result):
         members = [ind for ind in catalog.indicators if ind.category == cid and ind.id in result.indicators]
@@ -389,13 +401,14 @@ def _method_view(catalog: Catalog, result: ci.Composite) -> dict[str, Any]:
     )
     return {
         "fm": front_matter(
-            pgettext("composite index: page title", "Method notes"),
+            title := pgettext("composite index: page title", "Method notes"),
             catalog.has_sample,
             pgettext(
                 "composite index",
                 "The composite index's rules of normalisation, transformation, outliers, weights, missing values and "
                 "performance groups",
             ),
+            share_image=_share(ctx, METHOD_PAGE, title),
         ),
         "categories": categories,
         "qualitative_names": names_joined([_ind_name(catalog, q) for q in _qualitative(catalog)]),

@@ -25,6 +25,7 @@ from generator.site.paths import (
     zone_image,
     zone_page,
 )
+from generator.site.share import page_card
 
 NOT_LISTED = N_("(not stated in the original)")  # translated where shown
 
@@ -48,7 +49,8 @@ def make_case_pages(ctx: Context) -> Section:
     cases = sorted_cases(catalog)
     for case in catalog.cases:
         out.pages[case_page(case.slug)] = env.get_template("case.md.j2").render(
-            **_case_view(catalog, case), around=case_around(catalog, ctx.analysis.learning, case, case_page(case.slug))
+            **_case_view(catalog, case, ctx),
+            around=case_around(catalog, ctx.analysis.learning, case, case_page(case.slug)),
         )
     out.pages[CASES_INDEX] = env.get_template("case_list.md.j2").render(**_case_list_view(catalog, cases))
     out.files[CASES_JSON] = case_index_json(catalog, cases)
@@ -196,13 +198,18 @@ def _images(catalog: Catalog, case: CaseRecord) -> list[dict[str, Any]]:
     return out
 
 
-def _case_view(catalog: Catalog, case: CaseRecord) -> dict[str, Any]:
+def _case_view(catalog: Catalog, case: CaseRecord, ctx: Context) -> dict[str, Any]:
     c = case.case
     zone = catalog.zones[case.zone_id]
     task = _task(catalog, c.task)
     page = case_page(case.slug)
     return {
-        "fm": front_matter(c.title, zone.is_sample, c.summary),
+        "fm": front_matter(
+            c.title,
+            zone.is_sample,
+            c.summary,
+            share_image=page_card(ctx, page, c.title, zone_short(zone), zone.is_sample),
+        ),
         "c": c,
         "zone_link": link(zone.zone.name, href(page, zone_page(zone.id))),
         "city": catalog.ref_name("cities", zone.zone.city),

@@ -57,6 +57,8 @@ class Context:
     freshness: Freshness | None = None  # the dates from the repository's history (site/freshness.py)
     # each chart's CSV (path -> bytes), collected as chart_html writes its link (charts.py); pages.py publishes them
     chart_files: dict[str, bytes] = field(default_factory=dict, compare=False)
+    # each page's own share card (image path -> its words), collected as pages name theirs (share.page_card)
+    share_cards: dict[str, dict[str, Any]] = field(default_factory=dict, compare=False)
 
     @property
     def base_url(self) -> str:

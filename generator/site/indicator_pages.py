@@ -45,6 +45,7 @@ from generator.site.paths import INDICATORS_INDEX, href, indicator_page, zone_pa
 from generator.site.revision_words import revised_mark, revisions_of
 from generator.site.sentences import Entry, ranking_sentence, trend_sentence
 from generator.site.series import with_unit
+from generator.site.share import page_card
 
 
 def make_indicator_pages(ctx: Context) -> Section:
@@ -53,7 +54,7 @@ def make_indicator_pages(ctx: Context) -> Section:
     quantitative = [ind for ind in catalog.indicators if KINDS[ind.kind].numeric]
     for ind in quantitative:
         out.pages[indicator_page(ind.id)] = env.get_template("indicator.md.j2").render(
-            **_indicator_view(catalog, ind, image_site(ctx, indicator_page(ind.id)), revisions_of(ctx)),
+            **_indicator_view(catalog, ind, image_site(ctx, indicator_page(ind.id)), ctx),
             cases=citing_block(catalog, ctx.analysis.learning, ind, indicator_page(ind.id)),
         )
     out.pages[INDICATORS_INDEX] = env.get_template("indicators.md.j2").render(**_indicators_view(catalog))
@@ -172,9 +173,8 @@ def _baseline(shown: str) -> str:
     return pgettext("indicator pages", "%(value)s (baseline)", value=shown)
 
 
-def _indicator_view(
-    catalog: Catalog, ind: Indicator, site: ImageSite, revisions: Revisions | None = None
-) -> dict[str, Any]:
+def _indicator_view(catalog: Catalog, ind: Indicator, site: ImageSite, ctx: Context) -> dict[str, Any]:
+    revisions = revisions_of(ctx)
     cells = _cells(catalog, ind)
     sample = any(c.zone.is_sample for c in cells)
     if ind.summable:
@@ -196,6 +196,7 @@ def _indicator_view(
                 indicator=ind.name,
             ),
             search=ENTITY_PAGE_SEARCH,
+            share_image=page_card(ctx, indicator_page(ind.id), ind.name, _share_line(ind), sample),
         ),
         "ind": ind,
         "category": category_name(catalog, ind),
@@ -205,6 +206,15 @@ def _indicator_view(
         "ranking": _ranking(catalog, ind, cells, site, revisions),
         "trends": _trends(catalog, ind, cells, site, revisions),
     }
+
+
+def _share_line(ind: Indicator) -> str:
+    """The line under an indicator's name on its share image: its type and unit."""
+    kind = KINDS[ind.kind].label
+    if ind.unit:
+        return pgettext("share image: an indicator's type and unit", "%(kind)s indicator · unit: %(unit)s",
+                        kind=kind, unit=ind.unit)  # fmt: skip
+    return pgettext("share image: an indicator's type", "%(kind)s indicator", kind=kind)
 
 
 def _indicators_view(catalog: Catalog) -> dict[str, Any]:

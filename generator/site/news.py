@@ -25,6 +25,7 @@ from generator.site.figures import date_text
 from generator.site.freshness import Release, release_category, release_text, release_title
 from generator.site.markup import Safe, block, inline, link
 from generator.site.paths import FEED, NEWS_INDEX, href, news_post, news_post_url, page_url, zone_page
+from generator.site.share import page_card
 
 ATOM = "http://www.w3.org/2005/Atom"
 MORE = "<!-- more -->"  # the blog plugin's excerpt separator (post_excerpt_separator)
@@ -60,14 +61,16 @@ def make_news_pages(ctx: Context) -> Section:
     posts = collect_posts(catalog)
     out = Section()
     for post in posts:
-        out.pages[news_post(post.slug)] = _post_page(post)
+        out.pages[news_post(post.slug)] = _post_page(post, ctx)
     releases = ctx.freshness.releases if ctx.freshness is not None else ()
     for release in releases:
-        out.pages[news_post(release.slug)] = _release_page(catalog, release)
+        out.pages[news_post(release.slug)] = _release_page(catalog, release, ctx)
     base = ctx.base_url
     # At the site's root, not under news/: Material's instant navigation fetches `sitemap.xml` next to every
     # <link rel="alternate"> (the feed's autodiscovery link), and only the root has one.
     hand = ctx.freshness.hand_posts if ctx.freshness is not None else ()
+    for hand_post in hand:  # its page is the editor's: the MkDocs hook names this card (mkdocs_bridge.py)
+        page_card(ctx, hand_post.uri, hand_post.title, _share_line(hand_post.date), False)
     out.files[FEED] = make_feed(catalog, posts, base, releases, hand)
     out.nav = [{news_section(): NEWS_INDEX}]
     return out
@@ -151,13 +154,14 @@ def _whole_sentence(catalog: Catalog, event: Any, when: str, city: str) -> str:
     )  # fmt: skip
 
 
-def _post_page(post: Post) -> str:
+def _post_page(post: Post, ctx: Context) -> str:
     fm = front_matter(
         post.title,
         post.zone.is_sample,
         post.text,
         slug=post.slug,
         categories=[post.category],
+        share_image=page_card(ctx, news_post(post.slug), post.title, _share_line(post.date), post.zone.is_sample),
     )
     fm = Safe(fm.removesuffix("---\n") + f"date: {post.date.isoformat()}\n---\n")  # a YAML date, unquoted
     zone = link(post.zone.zone.name, href(news_post(post.slug), zone_page(post.zone.id)))
@@ -180,10 +184,12 @@ def _post_page(post: Post) -> str:
 # --- the data releases (issue 15): one post per new as-of date, saying what changed -------------------------
 
 
-def _release_page(catalog: Catalog, release: Release) -> str:
+def _release_page(catalog: Catalog, release: Release, ctx: Context) -> str:
     title = release_title(release)
     text = release_text(release)
-    fm = front_matter(title, catalog.has_sample, text, slug=release.slug, categories=[release_category()])
+    share = page_card(ctx, news_post(release.slug), title, _share_line(release.as_of), catalog.has_sample)
+    fm = front_matter(title, catalog.has_sample, text, slug=release.slug, categories=[release_category()],
+                      share_image=share)  # fmt: skip
     fm = Safe(fm.removesuffix("---\n") + f"date: {release.as_of.isoformat()}\n---\n")
     parts = [fm, f"# {inline(title)}\n", inline(text) + "\n", MORE + "\n"]
     if release.changes:
@@ -298,6 +304,12 @@ def _sub(parent: ET.Element, tag: str, text: str | None = None, **attrs: str) ->
 
 def _long_date(day: dt.date) -> str:
     return date_text(day)
+
+
+def _share_line(day: dt.date) -> str:
+    """The line under a post's title on its share image (share.py): the section and the post's date."""
+    return pgettext("share image: a news post's section and date", "%(section)s · %(date)s",
+                    section=news_section(), date=_long_date(day))  # fmt: skip
 
 
 def _stamp(day: dt.date) -> str:

@@ -95,5 +95,5 @@ def make_pages(
         files=dict(sorted(files.items())),
         nav=[*nav, *tail_nav()],
         pdf_jobs=dict(sorted(pdf_jobs.items())),
-        share_jobs=share_jobs(catalog),
+        share_jobs=dict(sorted((share_jobs(catalog) | ctx.share_cards).items())),
     )

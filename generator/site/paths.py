@@ -168,6 +168,12 @@ def zone_share_image(zone_id: str) -> str:
     return f"share/zones/{zone_id}.png"
 
 
+def page_share_image(page: str) -> str:
+    """The share image (og:image) of a generated page that names one thing other than a zone (an indicator, a
+    case, a year summary, an analysis page, a news post): share/<the page's path>.png (generator/site/share.py)."""
+    return f"share/{page.removesuffix('.md')}.png"
+
+
 def zone_image(zone_id: str, file: str) -> str:
     """An image of a zone's case (copied from the data folder's images/<zone id>/)."""
     return f"{SITE_IMAGES}/{zone_id}/{file}"
