@@ -17,10 +17,7 @@ from test_compare import _expected_default, _shown, _written, _yaml
 
 from conftest import SAMPLE
 
-pytestmark = [
-    pytest.mark.skipif(not CHROMIUM.exists(), reason="/usr/bin/chromium is missing"),
-    pytest.mark.xfail(strict=True, reason="issue 16: no comparison page, no highlight yet"),
-]
+pytestmark = pytest.mark.skipif(not CHROMIUM.exists(), reason="/usr/bin/chromium is missing")
 pytest.importorskip("playwright.sync_api")
 
 RESULT = "() => document.getElementById('compare-result').innerText"

@@ -15,14 +15,11 @@ from pathlib import Path
 from types import SimpleNamespace
 from typing import Any
 
-import pytest
 import yaml
 
 from conftest import SAMPLE, generated, load_catalog
 
 COMPARE = "compare/index.md"
-
-pytestmark = pytest.mark.xfail(strict=True, reason="issue 16: no comparison page yet")
 
 
 def _zone(zone_id: str, approved: str | None, years: list[int], baseline: int | None = None) -> Any:

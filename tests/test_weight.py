@@ -14,8 +14,6 @@ import re
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
-import pytest
-
 LIMIT = 450_000  # bytes transferred, a zone page with every chart drawn (issue 14)
 TEXT = {".html", ".css", ".js", ".json", ".xml", ".svg", ".txt"}
 
@@ -58,7 +56,6 @@ def test_a_zone_page_with_every_chart_is_at_most_450_kb(sample_site: Path) -> No
     assert total <= LIMIT, f"/{heaviest}: {total / 1000:.1f} KB > {LIMIT / 1000:.0f} KB ({listing})"
 
 
-@pytest.mark.xfail(strict=True, reason="issue 16: no comparison page yet")
 def test_the_comparison_page_is_at_most_450_kb(sample_site: Path) -> None:
     """The comparison page (issue 16) carries every zone's numbers and draws its bars without plotly."""
     weights = first_visit(sample_site, "compare/")

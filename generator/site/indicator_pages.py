@@ -37,9 +37,10 @@ from generator.site.common import (
     sorted_zones,
     zone_short,
 )
+from generator.site.compare_words import highlight_html
 from generator.site.figures import reading_text
 from generator.site.learn_words import citing_block
-from generator.site.markup import link
+from generator.site.markup import Safe, link
 from generator.site.paths import INDICATORS_INDEX, href, indicator_page, zone_page
 from generator.site.sentences import Entry, ranking_sentence, trend_sentence
 from generator.site.series import with_unit
@@ -187,6 +188,7 @@ def _indicator_view(catalog: Catalog, ind: Indicator, site: ImageSite) -> dict[s
         "kind": KINDS[ind.kind].label,
         "unit": ind.unit or "—",
         "aggregation": aggregation,
+        "highlight": Safe(highlight_html([z for z in sorted_zones(catalog) if any(c.zone.id == z.id for c in cells)])),
         "ranking": _ranking(catalog, ind, cells, site),
         "trends": _trends(catalog, ind, cells, site),
     }

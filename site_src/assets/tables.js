@@ -169,8 +169,19 @@
     document.head.appendChild(script);
   }
 
+  // The comparison page's and the indicator pages' zone choice (compare.js, issue 16), fetched the same way.
+  var compareAsked = false;
+  function compareScript() {
+    if (compareAsked || !scriptsAt || !(document.getElementById("compare") || document.getElementById("zone-highlight"))) return;
+    compareAsked = true;
+    var script = document.createElement("script");
+    script.src = new URL("compare.js", scriptsAt).href;
+    document.head.appendChild(script);
+  }
+
   function start() {
     caseFilter();
+    compareScript();
     document.querySelectorAll(".sortable-table table").forEach(enhance);
     document.querySelectorAll(".table-stack table").forEach(cardRoles);
     later();
