@@ -134,6 +134,8 @@ def test_the_page_without_javascript_is_the_default_comparison_with_every_value_
     short = {z: names[z].get("short_name") or names[z]["name"] for z in zones}
     values = {z: _written(SAMPLE / "zones" / z / "annual" / f"{year}.yaml") for z in zones}
     sections = _sections(page)
+    groups = re.findall(r'<details class="indicator-group compare-group"( open)?><summary>', page)
+    assert groups[0] == " open" and not any(groups[1:]) and len(groups) == len({i["category"] for i in quantitative})
     assert list(sections) == [i["id"] for i in sorted(quantitative, key=lambda i: [c["id"] for c in
                                                                                   system["categories"]].index(i["category"]))]  # fmt: skip
     with i18n.use("zh_CN"):

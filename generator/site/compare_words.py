@@ -36,7 +36,7 @@ from typing import Any
 from generator.data.catalog import Catalog, ZoneRecord
 from generator.data.kinds import KINDS
 from generator.data.models import Indicator
-from generator.i18n import _, pgettext
+from generator.i18n import _, ngettext, pgettext
 from generator.site.charts import plot_text
 from generator.site.common import h, sorted_zones, zone_short
 from generator.site.figures import figure, reading_text
@@ -107,13 +107,19 @@ def page_data(catalog: Catalog, zone_url: Callable[[str], str], indicator_url: C
         "zones": [{"id": z.id, "name": zone_short(z), "url": zone_url(z.id), "years": annual_years(z)}
                   for z in zones],
         "years": years,
-        "categories": [{"name": c.name, "indicators": [i.id for i in inds if i.category == c.id]}
+        "categories": [{"name": c.name, "summary": _group_summary(c.name, [i for i in inds if i.category == c.id]),
+                        "indicators": [i.id for i in inds if i.category == c.id]}
                        for c in catalog.categories if any(i.category == c.id for i in inds)],
         "indicators": {i.id: {"name": i.name, "unit": i.unit or "", "percent": KINDS[i.kind].percent,
                               "url": indicator_url(i.id)} for i in inds},
         "values": {z.id: {str(y): {i.id: _cell(z, y, i) for i in inds} for y in sorted(z.reports)} for z in zones},
         "default": {"zones": list(default.zones), "year": default.year},
     }  # fmt: skip
+
+
+def _group_summary(name: str, inds: list[Indicator]) -> str:
+    """A category's group, as the zone pages name theirs: its name and how many indicators it holds."""
+    return ngettext("%(group)s (%(num)s indicator)", "%(group)s (%(num)s indicators)", len(inds), group=name)
 
 
 def attribute_json(value: Any) -> str:
@@ -251,8 +257,12 @@ def result_html(data: dict[str, Any], choice: Choice) -> str:
     year = choice.year
     out = [f'<p class="compare-caption" id="compare-caption">'
            f'{h(word("caption", zones=word("list").join(names[z] for z in choice.zones), year=year))}</p>\n']  # fmt: skip
-    for cat in data["categories"]:
-        out.append(f"<h2>{h(cat['name'])}</h2>\n")
+    # one collapsible group per category, the first open (as on the zone pages: a phone lays out only the open
+    # groups; 25 indicators at once made the page's start about half a second longer, Lighthouse)
+    for k, cat in enumerate(data["categories"]):
+        out.append(
+            f'<details class="indicator-group compare-group"{" open" if k == 0 else ""}><summary>{h(cat["summary"])}</summary>\n'
+        )
         for ind_id in cat["indicators"]:
             ind = data["indicators"][ind_id]
             cells = [data["values"][z].get(str(year), {}).get(ind_id, [NOT_REPORTED, None, missing_label()])
@@ -275,4 +285,5 @@ def result_html(data: dict[str, Any], choice: Choice) -> str:
                 out.append(f'<tr><th scope="row"><a href="{h(urls[z])}">{h(name)}</a></th>'
                            f"<td>{h(cell[0])}</td></tr>\n")  # fmt: skip
             out.append("</tbody>\n</table>\n</section>\n")
+        out.append("</details>\n")
     return "".join(out)

@@ -138,6 +138,8 @@
   }
 
   function drawResult(box, data, words, state) {
+    var groups = box.querySelectorAll("details.compare-group");
+    var open = Array.prototype.map.call(groups, function (d) { return d.open; });  // kept as the reader left them
     box.textContent = "";
     if (state.year === null || state.zones.length < 2) {
       box.appendChild(make("p", "compare-empty", words.too_few));
@@ -150,8 +152,11 @@
     caption.id = "compare-caption";
     box.appendChild(caption);
     var missing = [words.none_shown || "—", null, words.not_reported];
-    data.categories.forEach(function (cat) {
-      box.appendChild(make("h2", "", cat.name));
+    data.categories.forEach(function (cat, k) {
+      var group = make("details", "indicator-group compare-group");
+      group.open = k < open.length ? open[k] : k === 0;
+      group.appendChild(make("summary", "", cat.summary));
+      box.appendChild(group);
       cat.indicators.forEach(function (indId) {
         var ind = data.indicators[indId];
         var cells = state.zones.map(function (id) {
@@ -203,7 +208,7 @@
           tr.appendChild(make("td", "", r.cell[0]));
         });
         section.appendChild(table);
-        box.appendChild(section);
+        group.appendChild(section);
       });
     });
   }
@@ -287,10 +292,15 @@
     var controls = root.querySelector("#compare-controls");
     var note = root.querySelector("#compare-note");
     var result = root.querySelector("#compare-result");
+    var first = true;
     function show() {
       var state = readState(data, words);
       note.textContent = state.notes.join(" ");
       note.hidden = !state.notes.length;
+      // a first view without a choice in the address: the generator's default comparison is already on the page
+      // (drawing it again would cost a phone about half a second); only its links are fixed for the preview
+      var asWritten = first && !window.location.search;
+      first = false;
       drawControls(controls, data, words, state, function (zones, year, target) {
         var params = new URLSearchParams(window.location.search);
         params.set("zones", zones.join(","));
@@ -301,7 +311,11 @@
           "input[value=\"" + (target ? target.value : "") + "\"]");
         if (again) again.focus();
       });
-      drawResult(result, data, words, state);
+      if (asWritten) {
+        result.querySelectorAll("a[href]").forEach(function (a) { a.setAttribute("href", served(a.getAttribute("href"))); });
+      } else {
+        drawResult(result, data, words, state);
+      }
       root.setAttribute("data-ready", "");
     }
     show();
