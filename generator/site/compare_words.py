@@ -270,7 +270,7 @@ def result_html(data: dict[str, Any], choice: Choice) -> str:
             rows = [(names[z], c) for z, c in zip(choice.zones, cells, strict=True)]
             heading = word("heading_unit", name=ind["name"], unit=ind["unit"]) if ind["unit"] else ind["name"]
             out.append(f'<section class="compare-indicator" id="compare-{h(ind_id)}">\n'
-                       f'<h3><a href="{h(ind["url"])}">{h(heading)}</a></h3>\n'
+                       f'<h2><a href="{h(ind["url"])}">{h(heading)}</a></h2>\n'
                        f'<p class="compare-sentence">{h(sentence(ind, year, rows))}</p>\n'
                        '<div class="compare-bars" aria-hidden="true">\n')  # fmt: skip
             for (name, cell), width in zip(rows, _widths(cells), strict=True):

@@ -166,11 +166,11 @@
         var rows = state.zones.map(function (id, k) { return { id: id, name: byId[id].name, cell: cells[k] }; });
         var section = make("section", "compare-indicator");
         section.id = "compare-" + indId;
-        var h3 = make("h3");
+        var heading = make("h2");  // the page's sections: h1, then one h2 per indicator
         var a = make("a", "", ind.unit ? fill(words.heading_unit, { name: ind.name, unit: ind.unit }) : ind.name);
         a.href = served(ind.url);
-        h3.appendChild(a);
-        section.appendChild(h3);
+        heading.appendChild(a);
+        section.appendChild(heading);
         section.appendChild(make("p", "compare-sentence", sentence(words, ind, state.year, rows)));
         var bars = make("div", "compare-bars");
         bars.setAttribute("aria-hidden", "true");
