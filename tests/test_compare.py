@@ -262,7 +262,8 @@ def test_the_script_gets_its_words_from_the_catalogue() -> None:
     """Every word compare.js writes comes from the page's data-words (the catalogue's), none from the script."""
     from generator.site import compare_words
 
-    script = (SAMPLE.parent / "site_src" / "assets" / "compare.js").read_text(encoding="utf-8")
+    assets = SAMPLE.parent / "site_src" / "assets"
+    script = "".join((assets / name).read_text(encoding="utf-8") for name in ("compare.js", "highlight.js"))
     cjk = re.compile(r"[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]")
     code = re.sub(r"/\*.*?\*/|//[^\n]*", "", script, flags=re.S)
     assert not cjk.search(code)

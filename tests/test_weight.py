@@ -35,8 +35,10 @@ def first_visit(site: Path, page: str) -> dict[str, int]:
     paths = [base] + [urlsplit(urljoin(base, href)).path for href in linked if "://" not in href]
     if 'class="chart-plot"' in html:
         paths += ["/assets/vendor/plotly/plotly-site.min.js", "/assets/vendor/plotly/plotly-locale-zh-cn.js"]
-    if 'id="compare"' in html or 'id="zone-highlight"' in html:  # fetched by tables.js (issue 16)
+    if 'id="compare"' in html:  # fetched by tables.js (issue 16)
         paths.append("/assets/compare.js")
+    if 'id="zone-highlight"' in html:
+        paths.append("/assets/highlight.js")
     paths += ["/sitemap.xml", "/assets/favicon.png"]
     weights = {path: sent(site, path) for path in paths}
     weights["/sitemap.xml (again)"] = weights["/sitemap.xml"]

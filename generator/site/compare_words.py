@@ -179,7 +179,7 @@ def script_words() -> dict[str, str]:
 
 
 def highlight_html(zones: list[ZoneRecord]) -> str:
-    """An indicator page's place for the zones a reader highlights on its charts (compare.js fills it: hidden,
+    """An indicator page's place for the zones a reader highlights on its charts (highlight.js fills it: hidden,
     and the charts unchanged, without JavaScript): each zone's id, name, and name as the charts write it."""
     if len(zones) < MIN_ZONES:
         return ""

@@ -433,7 +433,7 @@
 
   function init() {
     listenForDownloads();
-    // compare.js rewrote a chart's figure (zones highlighted on an indicator page): draw it again if drawn
+    // highlight.js rewrote a chart's figure (zones highlighted on an indicator page): draw it again if drawn
     document.addEventListener("chart-refigure", function (event) {
       if (event.target.getAttribute && event.target.getAttribute("data-rendered") && window.Plotly) draw(event.target);
     });

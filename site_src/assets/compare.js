@@ -1,5 +1,5 @@
-/* Comparing zones (issue 16, part 1). Fetched by tables.js where a page has #compare (the comparison page)
-   or #zone-highlight (an indicator page); then runs on every page view of Material's instant navigation.
+/* Comparing zones (issue 16, part 1). Fetched by tables.js where a page has #compare (the comparison page);
+   then runs on every page view of Material's instant navigation.
 
    The comparison page carries every zone's every year's value (data-compare, JSON) and the catalogue's words as
    templates (data-words: `{name}` is a value's place; generator/site/compare_words.py). This script adds the
@@ -8,10 +8,7 @@
    the table, built exactly as the generator builds the default one (compare_words.result_html), with
    textContent only: names and ids from the data or the address are never read as markup. Ids in the address
    that are not a zone are left out, and a note says so. Gaps are computed exactly (BigInt), never in floats.
-
-   An indicator page: the reader highlights zones on its charts (?highlight=a,b, kept like the comparison): the
-   other zones' bars and lines are drawn faint and the chosen ones' names bold, their table rows marked; the
-   figures are rewritten in the charts' data-figure, and charts.js redraws a drawn chart ("chart-refigure"). */
+   (An indicator page's highlighted zones are highlight.js's.) */
 (function () {
   "use strict";
 
@@ -322,101 +319,12 @@
     return show;
   }
 
-  /* ---- an indicator page: highlight zones on its charts ---- */
-
-  function emphasised(figure, labels) {
-    var any = labels.length > 0;
-    (figure.data || []).forEach(function (trace) {
-      if (trace.type === "bar" && trace.orientation === "h") {
-        trace.marker = Object.assign({}, trace.marker, {
-          opacity: trace.y.map(function (l) { return !any || labels.indexOf(l) >= 0 ? 1 : 0.3; })
-        });
-        if (any) {
-          figure.layout.yaxis = Object.assign({}, figure.layout.yaxis, {
-            tickmode: "array", tickvals: trace.y,
-            ticktext: trace.y.map(function (l) { return labels.indexOf(l) >= 0 ? "<b>" + l + "</b>" : l; })
-          });
-        }
-      } else if (trace.type === "scatter") {
-        var on = labels.indexOf(trace.name) >= 0;
-        if (any) {
-          trace.opacity = on ? 1 : 0.25;
-          trace.line = Object.assign({}, trace.line, { width: on ? 4 : 2 });
-          if (on) trace.name = "<b>" + trace.name + "</b>";
-        }
-      }
-    });
-    return figure;
-  }
-
-  function startHighlight(box) {
-    var zones = json(box, "data-zones");
-    var words = json(box, "data-words");
-    if (!zones || !words) return;
-    var plots = Array.prototype.slice.call(document.querySelectorAll(".chart-plot[data-figure]"));
-    var originals = plots.map(function (p) { return p.getAttribute("data-figure"); });
-    var note = make("p", "compare-note");
-    note.setAttribute("role", "status");
-    function show() {
-      var asked = idsIn(new URLSearchParams(window.location.search).get("highlight"));
-      var known = zones.map(function (z) { return z.id; });
-      var chosen = known.filter(function (id) { return asked.indexOf(id) >= 0; });
-      var unknown = asked.filter(function (id) { return known.indexOf(id) < 0; });
-      note.textContent = unknown.length ? fill(words.unknown, { ids: unknown.join(words.list) }) : "";
-      note.hidden = !unknown.length;
-      box.textContent = "";
-      var set = make("fieldset", "compare-zones");
-      set.appendChild(make("legend", "", words.legend));
-      zones.forEach(function (z) {
-        var label = make("label", "compare-zone");
-        var input = document.createElement("input");
-        input.type = "checkbox";
-        input.value = z.id;
-        input.checked = chosen.indexOf(z.id) >= 0;
-        label.appendChild(input);
-        label.appendChild(document.createTextNode(" " + z.name));
-        set.appendChild(label);
-      });
-      box.appendChild(set);
-      box.appendChild(note);
-      box.hidden = false;
-      var labels = zones.filter(function (z) { return chosen.indexOf(z.id) >= 0; }).map(function (z) { return z.label; });
-      var names = zones.filter(function (z) { return chosen.indexOf(z.id) >= 0; }).map(function (z) { return z.name; });
-      plots.forEach(function (plot, k) {
-        var figure = labels.length ? JSON.stringify(emphasised(JSON.parse(originals[k]), labels)) : originals[k];
-        if (plot.getAttribute("data-figure") === figure) return;
-        plot.setAttribute("data-figure", figure);
-        plot.dispatchEvent(new CustomEvent("chart-refigure", { bubbles: true }));
-      });
-      document.querySelectorAll(".chart-table tbody tr").forEach(function (tr) {
-        var on = Array.prototype.some.call(tr.cells, function (c) { return names.indexOf(c.textContent.trim()) >= 0; });
-        tr.classList.toggle("zone-highlighted", on);
-      });
-      box.setAttribute("data-ready", "");
-    }
-    box.onchange = function (event) {
-      var ids = Array.prototype.filter.call(box.querySelectorAll("input"), function (i) { return i.checked; })
-        .map(function (i) { return i.value; });
-      var params = new URLSearchParams(window.location.search);
-      if (ids.length) params.set("highlight", ids.join(",")); else params["delete"]("highlight");
-      go(params);
-      var value = event.target.value;
-      show();
-      var again = box.querySelector("input[value=\"" + value + "\"]");
-      if (again) again.focus();
-    };
-    show();
-    return show;
-  }
-
   var current = null;
 
   function start() {
     current = null;
     var root = document.getElementById("compare");
     if (root) current = startCompare(root);
-    var box = document.getElementById("zone-highlight");
-    if (box) current = startHighlight(box);
   }
 
   window.addEventListener("popstate", function () { if (current) current(); });
