@@ -172,6 +172,8 @@ def unwrapped_cjk(text: str, strings: list[str]) -> list[str]:
     data's strings are taken out (compared as text: the pages' HTML and Markdown escapes undone)."""
     for _ in range(3):  # a chart's figure is JSON in an HTML attribute: escaped twice
         text = html.unescape(text)
+    # JSON in an attribute writes `&`, `<`, `>` as JSON escapes (the comparison page's data, compare_words.py)
+    text = text.replace("\\u0026", "&").replace("\\u003c", "<").replace("\\u003e", ">")
     while True:
         shorter = WRAPPED.sub(" ", text)
         if shorter == text:

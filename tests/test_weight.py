@@ -35,6 +35,10 @@ def first_visit(site: Path, page: str) -> dict[str, int]:
     paths = [base] + [urlsplit(urljoin(base, href)).path for href in linked if "://" not in href]
     if 'class="chart-plot"' in html:
         paths += ["/assets/vendor/plotly/plotly-site.min.js", "/assets/vendor/plotly/plotly-locale-zh-cn.js"]
+    if 'id="compare"' in html:  # fetched by tables.js (issue 16)
+        paths.append("/assets/compare.js")
+    if 'id="zone-highlight"' in html:
+        paths.append("/assets/highlight.js")
     paths += ["/sitemap.xml", "/assets/favicon.png"]
     weights = {path: sent(site, path) for path in paths}
     weights["/sitemap.xml (again)"] = weights["/sitemap.xml"]
@@ -52,6 +56,15 @@ def test_a_zone_page_with_every_chart_is_at_most_450_kb(sample_site: Path) -> No
         f"{path} {size / 1000:.1f}" for path, size in sorted(weights[heaviest].items(), key=lambda kv: -kv[1])
     )
     assert total <= LIMIT, f"/{heaviest}: {total / 1000:.1f} KB > {LIMIT / 1000:.0f} KB ({listing})"
+
+
+def test_the_comparison_page_is_at_most_450_kb(sample_site: Path) -> None:
+    """The comparison page (issue 16) carries every zone's numbers and draws its bars without plotly."""
+    weights = first_visit(sample_site, "compare/")
+    assert "/assets/compare.js" in weights
+    assert "/assets/vendor/plotly/plotly-site.min.js" not in weights
+    total = sum(weights.values())
+    assert total <= LIMIT, f"/compare/: {total / 1000:.1f} KB > {LIMIT / 1000:.0f} KB"
 
 
 # ---- the site's own scripts and stylesheets, published minified ----------------------

@@ -38,6 +38,7 @@ from generator.site.common import (
     sorted_zones,
     zone_short,
 )
+from generator.site.compare_words import highlight_html
 from generator.site.figures import reading_text
 from generator.site.learn_words import citing_block
 from generator.site.markup import Safe, inline, link
@@ -203,6 +204,7 @@ def _indicator_view(catalog: Catalog, ind: Indicator, site: ImageSite, ctx: Cont
         "kind": KINDS[ind.kind].label,
         "unit": ind.unit or "—",
         "aggregation": aggregation,
+        "highlight": Safe(highlight_html([z for z in sorted_zones(catalog) if any(c.zone.id == z.id for c in cells)])),
         "ranking": _ranking(catalog, ind, cells, site, revisions),
         "trends": _trends(catalog, ind, cells, site, revisions),
     }

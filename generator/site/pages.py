@@ -19,6 +19,7 @@ from generator.site.case_pages import make_case_pages
 from generator.site.changes_pages import make_changes_pages
 from generator.site.charts import shown_chart_files
 from generator.site.common import Context, Section, make_env
+from generator.site.compare_pages import make_compare_pages
 from generator.site.downloads import make_downloads
 from generator.site.freshness import Freshness
 from generator.site.guide_pages import make_guide_pages
@@ -37,6 +38,7 @@ from generator.site.zone_pages import make_zone_pages
 SECTIONS: list[Callable[[Context], Section]] = [
     make_home_page,
     make_zone_pages,
+    make_compare_pages,  # the zones side by side: in the zones' section of the navigation (zone_pages.py)
     make_summary_pages,  # the zones' year pages: linked from the zone pages, not listed in the navigation
     make_case_pages,
     make_indicator_pages,

@@ -68,6 +68,11 @@ def has_page(catalog: Catalog, ind: Indicator) -> bool:
     return catalog.indicator(ind.id) is ind and KINDS[ind.kind].numeric
 
 
+def compare_link(zone_ids: list[str] | tuple[str, ...]) -> str:
+    """The comparison page with these zones chosen (its address's query, read by compare.js)."""
+    return f"{COMPARE}?zones={','.join(zone_ids)}"
+
+
 def zone_csv_path(zone_id: str) -> str:
     """The per-zone CSV (downloads.py)."""
     return f"{SITE_ZONE_CSVS}/{zone_id}.csv"
@@ -99,6 +104,7 @@ ABOUT = "about.md"  # hand-written (site_src/), listed in the navigation
 # The folders where ids become file names, and their own pages, are generator/data/layout.py's: the checker reads
 # them there too (it refuses an id named like one of these pages).
 ZONES_INDEX = site_index(SITE_ZONES)
+COMPARE = "compare/index.md"  # the zones side by side (issue 16); a page of its own, outside zones/ (ids live there)
 CASES_INDEX = site_index(SITE_CASES)
 CASES_JSON = f"{SITE_CASES}/index.json"  # the case list's filter script reads it
 INDICATORS_INDEX = site_index(SITE_INDICATORS)

@@ -37,14 +37,17 @@ from generator.site.common import (
     zone_events,
     zone_short,
 )
+from generator.site.compare_words import default_choice
 from generator.site.composite_words import composite_block
 from generator.site.figures import date_text, reading_text
 from generator.site.learn_words import lessons_block
 from generator.site.markup import Safe, inline, link
 from generator.site.paths import (
+    COMPARE,
     DATA_INDEX,
     ZONES_INDEX,
     case_page,
+    compare_link,
     href,
     indicator_name,
     summary_links,
@@ -63,7 +66,7 @@ def make_zone_pages(ctx: Context) -> Section:
     out = Section()
     zones = sorted_zones(catalog)
     listed = len(zones) <= NAV_MAX_PAGES
-    nav: list[Any] = [ZONES_INDEX]
+    nav: list[Any] = [ZONES_INDEX, {pgettext("compare: the page's title", "Compare zones"): COMPARE}]
     for zone in zones:
         view = _zone_view(ctx, zone)
         out.pages[zone_page(zone.id)] = env.get_template("zone.md.j2").render(**view)
@@ -240,6 +243,17 @@ def _notes(catalog: Catalog, zone: ZoneRecord) -> list[dict[str, Any]]:
     return out
 
 
+def _compare_line(catalog: Catalog, zone: ZoneRecord) -> Safe:
+    """The link to the comparison page with this zone chosen, and the default comparison's other zones (up to
+    four in all; generator/site/compare_words.py)."""
+    others = [z for z in default_choice(catalog).zones if z != zone.id][:3]
+    if not others:  # no other zone to compare it with
+        return Safe("")
+    words = _("compare zones side by side")
+    return Safe(_("Compare this zone with other zones: %(link)s",
+                  link=link(words, href(zone_page(zone.id), compare_link([zone.id, *others])))))  # fmt: skip
+
+
 def _zone_view(ctx: Context, zone: ZoneRecord) -> dict[str, Any]:
     catalog, env, analysis = ctx.catalog, ctx.env, ctx.analysis
     z = zone.zone
@@ -277,6 +291,7 @@ def _zone_view(ctx: Context, zone: ZoneRecord) -> dict[str, Any]:
         "downloads": Safe(_("Download this zone's data: %(csv)s (all zones' data: %(open_data)s)", csv=csv_link,
                             open_data=open_data_link)),
         "summary_links": summary_links(zone, pdf=ctx.pdf),
+        "compare": _compare_line(catalog, zone),
         "groups": _grouped(env, catalog, dashboard, _dashboard(catalog, analysis.peers, zone, own, targets, site, revisions)),
         "dashboard_summary": dashboard_summary([zone_series(zone, i) for i in [*common, *own] if KINDS[i.kind].numeric],
                                                max(zone.reports)) if zone.reports else "",

@@ -433,6 +433,10 @@
 
   function init() {
     listenForDownloads();
+    // highlight.js rewrote a chart's figure (zones highlighted on an indicator page): draw it again if drawn
+    document.addEventListener("chart-refigure", function (event) {
+      if (event.target.getAttribute && event.target.getAttribute("data-rendered") && window.Plotly) draw(event.target);
+    });
     new MutationObserver(retheme).observe(document.body, {
       attributes: true, attributeFilter: ["data-md-color-scheme"]
     });

@@ -201,8 +201,21 @@
     document.head.appendChild(script);
   }
 
+  // The comparison page's zone choice (compare.js) and the indicator pages' highlighted zones (highlight.js),
+  // issue 16: fetched the same way, each by the page that has its box.
+  var asked = {};
+  function pageScript(id, file) {
+    if (asked[file] || !scriptsAt || !document.getElementById(id)) return;
+    asked[file] = true;
+    var script = document.createElement("script");
+    script.src = new URL(file, scriptsAt).href;
+    document.head.appendChild(script);
+  }
+
   function start() {
     caseFilter();
+    pageScript("compare", "compare.js");
+    pageScript("zone-highlight", "highlight.js");
     document.querySelectorAll(".sortable-table table").forEach(enhance);
     document.querySelectorAll(".table-stack table").forEach(cardRoles);
     later();

@@ -196,6 +196,7 @@ def main() -> None:
     parser.add_argument("--indicator-page", default="indicators/tech_contract_turnover/", help="an indicator page")
     parser.add_argument("--home-page", default="", help="the home page")
     parser.add_argument("--cases-page", default="cases/", help="the case library")
+    parser.add_argument("--compare-page", default="compare/", help="the comparison of zones (issue 16)")
     parser.add_argument("--plain-page", default="about/", help="a page without charts")
     parser.add_argument("--chart-page", default="chart-fixture/", help="a page with a chart in the first screen")
     args = parser.parse_args()
@@ -209,12 +210,25 @@ def main() -> None:
         server, base_url = start_server(tmp / "site")
         try:
             build_fixture_site(tmp, base_url)
-            pages = [args.zone_page, args.indicator_page, args.home_page, args.cases_page, args.plain_page]
+            pages = [
+                args.zone_page,
+                args.indicator_page,
+                args.home_page,
+                args.cases_page,
+                args.plain_page,
+                args.compare_page,
+            ]
             results["weight"] = page_weight(base_url, [*pages, args.chart_page])
             if not args.no_lighthouse:
                 results["lighthouse"] = {
                     page: lighthouse(base_url + page, args.runs, out)
-                    for page in (args.zone_page, args.indicator_page, args.home_page, args.cases_page)
+                    for page in (
+                        args.zone_page,
+                        args.indicator_page,
+                        args.home_page,
+                        args.cases_page,
+                        args.compare_page,
+                    )
                 }
         finally:
             server.shutdown()
