@@ -253,9 +253,12 @@ def test_hostile_zone_names_are_text_in_the_page_and_its_data(tmp_path: Path) ->
     assert page.count(escaped) >= 2 * len(_sections(page))
     assert hostile not in page
     indicator = site.pages["indicators/tech_contract_turnover.md"]
-    zones_attr = re.search(r'id="zone-highlight" hidden data-zones="([^"]*)"', indicator)
+    zones_attr = re.search(r'id="zone-highlight" data-zones="([^"]*)"', indicator)
     assert zones_attr and "<" not in zones_attr.group(1)
     assert hostile in [z["name"] for z in json.loads(html.unescape(zones_attr.group(1)))]
+    # and in the highlight box's checkboxes, drawn in the page (their size known at the first paint): as text
+    box = indicator[indicator.find('id="zone-highlight"') :]
+    assert f"> {escaped}</label>" in box[: box.find("</div>")] and hostile not in indicator
 
 
 def test_the_script_gets_its_words_from_the_catalogue() -> None:

@@ -179,8 +179,12 @@ def script_words() -> dict[str, str]:
 
 
 def highlight_html(zones: list[ZoneRecord]) -> str:
-    """An indicator page's place for the zones a reader highlights on its charts (highlight.js fills it: hidden,
-    and the charts unchanged, without JavaScript): each zone's id, name, and name as the charts write it."""
+    """An indicator page's place for the zones a reader highlights on its charts: each zone's id, name, and name as
+    the charts write it, for highlight.js, and the box's checkboxes as the script draws them with nothing chosen, so
+    that the box has its size at the first paint (shown only where the page's head script says JavaScript runs:
+    site.css; drawn by the script, it would push the charts down after they were placed, and a chart placed in the
+    first screen would be fetched and drawn before the reader scrolls). Without JavaScript it is not shown and the
+    charts are unchanged."""
     if len(zones) < MIN_ZONES:
         return ""
     listed = [{"id": z.id, "name": zone_short(z), "label": plot_text(zone_short(z))} for z in zones]
@@ -189,9 +193,14 @@ def highlight_html(zones: list[ZoneRecord]) -> str:
         "unknown": word("unknown", ids="{ids}"),
         "list": word("list"),
     }
+    boxes = "".join(
+        f'<label class="compare-zone"><input type="checkbox" value="{h(z["id"])}"> {h(z["name"])}</label>'
+        for z in listed
+    )
     return (
-        f'\n\n<div class="zone-highlight" id="zone-highlight" hidden data-zones="{attribute_json(listed)}" '
-        f'data-words="{attribute_json(words)}" data-search-exclude></div>'
+        f'\n\n<div class="zone-highlight" id="zone-highlight" data-zones="{attribute_json(listed)}" '
+        f'data-words="{attribute_json(words)}" data-search-exclude><fieldset class="compare-zones">'
+        f"<legend>{h(words['legend'])}</legend>{boxes}</fieldset></div>"
     )
 
 
