@@ -633,6 +633,32 @@ GOV_FOOTER = """() => ['.gov-footer .page-updated', '.gov-footer .gov-badge'].ma
 }).filter(Boolean)"""
 
 
+# Layout shifts (what Lighthouse's CLS adds up): each shift the page makes by itself, not one that follows the reader's
+# click or key (hadRecentInput), with the elements that moved. A box a script fills after the first paint pushes what
+# is below it down (the case library's filter did: CLS 0.12, Lighthouse 94); the page must draw such a box at its size
+# from the start. The reading aids' closed panel settling by a pixel or so is below the threshold.
+LAYOUT_SHIFT_LISTENER = """(() => { window.__layoutShifts = [];
+  new PerformanceObserver(list => { for (const e of list.getEntries()) if (!e.hadRecentInput)
+    window.__layoutShifts.push([e.value, (e.sources || []).map(s => s.node ? s.node.nodeName + (s.node.id ? '#' + s.node.id
+      : s.node.className ? '.' + String(s.node.className).split(' ')[0] : '') : '?').slice(0, 3)]);
+  }).observe({type: 'layout-shift', buffered: true}); })();"""
+LAYOUT_SHIFT_MAX = 0.01  # Lighthouse counts below 0.1 as good; a page that draws its boxes at their size has ~0
+
+
+def watch_layout_shifts(context: Any) -> None:
+    context.add_init_script(LAYOUT_SHIFT_LISTENER)
+
+
+def layout_shift_problems(page: Any, path: str) -> list[str]:
+    """The page's layout shifts so far, if they add up to more than LAYOUT_SHIFT_MAX, named by page."""
+    shifts = page.evaluate("() => window.__layoutShifts || []")
+    total = sum(value for value, _moved in shifts)
+    if total <= LAYOUT_SHIFT_MAX:
+        return []
+    moved = sorted({node for _value, nodes in shifts for node in nodes})
+    return [f"/{path}: layout shift {total:.3f} (moved: {', '.join(moved)})"]
+
+
 def gov_footer_problems(page: Any, path: str) -> list[str]:
     """Issue 15 (government-site norms): the footer shows the page's date and the website badge (or its
     placeholder), on the screen at the phone's width."""
