@@ -771,6 +771,7 @@ def _sweep(browser: Any, base_url: str, paths: list[str]) -> tuple[list[str], in
     ctx = browser.new_context(viewport={"width": 375, "height": 800}, locale="zh-CN")
     ctx.set_default_timeout(15_000)
     watch_csp(ctx)
+    watch_layout_shifts(ctx)
     problems: list[str] = []
     charts = 0
     try:
@@ -778,6 +779,8 @@ def _sweep(browser: Any, base_url: str, paths: list[str]) -> tuple[list[str], in
             watch = Watch()
             page = open_page(ctx, base_url + path, watch)
             page.wait_for_load_state("load")
+            page.wait_for_timeout(200)  # the page scripts tables.js fetches have run: what they draw is in place
+            problems += layout_shift_problems(page, path)  # before the sweep opens groups and scrolls
             if page.locator(".chart-plot").count():
                 open_every_group(page)
                 for chart in wait_all_drawn(page):

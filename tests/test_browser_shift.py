@@ -17,7 +17,6 @@ served, site, base_url = test_browser.served, test_browser.site, test_browser.ba
 pytestmark = pytest.mark.skipif(not Path("/usr/bin/chromium").exists(), reason="/usr/bin/chromium is missing")
 
 
-@pytest.mark.xfail(strict=True, reason="the case filter and the comparison's controls are drawn after the first paint")
 @pytest.mark.parametrize("path", ["cases/", "compare/"])
 def test_controls_drawn_by_a_script_move_nothing(browser: Any, base_url: str, path: str) -> None:
     ctx = browser.new_context(viewport={"width": 412, "height": 823}, locale="zh-CN")

@@ -8,7 +8,7 @@ from typing import Any
 
 from generator.data.catalog import CaseRecord, Catalog
 from generator.data.image_size import image_size
-from generator.i18n import N_, _, pgettext
+from generator.i18n import N_, NP_, _, pgettext
 from generator.site.common import NAV_MAX_PAGES, Context, Section, front_matter, h, zone_short
 from generator.site.figures import date_text
 from generator.site.learn_words import case_around
@@ -126,6 +126,34 @@ def _case_item(entry: dict[str, Any]) -> str:
     )
 
 
+# The filter's fields: the choice's name in the address (?task=&city=&year=&tag=), and its label.
+_FILTER_FIELDS = (
+    ("task", NP_("case filter", "Main task:")),
+    ("city", NP_("case filter", "City:")),
+    ("year", NP_("case filter", "Year:")),
+    ("tag", NP_("case filter", "Tag:")),
+)
+
+
+def _filter_box(choices: dict[str, list[dict[str, str]]]) -> str:
+    """The filter's labelled <select>s and its reset button, drawn in the page (case-filter.js only wires them up),
+    so the box has its size at the first paint and nothing below it moves when the script arrives. site.css shows it
+    only where the head's script marks <html data-js>: without JavaScript it could filter nothing."""
+    every, name = h(pgettext("case filter", "All")), h(pgettext("case filter", "Filter cases"))
+    fields = []
+    for key, label in _FILTER_FIELDS:
+        options = "".join(f'<option value="{h(c["id"])}">{h(c["name"])}</option>' for c in choices.get(key, ()))
+        fields.append(
+            f'<span class="case-filter__field"><label for="case-filter-{key}">{h(pgettext(*label))}</label>'
+            f'<select id="case-filter-{key}" name="{key}"><option value="">{every}</option>{options}</select></span>'
+        )
+    reset = h(pgettext("case filter", "Clear filters"))
+    return (
+        f'<div class="case-filter" id="case-filter" role="search" aria-label="{name}" data-search-exclude>'
+        f'{" ".join(fields)} <button type="button" class="md-button case-filter__reset">{reset}</button></div>'
+    )
+
+
 def _filter_words() -> dict[str, str]:
     """What the filter says when nothing matches (site_src/assets/case-filter.js fills in {filter} and
     {count}): that nothing matches, and the buttons that widen the choice."""
@@ -135,18 +163,14 @@ def _filter_words() -> dict[str, str]:
         "clear": _("You can clear the filters to see more:"),
         "drop": _("Remove “%(filter)s” (%(count)s cases)", filter="{filter}", count="{count}"),
         "all": _("Clear all filters (%(count)s cases)", count="{count}"),
+        "count": pgettext("case filter", "%(count)s cases in all", count="{count}"),
     }
 
 
 def _case_list_view(catalog: Catalog, cases: list[CaseRecord]) -> dict[str, Any]:
     items = "\n".join(_case_item(case_entry(catalog, c)) for c in cases)
-    # The filter's choices ride in an attribute as well (not an inline <script>, which Material's instant
-    # navigation would run as code), so the filter works where fetch() cannot: a preview opened from disk.
-    choices = json.dumps(case_index(catalog, cases)["choices"], ensure_ascii=False, sort_keys=True)
-    index = href(CASES_INDEX, CASES_JSON)
     words = h(json.dumps(_filter_words(), ensure_ascii=False, sort_keys=True))
-    html = (f'<ul class="case-list" id="case-list" data-index="{index}" data-choices="{h(choices)}" '
-            f'data-words="{words}">\n{items}\n</ul>') if items else ""  # fmt: skip
+    html = f'<ul class="case-list" id="case-list" data-words="{words}">\n{items}\n</ul>' if items else ""
     sample = any(catalog.zones[c.zone_id].is_sample for c in catalog.cases)
     return {
         "fm": front_matter(
@@ -155,6 +179,7 @@ def _case_list_view(catalog: Catalog, cases: list[CaseRecord]) -> dict[str, Any]
             _("The zones' replicable experience, which can be filtered by main task, city, year and tag"),
         ),
         "list": Safe(html),
+        "filter": Safe(_filter_box(case_index(catalog, cases)["choices"])) if items else Safe(""),
         "count": len(cases),
         "links": hrefs(CASES_INDEX, tasks=POLICY_TASKS),
     }

@@ -9,7 +9,14 @@ import posixpath
 
 from generator.i18n import _, pgettext
 from generator.site.common import Context, Section, front_matter
-from generator.site.compare_words import attribute_json, default_choice, page_data, result_html, script_words
+from generator.site.compare_words import (
+    attribute_json,
+    controls_html,
+    default_choice,
+    page_data,
+    result_html,
+    script_words,
+)
 from generator.site.markup import Safe
 from generator.site.paths import COMPARE, indicator_page, page_url, zone_page
 
@@ -34,6 +41,7 @@ def make_compare_pages(ctx: Context) -> Section:
         title=title,
         data=Safe(attribute_json(data)),
         words=Safe(attribute_json(script_words())),
+        controls=Safe(controls_html(data, default_choice(catalog))),
         result=Safe(result_html(data, default_choice(catalog))),
     )
     return out

@@ -178,6 +178,29 @@ def script_words() -> dict[str, str]:
     return {**words, "not_reported": missing_label(), "none_shown": NOT_REPORTED}
 
 
+def controls_html(data: dict[str, Any], choice: Choice) -> str:
+    """The comparison's choice of zones and year as compare.js draws it for `choice` (the default), drawn in the page
+    so that the box has its size at the first paint: drawn by the script alone, it pushed the comparison down once
+    the script arrived. Shown where the head's script marks <html data-js> (site.css); without JavaScript the
+    default comparison below is the page, and the box could change nothing."""
+    boxes = []
+    for zone in data["zones"]:
+        on = zone["id"] in choice.zones
+        state = " checked" if on else (" disabled" if len(choice.zones) >= MAX_ZONES else "")
+        boxes.append(
+            f'<label class="compare-zone"><input type="checkbox" name="zone" value="{h(zone["id"])}"{state}> '
+            f"{h(zone['name'])}</label>"
+        )
+    years = "".join(
+        f'<option value="{y}"{" selected" if y == choice.year else ""}>{h(word("year_option", year=y))}</option>'
+        for y in data["years"]
+    )
+    return (
+        f'<fieldset class="compare-zones"><legend>{h(word("choose_zones"))}</legend>{"".join(boxes)}</fieldset>'
+        f'<label class="compare-year">{h(word("choose_year"))} <select name="year">{years}</select></label>'
+    )
+
+
 def highlight_html(zones: list[ZoneRecord]) -> str:
     """An indicator page's place for the zones a reader highlights on its charts: each zone's id, name, and name as
     the charts write it, for highlight.js, and the box's checkboxes as the script draws them with nothing chosen, so

@@ -1,7 +1,7 @@
-/* The experience library's filter (cases/index.md). The list is complete without JavaScript; this script
-   fetches cases/index.json for the choices, adds four labelled <select>s, hides the items that do not
-   match, announces "共 N 个案例" (aria-live), and keeps the choice in the address (?task=&city=&year=&tag=)
-   so a filtered view can be linked. When nothing matches, the same live line says so and how to widen the
+/* The experience library's filter (cases/index.md). The list is complete without JavaScript; the page draws the
+   four labelled <select>s and the reset button (case_pages._filter_box: at their size from the first paint, shown
+   where JavaScript runs), and this script wires them up: it hides the items that do not match, announces the count
+   (aria-live), and keeps the choice in the address (?task=&city=&year=&tag=) so a filtered view can be linked. When nothing matches, the same live line says so and how to widen the
    choice, with one button per chosen filter (naming how many cases are left without it) and one to clear
    them all; their words come from the catalogue through the list's data-words (case_pages.py).
    Runs on every page view of Material's instant navigation. */
@@ -9,10 +9,10 @@
   "use strict";
 
   var FIELDS = [
-    { key: "task", label: "主要任务", attr: "task" },
-    { key: "city", label: "设区市", attr: "city" },
-    { key: "year", label: "年份", attr: "year" },
-    { key: "tag", label: "标签", attr: "tags" }
+    { key: "task", attr: "task" },
+    { key: "city", attr: "city" },
+    { key: "year", attr: "year" },
+    { key: "tag", attr: "tags" }
   ];
 
   function matches(item, chosen) {
@@ -109,40 +109,8 @@
       if (ok) shown += 1;
     });
     var drops = words ? widen(list, count, selects, words, update) : -1;
-    count.textContent = drops < 0 ? "共 " + shown + " 个案例" : words.none + (drops > 0 ? words.one : words.clear);
+    count.textContent = drops < 0 ? fill(words.count, { count: shown }) : words.none + (drops > 0 ? words.one : words.clear);
     return chosen;
-  }
-
-  function buildControls(box, choices, chosen) {
-    var selects = [];
-    FIELDS.forEach(function (f) {
-      var id = "case-filter-" + f.key;
-      var wrap = document.createElement("span");
-      wrap.className = "case-filter__field";
-      var label = document.createElement("label");
-      label.htmlFor = id;
-      label.textContent = f.label + "：";
-      var select = document.createElement("select");
-      select.id = id;
-      select.name = f.key;
-      select.appendChild(new Option("全部", ""));
-      (choices[f.key] || []).forEach(function (c) {
-        select.appendChild(new Option(String(c.name), String(c.id)));  // textContent: never parsed as HTML
-      });
-      select.value = chosen[f.key];
-      if (select.value !== chosen[f.key]) select.value = "";  // an unknown value in the address
-      wrap.appendChild(label);
-      wrap.appendChild(select);
-      box.appendChild(wrap);
-      box.appendChild(document.createTextNode(" "));  // spacing even without the site's CSS
-      selects.push(select);
-    });
-    var reset = document.createElement("button");
-    reset.type = "button";
-    reset.className = "md-button case-filter__reset";
-    reset.textContent = "清除筛选";
-    box.appendChild(reset);
-    return { selects: selects, reset: reset };
   }
 
   function init() {
@@ -150,30 +118,25 @@
     var box = document.getElementById("case-filter");
     var count = document.getElementById("case-count");
     if (!list || !box || !count || box.getAttribute("data-ready")) return;
+    var selects = FIELDS.map(function (f) { return document.getElementById("case-filter-" + f.key); });
+    var reset = box.querySelector(".case-filter__reset");
+    if (!reset || selects.some(function (s) { return !s; })) return;
     box.setAttribute("data-ready", "1");
-    var inline = list.getAttribute("data-choices");
-    var url = new URL(list.getAttribute("data-index") || "index.json", window.location.href);
-    var load = inline  // choices in the page work from disk too (fetch() is blocked on file://)
-      ? Promise.resolve({ choices: JSON.parse(inline) })
-      : fetch(url.href).then(function (r) { if (!r.ok) throw new Error(r.status); return r.json(); });
-    load
-      .then(function (index) {
-        if (!document.body.contains(list)) return;  // the reader navigated away meanwhile
-        var controls = buildControls(box, index.choices || {}, readQuery());
-        box.setAttribute("role", "search");
-        box.setAttribute("aria-label", "筛选案例");
-        box.hidden = false;
-        var words = null;
-        try { words = JSON.parse(list.getAttribute("data-words") || "null"); } catch (e) { words = null; }
-        var update = function () { writeQuery(apply(list, count, controls.selects, words, update)); };
-        controls.selects.forEach(function (s) { s.addEventListener("change", update); });
-        controls.reset.addEventListener("click", function () {
-          controls.selects.forEach(function (s) { s.value = ""; });
-          update();
-        });
-        apply(list, count, controls.selects, words, update);
-      })
-      .catch(function () { /* the full list stays readable */ });
+    var chosen = readQuery();
+    selects.forEach(function (select, i) {
+      select.value = chosen[FIELDS[i].key];
+      if (select.value !== chosen[FIELDS[i].key]) select.value = "";  // an unknown value in the address
+    });
+    var words = null;
+    try { words = JSON.parse(list.getAttribute("data-words") || "null"); } catch (e) { words = null; }
+    if (!words) return;
+    var update = function () { writeQuery(apply(list, count, selects, words, update)); };
+    selects.forEach(function (s) { s.addEventListener("change", update); });
+    reset.addEventListener("click", function () {
+      selects.forEach(function (s) { s.value = ""; });
+      update();
+    });
+    apply(list, count, selects, words, update);
   }
 
   if (typeof window.document$ !== "undefined" && window.document$.subscribe) {
