@@ -480,7 +480,7 @@ def _visible_cases(page: Any) -> int:
 def test_case_filter_applies_the_address_and_writes_it_back(context: Any, base_url: str) -> None:
     watch = Watch()
     page = open_page(context, base_url + "cases/?task=platforms", watch)
-    page.wait_for_selector("#case-filter-task")
+    page.wait_for_selector("#case-filter[data-ready]", state="attached")
     total = page.locator(".case-item").count()
     shown = _visible_cases(page)
     assert 0 < shown < total
@@ -503,7 +503,7 @@ def test_case_filter_runs_after_instant_navigation(context: Any, base_url: str) 
     page = open_page(context, base_url + "policy/tasks/", watch)
     page.evaluate("window.__samePage = true")  # survives only if Material swaps the page in place
     page.locator('article a[href*="task=mechanism"]').first.click()
-    page.wait_for_selector("#case-filter-task")
+    page.wait_for_selector("#case-filter[data-ready]", state="attached")
     assert page.get_by_label("主要任务").input_value() == "mechanism"
     assert page.locator("#case-count").inner_text() == f"共 {_visible_cases(page)} 个案例"
     assert page.evaluate("window.__samePage === true"), "a full page load, not instant navigation"

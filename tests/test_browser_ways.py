@@ -41,7 +41,7 @@ def test_an_empty_case_filter_says_how_to_widen_it(browser: Any, base_url: str, 
     try:
         watch = Watch()
         page = open_page(context, base_url + f"cases/?task={chosen['task']}&city={chosen['city']}", watch)
-        page.wait_for_selector("#case-filter-task")
+        page.wait_for_selector("#case-filter[data-ready]", state="attached")
         assert page.locator(".case-item:visible").count() == 0
         live = page.locator("#case-count")
         assert live.get_attribute("aria-live") == "polite"
