@@ -35,7 +35,8 @@ def _repository_status() -> set[str]:
 # `make test` runs pytest in two worker processes (pytest-xdist, `-n 2`): the machine has two cores, and most tests
 # are Python that waits for nothing. What a run makes once — the sample, mini, hostile and preview builds, the
 # summary-PDF cache — is made by the first worker that needs it and read by the other (`once_per_run`); the
-# browser tests run on one worker (`pytest_collection_modifyitems`), which builds and serves their site once.
+# browser tests of the served sample run on one worker (`pytest_collection_modifyitems`), which builds and serves
+# their site once.
 
 
 def _run_folder(tmp_path_factory: pytest.TempPathFactory) -> Path | None:
@@ -68,10 +69,13 @@ def once_per_run(tmp_path_factory: pytest.TempPathFactory, name: str, make: Call
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    """Every test that uses the browser runs on one worker (`--dist loadgroup`): one Chromium, one served build."""
+    """Every test that uses the browser tests' served build (`served` in tests/test_browser.py: built for its port,
+    and stopped when its worker's session ends) runs on one worker (`--dist loadgroup`); the browser tests with a
+    server or files of their own (the search, the preview from disk, the chart images) go to either worker, which
+    then starts its own Chromium (about a second) and keeps the two workers' loads even."""
     for item in items:
-        if "browser" in getattr(item, "fixturenames", ()):
-            item.add_marker(pytest.mark.xdist_group("browser"))
+        if "served" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.xdist_group("served"))
 
 
 @pytest.fixture(scope="session", autouse=True)
