@@ -6,12 +6,14 @@ the clock. Without history the page and the feed say so and list nothing."""
 
 from __future__ import annotations
 
-import datetime as dt
 import xml.etree.ElementTree as ET
 from itertools import groupby
 
 from generator.data.revisions import Revision
 from generator.i18n import _, ngettext, pgettext
+from generator.site.atom import ATOM
+from generator.site.atom import stamp as _stamp
+from generator.site.atom import sub as _sub
 from generator.site.common import Context, Section, front_matter
 from generator.site.figures import date_text
 from generator.site.markup import inline, link
@@ -25,7 +27,6 @@ from generator.site.revision_words import (
     zone_name,
 )
 
-ATOM = "http://www.w3.org/2005/Atom"
 FEED_LINES = 20  # the changes a feed entry's summary lists; more are counted
 
 
@@ -154,14 +155,3 @@ def _summary(ctx: Context, group: list[Revision]) -> str:
     if len(group) > FEED_LINES:
         lines.append(ngettext("and %(num)s more.", "and %(num)s more.", len(group) - FEED_LINES))
     return "\n".join(lines)
-
-
-def _sub(parent: ET.Element, tag: str, text: str | None = None, **attrs: str) -> ET.Element:
-    element = ET.SubElement(parent, f"{{{ATOM}}}{tag}", attrs)
-    if text is not None:
-        element.text = text
-    return element
-
-
-def _stamp(day: dt.date) -> str:
-    return f"{day.isoformat()}T00:00:00+08:00"  # midnight in China; a revision has the commit's day

@@ -20,6 +20,9 @@ from generator.data.links import safe_href
 from generator.data.models import Approved, Evaluated, PlanRevised, PublicNotice
 from generator.data.posts import HandPost
 from generator.i18n import _, ngettext, pgettext
+from generator.site.atom import ATOM
+from generator.site.atom import stamp as _stamp
+from generator.site.atom import sub as _sub
 from generator.site.common import Context, Section, front_matter, h, post_title, published_events
 from generator.site.figures import date_text
 from generator.site.freshness import Release, release_category, release_text, release_title
@@ -27,7 +30,6 @@ from generator.site.markup import Safe, block, inline, link
 from generator.site.paths import FEED, NEWS_INDEX, href, news_post, news_post_url, page_url, zone_page
 from generator.site.share import page_card
 
-ATOM = "http://www.w3.org/2005/Atom"
 MORE = "<!-- more -->"  # the blog plugin's excerpt separator (post_excerpt_separator)
 
 # Where the zone's name is in a post's sentence: the page links the name, so the sentence is split around it
@@ -295,13 +297,6 @@ def make_feed(
     return ET.tostring(feed, encoding="utf-8", xml_declaration=True) + b"\n"
 
 
-def _sub(parent: ET.Element, tag: str, text: str | None = None, **attrs: str) -> ET.Element:
-    element = ET.SubElement(parent, f"{{{ATOM}}}{tag}", attrs)
-    if text is not None:
-        element.text = text
-    return element
-
-
 def _long_date(day: dt.date) -> str:
     return date_text(day)
 
@@ -310,7 +305,3 @@ def _share_line(day: dt.date) -> str:
     """The line under a post's title on its share image (share.py): the section and the post's date."""
     return pgettext("share image: a news post's section and date", "%(section)s · %(date)s",
                     section=news_section(), date=_long_date(day))  # fmt: skip
-
-
-def _stamp(day: dt.date) -> str:
-    return f"{day.isoformat()}T00:00:00+08:00"  # midnight in China; the data has dates, not times
