@@ -35,8 +35,7 @@ def _repository_status() -> set[str]:
 # `make test` runs pytest in two worker processes (pytest-xdist, `-n 2`): the machine has two cores, and most tests
 # are Python that waits for nothing. What a run makes once — the sample, mini, hostile and preview builds, the
 # summary-PDF cache — is made by the first worker that needs it and read by the other (`once_per_run`); the
-# browser tests of the served sample run on one worker (`pytest_collection_modifyitems`), which builds and serves
-# their site once.
+# browser tests run on one worker (`pytest_collection_modifyitems`), which builds and serves their site once.
 
 
 def _run_folder(tmp_path_factory: pytest.TempPathFactory) -> Path | None:
@@ -69,13 +68,10 @@ def once_per_run(tmp_path_factory: pytest.TempPathFactory, name: str, make: Call
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    """Every test that uses the browser tests' served build (`served` in tests/test_browser.py: built for its port,
-    and stopped when its worker's session ends) runs on one worker (`--dist loadgroup`); the browser tests with a
-    server or files of their own (the search, the preview from disk, the chart images) go to either worker, which
-    then starts its own Chromium (about a second) and keeps the two workers' loads even."""
+    """Every test that uses the browser runs on one worker (`--dist loadgroup`): one Chromium, one served build."""
     for item in items:
-        if "served" in getattr(item, "fixturenames", ()):
-            item.add_marker(pytest.mark.xdist_group("served"))
+        if "browser" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.xdist_group("browser"))
 
 
 @pytest.fixture(scope="session", autouse=True)
