@@ -392,7 +392,6 @@ def test_the_zone_list_marks_a_revised_latest_key_value(sample_revised: dict[str
     assert "[已修订](liuzhou-hitech/" not in listing  # the other zones' values were never changed
 
 
-@pytest.mark.xfail(strict=True, reason="issue 16: case tables, target tables and the home page write raw numbers")
 def test_every_page_writes_every_large_value_thousands_separated(sample_revised: dict[str, Any]) -> None:
     """The site's one number rule (figures.reading_text: as written, thousands separated) on every page: the revised
     zone's values have grown past a thousand (12 -> 120731), and none may be written without its separators."""

@@ -10,7 +10,7 @@ from generator.data.catalog import CaseRecord, Catalog
 from generator.data.image_size import image_size
 from generator.i18n import N_, NP_, _, pgettext
 from generator.site.common import NAV_MAX_PAGES, Context, Section, front_matter, h, zone_short
-from generator.site.figures import date_text
+from generator.site.figures import date_text, reading_text
 from generator.site.learn_words import case_around
 from generator.site.markup import Safe, block, link
 from generator.site.paths import (
@@ -204,7 +204,8 @@ def _evidence(catalog: Catalog, case: CaseRecord) -> list[dict[str, Any]]:
             continue
         evidence.append({
             "name": name, "unit": ind.unit or "",
-            "first": _reading(points[0][1].text, points[0][0]), "last": _reading(points[-1][1].text, points[-1][0]),
+            "first": _reading(reading_text(points[0][1]), points[0][0]),
+            "last": _reading(reading_text(points[-1][1]), points[-1][0]),
             "year": str(points[-1][0]),
         })  # fmt: skip
     return evidence

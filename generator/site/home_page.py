@@ -28,7 +28,7 @@ from generator.site.common import (
     zone_sort_key,
 )
 from generator.site.composite_words import group_name, group_rule, score_text
-from generator.site.figures import date_text
+from generator.site.figures import date_text, reading_text
 from generator.site.freshness import release_title, updated_text
 from generator.site.markup import Safe, inline, link
 from generator.site.paths import (
@@ -150,12 +150,13 @@ def _card(ctx: Context, zone: ZoneRecord) -> dict[str, Any]:
 
 
 def _latest(zone: ZoneRecord, ind_id: str) -> tuple[str, int] | None:
-    """The zone's latest non-baseline value of an indicator as written (or its marker), and its year."""
+    """The zone's latest non-baseline value of an indicator as the site shows it (`reading_text`: as written,
+    thousands separated, or its marker), and its year."""
     for year in sorted(zone.reports, reverse=True):
         report = zone.reports[year]
         reading = report.readings.get(ind_id)
         if not report.report.baseline and reading is not None:
-            return reading.marker or reading.text or "—", year
+            return reading_text(reading) or "—", year
     return None
 
 

@@ -14,7 +14,7 @@ import jinja2
 from generator.analysis.targets import STATUSES, Gap, Reason, Status, TargetProgress, Why, ZoneProgress
 from generator.data.catalog import Catalog
 from generator.i18n import NP_, pgettext
-from generator.site.figures import date_text
+from generator.site.figures import date_text, figure
 from generator.site.markup import Safe, link
 from generator.site.paths import PROGRESS_INDEX, PROGRESS_TARGETS, href, indicator_name, zone_page
 
@@ -134,7 +134,9 @@ def zone_sentence(catalog: Catalog, p: ZoneProgress) -> str:
 
 
 def _val(year: int | None, shown: str) -> str:
-    return "—" if year is None else pgettext("progress", "%(year)s: %(value)s", year=year, value=shown)
+    """A year's value as the analysis gives it (as written, or its marker), as the site shows it: thousands
+    separated (`figure` leaves a marker unchanged)."""
+    return "—" if year is None else pgettext("progress", "%(year)s: %(value)s", year=year, value=figure(shown))
 
 
 def target_row(catalog: Catalog, t: TargetProgress, here: str) -> dict[str, Any]:
