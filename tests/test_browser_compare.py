@@ -201,3 +201,40 @@ def test_the_comparison_works_from_disk(browser: Any, offline_preview: Path) -> 
     assert len(rows(page, INDICATOR)) == 3
     assert errors == []
     context.close()
+
+
+def test_the_script_marks_a_revised_value_with_a_link_to_its_history(browser: Any, base_url: str) -> None:  # noqa: F811
+    """A value the page's data says was revised (its history's anchor, test_revisions builds such a page) is drawn
+    by the script with the mark “revised” linking its history on the zone's page; the others are not marked."""
+    import json
+    import re
+
+    from generator.site.compare_words import attribute_json
+
+    zones, year = _expected_default(SAMPLE)
+    other = year - 1  # a year the script draws (the page drew the default year)
+    anchor = f"#revision-{other}-{INDICATOR}"
+    urls: dict[str, str] = {}
+
+    def revised(route: Any) -> None:
+        response = route.fetch()
+        body = response.text()
+        found = re.search(r'data-compare="([^"]*)"', body)
+        assert found
+        data = json.loads(html.unescape(found.group(1)))
+        data["values"][zones[0]][str(other)][INDICATOR][3] = anchor
+        urls.update({z["id"]: z["url"] for z in data["zones"]})
+        route.fulfill(response=response, body=body.replace(found.group(1), attribute_json(data)))
+
+    context = browser.new_context(viewport={"width": 375, "height": 800}, locale="zh-CN")
+    page = context.new_page()
+    page.route(f"{base_url}compare/?*", revised)
+    page.goto(f"{base_url}compare/?zones={zones[0]},{zones[1]}&year={other}")
+    ready(page)
+    cells = page.locator(f"#compare-{INDICATOR} tbody td")
+    marks = cells.nth(0).locator("a")
+    assert marks.count() == 1 and marks.inner_text() == "已修订"
+    assert marks.get_attribute("href") == urls[zones[0]] + anchor
+    assert cells.nth(1).locator("a").count() == 0
+    assert page.locator("#compare-result a", has_text="已修订").count() == 1
+    context.close()

@@ -323,6 +323,7 @@ _MARK = re.compile(r"[^|\n。；<>\[\]]{0,30}?(?:\[已修订\]\(|<a\b[^>]*>已�
 _NOT_SHOWN = [
     re.compile(r'<p class="compare-sentence">.*?</p>|<span class="compare-bar-value">.*?</span>', re.S),
     re.compile(r"### 数据修订记录 \{ #revisions \}.*?(?=\n## |\Z)", re.S),
+    re.compile(r"<h2>以上数值的修订记录</h2>.*?(?=<h2>)", re.S),
     re.compile(r'\s[\w:-]+="[^"]*"'),
 ]
 _CHART = re.compile(r'<div class="chart-plot"[^>]*? aria-label="([^"]*)"')
@@ -346,9 +347,6 @@ def unmarked(text: str, shown: set[str]) -> list[str]:
     return out
 
 
-@pytest.mark.xfail(
-    strict=True, reason="issue 16: case, comparison, home, target pages and PDFs show revised values unmarked"
-)
 def test_every_page_marks_every_revised_value_it_shows(sample_revised: dict[str, Any]) -> None:
     """The class of issue 16's marks: wherever a page shows one of the revised zone's values (tables, lists and
     sentences of the zone, year, indicator, target, case and comparison pages), the mark follows it."""
@@ -361,9 +359,6 @@ def test_every_page_marks_every_revised_value_it_shows(sample_revised: dict[str,
     assert not found, "\n".join(f"{p} ({len(b)}): {b[0]}" for p, b in found.items())
 
 
-@pytest.mark.xfail(
-    strict=True, reason="issue 16: case, comparison, home, target pages and PDFs show revised values unmarked"
-)
 def test_every_summary_pdf_marks_every_revised_value_it_shows(sample_revised: dict[str, Any]) -> None:
     """The summaries' PDFs: the mark after each revised value, and the value's history printed in the summary
     (a printed page has no link to follow)."""
@@ -377,9 +372,6 @@ def test_every_summary_pdf_marks_every_revised_value_it_shows(sample_revised: di
     assert "2024 年 8 月 1 日" in printed and "（修订说明：revise）" in printed
 
 
-@pytest.mark.xfail(
-    strict=True, reason="issue 16: case, comparison, home, target pages and PDFs show revised values unmarked"
-)
 def test_the_comparison_carries_each_revised_value_s_mark(sample_revised: dict[str, Any]) -> None:
     """The comparison page's data: each cell of the revised zone has its history's link, for the script's table."""
     page = sample_revised["pages"]["compare/index.md"]

@@ -8,11 +8,12 @@ from typing import Any
 
 from generator.data.catalog import CaseRecord, Catalog
 from generator.data.image_size import image_size
+from generator.data.revisions import Revisions
 from generator.i18n import N_, NP_, _, pgettext
 from generator.site.common import NAV_MAX_PAGES, Context, Section, front_matter, h, zone_short
 from generator.site.figures import date_text, reading_text
 from generator.site.learn_words import case_around
-from generator.site.markup import Safe, block, link
+from generator.site.markup import Safe, block, inline, link
 from generator.site.paths import (
     CASES_INDEX,
     CASES_JSON,
@@ -25,6 +26,7 @@ from generator.site.paths import (
     zone_image,
     zone_page,
 )
+from generator.site.revision_words import revised_mark, revisions_of
 from generator.site.share import page_card
 
 NOT_LISTED = N_("(not stated in the original)")  # translated where shown
@@ -43,6 +45,13 @@ def _reading(text: object, year: int) -> str:
     return pgettext("case library", "%(value)s (%(year)s)", value=text, year=year)
 
 
+def _marked(text: str, year: int, where: tuple[str, str, str], revisions: Revisions | None) -> Safe:
+    """A value with its year (`_reading`), and the mark “revised” where it was revised after it was published
+    (`where`: the zone, the indicator and the page)."""
+    zone, indicator, here = where
+    return Safe(inline(_reading(text, year)) + revised_mark(revisions, zone, year, indicator, here))
+
+
 def make_case_pages(ctx: Context) -> Section:
     catalog, env = ctx.catalog, ctx.env
     out = Section()
@@ -50,7 +59,7 @@ def make_case_pages(ctx: Context) -> Section:
     for case in catalog.cases:
         out.pages[case_page(case.slug)] = env.get_template("case.md.j2").render(
             **_case_view(catalog, case, ctx),
-            around=case_around(catalog, ctx.analysis.learning, case, case_page(case.slug)),
+            around=case_around(catalog, ctx.analysis.learning, case, case_page(case.slug), revisions_of(ctx)),
         )
     out.pages[CASES_INDEX] = env.get_template("case_list.md.j2").render(**_case_list_view(catalog, cases))
     out.files[CASES_JSON] = case_index_json(catalog, cases)
@@ -189,7 +198,8 @@ def _task(catalog: Catalog, task_id: str) -> Any:
     return next(t for t in catalog.tasks if t.id == task_id)
 
 
-def _evidence(catalog: Catalog, case: CaseRecord) -> list[dict[str, Any]]:
+def _evidence(catalog: Catalog, case: CaseRecord, revisions: Revisions | None) -> list[dict[str, Any]]:
+    """The values table: per cited indicator its first and latest value, each marked where it was revised."""
     zone = catalog.zones[case.zone_id]
     evidence = []
     here = case_page(case.slug)
@@ -204,8 +214,8 @@ def _evidence(catalog: Catalog, case: CaseRecord) -> list[dict[str, Any]]:
             continue
         evidence.append({
             "name": name, "unit": ind.unit or "",
-            "first": _reading(reading_text(points[0][1]), points[0][0]),
-            "last": _reading(reading_text(points[-1][1]), points[-1][0]),
+            "first": _marked(reading_text(points[0][1]), points[0][0], (zone.id, ind_id, here), revisions),
+            "last": _marked(reading_text(points[-1][1]), points[-1][0], (zone.id, ind_id, here), revisions),
             "year": str(points[-1][0]),
         })  # fmt: skip
     return evidence
@@ -242,7 +252,7 @@ def _case_view(catalog: Catalog, case: CaseRecord, ctx: Context) -> dict[str, An
         "task": f"{task.number}. {task.name}",
         "task_link": link(f"{task.number}. {task.name}", href(page, f"{CASES_INDEX}?task={task.id}")),
         "tags": [link(catalog.ref_name("tags", t), href(page, f"{CASES_INDEX}?tag={t}")) for t in c.tags],
-        "evidence": _evidence(catalog, case),
+        "evidence": _evidence(catalog, case, revisions_of(ctx)),
         "images": _images(catalog, case),
         "not_listed": _(NOT_LISTED),
         "source_date": date_text(c.source.date) if c.source and c.source.date else "",

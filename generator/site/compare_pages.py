@@ -19,6 +19,7 @@ from generator.site.compare_words import (
 )
 from generator.site.markup import Safe
 from generator.site.paths import COMPARE, indicator_page, page_url, zone_page
+from generator.site.revision_words import revisions_of
 
 
 def served_link(to_page: str) -> str:
@@ -29,7 +30,9 @@ def served_link(to_page: str) -> str:
 def make_compare_pages(ctx: Context) -> Section:
     catalog = ctx.catalog
     out = Section()
-    data = page_data(catalog, lambda z: served_link(zone_page(z)), lambda i: served_link(indicator_page(i)))
+    data = page_data(
+        catalog, lambda z: served_link(zone_page(z)), lambda i: served_link(indicator_page(i)), revisions_of(ctx)
+    )
     title = pgettext("compare: the page's title", "Compare zones")
     out.pages[COMPARE] = ctx.env.get_template("compare.md.j2").render(
         fm=front_matter(

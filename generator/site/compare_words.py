@@ -36,11 +36,13 @@ from typing import Any
 from generator.data.catalog import Catalog, ZoneRecord
 from generator.data.kinds import KINDS
 from generator.data.models import Indicator
+from generator.data.revisions import Revisions
 from generator.i18n import _, ngettext, pgettext
 from generator.site.charts import plot_text
 from generator.site.common import h, sorted_zones, zone_short
 from generator.site.figures import figure, reading_text
 from generator.site.markup import percentage_points
+from generator.site.revision_words import history_address, mark_word
 from generator.site.series import NOT_REPORTED, missing_label
 
 MIN_ZONES, MAX_ZONES = 2, 4
@@ -78,27 +80,36 @@ def compared_indicators(catalog: Catalog) -> list[Indicator]:
 # ---- the numbers the page carries ---------------------------------------------------------------------------
 
 
-def _cell(zone: ZoneRecord, year: int, ind: Indicator) -> list[Any]:
-    """One zone's value of one indicator in one year: [shown, number or None, why not compared or ""]."""
+def _cell(zone: ZoneRecord, year: int, ind: Indicator, revisions: Revisions | None) -> list[Any]:
+    """One zone's value of one indicator in one year: [shown, number or None, why not compared or "", the anchor
+    of its history on the zone's page ("#revision-…") where it was revised after it was published, or ""]."""
     report = zone.reports.get(year)
     reading = report.readings.get(ind.id) if report else None
     if report is None or reading is None:
-        return [NOT_REPORTED, None, missing_label()]
+        return [NOT_REPORTED, None, missing_label(), ""]
     shown = reading_text(reading) or NOT_REPORTED
+    history = history_address(revisions, zone.id, year, ind.id, "")
     if report.report.baseline:
         return [
             pgettext("compare: a baseline value", "%(value)s (baseline)", value=shown),
             None,
             pgettext("compare: why a value is not compared", "baseline"),
+            history,
         ]
     if reading.number is None:
-        return [shown, None, reading.marker or missing_label()]
-    return [shown, f"{reading.number:f}", ""]
+        return [shown, None, reading.marker or missing_label(), history]
+    return [shown, f"{reading.number:f}", "", history]
 
 
-def page_data(catalog: Catalog, zone_url: Callable[[str], str], indicator_url: Callable[[str], str]) -> dict[str, Any]:
+def page_data(
+    catalog: Catalog,
+    zone_url: Callable[[str], str],
+    indicator_url: Callable[[str], str],
+    revisions: Revisions | None = None,
+) -> dict[str, Any]:
     """Everything compare.js needs: the zones (in the site's order), the years, the indicators (by category) and
-    every value. `zone_url`/`indicator_url`: a zone's and an indicator's page, relative to the comparison page."""
+    every value (the revised ones with their history's anchor: `revisions`, None without history).
+    `zone_url`/`indicator_url`: a zone's and an indicator's page, relative to the comparison page."""
     zones = [z for z in sorted_zones(catalog) if z.reports]
     years = sorted({y for z in zones for y in z.reports}, reverse=True)
     inds = compared_indicators(catalog)
@@ -112,7 +123,7 @@ def page_data(catalog: Catalog, zone_url: Callable[[str], str], indicator_url: C
                        for c in catalog.categories if any(i.category == c.id for i in inds)],
         "indicators": {i.id: {"name": i.name, "unit": i.unit or "", "percent": KINDS[i.kind].percent,
                               "url": indicator_url(i.id)} for i in inds},
-        "values": {z.id: {str(y): {i.id: _cell(z, y, i) for i in inds} for y in sorted(z.reports)} for z in zones},
+        "values": {z.id: {str(y): {i.id: _cell(z, y, i, revisions) for i in inds} for y in sorted(z.reports)} for z in zones},
         "default": {"zones": list(default.zones), "year": default.year},
     }  # fmt: skip
 
@@ -162,6 +173,7 @@ _WORDS: dict[str, tuple[Callable[..., str], tuple[str, ...]]] = {
     "bad_year": (lambda **v: _("No data for the year %(year)s: the latest year of the chosen zones is shown.", **v),
                  ("year",)),
     "year_option": (lambda **v: pgettext("compare: a year in the list", "%(year)s", **v), ("year",)),
+    "revised": (lambda **v: mark_word(), ()),
 }  # fmt: skip
 
 
@@ -297,7 +309,7 @@ def result_html(data: dict[str, Any], choice: Choice) -> str:
         )
         for ind_id in cat["indicators"]:
             ind = data["indicators"][ind_id]
-            cells = [data["values"][z].get(str(year), {}).get(ind_id, [NOT_REPORTED, None, missing_label()])
+            cells = [data["values"][z].get(str(year), {}).get(ind_id, [NOT_REPORTED, None, missing_label(), ""])
                      for z in choice.zones]  # fmt: skip
             rows = [(names[z], c) for z, c in zip(choice.zones, cells, strict=True)]
             heading = word("heading_unit", name=ind["name"], unit=ind["unit"]) if ind["unit"] else ind["name"]
@@ -314,8 +326,9 @@ def result_html(data: dict[str, Any], choice: Choice) -> str:
                        f'<th scope="col">{h(word("zone_column"))}</th>'
                        f'<th scope="col">{h(word("value_column", year=year))}</th></tr></thead>\n<tbody>\n')  # fmt: skip
             for z, (name, cell) in zip(choice.zones, rows, strict=True):
+                mark = f' <a href="{h(urls[z] + cell[3])}">{h(word("revised"))}</a>' if cell[3] else ""
                 out.append(f'<tr><th scope="row"><a href="{h(urls[z])}">{h(name)}</a></th>'
-                           f"<td>{h(cell[0])}</td></tr>\n")  # fmt: skip
+                           f"<td>{h(cell[0])}{mark}</td></tr>\n")  # fmt: skip
             out.append("</tbody>\n</table>\n</section>\n")
         out.append("</details>\n")
     return "".join(out)

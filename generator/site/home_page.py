@@ -46,6 +46,7 @@ from generator.site.paths import (
     zone_page,
 )
 from generator.site.progress_words import count_text, listed
+from generator.site.revision_words import revised_mark, revisions_of
 from generator.site.series import with_unit
 
 APPROVED = STAGES[:6]
@@ -128,6 +129,7 @@ def _card(ctx: Context, zone: ZoneRecord) -> dict[str, Any]:
     """An approved zone's key figures: its latest composite index and group, its targets by status, and the
     latest values of the key indicators."""
     lines = []
+    revisions = revisions_of(ctx)  # a revised key value is marked
     score = ctx.analysis.composite.latest_for(zone.id)
     if score is not None and score.group is not None:
         lines.append(pgettext("home page: a zone's composite index", "Composite index %(year)s: %(score)s, group "
@@ -145,7 +147,8 @@ def _card(ctx: Context, zone: ZoneRecord) -> dict[str, Any]:
         if latest is not None:
             lines.append(Safe(pgettext("home page: a key figure", "%(indicator)s: %(value)s (%(year)s)",
                                        indicator=indicator_name(ctx.catalog, ind, HOME),
-                                       value=inline(with_unit(latest[0], ind.unit)), year=latest[1])))  # fmt: skip
+                                       value=inline(with_unit(latest[0], ind.unit)), year=latest[1])
+                              + revised_mark(revisions, zone.id, latest[1], ind.id, HOME)))  # fmt: skip
     return {"key": h(zone.id), "link": link(zone_short(zone), href(HOME, zone_page(zone.id))), "lines": lines}
 
 

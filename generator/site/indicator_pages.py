@@ -56,7 +56,7 @@ def make_indicator_pages(ctx: Context) -> Section:
     for ind in quantitative:
         out.pages[indicator_page(ind.id)] = env.get_template("indicator.md.j2").render(
             **_indicator_view(catalog, ind, image_site(ctx, indicator_page(ind.id)), ctx),
-            cases=citing_block(catalog, ctx.analysis.learning, ind, indicator_page(ind.id)),
+            cases=citing_block(catalog, ctx.analysis.learning, ind, indicator_page(ind.id), revisions_of(ctx)),
         )
     out.pages[INDICATORS_INDEX] = env.get_template("indicators.md.j2").render(**_indicators_view(catalog))
     section = pgettext("indicator pages", "Indicators")

@@ -8,11 +8,13 @@ from generator.analysis.learn import Evidence, Learning
 from generator.data.catalog import CaseRecord, Catalog, ZoneRecord
 from generator.data.kinds import KINDS
 from generator.data.models import Indicator
+from generator.data.revisions import Revisions
 from generator.i18n import NP_, pgettext
 from generator.site.common import zone_short
 from generator.site.figures import reading_text
 from generator.site.markup import Safe, inline, link
 from generator.site.paths import case_page, href, indicator_name
+from generator.site.revision_words import revised_mark
 from generator.site.series import fmt_decimal, with_unit
 
 # why a case is offered: the zone's standing on the indicator, as its page's weaknesses list gives it (by the
@@ -41,18 +43,21 @@ _STANDING = {
 }
 
 
-def _value(catalog: Catalog, e: Evidence, year: int) -> str:
-    """The case zone's value in that year, as the site shows it (thousands separated), with the unit."""
+def _value(catalog: Catalog, e: Evidence, year: int, page: str, revisions: Revisions | None) -> str:
+    """The case zone's value in that year, as the site shows it (thousands separated), with the unit, and the mark
+    “revised” (linking its history, from the page `page`) where it was revised after it was published."""
     zone = catalog.zones[e.zone]
     ind = catalog.indicator(e.indicator, e.zone)
     reading = zone.reports[year].readings[e.indicator]
     unit = ind.unit if ind else None
-    return with_unit(inline(reading_text(reading)), unit if unit in (None, "%") else inline(unit))
+    shown = with_unit(inline(reading_text(reading)), unit if unit in (None, "%") else inline(unit))
+    return shown + revised_mark(revisions, e.zone, year, e.indicator, page)
 
 
-def evidence_sentence(catalog: Catalog, e: Evidence) -> str:
+def evidence_sentence(catalog: Catalog, e: Evidence, page: str = "", revisions: Revisions | None = None) -> str:
     """What the data say of the case zone's value: before and after, and whether it rose, fell or stayed
-    (Markdown: the editors' words in it, the zone's name and the unit, are escaped)."""
+    (Markdown: the editors' words in it, the zone's name and the unit, are escaped), on the page `page`: each value
+    revised since it was published (`revisions`, None without history) is marked."""
     zone = inline(zone_short(catalog.zones[e.zone]))
     if e.before is None:
         return pgettext(
@@ -70,9 +75,9 @@ def evidence_sentence(catalog: Catalog, e: Evidence) -> str:
         )
     words = {
         "zone": zone,
-        "before": _value(catalog, e, e.before_year),
+        "before": _value(catalog, e, e.before_year, page, revisions),
         "before_year": e.before_year,
-        "after": _value(catalog, e, e.after_year),
+        "after": _value(catalog, e, e.after_year, page, revisions),
         "after_year": e.after_year,
     }
     if e.after > e.before:
@@ -105,8 +110,11 @@ def _case_link(catalog: Catalog, e: Evidence, page: str) -> str:
     return f"{link(case.case.title, href(page, case_page(e.case)))}{where}"
 
 
-def lessons_block(catalog: Catalog, learning: Learning, zone: ZoneRecord, page: str) -> Safe:
-    """The zone page's section: for each relative weakness, the other zones' cases whose value of it rose."""
+def lessons_block(
+    catalog: Catalog, learning: Learning, zone: ZoneRecord, page: str, revisions: Revisions | None = None
+) -> Safe:
+    """The zone page's section: for each relative weakness, the other zones' cases whose value of it rose (the
+    revised values marked, `revisions`)."""
     heading = pgettext("learning", "Experience to learn from")
     out = [f"## {heading}", ""]
     if zone.id not in learning.lessons:
@@ -158,15 +166,18 @@ def lessons_block(catalog: Catalog, learning: Learning, zone: ZoneRecord, page: 
                 among=s.among,
                 rank=s.rank,
                 percentile=fmt_decimal(s.percentile, 1),
-                evidence=evidence_sentence(catalog, e),
+                evidence=evidence_sentence(catalog, e, page, revisions),
             )
             colon = pgettext("learning", ": ")
             out.append(f"- {_case_link(catalog, e, page)}{colon}{why}")
     return Safe("\n".join(out) + "\n")
 
 
-def citing_block(catalog: Catalog, learning: Learning, ind: Indicator, page: str) -> Safe:
-    """The indicator page's section: every case that cites the indicator, with its zone's before and after."""
+def citing_block(
+    catalog: Catalog, learning: Learning, ind: Indicator, page: str, revisions: Revisions | None = None
+) -> Safe:
+    """The indicator page's section: every case that cites the indicator, with its zone's before and after (the
+    revised values marked, `revisions`)."""
     heading = pgettext("learning", "Cases citing this indicator")
     out = [f"## {heading}", ""]
     citing = learning.citing(ind.id)
@@ -183,13 +194,15 @@ def citing_block(catalog: Catalog, learning: Learning, ind: Indicator, page: str
     out.append("")
     for e in citing:
         colon = pgettext("learning", ": ")
-        out.append(f"- {_case_link(catalog, e, page)}{colon}{evidence_sentence(catalog, e)}")
+        out.append(f"- {_case_link(catalog, e, page)}{colon}{evidence_sentence(catalog, e, page, revisions)}")
     return Safe("\n".join(out) + "\n")
 
 
-def case_around(catalog: Catalog, learning: Learning, case: CaseRecord, here: str) -> Safe:
+def case_around(
+    catalog: Catalog, learning: Learning, case: CaseRecord, here: str, revisions: Revisions | None = None
+) -> Safe:
     """A case page's lines under its values table: each cited indicator (linked from the page `here`) and its
-    before/after around the case's year."""
+    before/after around the case's year (the revised values marked, `revisions`)."""
     mine = [e for e in learning.evidence if e.case == case.slug]
     if not mine:
         return Safe("")
@@ -205,5 +218,5 @@ def case_around(catalog: Catalog, learning: Learning, case: CaseRecord, here: st
     for e in mine:
         ind = catalog.indicator(e.indicator, e.zone)
         name = indicator_name(catalog, ind, here) if ind else inline(e.indicator)
-        out.append(f"- {name}{colon}{evidence_sentence(catalog, e)}")
+        out.append(f"- {name}{colon}{evidence_sentence(catalog, e, here, revisions)}")
     return Safe("\n".join(out) + "\n")

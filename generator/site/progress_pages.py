@@ -30,6 +30,7 @@ from generator.analysis.targets import (
     ZoneProgress,
 )
 from generator.data.catalog import Catalog
+from generator.data.revisions import Revisions
 from generator.i18n import pgettext
 from generator.site.charts import (
     Chart,
@@ -57,6 +58,7 @@ from generator.site.progress_words import (
     target_row,
     zone_sentence,
 )
+from generator.site.revision_words import revisions_of
 
 # Colour is never the only cue: each status has its own fill pattern on the chart, and the counts are in a table.
 PATTERNS = {ACHIEVED: "", ON_COURSE: "/", BEHIND: "x", NOT_ACHIEVED: "\\", UNKNOWN: "."}
@@ -89,7 +91,9 @@ def make_progress_pages(ctx: Context) -> Section:
     out.pages[INDEX] = env.get_template("progress_index.md.j2").render(
         **_index_view(catalog, progress, image_site(ctx, INDEX))
     )
-    out.pages[TARGETS] = env.get_template("progress_targets.md.j2").render(**_targets_view(catalog, progress))
+    out.pages[TARGETS] = env.get_template("progress_targets.md.j2").render(
+        **_targets_view(catalog, progress, revisions_of(ctx))
+    )
     out.pages[REPORTING] = env.get_template("progress_reporting.md.j2").render(**_reporting_view(catalog, *reporting))
     out.nav = [{pgettext("progress: the section's title", "Progress"): [INDEX, TARGETS, REPORTING]}]
     return out
@@ -192,14 +196,14 @@ def _index_view(catalog: Catalog, progress: list[ZoneProgress], site: ImageSite)
 # --- progress/targets.md --------------------------------------------------------------------------
 
 
-def _targets_view(catalog: Catalog, progress: list[ZoneProgress]) -> dict[str, Any]:
+def _targets_view(catalog: Catalog, progress: list[ZoneProgress], revisions: Revisions | None) -> dict[str, Any]:
     rows = []
     for p in progress:
         for t in p.targets:
             rows.append(
                 {
                     "zone": link(zone_short(p.zone), href(TARGETS, zone_page(p.zone.id))),
-                    **target_row(catalog, t, TARGETS),
+                    **target_row(catalog, t, TARGETS, revisions),
                 }
             )
     return {

@@ -13,10 +13,12 @@ import jinja2
 
 from generator.analysis.targets import STATUSES, Gap, Reason, Status, TargetProgress, Why, ZoneProgress
 from generator.data.catalog import Catalog
+from generator.data.revisions import Revisions
 from generator.i18n import NP_, pgettext
 from generator.site.figures import date_text, figure
-from generator.site.markup import Safe, link
+from generator.site.markup import Safe, inline, link
 from generator.site.paths import PROGRESS_INDEX, PROGRESS_TARGETS, href, indicator_name, zone_page
+from generator.site.revision_words import revised_mark
 
 STATUS_WORDS: dict[Status, tuple[str, str]] = {
     Status.ACHIEVED: NP_("progress: a target's status", "achieved"),
@@ -139,12 +141,20 @@ def _val(year: int | None, shown: str) -> str:
     return "—" if year is None else pgettext("progress", "%(year)s: %(value)s", year=year, value=figure(shown))
 
 
-def target_row(catalog: Catalog, t: TargetProgress, here: str) -> dict[str, Any]:
+def _marked(t: TargetProgress, year: int | None, shown: str, here: str, revisions: Revisions | None) -> Safe:
+    """A year's value (`_val`) with the mark “revised” where it was revised after it was published."""
+    mark = revised_mark(revisions, t.zone_id, year, t.indicator.id, here) if year is not None else ""
+    return Safe(inline(_val(year, shown)) + mark)
+
+
+def target_row(catalog: Catalog, t: TargetProgress, here: str, revisions: Revisions | None = None) -> dict[str, Any]:
+    """One target's row on the page `here`: the base period's and the latest value marked where they were revised
+    (`revisions`, None without history)."""
     return {
         "indicator": indicator_name(catalog, t.indicator, here, unit=True),
-        "baseline": _val(t.baseline_year, t.baseline_shown),
+        "baseline": _marked(t, t.baseline_year, t.baseline_shown, here, revisions),
         "target": target_text(t),
-        "latest": _val(t.latest_year, t.latest_shown),
+        "latest": _marked(t, t.latest_year, t.latest_shown, here, revisions),
         "expected": t.expected_shown,
         "share": t.share,
         "status": status_text(t),
@@ -154,14 +164,16 @@ def target_row(catalog: Catalog, t: TargetProgress, here: str) -> dict[str, Any]
 # --- the zone page's section ------------------------------------------------------------------
 
 
-def targets_block(env: jinja2.Environment, catalog: Catalog, p: ZoneProgress | None) -> Safe:
+def targets_block(
+    env: jinja2.Environment, catalog: Catalog, p: ZoneProgress | None, revisions: Revisions | None = None
+) -> Safe:
     """The zone page's section on its targets (Markdown) from the zone's progress (`ctx.analysis`), or nothing
     for a zone without targets to judge (`p` None)."""
     if p is None:
         return Safe("")
     here = zone_page(p.zone.id)
     return Safe(env.get_template("zone_targets.md.j2").render(
-        sentence=zone_sentence(catalog, p), rows=[target_row(catalog, t, here) for t in p.targets],
+        sentence=zone_sentence(catalog, p), rows=[target_row(catalog, t, here, revisions) for t in p.targets],
         method=link(pgettext("progress: a link", "how it is judged"), href(here, PROGRESS_TARGETS)),
         overview=link(pgettext("progress: a link", "progress towards the targets of all zones"), href(here, PROGRESS_INDEX)),
     ))  # fmt: skip

@@ -2,8 +2,10 @@
 the load stage and handed over in `ctx.freshness.revisions`). A helper module: page modules import it, never
 each other.
 
-- `revised_mark`: after a value in a table (zone pages, their year pages, indicator pages, the zone list), the
-  link the mark “revised” to the value's history on its zone's page; nothing for a value never revised.
+- `revised_mark`: after a value wherever a Markdown page shows one (the zone, year, indicator, target, case and
+  home pages, the zone list, the case suggestions' before and after), the link the mark “revised” to the value's
+  history on its zone's page; nothing for a value never revised. `history_address`: that link's address, for the
+  raw HTML of the comparison's table (and compare.js) and of the summaries' print HTML.
 - `zone_revisions_block`: the zone page's list of its revised values, the latest revision first, each with its
   whole history (date, old → new, the change's title) under an anchor the marks link to.
 - `change_lines`: one revision's words, for the all-zones page /data/changes/ and its feed (changes_pages.py).
@@ -14,14 +16,18 @@ Without history (`revisions` None) the pages say so and mark nothing.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from generator.data.catalog import Catalog, ZoneRecord
-from generator.data.revisions import Revision, Revisions
+from generator.data.revisions import Revision, Revisions, ValueKey
 from generator.data.types import parse_number
 from generator.i18n import _, ngettext, pgettext
 from generator.site.common import Context
 from generator.site.figures import date_text, figure
 from generator.site.markup import Safe, inline, link
 from generator.site.paths import DATA_CHANGES, href, indicator_name, zone_page
+
+Escape = Callable[[str], str]  # inline (Markdown) or str (plain text, for the print HTML's autoescape)
 
 
 def revisions_of(ctx: Context) -> Revisions | None:
@@ -45,6 +51,14 @@ def revised_mark(revisions: Revisions | None, zone: str, year: int, indicator: s
     return Safe(" " + link(mark_word(), href(here, f"{zone_page(zone)}#{anchor(year, indicator)}")))
 
 
+def history_address(revisions: Revisions | None, zone: str, year: int, indicator: str, zone_address: str) -> str:
+    """Where a revised value's history is, for raw HTML (the comparison's table, the PDFs): the zone page's address
+    `zone_address` (relative or absolute) and the value's anchor; "" for a value never revised."""
+    if revisions is None or not revisions.of(zone, year, indicator):
+        return ""
+    return f"{zone_address}#{anchor(year, indicator)}"
+
+
 def value_text(value: str | None) -> str:
     """A value as written, as the site shows it (a number thousands separated); a removed value's words."""
     if value is None:
@@ -52,21 +66,22 @@ def value_text(value: str | None) -> str:
     return figure(value) if parse_number(value) is not None else value
 
 
-def change_text(revision: Revision) -> Safe:
-    """ "old → new" (Markdown, escaped)."""
+def change_text(revision: Revision, escape: Escape = inline) -> Safe:
+    """ "old → new" (Markdown, escaped; `escape=str`: plain text, for a template that escapes)."""
     return Safe(
         pgettext(
             "revisions: a value's change", "%(old)s → %(new)s",
-            old=inline(value_text(revision.old)), new=inline(value_text(revision.new)),
+            old=escape(value_text(revision.old)), new=escape(value_text(revision.new)),
         )
     )  # fmt: skip
 
 
-def title_text(revision: Revision) -> Safe:
-    """ "(the change: <title>)" (Markdown, the title escaped), or nothing without a title."""
+def title_text(revision: Revision, escape: Escape = inline) -> Safe:
+    """ "(the change: <title>)" (Markdown, the title escaped; `escape=str`: plain text), or nothing without a
+    title."""
     if not revision.title:
         return Safe("")
-    return Safe(pgettext("revisions: the change's title", " (the change: %(title)s)", title=inline(revision.title)))
+    return Safe(pgettext("revisions: the change's title", " (the change: %(title)s)", title=escape(revision.title)))
 
 
 def no_history_text() -> str:
@@ -122,21 +137,27 @@ def zone_revisions_block(ctx: Context, zone: ZoneRecord) -> Safe:
             indicator=value_name(catalog, zone.id, indicator, here),
         )  # fmt: skip
         lines = [f'- <span id="{anchor(year, indicator)}"></span>**{what}**\n']
-        for revision in revisions.of(*key):
-            lines.append("    - " + revision_line(revision) + "\n")
-        first = revisions.first.get(key)
-        if first is not None:
-            lines.append("    - " + pgettext(
-                "revisions: a value's first publication", "%(date)s: first published as %(value)s",
-                date=date_text(first.day), value=inline(value_text(first.value)),
-            ) + "\n")  # fmt: skip
+        lines += ["    - " + line + "\n" for line in history_lines(revisions, key)]
         parts.append("".join(lines))
     return Safe("\n".join(parts))
 
 
-def revision_line(revision: Revision) -> str:
-    """ "<date>: revised, old → new (the change: <title>)" (Markdown, escaped)."""
-    date, change = date_text(revision.day), change_text(revision)
+def revision_line(revision: Revision, escape: Escape = inline) -> str:
+    """ "<date>: revised, old → new (the change: <title>)" (Markdown, escaped; `escape=str`: plain text)."""
+    date, change = date_text(revision.day), change_text(revision, escape)
     return pgettext("revisions: one revision", "%(date)s: revised, %(change)s", date=date, change=change) + title_text(
-        revision
+        revision, escape
     )
+
+
+def history_lines(revisions: Revisions, key: ValueKey, escape: Escape = inline) -> list[str]:
+    """A revised value's history: its revisions, newest first, then its first publication (Markdown, escaped;
+    `escape=str`: plain text)."""
+    lines = [revision_line(revision, escape) for revision in revisions.of(*key)]
+    first = revisions.first.get(key)
+    if first is not None:
+        lines.append(pgettext(
+            "revisions: a value's first publication", "%(date)s: first published as %(value)s",
+            date=date_text(first.day), value=escape(value_text(first.value)),
+        ))  # fmt: skip
+    return lines

@@ -36,6 +36,7 @@ from generator.analysis.targets import BEHIND, ON_COURSE, Judgement, fmt_fractio
 from generator.data.catalog import STATUS_LABELS, Catalog, ZoneRecord, derive_status
 from generator.data.kinds import KINDS
 from generator.data.models import Approved, Evaluated, Indicator
+from generator.data.revisions import Revisions
 from generator.i18n import N_, _, bilingual, pgettext
 from generator.site.common import Context, Section, category_name, front_matter, sorted_zones, zone_short
 from generator.site.figures import date_text
@@ -54,7 +55,7 @@ from generator.site.paths import (
     zone_page,
 )
 from generator.site.progress_words import reason_text, status_label
-from generator.site.revision_words import revised_mark, revisions_of
+from generator.site.revision_words import history_address, history_lines, mark_word, revised_mark, revisions_of
 from generator.site.series import NOT_REPORTED, Point, changes, fmt_decimal, with_unit, zone_series
 from generator.site.share import page_card
 
@@ -337,7 +338,7 @@ def _year_words(year: int) -> str:
 
 def _revision_marks(ctx: Context, zone: ZoneRecord, year: int, values: list[dict[str, str]]) -> dict[str, Any]:
     """Per indicator of the year's table, the mark “revised” after this year's and the year before's value when it was revised
-    (issue 16: revision_words.py; the page only: the PDF's print HTML has no links)."""
+    (issue 16: revision_words.py; the print HTML's: `_print_revisions`)."""
     revisions, here = revisions_of(ctx), year_page(zone.id, year)
     return {
         row["id"]: {
@@ -360,7 +361,7 @@ def make_summary_pages(ctx: Context) -> Section:
             view["marks"] = _revision_marks(ctx, zone, year, view["values"])
             out.pages[year_page(zone.id, year)] = ctx.env.get_template("zone_year.md.j2").render(**view)
             if ctx.pdf:
-                html = summary_html(ctx.catalog, ctx.analysis, zone, year, ctx.base_url)
+                html = summary_html(ctx.catalog, ctx.analysis, zone, year, ctx.base_url, revisions_of(ctx))
                 out.pdf_jobs[summary_pdf_path(zone.id, year)] = html
     return out
 
@@ -500,19 +501,50 @@ def prune_pdf_cache(cache: Path, used: frozenset[str], keep: int = KEEP_BUILDS) 
 # --- the PDF ----------------------------------------------------------------------------------------
 
 
-def summary_html(catalog: Catalog, analysis: Analysis, zone: ZoneRecord, year: int, site_url: str = "") -> str:
+def _print_revisions(
+    revisions: Revisions | None, zone: ZoneRecord, year: int, data: dict[str, Any], zone_url: str
+) -> dict[str, Any]:
+    """The print's marks and histories (issue 16): (year, indicator) -> the absolute address of the value's history
+    on its zone's page, for each value of the summary's tables revised after it was published; and each such
+    value's history in words, since a printed page has no link to follow (plain text: autoescape escapes it)."""
+    shown = [(year, r["id"]) for r in data["values"]] + [(year - 1, r["id"]) for r in data["values"]]
+    shown += [(year, r["id"]) for r in data["targets"]]
+    marks = {}
+    for y, ind in shown:
+        if address := history_address(revisions, zone.id, y, ind, zone_url):
+            marks[(y, ind)] = address
+    names = {r["id"]: r["name"] for r in data["values"]}
+    history = []
+    if revisions is not None:
+        for y, ind in dict.fromkeys(marks):
+            what = pgettext("revisions: a value", "%(year)s · %(indicator)s", year=y, indicator=names.get(ind, ind))
+            history.append({"what": what, "lines": history_lines(revisions, (zone.id, y, ind), str)})
+    return {"marks": marks, "history": history, "revised_word": mark_word()}
+
+
+def summary_html(
+    catalog: Catalog,
+    analysis: Analysis,
+    zone: ZoneRecord,
+    year: int,
+    site_url: str = "",
+    revisions: Revisions | None = None,
+) -> str:
     """The standalone print HTML of a summary (what WeasyPrint renders); text is escaped by autoescape,
-    highlights are the same safe Markdown rendering the site uses."""
+    highlights are the same safe Markdown rendering the site uses. Each value revised after it was published
+    (`revisions`; None without history) is marked and its history printed."""
     data = summary_data(catalog, analysis, zone, year)
     base = (site_url or catalog.site.site_url).rstrip("/") + "/"
+    zone_url = base + page_url(zone_page(zone.id))
     env = i18n.make_env(autoescape=True)  # everything printed is HTML-escaped unless it is markupsafe.Markup
     return env.get_template("summary_print.html.j2").render(
         **data,
+        **_print_revisions(revisions, zone, year, data, zone_url),
         disclaimer=_(DISCLAIMER),
         sample_note=_(SAMPLE_NOTE),
         site_title=catalog.site.title,
         page_url=base + page_url(year_page(zone.id, year)),
-        zone_url=base + page_url(zone_page(zone.id)),
+        zone_url=zone_url,
         zone_name=zone_short(zone),
         case_url=lambda slug: base + page_url(case_page(slug)),
         highlights_html=[markupsafe.Markup(block(text)) for text in data["highlights"]],

@@ -300,7 +300,7 @@ def _zone_view(ctx: Context, zone: ZoneRecord) -> dict[str, Any]:
         "notes": _notes(catalog, zone),
         "cases": [{"link": link(c.case.title, href(here, case_page(c.slug))), "year": c.case.year} for c in cases],
         "revised": any(e.kind == "plan_revised" for e in z.events),
-        "targets_progress": targets_block(env, catalog, analysis.progress_for(zone.id)),
+        "targets_progress": targets_block(env, catalog, analysis.progress_for(zone.id), revisions),
         "composite": composite_block(catalog, analysis.composite, zone),
-        "lessons": lessons_block(catalog, analysis.learning, zone, here),
+        "lessons": lessons_block(catalog, analysis.learning, zone, here, revisions),
     }  # fmt: skip

@@ -148,7 +148,7 @@
     var caption = make("p", "compare-caption", fill(words.caption, { zones: names.join(words.list), year: state.year }));
     caption.id = "compare-caption";
     box.appendChild(caption);
-    var missing = [words.none_shown || "—", null, words.not_reported];
+    var missing = [words.none_shown || "—", null, words.not_reported, ""];
     data.categories.forEach(function (cat, k) {
       var group = make("details", "indicator-group compare-group");
       group.open = k < open.length ? open[k] : k === 0;
@@ -202,7 +202,14 @@
           link.href = served(byId[r.id].url);
           th.appendChild(link);
           tr.appendChild(th);
-          tr.appendChild(make("td", "", r.cell[0]));
+          var td = make("td", "", r.cell[0]);
+          if (r.cell[3]) {  // revised after it was published: its history on the zone's page
+            td.appendChild(document.createTextNode(" "));
+            var mark = make("a", "", words.revised);
+            mark.href = served(byId[r.id].url) + r.cell[3];
+            td.appendChild(mark);
+          }
+          tr.appendChild(td);
         });
         section.appendChild(table);
         group.appendChild(section);
