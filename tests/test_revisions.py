@@ -265,12 +265,13 @@ def test_a_title_with_control_characters_is_kept_as_printable_text() -> None:
 
 REVISED_ZONE = "nanning-hitech"
 SUFFIX = "0731"  # appended to every value of one zone: figures no page shows by chance
+REWORDED = "，经核实更正。"  # ends every qualitative value (a sentence) of that zone instead of its full stop
 
 
 @pytest.fixture(scope="module")
 def sample_revised(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
     """The sample data in a repository: a later commit revises every value of one zone (45.8 -> 45.80731,
-    12 -> 120731), so every place the site shows one of its values shows a revised value. Built with the PDFs' print
+    12 -> 120731, a sentence's full stop -> REWORDED), so every place the site shows one of its values shows a revised value. Built with the PDFs' print
     HTML collected (not rendered: that is test_summaries' business) and no share images drawn."""
     import re
     import shutil
@@ -292,9 +293,14 @@ def sample_revised(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
             shown.add(figure(m.group(2) + SUFFIX))
             return m.group(1) + m.group(2) + SUFFIX
 
+        def reword(m: re.Match[str]) -> str:  # a qualitative value: a sentence
+            new = m.group(2)[:-1] + REWORDED
+            shown.add(new)
+            return m.group(1) + new
+
         text = path.read_text(encoding="utf-8")
-        path.write_text(re.sub(r"^(\s+(?:value: |[a-z0-9_]+: ))(-?\d+(?:\.\d+)?)$", revise, text, flags=re.M),
-                        encoding="utf-8")  # fmt: skip
+        text = re.sub(r"^(\s+(?:value: |[a-z0-9_]+: ))(-?\d+(?:\.\d+)?)$", revise, text, flags=re.M)
+        path.write_text(re.sub(r"^(\s+[a-z0-9_]+: )(\S.*。)$", reword, text, flags=re.M), encoding="utf-8")
     git(r, "commit", "-qam", "revise", when="2024-08-01T09:00:00+08:00")
     jobs: dict[str, str] = {}
 
@@ -347,6 +353,7 @@ def unmarked(text: str, shown: set[str]) -> list[str]:
     return out
 
 
+@pytest.mark.xfail(strict=True, reason="issue 16: the year pages and the PDFs show revised qualitative values unmarked")
 def test_every_page_marks_every_revised_value_it_shows(sample_revised: dict[str, Any]) -> None:
     """The class of issue 16's marks: wherever a page shows one of the revised zone's values (tables, lists and
     sentences of the zone, year, indicator, target, case and comparison pages), the mark follows it."""
@@ -359,6 +366,7 @@ def test_every_page_marks_every_revised_value_it_shows(sample_revised: dict[str,
     assert not found, "\n".join(f"{p} ({len(b)}): {b[0]}" for p, b in found.items())
 
 
+@pytest.mark.xfail(strict=True, reason="issue 16: the year pages and the PDFs show revised qualitative values unmarked")
 def test_every_summary_pdf_marks_every_revised_value_it_shows(sample_revised: dict[str, Any]) -> None:
     """The summaries' PDFs: the mark after each revised value, and the value's history printed in the summary
     (a printed page has no link to follow)."""
