@@ -353,7 +353,6 @@ def unmarked(text: str, shown: set[str]) -> list[str]:
     return out
 
 
-@pytest.mark.xfail(strict=True, reason="issue 16: the year pages and the PDFs show revised qualitative values unmarked")
 def test_every_page_marks_every_revised_value_it_shows(sample_revised: dict[str, Any]) -> None:
     """The class of issue 16's marks: wherever a page shows one of the revised zone's values (tables, lists and
     sentences of the zone, year, indicator, target, case and comparison pages), the mark follows it."""
@@ -366,7 +365,6 @@ def test_every_page_marks_every_revised_value_it_shows(sample_revised: dict[str,
     assert not found, "\n".join(f"{p} ({len(b)}): {b[0]}" for p, b in found.items())
 
 
-@pytest.mark.xfail(strict=True, reason="issue 16: the year pages and the PDFs show revised qualitative values unmarked")
 def test_every_summary_pdf_marks_every_revised_value_it_shows(sample_revised: dict[str, Any]) -> None:
     """The summaries' PDFs: the mark after each revised value, and the value's history printed in the summary
     (a printed page has no link to follow)."""

@@ -278,7 +278,7 @@ def summary_data(catalog: Catalog, analysis: Analysis, zone: ZoneRecord, year: i
         "targets": _targets(catalog, analysis, zone, year, indicators),
         "revised": any(e.kind == "plan_revised" and e.date <= dt.date(year, 12, 31) for e in zone.zone.events),
         "qualitative": [
-            {"name": ind.name, "text": _point(zone, ind, year)[0].shown}
+            {"id": ind.id, "name": ind.name, "text": _point(zone, ind, year)[0].shown}
             for ind in indicators
             if not KINDS[ind.kind].numeric
         ],
@@ -337,7 +337,7 @@ def _year_words(year: int) -> str:
 
 
 def _revision_marks(ctx: Context, zone: ZoneRecord, year: int, values: list[dict[str, str]]) -> dict[str, Any]:
-    """Per indicator of the year's table, the mark “revised” after this year's and the year before's value when it was revised
+    """Per indicator of the year's table and list, the mark “revised” after this year's and the year before's value when it was revised
     (issue 16: revision_words.py; the print HTML's: `_print_revisions`)."""
     revisions, here = revisions_of(ctx), year_page(zone.id, year)
     return {
@@ -358,7 +358,7 @@ def make_summary_pages(ctx: Context) -> Section:
     for zone in sorted_zones(ctx.catalog):
         for year in sorted(zone.reports):
             view = _page_view(ctx.catalog, ctx.analysis, zone, year, ctx.pdf, ctx)
-            view["marks"] = _revision_marks(ctx, zone, year, view["values"])
+            view["marks"] = _revision_marks(ctx, zone, year, [*view["values"], *view["qualitative"]])
             out.pages[year_page(zone.id, year)] = ctx.env.get_template("zone_year.md.j2").render(**view)
             if ctx.pdf:
                 html = summary_html(ctx.catalog, ctx.analysis, zone, year, ctx.base_url, revisions_of(ctx))
@@ -508,12 +508,12 @@ def _print_revisions(
     on its zone's page, for each value of the summary's tables revised after it was published; and each such
     value's history in words, since a printed page has no link to follow (plain text: autoescape escapes it)."""
     shown = [(year, r["id"]) for r in data["values"]] + [(year - 1, r["id"]) for r in data["values"]]
-    shown += [(year, r["id"]) for r in data["targets"]]
+    shown += [(year, r["id"]) for r in [*data["targets"], *data["qualitative"]]]
     marks = {}
     for y, ind in shown:
         if address := history_address(revisions, zone.id, y, ind, zone_url):
             marks[(y, ind)] = address
-    names = {r["id"]: r["name"] for r in data["values"]}
+    names = {r["id"]: r["name"] for r in [*data["values"], *data["qualitative"]]}
     history = []
     if revisions is not None:
         for y, ind in dict.fromkeys(marks):
