@@ -251,6 +251,25 @@ def test_without_history_the_pages_say_so_and_mark_nothing(site_repo: Path, tmp_
     assert b"<entry>" not in pages["data/changes.xml"]
 
 
+def test_a_summary_pdf_prints_each_revised_value_s_history_as_text(site_repo: Path) -> None:
+    """The print HTML of the year with the revised values: each marked, its history printed with the hostile
+    titles as text (autoescape), never as markup."""
+    from generator.analysis.stage import analyse
+    from generator.build import load_data, validate_data
+    from generator.site.summary_pages import summary_html
+
+    catalog, _log = validate_data(load_data(site_repo / "data"))
+    assert catalog is not None
+    printed = summary_html(catalog, analyse(catalog), catalog.zones["demo-zone"], 2023, "https://example.org/",
+                           revisions(str(site_repo)))  # fmt: skip
+    mark = '<a href="https://example.org/zones/demo-zone/#revision-2023-contract_value">已修订</a>'
+    assert f">14 {mark}</td>" in printed
+    history = printed[printed.index("<h2>以上数值的修订记录</h2>") :]
+    assert f"2024 年 9 月 1 日：修订，13.0 → 14（修订说明：{html.escape(PAGE_SUBJECT, quote=False)}）" in history
+    assert f"修订说明：{html.escape(PAGE_PR, quote=False)}" in history
+    assert "<script>" not in printed and "<img" not in printed
+
+
 def test_a_title_with_control_characters_is_kept_as_printable_text() -> None:
     import xml.etree.ElementTree as ET
 
