@@ -15,7 +15,9 @@ the others show "not reported": a choice is always shown rather than none.
 
 The rules are the zone pages': each value as the report wrote it (`reading_text`: thousands separated, the
 marker, not available or not applicable, as written), "—" for a year not reported, the unit in the heading; a baseline value is shown,
-labelled, and never compared with annual values (as the indicator pages never rank one). The sentence under an
+labelled, and never compared with annual values (as the indicator pages never rank one). A value revised after
+it was published is followed by the mark “revised” linking its history on its zone's page (revision_words.py),
+in the page's table and in the script's. The sentence under an
 indicator names the highest and the lowest of the chosen zones with a number (ties together) and the gap
 between them, exactly (in percentage points for a percentage), and the zones left out and why.
 
