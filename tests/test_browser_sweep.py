@@ -1,0 +1,65 @@
+"""The sitemap sweep's own tools (tests/test_browser.py): its one tab per browser reports each page's problems to
+that page, none to the next."""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Iterator
+from functools import partial
+from http.server import ThreadingHTTPServer
+from typing import Any
+
+import pytest
+from test_browser import QuietHandler, Tab, Watch
+
+PAGES = {
+    # a console error, a page error, a missing file and a request to another host, all while loading
+    "bad.html": "<script>console.error('bad page'); undefinedFunction();</script>"
+    "<img src='missing.png' alt=''><img src='http://example.invalid/x.png' alt=''>",
+    # a request still under way when the reader moves on (the server answers it after 3 s): cancelled, it fails
+    "slow.html": "<script>addEventListener('load', () => { fetch('slow').catch(() => {}); });</script>",
+    "good.html": "<p>good</p>",
+}
+
+
+class SlowHandler(QuietHandler):
+    def do_GET(self) -> None:
+        if self.path.endswith("/slow"):
+            time.sleep(3)
+        super().do_GET()
+
+
+@pytest.fixture(scope="module")
+def pages(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    folder = tmp_path_factory.mktemp("tab")
+    for name, body in PAGES.items():
+        (folder / name).write_text(f"<!doctype html><html lang='en'><title>{name}</title>{body}</html>")
+    (folder / "slow").write_text("late")
+    server = ThreadingHTTPServer(("127.0.0.1", 0), partial(SlowHandler, directory=str(folder)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    server.shutdown()
+    server.server_close()
+
+
+def test_the_sweeps_tab_reports_each_pages_problems_to_that_page(browser: Any, pages: str) -> None:
+    context = browser.new_context()
+    context.set_default_timeout(10_000)
+    try:
+        tab = Tab(context)
+        watches = {name: Watch() for name in ("bad.html", "good.html", "slow.html", "good.html#after-slow")}
+        for name, watch in watches.items():
+            page = tab.open(pages + name, watch)
+            while name == "slow.html" and not any(u.endswith("/slow") for u in watch.requested):
+                page.wait_for_timeout(50)  # until the fetch is under way (the server then holds it 3 s)
+        bad = watches["bad.html"]
+        assert any("bad page" in e for e in bad.errors) and any("undefinedFunction" in e for e in bad.errors)
+        assert [u.rsplit("/", 1)[1] for u in bad.failed] == ["missing.png 404"]
+        assert bad.foreign == ["http://example.invalid/x.png"]
+        assert [f.split()[0].rsplit("/", 1)[1] for f in watches["slow.html"].failed] == ["slow"]
+        for name in ("good.html", "good.html#after-slow"):
+            watches[name].assert_clean()
+            assert watches[name].requested == [pages + name.split("#")[0]]
+    finally:
+        context.close()
