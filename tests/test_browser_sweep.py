@@ -1,5 +1,6 @@
 """The sitemap sweep's own tools (tests/test_browser.py): its one tab per browser reports each page's problems to
-that page, none to the next."""
+that page, none to the next; its wait before reading a page's layout shifts lasts until a script the page asked
+for has arrived and drawn."""
 
 from __future__ import annotations
 
@@ -11,7 +12,14 @@ from http.server import ThreadingHTTPServer
 from typing import Any
 
 import pytest
-from test_browser import QuietHandler, Tab, Watch
+from test_browser import (
+    PAGE_SETTLED,
+    QuietHandler,
+    Tab,
+    Watch,
+    layout_shift_problems,
+    watch_layout_shifts,
+)
 
 PAGES = {
     # a console error, a page error, a missing file and a request to another host, all while loading
@@ -20,14 +28,25 @@ PAGES = {
     # a request still under way when the reader moves on (the server answers it after 3 s): cancelled, it fails
     "slow.html": "<script>addEventListener('load', () => { fetch('slow').catch(() => {}); });</script>",
     "good.html": "<p>good</p>",
+    # after its load, a script that arrives 0.6 s later and pushes the text down
+    "late.html": "<script>addEventListener('load', () => { const s = document.createElement('script');"
+    " s.src = 'late.js'; document.head.append(s); });</script>" + "<p>text on the first screen</p>" * 20,
 }
+LATE = "document.body.prepend(Object.assign(document.createElement('div'), {style: 'height: 300px'}));"
 
 
 class SlowHandler(QuietHandler):
     def do_GET(self) -> None:
         if self.path.endswith("/slow"):
             time.sleep(3)
+        elif self.path.endswith("/late.js"):
+            time.sleep(0.6)
         super().do_GET()
+
+
+class QuietServer(ThreadingHTTPServer):
+    def handle_error(self, request: Any, client_address: Any) -> None:
+        pass  # the cancelled request's broken pipe
 
 
 @pytest.fixture(scope="module")
@@ -36,7 +55,8 @@ def pages(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     for name, body in PAGES.items():
         (folder / name).write_text(f"<!doctype html><html lang='en'><title>{name}</title>{body}</html>")
     (folder / "slow").write_text("late")
-    server = ThreadingHTTPServer(("127.0.0.1", 0), partial(SlowHandler, directory=str(folder)))
+    (folder / "late.js").write_text(LATE)
+    server = QuietServer(("127.0.0.1", 0), partial(SlowHandler, directory=str(folder)))
     threading.Thread(target=server.serve_forever, daemon=True).start()
     yield f"http://127.0.0.1:{server.server_address[1]}/"
     server.shutdown()
@@ -61,5 +81,20 @@ def test_the_sweeps_tab_reports_each_pages_problems_to_that_page(browser: Any, p
         for name in ("good.html", "good.html#after-slow"):
             watches[name].assert_clean()
             assert watches[name].requested == [pages + name.split("#")[0]]
+    finally:
+        context.close()
+
+
+def test_the_sweep_reads_layout_shifts_once_a_late_script_has_drawn(browser: Any, pages: str) -> None:
+    context = browser.new_context(viewport={"width": 375, "height": 800})
+    context.set_default_timeout(10_000)
+    watch_layout_shifts(context)
+    try:
+        watch = Watch()
+        page = Tab(context).open(pages + "late.html", watch)
+        page.evaluate(PAGE_SETTLED)
+        problems = layout_shift_problems(page, "late.html")  # the text moved down by 300 px of 800
+        assert len(problems) == 1 and problems[0].startswith("/late.html: layout shift 0.3"), problems
+        watch.assert_clean()
     finally:
         context.close()
