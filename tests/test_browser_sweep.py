@@ -1,6 +1,6 @@
 """The sitemap sweep's own tools (tests/test_browser.py): its one tab per browser reports each page's problems to
 that page, none to the next; its wait before reading a page's layout shifts lasts until a script the page asked
-for has arrived and drawn."""
+for has arrived and drawn; its axe reports what axe_playwright_python reports."""
 
 from __future__ import annotations
 
@@ -17,6 +17,7 @@ from test_browser import (
     QuietHandler,
     Tab,
     Watch,
+    axe_violations,
     layout_shift_problems,
     watch_layout_shifts,
 )
@@ -31,6 +32,12 @@ PAGES = {
     # after its load, a script that arrives 0.6 s later and pushes the text down
     "late.html": "<script>addEventListener('load', () => { const s = document.createElement('script');"
     " s.src = 'late.js'; document.head.append(s); });</script>" + "<p>text on the first screen</p>" * 20,
+    # broken for axe at every impact: images with no text (critical, on more nodes than a message names), grey on
+    # white and no language (serious), text outside any landmark and two navigations of one name (moderate), an
+    # empty heading (minor)
+    "axe.html": "<title>axe</title><img src='a.png'><img src='b.png'><img src='c.png'><img src='d.png'>"
+    "<p style='color: #bbb; background: #fff'>light grey</p><nav aria-label='x'><a href='#'>a</a></nav>"
+    "<nav aria-label='x'><a href='#'>b</a></nav><h2></h2>",
 }
 LATE = "document.body.prepend(Object.assign(document.createElement('div'), {style: 'height: 300px'}));"
 
@@ -53,7 +60,10 @@ class QuietServer(ThreadingHTTPServer):
 def pages(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     folder = tmp_path_factory.mktemp("tab")
     for name, body in PAGES.items():
-        (folder / name).write_text(f"<!doctype html><html lang='en'><title>{name}</title>{body}</html>")
+        head = (
+            "<!doctype html><html>" if name == "axe.html" else f"<!doctype html><html lang='en'><title>{name}</title>"
+        )
+        (folder / name).write_text(f"{head}{body}</html>")
     (folder / "slow").write_text("late")
     (folder / "late.js").write_text(LATE)
     server = QuietServer(("127.0.0.1", 0), partial(SlowHandler, directory=str(folder)))
@@ -96,5 +106,27 @@ def test_the_sweep_reads_layout_shifts_once_a_late_script_has_drawn(browser: Any
         problems = layout_shift_problems(page, "late.html")  # the text moved down by 300 px of 800
         assert len(problems) == 1 and problems[0].startswith("/late.html: layout shift 0.3"), problems
         watch.assert_clean()
+    finally:
+        context.close()
+
+
+def test_the_sweeps_axe_reports_what_axe_playwright_python_reports(browser: Any, pages: str) -> None:
+    """`axe_violations` runs axe as `Axe().run(page)` does and brings back only what its message names: the same
+    rules, impacts and (first three) elements."""
+    from axe_playwright_python.sync_playwright import Axe
+
+    context = browser.new_context()
+    try:
+        page = Tab(context).open(pages + "axe.html", Watch())
+        found = axe_violations(page)
+        library = Axe().run(page).response["violations"]
+        assert found == [f"{v['id']} ({v['impact']}) {[n['target'] for n in v['nodes']][:3]}" for v in library]
+        impacts = {v["id"]: v["impact"] for v in library}
+        assert {impacts.get(rule) for rule in ("image-alt", "color-contrast", "html-has-lang")} == {
+            "critical",
+            "serious",
+        }
+        assert {impacts.get(rule) for rule in ("region", "landmark-unique", "empty-heading")} == {"moderate", "minor"}
+        assert len(next(v for v in library if v["id"] == "image-alt")["nodes"]) == 4
     finally:
         context.close()
