@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 import re
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import partial
@@ -134,27 +134,53 @@ def downloading_page(browser: Any, width: int) -> Iterator[Any]:
     assert errors == [], errors
 
 
-def open_page(context: Any, url: str, watch: Watch) -> Any:
+def _watch_page(page: Any, watch: Callable[[], Watch]) -> None:
+    """Report what goes wrong in `page` to `watch()`, the Watch of the page it shows now."""
+
     def route(route: Any) -> None:
         request_url = route.request.url
         if urlsplit(request_url).hostname == "127.0.0.1":
-            watch.requested.append(request_url)
+            watch().requested.append(request_url)
             route.continue_()
         else:
-            watch.foreign.append(request_url)
+            watch().foreign.append(request_url)
             route.abort()
 
-    page = context.new_page()
     page.route("**/*", route)  # per page, so one context can open several pages, each with its own watch
-    page.on("console", lambda msg: msg.type == "error" and watch.errors.append(msg.text))
-    page.on("pageerror", lambda exc: watch.errors.append(str(exc)))
+    page.on("console", lambda msg: msg.type == "error" and watch().errors.append(msg.text))
+    page.on("pageerror", lambda exc: watch().errors.append(str(exc)))
     page.on(
         "requestfailed",
-        lambda req: urlsplit(req.url).hostname == "127.0.0.1" and watch.failed.append(f"{req.url} {req.failure}"),
+        lambda req: urlsplit(req.url).hostname == "127.0.0.1" and watch().failed.append(f"{req.url} {req.failure}"),
     )
-    page.on("response", lambda resp: resp.status >= 400 and watch.failed.append(f"{resp.url} {resp.status}"))
+    page.on("response", lambda resp: resp.status >= 400 and watch().failed.append(f"{resp.url} {resp.status}"))
+
+
+def open_page(context: Any, url: str, watch: Watch) -> Any:
+    page = context.new_page()
+    _watch_page(page, lambda: watch)
     page.goto(url)
     return page
+
+
+class Tab:
+    """One tab of `context` that goes from page to page, as a reader follows links, each page's events reported to
+    the Watch it was opened with (`open_page` opens a new tab per page instead). The sitemap sweep uses one per
+    browser: a new tab starts a renderer process of its own (fonts loaded and scripts compiled afresh), which was
+    about half of the sweep's CPU time. Before the next page the tab goes to about:blank, so that whatever the
+    previous page still had under way ends there and is not reported as the next page's."""
+
+    def __init__(self, context: Any) -> None:
+        self.watch = Watch()
+        self.page = context.new_page()
+        _watch_page(self.page, lambda: self.watch)
+
+    def open(self, url: str, watch: Watch) -> Any:
+        if self.page.url != "about:blank":
+            self.page.goto("about:blank")
+        self.watch = watch
+        self.page.goto(url)
+        return self.page
 
 
 CHART_STATE = """() => [...document.querySelectorAll('.chart-plot')].map(el => ({
@@ -413,14 +439,11 @@ def test_no_horizontal_overflow_on_a_phone(browser: Any, base_url: str, size: st
 
 
 def test_no_accessibility_violations_at_1280_px(context: Any, base_url: str) -> None:
-    from axe_playwright_python.sync_playwright import Axe
-
-    axe = Axe()
     for path in ("", "zones/nanning-hitech/", "chart-fixture/"):
         watch = Watch()
         page = open_page(context, base_url + path, watch)
         page.wait_for_load_state("load")
-        assert axe_violations(axe, page) == [], f"/{path}"
+        assert axe_violations(page) == [], f"/{path}"
         watch.assert_clean()
         page.close()
 
@@ -513,11 +536,22 @@ def test_case_filter_runs_after_instant_navigation(context: Any, base_url: str) 
 # ---- every page in the sitemap (pages added later are covered without touching the tests) -------------
 
 
-def axe_violations(axe: Any, page: Any) -> list[str]:
+# axe-core as axe_playwright_python's `Axe().run(page)` runs it: its bundled axe.min.js put in the page, then
+# `axe.run` with that call's options (resultTypes: violations; every rule runs, and axe details only the
+# violations). But only what the message below needs comes back from the page: carrying axe's whole result out
+# (every rule that passed or did not apply, with its descriptions: about 55 kB) took as long as the run itself on
+# a small page.
+AXE_VIOLATIONS = """async () => (await axe.run({resultTypes: ['violations']})).violations
+  .map(v => ({id: v.id, impact: v.impact, targets: v.nodes.map(n => n.target).slice(0, 3)}))"""
+
+
+def axe_violations(page: Any) -> list[str]:
     """Every rule axe finds broken on the page, whatever its impact: a moderate one (two landmarks with one name)
     is as real to the reader it hinders as a serious one."""
-    found = axe.run(page).response["violations"]
-    return [f"{v['id']} ({v['impact']}) {[n['target'] for n in v['nodes']][:3]}" for v in found]
+    from axe_playwright_python.base import AXE_SCRIPT
+
+    page.evaluate(AXE_SCRIPT)
+    return [f"{v['id']} ({v['impact']}) {v['targets']}" for v in page.evaluate(AXE_VIOLATIONS)]
 
 
 def sitemap_paths(site: Path, base_url: str) -> list[str]:
@@ -765,11 +799,29 @@ def stacked_bar_problems(page: Any, path: str) -> list[str]:
     return problems
 
 
+# Waits of the sweep, on the page's own state (they were 200 ms and 100 ms on the clock). Settled: its fonts are
+# loaded, every script it has asked for has arrived (tables.js fetches the case filter's, the comparison's and the
+# highlight's scripts only on their pages; charts.js fetches plotly) and two frames are drawn since, so what those
+# scripts draw is in place before the layout shifts are read. Measured over the sitemap, every page's layout
+# shifts at this point were those of 200 ms later.
+PAGE_SETTLED = """async () => {
+  const frame = () => new Promise(resolve => requestAnimationFrame(resolve));
+  await document.fonts.ready;
+  const arrived = s => !s.src || performance.getEntriesByName(s.src).length > 0;
+  for (let n = 0; n < 250 && ![...document.scripts].every(arrived); n++) await new Promise(r => setTimeout(r, 20));
+  await frame();
+  await frame();
+}"""
+# Back at the top and two frames drawn: the page's scroll handlers (Material's header) have run and it is drawn so.
+BACK_TO_THE_TOP = """async () => {
+  window.scrollTo(0, 0);
+  await new Promise(resolve => requestAnimationFrame(resolve));
+  await new Promise(resolve => requestAnimationFrame(resolve));
+}"""
+
+
 def _sweep(browser: Any, base_url: str, paths: list[str]) -> tuple[list[str], int]:
     """The phone checks of `paths`, in one browser context: (problems, charts drawn)."""
-    from axe_playwright_python.sync_playwright import Axe
-
-    axe = Axe()
     ctx = browser.new_context(viewport={"width": 375, "height": 800}, locale="zh-CN")
     ctx.set_default_timeout(15_000)
     watch_csp(ctx)
@@ -777,11 +829,12 @@ def _sweep(browser: Any, base_url: str, paths: list[str]) -> tuple[list[str], in
     problems: list[str] = []
     charts = 0
     try:
+        tab = Tab(ctx)
         for path in paths:
             watch = Watch()
-            page = open_page(ctx, base_url + path, watch)
+            page = tab.open(base_url + path, watch)
             page.wait_for_load_state("load")
-            page.wait_for_timeout(200)  # the page scripts tables.js fetches have run: what they draw is in place
+            page.evaluate(PAGE_SETTLED)  # the page scripts tables.js fetches have run: what they draw is in place
             problems += layout_shift_problems(page, path)  # before the sweep opens groups and scrolls
             if page.locator(".chart-plot").count():
                 open_every_group(page)
@@ -796,23 +849,21 @@ def _sweep(browser: Any, base_url: str, paths: list[str]) -> tuple[list[str], in
                 problems.append(f"/{path}: {width}px wide")
             # back to the top: once scrolled, text lying under Material's fixed header can be measured against
             # the header's colour (a link in running text was reported low-contrast in some runs, not others)
-            page.evaluate("window.scrollTo(0, 0)")
-            page.wait_for_timeout(100)
+            page.evaluate(BACK_TO_THE_TOP)
             problems += table_problems(page, path)
             problems += csp_violations(page, path)
             problems += line_spacing_problems(page, path)
             problems += gov_footer_problems(page, path)
-            found = axe_violations(axe, page)
+            found = axe_violations(page)
             if found:  # once more after a pause: a chart or a transition caught mid-draw is not a page's colours
                 page.wait_for_timeout(500)
-                found = axe_violations(axe, page)
+                found = axe_violations(page)
             if found:
                 problems.append(f"/{path}: axe {found}")
             try:
                 watch.assert_clean()
             except AssertionError as exc:
                 problems.append(f"/{path}: {exc}")
-            page.close()
     finally:
         ctx.close()
     return problems, charts

@@ -295,8 +295,6 @@ VISIBLE = "el => { const r = el.getBoundingClientRect(); return r.width > 0 && r
 
 
 def test_simplified_view_is_one_column_with_every_tab_and_group_shown(context: Any, base_url: str, site: Path) -> None:
-    from axe_playwright_python.sync_playwright import Axe
-
     watch = Watch()
     page = open_page(context, base_url + "chart-fixture/", watch)
     assert page.locator(".md-sidebar--primary").is_visible()
@@ -315,11 +313,11 @@ def test_simplified_view_is_one_column_with_every_tab_and_group_shown(context: A
     page.wait_for_selector("#chart-fixture-tab[data-rendered]")  # the chart of the second tab, drawn
     article = page.locator("article").bounding_box()
     assert article["x"] > 100 and abs((article["x"] * 2 + article["width"]) - 1280) < 40  # one centred column
-    assert test_browser.axe_violations(Axe(), page) == []
+    assert test_browser.axe_violations(page) == []
     page.goto(base_url + "zones/nanning-hitech/")
     closed = page.evaluate("document.querySelectorAll('article details:not([open])').length")
     assert closed == 0 and page.locator("details.indicator-group").count() >= 2
-    assert test_browser.axe_violations(Axe(), page) == []
+    assert test_browser.axe_violations(page) == []
     watch.assert_clean()
 
 
