@@ -182,6 +182,14 @@ class Tab:
         self.page.goto(url)
         return self.page
 
+    def leave(self) -> None:
+        """Go to about:blank, what the page still does until it is unloaded reported to its own Watch (a late
+        console error or a failed request counts: the page is watched until it is gone, not for a fixed time);
+        the requests the leaving itself cancels (net::ERR_ABORTED) are not the page's failures."""
+        before = len(self.watch.failed)
+        self.page.goto("about:blank")
+        self.watch.failed[before:] = [f for f in self.watch.failed[before:] if "net::ERR_ABORTED" not in f]
+
 
 CHART_STATE = """() => [...document.querySelectorAll('.chart-plot')].map(el => ({
   id: el.id,
@@ -800,17 +808,36 @@ def stacked_bar_problems(page: Any, path: str) -> list[str]:
 
 
 # Waits of the sweep, on the page's own state (they were 200 ms and 100 ms on the clock). Settled: its fonts are
-# loaded, every script it has asked for has arrived (tables.js fetches the case filter's, the comparison's and the
-# highlight's scripts only on their pages; charts.js fetches plotly) and two frames are drawn since, so what those
-# scripts draw is in place before the layout shifts are read. Measured over the sitemap, every page's layout
-# shifts at this point were those of 200 ms later.
+# loaded, every script it has asked for has run or failed (its load or error event, which SCRIPTS_RUN records:
+# tables.js adds the case filter's, the comparison's and the highlight's scripts only on their pages, charts.js
+# adds plotly), no chart is being drawn (a chart on the first screen is drawn at once), and it is still so after
+# two frames drawn, so what those scripts draw is in place before the layout shifts are read. A page that does not
+# settle in 10 s is a problem of that page (the words returned), not a hang.
+SCRIPTS_RUN = """window.__sweepScriptsRun = new WeakSet();
+for (const kind of ['load', 'error']) {
+  document.addEventListener(kind, e => {
+    if (e.target instanceof HTMLScriptElement) window.__sweepScriptsRun.add(e.target);
+  }, true);
+}"""
 PAGE_SETTLED = """async () => {
   const frame = () => new Promise(resolve => requestAnimationFrame(resolve));
-  await document.fonts.ready;
-  const arrived = s => !s.src || performance.getEntriesByName(s.src).length > 0;
-  for (let n = 0; n < 250 && ![...document.scripts].every(arrived); n++) await new Promise(r => setTimeout(r, 20));
-  await frame();
-  await frame();
+  const sleep = ms => new Promise(resolve => setTimeout(resolve, ms));
+  const runs = s => s.src && !s.noModule && ['', 'text/javascript', 'module'].includes(s.type);
+  const settled = () => [...document.scripts].every(s => !runs(s) || window.__sweepScriptsRun.has(s))
+    && !document.querySelector('.chart-plot[data-rendering]');
+  const until = Date.now() + 10000;
+  await Promise.race([document.fonts.ready, sleep(10000)]);
+  while (Date.now() < until) {
+    if (settled()) {
+      await frame();
+      await frame();
+      if (settled()) return '';
+    } else {
+      await sleep(20);
+    }
+  }
+  return 'not settled in 10 s: ' + [...document.scripts].filter(s => runs(s) && !window.__sweepScriptsRun.has(s))
+    .map(s => s.src).join(' ') + ' ' + document.querySelectorAll('.chart-plot[data-rendering]').length + ' charts';
 }"""
 # Back at the top and two frames drawn: the page's scroll handlers (Material's header) have run and it is drawn so.
 BACK_TO_THE_TOP = """async () => {
@@ -826,6 +853,7 @@ def _sweep(browser: Any, base_url: str, paths: list[str]) -> tuple[list[str], in
     ctx.set_default_timeout(15_000)
     watch_csp(ctx)
     watch_layout_shifts(ctx)
+    ctx.add_init_script(SCRIPTS_RUN)
     problems: list[str] = []
     charts = 0
     try:
@@ -834,7 +862,8 @@ def _sweep(browser: Any, base_url: str, paths: list[str]) -> tuple[list[str], in
             watch = Watch()
             page = tab.open(base_url + path, watch)
             page.wait_for_load_state("load")
-            page.evaluate(PAGE_SETTLED)  # the page scripts tables.js fetches have run: what they draw is in place
+            if unsettled := page.evaluate(PAGE_SETTLED):  # the scripts it asked for have run: their drawing is in place
+                problems.append(f"/{path}: {unsettled}")
             problems += layout_shift_problems(page, path)  # before the sweep opens groups and scrolls
             if page.locator(".chart-plot").count():
                 open_every_group(page)
@@ -860,6 +889,7 @@ def _sweep(browser: Any, base_url: str, paths: list[str]) -> tuple[list[str], in
                 found = axe_violations(page)
             if found:
                 problems.append(f"/{path}: axe {found}")
+            tab.leave()  # the page watched until it is gone
             try:
                 watch.assert_clean()
             except AssertionError as exc:

@@ -14,6 +14,7 @@ from typing import Any
 import pytest
 from test_browser import (
     PAGE_SETTLED,
+    SCRIPTS_RUN,
     QuietHandler,
     Tab,
     Watch,
@@ -29,6 +30,11 @@ PAGES = {
     # a request still under way when the reader moves on (the server answers it after 3 s): cancelled, it fails
     "slow.html": "<script>addEventListener('load', () => { fetch('slow').catch(() => {}); });</script>",
     "good.html": "<p>good</p>",
+    # an error while the reader leaves the page: the page's, however late
+    "unload.html": "<script>addEventListener('beforeunload', () => console.error('error while leaving'));</script><p>x</p>",
+    # after its load, a script the server does not have: its error event settles the page
+    "late404.html": "<script>addEventListener('load', () => { const s = document.createElement('script');"
+    " s.src = 'nothing.js'; document.head.append(s); });</script><p>x</p>",
     # after its load, a script that arrives 0.6 s later and pushes the text down
     "late.html": "<script>addEventListener('load', () => { const s = document.createElement('script');"
     " s.src = 'late.js'; document.head.append(s); });</script>" + "<p>text on the first screen</p>" * 20,
@@ -100,14 +106,37 @@ def test_the_sweep_reads_layout_shifts_once_a_late_script_has_drawn(browser: Any
     context.set_default_timeout(10_000)
     watch_layout_shifts(context)
     try:
+        context.add_init_script(SCRIPTS_RUN)
         watch = Watch()
         page = Tab(context).open(pages + "late.html", watch)
-        page.evaluate(PAGE_SETTLED)
+        assert page.evaluate(PAGE_SETTLED) == ""
         problems = layout_shift_problems(page, "late.html")  # the text moved down by 300 px of 800
         assert len(problems) == 1 and problems[0].startswith("/late.html: layout shift 0.3"), problems
         watch.assert_clean()
     finally:
         context.close()
+
+
+def test_a_script_that_fails_to_load_settles_the_page_at_once(browser: Any, pages: str) -> None:
+    """Its error event counts as done: the wait does not run to its 10 s limit (that would say "not settled")."""
+    context = browser.new_context()
+    context.set_default_timeout(10_000)
+    context.add_init_script(SCRIPTS_RUN)
+    try:
+        page = Tab(context).open(pages + "late404.html", Watch())
+        page.wait_for_function("document.querySelector('script[src$=\"nothing.js\"]')")
+        assert page.evaluate(PAGE_SETTLED) == ""
+    finally:
+        context.close()
+
+
+def test_the_sweep_watches_a_page_until_it_has_left_it(browser: Any, pages: str) -> None:
+    """A console error while the page is left is that page's problem; the request the leaving cancels is not."""
+    from test_browser import _sweep
+
+    problems, _charts = _sweep(browser, pages, ["unload.html", "slow.html"])
+    assert any(p.startswith("/unload.html: ") and "error while leaving" in p for p in problems), problems
+    assert not any("ERR_ABORTED" in p for p in problems), problems
 
 
 def test_the_sweeps_axe_reports_what_axe_playwright_python_reports(browser: Any, pages: str) -> None:
