@@ -97,6 +97,8 @@ def test_the_choice_goes_into_the_address_and_reload_and_back_restore_it(browser
         f"() => document.querySelectorAll('#compare-controls input:checked').length === {len(zones)}"
     )
     assert page.evaluate(RESULT) == without_js
+    # the test's own reload and back may cancel a request under way (the favicon's, in one run): not a failure
+    watch.failed = [f for f in watch.failed if not f.endswith(" net::ERR_ABORTED")]
     watch.assert_clean()
     context.close()
 
