@@ -13,7 +13,7 @@ from generator.i18n import N_, NP_, _, pgettext
 from generator.site.common import NAV_MAX_PAGES, Context, Section, front_matter, h, zone_short
 from generator.site.figures import date_text, reading_text
 from generator.site.learn_words import case_around
-from generator.site.markup import Safe, block, inline, link
+from generator.site.markup import Safe, block, link
 from generator.site.paths import (
     CASES_INDEX,
     CASES_JSON,
@@ -26,7 +26,7 @@ from generator.site.paths import (
     zone_image,
     zone_page,
 )
-from generator.site.revision_words import revised_mark, revisions_of
+from generator.site.revision_words import marked, revisions_of
 from generator.site.share import page_card
 
 NOT_LISTED = N_("(not stated in the original)")  # translated where shown
@@ -43,13 +43,6 @@ def _year(year: object) -> str:
 def _reading(text: object, year: int) -> str:
     """A value of a case's evidence, with its year."""
     return pgettext("case library", "%(value)s (%(year)s)", value=text, year=year)
-
-
-def _marked(text: str, year: int, where: tuple[str, str, str], revisions: Revisions | None) -> Safe:
-    """A value with its year (`_reading`), and the mark “revised” where it was revised after it was published
-    (`where`: the zone, the indicator and the page)."""
-    zone, indicator, here = where
-    return Safe(inline(_reading(text, year)) + revised_mark(revisions, zone, year, indicator, here))
 
 
 def make_case_pages(ctx: Context) -> Section:
@@ -214,8 +207,10 @@ def _evidence(catalog: Catalog, case: CaseRecord, revisions: Revisions | None) -
             continue
         evidence.append({
             "name": name, "unit": ind.unit or "",
-            "first": _marked(reading_text(points[0][1]), points[0][0], (zone.id, ind_id, here), revisions),
-            "last": _marked(reading_text(points[-1][1]), points[-1][0], (zone.id, ind_id, here), revisions),
+            "first": marked(_reading(reading_text(points[0][1]), points[0][0]), revisions, zone.id, points[0][0],
+                            ind_id, here),
+            "last": marked(_reading(reading_text(points[-1][1]), points[-1][0]), revisions, zone.id, points[-1][0],
+                           ind_id, here),
             "year": str(points[-1][0]),
         })  # fmt: skip
     return evidence

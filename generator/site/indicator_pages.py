@@ -41,9 +41,9 @@ from generator.site.common import (
 from generator.site.compare_words import highlight_html
 from generator.site.figures import reading_text
 from generator.site.learn_words import citing_block
-from generator.site.markup import Safe, inline, link
+from generator.site.markup import Safe, link
 from generator.site.paths import INDICATORS_INDEX, href, indicator_page, zone_page
-from generator.site.revision_words import revised_mark, revisions_of
+from generator.site.revision_words import marked, revisions_of
 from generator.site.sentences import Entry, ranking_sentence, trend_sentence
 from generator.site.series import with_unit
 from generator.site.share import page_card
@@ -86,7 +86,7 @@ def _cells(catalog: Catalog, ind: Indicator) -> list[Cell]:
 
 def _mark(revisions: Revisions | None, ind: Indicator, cell: Cell, text: str) -> Safe:
     """A zone's value as the table shows it, and the mark “revised” when it was revised (issue 16: revision_words.py)."""
-    return Safe(inline(text) + revised_mark(revisions, cell.zone.id, cell.year, ind.id, indicator_page(ind.id)))
+    return marked(text, revisions, cell.zone.id, cell.year, ind.id, indicator_page(ind.id))
 
 
 def _ranking(

@@ -18,7 +18,7 @@ from generator.i18n import NP_, pgettext
 from generator.site.figures import date_text, figure
 from generator.site.markup import Safe, inline, link
 from generator.site.paths import PROGRESS_INDEX, PROGRESS_TARGETS, href, indicator_name, zone_page
-from generator.site.revision_words import revised_mark
+from generator.site.revision_words import marked
 
 STATUS_WORDS: dict[Status, tuple[str, str]] = {
     Status.ACHIEVED: NP_("progress: a target's status", "achieved"),
@@ -143,8 +143,9 @@ def _val(year: int | None, shown: str) -> str:
 
 def _marked(t: TargetProgress, year: int | None, shown: str, here: str, revisions: Revisions | None) -> Safe:
     """A year's value (`_val`) with the mark “revised” where it was revised after it was published."""
-    mark = revised_mark(revisions, t.zone_id, year, t.indicator.id, here) if year is not None else ""
-    return Safe(inline(_val(year, shown)) + mark)
+    if year is None:
+        return Safe(inline(_val(year, shown)))
+    return marked(_val(year, shown), revisions, t.zone_id, year, t.indicator.id, here)
 
 
 def target_row(catalog: Catalog, t: TargetProgress, here: str, revisions: Revisions | None = None) -> dict[str, Any]:

@@ -46,9 +46,13 @@ def mark_word() -> str:
 
 def revised_mark(revisions: Revisions | None, zone: str, year: int, indicator: str, here: str) -> Safe:
     """The mark “revised” linking the value's history on its zone's page (from the page `here`), or nothing."""
-    if revisions is None or not revisions.of(zone, year, indicator):
-        return Safe("")
-    return Safe(" " + link(mark_word(), href(here, f"{zone_page(zone)}#{anchor(year, indicator)}")))
+    to = history_address(revisions, zone, year, indicator, href(here, zone_page(zone)))
+    return Safe(" " + link(mark_word(), to)) if to else Safe("")
+
+
+def marked(text: str, revisions: Revisions | None, zone: str, year: int, indicator: str, here: str) -> Safe:
+    """A value's words `text` (escaped as Markdown) followed by its `revised_mark`."""
+    return Safe(inline(text) + revised_mark(revisions, zone, year, indicator, here))
 
 
 def history_address(revisions: Revisions | None, zone: str, year: int, indicator: str, zone_address: str) -> str:

@@ -56,7 +56,7 @@ from generator.site.paths import (
     zone_share_image,
 )
 from generator.site.progress_words import targets_block
-from generator.site.revision_words import revised_mark, revisions_of, zone_revisions_block
+from generator.site.revision_words import marked, revised_mark, revisions_of, zone_revisions_block
 from generator.site.sentences import dashboard_summary, zone_indicator_text
 from generator.site.series import Point, changes, progress, with_unit, zone_series
 
@@ -175,7 +175,7 @@ def _dashboard(
 
 def _marked(revisions: Revisions | None, zone: ZoneRecord, ind: Indicator, point: Point) -> Safe:
     """A value as the table shows it, and the mark “revised” when it was revised (issue 16: revision_words.py)."""
-    return Safe(inline(point.shown) + revised_mark(revisions, zone.id, point.year, ind.id, zone_page(zone.id)))
+    return marked(point.shown, revisions, zone.id, point.year, ind.id, zone_page(zone.id))
 
 
 def _chart_image(catalog: Catalog, zone: ZoneRecord, ind: Indicator, site: ImageSite) -> ImageTexts:
